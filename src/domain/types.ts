@@ -1,0 +1,259 @@
+// The season as plain, readonly data. Every layer above reads these shapes; nothing here knows
+// about SQLite or Discord. A value no source gave is `null`, never a guess.
+
+export const STAGES = ['first_round', 'second_round', 'group', 'quarter_final', 'semi_final', 'final'] as const;
+export type Stage = (typeof STAGES)[number];
+
+export const QUALIFYING_STAGES: readonly Stage[] = ['first_round', 'second_round'];
+export const KNOCKOUT_STAGES: readonly Stage[] = ['quarter_final', 'semi_final', 'final'];
+
+export const GROUPS = ['A', 'B', 'C', 'D'] as const;
+export type GroupId = (typeof GROUPS)[number];
+
+export const MATCH_STATUSES = ['scheduled', 'played', 'awarded', 'walkover', 'postponed', 'cancelled'] as const;
+export type MatchStatus = (typeof MATCH_STATUSES)[number];
+
+export const GOAL_TYPES = ['regular', 'penalty', 'own_goal'] as const;
+export type GoalType = (typeof GOAL_TYPES)[number];
+
+/** Team ids are stable slugs of the canonical name, e.g. `rs-berkane`. */
+export type TeamId = string;
+
+export interface Association {
+  readonly name: string;
+  /** FIFA code, e.g. `MAR`. */
+  readonly code: string | null;
+  /** CAF 5-year rank as printed by the seed (ties share a rank); null when unranked. */
+  readonly rank: number | null;
+  /** CAF 5-year ranking points; null when no source gave them. */
+  readonly points: number | null;
+  readonly entered: boolean;
+  readonly note: string | null;
+  readonly sources: readonly string[];
+}
+
+export interface Team {
+  readonly id: TeamId;
+  readonly name: string;
+  readonly aliases: readonly string[];
+  readonly association: string;
+  readonly qualifyingMethod: string | null;
+  /** Teams with a bye entered in the second round. */
+  readonly entryRound: 'first_round' | 'second_round';
+  readonly group: GroupId | null;
+  readonly note: string | null;
+  readonly sources: readonly string[];
+}
+
+export interface Score {
+  readonly home: number;
+  readonly away: number;
+}
+
+/** A result decided off the pitch: an awarded match or a walkover. */
+export interface Decision {
+  readonly winner: TeamId;
+  /** The awarded score where a source states it; null when no source does. */
+  readonly score: Score | null;
+  readonly reason: string;
+}
+
+export interface Goal {
+  /** The team credited with the goal (for an own goal, the beneficiary). */
+  readonly team: TeamId;
+  /** Null when the scorer is not recorded. For an own goal, the defender who scored it. */
+  readonly player: string | null;
+  /** As written: `54`, `90+4`; null when not recorded. */
+  readonly minute: string | null;
+  readonly type: GoalType;
+}
+
+export interface Match {
+  /** Stable, readable id, e.g. `R1-T01-L1`, `GB-MD6-2`, `SF2-L1`, `F-L2`. */
+  readonly id: string;
+  readonly stage: Stage;
+  readonly group: GroupId | null;
+  readonly matchday: number | null;
+  /** Tie number within a knockout or qualifying round. */
+  readonly tie: number | null;
+  /** 1 or 2 for a two-legged tie; null for group matches and for walkovers with no leg played. */
+  readonly leg: 1 | 2 | null;
+  /** Local match date, `YYYY-MM-DD`; null when unknown. */
+  readonly date: string | null;
+  /** Kickoff as an ISO UTC instant; null when the time is unknown (the date may still be known). */
+  readonly kickoff: string | null;
+  readonly venue: string | null;
+  readonly home: TeamId;
+  readonly away: TeamId;
+  readonly status: MatchStatus;
+  /** Score after play (90 minutes, or 120 with extra time); null when not played or not recorded. */
+  readonly score: Score | null;
+  readonly extraTime: boolean;
+  /** Shoot-out after this leg; null when there was none. */
+  readonly penalties: Score | null;
+  /** Set for `awarded` and `walkover`. */
+  readonly decision: Decision | null;
+  readonly goals: readonly Goal[];
+  readonly note: string | null;
+  readonly sources: readonly string[];
+}
+
+export type CalendarKind = 'draw' | 'matchday' | 'leg';
+
+export interface CalendarEntry {
+  readonly id: string;
+  readonly phase: string;
+  readonly round: string;
+  readonly kind: CalendarKind;
+  readonly stage: Stage | null;
+  readonly matchday: number | null;
+  readonly leg: 1 | 2 | null;
+  /** `YYYY-MM-DD` */
+  readonly startDate: string;
+  /** `YYYY-MM-DD`, equal to startDate for a single day. */
+  readonly endDate: string;
+  readonly note: string | null;
+  readonly sources: readonly string[];
+}
+
+export interface RankingCriteria {
+  /** Points per achievement in the Confederation Cup (the seed's table). */
+  readonly confederationCup: {
+    readonly winners: number;
+    readonly runnersUp: number;
+    readonly semiFinalists: number;
+    readonly quarterFinalists: number;
+    readonly groupThird: number;
+    readonly groupFourth: number;
+  };
+  /** The coefficient this season's results carry in the ranking (seed: 2023–24 × 5). */
+  readonly seasonCoefficient: number;
+  readonly note: string | null;
+  readonly sources: readonly string[];
+}
+
+/** Figures a source prints, kept to reconcile our computed totals against. */
+export interface PrintedTotals {
+  readonly matches: number;
+  readonly goals: number;
+  readonly groupMatches: number;
+  readonly groupGoals: number;
+  readonly note: string | null;
+  readonly sources: readonly string[];
+}
+
+export interface SourceNote {
+  /** What the note is about, e.g. `associations.Algeria.rank` or `matches.GD-MD6-2`. */
+  readonly subject: string;
+  readonly text: string;
+  readonly sources: readonly string[];
+}
+
+export interface Season {
+  readonly id: string;
+  readonly name: string;
+  readonly competition: string;
+  /** The date the data was last checked against its sources, `YYYY-MM-DD`. */
+  readonly asOf: string;
+  readonly champion: TeamId | null;
+  readonly associations: readonly Association[];
+  readonly teams: readonly Team[];
+  readonly matches: readonly Match[];
+  readonly calendar: readonly CalendarEntry[];
+  readonly rankingCriteria: RankingCriteria;
+  readonly printedTotals: PrintedTotals;
+  readonly conflicts: readonly SourceNote[];
+  readonly gaps: readonly SourceNote[];
+}
+
+// ---- Read models: what the rules compute from a Season. CLI, bot and announcements all read these. ----
+
+/** Which rule separated a row from the row below it. */
+export type TiebreakRule =
+  | 'points'
+  | 'head_to_head_points'
+  | 'head_to_head_goal_difference'
+  | 'head_to_head_goals'
+  | 'head_to_head_away_goals'
+  | 'goal_difference'
+  | 'goals_for'
+  | 'away_goals'
+  | 'unresolved';
+
+export interface StandingRow {
+  readonly position: number;
+  readonly team: TeamId;
+  readonly played: number;
+  readonly won: number;
+  readonly drawn: number;
+  readonly lost: number;
+  readonly goalsFor: number;
+  readonly goalsAgainst: number;
+  readonly goalDifference: number;
+  readonly points: number;
+  /** The rule that placed this row above the next one; null for the last row. */
+  readonly decidedBy: TiebreakRule | null;
+  /** Top two of a group go through. */
+  readonly qualified: boolean;
+}
+
+export interface GroupTable {
+  readonly group: GroupId;
+  readonly rows: readonly StandingRow[];
+  /** Human-readable notes: tiebreaks that decided places, results not recorded, awarded matches. */
+  readonly notes: readonly string[];
+  /** Matches of the group whose result is not recorded. */
+  readonly unrecorded: readonly string[];
+}
+
+export type TieDecider = 'aggregate' | 'away_goals' | 'penalties' | 'walkover' | 'awarded' | 'extra_time';
+
+export interface TieResult {
+  readonly stage: Stage;
+  readonly tie: number;
+  /** [team that hosted the first leg, the other]. */
+  readonly teams: readonly [TeamId, TeamId];
+  readonly legs: readonly Match[];
+  /** Aggregate goals in the order of `teams`; null when a leg's score is unknown or it was a walkover. */
+  readonly aggregate: readonly [number, number] | null;
+  readonly awayGoals: readonly [number, number] | null;
+  readonly winner: TeamId | null;
+  readonly decidedBy: TieDecider | null;
+}
+
+export interface ScorerRow {
+  readonly rank: number;
+  readonly player: string;
+  readonly team: TeamId;
+  readonly goals: number;
+  readonly penalties: number;
+  /** Goals per round key: `MD1`…`MD6`, `QF`, `SF`, `F`, `R1`, `R2`. */
+  readonly byRound: Readonly<Record<string, number>>;
+}
+
+export interface ScorerTable {
+  readonly rows: readonly ScorerRow[];
+  readonly unattributedGoals: number;
+  readonly ownGoals: number;
+}
+
+export interface StageStats {
+  readonly stage: Stage;
+  readonly matchesPlayed: number;
+  readonly matchesAwarded: number;
+  readonly goals: number;
+  readonly unrecordedResults: number;
+}
+
+export interface RankingRow {
+  readonly rank: number | null;
+  readonly association: string;
+  readonly code: string | null;
+  readonly points: number | null;
+  /** Teams the association may enter: 2 for the top 12, else 1. */
+  readonly slots: number;
+  readonly entered: number;
+  /** Points this season's Confederation Cup results earn (criteria × coefficient). */
+  readonly seasonPoints: number;
+  readonly note: string | null;
+}
