@@ -257,3 +257,34 @@ export interface RankingRow {
   readonly seasonPoints: number;
   readonly note: string | null;
 }
+
+/** Totals over the competition proper (group stage + knockout stage). */
+export interface CompetitionProperStats {
+  readonly matchesPlayed: number;
+  readonly matchesAwarded: number;
+  readonly goals: number;
+  readonly unrecordedResults: number;
+}
+
+export interface StatsReport {
+  /** One entry per stage, in competition order. */
+  readonly stages: readonly StageStats[];
+  readonly competitionProper: CompetitionProperStats;
+  /** How our counts compare with the printed totals, and which recorded gaps explain a difference. */
+  readonly reconciliation: readonly string[];
+}
+
+/** A set of matches announced together: one leg of a round, or one group matchday across all groups. */
+export interface Round {
+  /** `R1-L1`, `R2-L2`, `GS-MD1`, `QF-L2`, `SF-L1`, `F-L2`. */
+  readonly key: string;
+  readonly label: string;
+  readonly stage: Stage;
+  readonly matchday: number | null;
+  readonly leg: 1 | 2 | null;
+  readonly matches: readonly Match[];
+  /** Earliest known kickoff on the round's first day; that day at 00:00Z when no kickoff is known; null when no date is. */
+  readonly firstKickoff: string | null;
+  /** Latest known kickoff on the round's last day; that day at 00:00Z when no kickoff is known; null when no date is. */
+  readonly lastKickoff: string | null;
+}

@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import { Events, type Client } from 'discord.js';
+import { createClock } from './clock.js';
+import type { Config } from './config.js';
+import { createClient } from './discord/client.js';
+import type { Command, CommandContext } from './discord/commands/types.js';
+import { createRouter } from './discord/router.js';
+import { syncCommands, type SyncResult } from './discord/sync.js';
+import type { Logger } from './log.js';
+import { openSeasonStore } from './season-store.js';
+
+export interface BotDeps {
+  readonly log: Logger;
+  readonly commands: readonly Command[];
+  /** Defaults to package.json's version. */
+  readonly version?: string;
+  /** Real time source for the clock (tests). */
+  readonly realNow?: () => number;
+}
+
+export interface RunningBot {
+  readonly client: Client;
+  /** Settles once the gateway is ready, commands are synced and the ready line is logged. */
+  readonly ready: Promise<void>;
+  /** Stops taking interactions, lets those in flight finish, disconnects and closes the database. Idempotent. */
+  stop(): Promise<void>;
+}
+
+export const packageVersion = (): string => {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
+  return pkg.version ?? '0.0.0';
+};
+
+/**
+ * The composition root, callable in-process: database (pragmas, migrations) → season import →
+ * snapshot → client → router → login → on ready: command sync + one "ready" line.
+ * Throws before logging in when the database or the season file cannot be loaded.
+ */
+export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBot> => {
+  const { log } = deps;
+  const version = deps.version ?? packageVersion();
+  const clock = createClock(config.clock, deps.realNow);
+  if (clock.isReplay) log.info({ start: config.clock?.start, rate: clock.rate }, 'replay clock on');
+
+  // Migration or import failures throw here: the bot never logs in on a half-known schema or bad data.
+  const store = openSeasonStore({ databasePath: config.databasePath, seasonFile: config.seasonFile, log });
+
+  const ctx: CommandContext = {
+    season: store.season,
+    dataVersion: store.dataVersion,
+    log,
+    now: () => clock.now(),
+    startedAt: clock.now(),
+    version,
+  };
+
+  const client = createClient(config, log);
+  const router = createRouter({ commands: deps.commands, ctx, log });
+  router.attach(client);
+
+  const ready = new Promise<void>((resolve) => {
+    client.once(Events.ClientReady, async (readyClient) => {
+      let sync: SyncResult | null = null;
+      try {
+        sync = await syncCommands({
+          rest: readyClient.rest,
+          applicationId: config.applicationId,
+          guildId: config.guildId,
+          commands: deps.commands,
+          log,
+        });
+      } catch (err) {
+        // Not fatal: the commands registered last time keep working; `npm run commands:deploy` retries.
+        log.error({ err }, 'application command sync failed');
+      }
+      if (readyClient.application.id !== config.applicationId) {
+        log.warn(
+          { tokenApplicationId: readyClient.application.id, configuredApplicationId: config.applicationId },
+          'DISCORD_APPLICATION_ID does not match the application of the token',
+        );
+      }
+      const data = store.dataVersion();
+      log.info(
+        {
+          version,
+          data: data && { hash: data.hash.slice(0, 12), asOf: store.season().asOf, importedAt: data.importedAt.toISOString() },
+          guilds: readyClient.guilds.cache.size,
+          commands: { count: deps.commands.length, scope: config.guildId ? 'guild' : 'global', registered: sync?.put ?? null },
+          clock: clock.isReplay ? { now: clock.now().toISOString(), rate: clock.rate } : 'real',
+        },
+        'ready',
+      );
+      resolve();
+    });
+  });
+
+  let stopping: Promise<void> | null = null;
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
+      await router.close();
+      // A deliberate disconnect is not news: keep "shard reconnecting/disconnected" out of the shutdown log.
+      for (const event of [Events.ShardDisconnect, Events.ShardReconnecting, Events.ShardResume]) {
+        client.removeAllListeners(event);
+      }
+      await client.destroy();
+      store.close();
+    })();
+    return stopping;
+  };
+
+  try {
+    await client.login(config.token);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { client, ready, stop };
+};

@@ -1,0 +1,103 @@
+import { performance } from 'node:perf_hooks';
+import { openDatabase } from '../db/client.js';
+import { importSeason } from '../db/import.js';
+import { loadSeason } from '../db/season-repo.js';
+import { scheduleEntries, seasonRounds } from '../domain/calendar.js';
+import { selectFixtures } from '../domain/fixtures.js';
+import { resolveTeam, searchTeams } from '../domain/names.js';
+import { computeRanking } from '../domain/ranking.js';
+import { computeScorers } from '../domain/scorers.js';
+import { computeGroupTables } from '../domain/standings.js';
+import { computeStats } from '../domain/stats.js';
+import { computeTies } from '../domain/ties.js';
+import type { Season } from '../domain/types.js';
+import { readSeasonFile } from '../season/read.js';
+
+// `npm run bench`: prints numbers, asserts nothing. Targets (2-core machine): import < 300 ms,
+// every query < 1 ms at p99.
+
+const percentile = (sorted: readonly number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+
+const summarize = (samples: number[]) => {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1) ?? Number.NaN };
+};
+
+const ms = (n: number) => `${n.toFixed(3)} ms`;
+
+const time = (fn: () => unknown): number => {
+  const start = performance.now();
+  fn();
+  return performance.now() - start;
+};
+
+const benchImport = (runs: number) => {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const { db, close } = openDatabase(':memory:');
+    samples.push(time(() => {
+      const { season, hash } = readSeasonFile();
+      importSeason(db, season, hash);
+    }));
+    close();
+  }
+  return summarize(samples);
+};
+
+const QUERIES: Record<string, (season: Season) => unknown> = {
+  'teams search "zam"': (s) => searchTeams(s.teams, 'zam'),
+  'team resolve "Berkane"': (s) => resolveTeam(s.teams, 'Berkane'),
+  'fixtures (all)': (s) => selectFixtures(s),
+  'fixtures --team zamalek': (s) => selectFixtures(s, { team: 'zamalek' }),
+  'standings (4 groups)': (s) => computeGroupTables(s),
+  'ties (all rounds)': (s) => computeTies(s),
+  'scorers': (s) => computeScorers(s),
+  'stats': (s) => computeStats(s),
+  'ranking': (s) => computeRanking(s),
+  'schedule': (s) => scheduleEntries(s),
+  'rounds (announcements)': (s) => seasonRounds(s),
+};
+
+const main = async () => {
+  console.log(`caf-confed-bot bench · node ${process.version} · ${process.platform}/${process.arch}`);
+
+  // Warm the module graph and JIT once, then measure.
+  benchImport(3);
+  const imp = benchImport(30);
+  console.log(`\nimport full season (read + parse + validate + SQLite insert, one transaction), 30 runs:`);
+  console.log(`  p50 ${ms(imp.p50)}  p99 ${ms(imp.p99)}  max ${ms(imp.max)}  (target < 300 ms)`);
+
+  const { db, close } = openDatabase(':memory:');
+  const { season, hash } = readSeasonFile();
+  importSeason(db, season, hash);
+  const loads = Array.from({ length: 50 }, () => time(() => loadSeason(db)));
+  const load = summarize(loads);
+  console.log(`\nload season snapshot from SQLite (done once per data version), 50 runs:`);
+  console.log(`  p50 ${ms(load.p50)}  p99 ${ms(load.p99)}`);
+
+  // Warm: the bot keeps one snapshot per data version, so repeated queries hit its caches.
+  // Cold: a fresh snapshot object per call, so nothing cached helps.
+  const RUNS = 2000;
+  const COLD_RUNS = 200;
+  const snapshot = loadSeason(db);
+  console.log(`\nqueries over the snapshot: warm ${RUNS} runs / cold ${COLD_RUNS} runs (target p99 < 1 ms)`);
+  console.log(`  ${'query'.padEnd(28)} ${'warm p50'.padStart(10)} ${'warm p99'.padStart(10)} ${'cold p50'.padStart(10)} ${'cold p99'.padStart(10)}`);
+  for (const [name, run] of Object.entries(QUERIES)) {
+    for (let i = 0; i < 50; i++) run(snapshot);
+    const warm = summarize(Array.from({ length: RUNS }, () => time(() => run(snapshot))));
+    const freshSnapshots = Array.from({ length: COLD_RUNS }, () => structuredClone(snapshot));
+    const cold = summarize(freshSnapshots.map((s) => time(() => run(s))));
+    console.log(
+      `  ${name.padEnd(28)} ${ms(warm.p50).padStart(10)} ${ms(warm.p99).padStart(10)} ${ms(cold.p50).padStart(10)} ${ms(cold.p99).padStart(10)}`,
+    );
+  }
+  close();
+
+  if (process.argv.includes('--fanout') || process.argv.includes('--all')) {
+    const { runFanoutBench } = await import('./fanout-report.js');
+    await runFanoutBench();
+  }
+};
+
+await main();

@@ -1,0 +1,340 @@
+import { scheduleEntries } from '../domain/calendar.js';
+import { UserError } from '../domain/errors.js';
+import { roundLabel, selectFixtures, STAGE_LABEL } from '../domain/fixtures.js';
+import { resolveTeam } from '../domain/names.js';
+import { computeRanking } from '../domain/ranking.js';
+import { computeScorers } from '../domain/scorers.js';
+import type { ScorerStage } from '../domain/scorers.js';
+import { indexSeason } from '../domain/season-index.js';
+import type { SeasonIndex } from '../domain/season-index.js';
+import { computeGroupTables } from '../domain/standings.js';
+import { computeStats } from '../domain/stats.js';
+import { computeTies } from '../domain/ties.js';
+import { GROUPS, STAGES } from '../domain/types.js';
+import type { GroupId, Match, Season, Stage } from '../domain/types.js';
+import { SeasonFileError } from '../season/parse.js';
+import { readSeasonFile } from '../season/read.js';
+import { formatTable } from './table.js';
+
+export interface QueryOptions {
+  readonly args: readonly string[];
+  readonly team?: string | undefined;
+  readonly stage?: string | undefined;
+  readonly group?: string | undefined;
+  readonly matchday?: string | undefined;
+  readonly from?: string | undefined;
+  readonly to?: string | undefined;
+  readonly round?: string | undefined;
+  readonly limit?: string | undefined;
+}
+
+export interface QueryOutput {
+  readonly json: unknown;
+  readonly text: string;
+}
+
+type Query = (season: Season, opts: QueryOptions) => QueryOutput;
+
+// ---- option parsing: every bad value is a UserError (exit code 2) ----
+
+const oneOf = <T extends string>(name: string, value: string, allowed: readonly T[]): T => {
+  const found = allowed.find((a) => a.toLowerCase() === value.toLowerCase());
+  if (!found) throw new UserError(`--${name} must be one of: ${allowed.join(', ')} (got "${value}").`);
+  return found;
+};
+
+const integer = (name: string, value: string, min: number, max: number): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new UserError(`--${name} must be a whole number from ${min} to ${max} (got "${value}").`);
+  }
+  return n;
+};
+
+const isoDate = (name: string, value: string): string => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
+    throw new UserError(`--${name} must be a date like 2023-11-26 (got "${value}").`);
+  }
+  return value;
+};
+
+const stageOption = (value: string | undefined): Stage | undefined =>
+  value === undefined ? undefined : oneOf('stage', value, STAGES);
+
+const groupOption = (value: string | undefined): GroupId | undefined =>
+  value === undefined ? undefined : oneOf('group', value, GROUPS);
+
+// ---- shared shapes ----
+
+const scoreOf = (m: Match) => m.score ?? m.decision?.score ?? null;
+
+const matchJson = (index: SeasonIndex, m: Match) => ({
+  id: m.id,
+  stage: m.stage,
+  round: roundLabel(m),
+  group: m.group,
+  matchday: m.matchday,
+  leg: m.leg,
+  date: m.date,
+  kickoff: m.kickoff,
+  home: index.teamName(m.home),
+  away: index.teamName(m.away),
+  status: m.status,
+  score: scoreOf(m),
+  penalties: m.penalties,
+  decision: m.decision && { winner: index.teamName(m.decision.winner), reason: m.decision.reason },
+  venue: m.venue,
+});
+
+const scoreText = (m: Match): string => {
+  const score = scoreOf(m);
+  const base = score ? `${score.home}–${score.away}` : m.status === 'played' ? 'not recorded' : '';
+  const pens = m.penalties ? ` (${m.penalties.home}–${m.penalties.away} pens)` : '';
+  const marker = m.status === 'played' || m.status === 'scheduled' ? '' : ` [${m.status}]`;
+  return `${base}${pens}${marker}`.trim();
+};
+
+const matchRows = (index: SeasonIndex, matches: readonly Match[]) =>
+  matches.map((m) => [
+    m.date ?? 'not recorded',
+    m.kickoff ? `${m.kickoff.slice(11, 16)} UTC` : '',
+    roundLabel(m),
+    index.teamName(m.home),
+    scoreText(m),
+    index.teamName(m.away),
+  ]);
+
+const MATCH_HEADERS = ['Date', 'Kickoff', 'Round', 'Home', 'Score', 'Away'];
+
+// ---- the queries ----
+
+const teams: Query = (season) => {
+  const index = indexSeason(season);
+  const rows = season.teams.map((t) => ({
+    name: t.name,
+    association: t.association,
+    rank: index.associationByName.get(t.association)?.rank ?? null,
+    entryRound: t.entryRound,
+  }));
+  return {
+    json: { teams: rows },
+    text: formatTable(
+      ['Team', 'Association', 'CAF rank', 'Entry'],
+      rows.map((r) => [r.name, r.association, r.rank, r.entryRound === 'second_round' ? 'bye to round 2' : 'first round']),
+    ),
+  };
+};
+
+const team: Query = (season, opts) => {
+  const query = opts.args.join(' ').trim();
+  if (!query) throw new UserError('team needs a name, e.g. npm run cli -- team zamalek');
+  const index = indexSeason(season);
+  const t = resolveTeam(season.teams, query);
+  const association = index.associationByName.get(t.association);
+  const matches = index.matchesOf(t.id);
+  const json = {
+    team: {
+      name: t.name,
+      aliases: t.aliases,
+      association: t.association,
+      rank: association?.rank ?? null,
+      qualifyingMethod: t.qualifyingMethod,
+      entryRound: t.entryRound,
+    },
+    matches: matches.map((m) => matchJson(index, m)),
+  };
+  const header = [
+    `${t.name} (${t.association}${association?.code ? `, ${association.code}` : ''})`,
+    `CAF 5-year rank: ${association?.rank ?? 'not recorded'}`,
+    `Qualified as: ${t.qualifyingMethod ?? 'not recorded'}`,
+    `Entry: ${t.entryRound === 'second_round' ? 'bye to the second round' : 'first round'}`,
+    t.aliases.length ? `Also known as: ${t.aliases.join(', ')}` : null,
+  ].filter((line) => line !== null);
+  return { json, text: `${header.join('\n')}\n\n${formatTable(MATCH_HEADERS, matchRows(index, matches))}` };
+};
+
+const fixtures: Query = (season, opts) => {
+  const index = indexSeason(season);
+  const matches = selectFixtures(season, {
+    ...(opts.team !== undefined && { team: resolveTeam(season.teams, opts.team).id }),
+    ...(opts.stage !== undefined && { stage: stageOption(opts.stage) }),
+    ...(opts.group !== undefined && { group: groupOption(opts.group) }),
+    ...(opts.matchday !== undefined && { matchday: integer('matchday', opts.matchday, 1, 6) }),
+    ...(opts.from !== undefined && { from: isoDate('from', opts.from) }),
+    ...(opts.to !== undefined && { to: isoDate('to', opts.to) }),
+  });
+  return {
+    json: { matches: matches.map((m) => matchJson(index, m)) },
+    text: matches.length ? formatTable(MATCH_HEADERS, matchRows(index, matches)) : 'No matches fit these filters.',
+  };
+};
+
+const standings: Query = (season, opts) => {
+  const index = indexSeason(season);
+  const group = groupOption(opts.group);
+  const tables = computeGroupTables(season).filter((t) => group === undefined || t.group === group);
+  const json = {
+    groups: tables.map((t) => ({
+      group: t.group,
+      rows: t.rows.map((r) => ({ ...r, team: index.teamName(r.team) })),
+      notes: t.notes,
+    })),
+  };
+  const text = tables
+    .map((t) => {
+      const table = formatTable(
+        ['#', 'Team', 'P', 'W', 'D', 'L', 'GF', 'GA', 'GD', 'Pts', 'Q', 'Separated by'],
+        t.rows.map((r) => [
+          r.position,
+          index.teamName(r.team),
+          r.played,
+          r.won,
+          r.drawn,
+          r.lost,
+          r.goalsFor,
+          r.goalsAgainst,
+          r.goalDifference,
+          r.points,
+          r.qualified ? '✓' : '',
+          r.decidedBy ?? '',
+        ]),
+      );
+      const notes = t.notes.map((n) => `  * ${n}`).join('\n');
+      return `Group ${t.group}\n${table}${notes ? `\n${notes}` : ''}`;
+    })
+    .join('\n\n');
+  return { json, text };
+};
+
+const TIE_ROUNDS = STAGES.filter((s) => s !== 'group');
+
+const ties: Query = (season, opts) => {
+  const index = indexSeason(season);
+  const round = opts.round === undefined ? undefined : oneOf('round', opts.round, TIE_ROUNDS);
+  const results = computeTies(season, round);
+  const json = {
+    ties: results.map((t) => ({
+      round: t.stage,
+      tie: t.tie,
+      teams: t.teams.map((id) => index.teamName(id)),
+      legs: t.legs.map((m) => matchJson(index, m)),
+      aggregate: t.aggregate,
+      winner: t.winner && index.teamName(t.winner),
+      decidedBy: t.decidedBy,
+    })),
+  };
+  const text = formatTable(
+    ['Round', 'Tie', 'Team 1', 'Agg', 'Team 2', 'Winner', 'Decided by'],
+    results.map((t) => [
+      STAGE_LABEL[t.stage],
+      t.tie,
+      index.teamName(t.teams[0]),
+      t.aggregate ? `${t.aggregate[0]}–${t.aggregate[1]}` : '—',
+      index.teamName(t.teams[1]),
+      t.winner ? index.teamName(t.winner) : 'not recorded',
+      t.decidedBy ?? '',
+    ]),
+  );
+  return { json, text };
+};
+
+const SCORER_STAGES: readonly ScorerStage[] = ['proper', 'qualifying', ...STAGES];
+const ROUND_COLUMNS = ['R1', 'R2', 'MD1', 'MD2', 'MD3', 'MD4', 'MD5', 'MD6', 'QF', 'SF', 'F'];
+
+const scorers: Query = (season, opts) => {
+  const index = indexSeason(season);
+  const table = computeScorers(season, {
+    ...(opts.team !== undefined && { team: resolveTeam(season.teams, opts.team).id }),
+    ...(opts.stage !== undefined && { stage: oneOf('stage', opts.stage, SCORER_STAGES) }),
+    ...(opts.limit !== undefined && { limit: integer('limit', opts.limit, 1, 500) }),
+  });
+  const json = {
+    scorers: table.rows.map((r) => ({ rank: r.rank, player: r.player, team: index.teamName(r.team), goals: r.goals, byRound: r.byRound })),
+    unattributedGoals: table.unattributedGoals,
+    ownGoals: table.ownGoals,
+  };
+  const columns = ROUND_COLUMNS.filter((c) => table.rows.some((r) => (r.byRound[c] ?? 0) > 0));
+  const text = [
+    formatTable(
+      ['Rank', 'Player', 'Team', 'Goals', ...columns],
+      table.rows.map((r) => [r.rank, r.player, index.teamName(r.team), r.goals, ...columns.map((c) => r.byRound[c] ?? null)]),
+    ),
+    `Unattributed goals: ${table.unattributedGoals}. Own goals: ${table.ownGoals}.`,
+  ].join('\n');
+  return { json, text };
+};
+
+const stats: Query = (season) => {
+  const report = computeStats(season);
+  const p = report.competitionProper;
+  const text = [
+    formatTable(
+      ['Stage', 'Played', 'Awarded', 'Goals', 'Unrecorded'],
+      [
+        ...report.stages.map((s) => [STAGE_LABEL[s.stage], s.matchesPlayed, s.matchesAwarded, s.goals, s.unrecordedResults]),
+        ['Competition proper', p.matchesPlayed, p.matchesAwarded, p.goals, p.unrecordedResults],
+      ],
+    ),
+    ...report.reconciliation.map((line) => `* ${line}`),
+  ].join('\n');
+  return { json: report, text };
+};
+
+const ranking: Query = (season) => {
+  const rows = computeRanking(season);
+  const json = {
+    associations: rows.map((r) => ({
+      rank: r.rank,
+      association: r.association,
+      points: r.points,
+      slots: r.slots,
+      entered: r.entered,
+      seasonPoints: r.seasonPoints,
+      note: r.note,
+    })),
+  };
+  const text = [
+    formatTable(
+      ['Rank', 'Association', 'Points', 'Slots', 'Entered', '2023–24 pts'],
+      rows.map((r) => [r.rank, r.association, r.points, r.slots, r.entered, r.seasonPoints]),
+    ),
+    ...rows.filter((r) => r.note).map((r) => `* ${r.association}: ${r.note}`),
+  ].join('\n');
+  return { json, text };
+};
+
+const schedule: Query = (season) => {
+  const entries = scheduleEntries(season).map((e) => ({
+    phase: e.phase,
+    round: e.round,
+    dates: e.startDate === e.endDate ? e.startDate : `${e.startDate} to ${e.endDate}`,
+  }));
+  return {
+    json: { entries },
+    text: formatTable(['Phase', 'Round', 'Dates'], entries.map((e) => [e.phase, e.round, e.dates])),
+  };
+};
+
+export const QUERIES: Readonly<Record<string, Query>> = {
+  teams,
+  team,
+  fixtures,
+  standings,
+  ties,
+  scorers,
+  stats,
+  ranking,
+  schedule,
+};
+
+/** `validate [file]`: parse and check a season file without touching the database. */
+export const runValidate = (file: string | null | undefined): { ok: boolean; text: string; json: unknown } => {
+  try {
+    const { season } = readSeasonFile(file ?? undefined);
+    const text = `${file ?? 'data/season-2023-24.json'} is valid: ${season.teams.length} teams, ${season.matches.length} matches, ${season.matches.reduce((n, m) => n + m.goals.length, 0)} goals.`;
+    return { ok: true, text, json: { valid: true, problems: [] } };
+  } catch (err) {
+    if (err instanceof SeasonFileError) return { ok: false, text: err.message, json: { valid: false, problems: err.problems } };
+    throw err;
+  }
+};

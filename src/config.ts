@@ -1,0 +1,118 @@
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+
+// The only module that reads process.env. Parsed once at startup; every problem is reported at once.
+
+const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
+
+const schema = z.object({
+  DISCORD_TOKEN: z.string().min(1, 'is required'),
+  DISCORD_APPLICATION_ID: snowflake,
+  DISCORD_GUILD_ID: snowflake.optional(),
+  DATABASE_PATH: z.string().min(1).default('data/bot.sqlite'),
+  DISCORD_API_URL: z.url('must be a URL such as http://127.0.0.1:8080/api').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+  SEASON_FILE: z.string().min(1).optional(),
+  BOT_CLOCK_START: z.iso.datetime({ offset: true, message: 'must be an ISO instant, e.g. 2023-11-25T12:00:00Z' }).optional(),
+  BOT_CLOCK_RATE: z.coerce.number().positive('must be a positive number').max(1_000_000).optional(),
+  ANNOUNCE_LATE_WINDOW_HOURS: z.coerce.number().positive().max(24 * 14).default(6),
+});
+
+/** How to fix each variable, shown next to its problem. */
+const HELP: Record<string, string> = {
+  DISCORD_TOKEN: 'Bot token from https://discord.com/developers/applications → your app → Bot → Reset Token.',
+  DISCORD_APPLICATION_ID: 'Application ID from the same page → General Information.',
+  DISCORD_GUILD_ID: 'Optional: right-click your server with Developer Mode on → Copy Server ID.',
+  DISCORD_API_URL: 'Optional: a Discord-compatible REST base URL without /v10 (the local stand-in prints one).',
+  BOT_CLOCK_START: 'Optional replay clock start, e.g. 2023-11-25T12:00:00Z.',
+  BOT_CLOCK_RATE: 'Optional replay speed: 3600 makes one real second one simulated hour.',
+};
+
+export type Config = Readonly<{
+  token: string;
+  applicationId: string;
+  guildId: string | null;
+  databasePath: string;
+  apiUrl: string | null;
+  logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  logFormat: 'json' | 'pretty';
+  seasonFile: string | null;
+  clock: { start: string; rate: number } | null;
+  lateWindowMs: number;
+}>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(
+      [
+        'Configuration is incomplete or invalid:',
+        ...problems.map((p) => `  - ${p}`),
+        '',
+        'Set these in the environment or in a .env file (copy .env.example).',
+        'No Discord application yet? Try the bot locally first: npm run sandbox',
+      ].join('\n'),
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment (plus .env when present). Throws ConfigError listing every problem. */
+export const loadConfig = (rawEnv: NodeJS.ProcessEnv = readEnv()): Config => {
+  // `KEY=` (as copied from .env.example) means "not set", not "set to the empty string".
+  const env = Object.fromEntries(
+    Object.entries(rawEnv).filter(([, value]) => value !== undefined && value.trim() !== ''),
+  ) as NodeJS.ProcessEnv;
+  const parsed = schema.safeParse(env);
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => {
+        const key = String(issue.path[0] ?? '?');
+        const message = issue.code === 'invalid_type' && env[key] === undefined ? 'is required' : issue.message;
+        const help = HELP[key];
+        return help ? `${key} ${message}. ${help}` : `${key} ${message}.`;
+      });
+  if ((env.BOT_CLOCK_START === undefined) !== (env.BOT_CLOCK_RATE === undefined)) {
+    problems.push('BOT_CLOCK_START and BOT_CLOCK_RATE go together: set both for a replay clock, or neither.');
+  }
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+  const c = parsed.data;
+  return Object.freeze({
+    token: c.DISCORD_TOKEN,
+    applicationId: c.DISCORD_APPLICATION_ID,
+    guildId: c.DISCORD_GUILD_ID ?? null,
+    databasePath: c.DATABASE_PATH,
+    apiUrl: c.DISCORD_API_URL ?? null,
+    logLevel: c.LOG_LEVEL,
+    logFormat: c.LOG_FORMAT ?? (env.NODE_ENV === 'production' ? 'json' : 'pretty'),
+    seasonFile: c.SEASON_FILE ?? null,
+    clock: c.BOT_CLOCK_START && c.BOT_CLOCK_RATE ? { start: c.BOT_CLOCK_START, rate: c.BOT_CLOCK_RATE } : null,
+    lateWindowMs: c.ANNOUNCE_LATE_WINDOW_HOURS * 3_600_000,
+  });
+};
+
+/** `FOO=` in a .env file or a shell means "not set", as most tools treat it. */
+const withoutEmpty = (env: NodeJS.ProcessEnv): NodeJS.ProcessEnv =>
+  Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''));
+
+const readEnv = (): NodeJS.ProcessEnv => {
+  // Node 20.12+ loads .env natively; a missing file is not an error for us.
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  return process.env;
+};
+
+export type DataConfig = Readonly<{ databasePath: string; seasonFile: string | null; logLevel: Config['logLevel'] }>;
+
+/** The part of the config that tools without Discord (CLI, backup, bench) need: no token required. */
+export const loadDataConfig = (env: NodeJS.ProcessEnv = readEnv()): DataConfig => {
+  const parsed = schema.pick({ DATABASE_PATH: true, SEASON_FILE: true, LOG_LEVEL: true }).safeParse(withoutEmpty(env));
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => `${String(i.path[0])} ${i.message}.`));
+  return Object.freeze({
+    databasePath: parsed.data.DATABASE_PATH,
+    seasonFile: parsed.data.SEASON_FILE ?? null,
+    logLevel: parsed.data.LOG_LEVEL,
+  });
+};
+
+/** The config as it may be logged: never the token. */
+export const redactConfig = (config: Config): Record<string, unknown> => ({ ...config, token: '[redacted]' });

@@ -1,0 +1,109 @@
+// Matchday announcements in SQLite: per-channel subscriptions, the outbox of planned posts (one row
+// per guild+channel+kind+round+slot, ever), and the last planned snapshot of each round (to notice
+// moved kickoffs). Times are UTC epoch ms; Discord ids are TEXT.
+import { sql, type SQL } from 'drizzle-orm';
+import { check, index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { POST_KINDS, type MatchMove, type MatchSlot } from '../domain/announcements.js';
+
+export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed', 'expired', 'cancelled'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+// Drizzle's `enum` option is type-only; the CHECK constraints make the database enforce it too.
+const oneOf = (column: AnySQLiteColumn, values: readonly string[]): SQL =>
+  sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(', '))})`;
+const snowflake = (column: AnySQLiteColumn): SQL => sql`${column} glob '[0-9]*' and length(${column}) between 1 and 20`;
+
+export const announcementSubscriptions = sqliteTable(
+  'announcement_subscriptions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    guildId: text('guild_id').notNull(),
+    channelId: text('channel_id').notNull(),
+    /** The one role a post may mention; null for none. */
+    roleId: text('role_id'),
+    /** Preview lead times in ms, longest first. */
+    leadsMs: text('leads', { mode: 'json' }).$type<number[]>().notNull(),
+    recap: integer('recap', { mode: 'boolean' }).notNull(),
+    enabled: integer('enabled', { mode: 'boolean' }).notNull(),
+    /** Why the channel stopped receiving posts: `turned_off`, `channel_deleted`, `missing_permissions`… */
+    disabledReason: text('disabled_reason'),
+    disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
+    /** 50001/50013 on distinct posts in a row; reset by any success. Three disable the channel. */
+    consecutivePermissionFailures: integer('consecutive_permission_failures').notNull().default(0),
+    /** Posts due before this are not planned: set when the subscription is created or re-enabled. */
+    activeFrom: integer('active_from', { mode: 'timestamp_ms' }).notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('announcement_subscriptions_guild_channel_uq').on(t.guildId, t.channelId),
+    check('announcement_subscriptions_guild_check', snowflake(t.guildId)),
+    check('announcement_subscriptions_channel_check', snowflake(t.channelId)),
+    check('announcement_subscriptions_role_check', sql`${t.roleId} is null or (${snowflake(t.roleId)})`),
+    check('announcement_subscriptions_leads_check', sql`json_valid(${t.leadsMs}) and json_type(${t.leadsMs}) = 'array'`),
+    check('announcement_subscriptions_failures_check', sql`${t.consecutivePermissionFailures} >= 0`),
+    check('announcement_subscriptions_disabled_check', sql`${t.enabled} = 1 or ${t.disabledReason} is not null`),
+  ],
+);
+
+export const announcementOutbox = sqliteTable(
+  'announcement_outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    subscriptionId: integer('subscription_id')
+      .notNull()
+      .references(() => announcementSubscriptions.id, { onDelete: 'cascade' }),
+    guildId: text('guild_id').notNull(),
+    channelId: text('channel_id').notNull(),
+    kind: text('kind', { enum: POST_KINDS }).notNull(),
+    roundKey: text('round_key').notNull(),
+    /** `24h` for a preview's lead, `after` for a recap, the change's hash for a moved notice. */
+    slot: text('slot').notNull(),
+    leadMs: integer('lead_ms'),
+    dueAt: integer('due_at', { mode: 'timestamp_ms' }).notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    status: text('status', { enum: OUTBOX_STATUSES }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    /** Bot-clock time of the last claim (for the ledger). */
+    claimedAt: integer('claimed_at', { mode: 'timestamp_ms' }),
+    /** Real (wall-clock) time after which a `sending` row counts as abandoned by a crash. */
+    leaseUntil: integer('lease_until', { mode: 'timestamp_ms' }),
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+    late: integer('late', { mode: 'boolean' }).notNull().default(false),
+    /** The first message's id. */
+    messageId: text('message_id'),
+    /** Every message of a post split across messages, in order; parts already sent are not resent. */
+    messageIds: text('message_ids', { mode: 'json' }).$type<string[]>().notNull(),
+    /** Stable per row (derived from the unique key), ≤ 25 chars: a resend is a duplicate Discord drops. */
+    nonce: text('nonce').notNull(),
+    lastError: text('last_error'),
+    lastErrorCode: text('last_error_code'),
+    /** The round's fingerprint when the row was last planned. */
+    fingerprint: text('fingerprint').notNull(),
+    /** For moved notices: what moved. */
+    moves: text('moves', { mode: 'json' }).$type<MatchMove[]>(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('announcement_outbox_key_uq').on(t.guildId, t.channelId, t.kind, t.roundKey, t.slot),
+    index('announcement_outbox_status_due_idx').on(t.status, t.dueAt),
+    index('announcement_outbox_subscription_idx').on(t.subscriptionId, t.status),
+    uniqueIndex('announcement_outbox_nonce_uq').on(t.nonce),
+    check('announcement_outbox_kind_check', oneOf(t.kind, POST_KINDS)),
+    check('announcement_outbox_status_check', oneOf(t.status, OUTBOX_STATUSES)),
+    check('announcement_outbox_nonce_check', sql`length(${t.nonce}) between 1 and 25`),
+    check('announcement_outbox_attempts_check', sql`${t.attempts} >= 0`),
+    check('announcement_outbox_message_ids_check', sql`json_valid(${t.messageIds}) and json_type(${t.messageIds}) = 'array'`),
+    check('announcement_outbox_sent_check', sql`${t.status} <> 'sent' or (${t.messageId} is not null and ${t.sentAt} is not null)`),
+  ],
+);
+
+/** Each round as it was last planned, so a changed kickoff or postponement can be noticed and announced. */
+export const announcementRounds = sqliteTable('announcement_rounds', {
+  roundKey: text('round_key').primaryKey(),
+  fingerprint: text('fingerprint').notNull(),
+  matches: text('matches', { mode: 'json' }).$type<MatchSlot[]>().notNull(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+});

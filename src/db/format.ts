@@ -1,0 +1,62 @@
+// The competition's fixed shape (stages, rounds, groups) as table rows. It is the same for every
+// import, so the importer writes it from here rather than from the season file.
+import { GROUPS, STAGES, type GroupId, type Stage } from '../domain/types.js';
+import type { groups, rounds, stages } from './schema.js';
+
+const STAGE_NAMES: Readonly<Record<Stage, string>> = {
+  first_round: 'First round',
+  second_round: 'Second round',
+  group: 'Group stage',
+  quarter_final: 'Quarter-finals',
+  semi_final: 'Semi-finals',
+  final: 'Final',
+};
+
+const STAGE_PREFIXES: Readonly<Record<Stage, string>> = {
+  first_round: 'R1',
+  second_round: 'R2',
+  group: 'GS',
+  quarter_final: 'QF',
+  semi_final: 'SF',
+  final: 'F',
+};
+
+const GROUP_MATCHDAYS = [1, 2, 3, 4, 5, 6] as const;
+const LEGS = [1, 2] as const;
+
+export const STAGE_ROWS: readonly (typeof stages.$inferInsert)[] = STAGES.map((code, ordinal) => ({
+  code,
+  ordinal,
+  name: STAGE_NAMES[code],
+  format: code === 'group' ? 'round_robin' : 'two_legged',
+}));
+
+interface RoundShape {
+  readonly stage: Stage;
+  readonly matchday: number | null;
+  readonly leg: number | null;
+  readonly name: string;
+}
+
+export const ROUND_ROWS: readonly (typeof rounds.$inferInsert)[] = STAGES.flatMap((stage): RoundShape[] =>
+  stage === 'group'
+    ? GROUP_MATCHDAYS.map((matchday) => ({ stage, matchday, leg: null, name: `Matchday ${matchday}` }))
+    : LEGS.map((leg) => ({ stage, matchday: null, leg, name: `${STAGE_NAMES[stage]}, leg ${leg}` })),
+).map((round, ordinal) => ({ id: requiredRoundId(round), ordinal, ...round }));
+
+function requiredRoundId(round: RoundShape): string {
+  const id = roundIdFor(round.stage, round.matchday, round.leg);
+  if (id === null) throw new Error(`round of ${round.stage} has neither matchday nor leg`);
+  return id;
+}
+
+export const GROUP_ROWS: readonly (typeof groups.$inferInsert)[] = GROUPS.map((id: GroupId, ordinal) => ({ id, ordinal }));
+
+/**
+ * The round a match belongs to: `GS-MD3`, `QF-L1`, `F-L2`. Null when the match has no leg or
+ * matchday (a walkover with no leg played).
+ */
+export function roundIdFor(stage: Stage, matchday: number | null, leg: number | null): string | null {
+  if (stage === 'group') return matchday === null ? null : `${STAGE_PREFIXES[stage]}-MD${matchday}`;
+  return leg === null ? null : `${STAGE_PREFIXES[stage]}-L${leg}`;
+}

@@ -1,0 +1,213 @@
+// Rebuilds the domain Season from the tables, equal to what was imported. Callers load it once
+// and reload only when dataVersion() reports a different hash.
+import { asc, desc, eq } from 'drizzle-orm';
+import type { Goal, Match, Score, Season, SourceNote, TeamId } from '../domain/types.js';
+import type { AppDatabase } from './client.js';
+import {
+  associations,
+  calendarEntries,
+  competitions,
+  dataImports,
+  goals,
+  groupMembers,
+  matches,
+  printedTotals,
+  rankingCriteria,
+  seasons,
+  sourceNotes,
+  teamAliases,
+  teams,
+} from './schema.js';
+
+export interface DataVersion {
+  readonly hash: string;
+  /** When the import that loaded this data ran. */
+  readonly importedAt: Date;
+}
+
+/** The hash of the season file currently loaded, or null before the first import. */
+export function dataVersion(db: AppDatabase): DataVersion | null {
+  const row = db
+    .select({ hash: dataImports.contentHash, importedAt: dataImports.importedAt })
+    .from(dataImports)
+    .orderBy(desc(dataImports.id))
+    .limit(1)
+    .get();
+  return row === undefined ? null : { hash: row.hash, importedAt: row.importedAt };
+}
+
+export function loadSeason(db: AppDatabase): Season {
+  // One read transaction: a concurrent import (another connection) cannot split the snapshot.
+  return db.transaction((tx) => {
+    const seasonRow = tx
+      .select({ season: seasons, competition: competitions.name })
+      .from(seasons)
+      .innerJoin(competitions, eq(seasons.competitionId, competitions.id))
+      .get();
+    if (seasonRow === undefined) throw new Error('No season has been imported into this database yet.');
+    const { season, competition } = seasonRow;
+
+    const criteria = tx.select().from(rankingCriteria).where(eq(rankingCriteria.seasonId, season.id)).get();
+    const totals = tx.select().from(printedTotals).where(eq(printedTotals.seasonId, season.id)).get();
+    if (criteria === undefined || totals === undefined) {
+      throw new Error(`Season ${season.id} is missing its ranking criteria or printed totals.`);
+    }
+
+    const aliasesByTeam = groupBy(
+      tx.select().from(teamAliases).orderBy(asc(teamAliases.teamId), asc(teamAliases.ordinal)).all(),
+      (alias) => alias.teamId,
+    );
+    const groupByTeam = new Map(tx.select().from(groupMembers).all().map((member) => [member.teamId, member.groupId] as const));
+    const goalsByMatch = groupBy(
+      tx.select().from(goals).orderBy(asc(goals.matchId), asc(goals.ordinal)).all(),
+      (goal) => goal.matchId,
+    );
+    const notes = tx.select().from(sourceNotes).orderBy(asc(sourceNotes.kind), asc(sourceNotes.ordinal)).all();
+    const toNote = (note: (typeof notes)[number]): SourceNote => ({ subject: note.subject, text: note.text, sources: note.sources });
+
+    return {
+      id: season.id,
+      name: season.name,
+      competition,
+      asOf: season.asOf,
+      champion: season.championTeamId,
+      associations: tx
+        .select()
+        .from(associations)
+        .orderBy(asc(associations.ordinal))
+        .all()
+        .map((row) => ({
+          name: row.name,
+          code: row.code,
+          rank: row.rank,
+          points: row.points,
+          entered: row.entered,
+          note: row.note,
+          sources: row.sources,
+        })),
+      teams: tx
+        .select()
+        .from(teams)
+        .orderBy(asc(teams.ordinal))
+        .all()
+        .map((row) => ({
+          id: row.id,
+          name: row.name,
+          aliases: (aliasesByTeam.get(row.id) ?? []).map((alias) => alias.alias),
+          association: row.association,
+          qualifyingMethod: row.qualifyingMethod,
+          entryRound: row.entryStage,
+          group: groupByTeam.get(row.id) ?? null,
+          note: row.note,
+          sources: row.sources,
+        })),
+      matches: tx
+        .select()
+        .from(matches)
+        .orderBy(asc(matches.ordinal))
+        .all()
+        .map((row) => toMatch(row, goalsByMatch.get(row.id) ?? [])),
+      calendar: tx
+        .select()
+        .from(calendarEntries)
+        .orderBy(asc(calendarEntries.ordinal))
+        .all()
+        .map((row) => ({
+          id: row.id,
+          phase: row.phase,
+          round: row.round,
+          kind: row.kind,
+          stage: row.stage,
+          matchday: row.matchday,
+          leg: asLeg(row.leg, `calendar entry ${row.id}`),
+          startDate: row.startDate,
+          endDate: row.endDate,
+          note: row.note,
+          sources: row.sources,
+        })),
+      rankingCriteria: {
+        confederationCup: {
+          winners: criteria.winners,
+          runnersUp: criteria.runnersUp,
+          semiFinalists: criteria.semiFinalists,
+          quarterFinalists: criteria.quarterFinalists,
+          groupThird: criteria.groupThird,
+          groupFourth: criteria.groupFourth,
+        },
+        seasonCoefficient: criteria.seasonCoefficient,
+        note: criteria.note,
+        sources: criteria.sources,
+      },
+      printedTotals: {
+        matches: totals.matches,
+        goals: totals.goals,
+        groupMatches: totals.groupMatches,
+        groupGoals: totals.groupGoals,
+        note: totals.note,
+        sources: totals.sources,
+      },
+      conflicts: notes.filter((note) => note.kind === 'conflict').map(toNote),
+      gaps: notes.filter((note) => note.kind === 'gap').map(toNote),
+    };
+  });
+}
+
+function toMatch(row: typeof matches.$inferSelect, goalRows: readonly (typeof goals.$inferSelect)[]): Match {
+  return {
+    id: row.id,
+    stage: row.stage,
+    group: row.groupId,
+    matchday: row.matchday,
+    tie: row.tie,
+    leg: asLeg(row.leg, `match ${row.id}`),
+    date: row.date,
+    kickoff: row.kickoffAt === null ? null : formatInstant(row.kickoffAt),
+    venue: row.venue,
+    home: row.homeTeamId,
+    away: row.awayTeamId,
+    status: row.status,
+    score: scoreOf(row.scoreHome, row.scoreAway),
+    extraTime: row.extraTime,
+    penalties: scoreOf(row.penaltiesHome, row.penaltiesAway),
+    decision:
+      row.decisionWinnerId === null
+        ? null
+        : {
+            winner: row.decisionWinnerId as TeamId,
+            score: scoreOf(row.decisionScoreHome, row.decisionScoreAway),
+            reason: row.decisionReason ?? '',
+          },
+    goals: goalRows.map(
+      (goal): Goal => ({ team: goal.teamId, player: goal.player, minute: goal.minute, type: goal.type }),
+    ),
+    note: row.note,
+    sources: row.sources,
+  };
+}
+
+/** `2023-11-26T19:00:00Z`, the season file's form; milliseconds only when there are some. */
+export function formatInstant(instant: Date): string {
+  const iso = instant.toISOString();
+  return iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso;
+}
+
+function scoreOf(home: number | null, away: number | null): Score | null {
+  return home === null || away === null ? null : { home, away };
+}
+
+// The schema's CHECK allows only these; narrowing here keeps the domain type honest.
+function asLeg(leg: number | null, what: string): 1 | 2 | null {
+  if (leg === null || leg === 1 || leg === 2) return leg;
+  throw new Error(`${what} has leg ${leg}; expected 1, 2 or none.`);
+}
+
+function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const grouped = new Map<K, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const bucket = grouped.get(key);
+    if (bucket === undefined) grouped.set(key, [item]);
+    else bucket.push(item);
+  }
+  return grouped;
+}

@@ -1,0 +1,38 @@
+import { Client, Events, GatewayIntentBits, RESTEvents } from 'discord.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../log.js';
+
+/**
+ * The gateway client. Guilds is the only intent: interactions arrive without any intent, and Guilds keeps
+ * the guild/channel/role caches that announcement pre-flight checks read. No privileged intents, no MessageContent.
+ */
+export const createClient = (config: Pick<Config, 'apiUrl'>, log: Logger): Client => {
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    // Team and player names come from data: nothing the bot sends may ping anyone unless a payload says so.
+    allowedMentions: { parse: [] },
+    // A send retried by the REST layer (timeout, 5xx) carries the same nonce, so Discord keeps one message.
+    enforceNonce: true,
+    // DISCORD_API_URL points the bot at the local stand-in; otherwise discord.js's default (discord.com).
+    ...(config.apiUrl ? { rest: { api: config.apiUrl } } : {}),
+  });
+
+  const clientLog = log.child({ component: 'client' });
+  client.on(Events.Error, (err) => clientLog.error({ err }, 'client error'));
+  client.on(Events.Warn, (message) => clientLog.warn({ detail: message }, 'client warning'));
+  client.on(Events.Invalidated, () => clientLog.error('session invalidated'));
+  client.on(Events.ShardError, (err, shardId) => clientLog.error({ err, shardId }, 'shard error'));
+  client.on(Events.ShardDisconnect, (event, shardId) =>
+    clientLog.warn({ shardId, code: event.code }, 'shard disconnected'),
+  );
+  client.on(Events.ShardReconnecting, (shardId) => clientLog.info({ shardId }, 'shard reconnecting'));
+  client.on(Events.ShardResume, (shardId, replayedEvents) => clientLog.info({ shardId, replayedEvents }, 'shard resumed'));
+  // Only route-level fields: the request URL of an interaction callback carries its token.
+  client.rest.on(RESTEvents.RateLimited, (info) =>
+    clientLog.warn(
+      { route: info.route, method: info.method, retryAfterMs: info.retryAfter, scope: info.scope, global: info.global },
+      'rate limited',
+    ),
+  );
+  return client;
+};

@@ -1,0 +1,25 @@
+import { SlashCommandBuilder } from 'discord.js';
+import { computeStats } from '../../domain/stats.js';
+import { renderAbout } from '../render/about.js';
+import type { Command } from './types.js';
+
+export const about: Command = {
+  data: new SlashCommandBuilder()
+    .setName('about')
+    .setDescription('Data sources, freshness, known gaps and bot version'),
+
+  async execute(interaction, ctx) {
+    const season = ctx.season();
+    await interaction.reply(
+      renderAbout({
+        season,
+        stats: computeStats(season),
+        dataVersion: ctx.dataVersion(),
+        version: ctx.version,
+        startedAt: ctx.startedAt,
+        // Uptime is about this process, so it reads the real clock, not the (possibly replayed) bot clock.
+        wallNow: new Date(),
+      }),
+    );
+  },
+};

@@ -1,0 +1,180 @@
+import {
+  ChannelType,
+  InteractionContextType,
+  MessageFlags,
+  PermissionFlagsBits,
+  SlashCommandBuilder,
+  type APIEmbed,
+  type ChatInputCommandInteraction,
+} from 'discord.js';
+import { DEFAULT_LEADS_MS, parseLeads } from '../../domain/announcements.js';
+import { UserError } from '../../domain/errors.js';
+import { listSubscriptions } from '../../db/guild-settings.js';
+import { checkAnnouncementChannel } from '../announcements/channel-check.js';
+import {
+  previewNext,
+  sendTestMessage,
+  setAnnouncements,
+  statusEmbeds,
+  turnOffAnnouncements,
+  type AnnouncementsService,
+} from '../announcements/service.js';
+import { clampContent } from '../reply.js';
+import type { Command, CommandContext } from './types.js';
+
+export const announcements: Command = {
+  data: new SlashCommandBuilder()
+    .setName('announcements')
+    .setDescription('Matchday previews and recaps posted in a channel (Manage Server)')
+    .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+    .setContexts(InteractionContextType.Guild)
+    .addSubcommand((s) =>
+      s
+        .setName('set')
+        .setDescription('Post previews and recaps in a channel; replaces that channel’s settings')
+        .addChannelOption((o) =>
+          o
+            .setName('channel')
+            .setDescription('A text or announcement channel of this server')
+            .setRequired(true)
+            .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement),
+        )
+        .addRoleOption((o) => o.setName('role').setDescription('A role to mention in each post (never @everyone)'))
+        .addStringOption((o) =>
+          o.setName('leads').setDescription('When previews go out before a round, e.g. 24h,1h (default 24h)').setMaxLength(60),
+        )
+        .addBooleanOption((o) => o.setName('recap').setDescription('Post results after each round (default: yes)')),
+    )
+    .addSubcommand((s) =>
+      s
+        .setName('off')
+        .setDescription('Stop announcements in one channel, or in every channel')
+        .addChannelOption((o) =>
+          o
+            .setName('channel')
+            .setDescription('The channel to stop (default: all channels)')
+            .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement),
+        ),
+    )
+    .addSubcommand((s) => s.setName('status').setDescription('Settings, next posts, what was sent or failed, disabled channels'))
+    .addSubcommand((s) => s.setName('preview').setDescription('Show the next announcement, only to you'))
+    .addSubcommand((s) =>
+      s
+        .setName('test')
+        .setDescription('Post a short test message to prove the bot can announce there')
+        .addChannelOption((o) =>
+          o
+            .setName('channel')
+            .setDescription('Default: the only channel set up')
+            .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement),
+        ),
+    ),
+
+  // Checking a channel may need a Discord request; every answer is for the admin only.
+  defer: 'ephemeral',
+
+  async execute(interaction, ctx) {
+    // default_member_permissions and contexts are advisory (server admins can override them, and an
+    // old client may still show the command): the rules are checked again here.
+    if (!interaction.inGuild()) {
+      await answer(interaction, 'Announcements are set up per server: run this command in a server, not in DMs.');
+      return;
+    }
+    if (!interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild)) {
+      await answer(interaction, 'Only members with **Manage Server** can change announcements.');
+      return;
+    }
+    const svc = ctx.announcements;
+    if (svc === undefined) {
+      await answer(interaction, 'Announcements are not available on this bot instance.');
+      return;
+    }
+    const guildId = interaction.guildId;
+    const now = ctx.now().getTime();
+
+    switch (interaction.options.getSubcommand(true)) {
+      case 'set':
+        await runSet(interaction, ctx, svc, guildId, now);
+        return;
+      case 'off': {
+        const channel = interaction.options.getChannel('channel');
+        await answer(interaction, turnOffAnnouncements(svc, guildId, channel?.id ?? null, now));
+        return;
+      }
+      case 'status':
+        await answer(interaction, null, statusEmbeds(svc, ctx.season(), guildId, now));
+        return;
+      case 'preview': {
+        const { post, note } = previewNext(svc, ctx.season(), guildId, now);
+        const first = post?.messages[0] ?? [];
+        const more = post !== null && post.messages.length > 1 ? ` (message 1 of ${post.messages.length})` : '';
+        await answer(interaction, `${note}${more}`, [...first]);
+        return;
+      }
+      case 'test':
+        await runTest(interaction, svc, guildId);
+        return;
+      default:
+        throw new UserError('Unknown subcommand.');
+    }
+  },
+};
+
+async function runSet(
+  interaction: ChatInputCommandInteraction<'cached' | 'raw'>,
+  ctx: CommandContext,
+  svc: AnnouncementsService,
+  guildId: string,
+  now: number,
+): Promise<void> {
+  const channel = interaction.options.getChannel('channel', true);
+  const role = interaction.options.getRole('role');
+  const leadsText = interaction.options.getString('leads');
+  const recap = interaction.options.getBoolean('recap') ?? true;
+
+  if (role !== null && role.id === guildId) {
+    await answer(interaction, 'Announcements never mention @everyone. Pick a role, or leave `role` empty.');
+    return;
+  }
+  const leadsMs = leadsText === null ? [...DEFAULT_LEADS_MS] : parseLeads(leadsText);
+  const check = await checkAnnouncementChannel(interaction.client, guildId, channel.id);
+  if (!check.ok) {
+    await answer(interaction, check.reason);
+    return;
+  }
+  const result = setAnnouncements(svc, ctx.season(), { guildId, channelId: channel.id, roleId: role?.id ?? null, leadsMs, recap }, now);
+  const warning =
+    role !== null && 'mentionable' in role && !role.mentionable
+      ? '\nNote: that role is not mentionable, so posts will name it without pinging unless the bot has Mention Everyone.'
+      : '';
+  ctx.log.info({ guildId, channelId: channel.id, leadsMs, recap, roleId: role?.id ?? null, planned: result.planned }, 'announcements set');
+  await answer(interaction, result.message + warning);
+}
+
+async function runTest(interaction: ChatInputCommandInteraction<'cached' | 'raw'>, svc: AnnouncementsService, guildId: string): Promise<void> {
+  const given = interaction.options.getChannel('channel');
+  let channelId = given?.id ?? null;
+  if (channelId === null) {
+    const enabled = listSubscriptions(svc.db, guildId).filter((s) => s.enabled);
+    if (enabled.length !== 1) {
+      await answer(interaction, enabled.length === 0 ? 'No channel is set up yet: give `channel`.' : 'Several channels are set up: give `channel`.');
+      return;
+    }
+    channelId = enabled[0]!.channelId;
+  }
+  const check = await checkAnnouncementChannel(interaction.client, guildId, channelId);
+  if (!check.ok) {
+    await answer(interaction, check.reason);
+    return;
+  }
+  // A fresh nonce per test: the interaction id is unique and fits Discord's 25 characters.
+  const { message } = await sendTestMessage(svc, guildId, channelId, `t${interaction.id}`.slice(0, 25));
+  await answer(interaction, message);
+}
+
+/** Every reply of this command is ephemeral; the router has already deferred it. */
+async function answer(interaction: ChatInputCommandInteraction, content: string | null, embeds: APIEmbed[] = []): Promise<void> {
+  const payload = { content: content === null ? '' : clampContent(content), embeds, allowedMentions: { parse: [] as [] } };
+  if (interaction.deferred || interaction.replied) await interaction.editReply(payload);
+  else await interaction.reply({ ...payload, flags: MessageFlags.Ephemeral });
+}

@@ -1,0 +1,16 @@
+import { SlashCommandBuilder } from 'discord.js';
+import { indexSeason } from '../../domain/season-index.js';
+import { computeTies } from '../../domain/ties.js';
+import { renderBracket } from '../render/bracket.js';
+import type { Command } from './types.js';
+
+export const bracket: Command = {
+  data: new SlashCommandBuilder()
+    .setName('bracket')
+    .setDescription('Quarter-finals to the final: legs, aggregates and who went through'),
+
+  async execute(interaction, ctx) {
+    const season = ctx.season();
+    await interaction.reply(renderBracket(season, computeTies(season), indexSeason(season).teamName));
+  },
+};

@@ -1,0 +1,144 @@
+// The state of a /fixtures view: read from the options once, then carried in the paging buttons'
+// custom_id so a button still works after a restart.
+import { selectFixtures } from '../../domain/fixtures.js';
+import { indexSeason } from '../../domain/season-index.js';
+import { computeTies } from '../../domain/ties.js';
+import { GROUPS, STAGES } from '../../domain/types.js';
+import type { GroupId, Season, Stage, TeamId } from '../../domain/types.js';
+import { renderFixtures } from '../render/fixtures.js';
+import type { MessagePayload } from '../render/limits.js';
+import { STAGE_KEYS, STAGE_LABELS } from '../render/theme.js';
+
+export type When = 'upcoming' | 'results' | 'all';
+
+export interface FixturesQuery {
+  readonly team?: TeamId;
+  readonly stage?: Stage;
+  readonly group?: GroupId;
+  readonly matchday?: number;
+  /** Always resolved (never left to a default) so every page of one view shows the same list. */
+  readonly when: When;
+}
+
+export const PAGE_PREFIX = 'fixtures:p:';
+const LABEL_PREFIX = 'fixtures:i:';
+
+/**
+ * With no filter at all: what is still to come, soonest first; once the season is over, the results,
+ * newest round first (the final on page 1, paging back to the first round). With any filter but no
+ * `when`: everything that fits, in order, so a team's whole path reads top to bottom.
+ */
+export const defaultWhen = (season: Season, filters: Omit<FixturesQuery, 'when'>, now: Date): When => {
+  const filtered = filters.team !== undefined || filters.stage !== undefined || filters.group !== undefined || filters.matchday !== undefined;
+  if (filtered) return 'all';
+  return selectFixtures(season, { when: 'upcoming', now }).length > 0 ? 'upcoming' : 'results';
+};
+
+const WHEN_CODES: Readonly<Record<When, string>> = { upcoming: 'u', results: 'r', all: 'a' };
+const STAGE_BY_KEY = new Map(STAGES.map((s) => [STAGE_KEYS[s], s]));
+
+/** `w=r,t=rs-berkane,s=QF,g=B,m=6`: short enough for Discord's 100-character custom_id. */
+export const encodeQuery = (q: FixturesQuery): string =>
+  [
+    `w=${WHEN_CODES[q.when]}`,
+    q.team !== undefined ? `t=${q.team}` : null,
+    q.stage !== undefined ? `s=${STAGE_KEYS[q.stage]}` : null,
+    q.group !== undefined ? `g=${q.group}` : null,
+    q.matchday !== undefined ? `m=${q.matchday}` : null,
+  ]
+    .filter((part): part is string => part !== null)
+    .join(',');
+
+export const decodeQuery = (text: string): FixturesQuery | null => {
+  const fields = new Map<string, string>();
+  for (const part of text.split(',')) {
+    const eq = part.indexOf('=');
+    if (eq <= 0) return null;
+    fields.set(part.slice(0, eq), part.slice(eq + 1));
+  }
+  const when = (Object.keys(WHEN_CODES) as When[]).find((w) => WHEN_CODES[w] === fields.get('w'));
+  if (when === undefined) return null;
+  const stageKey = fields.get('s');
+  const stage = stageKey === undefined ? undefined : STAGE_BY_KEY.get(stageKey);
+  if (stageKey !== undefined && stage === undefined) return null;
+  const groupText = fields.get('g');
+  const group = GROUPS.find((g) => g === groupText);
+  if (groupText !== undefined && group === undefined) return null;
+  const mdText = fields.get('m');
+  const matchday = mdText === undefined ? undefined : Number(mdText);
+  if (matchday !== undefined && !(Number.isInteger(matchday) && matchday >= 1 && matchday <= 6)) return null;
+  const team = fields.get('t');
+  if (team !== undefined && !/^(#\d+|[a-z0-9-]+)$/.test(team)) return null;
+  return {
+    when,
+    ...(team !== undefined ? { team } : {}),
+    ...(stage !== undefined ? { stage } : {}),
+    ...(group !== undefined ? { group } : {}),
+    ...(matchday !== undefined ? { matchday } : {}),
+  };
+};
+
+/** Room left for the query after `fixtures:p:<page>:`. */
+const QUERY_ROOM = 100 - PAGE_PREFIX.length - 6;
+
+/**
+ * A team id too long for a custom_id (the season file allows any name) travels as `#<position in
+ * season.teams>` instead; `teamFromToken` reverses it.
+ */
+export const compactQuery = (season: Season, query: FixturesQuery): FixturesQuery => {
+  if (query.team === undefined || encodeQuery(query).length <= QUERY_ROOM) return query;
+  return { ...query, team: `#${season.teams.findIndex((t) => t.id === query.team)}` };
+};
+
+export const teamFromToken = (season: Season, token: string): TeamId | undefined =>
+  token.startsWith('#') ? season.teams[Number(token.slice(1))]?.id : season.teams.find((t) => t.id === token)?.id;
+
+export const pageId = (query: FixturesQuery, page: number, role: 'go' | 'label'): string =>
+  `${role === 'go' ? PAGE_PREFIX : LABEL_PREFIX}${page}:${encodeQuery(query)}`;
+
+/** `fixtures:p:<page>:<query>` → the page and query, or null for an id this version cannot read. */
+export const parsePageId = (customId: string): { page: number; query: FixturesQuery } | null => {
+  if (!customId.startsWith(PAGE_PREFIX)) return null;
+  const rest = customId.slice(PAGE_PREFIX.length);
+  const colon = rest.indexOf(':');
+  if (colon <= 0) return null;
+  const page = Number(rest.slice(0, colon));
+  const query = decodeQuery(rest.slice(colon + 1));
+  return Number.isInteger(page) && query ? { page, query } : null;
+};
+
+const WHEN_TITLES: Readonly<Record<When, string>> = { upcoming: 'Upcoming fixtures', results: 'Results', all: 'Fixtures and results' };
+
+export const describeQuery = (q: FixturesQuery, teamName: (id: TeamId) => string): string => {
+  const parts = [WHEN_TITLES[q.when]];
+  if (q.team !== undefined) parts.push(teamName(q.team));
+  if (q.stage !== undefined) parts.push(STAGE_LABELS[q.stage]);
+  if (q.group !== undefined) parts.push(`Group ${q.group}`);
+  if (q.matchday !== undefined) parts.push(`Matchday ${q.matchday}`);
+  if (parts.length === 1) parts.push(q.when === 'results' ? 'newest first' : 'whole season');
+  return parts.join(' · ');
+};
+
+const emptyText = (q: FixturesQuery): string =>
+  q.when === 'upcoming'
+    ? 'No matches still to come for these filters: the season is over. Try `when: results`.'
+    : 'No matches fit these filters.';
+
+/** read query → domain → render: the whole of /fixtures and its paging buttons. */
+export const fixturesReply = (season: Season, query: FixturesQuery, page: number, now: Date): MessagePayload => {
+  const index = indexSeason(season);
+  const matches = selectFixtures(season, { ...query, now });
+  const compact = compactQuery(season, query);
+  return renderFixtures({
+    season,
+    teamName: index.teamName,
+    matches,
+    ties: computeTies(season),
+    heading: describeQuery(query, index.teamName),
+    newestFirst: query.when === 'results',
+    relative: query.when !== 'results',
+    page,
+    pageId: (p, role) => pageId(compact, p, role),
+    emptyText: emptyText(query),
+  });
+};

@@ -1,0 +1,62 @@
+import { SlashCommandBuilder } from 'discord.js';
+import { UserError } from '../../domain/errors.js';
+import { STAGES } from '../../domain/types.js';
+import type { GroupId, Stage } from '../../domain/types.js';
+import { STAGE_LABELS } from '../render/theme.js';
+import { defaultWhen, fixturesReply, parsePageId, teamFromToken } from './fixtures-query.js';
+import type { When } from './fixtures-query.js';
+import { groupOption, readTeam, teamAutocomplete, teamOption } from './options.js';
+import type { Command } from './types.js';
+
+export const fixtures: Command = {
+  data: new SlashCommandBuilder()
+    .setName('fixtures')
+    .setDescription('Fixtures and results, grouped by round')
+    .addStringOption(teamOption('team', 'Only this team’s matches'))
+    .addStringOption((o) =>
+      o
+        .setName('stage')
+        .setDescription('Only one stage')
+        .addChoices(...STAGES.map((s) => ({ name: STAGE_LABELS[s], value: s }))),
+    )
+    .addStringOption(groupOption)
+    .addIntegerOption((o) => o.setName('matchday').setDescription('Group-stage matchday').setMinValue(1).setMaxValue(6))
+    .addStringOption((o) =>
+      o
+        .setName('when')
+        .setDescription('Still to come, played, or both (default: upcoming, or results once the season is over)')
+        .addChoices({ name: 'Upcoming', value: 'upcoming' }, { name: 'Results', value: 'results' }, { name: 'All', value: 'all' }),
+    ),
+
+  async execute(interaction, ctx) {
+    const season = ctx.season();
+    const now = ctx.now();
+    const team = readTeam(interaction, season, 'team');
+    const filters = {
+      ...(team ? { team: team.id } : {}),
+      ...optional('stage', interaction.options.getString('stage') as Stage | null),
+      ...optional('group', interaction.options.getString('group') as GroupId | null),
+      ...optional('matchday', interaction.options.getInteger('matchday')),
+    };
+    const when = (interaction.options.getString('when') as When | null) ?? defaultWhen(season, filters, now);
+    await interaction.reply(fixturesReply(season, { ...filters, when }, 1, now));
+  },
+
+  autocomplete: teamAutocomplete,
+
+  async button(interaction, ctx) {
+    const parsed = parsePageId(interaction.customId);
+    if (!parsed) throw new UserError('This button belongs to an older version of the bot. Run /fixtures again.');
+    const season = ctx.season();
+    const team = parsed.query.team === undefined ? undefined : teamFromToken(season, parsed.query.team);
+    if (parsed.query.team !== undefined && team === undefined) {
+      throw new UserError('That team is no longer in the data. Run /fixtures again.');
+    }
+    const query = { ...parsed.query, ...(team ? { team } : {}) };
+    await interaction.update(fixturesReply(season, query, parsed.page, ctx.now()));
+  },
+};
+
+const optional = <K extends string, V>(key: K, value: V | null): { [P in K]?: V } =>
+  (value === null ? {} : { [key]: value }) as { [P in K]?: V };
+

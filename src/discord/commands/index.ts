@@ -1,0 +1,13 @@
+import { about } from './about.js';
+import { bracket } from './bracket.js';
+import { fixtures } from './fixtures.js';
+import { match } from './match.js';
+import { rankings } from './rankings.js';
+import { schedule } from './schedule.js';
+import { scorers } from './scorers.js';
+import { standings } from './standings.js';
+import { team } from './team.js';
+import type { Command } from './types.js';
+
+/** Every fan-facing slash command, in the order they are registered. */
+export const commands: readonly Command[] = [fixtures, standings, scorers, team, match, bracket, schedule, rankings, about];

@@ -1,0 +1,95 @@
+import { SlashCommandBuilder } from 'discord.js';
+import { UserError } from '../../domain/errors.js';
+import { indexSeason } from '../../domain/season-index.js';
+import { computeTies } from '../../domain/ties.js';
+import type { Match, Season, TeamId } from '../../domain/types.js';
+import { LIMITS } from '../render/limits.js';
+import type { MessagePayload } from '../render/limits.js';
+import { tiesByMatch } from '../render/match-format.js';
+import { renderMatch, renderMatchChoice } from '../render/match.js';
+import { readTeam, teamAutocomplete, teamOption } from './options.js';
+import type { Command } from './types.js';
+
+const PREFIX = 'match:m:';
+
+/** The matches a /match query names, chronological. */
+export const matchesFor = (season: Season, team: TeamId, opponent: TeamId | null): readonly Match[] =>
+  indexSeason(season)
+    .matchesOf(team)
+    .filter((m) => opponent === null || m.home === opponent || m.away === opponent);
+
+/**
+ * `match:m:<match id>:<team>[:<opponent>]`: the pick plus the query, so the picker can be redrawn
+ * under the chosen match. Without room for the query, the id alone still shows the match.
+ */
+export const matchButtonId = (matchId: string, team: TeamId, opponent: TeamId | null): string => {
+  const full = [PREFIX + matchId, team, ...(opponent ? [opponent] : [])].join(':');
+  return full.length <= LIMITS.customId ? full : PREFIX + matchId;
+};
+
+export const parseMatchButtonId = (customId: string): { matchId: string; team: TeamId | null; opponent: TeamId | null } | null => {
+  if (!customId.startsWith(PREFIX)) return null;
+  const [matchId, team, opponent] = customId.slice(PREFIX.length).split(':');
+  if (!matchId) return null;
+  return { matchId, team: team || null, opponent: opponent || null };
+};
+
+const detail = (season: Season, match: Match, now: Date, choice: { team: TeamId; opponent: TeamId | null } | null): MessagePayload => {
+  const index = indexSeason(season);
+  const tie = tiesByMatch(computeTies(season)).get(match.id) ?? null;
+  const picker =
+    choice === null
+      ? undefined
+      : { matches: matchesFor(season, choice.team, choice.opponent), idFor: (id: string) => matchButtonId(id, choice.team, choice.opponent) };
+  // A picker of one is noise.
+  const keep = picker && picker.matches.length > 1 ? picker : undefined;
+  return renderMatch({ season, match, tie, teamName: index.teamName, now }, keep);
+};
+
+export const match: Command = {
+  data: new SlashCommandBuilder()
+    .setName('match')
+    .setDescription('One match in detail: goals, venue, status, tie context')
+    .addStringOption(teamOption('team', 'A club that played in it', true))
+    .addStringOption(teamOption('opponent', 'The other club (optional)')),
+
+  async execute(interaction, ctx) {
+    const season = ctx.season();
+    const index = indexSeason(season);
+    const team = readTeam(interaction, season, 'team', true);
+    const opponent = readTeam(interaction, season, 'opponent');
+    if (opponent?.id === team.id) throw new UserError('Pick two different clubs.');
+    const matches = matchesFor(season, team.id, opponent?.id ?? null);
+    const first = matches[0];
+    if (first === undefined) {
+      throw new UserError(opponent ? `${team.name} and ${opponent.name} did not meet this season.` : `${team.name} has no matches in the data.`);
+    }
+    if (matches.length === 1) {
+      await interaction.reply(detail(season, first, ctx.now(), null));
+      return;
+    }
+    const heading = opponent ? `${team.name} v ${opponent.name}` : `Matches of ${team.name}`;
+    await interaction.reply(
+      renderMatchChoice({
+        season,
+        matches,
+        ties: tiesByMatch(computeTies(season)),
+        teamName: index.teamName,
+        heading,
+        idFor: (id) => matchButtonId(id, team.id, opponent?.id ?? null),
+      }),
+    );
+  },
+
+  autocomplete: teamAutocomplete,
+
+  async button(interaction, ctx) {
+    const parsed = parseMatchButtonId(interaction.customId);
+    if (!parsed) throw new UserError('This button belongs to an older version of the bot. Run /match again.');
+    const season = ctx.season();
+    const found = indexSeason(season).matchById.get(parsed.matchId);
+    if (!found) throw new UserError('That match is no longer in the data. Run /match again.');
+    const choice = parsed.team === null ? null : { team: parsed.team, opponent: parsed.opponent };
+    await interaction.update(detail(season, found, ctx.now(), choice));
+  },
+};

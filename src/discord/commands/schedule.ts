@@ -1,0 +1,15 @@
+import { SlashCommandBuilder } from 'discord.js';
+import { nextOrLastEvent, scheduleEntries } from '../../domain/calendar.js';
+import { renderSchedule } from '../render/schedule.js';
+import type { Command } from './types.js';
+
+export const schedule: Command = {
+  data: new SlashCommandBuilder()
+    .setName('schedule')
+    .setDescription('The season calendar: draws, qualifying legs, matchdays, knockout legs'),
+
+  async execute(interaction, ctx) {
+    const season = ctx.season();
+    await interaction.reply(renderSchedule(season, scheduleEntries(season), nextOrLastEvent(season, ctx.now())));
+  },
+};

@@ -1,0 +1,56 @@
+import { SlashCommandBuilder } from 'discord.js';
+import { computeScorers } from '../../domain/scorers.js';
+import type { ScorerStage } from '../../domain/scorers.js';
+import { indexSeason } from '../../domain/season-index.js';
+import type { Stage } from '../../domain/types.js';
+import { renderScorers } from '../render/scorers.js';
+import { STAGE_LABELS } from '../render/theme.js';
+import { readTeam, teamAutocomplete, teamOption } from './options.js';
+import type { Command } from './types.js';
+
+const STAGE_CHOICES: readonly { name: string; value: ScorerStage }[] = [
+  { name: 'Competition proper (groups + knockouts)', value: 'proper' },
+  { name: 'Qualifying rounds', value: 'qualifying' },
+  { name: STAGE_LABELS.group, value: 'group' },
+  { name: STAGE_LABELS.quarter_final, value: 'quarter_final' },
+  { name: STAGE_LABELS.semi_final, value: 'semi_final' },
+  { name: STAGE_LABELS.final, value: 'final' },
+];
+
+const DEFAULT_LIMIT = 15;
+
+const stageTitle = (stage: ScorerStage): string =>
+  stage === 'proper' ? 'competition proper' : stage === 'qualifying' ? 'qualifying rounds' : STAGE_LABELS[stage];
+
+export const scorers: Command = {
+  data: new SlashCommandBuilder()
+    .setName('scorers')
+    .setDescription('Top scorers with goals per round')
+    .addStringOption(teamOption('team', 'Only this team’s scorers'))
+    .addStringOption((o) =>
+      o
+        .setName('stage')
+        .setDescription('Which part of the season (default: competition proper)')
+        .addChoices(...STAGE_CHOICES),
+    )
+    .addIntegerOption((o) => o.setName('limit').setDescription(`How many players (default ${DEFAULT_LIMIT})`).setMinValue(1).setMaxValue(50)),
+
+  async execute(interaction, ctx) {
+    const season = ctx.season();
+    const team = readTeam(interaction, season, 'team');
+    const stage = (interaction.options.getString('stage') as ScorerStage | null) ?? 'proper';
+    const limit = interaction.options.getInteger('limit') ?? DEFAULT_LIMIT;
+    const table = computeScorers(season, { stage, limit, ...(team ? { team: team.id } : {}) });
+    await interaction.reply(
+      renderScorers({
+        season,
+        table,
+        teamName: indexSeason(season).teamName,
+        heading: ['Top scorers', stageTitle(stage), ...(team ? [team.name] : [])].join(' · '),
+        stage: stage === 'proper' || stage === 'qualifying' ? null : (stage as Stage),
+      }),
+    );
+  },
+
+  autocomplete: teamAutocomplete,
+};

@@ -1,0 +1,21 @@
+import { SlashCommandBuilder } from 'discord.js';
+import { indexSeason } from '../../domain/season-index.js';
+import { computeGroupTable, computeGroupTables } from '../../domain/standings.js';
+import type { GroupId } from '../../domain/types.js';
+import { renderStandings } from '../render/standings.js';
+import { groupOption } from './options.js';
+import type { Command } from './types.js';
+
+export const standings: Command = {
+  data: new SlashCommandBuilder()
+    .setName('standings')
+    .setDescription('Group-stage tables with qualifiers and tiebreak notes')
+    .addStringOption(groupOption),
+
+  async execute(interaction, ctx) {
+    const season = ctx.season();
+    const group = interaction.options.getString('group') as GroupId | null;
+    const tables = group === null ? computeGroupTables(season) : [computeGroupTable(season, group)];
+    await interaction.reply(renderStandings(season, tables, indexSeason(season).teamName));
+  },
+};

@@ -1,0 +1,44 @@
+import type {
+  AutocompleteInteraction,
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+  StringSelectMenuInteraction,
+} from 'discord.js';
+import type { Season } from '../../domain/types.js';
+import type { AnnouncementsService } from '../announcements/service.js';
+import type { Logger } from '../../log.js';
+
+/** What every command may use. Built once in src/index.ts (the composition root). */
+export interface CommandContext {
+  /** The current season snapshot; reloaded by the composition root when the data changes. */
+  readonly season: () => Season;
+  readonly log: Logger;
+  /** The bot's clock (real time, or the replay clock). */
+  readonly now: () => Date;
+  readonly startedAt: Date;
+  readonly version: string;
+  /** Data version: content hash and import time of the season file. */
+  readonly dataVersion: () => { readonly hash: string; readonly importedAt: Date } | null;
+  /** Matchday announcements (database + sender); absent where the bot runs without them (CLI, some tests). */
+  readonly announcements?: AnnouncementsService;
+}
+
+export interface Command {
+  readonly data: { readonly name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
+  execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void>;
+  autocomplete?(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<void>;
+  /**
+   * Buttons whose custom_id starts with `${data.name}:` are routed here (paging).
+   * The custom_id carries all the state needed, so a restart does not break old buttons.
+   */
+  button?(interaction: ButtonInteraction, ctx: CommandContext): Promise<void>;
+  /** String select menus whose custom_id starts with `${data.name}:`, like buttons. */
+  select?(interaction: StringSelectMenuInteraction, ctx: CommandContext): Promise<void>;
+  /**
+   * Set only for a command that awaits something slow before answering: the router then defers
+   * (public or ephemeral) before `execute`, and `execute` must answer with `editReply`.
+   * Commands that read the in-memory season answer within milliseconds and leave it unset.
+   */
+  readonly defer?: 'public' | 'ephemeral';
+}

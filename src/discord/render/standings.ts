@@ -1,0 +1,78 @@
+import type { APIEmbed } from 'discord.js';
+import type { GroupTable, Season, StandingRow, TeamId } from '../../domain/types.js';
+import { fitMessage } from './limits.js';
+import type { MessagePayload } from './limits.js';
+import { STAGE_COLOURS, seasonFooter } from './theme.js';
+import { codeText, escapeText, padEnd, padStart } from './text.js';
+
+/** Team column width: long enough for most club names, short enough for a phone. */
+const NAME_WIDTH = 18;
+
+/**
+ * Shrinks a name sensibly before the table cuts it: a bracketed part goes first
+ * ("SOAR (Académie SOAR, Coyah)" → "SOAR"), then common words are abbreviated ("United" → "Utd").
+ */
+export const shortTeamName = (name: string, width: number): string => {
+  let short = codeText(name);
+  const steps: ((s: string) => string)[] = [
+    (s) => s.replace(/\s*\([^)]*\)\s*/g, ' ').trim(),
+    (s) => s.replace(/\bUnited\b/g, 'Utd').replace(/\bFootball Club\b/g, 'FC').replace(/\bSporting\b/g, 'Sp.'),
+  ];
+  for (const step of steps) {
+    if (Array.from(short).length <= width) break;
+    const next = step(short);
+    if (next.length > 0) short = next;
+  }
+  return short;
+};
+
+const signed = (n: number): string => (n > 0 ? `+${n}` : String(n));
+
+/** A place decided by more than points gets a `*`; its note says which rule. */
+const decidedByTiebreak = (row: StandingRow): boolean => row.decidedBy !== null && row.decidedBy !== 'points';
+
+export const standingsTable = (table: GroupTable, teamName: (id: TeamId) => string): string => {
+  const names = table.rows.map((row) => shortTeamName(teamName(row.team), NAME_WIDTH));
+  const width = Math.min(NAME_WIDTH, Math.max(4, ...names.map((n) => Array.from(n).length)));
+  const header = ['#', ' ', padEnd('Team', width), ' P', ' W', ' D', ' L', 'GF', 'GA', ' GD', 'Pts'].join(' ');
+  const lines = table.rows.map((row, i) =>
+    [
+      padStart(String(row.position), 1),
+      row.qualified ? 'Q' : ' ',
+      padEnd(names[i] ?? '', width),
+      padStart(String(row.played), 2),
+      padStart(String(row.won), 2),
+      padStart(String(row.drawn), 2),
+      padStart(String(row.lost), 2),
+      padStart(String(row.goalsFor), 2),
+      padStart(String(row.goalsAgainst), 2),
+      padStart(signed(row.goalDifference), 3),
+      padStart(String(row.points), 3),
+    ].join(' ') + (decidedByTiebreak(row) ? '*' : ''),
+  );
+  return ['```', header, ...lines, '```'].join('\n');
+};
+
+const LEGEND = 'Q = through to the quarter-finals · * = place decided by a tiebreaker (see notes)';
+
+export const groupEmbed = (table: GroupTable, teamName: (id: TeamId) => string): APIEmbed => {
+  const notes = table.notes.map((note) => `• ${escapeText(note)}`);
+  const body = table.rows.length === 0 ? 'No teams in this group in the data.' : standingsTable(table, teamName);
+  return {
+    title: `Group ${table.group}`,
+    description: [body, ...(notes.length ? ['**Notes**', ...notes] : [])].join('\n'),
+    color: STAGE_COLOURS.group,
+  };
+};
+
+/** One embed per group (all four fit one message), each with its notes under the table. */
+export const renderStandings = (season: Season, tables: readonly GroupTable[], teamName: (id: TeamId) => string): MessagePayload => {
+  if (tables.length === 0) {
+    return fitMessage({ embeds: [{ title: 'Standings', description: 'No group tables in the data.', footer: seasonFooter(season) }] });
+  }
+  const embeds = tables.map((t) => groupEmbed(t, teamName));
+  // The legend and source line once, under the last table.
+  const last = embeds.length - 1;
+  embeds[last] = { ...embeds[last], footer: seasonFooter(season, LEGEND) };
+  return fitMessage({ embeds });
+};

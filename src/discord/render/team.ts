@@ -1,0 +1,131 @@
+import type { APIEmbedField } from 'discord.js';
+import { stageOrder } from '../../domain/season-index.js';
+import { matchOutcome } from '../../domain/outcome.js';
+import type { Association, GroupTable, Match, ScorerTable, Season, Stage, Team, TeamId, TieResult } from '../../domain/types.js';
+import { fitMessage } from './limits.js';
+import type { MessagePayload } from './limits.js';
+import { decidedByText, escapedNames, kickoffText, matchLine, statusMarker, tieSummary } from './match-format.js';
+import type { NameOf } from './match-format.js';
+import { STAGE_LABELS, latestStageColour, seasonFooter } from './theme.js';
+import { NOT_RECORDED, escapeText } from './text.js';
+
+export interface TeamView {
+  readonly season: Season;
+  readonly team: Team;
+  readonly association: Association | null;
+  readonly teamName: (id: TeamId) => string;
+  /** The team's matches, chronological. */
+  readonly matches: readonly Match[];
+  /** The ties the team played (qualifying rounds and knockout stage). */
+  readonly ties: readonly TieResult[];
+  readonly groupTable: GroupTable | null;
+  readonly scorers: { readonly proper: ScorerTable; readonly qualifying: ScorerTable };
+}
+
+/** W, D or L from the team's side; null when there is no result to judge. */
+export const resultLetter = (match: Match, team: TeamId): 'W' | 'D' | 'L' | null => {
+  const outcome = matchOutcome(match);
+  if (outcome.kind === 'winner_only') return outcome.winner === team ? 'W' : 'L';
+  if (outcome.kind !== 'score') return null;
+  const [own, other] = match.home === team ? [outcome.score.home, outcome.score.away] : [outcome.score.away, outcome.score.home];
+  return own > other ? 'W' : own < other ? 'L' : 'D';
+};
+
+const ordinal = (n: number): string => {
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+};
+
+const pathLine = (match: Match, view: TeamView, name: NameOf, tie: TieResult | undefined): string => {
+  const letter = resultLetter(match, view.team.id);
+  const round = match.stage === 'group' ? (match.matchday === null ? 'GS' : `MD${match.matchday}`) : match.leg === null ? '' : `Leg ${match.leg}`;
+  const parts = [
+    letter === null ? '`·`' : `\`${letter}\``,
+    ...(round ? [round] : []),
+    kickoffText(match),
+    matchLine(match, name),
+  ];
+  const marker = statusMarker(match, name);
+  if (marker !== null) parts.push(marker);
+  const summary = tie ? tieSummary(tie, match, name) : null;
+  if (summary !== null) parts.push(summary);
+  return parts.join(' · ');
+};
+
+/** The team's season stage by stage: a bye, each tie with its legs and outcome, its group with every result. */
+export const teamPath = (view: TeamView): string[] => {
+  const name = escapedNames(view.teamName);
+  const tieOf = new Map<string, TieResult>();
+  for (const tie of view.ties) for (const leg of tie.legs) tieOf.set(leg.id, tie);
+  const stages = [...new Set(view.matches.map((m) => m.stage))].sort((a, b) => stageOrder(a) - stageOrder(b));
+  const lines: string[] = [];
+  if (view.team.entryRound === 'second_round') lines.push(`**${STAGE_LABELS.first_round}**: bye`);
+  for (const stage of stages) {
+    const matches = view.matches.filter((m) => m.stage === stage);
+    lines.push(stageHeading(stage, view, matches, tieOf, name));
+    for (const m of matches) lines.push(pathLine(m, view, name, tieOf.get(m.id)));
+  }
+  return lines;
+};
+
+const stageHeading = (stage: Stage, view: TeamView, matches: readonly Match[], tieOf: ReadonlyMap<string, TieResult>, name: NameOf): string => {
+  if (stage === 'group') {
+    const row = view.groupTable?.rows.find((r) => r.team === view.team.id);
+    const group = view.team.group ?? view.groupTable?.group;
+    const place = row ? ` · ${ordinal(row.position)}, ${row.points} ${row.points === 1 ? 'pt' : 'pts'}${row.qualified ? ', through' : ''}` : '';
+    return `**${group ? `Group ${group}` : STAGE_LABELS.group}**${place}`;
+  }
+  const tie = matches.map((m) => tieOf.get(m.id)).find((t) => t !== undefined);
+  if (!tie) return `**${STAGE_LABELS[stage]}**`;
+  const opponent = tie.teams[0] === view.team.id ? tie.teams[1] : tie.teams[0];
+  const outcome =
+    tie.winner === null ? '' : tie.winner === view.team.id ? ` · through ${decidedByText(tie.decidedBy)}` : ` · out ${decidedByText(tie.decidedBy)}`;
+  return `**${STAGE_LABELS[stage]}** v ${name(opponent)}${outcome.trimEnd()}`;
+};
+
+const scorerSummary = (table: ScorerTable): string => {
+  const players = table.rows.map((r) => `${escapeText(r.player)} ${r.goals}${r.penalties ? ` (${r.penalties} pen.)` : ''}`);
+  const extra = [
+    table.unattributedGoals ? `${table.unattributedGoals} with scorer ${NOT_RECORDED}` : null,
+    table.ownGoals ? `${table.ownGoals} own goal${table.ownGoals === 1 ? '' : 's'} in their favour` : null,
+  ].filter(Boolean);
+  if (players.length === 0 && extra.length === 0) return 'No goals recorded.';
+  return [players.join(', '), extra.join(' · ')].filter(Boolean).join('\n');
+};
+
+/** The team card: association, ranking, how it qualified and entered, its whole path, its scorers. */
+export const renderTeam = (view: TeamView): MessagePayload => {
+  const { team, association } = view;
+  const assoc = association ? `${escapeText(association.name)}${association.code ? ` (${association.code})` : ''}` : escapeText(team.association);
+  const rank =
+    association === null || association.rank === null
+      ? NOT_RECORDED
+      : `${association.rank}${association.points === null ? ` (points ${NOT_RECORDED})` : ` (${association.points} pts)`}`;
+  const fields: APIEmbedField[] = [
+    { name: 'Association', value: assoc, inline: true },
+    { name: 'CAF rank', value: rank, inline: true },
+    { name: 'Qualified as', value: team.qualifyingMethod === null ? NOT_RECORDED : escapeText(team.qualifyingMethod), inline: true },
+    {
+      name: 'Entry',
+      value: team.entryRound === 'second_round' ? 'Second round (bye in the first round)' : 'First round',
+      inline: true,
+    },
+    ...(team.aliases.length ? [{ name: 'Also known as', value: team.aliases.map(escapeText).join(', '), inline: true }] : []),
+    { name: 'Scorers · competition proper', value: scorerSummary(view.scorers.proper) },
+    { name: 'Scorers · qualifying', value: scorerSummary(view.scorers.qualifying) },
+    ...(team.note ? [{ name: 'Note', value: escapeText(team.note) }] : []),
+  ];
+  const path = teamPath(view);
+  const champion = view.season.champion === team.id ? ['🏆 **Champions**', ''] : [];
+  return fitMessage({
+    embeds: [
+      {
+        title: escapeText(team.name),
+        description: [...champion, ...(path.length ? path : ['No matches in the data.'])].join('\n'),
+        color: latestStageColour(view.matches.map((m) => m.stage)),
+        fields,
+        footer: seasonFooter(view.season),
+      },
+    ],
+  });
+};

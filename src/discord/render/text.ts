@@ -1,0 +1,59 @@
+import { escapeMarkdown } from 'discord.js';
+
+/** What we show for any value no source gave. */
+export const NOT_RECORDED = 'not recorded';
+
+const ZWSP = '\u200b';
+
+/**
+ * Makes text from the data safe to place in markdown: no formatting, no pings, no mentions.
+ * Newlines are folded so a name cannot start a heading, quote or list on its own line.
+ */
+export const escapeText = (text: string): string => {
+  const oneLine = text.replace(/[\r\n\t]+/g, ' ');
+  const escaped = escapeMarkdown(oneLine, { heading: true, bulletedList: true, numberedList: true, maskedLink: true });
+  return neutraliseMentions(escaped)
+    .replace(/^>/, '\\>')
+    .replace(/^-#/, '\\-#');
+};
+
+/** `@everyone`/`@here` get a zero-width space; `<@…>`, `<#…>`, `<:…>`, `<t:…>`, `</…>` lose their meaning. */
+export const neutraliseMentions = (text: string): string =>
+  text.replace(/@(everyone|here)/gi, `@${ZWSP}$1`).replace(/<(?=[@#:/]|a:|t:|id:)/gi, '\\<');
+
+/** Text placed inside a code block: no backticks (they could close it), no newlines, no pings. */
+export const codeText = (text: string): string =>
+  text
+    .replace(/[\r\n\t]+/g, ' ')
+    .replace(/`/g, "'")
+    .replace(/@(everyone|here)/gi, `@${ZWSP}$1`);
+
+/** Cuts to at most `max` characters (code points kept whole), ending with `…` when cut. */
+export const truncate = (text: string, max: number): string => {
+  if (max <= 0) return '';
+  const chars = Array.from(text);
+  if (text.length <= max) return text;
+  let out = '';
+  for (const ch of chars) {
+    if (out.length + ch.length > max - 1) break;
+    out += ch;
+  }
+  return `${out}…`;
+};
+
+/** Left-aligned cell of a fixed width for monospaced tables. */
+export const padEnd = (text: string, width: number): string => {
+  const cut = truncate(text, width);
+  return cut + ' '.repeat(Math.max(0, width - Array.from(cut).length));
+};
+
+/** Right-aligned cell of a fixed width for monospaced tables. */
+export const padStart = (text: string, width: number): string => {
+  const cut = truncate(text, width);
+  return ' '.repeat(Math.max(0, width - Array.from(cut).length)) + cut;
+};
+
+export const orNotRecorded = <T>(value: T | null | undefined, show: (v: T) => string = String): string =>
+  value === null || value === undefined ? NOT_RECORDED : show(value);
+
+export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;

@@ -1,0 +1,52 @@
+import type { APIEmbed } from 'discord.js';
+import type { Season, Stage } from '../../domain/types.js';
+
+/** One colour per stage so a fan recognises the phase at a glance. */
+export const STAGE_COLOURS: Readonly<Record<Stage, number>> = {
+  first_round: 0x607d8b,
+  second_round: 0x78909c,
+  group: 0x2e7d32,
+  quarter_final: 0xef6c00,
+  semi_final: 0x6a1b9a,
+  final: 0xc9a227,
+};
+
+/** For replies that span the whole season (calendar, rankings, about). */
+export const SEASON_COLOUR = 0x1565c0;
+
+export const STAGE_LABELS: Readonly<Record<Stage, string>> = {
+  first_round: 'First round',
+  second_round: 'Second round',
+  group: 'Group stage',
+  quarter_final: 'Quarter-finals',
+  semi_final: 'Semi-finals',
+  final: 'Final',
+};
+
+/** Short round keys as the scorer table uses them. */
+export const STAGE_KEYS: Readonly<Record<Stage, string>> = {
+  first_round: 'R1',
+  second_round: 'R2',
+  group: 'GS',
+  quarter_final: 'QF',
+  semi_final: 'SF',
+  final: 'F',
+};
+
+export const stageColour = (stage: Stage | null | undefined): number =>
+  stage === null || stage === undefined ? SEASON_COLOUR : STAGE_COLOURS[stage];
+
+/** The colour of the latest stage among the given ones (a team's path shows where it ended). */
+export const latestStageColour = (stages: readonly Stage[]): number => {
+  const order: readonly Stage[] = ['first_round', 'second_round', 'group', 'quarter_final', 'semi_final', 'final'];
+  const last = [...stages].sort((a, b) => order.indexOf(a) - order.indexOf(b)).at(-1);
+  return stageColour(last);
+};
+
+/** Every embed says where its data comes from and how fresh it is. */
+export const seasonFooter = (season: Season, extra?: string): NonNullable<APIEmbed['footer']> => ({
+  text: [plainText(season.name), `data as of ${season.asOf}`, 'sources: /about', ...(extra ? [extra] : [])].join(' · '),
+});
+
+/** Footers and author names show no markdown, so they only lose line breaks. */
+export const plainText = (text: string): string => text.replace(/[\r\n\t]+/g, ' ');

@@ -1,0 +1,197 @@
+import { performance } from 'node:perf_hooks';
+import {
+  Events,
+  MessageFlags,
+  type AutocompleteInteraction,
+  type Client,
+  type Interaction,
+  type MessageComponentInteraction,
+} from 'discord.js';
+import { isUserError } from '../domain/errors.js';
+import type { Logger } from '../log.js';
+import type { Command, CommandContext } from './commands/types.js';
+import { bugContent, isIgnorableReplyError, sendEphemeral, userErrorContent } from './reply.js';
+
+/** What happened to one interaction; the field every log query filters on. */
+export type Outcome = 'ok' | 'user_error' | 'error' | 'unknown_command' | 'unsupported' | 'dropped';
+
+/** A handler past this had almost used up Discord's 3-second window: it should declare `defer`. */
+const SLOW_MS = 2_000;
+
+export interface Router {
+  /** Handles one interaction. Never throws: this is the error boundary. */
+  handle(interaction: Interaction): Promise<void>;
+  /** Registers the single interactionCreate listener. */
+  attach(client: Client): void;
+  /** Stops accepting interactions, then waits (at most `timeoutMs`) for those in flight. */
+  close(timeoutMs?: number): Promise<void>;
+}
+
+export const buildCommandMap = (commands: readonly Command[]): ReadonlyMap<string, Command> => {
+  const map = new Map<string, Command>();
+  for (const command of commands) {
+    if (map.has(command.data.name)) throw new Error(`duplicate command name: ${command.data.name}`);
+    map.set(command.data.name, command);
+  }
+  return map;
+};
+
+/** Component custom ids are `<command>:<state…>`; the prefix picks the command. */
+const commandOfCustomId = (customId: string): string => customId.split(':', 1)[0] ?? '';
+
+export const createRouter = (deps: {
+  commands: readonly Command[];
+  ctx: CommandContext;
+  log: Logger;
+}): Router => {
+  const byName = buildCommandMap(deps.commands);
+  const log = deps.log.child({ component: 'router' });
+  const inFlight = new Set<Promise<void>>();
+  let closing = false;
+  let listener: ((interaction: Interaction) => void) | null = null;
+  let attachedTo: Client | null = null;
+
+  const handle = async (interaction: Interaction): Promise<void> => {
+    const started = performance.now();
+    const fields = {
+      kind: kindOf(interaction),
+      command: nameOf(interaction),
+      interactionId: interaction.id,
+      guildId: interaction.guildId,
+      userId: interaction.user.id,
+    };
+    let outcome: Outcome = 'ok';
+    let failure: unknown = null;
+    let deferred = false;
+
+    try {
+      if (closing) {
+        outcome = 'dropped';
+      } else if (interaction.isAutocomplete()) {
+        outcome = await autocomplete(interaction, byName.get(interaction.commandName), deps.ctx, log);
+      } else if (interaction.isChatInputCommand()) {
+        const command = byName.get(interaction.commandName);
+        if (!command) {
+          outcome = 'unknown_command';
+          await sendEphemeral(interaction, `Unknown command: /${interaction.commandName}.`, log);
+        } else {
+          if (command.defer) {
+            deferred = true;
+            await interaction.deferReply(command.defer === 'ephemeral' ? { flags: MessageFlags.Ephemeral } : {});
+          }
+          await command.execute(interaction, deps.ctx);
+        }
+      } else if (interaction.isButton() || interaction.isStringSelectMenu()) {
+        const command = byName.get(commandOfCustomId(interaction.customId));
+        const handler = interaction.isButton() ? command?.button : command?.select;
+        if (!command || !handler) {
+          outcome = 'unknown_command';
+          await sendEphemeral(interaction, 'This control is no longer supported. Run the command again.', log);
+        } else {
+          await (handler as (i: MessageComponentInteraction, c: CommandContext) => Promise<void>).call(
+            command,
+            interaction,
+            deps.ctx,
+          );
+        }
+      } else {
+        outcome = 'unsupported';
+      }
+    } catch (err) {
+      failure = err;
+      if (isUserError(err)) {
+        outcome = 'user_error';
+        if (interaction.isRepliable()) await sendEphemeral(interaction, userErrorContent(err), log);
+      } else if (isIgnorableReplyError(err)) {
+        // The interaction expired or was answered elsewhere: nobody is left to tell.
+        outcome = 'error';
+      } else {
+        outcome = 'error';
+        if (interaction.isRepliable()) await sendEphemeral(interaction, bugContent(interaction.id), log);
+      }
+    }
+
+    const latencyMs = Math.round(performance.now() - started);
+    const line = { ...fields, latencyMs, outcome };
+    if (outcome === 'error') {
+      log.error({ ...line, ref: interaction.id, err: failure }, 'interaction failed');
+    } else if (outcome === 'user_error') {
+      log.info({ ...line, userError: (failure as Error).message }, 'interaction');
+    } else if (latencyMs > SLOW_MS && !deferred) {
+      log.warn({ ...line, slow: true }, 'interaction handled close to the 3 s deadline; declare `defer` on the command');
+    } else if (fields.kind === 'autocomplete') {
+      // Autocomplete fires on every keystroke: keep it out of the info log.
+      log.debug(line, 'interaction');
+    } else {
+      log.info(line, 'interaction');
+    }
+  };
+
+  const track = (interaction: Interaction): void => {
+    const done = handle(interaction).finally(() => inFlight.delete(done));
+    inFlight.add(done);
+  };
+
+  return {
+    handle,
+    attach(client) {
+      if (listener) throw new Error('router already attached');
+      listener = track;
+      attachedTo = client;
+      client.on(Events.InteractionCreate, listener);
+    },
+    async close(timeoutMs = 2_000) {
+      closing = true;
+      if (listener && attachedTo) attachedTo.off(Events.InteractionCreate, listener);
+      listener = null;
+      if (inFlight.size === 0) return;
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, timeoutMs);
+      });
+      await Promise.race([Promise.allSettled([...inFlight]).then(() => undefined), timeout]);
+      clearTimeout(timer);
+    },
+  };
+};
+
+/** Autocomplete can only be answered with choices: on any failure, answer with none. */
+const autocomplete = async (
+  interaction: AutocompleteInteraction,
+  command: Command | undefined,
+  ctx: CommandContext,
+  log: Logger,
+): Promise<Outcome> => {
+  try {
+    if (!command?.autocomplete) {
+      await interaction.respond([]);
+      return command ? 'ok' : 'unknown_command';
+    }
+    await command.autocomplete(interaction, ctx);
+    return 'ok';
+  } catch (err) {
+    log.error({ err, interactionId: interaction.id, command: interaction.commandName }, 'autocomplete failed');
+    if (!interaction.responded) {
+      try {
+        await interaction.respond([]);
+      } catch (respondErr) {
+        if (!isIgnorableReplyError(respondErr)) log.warn({ err: respondErr }, 'empty autocomplete answer failed');
+      }
+    }
+    return 'error';
+  }
+};
+
+const kindOf = (interaction: Interaction): string => {
+  if (interaction.isAutocomplete()) return 'autocomplete';
+  if (interaction.isChatInputCommand()) return 'command';
+  if (interaction.isButton()) return 'button';
+  if (interaction.isStringSelectMenu()) return 'select';
+  return 'other';
+};
+
+const nameOf = (interaction: Interaction): string | null => {
+  if (interaction.isAutocomplete() || interaction.isChatInputCommand()) return interaction.commandName;
+  if (interaction.isButton() || interaction.isStringSelectMenu()) return commandOfCustomId(interaction.customId);
+  return null;
+};

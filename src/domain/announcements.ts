@@ -1,0 +1,361 @@
+// Matchday announcements as pure planning: which posts a channel subscription should get, and when.
+// Everything here works on epoch milliseconds (UTC) passed in explicitly; the outbox stores the
+// result and the scheduler sends it. No clocks, no I/O.
+import { UserError } from './errors.js';
+import type { Match } from './types.js';
+
+export const POST_KINDS = ['preview', 'recap', 'moved'] as const;
+export type PostKind = (typeof POST_KINDS)[number];
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** A match is over this long after kickoff (90 minutes, half-time, stoppage and extra time). */
+export const MATCH_SPAN_MS = 2 * HOUR + 30 * MINUTE;
+export const DEFAULT_LEADS_MS: readonly number[] = [24 * HOUR];
+export const DEFAULT_LATE_WINDOW_MS = 6 * HOUR;
+/** A post sent within this long after its due time counts as on time (the heartbeat's granularity). */
+export const DEFAULT_ON_TIME_GRACE_MS = 5 * MINUTE;
+export const MIN_LEAD_MS = 5 * MINUTE;
+export const MAX_LEAD_MS = 14 * DAY;
+export const MAX_LEADS = 5;
+
+/** What the planner needs of a round; calendar.ts's Round has these fields and more. */
+export interface PlanningRound {
+  /** e.g. `GS-MD1`, `QF-L2`, `R1-L1`. */
+  readonly key: string;
+  readonly label: string;
+  readonly matches: readonly Match[];
+}
+
+export interface Subscription {
+  readonly guildId: string;
+  readonly channelId: string;
+  readonly leadsMs: readonly number[];
+  readonly recap: boolean;
+  readonly roleId: string | null;
+  /** Posts due before this instant are not planned: a new subscription does not inherit the past. */
+  readonly activeFrom: number;
+}
+
+export interface RoundTiming {
+  /** The first kickoff, or 00:00 UTC of the first date when its time is not recorded. */
+  readonly start: number;
+  readonly startTimeKnown: boolean;
+  /** The last kickoff + 2h30, or the end (24:00 UTC) of the last date when its time is not recorded. */
+  readonly end: number;
+  readonly endTimeKnown: boolean;
+}
+
+/** How a match stands for planning purposes: results do not move posts, postponements do. */
+export type MatchState = 'on' | 'postponed' | 'cancelled';
+
+export interface MatchSlot {
+  readonly id: string;
+  readonly kickoff: string | null;
+  readonly date: string | null;
+  readonly state: MatchState;
+}
+
+/** What a round looked like when it was last planned; the outbox keeps one per round. */
+export interface RoundSnapshot {
+  readonly roundKey: string;
+  readonly fingerprint: string;
+  readonly matches: readonly MatchSlot[];
+}
+
+export interface MatchMove {
+  readonly matchId: string;
+  /** Null when the match is new to the round. */
+  readonly before: MatchSlot | null;
+  /** Null when the match left the data. */
+  readonly after: MatchSlot | null;
+}
+
+export interface RoundChange {
+  readonly roundKey: string;
+  readonly fingerprint: string;
+  readonly moves: readonly MatchMove[];
+}
+
+export interface PlannedPost {
+  readonly guildId: string;
+  readonly channelId: string;
+  readonly kind: PostKind;
+  readonly roundKey: string;
+  /** Distinguishes posts of one kind for one round: the lead (`24h`), `after`, or the change's hash. */
+  readonly slot: string;
+  /** Lead before the first kickoff, for previews; null otherwise. */
+  readonly leadMs: number | null;
+  readonly dueAt: number;
+  /**
+   * After this instant the post is no longer worth sending and is recorded as expired: the due time
+   * plus the late window, and never after the round's first kickoff for a preview.
+   */
+  readonly expiresAt: number;
+  /** The round's fingerprint when this post was planned. */
+  readonly fingerprint: string;
+  /** For `moved` notices: what moved. */
+  readonly moves: readonly MatchMove[] | null;
+}
+
+const stateOf = (match: Match): MatchState =>
+  match.status === 'postponed' ? 'postponed' : match.status === 'cancelled' ? 'cancelled' : 'on';
+
+const dateStart = (date: string): number => Date.parse(`${date}T00:00:00Z`);
+
+/**
+ * When a round starts and ends. Postponed and cancelled matches and matches with neither a date nor a
+ * kickoff do not count; null when no match counts (nothing to announce until the data says when).
+ */
+export function roundTiming(matches: readonly Match[]): RoundTiming | null {
+  let start: { at: number; known: boolean } | null = null;
+  let end: { at: number; known: boolean } | null = null;
+  for (const match of matches) {
+    if (stateOf(match) !== 'on') continue;
+    const kickoff = match.kickoff === null ? Number.NaN : Date.parse(match.kickoff);
+    const hasKickoff = !Number.isNaN(kickoff);
+    if (!hasKickoff && match.date === null) continue;
+    const from = hasKickoff ? kickoff : dateStart(match.date!);
+    const to = hasKickoff ? kickoff + MATCH_SPAN_MS : dateStart(match.date!) + DAY;
+    if (Number.isNaN(from)) continue;
+    // At equal instants a known time wins: "16:00" is better information than "that day".
+    if (start === null || from < start.at || (from === start.at && hasKickoff)) start = { at: from, known: hasKickoff };
+    if (end === null || to > end.at || (to === end.at && hasKickoff)) end = { at: to, known: hasKickoff };
+  }
+  if (start === null || end === null) return null;
+  return { start: start.at, startTimeKnown: start.known, end: end.at, endTimeKnown: end.known };
+}
+
+export function snapshotRound(round: PlanningRound): RoundSnapshot {
+  const matches = [...round.matches]
+    .map((m): MatchSlot => ({ id: m.id, kickoff: m.kickoff, date: m.date, state: stateOf(m) }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const fingerprint = matches.map((m) => `${m.id}@${m.kickoff ?? m.date ?? '-'}:${m.state}`).join('|');
+  return { roundKey: round.key, fingerprint, matches };
+}
+
+/** A short, stable hash (FNV-1a, 32 bit, base 36): names a change in keys without storing it whole. */
+export function shortHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(36);
+}
+
+const sameSlot = (a: MatchSlot, b: MatchSlot): boolean => a.kickoff === b.kickoff && a.date === b.date && a.state === b.state;
+
+/** Rounds whose kickoffs, dates or postponements differ from the snapshot last planned. New rounds are not changes. */
+export function detectRoundChanges(
+  rounds: readonly PlanningRound[],
+  previous: ReadonlyMap<string, RoundSnapshot>,
+): RoundChange[] {
+  const changes: RoundChange[] = [];
+  for (const round of rounds) {
+    const before = previous.get(round.key);
+    const now = snapshotRound(round);
+    if (before === undefined || before.fingerprint === now.fingerprint) continue;
+    const beforeById = new Map(before.matches.map((m) => [m.id, m]));
+    const afterById = new Map(now.matches.map((m) => [m.id, m]));
+    const moves: MatchMove[] = [];
+    for (const after of now.matches) {
+      const was = beforeById.get(after.id) ?? null;
+      if (was === null || !sameSlot(was, after)) moves.push({ matchId: after.id, before: was, after });
+    }
+    for (const was of before.matches) {
+      if (!afterById.has(was.id)) moves.push({ matchId: was.id, before: was, after: null });
+    }
+    if (moves.length > 0) changes.push({ roundKey: round.key, fingerprint: now.fingerprint, moves });
+  }
+  return changes;
+}
+
+/**
+ * The previews and recaps one subscription should have for the season as it stands.
+ * Posts due before `sub.activeFrom` are left out.
+ */
+export function planSubscription(
+  rounds: readonly PlanningRound[],
+  sub: Subscription,
+  lateWindowMs: number = DEFAULT_LATE_WINDOW_MS,
+): PlannedPost[] {
+  const posts: PlannedPost[] = [];
+  const leads = normaliseLeads(sub.leadsMs);
+  for (const round of rounds) {
+    const timing = roundTiming(round.matches);
+    if (timing === null) continue;
+    const { fingerprint } = snapshotRound(round);
+    const base = { guildId: sub.guildId, channelId: sub.channelId, roundKey: round.key, fingerprint, moves: null };
+    for (const leadMs of leads) {
+      const dueAt = timing.start - leadMs;
+      const expiresAt = Math.min(dueAt + lateWindowMs, timing.start);
+      posts.push({ ...base, kind: 'preview', slot: formatLead(leadMs), leadMs, dueAt, expiresAt });
+    }
+    if (sub.recap) {
+      posts.push({ ...base, kind: 'recap', slot: 'after', leadMs: null, dueAt: timing.end, expiresAt: timing.end + lateWindowMs });
+    }
+  }
+  return posts.filter((p) => p.dueAt >= sub.activeFrom).sort(comparePosts);
+}
+
+/**
+ * "Moved" notices for one subscription, due at `now`. A change to a round that is already over
+ * is history, not news, and gets no notice.
+ */
+export function planMovedNotices(
+  rounds: readonly PlanningRound[],
+  changes: readonly RoundChange[],
+  sub: Subscription,
+  now: number,
+  lateWindowMs: number = DEFAULT_LATE_WINDOW_MS,
+): PlannedPost[] {
+  if (sub.activeFrom > now) return [];
+  const byKey = new Map(rounds.map((r) => [r.key, r]));
+  const posts: PlannedPost[] = [];
+  for (const change of changes) {
+    const round = byKey.get(change.roundKey);
+    const timing = round === undefined ? null : roundTiming(round.matches);
+    if (timing !== null && timing.end <= now) continue;
+    posts.push({
+      guildId: sub.guildId,
+      channelId: sub.channelId,
+      kind: 'moved',
+      roundKey: change.roundKey,
+      slot: shortHash(change.fingerprint),
+      leadMs: null,
+      dueAt: now,
+      expiresAt: now + lateWindowMs,
+      fingerprint: change.fingerprint,
+      moves: change.moves,
+    });
+  }
+  return posts;
+}
+
+const KIND_ORDER: Readonly<Record<PostKind, number>> = { moved: 0, preview: 1, recap: 2 };
+
+/** Due time first; at the same instant a moved notice precedes a preview, which precedes a recap. */
+export const comparePosts = (
+  a: Pick<PlannedPost, 'dueAt' | 'kind' | 'roundKey' | 'slot'>,
+  b: Pick<PlannedPost, 'dueAt' | 'kind' | 'roundKey' | 'slot'>,
+): number =>
+  a.dueAt - b.dueAt ||
+  KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
+  (a.roundKey < b.roundKey ? -1 : a.roundKey > b.roundKey ? 1 : 0) ||
+  (a.slot < b.slot ? -1 : a.slot > b.slot ? 1 : 0);
+
+/** The unique key of a post: one row per (guild, channel, kind, round, slot), ever. */
+export const postKey = (p: Pick<PlannedPost, 'guildId' | 'channelId' | 'kind' | 'roundKey' | 'slot'>): string =>
+  `${p.guildId}:${p.channelId}:${p.kind}:${p.roundKey}:${p.slot}`;
+
+// ---- Lateness ----
+
+export type Timeliness = 'not_due' | 'on_time' | 'late' | 'expired';
+
+/** Where `now` falls for a post: before due, on time (within the grace), late, or past its expiry. */
+export function timeliness(
+  post: { readonly dueAt: number; readonly expiresAt: number },
+  now: number,
+  onTimeGraceMs: number = DEFAULT_ON_TIME_GRACE_MS,
+): Timeliness {
+  if (now < post.dueAt) return 'not_due';
+  if (now > post.expiresAt) return 'expired';
+  return now - post.dueAt <= onTimeGraceMs ? 'on_time' : 'late';
+}
+
+export const isStillRelevant = (post: { readonly dueAt: number; readonly expiresAt: number }, now: number): boolean =>
+  now <= post.expiresAt;
+
+// ---- Retry backoff ----
+
+/** 1, 2, 4, 8 … minutes after the nth failed attempt, capped at 64 minutes. */
+export function retryDelayMs(attempts: number): number {
+  const exponent = Math.max(0, Math.min(attempts - 1, 6));
+  return MINUTE * 2 ** exponent;
+}
+
+// ---- Leads: "24h,1h" ----
+
+const LEAD_PART = /^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$/;
+
+/** Parses `24h,1h`, `2d`, `90m`, `1h30m` into distinct leads, longest first. */
+export function parseLeads(text: string): number[] {
+  const parts = text
+    .split(/[,\s]+/)
+    .map((p) => p.trim().toLowerCase())
+    .filter((p) => p.length > 0);
+  if (parts.length === 0) throw new UserError('Give at least one lead time, for example `24h` or `24h,1h`.');
+  const leads = parts.map((part) => {
+    const m = LEAD_PART.exec(part);
+    if (m === null || (m[1] === undefined && m[2] === undefined && m[3] === undefined)) {
+      throw new UserError(`\`${part.slice(0, 20)}\` is not a lead time. Use days, hours and minutes such as \`24h\`, \`2d\`, \`90m\` or \`1h30m\`.`);
+    }
+    const ms = Number(m[1] ?? 0) * DAY + Number(m[2] ?? 0) * HOUR + Number(m[3] ?? 0) * MINUTE;
+    if (ms < MIN_LEAD_MS || ms > MAX_LEAD_MS) {
+      throw new UserError(`Lead time \`${part.slice(0, 20)}\` is out of range: use between 5m and 14d.`);
+    }
+    return ms;
+  });
+  const distinct = normaliseLeads(leads);
+  if (distinct.length > MAX_LEADS) throw new UserError(`At most ${MAX_LEADS} lead times per channel.`);
+  return distinct;
+}
+
+/** Distinct leads, longest first. */
+export const normaliseLeads = (leads: readonly number[]): number[] => [...new Set(leads)].sort((a, b) => b - a);
+
+/** `24h`, `1h30m`, `2d`, `2d6h`: the canonical spelling, also used in keys. */
+export function formatLead(ms: number): string {
+  const days = Math.floor(ms / DAY);
+  const hours = Math.floor((ms % DAY) / HOUR);
+  const minutes = Math.floor((ms % HOUR) / MINUTE);
+  // Whole days up to 2 read better as hours (24h, 48h); longer leads as days.
+  if (days > 0 && days <= 2 && minutes === 0) return `${days * 24 + hours}h`;
+  const out = `${days > 0 ? `${days}d` : ''}${hours > 0 ? `${hours}h` : ''}${minutes > 0 ? `${minutes}m` : ''}`;
+  return out === '' ? '0m' : out;
+}
+
+// ---- Rounds ----
+
+const ROUND_STAGE_KEY: Readonly<Record<Match['stage'], string>> = {
+  first_round: 'R1',
+  second_round: 'R2',
+  group: 'GS',
+  quarter_final: 'QF',
+  semi_final: 'SF',
+  final: 'F',
+};
+
+const ROUND_STAGE_LABEL: Readonly<Record<Match['stage'], string>> = {
+  first_round: 'First round',
+  second_round: 'Second round',
+  group: 'Group stage',
+  quarter_final: 'Quarter-finals',
+  semi_final: 'Semi-finals',
+  final: 'Final',
+};
+
+/** The announcement round a match belongs to: `GS-MD1`, `QF-L2`, `R1-L1` (a walkover with no leg counts with leg 1). */
+export const announcementRoundKey = (match: Match): string =>
+  match.stage === 'group' ? `GS-MD${match.matchday ?? 0}` : `${ROUND_STAGE_KEY[match.stage]}-L${match.leg ?? 1}`;
+
+const roundLabelOf = (match: Match): string =>
+  match.stage === 'group'
+    ? `${ROUND_STAGE_LABEL.group} · Matchday ${match.matchday ?? '?'}`
+    : `${ROUND_STAGE_LABEL[match.stage]} · Leg ${match.leg ?? 1}`;
+
+/** Every matchday and leg of the season, in the order they start (rounds with no date last). */
+export function announcementRounds(matches: readonly Match[]): PlanningRound[] {
+  const byKey = new Map<string, { key: string; label: string; matches: Match[] }>();
+  for (const match of matches) {
+    const key = announcementRoundKey(match);
+    const round = byKey.get(key);
+    if (round) round.matches.push(match);
+    else byKey.set(key, { key, label: roundLabelOf(match), matches: [match] });
+  }
+  const startOf = (r: PlanningRound): number => roundTiming(r.matches)?.start ?? Number.POSITIVE_INFINITY;
+  return [...byKey.values()].sort((a, b) => startOf(a) - startOf(b) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}

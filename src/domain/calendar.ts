@@ -1,0 +1,115 @@
+import type { CalendarEntry, Match, Round, Season, Stage } from './types.js';
+import { indexSeason, matchDay, stageOrder } from './season-index.js';
+import { STAGE_LABEL } from './fixtures.js';
+
+const byStart = (a: CalendarEntry, b: CalendarEntry): number =>
+  a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : a.endDate < b.endDate ? -1 : a.endDate > b.endDate ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+const entriesCache = new WeakMap<Season, readonly CalendarEntry[]>();
+
+/** The season calendar (draws, matchdays, legs) by start date. */
+export function scheduleEntries(season: Season): CalendarEntry[] {
+  return [...sortedEntries(season)];
+}
+
+function sortedEntries(season: Season): readonly CalendarEntry[] {
+  const cached = entriesCache.get(season);
+  if (cached) return cached;
+  const sorted = [...season.calendar].sort(byStart);
+  entriesCache.set(season, sorted);
+  return sorted;
+}
+
+export interface CalendarPosition {
+  readonly entry: CalendarEntry;
+  readonly relation: 'next' | 'last' | 'current';
+}
+
+/**
+ * Where `now` (compared as a UTC day) sits in the calendar: the entry running today, else the next
+ * one to start, else the last one that ended. Null for an empty calendar.
+ */
+export function nextOrLastEvent(season: Season, now: Date): CalendarPosition | null {
+  const today = now.toISOString().slice(0, 10);
+  const entries = sortedEntries(season);
+  const current = entries.find((e) => e.startDate <= today && today <= e.endDate);
+  if (current) return { entry: current, relation: 'current' };
+  const next = entries.find((e) => e.startDate > today);
+  if (next) return { entry: next, relation: 'next' };
+  let last: CalendarEntry | undefined;
+  for (const e of entries) if (!last || e.endDate >= last.endDate) last = e;
+  return last ? { entry: last, relation: 'last' } : null;
+}
+
+const ROUND_PREFIX: Record<Stage, string> = {
+  first_round: 'R1',
+  second_round: 'R2',
+  group: 'GS',
+  quarter_final: 'QF',
+  semi_final: 'SF',
+  final: 'F',
+};
+
+/** The earliest (or latest) known kickoff on the first (or last) match day; that day at 00:00Z if none is known. */
+function edgeKickoff(matches: readonly Match[], edge: 'first' | 'last'): string | null {
+  let day: string | null = null;
+  for (const m of matches) {
+    const d = matchDay(m);
+    if (d !== null && (day === null || (edge === 'first' ? d < day : d > day))) day = d;
+  }
+  if (day === null) return null;
+  let kickoff: string | null = null;
+  for (const m of matches) {
+    if (m.kickoff === null || matchDay(m) !== day) continue;
+    if (kickoff === null || (edge === 'first' ? m.kickoff < kickoff : m.kickoff > kickoff)) kickoff = m.kickoff;
+  }
+  return kickoff ?? `${day}T00:00:00Z`;
+}
+
+const roundsCache = new WeakMap<Season, readonly Round[]>();
+
+/**
+ * The season as announceable rounds: each leg of a two-legged round (`R1-L1`, `QF-L2`, `F-L2`) and each
+ * group matchday across all groups (`GS-MD1`). Walkovers with no leg played belong to no round.
+ */
+export function seasonRounds(season: Season): Round[] {
+  const cached = roundsCache.get(season);
+  if (cached) return [...cached];
+  const index = indexSeason(season);
+  const buckets = new Map<string, { stage: Stage; matchday: number | null; leg: 1 | 2 | null; matches: Match[] }>();
+  for (const match of index.matches) {
+    const { stage } = match;
+    let key: string;
+    if (stage === 'group') {
+      if (match.matchday === null) continue;
+      key = `GS-MD${match.matchday}`;
+    } else {
+      if (match.leg === null) continue;
+      key = `${ROUND_PREFIX[stage]}-L${match.leg}`;
+    }
+    const bucket = buckets.get(key);
+    if (bucket) bucket.matches.push(match);
+    else
+      buckets.set(key, {
+        stage,
+        matchday: stage === 'group' ? match.matchday : null,
+        leg: stage === 'group' ? null : match.leg,
+        matches: [match],
+      });
+  }
+  const rounds: Round[] = [...buckets.entries()].map(([key, b]) => ({
+    key,
+    label: b.stage === 'group' ? `${STAGE_LABEL.group} · Matchday ${b.matchday}` : `${STAGE_LABEL[b.stage]} · Leg ${b.leg}`,
+    stage: b.stage,
+    matchday: b.matchday,
+    leg: b.leg,
+    matches: b.matches,
+    firstKickoff: edgeKickoff(b.matches, 'first'),
+    lastKickoff: edgeKickoff(b.matches, 'last'),
+  }));
+  rounds.sort(
+    (a, b) => stageOrder(a.stage) - stageOrder(b.stage) || (a.matchday ?? 0) - (b.matchday ?? 0) || (a.leg ?? 0) - (b.leg ?? 0),
+  );
+  roundsCache.set(season, rounds);
+  return [...rounds];
+}

@@ -1,0 +1,96 @@
+import type { GroupId, Match, MatchStatus, Season, Stage, TeamId } from './types.js';
+import { indexSeason, matchDay } from './season-index.js';
+
+export interface FixtureFilter {
+  readonly team?: TeamId;
+  readonly stage?: Stage;
+  readonly group?: GroupId;
+  readonly matchday?: number;
+  /** Inclusive. `YYYY-MM-DD` compares match days; a full ISO instant compares kickoffs (or days when the kickoff is unknown). */
+  readonly from?: string;
+  /** Inclusive, like `from`. */
+  readonly to?: string;
+  /** Default 'all'. 'upcoming' needs `now`. */
+  readonly when?: 'upcoming' | 'results' | 'all';
+  readonly now?: Date;
+}
+
+const UPCOMING: ReadonlySet<MatchStatus> = new Set(['scheduled', 'postponed']);
+const RESULTS: ReadonlySet<MatchStatus> = new Set(['played', 'awarded', 'walkover']);
+
+const isDateOnly = (value: string): boolean => value.length === 10;
+
+/** Is the match at or after the bound? A date-only side compares days, otherwise instants. */
+function onOrAfter(match: Match, bound: string): boolean {
+  const day = matchDay(match);
+  if (isDateOnly(bound) || match.kickoff === null) return day !== null && day >= bound.slice(0, 10);
+  return Date.parse(match.kickoff) >= Date.parse(bound);
+}
+
+function onOrBefore(match: Match, bound: string): boolean {
+  const day = matchDay(match);
+  if (isDateOnly(bound) || match.kickoff === null) return day !== null && day <= bound.slice(0, 10);
+  return Date.parse(match.kickoff) <= Date.parse(bound);
+}
+
+/** Still to come at `now`: a known kickoff not yet reached, a date-only match today or later, or no date yet. */
+function isUpcoming(match: Match, now: Date): boolean {
+  if (!UPCOMING.has(match.status)) return false;
+  if (match.kickoff !== null) return Date.parse(match.kickoff) >= now.getTime();
+  const day = matchDay(match);
+  return day === null || day >= now.toISOString().slice(0, 10);
+}
+
+/** Matches passing every given filter, in chronological order (day, kickoff, id). */
+export function selectFixtures(season: Season, filter: FixtureFilter = {}): Match[] {
+  const index = indexSeason(season);
+  const when = filter.when ?? 'all';
+  if (when === 'upcoming' && !filter.now) throw new Error("selectFixtures: when 'upcoming' needs now");
+  const source = filter.team !== undefined ? index.matchesOf(filter.team) : filter.stage ? (index.matchesByStage.get(filter.stage) ?? []) : index.matches;
+  return source.filter(
+    (m) =>
+      (filter.stage === undefined || m.stage === filter.stage) &&
+      (filter.group === undefined || m.group === filter.group) &&
+      (filter.matchday === undefined || m.matchday === filter.matchday) &&
+      (filter.from === undefined || onOrAfter(m, filter.from)) &&
+      (filter.to === undefined || onOrBefore(m, filter.to)) &&
+      (when === 'all' || (when === 'results' ? RESULTS.has(m.status) : isUpcoming(m, filter.now as Date))),
+  );
+}
+
+const STAGE_KEY: Record<Stage, string> = {
+  first_round: 'R1',
+  second_round: 'R2',
+  group: 'GS',
+  quarter_final: 'QF',
+  semi_final: 'SF',
+  final: 'F',
+};
+
+export const STAGE_LABEL: Record<Stage, string> = {
+  first_round: 'First round',
+  second_round: 'Second round',
+  group: 'Group stage',
+  quarter_final: 'Quarter-finals',
+  semi_final: 'Semi-finals',
+  final: 'Final',
+};
+
+/** The round a match counts in: `R1`, `R2`, `MD1`…`MD6`, `QF`, `SF`, `F` (`GS` for a group match with no matchday). */
+export const roundKey = (match: Match): string =>
+  match.stage === 'group' && match.matchday !== null ? `MD${match.matchday}` : STAGE_KEY[match.stage];
+
+/** "Group B · Matchday 6", "Quarter-finals · Leg 1", "First round · Tie 11 (walkover)". */
+export function roundLabel(match: Match): string {
+  if (match.stage === 'group') {
+    const parts = [match.group ? `Group ${match.group}` : STAGE_LABEL.group];
+    if (match.matchday !== null) parts.push(`Matchday ${match.matchday}`);
+    return parts.join(' · ');
+  }
+  const parts = [STAGE_LABEL[match.stage]];
+  const qualifying = match.stage === 'first_round' || match.stage === 'second_round';
+  if (qualifying && match.tie !== null) parts.push(`Tie ${match.tie}`);
+  if (match.leg !== null) parts.push(`Leg ${match.leg}`);
+  const label = parts.join(' · ');
+  return match.status === 'walkover' && match.leg === null ? `${label} (walkover)` : label;
+}

@@ -1,0 +1,218 @@
+// Forgiving name lookup for teams and players: accents, case, punctuation, aliases, prefixes and small typos.
+import type { Team } from './types.js';
+import { UserError } from './errors.js';
+
+/** Lower-case, no diacritics, punctuation and runs of spaces collapsed to one space. */
+export const normalizeName = (s: string): string =>
+  s
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+/** A searchable string, normalized once. */
+interface Candidate {
+  readonly text: string;
+  readonly compact: string;
+  readonly tokens: readonly string[];
+}
+
+const candidate = (raw: string): Candidate => {
+  const text = normalizeName(raw);
+  return { text, compact: text.replace(/ /g, ''), tokens: text.split(' ').filter(Boolean) };
+};
+
+const SCORE = {
+  exact: 100,
+  compact: 98,
+  prefix: 90,
+  tokenPrefix: 75,
+  substring: 60,
+  /** Fuzzy: this minus 10 per edit. */
+  fuzzy: 40,
+} as const;
+
+/** At or above this a hit counts as a "strong" match that `resolveTeam` may pick. */
+const STRONG = SCORE.substring;
+
+/** Typos tolerated for a query of this length. */
+const allowedEdits = (length: number): number => (length <= 3 ? 0 : length <= 5 ? 1 : 2);
+
+// Three reusable DP rows: fuzzy search runs hundreds of comparisons per query, and fresh arrays for
+// each would be most of its cost.
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)] as const;
+
+/** Optimal string alignment distance (edits + adjacent swaps), giving up once it exceeds `max`. */
+export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  if (rows[0].length <= b.length) rows = [new Int32Array(b.length + 1), new Int32Array(b.length + 1), new Int32Array(b.length + 1)];
+  let [prevPrev, prev, row] = rows;
+  for (let j = 0; j <= b.length; j += 1) prev[j] = j;
+  for (let i = 1; i <= a.length; i += 1) {
+    row[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let value = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
+        value = Math.min(value, (prevPrev[j - 2] as number) + 1);
+      }
+      row[j] = value;
+      if (value < rowMin) rowMin = value;
+    }
+    if (rowMin > max) return max + 1;
+    const oldest = prevPrev;
+    prevPrev = prev;
+    prev = row;
+    row = oldest;
+  }
+  return prev[b.length] as number;
+}
+
+/** Exact, prefix, word-prefix and substring matches; 0 when none applies. */
+function scoreCandidate(query: Candidate, c: Candidate): number {
+  if (c.text === query.text) return SCORE.exact;
+  if (c.compact === query.compact) return SCORE.compact;
+  if (c.text.startsWith(query.text)) return SCORE.prefix;
+  if (query.tokens.every((q) => c.tokens.some((t) => t.startsWith(q)))) return SCORE.tokenPrefix;
+  if (c.compact.includes(query.compact)) return SCORE.substring;
+  return 0;
+}
+
+/** A small typo in the whole name, in one word of it ("zamalk", "berkone"), or in its first letters. */
+function fuzzyScore(query: Candidate, c: Candidate): number {
+  const max = allowedEdits(query.compact.length);
+  if (max === 0) return 0;
+  const q = query.text;
+  let best = editDistance(q, c.text, max);
+  for (const token of c.tokens) if (best > 0) best = Math.min(best, editDistance(q, token, max));
+  if (best > 0 && c.text.length > q.length) best = Math.min(best, editDistance(q, c.text.slice(0, q.length), max));
+  return best <= max ? SCORE.fuzzy - 10 * best : 0;
+}
+
+/** Normalized once, duplicates dropped (the id usually normalizes to the name). */
+function uniqueCandidates(raw: readonly string[]): Candidate[] {
+  const seen = new Set<string>();
+  const out: Candidate[] = [];
+  for (const r of raw) {
+    const c = candidate(r);
+    if (c.text === '' || seen.has(c.text)) continue;
+    seen.add(c.text);
+    out.push(c);
+  }
+  return out;
+}
+
+interface Entry<T> {
+  readonly item: T;
+  readonly label: string;
+  readonly candidates: readonly Candidate[];
+}
+
+const teamEntries = new WeakMap<readonly Team[], readonly Entry<Team>[]>();
+
+function entriesOf(teams: readonly Team[]): readonly Entry<Team>[] {
+  const cached = teamEntries.get(teams);
+  if (cached) return cached;
+  const entries = teams.map((team) => ({
+    item: team,
+    label: team.name,
+    candidates: uniqueCandidates([team.name, ...team.aliases, team.id]),
+  }));
+  teamEntries.set(teams, entries);
+  return entries;
+}
+
+interface Hit<T> {
+  readonly item: T;
+  readonly label: string;
+  readonly score: number;
+}
+
+/**
+ * Scores every entry; typo matching runs only when nothing matches properly, both because next to real
+ * matches typos are noise and because it is the expensive part.
+ */
+function rank<T>(entries: readonly Entry<T>[], query: string): Hit<T>[] {
+  const q = candidate(query);
+  if (q.text === '') return [];
+  const best = (score: (q: Candidate, c: Candidate) => number) => {
+    const hits: Hit<T>[] = [];
+    for (const entry of entries) {
+      let top = 0;
+      for (const c of entry.candidates) {
+        top = Math.max(top, score(q, c));
+        if (top === SCORE.exact) break;
+      }
+      if (top > 0) hits.push({ item: entry.item, label: entry.label, score: top });
+    }
+    return hits;
+  };
+  let hits = best(scoreCandidate);
+  if (hits.length === 0) hits = best(fuzzyScore);
+  return hits.sort((a, b) => b.score - a.score || a.label.localeCompare(b.label, 'en'));
+}
+
+/** Teams matching the query, best first (exact, prefix, word prefix, substring); small typos only when nothing else matches. */
+export function searchTeams(teams: readonly Team[], query: string, limit = 25): Team[] {
+  return rank(entriesOf(teams), query)
+    .slice(0, limit)
+    .map((hit) => hit.item);
+}
+
+const SUGGESTIONS = 5;
+
+/** Closest names for a "did you mean", looser than search: up to a third of the query may be wrong. */
+function didYouMean<T>(entries: readonly Entry<T>[], query: string): string[] {
+  const q = normalizeName(query);
+  if (q === '') return [];
+  const max = Math.max(2, Math.floor(q.length / 3));
+  const scored: { label: string; distance: number }[] = [];
+  for (const entry of entries) {
+    let distance = max + 1;
+    for (const c of entry.candidates) {
+      distance = Math.min(distance, editDistance(q, c.text, max));
+      for (const token of c.tokens) distance = Math.min(distance, editDistance(q, token, max));
+    }
+    if (distance <= max) scored.push({ label: entry.label, distance });
+  }
+  return scored
+    .sort((a, b) => a.distance - b.distance || a.label.localeCompare(b.label, 'en'))
+    .slice(0, SUGGESTIONS)
+    .map((s) => s.label);
+}
+
+/**
+ * The one team the query names. Throws UserError (with did-you-mean suggestions) when nothing
+ * matches strongly, or when several teams match equally well ("United").
+ */
+export function resolveTeam(teams: readonly Team[], query: string): Team {
+  const entries = entriesOf(teams);
+  const hits = rank(entries, query);
+  const best = hits[0];
+  if (best && best.score >= STRONG) {
+    const level = hits.filter((hit) => hit.score === best.score);
+    if (level.length === 1) return best.item;
+    throw new UserError(
+      `More than one team matches "${query}"`,
+      level.slice(0, SUGGESTIONS).map((hit) => hit.label),
+    );
+  }
+  const suggestions = hits.length ? hits.slice(0, SUGGESTIONS).map((hit) => hit.label) : didYouMean(entries, query);
+  throw new UserError(`No team matches "${query}"`, suggestions);
+}
+
+const playerEntries = new WeakMap<readonly string[], readonly Entry<string>[]>();
+
+/** Player names matching the query, best first; same rules as team search. */
+export function searchPlayers(names: readonly string[], query: string, limit = 25): string[] {
+  let entries = playerEntries.get(names);
+  if (!entries) {
+    entries = names.map((name) => ({ item: name, label: name, candidates: [candidate(name)] }));
+    playerEntries.set(names, entries);
+  }
+  return rank(entries, query)
+    .slice(0, limit)
+    .map((hit) => hit.item);
+}

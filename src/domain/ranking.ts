@@ -1,0 +1,97 @@
+import type { RankingCriteria, RankingRow, Season, Stage, TeamId } from './types.js';
+import { indexSeason } from './season-index.js';
+import { computeGroupTables } from './standings.js';
+import { computeTies, tieLoser } from './ties.js';
+import { memoBySeason } from './memo.js';
+
+/** Associations ranked 1–12 may enter two teams. */
+const TWO_SLOT_RANK = 12;
+
+type Achievement = keyof RankingCriteria['confederationCup'];
+
+/** The achievement a team that went out in (or is still in) a knockout stage has earned at least. */
+const KNOCKOUT_ACHIEVEMENT: Partial<Record<Stage, Achievement>> = {
+  quarter_final: 'quarterFinalists',
+  semi_final: 'semiFinalists',
+  final: 'runnersUp',
+};
+
+/** Each team's best achievement this season; teams that went out before the group stage earn nothing. */
+export function bestAchievements(season: Season): ReadonlyMap<TeamId, Achievement> {
+  return achievementsMemo(season);
+}
+
+const achievementsMemo = memoBySeason((season): ReadonlyMap<TeamId, Achievement> => {
+  const best = new Map<TeamId, Achievement>();
+  const points = season.rankingCriteria.confederationCup;
+  const raise = (team: TeamId, achievement: Achievement) => {
+    const current = best.get(team);
+    if (current === undefined || points[achievement] > points[current]) best.set(team, achievement);
+  };
+
+  for (const table of computeGroupTables(season)) {
+    // Places 3 and 4 score only once the group is over; until then they may still change.
+    const finished = table.rows.some((row) => row.qualified);
+    if (!finished) continue;
+    for (const row of table.rows) {
+      if (row.position === 3) raise(row.team, 'groupThird');
+      if (row.position === 4) raise(row.team, 'groupFourth');
+    }
+  }
+  for (const tie of computeTies(season)) {
+    const reached = KNOCKOUT_ACHIEVEMENT[tie.stage];
+    if (!reached) continue;
+    for (const team of tie.teams) raise(team, reached);
+    if (tie.stage === 'final' && tie.winner !== null) raise(tie.winner, 'winners');
+    const loser = tieLoser(tie);
+    if (tie.stage === 'final' && loser !== null) raise(loser, 'runnersUp');
+  }
+  if (season.champion !== null) raise(season.champion, 'winners');
+  return best;
+});
+
+const compareRank = (a: number | null, b: number | null): number =>
+  a === b ? 0 : a === null ? 1 : b === null ? -1 : a - b;
+
+/**
+ * The association ranking as printed (rank, points, slots), with the points this season's
+ * Confederation Cup results earn each association (best achievement per team × season coefficient).
+ */
+export function computeRanking(season: Season): RankingRow[] {
+  return [...rankingMemo(season)];
+}
+
+const rankingMemo = memoBySeason((season): readonly RankingRow[] => {
+  const index = indexSeason(season);
+  const criteria = season.rankingCriteria;
+  const achievements = bestAchievements(season);
+  const conflictNotes = new Map<string, string[]>();
+  for (const conflict of season.conflicts) {
+    const match = /^associations\.([^.]+)/.exec(conflict.subject);
+    const name = match?.[1];
+    if (name === undefined) continue;
+    const list = conflictNotes.get(name) ?? [];
+    list.push(conflict.text);
+    conflictNotes.set(name, list);
+  }
+
+  const rows = season.associations.map((association): RankingRow => {
+    const teams = index.teamsByAssociation.get(association.name) ?? [];
+    const earned = teams.reduce((sum, team) => {
+      const achievement = achievements.get(team.id);
+      return sum + (achievement ? criteria.confederationCup[achievement] : 0);
+    }, 0);
+    const notes = conflictNotes.get(association.name);
+    return {
+      rank: association.rank,
+      association: association.name,
+      code: association.code,
+      points: association.points,
+      slots: association.rank !== null && association.rank <= TWO_SLOT_RANK ? 2 : 1,
+      entered: teams.length,
+      seasonPoints: earned * criteria.seasonCoefficient,
+      note: notes ? notes.join(' ') : null,
+    };
+  });
+  return rows.sort((a, b) => compareRank(a.rank, b.rank) || a.association.localeCompare(b.association, 'en'));
+});

@@ -1,0 +1,105 @@
+import { KNOCKOUT_STAGES, QUALIFYING_STAGES, STAGES } from './types.js';
+import type { ScorerRow, ScorerTable, Season, Stage, TeamId } from './types.js';
+import { indexSeason } from './season-index.js';
+import { roundKey } from './fixtures.js';
+import { memoBySeason } from './memo.js';
+
+/** 'proper' = group stage + knockout stage (the competition proper); 'qualifying' = first and second rounds. */
+export type ScorerStage = 'qualifying' | 'proper' | Stage;
+
+export interface ScorerOptions {
+  readonly team?: TeamId;
+  /** Default 'proper'. */
+  readonly stage?: ScorerStage;
+  readonly limit?: number;
+}
+
+const SCORER_STAGES: ReadonlySet<string> = new Set<ScorerStage>(['qualifying', 'proper', ...STAGES]);
+
+const stagesFor = (stage: ScorerStage): readonly Stage[] =>
+  stage === 'proper' ? ['group', ...KNOCKOUT_STAGES] : stage === 'qualifying' ? QUALIFYING_STAGES : [stage];
+
+interface Tally {
+  readonly player: string;
+  readonly team: TeamId;
+  goals: number;
+  penalties: number;
+  readonly byRound: Record<string, number>;
+}
+
+/**
+ * Goals per player. Only matches played on the pitch count (never awarded or walkover results);
+ * own goals and goals with no recorded scorer are counted apart and never given to a player.
+ * Players level on goals share a rank (1, 1, 3) and are listed by name.
+ */
+export function computeScorers(season: Season, opts: ScorerOptions = {}): ScorerTable {
+  const stage = opts.stage ?? 'proper';
+  // Memoize only the bounded set of keys (known stage, known or no team), so odd input cannot grow the cache.
+  const cacheable = SCORER_STAGES.has(stage) && (opts.team === undefined || indexSeason(season).teamById.has(opts.team));
+  const full = cacheable ? scorersMemo(season, `${stage}\u0000${opts.team ?? ''}`) : tallyScorers(season, stage, opts.team);
+  if (opts.limit === undefined) return { ...full, rows: [...full.rows] };
+  return { ...full, rows: full.rows.slice(0, Math.max(0, opts.limit)) };
+}
+
+const scorersMemo = memoBySeason((season, key): ScorerTable => {
+  const [stage = 'proper', team = ''] = key.split('\u0000');
+  return tallyScorers(season, stage as ScorerStage, team === '' ? undefined : team);
+});
+
+function tallyScorers(season: Season, stage: ScorerStage, team: TeamId | undefined): ScorerTable {
+  const index = indexSeason(season);
+  const tallies = new Map<string, Tally>();
+  let unattributedGoals = 0;
+  let ownGoals = 0;
+
+  for (const s of stagesFor(stage)) {
+    for (const match of index.matchesByStage.get(s) ?? []) {
+      if (match.status !== 'played') continue;
+      const round = roundKey(match);
+      for (const goal of match.goals) {
+        if (team !== undefined && goal.team !== team) continue;
+        if (goal.type === 'own_goal') {
+          ownGoals += 1;
+          continue;
+        }
+        if (goal.player === null) {
+          unattributedGoals += 1;
+          continue;
+        }
+        const key = `${goal.team}\u0000${goal.player}`;
+        let tally = tallies.get(key);
+        if (!tally) {
+          tally = { player: goal.player, team: goal.team, goals: 0, penalties: 0, byRound: {} };
+          tallies.set(key, tally);
+        }
+        tally.goals += 1;
+        if (goal.type === 'penalty') tally.penalties += 1;
+        tally.byRound[round] = (tally.byRound[round] ?? 0) + 1;
+      }
+    }
+  }
+
+  const sorted = [...tallies.values()].sort(
+    (a, b) => b.goals - a.goals || a.player.localeCompare(b.player, 'en') || a.team.localeCompare(b.team, 'en'),
+  );
+  const rows: ScorerRow[] = [];
+  sorted.forEach((t, i) => {
+    const previous = rows[i - 1];
+    const rank = previous && previous.goals === t.goals ? previous.rank : i + 1;
+    rows.push({ rank, player: t.player, team: t.team, goals: t.goals, penalties: t.penalties, byRound: t.byRound });
+  });
+  return { rows, unattributedGoals, ownGoals };
+}
+
+const playerCache = new WeakMap<Season, readonly string[]>();
+
+/** Every named goalscorer of the season (not own-goal scorers), sorted, without duplicates. For player search. */
+export function playerNames(season: Season): readonly string[] {
+  const cached = playerCache.get(season);
+  if (cached) return cached;
+  const names = new Set<string>();
+  for (const match of season.matches) for (const goal of match.goals) if (goal.player !== null && goal.type !== 'own_goal') names.add(goal.player);
+  const list = [...names].sort((a, b) => a.localeCompare(b, 'en'));
+  playerCache.set(season, list);
+  return list;
+}

@@ -1,0 +1,107 @@
+// Everything the composition root needs for matchday announcements, in one place:
+//   const announcements = createAnnouncements({ db, client, clock, season, log, lateWindowMs });
+//   ctx.announcements = announcements.service;          // for /announcements
+//   on ClientReady (after command sync): announcements.start();
+//   on season reload: announcements.replan();
+//   on shutdown, before client.destroy() and db close: await announcements.stop();
+import { Events, type Client, type Guild, type NonThreadGuildBasedChannel, type DMChannel } from 'discord.js';
+import type { Clock } from '../clock.js';
+import type { Season } from '../domain/types.js';
+import { DISABLED_REASONS, disableGuild, disableSubscription } from '../db/guild-settings.js';
+import type { SyncDb } from '../db/outbox.js';
+import type { AnnouncementsService } from '../discord/announcements/service.js';
+import { createDiscordSender } from '../discord/announcements/sender.js';
+import type { SendPost } from '../discord/announcements/sender.js';
+import type { Logger } from '../log.js';
+import { startScheduler, type Scheduler } from './cron.js';
+import { replanAll, type ReplanReport } from './plan.js';
+import type { TickDeps } from './tick.js';
+
+export interface AnnouncementsRuntime {
+  readonly service: AnnouncementsService;
+  /** Re-plans every channel against the season as it stands (and notices moved kickoffs). */
+  replan(): ReplanReport;
+  /** Re-plans, then starts the heartbeat (its first tick catches up at once). Call after ClientReady. */
+  start(): Scheduler;
+  /** Stops the heartbeat and waits for a tick in flight. Safe to call when not started. */
+  stop(): Promise<void>;
+}
+
+export interface AnnouncementsOptions {
+  readonly db: SyncDb;
+  readonly client: Client;
+  readonly clock: Clock;
+  readonly season: () => Season;
+  readonly log: Logger;
+  readonly lateWindowMs: number;
+  /** Defaults to posting through the client's REST queue. */
+  readonly send?: SendPost;
+  /** Tick tuning (tests, the benchmark). */
+  readonly tick?: Partial<Pick<TickDeps, 'batchSize' | 'concurrency' | 'leaseMs' | 'realNow'>>;
+  /** Discord answered 401: the default stops the scheduler; the root may also exit non-zero. */
+  readonly onUnauthorized?: (detail: string) => void;
+}
+
+export function createAnnouncements(opts: AnnouncementsOptions): AnnouncementsRuntime {
+  const log = opts.log;
+  const send = opts.send ?? createDiscordSender(opts.client);
+  const service: AnnouncementsService = { db: opts.db, send, lateWindowMs: opts.lateWindowMs };
+  let scheduler: Scheduler | null = null;
+
+  const now = (): number => opts.clock.now().getTime();
+
+  const replan = (): ReplanReport => {
+    const report = replanAll(opts.db, opts.season(), now(), opts.lateWindowMs);
+    log.info(
+      { subscriptions: report.subscriptions, ...report.totals, changedRounds: report.changes.map((c) => c.roundKey) },
+      'announcements planned',
+    );
+    return report;
+  };
+
+  // A removed guild (not an outage: discord.js reports those as GuildUnavailable) and a deleted
+  // channel are facts from Discord itself, so they disable at once, before any post fails.
+  const onGuildDelete = (guild: Guild): void => {
+    const disabled = disableGuild(opts.db, guild.id, now());
+    if (disabled > 0) log.warn({ guildId: guild.id, disabled }, 'bot removed from a guild; its announcement channels are disabled');
+  };
+  const onChannelDelete = (channel: DMChannel | NonThreadGuildBasedChannel): void => {
+    if (channel.isDMBased()) return;
+    if (disableSubscription(opts.db, channel.guildId, channel.id, DISABLED_REASONS.channelDeleted, now())) {
+      log.warn({ guildId: channel.guildId, channelId: channel.id }, 'announcement channel deleted; disabled');
+    }
+  };
+
+  const stop = async (): Promise<void> => {
+    opts.client.off(Events.GuildDelete, onGuildDelete);
+    opts.client.off(Events.ChannelDelete, onChannelDelete);
+    const running = scheduler;
+    scheduler = null;
+    if (running !== null) await running.stop();
+  };
+
+  const start = (): Scheduler => {
+    if (scheduler !== null) return scheduler;
+    replan();
+    opts.client.on(Events.GuildDelete, onGuildDelete);
+    opts.client.on(Events.ChannelDelete, onChannelDelete);
+    scheduler = startScheduler(
+      {
+        db: opts.db,
+        season: opts.season,
+        send,
+        log,
+        clock: opts.clock,
+        ...opts.tick,
+        onUnauthorized: (detail) => {
+          void stop();
+          opts.onUnauthorized?.(detail);
+        },
+      },
+      log,
+    );
+    return scheduler;
+  };
+
+  return { service, replan, start, stop };
+}

@@ -1,0 +1,77 @@
+// Turning the season into outbox rows: the domain planner's output, written per subscription in
+// one transaction each. Runs at startup, whenever the season data changes, and when an admin
+// sets a channel up.
+import {
+  announcementRounds,
+  DEFAULT_LATE_WINDOW_MS,
+  detectRoundChanges,
+  planMovedNotices,
+  planSubscription,
+  snapshotRound,
+  type PlanningRound,
+  type RoundChange,
+  type Subscription,
+} from '../domain/announcements.js';
+import type { Season } from '../domain/types.js';
+import { listEnabledSubscriptions, type SubscriptionRow } from '../db/guild-settings.js';
+import { loadRoundSnapshots, saveRoundSnapshots, upsertPlan, type PlanResult, type SyncDb } from '../db/outbox.js';
+
+/** The rounds announcements are planned for. */
+export const roundsOf = (season: Season): PlanningRound[] => announcementRounds(season.matches);
+
+export const toSubscription = (row: SubscriptionRow): Subscription => ({
+  guildId: row.guildId,
+  channelId: row.channelId,
+  leadsMs: row.leadsMs,
+  recap: row.recap,
+  roleId: row.roleId,
+  activeFrom: row.activeFrom,
+});
+
+export interface ReplanReport {
+  readonly subscriptions: number;
+  readonly changes: readonly RoundChange[];
+  readonly totals: PlanResult;
+}
+
+const addResults = (a: PlanResult, b: PlanResult): PlanResult => ({
+  inserted: a.inserted + b.inserted,
+  moved: a.moved + b.moved,
+  reopened: a.reopened + b.reopened,
+  cancelled: a.cancelled + b.cancelled,
+  unchanged: a.unchanged + b.unchanged,
+});
+
+const NONE: PlanResult = { inserted: 0, moved: 0, reopened: 0, cancelled: 0, unchanged: 0 };
+
+/**
+ * Re-plans every enabled channel against the season as it stands, and plans a "moved" notice for each
+ * round whose kickoffs or postponements changed since the last run. The new round snapshots are saved
+ * last: after a crash half-way, the next run sees the same changes again and the unique keys keep
+ * every notice single.
+ */
+export function replanAll(db: SyncDb, season: Season, now: number, lateWindowMs: number = DEFAULT_LATE_WINDOW_MS): ReplanReport {
+  const rounds = roundsOf(season);
+  const previous = loadRoundSnapshots(db);
+  const changes = detectRoundChanges(rounds, previous);
+  const subscriptions = listEnabledSubscriptions(db);
+  let totals = NONE;
+  for (const row of subscriptions) {
+    const sub = toSubscription(row);
+    const posts = [...planSubscription(rounds, sub, lateWindowMs), ...planMovedNotices(rounds, changes, sub, now, lateWindowMs)];
+    totals = addResults(totals, upsertPlan(db, row, posts, now));
+  }
+  saveRoundSnapshots(db, rounds.map(snapshotRound), now);
+  return { subscriptions: subscriptions.length, changes, totals };
+}
+
+/**
+ * Plans one channel just set up (no moved notices: a new channel has seen no schedule to correct).
+ * Rounds never snapshotted before are recorded, so later changes to them are noticed.
+ */
+export function planOne(db: SyncDb, season: Season, row: SubscriptionRow, now: number, lateWindowMs: number = DEFAULT_LATE_WINDOW_MS): PlanResult {
+  const rounds = roundsOf(season);
+  const result = upsertPlan(db, row, planSubscription(rounds, toSubscription(row), lateWindowMs), now);
+  saveRoundSnapshots(db, rounds.map(snapshotRound), now, { onlyMissing: true });
+  return result;
+}

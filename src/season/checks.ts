@@ -1,0 +1,291 @@
+// Checks across records of a season file that a schema cannot express: names that must exist,
+// ids that must be unique, scores, goals and decisions that must agree with each other.
+import type { GroupId, TeamId } from '../domain/types.js';
+import { stringField, type Collector, type Indexed, type Segment } from './problems.js';
+import type {
+  AssociationRecord,
+  CalendarRecord,
+  GroupRecord,
+  MatchRecord,
+  ScoreRecord,
+  TeamRecord,
+} from './schema.js';
+import { nameKey, teamSlug } from './slug.js';
+
+export interface TeamDirectory {
+  /** Canonical name → id; records a problem and returns null for anything else. */
+  readonly resolve: (name: string, path: readonly Segment[]) => TeamId | null;
+  readonly idOf: ReadonlyMap<string, TeamId>;
+  readonly entryRoundOf: ReadonlyMap<TeamId, TeamRecord['entryRound']>;
+}
+
+/** Team ids from names, clashes between names and aliases, and a resolver for every team reference. */
+export function checkTeams(
+  teams: readonly Indexed<TeamRecord>[],
+  rawTeams: readonly Indexed<Record<string, unknown>>[],
+  collector: Collector,
+): TeamDirectory {
+  const idOf = new Map<string, TeamId>();
+  const entryRoundOf = new Map<TeamId, TeamRecord['entryRound']>();
+  const teamAtId = new Map<TeamId, number>();
+  /** nameKey of every name and alias → who owns it, to catch clashes and to explain unknown names. */
+  const owners = new Map<string, { team: string; index: number; isAlias: boolean }>();
+
+  // Names of team records that failed validation still count as known, so one bad team record
+  // does not also turn every match that names it into an "unknown team" problem.
+  const validIndexes = new Set(teams.map((t) => t.index));
+  for (const { index, value } of rawTeams) {
+    const name = stringField(value, 'name');
+    if (!validIndexes.has(index) && name !== null) idOf.set(name, teamSlug(name));
+  }
+
+  for (const { index, value: team } of teams) {
+    const id = teamSlug(team.name);
+    if (id === '') {
+      collector.add(['teams', index, 'name'], `"${team.name}" has no ASCII letter or digit to derive a team id from`);
+    } else {
+      const clash = teamAtId.get(id);
+      if (clash !== undefined) {
+        collector.add(['teams', index, 'name'], `team id "${id}" is already derived from teams[${clash}].name`);
+      } else teamAtId.set(id, index);
+    }
+    idOf.set(team.name, id);
+    entryRoundOf.set(id, team.entryRound);
+
+    const claim = (label: string, path: readonly Segment[], isAlias: boolean): void => {
+      const key = nameKey(label);
+      const owner = owners.get(key);
+      if (owner === undefined) {
+        owners.set(key, { team: team.name, index, isAlias });
+      } else if (owner.index === index) {
+        collector.add(path, `alias "${label}" repeats another name of the same team`);
+      } else {
+        const what = owner.isAlias ? 'an alias' : 'the name';
+        collector.add(path, `"${label}" is already ${what} of "${owner.team}" (teams[${owner.index}])`);
+      }
+    };
+    claim(team.name, ['teams', index, 'name'], false);
+    team.aliases.forEach((alias, a) => claim(alias, ['teams', index, 'aliases', a], true));
+  }
+
+  const resolve = (name: string, path: readonly Segment[]): TeamId | null => {
+    const id = idOf.get(name);
+    if (id !== undefined) return id;
+    const owner = owners.get(nameKey(name));
+    if (owner === undefined) collector.add(path, `unknown team "${name}" (not the name of any team in teams[])`);
+    else if (owner.isAlias) {
+      collector.add(path, `unknown team "${name}": it is an alias of "${owner.team}"; use the canonical name`);
+    } else collector.add(path, `unknown team "${name}": did you mean "${owner.team}"?`);
+    return null;
+  };
+  return { resolve, idOf, entryRoundOf };
+}
+
+export function checkAssociations(
+  associations: readonly Indexed<AssociationRecord>[],
+  teams: readonly Indexed<TeamRecord>[],
+  rawTeams: readonly Indexed<Record<string, unknown>>[],
+  collector: Collector,
+): void {
+  const byName = new Map<string, Indexed<AssociationRecord>>();
+  const codeAt = new Map<string, number>();
+  for (const entry of associations) {
+    const { index, value } = entry;
+    const twin = byName.get(value.name);
+    if (twin) collector.add(['associations', index, 'name'], `duplicate association "${value.name}" (also associations[${twin.index}])`);
+    else byName.set(value.name, entry);
+    if (value.code !== null) {
+      const other = codeAt.get(value.code);
+      if (other !== undefined) collector.add(['associations', index, 'code'], `code "${value.code}" is also used by associations[${other}]`);
+      else codeAt.set(value.code, index);
+    }
+  }
+  const teamCount = new Map<string, number>();
+  for (const { index, value: team } of teams) {
+    const association = byName.get(team.association);
+    if (!association) {
+      collector.add(['teams', index, 'association'], `unknown association "${team.association}"`);
+      continue;
+    }
+    if (!association.value.entered) {
+      collector.add(
+        ['teams', index, 'association'],
+        `association "${team.association}" is marked entered: false (associations[${association.index}])`,
+      );
+    }
+  }
+  // Counted over every team record, valid or not, so one broken team does not empty its association.
+  for (const { value } of rawTeams) {
+    const name = stringField(value, 'association');
+    if (name !== null) teamCount.set(name, (teamCount.get(name) ?? 0) + 1);
+  }
+  for (const { index, value } of associations) {
+    const count = teamCount.get(value.name) ?? 0;
+    if (value.entered && count === 0) collector.add(['associations', index, 'entered'], `is true but no team belongs to "${value.name}"`);
+    if (count > 2) collector.add(['associations', index, 'name'], `"${value.name}" has ${count} teams; an association enters at most 2`);
+  }
+}
+
+export function checkGroups(groups: readonly Indexed<GroupRecord>[], teams: TeamDirectory, collector: Collector): Map<TeamId, GroupId> {
+  const groupOf = new Map<TeamId, GroupId>();
+  const seen = new Map<GroupId, number>();
+  for (const { index, value: group } of groups) {
+    const other = seen.get(group.id);
+    if (other !== undefined) collector.add(['groups', index, 'id'], `group ${group.id} is also defined at groups[${other}]`);
+    else seen.set(group.id, index);
+    group.teams.forEach((name, t) => {
+      const id = teams.resolve(name, ['groups', index, 'teams', t]);
+      if (id === null) return;
+      const already = groupOf.get(id);
+      if (already !== undefined) collector.add(['groups', index, 'teams', t], `"${name}" is already in group ${already}`);
+      else groupOf.set(id, group.id);
+    });
+  }
+  return groupOf;
+}
+
+const sideGoals = (score: ScoreRecord, side: 'home' | 'away'): number => score[side];
+
+export function checkMatches(
+  matches: readonly Indexed<MatchRecord>[],
+  teams: TeamDirectory,
+  groupOf: ReadonlyMap<TeamId, GroupId>,
+  collector: Collector,
+): void {
+  const fixtureAt = new Map<string, number>();
+  for (const { index, value: match } of matches) {
+    const at = (...rest: Segment[]): Segment[] => ['matches', index, ...rest];
+    const add = (rest: readonly Segment[], message: string): void => collector.add(at(...rest), message);
+
+    const home = teams.resolve(match.home, at('home'));
+    const away = teams.resolve(match.away, at('away'));
+    if (match.home === match.away) add(['away'], `a team cannot play itself ("${match.home}")`);
+
+    // Same pairing twice in one stage (group: at all; two-legged rounds: in the same leg).
+    const slot = match.stage === 'group' ? '' : match.leg === null ? 'no-leg' : `leg${match.leg}`;
+    const fixture = [match.stage, match.home, match.away, slot].join('|');
+    const sameFixture = fixtureAt.get(fixture);
+    if (sameFixture !== undefined) {
+      add(['id'], `duplicate match: ${match.home} v ${match.away} (${match.stage}${slot ? `, ${slot}` : ''}) is also matches[${sameFixture}]`);
+    } else fixtureAt.set(fixture, index);
+
+    checkStageFields(match, add);
+    if (match.stage === 'group' && match.group !== null) {
+      for (const [side, id] of [['home', home], ['away', away]] as const) {
+        const group = id === null ? undefined : groupOf.get(id);
+        if (id !== null && group !== match.group) {
+          add([side], `"${match[side]}" is not in group ${match.group}${group ? ` (it is in group ${group})` : ''}`);
+        }
+      }
+    }
+    if (match.stage === 'first_round') {
+      for (const [side, id] of [['home', home], ['away', away]] as const) {
+        if (id !== null && teams.entryRoundOf.get(id) === 'second_round') {
+          add([side], `"${match[side]}" had a bye (entryRound second_round) but plays a first-round match`);
+        }
+      }
+    }
+
+    checkStatus(match, add);
+    checkGoals(match, teams, add);
+    if (match.decision !== null) {
+      const winner = teams.resolve(match.decision.winner, at('decision', 'winner'));
+      if (winner !== null && match.decision.winner !== match.home && match.decision.winner !== match.away) {
+        add(['decision', 'winner'], `"${match.decision.winner}" is not playing in this match`);
+      }
+      const awarded = match.decision.score;
+      if (awarded !== null) {
+        const winnerSide = match.decision.winner === match.home ? 'home' : 'away';
+        const loserSide = winnerSide === 'home' ? 'away' : 'home';
+        if (sideGoals(awarded, winnerSide) <= sideGoals(awarded, loserSide)) {
+          add(['decision', 'score'], `the awarded score does not favour the winner "${match.decision.winner}"`);
+        }
+      }
+    }
+    if (match.kickoff !== null && match.date !== null) {
+      const gapDays = Math.abs(Date.parse(match.kickoff) - Date.parse(`${match.date}T12:00:00Z`)) / 86_400_000;
+      // A UTC kickoff can fall on the day before or after the local date, never further.
+      if (gapDays > 1.5) add(['kickoff'], `kickoff ${match.kickoff} is not on or next to the local date ${match.date}`);
+    }
+  }
+}
+
+type AddAt = (rest: readonly Segment[], message: string) => void;
+
+function checkStageFields(match: MatchRecord, add: AddAt): void {
+  if (match.stage === 'group') {
+    if (match.group === null) add(['group'], 'a group-stage match needs its group (A–D)');
+    if (match.matchday === null) add(['matchday'], 'a group-stage match needs its matchday (1–6)');
+    if (match.tie !== null) add(['tie'], 'must be null for a group-stage match');
+    if (match.leg !== null) add(['leg'], 'must be null for a group-stage match');
+    if (match.penalties !== null) add(['penalties'], 'group-stage matches have no shoot-out');
+    return;
+  }
+  if (match.group !== null) add(['group'], `must be null outside the group stage (stage ${match.stage})`);
+  if (match.matchday !== null) add(['matchday'], `must be null outside the group stage (stage ${match.stage})`);
+  if (match.tie === null) add(['tie'], `a ${match.stage} match needs its tie number`);
+  if (match.leg === null && match.status !== 'walkover') add(['leg'], 'only a walkover with no leg played may have leg null');
+}
+
+function checkStatus(match: MatchRecord, add: AddAt): void {
+  const offPitch = match.status === 'awarded' || match.status === 'walkover';
+  if (offPitch && match.decision === null) add(['decision'], `status "${match.status}" needs a decision {winner, score, reason}`);
+  if (!offPitch && match.decision !== null) add(['decision'], `must be null unless status is "awarded" or "walkover" (status "${match.status}")`);
+  if (match.status === 'played' && match.score === null && match.note === null) {
+    add(['score'], 'a played match needs a score; if no source gives it, keep null and explain in note');
+  }
+  if ((match.status === 'scheduled' || match.status === 'postponed' || match.status === 'cancelled') && match.score !== null) {
+    add(['score'], `must be null for a match with status "${match.status}"`);
+  }
+  if (match.penalties !== null) {
+    if (match.score === null) add(['penalties'], 'a shoot-out needs the score of the leg it followed');
+    if (match.penalties.home === match.penalties.away) add(['penalties'], 'a shoot-out cannot end level');
+  }
+  if (match.extraTime && match.score === null) add(['extraTime'], 'extra time needs the score after it');
+}
+
+function checkGoals(match: MatchRecord, teams: TeamDirectory, add: AddAt): void {
+  const perSide = { home: 0, away: 0 };
+  match.goals.forEach((goal, g) => {
+    const id = teams.resolve(goal.team, ['goals', g, 'team']);
+    if (id === null) return;
+    if (goal.team === match.home) perSide.home += 1;
+    else if (goal.team === match.away) perSide.away += 1;
+    else add(['goals', g, 'team'], `"${goal.team}" is not playing in this match (${match.home} v ${match.away})`);
+  });
+  if (match.goals.length === 0) return;
+  if (match.score === null) {
+    add(['goals'], 'goals are listed but the score is null');
+    return;
+  }
+  // Scorers may be incomplete (unknown goals are simply not listed), but never more than the score.
+  for (const side of ['home', 'away'] as const) {
+    if (perSide[side] > match.score[side]) {
+      add(['goals'], `${perSide[side]} goals listed for ${match[side]} but the score gives them ${match.score[side]}`);
+    }
+  }
+}
+
+export function checkUniqueIds(
+  records: readonly Indexed<Record<string, unknown>>[],
+  key: 'matches' | 'calendar',
+  what: string,
+  collector: Collector,
+): void {
+  const idAt = new Map<string, number>();
+  for (const { index, value } of records) {
+    const id = stringField(value, 'id');
+    if (id === null) continue;
+    const previous = idAt.get(id);
+    if (previous !== undefined) collector.add([key, index, 'id'], `duplicate ${what} id "${id}" (also ${key}[${previous}])`);
+    else idAt.set(id, index);
+  }
+}
+
+export function checkCalendar(calendar: readonly Indexed<CalendarRecord>[], collector: Collector): void {
+  for (const { index, value: entry } of calendar) {
+    if (entry.endDate < entry.startDate) collector.add(['calendar', index, 'endDate'], `${entry.endDate} is before startDate ${entry.startDate}`);
+    if (entry.kind === 'matchday' && entry.matchday === null) collector.add(['calendar', index, 'matchday'], 'a matchday entry needs its matchday');
+    if (entry.kind === 'leg' && entry.leg === null) collector.add(['calendar', index, 'leg'], 'a leg entry needs its leg (1 or 2)');
+  }
+}

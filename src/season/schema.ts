@@ -1,0 +1,182 @@
+// The zod schema of the season FILE (data/season-*.json): the domain `Season` written for people.
+// Differences from the domain shape: teams are named by their canonical `name` everywhere (no ids),
+// group membership is a top-level `groups` list, and the file carries `$comment` / `about` text.
+// Every record is a strict object, so a misspelt key is reported instead of silently ignored.
+import { z } from 'zod';
+import { GOAL_TYPES, GROUPS, MATCH_STATUSES, STAGES } from '../domain/types.js';
+
+const text = z.string().trim().min(1, { error: 'must not be empty (use null when unknown)' });
+const nullableText = text.nullable();
+
+/** URLs or citations such as "seed 000_960979acb82d6ea3.txt". */
+export const sourcesSchema = z.array(text).min(1, { error: 'needs at least one source' });
+
+/** A canonical team name (`teams[].name`), checked against the team list by the parser. */
+export const teamNameSchema = text;
+
+const isoDate = z.iso.date({ error: 'expected a date written YYYY-MM-DD' });
+const utcInstant = z.iso.datetime({ error: 'expected a UTC instant written like 2023-11-26T19:00:00Z' });
+const goalCount = z.int().min(0).max(99);
+
+export const scoreSchema = z.strictObject({ home: goalCount, away: goalCount });
+
+export const goalSchema = z.strictObject({
+  /** The team credited: for an own goal, the team that benefited. */
+  team: teamNameSchema,
+  /** For an own goal, the defender who scored it; null when not recorded. */
+  player: nullableText,
+  minute: z
+    .string()
+    .regex(/^\d{1,3}(\+\d{1,2})?$/, { error: 'expected a minute like "54" or "90+4"' })
+    .nullable(),
+  type: z.enum(GOAL_TYPES),
+});
+
+export const decisionSchema = z.strictObject({
+  winner: teamNameSchema,
+  /** The awarded score where a source states it, else null. */
+  score: scoreSchema.nullable(),
+  reason: text,
+});
+
+export const matchSchema = z.strictObject({
+  id: z.string().regex(/^[A-Z0-9]+(-[A-Z0-9]+)*$/, { error: 'expected an id like "R1-T01-L1" or "GA-MD1-2"' }),
+  stage: z.enum(STAGES),
+  group: z.enum(GROUPS).nullable(),
+  matchday: z.int().min(1).max(6).nullable(),
+  tie: z.int().min(1).nullable(),
+  leg: z.union([z.literal(1), z.literal(2)]).nullable(),
+  /** Local match date. */
+  date: isoDate.nullable(),
+  kickoff: utcInstant.nullable(),
+  venue: nullableText,
+  home: teamNameSchema,
+  away: teamNameSchema,
+  status: z.enum(MATCH_STATUSES),
+  score: scoreSchema.nullable(),
+  extraTime: z.boolean(),
+  penalties: scoreSchema.nullable(),
+  decision: decisionSchema.nullable(),
+  goals: z.array(goalSchema),
+  note: nullableText,
+  sources: sourcesSchema,
+});
+
+export const associationSchema = z.strictObject({
+  name: text,
+  code: z.string().regex(/^[A-Z]{3}$/, { error: 'expected a three-letter FIFA code like "MAR"' }).nullable(),
+  rank: z.int().min(1).nullable(),
+  points: z.number().min(0).nullable(),
+  entered: z.boolean(),
+  note: nullableText,
+  sources: sourcesSchema,
+});
+
+export const teamSchema = z.strictObject({
+  name: text,
+  aliases: z.array(text),
+  association: text,
+  qualifyingMethod: nullableText,
+  entryRound: z.enum(['first_round', 'second_round']),
+  note: nullableText,
+  sources: sourcesSchema,
+});
+
+export const groupSchema = z.strictObject({
+  id: z.enum(GROUPS),
+  teams: z.array(teamNameSchema).min(1),
+  note: nullableText,
+  sources: sourcesSchema,
+});
+
+export const calendarEntrySchema = z.strictObject({
+  id: z.string().regex(/^[A-Z0-9]+(-[A-Z0-9]+)*$/, { error: 'expected an id like "R1-L1" or "G-MD3"' }),
+  phase: text,
+  round: text,
+  kind: z.enum(['draw', 'matchday', 'leg']),
+  stage: z.enum(STAGES).nullable(),
+  matchday: z.int().min(1).max(6).nullable(),
+  leg: z.union([z.literal(1), z.literal(2)]).nullable(),
+  startDate: isoDate,
+  endDate: isoDate,
+  note: nullableText,
+  sources: sourcesSchema,
+});
+
+const points = z.number().min(0);
+
+export const rankingCriteriaSchema = z.strictObject({
+  confederationCup: z.strictObject({
+    winners: points,
+    runnersUp: points,
+    semiFinalists: points,
+    quarterFinalists: points,
+    groupThird: points,
+    groupFourth: points,
+  }),
+  seasonCoefficient: z.number().positive(),
+  note: nullableText,
+  sources: sourcesSchema,
+});
+
+const count = z.int().min(0);
+
+export const printedTotalsSchema = z.strictObject({
+  matches: count,
+  goals: count,
+  groupMatches: count,
+  groupGoals: count,
+  note: nullableText,
+  sources: sourcesSchema,
+});
+
+export const sourceNoteSchema = z.strictObject({
+  subject: text,
+  text,
+  sources: sourcesSchema,
+});
+
+/** Top-level fields that are single values; each list field has its own element schema below. */
+export const headerSchemas = {
+  $comment: text,
+  about: text,
+  id: text,
+  name: text,
+  competition: text,
+  asOf: isoDate,
+  champion: teamNameSchema.nullable(),
+  rankingCriteria: rankingCriteriaSchema,
+  printedTotals: printedTotalsSchema,
+} as const;
+
+export const listSchemas = {
+  associations: associationSchema,
+  groups: groupSchema,
+  teams: teamSchema,
+  matches: matchSchema,
+  calendar: calendarEntrySchema,
+  conflicts: sourceNoteSchema,
+  gaps: sourceNoteSchema,
+} as const;
+
+/** The whole file in one schema (documentation, editor tooling, types). The parser validates it piecewise. */
+export const seasonFileSchema = z.strictObject({
+  ...headerSchemas,
+  associations: z.array(associationSchema),
+  groups: z.array(groupSchema),
+  teams: z.array(teamSchema),
+  matches: z.array(matchSchema),
+  calendar: z.array(calendarEntrySchema),
+  conflicts: z.array(sourceNoteSchema),
+  gaps: z.array(sourceNoteSchema),
+});
+
+export type SeasonFile = z.infer<typeof seasonFileSchema>;
+export type MatchRecord = z.infer<typeof matchSchema>;
+export type TeamRecord = z.infer<typeof teamSchema>;
+export type AssociationRecord = z.infer<typeof associationSchema>;
+export type GroupRecord = z.infer<typeof groupSchema>;
+export type CalendarRecord = z.infer<typeof calendarEntrySchema>;
+export type SourceNoteRecord = z.infer<typeof sourceNoteSchema>;
+export type GoalRecord = z.infer<typeof goalSchema>;
+export type ScoreRecord = z.infer<typeof scoreSchema>;

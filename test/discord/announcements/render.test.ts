@@ -1,0 +1,215 @@
+import type { APIEmbed } from 'discord.js';
+import { describe, expect, test } from 'vitest';
+import { announcementRounds, detectRoundChanges, snapshotRound, type PlanningRound } from '../../../src/domain/announcements.js';
+import type { Match, Season } from '../../../src/domain/types.js';
+import {
+  fitsDiscordLimits,
+  renderMoved,
+  renderPreview,
+  renderRecap,
+  renderTestMessage,
+  type RenderedPost,
+} from '../../../src/discord/announcements/render.js';
+import { goal, groupTeams, match, season as makeSeason, team } from '../../domain/builders.js';
+
+const text = (post: RenderedPost): string =>
+  post.messages
+    .flat()
+    .map((e: APIEmbed) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value])].join('\n'))
+    .join('\n');
+
+const unix = (iso: string): number => Date.parse(iso) / 1000;
+
+const gm = (id: string, matchday: number, home: string, away: string, over: Partial<Match> = {}): Match =>
+  match({ id, stage: 'group', group: 'A', matchday, home, away, status: 'scheduled', ...over });
+
+const played = (home: number, away: number, goals: Match['goals'] = []): Partial<Match> => ({ status: 'played', score: { home, away }, goals });
+
+const groupSeason = makeSeason({
+  teams: groupTeams('A'),
+  matches: [
+    gm('GA-MD1-1', 1, 'a', 'b', { date: '2023-11-26', kickoff: '2023-11-26T16:00:00Z', venue: 'Stade A', ...played(2, 0, [goal('a', 'Scorer One'), { ...goal('a', 'Pen Taker', 'penalty'), minute: '90+4' }]) }),
+    gm('GA-MD1-2', 1, 'c', 'd', { date: '2023-11-26', kickoff: null, ...played(1, 1, [goal('c', null), goal('d', 'Own Goaler', 'own_goal')]) }),
+    gm('GA-MD2-1', 2, 'b', 'c', { date: '2023-12-03', kickoff: '2023-12-03T13:00:00Z', ...played(5, 0) }),
+    gm('GA-MD2-2', 2, 'd', 'a', { date: '2023-12-03', kickoff: '2023-12-03T16:00:00Z', ...played(0, 3) }),
+  ],
+});
+
+const roundOf = (s: Season, key: string): PlanningRound => {
+  const r = announcementRounds(s.matches).find((x) => x.key === key);
+  if (!r) throw new Error(`no round ${key}`);
+  return r;
+};
+
+describe('announcementRounds', () => {
+  test('GIVEN group and knockout matches THEN rounds keyed by matchday and leg, in start order', () => {
+    const s = makeSeason({
+      matches: [
+        match({ id: 'QF-T1-L2', stage: 'quarter_final', tie: 1, leg: 2, home: 'b', away: 'a', date: '2024-04-07' }),
+        ...groupSeason.matches,
+        match({ id: 'QF-T1-L1', stage: 'quarter_final', tie: 1, leg: 1, home: 'a', away: 'b', date: '2024-03-31' }),
+        match({ id: 'R1-T11', stage: 'first_round', tie: 11, leg: null, home: 'x', away: 'y', status: 'walkover' }),
+      ],
+    });
+    expect(announcementRounds(s.matches).map((r) => [r.key, r.label, r.matches.length])).toEqual([
+      ['GS-MD1', 'Group stage · Matchday 1', 2],
+      ['GS-MD2', 'Group stage · Matchday 2', 2],
+      ['QF-L1', 'Quarter-finals · Leg 1', 1],
+      ['QF-L2', 'Quarter-finals · Leg 2', 1],
+      ['R1-L1', 'First round · Leg 1', 1],
+    ]);
+  });
+});
+
+describe('renderPreview', () => {
+  test('GIVEN matchday 1 THEN fixtures with Discord timestamps, a date where the time is unknown, and no results', () => {
+    const post = renderPreview(groupSeason, roundOf(groupSeason, 'GS-MD1'));
+    const body = text(post);
+    expect(post.messages).toHaveLength(1);
+    expect(post.messages[0]?.[0]?.title).toBe('Group stage · Matchday 1 — preview');
+    expect(body).toContain(`<t:${unix('2023-11-26T16:00:00Z')}:f> — Alpha v Bravo`);
+    expect(body).toContain('Sun 26 Nov 2023 (time not recorded) — Charlie v Delta');
+    expect(body).toContain('Stade A');
+    expect(body).not.toContain('2–0');
+    expect(body).not.toContain('Table:');
+    expect(fitsDiscordLimits(post)).toBe(true);
+  });
+
+  test('GIVEN matchday 2 THEN the table before it (matchday 1 only) gives the group context', () => {
+    const body = text(renderPreview(groupSeason, roundOf(groupSeason, 'GS-MD2')));
+    // Delta is above Charlie on head-to-head away goals (1–1 at Charlie).
+    expect(body).toContain('Table: 1. Alpha 3 · 2. Delta 1 · 3. Charlie 1 · 4. Bravo 0');
+  });
+
+  test('GIVEN a second leg THEN the first-leg score is shown', () => {
+    const s = makeSeason({
+      teams: [team('z', { name: 'Zamalek' }), team('b', { name: 'RS Berkane' })],
+      matches: [
+        match({ id: 'F-L1', stage: 'final', tie: 1, leg: 1, home: 'b', away: 'z', date: '2024-05-12', kickoff: '2024-05-12T19:00:00Z', status: 'played', score: { home: 2, away: 1 } }),
+        match({ id: 'F-L2', stage: 'final', tie: 1, leg: 2, home: 'z', away: 'b', date: '2024-05-19', kickoff: '2024-05-19T16:00:00Z', status: 'played', score: { home: 1, away: 0 } }),
+      ],
+    });
+    const body = text(renderPreview(s, roundOf(s, 'F-L2')));
+    expect(body).toContain(`<t:${unix('2024-05-19T16:00:00Z')}:f> — Zamalek v RS Berkane`);
+    expect(body).toContain('first leg: RS Berkane **2–1** Zamalek');
+    expect(body).not.toContain('1–0');
+  });
+});
+
+describe('renderRecap', () => {
+  test('GIVEN matchday 1 of a finished season THEN results, scorers and the table after matchday 1 only', () => {
+    const post = renderRecap(groupSeason, roundOf(groupSeason, 'GS-MD1'));
+    const body = text(post);
+    expect(body).toContain('Alpha **2–0** Bravo');
+    expect(body).toContain("Alpha: Scorer One, Pen Taker 90+4' (pen.)");
+    expect(body).toContain('Charlie: scorer not recorded');
+    expect(body).toContain('Delta: Own Goaler (o.g.)');
+    expect(body).toContain('Group A table after matchday 1');
+    // Bravo has 0 points after matchday 1; matchday 2's 5–0 must not leak into it.
+    expect(body).toMatch(/Bravo\s+1\s+-2\s+0/);
+    expect(fitsDiscordLimits(post)).toBe(true);
+  });
+
+  test('GIVEN a played match with fewer recorded goals than its score THEN it says how many are missing', () => {
+    const s = makeSeason({ teams: groupTeams('A'), matches: [gm('GA-MD1-1', 1, 'a', 'b', played(2, 1, [goal('a', 'Only One')]))] });
+    expect(text(renderRecap(s, roundOf(s, 'GS-MD1')))).toContain('2 of 3 scorers not recorded');
+  });
+
+  test('GIVEN the final second leg THEN the aggregate, the away-goals winner and the champion', () => {
+    const s = makeSeason({
+      name: '2023–24 CAF Confederation Cup',
+      teams: [team('z', { name: 'Zamalek' }), team('b', { name: 'RS Berkane' })],
+      matches: [
+        match({ id: 'F-L1', stage: 'final', tie: 1, leg: 1, home: 'b', away: 'z', date: '2024-05-12', status: 'played', score: { home: 2, away: 1 } }),
+        match({ id: 'F-L2', stage: 'final', tie: 1, leg: 2, home: 'z', away: 'b', date: '2024-05-19', status: 'played', score: { home: 1, away: 0 }, goals: [goal('z', 'Ahmed Hamdi')] }),
+      ],
+    });
+    const post = renderRecap(s, roundOf(s, 'F-L2'));
+    const body = text(post);
+    expect(body).toContain('Zamalek **1–0** RS Berkane');
+    expect(body).toContain('aggregate RS Berkane 2–2 Zamalek: **Zamalek** win the cup (on away goals)');
+    expect(body).toContain('**Zamalek** win the 2023–24 CAF Confederation Cup');
+    expect(post.summary).toContain('champion Zamalek');
+  });
+
+  test('GIVEN a quarter-final first leg THEN results but no "who goes through"', () => {
+    const s = makeSeason({
+      teams: [team('a', { name: 'Alpha' }), team('b', { name: 'Bravo' })],
+      matches: [match({ id: 'QF-T1-L1', stage: 'quarter_final', tie: 1, leg: 1, home: 'a', away: 'b', date: '2024-03-31', status: 'played', score: { home: 0, away: 0 } })],
+    });
+    const body = text(renderRecap(s, roundOf(s, 'QF-L1')));
+    expect(body).toContain('Tie 1: Alpha **0–0** Bravo');
+    expect(body).not.toContain('Who goes through');
+  });
+});
+
+describe('limits and escaping', () => {
+  const longName = `${'Very Long Club Name '.repeat(15)}FC`;
+  const teams = Array.from({ length: 80 }, (_, i) => team(`t${i}`, { name: `${longName} ${i}` }));
+  const bigRound = makeSeason({
+    teams,
+    matches: Array.from({ length: 40 }, (_, i) =>
+      match({
+        id: `R1-T${i + 1}-L1`,
+        stage: 'first_round',
+        tie: i + 1,
+        leg: 1,
+        home: `t${2 * i}`,
+        away: `t${2 * i + 1}`,
+        date: '2023-08-18',
+        kickoff: '2023-08-18T15:00:00Z',
+        venue: 'Somewhere Stadium',
+        status: 'played',
+        score: { home: 3, away: 2 },
+        goals: Array.from({ length: 5 }, (_, g) => goal(g < 3 ? `t${2 * i}` : `t${2 * i + 1}`, `Player With A Long Name ${g}`)),
+      }),
+    ),
+  });
+
+  test.each([
+    { name: 'preview', render: renderPreview },
+    { name: 'recap', render: renderRecap },
+  ])('GIVEN 40 ties with 300-character names THEN the $name is split across messages within every limit, no tie lost', ({ render }) => {
+    const post = render(bigRound, roundOf(bigRound, 'R1-L1'));
+    expect(fitsDiscordLimits(post)).toBe(true);
+    expect(post.messages.length).toBeGreaterThan(1);
+    const body = text(post);
+    for (let i = 1; i <= 40; i++) expect(body).toContain(`Tie ${i}: `);
+  });
+
+  test('GIVEN a team named like a ping and markdown THEN it is neutralised', () => {
+    const s = makeSeason({
+      teams: [team('x', { name: '@everyone <@&123> **x**' }), team('y', { name: 'Y' })],
+      matches: [gm('GA-MD1-1', 1, 'x', 'y', { date: '2023-11-26' })],
+    });
+    const body = text(renderPreview(s, roundOf(s, 'GS-MD1')));
+    expect(body).not.toContain('@everyone');
+    expect(body).not.toMatch(/(^|[^\\])<@&123>/);
+    expect(body).toContain('\\<@&123>');
+    expect(body).not.toContain('**x**');
+  });
+});
+
+describe('renderMoved and renderTestMessage', () => {
+  test('GIVEN a kickoff moved and a match postponed THEN both are listed with before and after', () => {
+    const before = groupSeason;
+    const after = makeSeason({
+      ...groupSeason,
+      matches: groupSeason.matches.map((m) =>
+        m.id === 'GA-MD1-1' ? { ...m, kickoff: '2023-11-27T18:00:00Z', date: '2023-11-27' } : m.id === 'GA-MD1-2' ? { ...m, status: 'postponed' as const } : m,
+      ),
+    });
+    const previous = new Map([['GS-MD1', snapshotRound(roundOf(before, 'GS-MD1'))]]);
+    const [change] = detectRoundChanges(announcementRounds(after.matches), previous);
+    expect(change).toBeDefined();
+    const body = text(renderMoved(after, roundOf(after, 'GS-MD1'), change!.moves));
+    expect(body).toContain(`Alpha v Bravo: now <t:${unix('2023-11-27T18:00:00Z')}:f> (was <t:${unix('2023-11-26T16:00:00Z')}:f>)`);
+    expect(body).toContain('Charlie v Delta: now **postponed** (was Sun 26 Nov 2023 (time not recorded))');
+  });
+
+  test('GIVEN settings THEN the test message states them', () => {
+    const body = text(renderTestMessage({ leads: ['24h', '1h'], recap: true, roleId: '123456789012345678' }));
+    expect(body).toContain('Previews: 24h before, 1h before each matchday or leg.');
+    expect(body).toContain('Role mentioned: <@&123456789012345678>.');
+  });
+});

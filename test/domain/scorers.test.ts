@@ -1,0 +1,89 @@
+import { describe, expect, test } from 'vitest';
+import { computeScorers, playerNames } from '../../src/domain/scorers.js';
+import type { ScorerStage } from '../../src/domain/scorers.js';
+import { awarded, goal, groupMatch, leg, season } from './builders.js';
+
+// A small season: goals in every stage, an own goal, an unknown scorer and an awarded match carrying a goal.
+const matches = [
+  leg('first_round', 1, 1, 'a', 'x', [2, 0], { goals: [goal('a', 'Ann'), goal('a', 'Ann')] }),
+  groupMatch('A', 1, 'a', 'b', [3, 1], {
+    goals: [goal('a', 'Ann', 'penalty'), goal('a', 'Bea'), goal('a', 'Carl', 'own_goal'), goal('b', 'Carl')],
+  }),
+  groupMatch('A', 2, 'b', 'a', [2, 1], { goals: [goal('b', 'Dan'), goal('b', null), goal('a', 'Bea')] }),
+  // A goal event on an awarded match must never count, even if someone recorded one.
+  awarded(groupMatch('A', 3, 'a', 'c', null, { goals: [goal('a', 'Ann')] }), 'a', [3, 0]),
+  leg('quarter_final', 1, 1, 'b', 'a', [1, 1], { goals: [goal('b', 'Carl'), goal('a', 'Ann')] }),
+  leg('final', 1, 2, 'a', 'b', [1, 0], { goals: [goal('a', 'Ann')] }),
+];
+const s = season({ matches });
+
+describe('computeScorers', () => {
+  test.each<{ name: string; opts: { team?: string; stage?: ScorerStage; limit?: number }; rows: string[]; ownGoals: number; unattributed: number }>([
+    {
+      name: 'GIVEN no options THEN the competition proper only: awarded, own and unknown goals excluded, 1-1-3 ranks',
+      opts: {},
+      rows: ['1 Ann a 3', '2 Bea a 2', '2 Carl b 2', '4 Dan b 1'],
+      ownGoals: 1,
+      unattributed: 1,
+    },
+    {
+      name: 'GIVEN stage qualifying THEN only the first and second rounds',
+      opts: { stage: 'qualifying' },
+      rows: ['1 Ann a 2'],
+      ownGoals: 0,
+      unattributed: 0,
+    },
+    {
+      name: 'GIVEN stage group THEN that stage only',
+      opts: { stage: 'group' },
+      rows: ['1 Bea a 2', '2 Ann a 1', '2 Carl b 1', '2 Dan b 1'],
+      ownGoals: 1,
+      unattributed: 1,
+    },
+    {
+      name: 'GIVEN a team THEN its scorers, and the own goals credited to it',
+      opts: { team: 'b' },
+      rows: ['1 Carl b 2', '2 Dan b 1'],
+      ownGoals: 0,
+      unattributed: 1,
+    },
+    {
+      name: 'GIVEN team a THEN the own goal scored for it counts in ownGoals, not for the defender',
+      opts: { team: 'a' },
+      rows: ['1 Ann a 3', '2 Bea a 2'],
+      ownGoals: 1,
+      unattributed: 0,
+    },
+    {
+      name: 'GIVEN a limit THEN rows are cut after ranking (ranks kept)',
+      opts: { limit: 2 },
+      rows: ['1 Ann a 3', '2 Bea a 2'],
+      ownGoals: 1,
+      unattributed: 1,
+    },
+  ])('$name', ({ opts, rows, ownGoals, unattributed }) => {
+    const table = computeScorers(s, opts);
+    expect(table.rows.map((r) => `${r.rank} ${r.player} ${r.team} ${r.goals}`)).toEqual(rows);
+    expect(table.ownGoals).toBe(ownGoals);
+    expect(table.unattributedGoals).toBe(unattributed);
+  });
+
+  test('GIVEN goals across rounds THEN byRound uses round keys and penalties are counted', () => {
+    const ann = computeScorers(s, { stage: 'proper' }).rows.find((r) => r.player === 'Ann');
+    expect(ann?.byRound).toEqual({ MD1: 1, QF: 1, F: 1 });
+    expect(ann?.penalties).toBe(1);
+    const annQualifying = computeScorers(s, { stage: 'qualifying' }).rows[0];
+    expect(annQualifying?.byRound).toEqual({ R1: 2 });
+  });
+
+  test('GIVEN the same name for two teams THEN two separate rows', () => {
+    const table = computeScorers(
+      season({ matches: [groupMatch('A', 1, 'a', 'b', [1, 1], { goals: [goal('a', 'Sam'), goal('b', 'Sam')] })] }),
+    );
+    expect(table.rows.map((r) => `${r.rank} ${r.player} ${r.team}`)).toEqual(['1 Sam a', '1 Sam b']);
+  });
+
+  test('playerNames lists named goalscorers once, sorted, without own-goal scorers', () => {
+    expect(playerNames(s)).toEqual(['Ann', 'Bea', 'Carl', 'Dan']);
+  });
+});
