@@ -7,6 +7,7 @@ import type { Command, CommandContext } from './discord/commands/types.js';
 import { createRouter } from './discord/router.js';
 import { syncCommands, type SyncResult } from './discord/sync.js';
 import type { Logger } from './log.js';
+import { createAnnouncements } from './scheduler/announcements.js';
 import { openSeasonStore } from './season-store.js';
 
 export interface BotDeps {
@@ -16,6 +17,11 @@ export interface BotDeps {
   readonly version?: string;
   /** Real time source for the clock (tests). */
   readonly realNow?: () => number;
+  /**
+   * Discord answered 401 to an announcement post: the token is no longer valid. Announcements have
+   * already stopped; the entry point decides whether the process exits.
+   */
+  readonly onUnauthorized?: (detail: string) => void;
 }
 
 export interface RunningBot {
@@ -33,7 +39,7 @@ export const packageVersion = (): string => {
 
 /**
  * The composition root, callable in-process: database (pragmas, migrations) → season import →
- * snapshot → client → router → login → on ready: command sync + one "ready" line.
+ * snapshot → client → router → login → on ready: command sync, announcements, one "ready" line.
  * Throws before logging in when the database or the season file cannot be loaded.
  */
 export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBot> => {
@@ -45,6 +51,17 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
   // Migration or import failures throw here: the bot never logs in on a half-known schema or bad data.
   const store = openSeasonStore({ databasePath: config.databasePath, seasonFile: config.seasonFile, log });
 
+  const client = createClient(config, log);
+  const announcements = createAnnouncements({
+    db: store.db,
+    client,
+    clock,
+    season: store.season,
+    log: log.child({ component: 'announcements' }),
+    lateWindowMs: config.lateWindowMs,
+    ...(deps.onUnauthorized ? { onUnauthorized: deps.onUnauthorized } : {}),
+  });
+
   const ctx: CommandContext = {
     season: store.season,
     dataVersion: store.dataVersion,
@@ -52,9 +69,9 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
     now: () => clock.now(),
     startedAt: clock.now(),
     version,
+    announcements: announcements.service,
   };
 
-  const client = createClient(config, log);
   const router = createRouter({ commands: deps.commands, ctx, log });
   router.attach(client);
 
@@ -79,6 +96,12 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
           'DISCORD_APPLICATION_ID does not match the application of the token',
         );
       }
+      // After the sync, so the first tick (which catches up on anything due while down) runs on a ready client.
+      try {
+        announcements.start();
+      } catch (err) {
+        log.error({ err }, 'announcements could not start');
+      }
       const data = store.dataVersion();
       log.info(
         {
@@ -98,8 +121,9 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
       await router.close();
+      await announcements.stop();
       // A deliberate disconnect is not news: keep "shard reconnecting/disconnected" out of the shutdown log.
-      for (const event of [Events.ShardDisconnect, Events.ShardReconnecting, Events.ShardResume]) {
+      for (const event of [Events.ShardDisconnect, Events.ShardReconnecting, Events.ShardResume] as const) {
         client.removeAllListeners(event);
       }
       await client.destroy();

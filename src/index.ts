@@ -1,8 +1,14 @@
 // Entry point: configuration, logger, process-level safety nets and signals. Everything else is in app.ts.
-import { startBot, type RunningBot } from './app.js';
+import type { RunningBot } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { commands } from './discord/commands/index.js';
 import { createLogger, type Logger } from './log.js';
+
+/**
+ * Exit code for problems only an operator can fix (bad config, a rejected token): sysexits'
+ * EX_CONFIG. The systemd unit in ops/ does not restart on it, so a broken setup cannot burn
+ * Discord's 1,000 logins a day in a restart loop.
+ */
+const EXIT_CONFIG = 78;
 
 /** A shutdown that hangs (a stuck request) must not keep a supervisor waiting forever. */
 const SHUTDOWN_DEADLINE_MS = 10_000;
@@ -14,9 +20,13 @@ const readConfig = (): Config => {
     // An operator mistake, not a crash: the message lists every problem and how to fix it; no stack.
     const message = err instanceof ConfigError ? err.message : `Could not read the configuration: ${String(err)}`;
     process.stderr.write(`${message}\n`);
-    process.exit(1);
+    process.exit(EXIT_CONFIG);
   }
 };
+
+/** discord.js rejects a malformed token before connecting, and Discord answers a wrong one with 401. */
+const isTokenRejected = (err: unknown): boolean =>
+  (err as { code?: unknown }).code === 'TokenInvalid' || /invalid token|401/i.test(String((err as Error).message));
 
 const installSafetyNets = (log: Logger): void => {
   // Logged, never fatal: one bad interaction or a stray promise must not take the bot down for everyone.
@@ -24,20 +34,25 @@ const installSafetyNets = (log: Logger): void => {
   process.on('uncaughtException', (err) => log.error({ err }, 'uncaught exception'));
 };
 
-const installSignals = (bot: RunningBot, log: Logger): void => {
+/**
+ * Stops the bot once (signals, or a revoked token), then exits with `code`. A stop that hangs
+ * (a stuck request) must not keep a supervisor waiting forever.
+ */
+const createShutdown = (getBot: () => RunningBot | null, log: Logger) => {
   let shuttingDown = false;
-  const shutdown = (signal: NodeJS.Signals): void => {
+  return (reason: string, code: number): void => {
     if (shuttingDown) return;
     shuttingDown = true;
-    log.info({ signal }, 'shutting down');
+    log.info({ reason }, 'shutting down');
     setTimeout(() => {
       log.error('shutdown took too long; exiting');
       process.exit(1);
     }, SHUTDOWN_DEADLINE_MS).unref();
-    bot.stop().then(
+    const bot = getBot();
+    (bot ? bot.stop() : Promise.resolve()).then(
       () => {
         log.info('stopped');
-        process.exit(0);
+        process.exit(code);
       },
       (err: unknown) => {
         log.error({ err }, 'shutdown failed');
@@ -45,8 +60,6 @@ const installSignals = (bot: RunningBot, log: Logger): void => {
       },
     );
   };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
 };
 
 const main = async (): Promise<void> => {
@@ -57,14 +70,27 @@ const main = async (): Promise<void> => {
     { databasePath: config.databasePath, guildId: config.guildId, apiUrl: config.apiUrl, seasonFile: config.seasonFile },
     'starting',
   );
-  let bot: RunningBot;
+  let bot: RunningBot | null = null;
+  const shutdown = createShutdown(() => bot, log);
+  // Before login, so a signal during startup still ends in an orderly exit.
+  process.on('SIGINT', () => shutdown('SIGINT', 0));
+  process.on('SIGTERM', () => shutdown('SIGTERM', 0));
   try {
-    bot = await startBot(config, { log, commands });
+    // Loaded only once the configuration is valid, so a config mistake is reported at once.
+    const [{ startBot }, { commands }] = await Promise.all([import('./app.js'), import('./discord/commands/index.js')]);
+    bot = await startBot(config, {
+      log,
+      commands,
+      onUnauthorized: (detail) => {
+        // The token was revoked or reset: nothing will work until an operator replaces it.
+        log.fatal({ detail }, 'Discord rejected the bot token (401); stopping');
+        shutdown('invalid token', EXIT_CONFIG);
+      },
+    });
   } catch (err) {
     log.fatal({ err }, 'startup failed');
-    process.exit(1);
+    process.exit(isTokenRejected(err) ? EXIT_CONFIG : 1);
   }
-  installSignals(bot, log);
 };
 
 await main();

@@ -1,6 +1,7 @@
-import { escapeMarkdown, MessageFlags, RESTJSONErrorCodes, type RepliableInteraction } from 'discord.js';
+import { MessageFlags, RESTJSONErrorCodes, type RepliableInteraction } from 'discord.js';
 import type { UserError } from '../domain/errors.js';
 import type { Logger } from '../log.js';
+import { escapeText } from './render/text.js';
 
 const CONTENT_LIMIT = 2000;
 
@@ -16,9 +17,6 @@ const IGNORED_API_CODES: ReadonlySet<unknown> = new Set([
 
 export const isIgnorableReplyError = (err: unknown): boolean =>
   typeof err === 'object' && err !== null && 'code' in err && IGNORED_API_CODES.has(err.code);
-
-/** Text from data or user input shown in a reply: no markdown, and no `@`/`<@…>` that could read as a mention. */
-export const escapeText = (text: string): string => escapeMarkdown(text).replaceAll('@', '@\u200b');
 
 export const userErrorContent = (err: UserError): string => {
   const lines = [err.message];

@@ -13,7 +13,15 @@ import type { Command, CommandContext } from './commands/types.js';
 import { bugContent, isIgnorableReplyError, sendEphemeral, userErrorContent } from './reply.js';
 
 /** What happened to one interaction; the field every log query filters on. */
-export type Outcome = 'ok' | 'user_error' | 'error' | 'unknown_command' | 'unsupported' | 'dropped';
+export type Outcome =
+  | 'ok'
+  | 'user_error'
+  | 'error'
+  /** Discord refused the answer as too late (10062) or already given (40060): nobody is left to tell. */
+  | 'expired'
+  | 'unknown_command'
+  | 'unsupported'
+  | 'dropped';
 
 /** A handler past this had almost used up Discord's 3-second window: it should declare `defer`. */
 const SLOW_MS = 2_000;
@@ -103,8 +111,8 @@ export const createRouter = (deps: {
         outcome = 'user_error';
         if (interaction.isRepliable()) await sendEphemeral(interaction, userErrorContent(err), log);
       } else if (isIgnorableReplyError(err)) {
-        // The interaction expired or was answered elsewhere: nobody is left to tell.
-        outcome = 'error';
+        // Too late (a blocked event loop, a slow handler) or answered by another instance with the same token.
+        outcome = 'expired';
       } else {
         outcome = 'error';
         if (interaction.isRepliable()) await sendEphemeral(interaction, bugContent(interaction.id), log);
@@ -115,6 +123,9 @@ export const createRouter = (deps: {
     const line = { ...fields, latencyMs, outcome };
     if (outcome === 'error') {
       log.error({ ...line, ref: interaction.id, err: failure }, 'interaction failed');
+    } else if (outcome === 'expired') {
+      const ageMs = Date.now() - interaction.createdTimestamp;
+      log.warn({ ...line, ageMs, code: (failure as { code?: unknown }).code }, 'interaction expired or already answered');
     } else if (outcome === 'user_error') {
       log.info({ ...line, userError: (failure as Error).message }, 'interaction');
     } else if (latencyMs > SLOW_MS && !deferred) {

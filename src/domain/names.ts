@@ -2,25 +2,54 @@
 import type { Team } from './types.js';
 import { UserError } from './errors.js';
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** Lower-case, no diacritics, punctuation and runs of spaces collapsed to one space. */
-export const normalizeName = (s: string): string =>
-  s
+export function normalizeName(s: string): string {
+  // Most names and queries are plain ASCII: skip Unicode decomposition for them (it is the slow part).
+  if (PRINTABLE_ASCII.test(s)) return s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return s
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+}
 
 /** A searchable string, normalized once. */
 interface Candidate {
   readonly text: string;
   readonly compact: string;
   readonly tokens: readonly string[];
+  /** Character signatures (see `charMask`) of `text` and of each token. */
+  readonly mask: number;
+  readonly tokenMasks: readonly number[];
 }
+
+/**
+ * A 32-bit set of the characters in `s` (folded by code modulo 32). Every character type that one
+ * string has and the other lacks costs at least one edit, so the set difference bounds the edit
+ * distance from below; folding only shrinks the difference, which keeps the bound valid.
+ */
+function charMask(s: string): number {
+  let mask = 0;
+  for (let i = 0; i < s.length; i += 1) mask |= 1 << (s.charCodeAt(i) & 31);
+  return mask;
+}
+
+function popcount(n: number): number {
+  let x = n - ((n >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** A lower bound of the edit distance between two strings with these masks. */
+const maskDistance = (a: number, b: number): number => Math.max(popcount(a & ~b), popcount(b & ~a));
 
 const candidate = (raw: string): Candidate => {
   const text = normalizeName(raw);
-  return { text, compact: text.replace(/ /g, ''), tokens: text.split(' ').filter(Boolean) };
+  const tokens = text.split(' ').filter(Boolean);
+  return { text, compact: text.replace(/ /g, ''), tokens, mask: charMask(text), tokenMasks: tokens.map(charMask) };
 };
 
 const SCORE = {
@@ -85,10 +114,31 @@ function fuzzyScore(query: Candidate, c: Candidate): number {
   const max = allowedEdits(query.compact.length);
   if (max === 0) return 0;
   const q = query.text;
-  let best = editDistance(q, c.text, max);
-  for (const token of c.tokens) if (best > 0) best = Math.min(best, editDistance(q, token, max));
-  if (best > 0 && c.text.length > q.length) best = Math.min(best, editDistance(q, c.text.slice(0, q.length), max));
+  // The masks skip most comparisons before the (costly) distance is computed.
+  let best = maskDistance(query.mask, c.mask) <= max ? editDistance(q, c.text, max) : max + 1;
+  c.tokens.forEach((token, i) => {
+    if (best > 0 && maskDistance(query.mask, c.tokenMasks[i] ?? 0) <= max) best = Math.min(best, editDistance(q, token, max));
+  });
+  if (best > 0 && c.text.length > q.length) {
+    const head = c.text.slice(0, q.length);
+    if (maskDistance(query.mask, charMask(head)) <= max) best = Math.min(best, editDistance(q, head, max));
+  }
   return best <= max ? SCORE.fuzzy - 10 * best : 0;
+}
+
+// Names normalize the same way whatever Season object they come from, so a reloaded season (same
+// names, new objects) reuses the work. Bounded: cleared if it ever grows past any real team list.
+const nameCandidates = new Map<string, Candidate>();
+const NAME_CACHE_LIMIT = 10_000;
+
+function nameCandidate(raw: string): Candidate {
+  let c = nameCandidates.get(raw);
+  if (!c) {
+    if (nameCandidates.size >= NAME_CACHE_LIMIT) nameCandidates.clear();
+    c = candidate(raw);
+    nameCandidates.set(raw, c);
+  }
+  return c;
 }
 
 /** Normalized once, duplicates dropped (the id usually normalizes to the name). */
@@ -96,7 +146,7 @@ function uniqueCandidates(raw: readonly string[]): Candidate[] {
   const seen = new Set<string>();
   const out: Candidate[] = [];
   for (const r of raw) {
-    const c = candidate(r);
+    const c = nameCandidate(r);
     if (c.text === '' || seen.has(c.text)) continue;
     seen.add(c.text);
     out.push(c);
@@ -167,13 +217,16 @@ const SUGGESTIONS = 5;
 function didYouMean<T>(entries: readonly Entry<T>[], query: string): string[] {
   const q = normalizeName(query);
   if (q === '') return [];
+  const qMask = charMask(q);
   const max = Math.max(2, Math.floor(q.length / 3));
   const scored: { label: string; distance: number }[] = [];
   for (const entry of entries) {
     let distance = max + 1;
     for (const c of entry.candidates) {
-      distance = Math.min(distance, editDistance(q, c.text, max));
-      for (const token of c.tokens) distance = Math.min(distance, editDistance(q, token, max));
+      if (maskDistance(qMask, c.mask) <= max) distance = Math.min(distance, editDistance(q, c.text, max));
+      c.tokens.forEach((token, i) => {
+        if (maskDistance(qMask, c.tokenMasks[i] ?? 0) <= max) distance = Math.min(distance, editDistance(q, token, max));
+      });
     }
     if (distance <= max) scored.push({ label: entry.label, distance });
   }
@@ -209,7 +262,7 @@ const playerEntries = new WeakMap<readonly string[], readonly Entry<string>[]>()
 export function searchPlayers(names: readonly string[], query: string, limit = 25): string[] {
   let entries = playerEntries.get(names);
   if (!entries) {
-    entries = names.map((name) => ({ item: name, label: name, candidates: [candidate(name)] }));
+    entries = names.map((name) => ({ item: name, label: name, candidates: [nameCandidate(name)] }));
     playerEntries.set(names, entries);
   }
   return rank(entries, query)

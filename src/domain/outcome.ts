@@ -28,11 +28,3 @@ export function matchOutcome(match: Match): MatchOutcome {
       return { kind: 'cancelled' };
   }
 }
-
-/** True once nothing more can happen to the match (a result, a decision, a cancellation, or a played match whose score is lost). */
-export const isSettled = (match: Match): boolean => {
-  const kind = matchOutcome(match).kind;
-  return kind !== 'pending';
-};
-
-export const isOffPitch = (match: Match): boolean => match.status === 'awarded' || match.status === 'walkover';

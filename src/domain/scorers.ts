@@ -37,8 +37,8 @@ export function computeScorers(season: Season, opts: ScorerOptions = {}): Scorer
   // Memoize only the bounded set of keys (known stage, known or no team), so odd input cannot grow the cache.
   const cacheable = SCORER_STAGES.has(stage) && (opts.team === undefined || indexSeason(season).teamById.has(opts.team));
   const full = cacheable ? scorersMemo(season, `${stage}\u0000${opts.team ?? ''}`) : tallyScorers(season, stage, opts.team);
-  if (opts.limit === undefined) return { ...full, rows: [...full.rows] };
-  return { ...full, rows: full.rows.slice(0, Math.max(0, opts.limit)) };
+  const rows = opts.limit === undefined ? [...full.rows] : full.rows.slice(0, Math.max(0, opts.limit));
+  return { rows, unattributedGoals: full.unattributedGoals, ownGoals: full.ownGoals };
 }
 
 const scorersMemo = memoBySeason((season, key): ScorerTable => {

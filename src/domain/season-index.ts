@@ -39,18 +39,12 @@ function chronological(matches: readonly Match[]): Match[] {
     const known = firstDayOfStage.get(match.stage);
     if (known === undefined || day < known) firstDayOfStage.set(match.stage, day);
   }
+  // One sortable string per match: comparing it once is much cheaper than four comparisons per pair.
   const keyed = matches.map((match) => ({
     match,
-    day: matchDay(match) ?? firstDayOfStage.get(match.stage) ?? '9999-12-31',
-    stage: stageOrder(match.stage),
+    key: `${matchDay(match) ?? firstDayOfStage.get(match.stage) ?? '9999-12-31'}|${stageOrder(match.stage)}|${match.kickoff ?? '~'}|${match.id}`,
   }));
-  keyed.sort(
-    (a, b) =>
-      compareText(a.day, b.day) ||
-      a.stage - b.stage ||
-      compareText(a.match.kickoff ?? '~', b.match.kickoff ?? '~') ||
-      compareText(a.match.id, b.match.id),
-  );
+  keyed.sort((a, b) => compareText(a.key, b.key));
   return keyed.map((k) => k.match);
 }
 
@@ -62,49 +56,88 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-const cache = new WeakMap<Season, SeasonIndex>();
+/** Groups values into lists by key, keeping their order. */
+function groupBy<K, V>(values: readonly V[], keyOf: (value: V) => K | null): Map<K, V[]> {
+  const map = new Map<K, V[]>();
+  for (const value of values) {
+    const key = keyOf(value);
+    if (key !== null) push(map, key, value);
+  }
+  return map;
+}
 
-/** Builds (once per Season object) the lookups the read models share. */
+/** A value computed on first use, then kept. */
+function lazy<T>(build: () => T): () => T {
+  let value: T | undefined;
+  let built = false;
+  return () => {
+    if (!built) {
+      value = build();
+      built = true;
+    }
+    return value as T;
+  };
+}
+
+const cache = new WeakMap<Season, SeasonIndex>();
+const noMatches: readonly Match[] = [];
+
+/**
+ * The lookups the read models share, once per Season object. Each lookup is built on first use:
+ * a read model that needs only the group lists does not pay for the per-team ones.
+ */
 export function indexSeason(season: Season): SeasonIndex {
   const cached = cache.get(season);
   if (cached) return cached;
 
-  const teamById = new Map<TeamId, Team>();
-  const teamsByAssociation = new Map<string, Team[]>();
-  const teamsByGroup = new Map<GroupId, Team[]>();
-  for (const team of season.teams) {
-    teamById.set(team.id, team);
-    push(teamsByAssociation, team.association, team);
-    if (team.group !== null) push(teamsByGroup, team.group, team);
-  }
+  const teamById = lazy(() => new Map(season.teams.map((team) => [team.id, team])));
+  const teamsByAssociation = lazy(() => groupBy(season.teams, (team) => team.association));
+  const teamsByGroup = lazy(() => groupBy(season.teams, (team) => team.group));
+  const associationByName = lazy(() => new Map(season.associations.map((a) => [a.name, a])));
+  const matches = lazy(() => chronological(season.matches));
+  const matchById = lazy(() => new Map(matches().map((match) => [match.id, match])));
+  const matchesByStage = lazy(() => groupBy(matches(), (match) => match.stage));
+  const matchesByGroup = lazy(() => groupBy(matches(), (match) => match.group));
+  const matchesByTeam = lazy(() => {
+    const map = new Map<TeamId, Match[]>();
+    for (const match of matches()) {
+      push(map, match.home, match);
+      if (match.away !== match.home) push(map, match.away, match);
+    }
+    return map;
+  });
 
-  const matches = chronological(season.matches);
-  const matchById = new Map<string, Match>();
-  const matchesByTeam = new Map<TeamId, Match[]>();
-  const matchesByStage = new Map<Stage, Match[]>();
-  const matchesByGroup = new Map<GroupId, Match[]>();
-  for (const match of matches) {
-    matchById.set(match.id, match);
-    push(matchesByTeam, match.home, match);
-    if (match.away !== match.home) push(matchesByTeam, match.away, match);
-    push(matchesByStage, match.stage, match);
-    if (match.group !== null) push(matchesByGroup, match.group, match);
-  }
-
-  const none: readonly Match[] = [];
   const index: SeasonIndex = {
     season,
-    teamById,
-    teamName: (id) => teamById.get(id)?.name ?? id,
-    associationByName: new Map(season.associations.map((a) => [a.name, a])),
-    teamsByAssociation,
-    teamsByGroup,
-    matchById,
-    matches,
-    matchesByTeam,
-    matchesByStage,
-    matchesByGroup,
-    matchesOf: (team) => matchesByTeam.get(team) ?? none,
+    get teamById() {
+      return teamById();
+    },
+    teamName: (id) => teamById().get(id)?.name ?? id,
+    get associationByName() {
+      return associationByName();
+    },
+    get teamsByAssociation() {
+      return teamsByAssociation();
+    },
+    get teamsByGroup() {
+      return teamsByGroup();
+    },
+    get matchById() {
+      return matchById();
+    },
+    get matches() {
+      return matches();
+    },
+    get matchesByTeam() {
+      return matchesByTeam();
+    },
+    get matchesByStage() {
+      return matchesByStage();
+    },
+    get matchesByGroup() {
+      return matchesByGroup();
+    },
+    matchesOf: (team) => matchesByTeam().get(team) ?? noMatches,
   };
   cache.set(season, index);
   return index;

@@ -2,6 +2,7 @@ import { KNOCKOUT_STAGES, STAGES } from './types.js';
 import type { CompetitionProperStats, Match, Season, Stage, StageStats, StatsReport } from './types.js';
 import { indexSeason, matchTitle } from './season-index.js';
 import type { SeasonIndex } from './season-index.js';
+import { memoBySeason } from './memo.js';
 
 const PROPER_STAGES: readonly Stage[] = ['group', ...KNOCKOUT_STAGES];
 
@@ -71,8 +72,12 @@ function goalsPart(index: SeasonIndex, scope: Scope, printed: number): string {
 const line = (index: SeasonIndex, label: string, scope: Scope, printedMatches: number, printedGoals: number): string =>
   `${label}: ${matchesPart(index, scope, printedMatches)}; ${goalsPart(index, scope, printedGoals)}.`;
 
-/** Matches and goals per stage, the competition-proper totals, and how they reconcile with the printed totals. */
+/** Matches and goals per stage, the competition-proper totals, and how they reconcile with the printed totals. Memoized per Season object. */
 export function computeStats(season: Season): StatsReport {
+  return statsMemo(season);
+}
+
+const statsMemo = memoBySeason((season): StatsReport => {
   const index = indexSeason(season);
   const stages: StageStats[] = [];
   for (const stage of STAGES) {
@@ -110,4 +115,4 @@ export function computeStats(season: Season): StatsReport {
     line(index, 'Competition proper', proper, printed.matches, printed.goals),
   ];
   return { stages, competitionProper, reconciliation };
-}
+});

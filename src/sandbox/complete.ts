@@ -126,3 +126,17 @@ const completeMetaArgument = (line: string, ctx: CompletionContext): Completion 
 /** Autocomplete choices from the bot as candidates for the fragment `option:typed`. */
 export const autocompleteCandidates = (option: string, choices: readonly { readonly name: string }[]): string[] =>
   choices.map((c) => `${option}:${quoteValue(c.name)}`);
+
+/**
+ * Readline replaces the typed word with the candidates' common prefix, which for fuzzy suggestions
+ * (`zam` → `Zamalek`, `Al Zamora`) would erase what was typed. Several suggestions that do not all
+ * extend the word are listed (on a second Tab) with the word kept as it is.
+ */
+export const fuzzyCandidates = (candidates: readonly string[], fragment: string): string[] => {
+  if (candidates.length <= 1) return [...candidates];
+  const lower = fragment.toLowerCase();
+  const extending = candidates.filter((c) => c.toLowerCase().startsWith(lower));
+  if (extending.length === 1) return extending;
+  if (extending.length === candidates.length && candidates.every((c) => c.startsWith(fragment))) return [...candidates];
+  return [fragment, ...candidates];
+};

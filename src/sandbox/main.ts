@@ -121,7 +121,8 @@ const main = async (): Promise<number> => {
       '',
     ].join('\n'),
   );
-  const historyFile = process.env.CAF_SANDBOX_HISTORY ?? join(homedir(), '.caf-sandbox-history');
+  // Only what a person typed goes into the history, not piped input.
+  const historyFile = process.stdin.isTTY ? (process.env.CAF_SANDBOX_HISTORY ?? join(homedir(), '.caf-sandbox-history')) : null;
   const repl = startRepl({ session, input: process.stdin, output: process.stdout, historyFile });
   print = (text) => repl.print(text);
   await repl.closed;

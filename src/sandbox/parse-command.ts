@@ -339,17 +339,12 @@ export interface ChatInputData {
   readonly type: 1;
   readonly guild_id: string;
   readonly options?: readonly InteractionDataOption[];
-  readonly resolved?: {
-    channels?: Record<string, unknown>;
-    roles?: Record<string, unknown>;
-    users?: Record<string, unknown>;
-  };
 }
 
 /**
  * The `data` of an APPLICATION_COMMAND interaction, or of an AUTOCOMPLETE one when `focused` names the
  * option being typed (Discord sends the focused value as the raw text). `values` overrides parsed values
- * (autocomplete picks). Channels, roles and users are put in `resolved`, as Discord does.
+ * (autocomplete picks). The stand-in adds `resolved` for channels, roles and users when it dispatches.
  */
 export const toInteractionData = (
   parsed: ParsedCommand,
@@ -369,35 +364,12 @@ export const toInteractionData = (
     options = [{ name, type: definition?.type ?? OptionType.Subcommand, options }];
   }
 
-  const channels: Record<string, unknown> = {};
-  const roles: Record<string, unknown> = {};
-  const users: Record<string, unknown> = {};
-  for (const o of parsed.options) {
-    if (o.name === opts.focused) continue;
-    const id = String(o.value);
-    const channel = guild.channels.find((c) => c.id === id);
-    const role = guild.roles.find((r) => r.id === id);
-    const user = guild.users.find((u) => u.id === id);
-    if (o.type === OptionType.Channel && channel) {
-      channels[id] = { id, name: channel.name, type: channel.type, permissions: '0' };
-    } else if ((o.type === OptionType.Role || o.type === OptionType.Mentionable) && role) {
-      roles[id] = { id, name: role.name, color: 0, hoist: false, position: 1, permissions: '0', managed: false, mentionable: true, flags: 0 };
-    } else if ((o.type === OptionType.User || o.type === OptionType.Mentionable) && user) {
-      users[id] = { id, username: user.username, discriminator: '0', global_name: user.username, avatar: null };
-    }
-  }
-  const resolved = {
-    ...(Object.keys(channels).length > 0 ? { channels } : {}),
-    ...(Object.keys(roles).length > 0 ? { roles } : {}),
-    ...(Object.keys(users).length > 0 ? { users } : {}),
-  };
   return {
     id: parsed.command.id ?? '0',
     name: parsed.command.name,
     type: 1,
     guild_id: guild.id,
     ...(options.length > 0 ? { options } : {}),
-    ...(Object.keys(resolved).length > 0 ? { resolved } : {}),
   };
 };
 

@@ -52,6 +52,8 @@ export const startRepl = (opts: ReplOptions): Repl => {
   });
 
   let busy = false;
+  let isClosed = false;
+  let queue = Promise.resolve();
   let resolveClosed!: () => void;
   const closed = new Promise<void>((resolve) => (resolveClosed = resolve));
 
@@ -75,41 +77,42 @@ export const startRepl = (opts: ReplOptions): Repl => {
     }
   };
 
+  // The input is never paused, so Ctrl-C still reaches us during a long :wait; lines typed meanwhile
+  // run in order once the current one is done.
   rl.on('line', (line) => {
     remember(line);
-    busy = true;
-    rl.pause();
-    session
-      .handleLine(line)
-      .then((result) => {
-        busy = false;
-        if (result.quit) {
-          rl.close();
-          return;
-        }
-        rl.resume();
-        rl.prompt();
-      })
-      .catch((err: unknown) => {
-        busy = false;
+    queue = queue.then(async () => {
+      busy = true;
+      const result = await session.handleLine(line).catch((err: unknown) => {
         output.write(`✗ ${String(err)}\n`);
-        rl.resume();
-        rl.prompt();
+        return { ok: false, quit: false };
       });
+      busy = false;
+      if (isClosed) return;
+      if (result.quit) rl.close();
+      else rl.prompt();
+    });
   });
   rl.on('SIGINT', () => {
+    if (busy) {
+      session.interrupt();
+      return;
+    }
     if (rl.line.length > 0) {
       // Like a shell: Ctrl-C drops the half-typed line.
-      clearLine(output, 0);
-      cursorTo(output, 0);
-      (rl as unknown as { line: string }).line = '';
-      output.write('\n');
+      output.write('^C\n');
+      Object.assign(rl, { line: '', cursor: 0 });
       rl.prompt();
       return;
     }
     rl.close();
   });
-  rl.on('close', () => resolveClosed());
+  rl.on('close', () => {
+    // Piped input ends before its last lines have run: let them finish (a wait in progress is cut short).
+    isClosed = true;
+    if (output.isTTY === true) session.interrupt();
+    void queue.then(resolveClosed);
+  });
 
   rl.prompt();
   return { print, closed };

@@ -1,4 +1,4 @@
-import { autocompleteCandidates, completeLine, quoteValue, type MetaCommandHelp } from './complete.js';
+import { autocompleteCandidates, completeLine, fuzzyCandidates, quoteValue, type MetaCommandHelp } from './complete.js';
 import { parseCommandLine, toInteractionData, usageLines, type ChatInputData, type CommandDefinition, type GuildDirectory } from './parse-command.js';
 import { renderMessage, type MessageAction, type MessagePayload, type RenderOptions } from './render-text.js';
 
@@ -57,8 +57,8 @@ export interface SessionOptions {
   readonly backend: SandboxBackend;
   readonly output: SessionOutput;
   readonly render?: Omit<RenderOptions, 'now' | 'names'>;
-  /** Waits; injectable so tests need no timers. */
-  readonly sleep?: (ms: number) => Promise<void>;
+  /** Waits `ms`, or less when `signal` aborts; injectable so tests need no timers. */
+  readonly sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   /** How long :wait-for waits before failing. */
   readonly waitForTimeoutMs?: number;
 }
@@ -101,25 +101,27 @@ export const parseInstant = (text: string): Date | null => {
   return Number.isNaN(ms) ? null : new Date(ms);
 };
 
+/** setTimeout that an AbortSignal cuts short (resolving, not rejecting). */
+export const abortableSleep = (ms: number, signal: AbortSignal): Promise<void> =>
+  new Promise<void>((resolve) => {
+    if (signal.aborted) {
+      resolve();
+      return;
+    }
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+    function done(): void {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+  });
+
 const indent = (text: string): string =>
   text
     .split('\n')
     .map((line) => (line.length > 0 ? `  ${line}` : line))
     .join('\n');
-
-/**
- * Readline replaces the typed word with the candidates' common prefix, which for fuzzy suggestions
- * (`zam` → `Zamalek`, `Al Zamora`) would erase what was typed. Several suggestions that do not all
- * extend the word are listed (on a second Tab) with the word kept as it is.
- */
-export const fuzzyCandidates = (candidates: readonly string[], fragment: string): string[] => {
-  if (candidates.length <= 1) return [...candidates];
-  const lower = fragment.toLowerCase();
-  const extending = candidates.filter((c) => c.toLowerCase().startsWith(lower));
-  if (extending.length === 1) return extending;
-  if (extending.length === candidates.length && candidates.every((c) => c.startsWith(fragment))) return [...candidates];
-  return [fragment, ...candidates];
-};
 
 export interface Session {
   handleLine(line: string): Promise<LineResult>;
@@ -128,14 +130,37 @@ export interface Session {
   complete(line: string): Promise<[string[], string]>;
   /** Everything written since the last command line (what :expect checks). */
   lastOutput(): string;
+  /** Cuts a :wait or :wait-for short (Ctrl-C at the prompt). */
+  interrupt(): void;
 }
 
 export const createSession = (opts: SessionOptions): Session => {
   const { backend, output } = opts;
-  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep = opts.sleep ?? abortableSleep;
   let sinceLastCommand: string[] = [];
   let clickable: { message: BotMessage; actions: readonly MessageAction[] } | null = null;
   const waiters = new Set<{ text: string; resolve: () => void }>();
+  let activeWait: { controller: AbortController; interrupted: boolean } | null = null;
+  /**
+   * Waits `ms`, or until `until` settles, or until interrupted (Ctrl-C). The timer never outlives
+   * the wait, so a finished script exits at once.
+   */
+  const wait = async (ms: number, until?: Promise<unknown>): Promise<'elapsed' | 'done' | 'interrupted'> => {
+    const current = { controller: new AbortController(), interrupted: false };
+    activeWait = current;
+    let done = false;
+    void until?.then(() => {
+      done = true;
+      current.controller.abort();
+    });
+    try {
+      await sleep(ms, current.controller.signal);
+    } finally {
+      activeWait = null;
+    }
+    if (current.interrupted) return 'interrupted';
+    return done ? 'done' : 'elapsed';
+  };
 
   /** `tracked: false` for the sandbox's own verdicts, which :expect must not match. */
   const write = (text: string, tracked = true): void => {
@@ -308,20 +333,20 @@ export const createSession = (opts: SessionOptions): Session => {
       case 'wait': {
         const ms = parseDuration(arg);
         if (ms === null) return fail(`"${arg}" is not a duration. Try :wait 2s`);
-        await sleep(ms);
-        return { ok: true };
+        return (await wait(ms)) === 'interrupted' ? fail('Interrupted.') : { ok: true };
       }
       case 'wait-for': {
         if (arg === '') return fail('Wait for what? :wait-for Preview');
         const timeoutMs = opts.waitForTimeoutMs ?? 120_000;
         let waiter: { text: string; resolve: () => void } | undefined;
-        const seen = new Promise<boolean>((resolve) => {
-          waiter = { text: arg, resolve: () => resolve(true) };
+        const seen = new Promise<void>((resolve) => {
+          waiter = { text: arg, resolve };
           waiters.add(waiter);
         });
-        const found = await Promise.race([seen, sleep(timeoutMs).then(() => false)]);
+        const outcome = await wait(timeoutMs, seen);
         if (waiter) waiters.delete(waiter);
-        return found ? { ok: true } : fail(`Nothing containing "${arg}" arrived within ${Math.round(timeoutMs / 1000)}s.`);
+        if (outcome === 'done') return { ok: true };
+        return fail(outcome === 'interrupted' ? 'Interrupted.' : `Nothing containing "${arg}" arrived within ${Math.round(timeoutMs / 1000)}s.`);
       }
       case 'expect':
         return expect(arg);
@@ -382,5 +407,11 @@ export const createSession = (opts: SessionOptions): Session => {
     },
 
     lastOutput: () => sinceLastCommand.join('\n'),
+
+    interrupt() {
+      if (!activeWait) return;
+      activeWait.interrupted = true;
+      activeWait.controller.abort();
+    },
   };
 };

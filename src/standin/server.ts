@@ -13,7 +13,17 @@
  *   const callback = await ix.callback;                       // the body POSTed to /interactions/{id}/{token}/callback
  *   await ix.waitForOriginal((m) => m.content !== '');        // @original after deferReply + editReply
  *   standin.messages(channelId); standin.commands(guild.id); standin.requests; standin.unknownRoutes;
- *   await client.destroy(); await standin.close();
+ *   standin.setBotPermissions(channelId, { deny: ['SendMessages'] });   // next channel.send → 403 50013
+ *   standin.injectFault({ method: 'POST', pathPattern: '/channels/:id/messages', status: 429, retryAfterSeconds: 0.1 });
+ *   await client.destroy(); await standin.close();             // destroy clients first, or they try to reconnect
+ *
+ * Interactions: sendInteraction takes a spec — { kind: 'chatInput' | 'autocomplete' | 'button' | 'select', … }
+ * (see interaction-builders.ts) — or a payload from standin.build.*() that a test may tweak first. Option
+ * types and ids come from the registered command when one exists. The handle exposes the callback body,
+ * @original as it evolves, follow-ups and webhook edits.
+ *
+ * Gateway sessions: closeSessions(1000) makes discord.js reconnect and re-identify; note that
+ * @discordjs/ws spaces identifies 5 s apart, so a reconnect test takes ~5–7 s.
  *
  * How discord.js reaches it: `rest.api` is the base; @discordjs/rest appends `/v10` + the route, so
  * requests arrive at /api/v10/... (recorded paths drop that prefix). The gateway URL comes from
@@ -50,6 +60,16 @@ import { StandinState } from './state.js';
 import type { ChannelRecord, ChannelSpec, GuildRecord, GuildSpec, Json, MemberRecord, OverwriteSpec, RecordedRequest, RoleRecord, UserRecord } from './types.js';
 import { waitFor } from './wait-for.js';
 import { newStats, type StandinStats, type World } from './world.js';
+
+// One import point for consumers (e2e tests, the sandbox).
+export type { AutocompleteSpec, ButtonSpec, ChatInputSpec, InteractionSpec, SelectSpec } from './interaction-builders.js';
+export type { InteractionCallbackBody, InteractionHandle, InteractionRecord, WebhookEdit } from './interactions.js';
+export type { FaultHandle, FaultSpec } from './faults.js';
+export type { GatewaySession } from './gateway.js';
+export type { UnknownRoute } from './rest-server.js';
+export type { StandinStats } from './world.js';
+export type { ChannelRecord, ChannelSpec, GuildRecord, GuildSpec, OverwriteSpec, RecordedRequest, UserRecord } from './types.js';
+export { Permission, type PermissionInput, type PermissionName } from './permissions.js';
 
 export interface StandinOptions {
   /** 0 (default) picks a free port. */

@@ -939,7 +939,7 @@ const file: SeasonFile = {
     '{winner, score (null unless a source states it), reason}; an awarded match that was not played has score null. ' +
     'Goals may be incomplete (unknown scorers are left out) but never more than the score; an own goal has type own_goal, team = the team credited, player = the defender. ' +
     'Where sources disagree keep one value and add a `conflicts` entry; unresolved holes go in `gaps`. ' +
-    'After editing run `npx vitest run test/season`: the parser lists every problem with its JSON path.',
+    'After editing run `npm run cli -- validate`: it lists every problem with its JSON path; the bot re-imports the file on its next start (it compares the content hash).',
   about:
     `The 2023–24 CAF Confederation Cup: 52 teams from 41 associations, qualifying rounds, group stage and knockout stage. ` +
     'Transcribed once by src/tools/transcribe-research.ts from ../shared/research/season-2023-24-teams-qualifying.{json,md}, ' +

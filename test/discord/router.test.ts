@@ -17,6 +17,7 @@ const fakeInteraction = (kind: Kind, opts: { name?: string; customId?: string } 
     user: { id: '1000000000000000007' },
     commandName: opts.name ?? 'standings',
     customId: opts.customId ?? 'standings:2',
+    createdTimestamp: Date.now(),
     deferred: false,
     replied: false,
     responded: false,
@@ -103,7 +104,7 @@ describe('router: chat input commands', () => {
     const { run, lines } = setup([
       command({
         execute: async () => {
-          throw new UserError('No team matches "Berkan".', ['RS Berkane', '@everyone **FC**']);
+          throw new UserError('No team matches "Berkan".', ['RS Berkane', '@everyone <@&1> **FC**']);
         },
       }),
     ]);
@@ -119,6 +120,7 @@ describe('router: chat input commands', () => {
     // Suggestions are data: escaped markdown, and no @everyone that could read as a mention.
     expect(payload.content).toContain('\\*\\*FC\\*\\*');
     expect(payload.content).not.toContain('@everyone');
+    expect(payload.content).not.toMatch(/(?<!\\)<@&1>/);
     expect(summaryOf(lines)[0]).toMatchObject({ outcome: 'user_error', userError: 'No team matches "Berkan".' });
   });
 
@@ -216,6 +218,24 @@ describe('router: chat input commands', () => {
     interaction.reply.mockRejectedValueOnce(new Error('socket hang up'));
     await expect(run(interaction)).resolves.toBeUndefined();
     expect(lines.find((l) => l.msg === 'error reply failed')).toMatchObject({ level: 50 });
+  });
+
+  test('GIVEN the reply itself is refused as expired (10062) THEN no error reply, a warning, outcome expired', async () => {
+    const { run, lines } = setup([
+      command({
+        execute: async (i) => {
+          await i.reply({ content: 'too late' });
+        },
+      }),
+    ]);
+    const interaction = fakeInteraction('command');
+    interaction.reply.mockRejectedValueOnce(Object.assign(new Error('Unknown interaction'), { code: 10062 }));
+    await run(interaction);
+
+    expect(interaction.reply).toHaveBeenCalledOnce();
+    expect(interaction.followUp).not.toHaveBeenCalled();
+    expect(summaryOf(lines)[0]).toMatchObject({ level: 40, outcome: 'expired', code: 10062 });
+    expect(lines.filter((l) => (l.level as number) >= 50)).toEqual([]);
   });
 
   test('GIVEN a command that declares defer THEN the router defers first, ephemeral when asked', async () => {

@@ -1,7 +1,7 @@
 // Every registered command, autocomplete and paging button, driven through real discord.js in the bot
 // process against the stand-in; assertions are on the callback payloads Discord would receive.
 import { join } from 'node:path';
-import type { APIApplicationCommand, APIApplicationCommandOption } from 'discord.js';
+import { ApplicationCommandOptionType, type APIApplicationCommandOption, type APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { commands } from '../../src/discord/commands/index.js';
 import type { InteractionCallbackBody } from '../../src/standin/interactions.js';
@@ -24,11 +24,12 @@ import {
   type LogLine,
 } from './harness.js';
 
-const CALLBACK = { MESSAGE: 4, UPDATE: 7, AUTOCOMPLETE: 8 } as const;
+const CALLBACK = { MESSAGE: 4, DEFERRED: 5, UPDATE: 7, AUTOCOMPLETE: 8 } as const;
 const TEST_TIMEOUT_MS = 20_000;
+const LOADING = 128;
 
-/** Valid values for options a test must fill; a new required option needs an entry here. */
-const SAMPLE_VALUES: Readonly<Record<string, string | number>> = { team: 'zamalek', opponent: 'rs-berkane' };
+/** Valid values for string options a test must fill; a new required one needs an entry here. */
+const SAMPLE_VALUES: Readonly<Record<string, string | number | boolean>> = { team: 'zamalek', opponent: 'rs-berkane', leads: '24h,1h' };
 
 let standin: Standin;
 let bot: BotProcess;
@@ -44,28 +45,97 @@ afterAll(async () => {
   await standin?.close();
 });
 
-const registered = (name: string): APIApplicationCommand => {
-  const found = standin.commands(GUILD_ID).find((c) => c.name === name);
-  if (!found) throw new Error(`/${name} is not registered`);
-  return found;
-};
-
 type Option = APIApplicationCommandOption & {
   required?: boolean;
   autocomplete?: boolean;
   choices?: { value: string | number }[];
   min_value?: number;
+  options?: Option[];
 };
 
-const optionsOf = (name: string): Option[] => (registered(name).options ?? []) as Option[];
+/** One invocable form of a command: the command itself, or one of its subcommands. */
+interface Invocation {
+  readonly label: string;
+  readonly name: string;
+  readonly subcommand?: string;
+  readonly options: readonly Option[];
+  /** Commands with default_member_permissions are for server managers: invoke as one, answers may be ephemeral. */
+  readonly admin: boolean;
+}
 
-const send = async (
-  spec: Parameters<Standin['sendInteraction']>[0],
-): Promise<{ body: InteractionCallbackBody; data: CallbackData; id: string; handle: ReturnType<Standin['sendInteraction']> }> => {
+const invocations: readonly Invocation[] = commands.flatMap((command) => {
+  const json = command.data.toJSON();
+  const options = (json.options ?? []) as Option[];
+  const admin = json.default_member_permissions !== undefined && json.default_member_permissions !== null;
+  const subcommands = options.filter((o) => o.type === ApplicationCommandOptionType.Subcommand);
+  if (subcommands.length === 0) return [{ label: `/${json.name}`, name: json.name, options, admin }];
+  return subcommands.map((sub) => ({
+    label: `/${json.name} ${sub.name}`,
+    name: json.name,
+    subcommand: sub.name,
+    options: sub.options ?? [],
+    admin,
+  }));
+});
+
+/** A value the stand-in and the bot accept for an option, or undefined when the test has none. */
+const sampleValue = (option: Option): string | number | boolean | undefined => {
+  switch (option.type) {
+    case ApplicationCommandOptionType.Channel:
+      return standin.channelByName(GUILD_ID, 'matchday')?.id;
+    case ApplicationCommandOptionType.Boolean:
+      return SAMPLE_VALUES[option.name] ?? true;
+    case ApplicationCommandOptionType.Integer:
+    case ApplicationCommandOptionType.Number:
+      return SAMPLE_VALUES[option.name] ?? option.min_value ?? 1;
+    default:
+      return SAMPLE_VALUES[option.name] ?? option.choices?.[0]?.value;
+  }
+};
+
+const fill = (invocation: Invocation, which: 'required' | 'all'): Record<string, string | number | boolean> => {
+  const options: Record<string, string | number | boolean> = {};
+  for (const option of invocation.options) {
+    if (which === 'required' && !option.required) continue;
+    const value = sampleValue(option);
+    if (option.required) expect(value, `add a sample value for ${option.name} of ${invocation.label}`).toBeDefined();
+    if (value !== undefined) options[option.name] = value;
+  }
+  return options;
+};
+
+interface Answer {
+  readonly body: InteractionCallbackBody;
+  /** The answer as the user sees it: the callback data, or after a defer the edited @original. */
+  readonly data: CallbackData;
+  readonly id: string;
+  readonly handle: ReturnType<Standin['sendInteraction']>;
+}
+
+const send = async (spec: Parameters<Standin['sendInteraction']>[0]): Promise<Answer> => {
   const handle = standin.sendInteraction(spec);
   const body = await handle.callback;
-  return { body, data: (body.data ?? {}) as CallbackData, id: handle.id, handle };
+  if (body.type !== CALLBACK.DEFERRED) return { body, data: (body.data ?? {}) as CallbackData, id: handle.id, handle };
+  const message: APIMessage = await handle.waitForOriginal((m) => ((m.flags ?? 0) & LOADING) === 0, 10_000);
+  const edit = handle.edits().at(-1)?.body as CallbackData | undefined;
+  const data: CallbackData = {
+    content: message.content,
+    embeds: message.embeds as CallbackData['embeds'],
+    components: message.components as unknown as CallbackData['components'],
+    flags: message.flags ?? 0,
+    ...(edit?.allowed_mentions ? { allowed_mentions: edit.allowed_mentions } : {}),
+  };
+  return { body, data, id: handle.id, handle };
 };
+
+const invoke = (invocation: Invocation, options: Record<string, string | number | boolean>) =>
+  send({
+    kind: 'chatInput',
+    name: invocation.name,
+    ...(invocation.subcommand ? { subcommand: invocation.subcommand } : {}),
+    options,
+    ...(invocation.admin ? { memberPermissions: ['ManageGuild'] as const } : {}),
+  });
 
 /** The router's one line for an interaction (it is written after the reply, so wait for it). */
 const routerLine = (interactionId: string): Promise<LogLine> =>
@@ -90,32 +160,25 @@ describe('registration', () => {
 });
 
 describe('every command', () => {
-  test.each(commandNames)(
-    'GIVEN /%s with only its required options THEN a public reply within Discord limits, logged ok',
-    async (name) => {
-      const options: Record<string, string | number> = {};
-      for (const option of optionsOf(name).filter((o) => o.required)) {
-        const value = SAMPLE_VALUES[option.name];
-        expect(value, `add a sample value for the required option ${option.name} of /${name}`).toBeDefined();
-        options[option.name] = value as string | number;
-      }
-      const { body, data, id } = await send({ kind: 'chatInput', name, options });
-      expectPublicReply(body, data);
-      expect(await routerLine(id)).toMatchObject({ command: name, kind: 'command', outcome: 'ok', guildId: GUILD_ID });
+  test.each(invocations.map((i) => [i.label, i] as const))(
+    'GIVEN %s with only its required options THEN an answer within Discord limits, logged ok',
+    async (_label, invocation) => {
+      const { body, data, id } = await invoke(invocation, fill(invocation, 'required'));
+      expect([CALLBACK.MESSAGE, CALLBACK.DEFERRED]).toContain(body.type);
+      expect(data.allowed_mentions).toEqual({ parse: [] });
+      expect(limitViolations(data)).toEqual([]);
+      expect(renderedText(data).join('\n')).not.toContain('Something went wrong');
+      if (!invocation.admin) expectPublicReply(body, data);
+      expect(await routerLine(id)).toMatchObject({ command: invocation.name, kind: 'command', outcome: 'ok', guildId: GUILD_ID });
     },
     TEST_TIMEOUT_MS,
   );
 
-  test.each(commandNames)(
-    'GIVEN /%s with every option set THEN a reply or a user error, never a bug',
-    async (name) => {
-      const options: Record<string, string | number> = {};
-      for (const option of optionsOf(name)) {
-        const value = SAMPLE_VALUES[option.name] ?? option.choices?.[0]?.value ?? option.min_value;
-        if (value !== undefined) options[option.name] = value;
-      }
-      const { body, data, id } = await send({ kind: 'chatInput', name, options });
-      expect(body.type).toBe(CALLBACK.MESSAGE);
+  test.each(invocations.map((i) => [i.label, i] as const))(
+    'GIVEN %s with every option set THEN an answer or a user error, never a bug',
+    async (_label, invocation) => {
+      const { body, data, id } = await invoke(invocation, fill(invocation, 'all'));
+      expect([CALLBACK.MESSAGE, CALLBACK.DEFERRED]).toContain(body.type);
       expect(limitViolations(data)).toEqual([]);
       const line = await routerLine(id);
       expect(['ok', 'user_error']).toContain(line.outcome);
@@ -163,18 +226,23 @@ describe('what the commands say', () => {
 });
 
 describe('autocomplete', () => {
-  const autocompleted = commands.flatMap((c) =>
-    (c.data.toJSON().options ?? [])
-      .filter((o) => 'autocomplete' in o && o.autocomplete)
-      .map((o) => [c.data.name, o.name] as const),
+  const autocompleted = invocations.flatMap((invocation) =>
+    invocation.options.filter((o) => o.autocomplete).map((o) => [invocation.label, o.name, invocation] as const),
   );
+  const typing = (invocation: Invocation, option: string, value: string) => ({
+    kind: 'autocomplete' as const,
+    name: invocation.name,
+    ...(invocation.subcommand ? { subcommand: invocation.subcommand } : {}),
+    focused: option,
+    options: { [option]: value },
+  });
 
   test('GIVEN the commands THEN some options autocomplete (the table below is not empty)', () => {
     expect(autocompleted.length).toBeGreaterThan(0);
   });
 
-  test.each(autocompleted)('GIVEN /%s %s: "berk" THEN RS Berkane is offered', async (name, option) => {
-    const { body, data } = await send({ kind: 'autocomplete', name, focused: option, options: { [option]: 'berk' } });
+  test.each(autocompleted)('GIVEN %s %s: "berk" THEN RS Berkane is offered', async (_label, option, invocation) => {
+    const { body, data } = await send(typing(invocation, option, 'berk'));
     expect(body.type).toBe(CALLBACK.AUTOCOMPLETE);
     expect(data.choices?.map((c) => c.value)).toContain('rs-berkane');
     for (const choice of data.choices ?? []) {
@@ -183,15 +251,15 @@ describe('autocomplete', () => {
     }
   }, TEST_TIMEOUT_MS);
 
-  test.each(autocompleted)('GIVEN /%s %s with nothing typed THEN at most 25 choices', async (name, option) => {
-    const { body, data } = await send({ kind: 'autocomplete', name, focused: option, options: { [option]: '' } });
+  test.each(autocompleted)('GIVEN %s %s with nothing typed THEN at most 25 choices', async (_label, option, invocation) => {
+    const { body, data } = await send(typing(invocation, option, ''));
     expect(body.type).toBe(CALLBACK.AUTOCOMPLETE);
     expect(data.choices?.length).toBeGreaterThan(0);
     expect(data.choices?.length).toBeLessThanOrEqual(25);
   }, TEST_TIMEOUT_MS);
 
-  test.each(autocompleted)('GIVEN /%s %s: gibberish THEN an empty list, not an error', async (name, option) => {
-    const { body, data, id } = await send({ kind: 'autocomplete', name, focused: option, options: { [option]: 'qqqqzzzz' } });
+  test.each(autocompleted)('GIVEN %s %s: gibberish THEN an empty list, not an error', async (_label, option, invocation) => {
+    const { body, data, id } = await send(typing(invocation, option, 'qqqqzzzz'));
     expect(body.type).toBe(CALLBACK.AUTOCOMPLETE);
     expect(data.choices).toEqual([]);
     expect(await routerLine(id)).toMatchObject({ kind: 'autocomplete', outcome: 'ok' });
@@ -268,7 +336,6 @@ describe('bad input', () => {
 });
 
 describe('the process after all of the above', () => {
-  test.runIf(process.env.E2E_DUMP)('dump', () => { console.log(JSON.stringify(bot.lines.filter((l) => 'outcome' in l).map((l) => [l.kind, l.command, l.outcome, l.latencyMs]))); });
   test('GIVEN every interaction above THEN no error was logged, nothing hit an unknown route, and the token never printed', () => {
     expect(bot.lines.filter((l) => (l.level ?? 0) >= 50)).toEqual([]);
     expect(standin.unknownRoutes).toEqual([]);

@@ -9,6 +9,8 @@ import { startStandin, type Standin, type StandinOptions } from '../../src/stand
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ENTRY = join(REPO_ROOT, 'src', 'index.ts');
+/** `npm run commands:deploy`. */
+export const DEPLOY_ENTRY = join(REPO_ROOT, 'src', 'discord', 'deploy.ts');
 const TSX_LOADER = pathToFileURL(join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
 
 /** Token-shaped on purpose, so a leak is caught whether or not the scrubber recognises it. */
@@ -82,11 +84,11 @@ export const botEnv = (
 };
 
 /**
- * Starts `node --import tsx src/index.ts` in a fresh temporary working directory, so a developer's
- * .env never leaks in and nothing depends on the current directory.
+ * Starts `node --import tsx src/index.ts` (or another entry) in a fresh temporary working directory,
+ * so a developer's .env never leaks in and nothing depends on the current directory.
  */
-export const spawnBot = (env: Record<string, string>): BotProcess => {
-  const child = spawn(process.execPath, ['--import', TSX_LOADER, ENTRY], {
+export const spawnBot = (env: Record<string, string>, entry: string = ENTRY): BotProcess => {
+  const child = spawn(process.execPath, ['--import', TSX_LOADER, entry], {
     cwd: makeTempDir(),
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -219,8 +221,8 @@ export interface ComponentData {
   readonly disabled?: boolean;
 }
 
-/** Every piece of text Discord would render from a message payload. */
-export const renderedText = (data: CallbackData): string[] => [
+/** The text Discord renders as markdown (and parses for mentions): content and embeds. */
+export const markdownText = (data: CallbackData): string[] => [
   ...(data.content ? [data.content] : []),
   ...(data.embeds ?? []).flatMap((e) => [
     e.title ?? '',
@@ -229,6 +231,11 @@ export const renderedText = (data: CallbackData): string[] => [
     e.author?.name ?? '',
     ...(e.fields ?? []).flatMap((f) => [f.name, f.value]),
   ]),
+];
+
+/** Every piece of text a message payload shows: markdown text plus component labels (shown literally). */
+export const renderedText = (data: CallbackData): string[] => [
+  ...markdownText(data),
   ...(data.components ?? []).flatMap((row) => row.components.map((c) => c.label ?? '')),
 ];
 

@@ -8,6 +8,7 @@ import type { Standin } from '../../src/standin/server.js';
 import {
   APPLICATION_ID,
   botEnv,
+  DEPLOY_ENTRY,
   GUILD_ID,
   makeTempDir,
   spawnBot,
@@ -38,7 +39,7 @@ afterAll(async () => {
 });
 
 describe('configuration errors', () => {
-  test('GIVEN no token and a bad application id THEN exit 1 with every problem, no stack trace, no login', async () => {
+  test('GIVEN no token and a bad application id THEN exit 78 (EX_CONFIG) with every problem, no stack trace, no login', async () => {
     const env = botEnv(standin, { databasePath: join(makeTempDir(), 'bot.sqlite') });
     delete env.DISCORD_TOKEN;
     env.DISCORD_APPLICATION_ID = 'my-app';
@@ -48,7 +49,7 @@ describe('configuration errors', () => {
     const status = await bot.exited;
     remember(bot);
 
-    expect(status.code).toBe(1);
+    expect(status.code).toBe(78);
     expect(bot.stderr()).toContain('DISCORD_TOKEN is required');
     expect(bot.stderr()).toContain('DISCORD_APPLICATION_ID must be a Discord id');
     expect(bot.stderr()).toContain('.env.example');
@@ -56,6 +57,21 @@ describe('configuration errors', () => {
     expect(bot.stderr()).not.toContain('ConfigError:');
     expect(standin.requests.length).toBe(requestsBefore);
   }, 30_000);
+});
+
+describe('a token Discord rejects', () => {
+  test('GIVEN a wrong token THEN exit 78 (EX_CONFIG) saying so, without printing it', async () => {
+    const wrongToken = 'MTE5NTk0NDQ0NDQ0NDQ0NDQ0NA.GsEntl.wrong-token-also-never-printed-98765';
+    const env = botEnv(standin, { databasePath: join(makeTempDir(), 'bot.sqlite'), extra: { DISCORD_TOKEN: wrongToken } });
+
+    const bot = spawnBot(env);
+    const status = await bot.exited;
+    remember(bot);
+
+    expect(status.code).toBe(78);
+    expect(JSON.stringify(bot.lines.find((l) => l.msg === 'startup failed'))).toMatch(/invalid token/i);
+    expect(bot.stdout() + bot.stderr()).not.toContain(wrongToken);
+  }, 60_000);
 });
 
 describe('start, restart, stop', () => {
@@ -107,6 +123,30 @@ describe('start, restart, stop', () => {
     const status = await bot.stop('SIGINT');
     remember(bot);
     expect(status).toEqual({ code: 0, signal: null });
+  }, 60_000);
+});
+
+describe('npm run commands:deploy', () => {
+  test('GIVEN commands already in sync THEN the deploy script still overwrites them and exits 0', async () => {
+    const putsBefore = standin.requestsTo('PUT', commandsRoute).length;
+    const deploy = spawnBot(botEnv(standin, { databasePath: join(makeTempDir(), 'unused.sqlite') }), DEPLOY_ENTRY);
+    const status = await deploy.exited;
+    remember(deploy);
+
+    expect(status.code).toBe(0);
+    expect(standin.requestsTo('PUT', commandsRoute)).toHaveLength(putsBefore + 1);
+    expect(deploy.lines.find((l) => l.msg === 'application commands registered')).toMatchObject({ forced: true });
+  }, 60_000);
+
+  test('GIVEN Discord refuses the overwrite THEN the deploy script exits non-zero and says why', async () => {
+    const fault = standin.injectFault({ method: 'PUT', pathPattern: commandsRoute, status: 403, code: 50001, times: 1 });
+    const deploy = spawnBot(botEnv(standin, { databasePath: join(makeTempDir(), 'unused.sqlite') }), DEPLOY_ENTRY);
+    const status = await deploy.exited;
+    remember(deploy);
+
+    expect(fault.hits).toBe(1);
+    expect(status.code).toBe(1);
+    expect(JSON.stringify(deploy.lines.find((l) => l.msg === 'deploy failed'))).toContain('Missing Access');
   }, 60_000);
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { autocompleteCandidates, completeLine, quoteValue, type CompletionContext } from '../../src/sandbox/complete.js';
+import { autocompleteCandidates, completeLine, fuzzyCandidates, quoteValue, type CompletionContext } from '../../src/sandbox/complete.js';
 import { COMMANDS, GUILD } from './fixtures.js';
 
 const ctx: CompletionContext = {
@@ -59,5 +59,17 @@ describe('quoting', () => {
 
   test('autocomplete choices become option:value candidates', () => {
     expect(autocompleteCandidates('team', [{ name: 'RS Berkane' }, { name: 'Zamalek' }])).toEqual(['team:"RS Berkane"', 'team:Zamalek']);
+  });
+});
+
+describe('fuzzyCandidates', () => {
+  test.each([
+    [['team:"RS Berkane"'], 'team:rs', ['team:"RS Berkane"']],
+    [['team:Zamalek', 'team:Zanaco'], 'team:Za', ['team:Zamalek', 'team:Zanaco']],
+    [['team:Zamalek', 'team:"Al Zamora"'], 'team:zam', ['team:Zamalek']],
+    [['team:"Zamalek (Egypt)"', 'team:"Al Zamora"'], 'team:zam', ['team:zam', 'team:"Zamalek (Egypt)"', 'team:"Al Zamora"']],
+    [[], 'team:q', []],
+  ])('%j for %s', (candidates, fragment, expected) => {
+    expect(fuzzyCandidates(candidates, fragment)).toEqual(expected);
   });
 });

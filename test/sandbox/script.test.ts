@@ -13,6 +13,7 @@ const tableSession = (answers: Record<string, LineResult>) => {
     channelPost: () => {},
     complete: async () => [[], ''],
     lastOutput: () => '',
+    interrupt: () => {},
   };
   return { session, handled };
 };

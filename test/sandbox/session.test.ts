@@ -2,8 +2,8 @@ import { describe, expect, test } from 'vitest';
 import type { ChatInputData } from '../../src/sandbox/parse-command.js';
 import type { MessageAction } from '../../src/sandbox/render-text.js';
 import {
+  abortableSleep,
   createSession,
-  fuzzyCandidates,
   parseDuration,
   parseInstant,
   type BotMessage,
@@ -60,7 +60,7 @@ const fakeBackend = (overrides: Partial<SandboxBackend> = {}) => {
   return { backend, calls, reply };
 };
 
-const start = (overrides: Partial<SandboxBackend> = {}, sleep?: (ms: number) => Promise<void>) => {
+const start = (overrides: Partial<SandboxBackend> = {}, sleep?: (ms: number, signal: AbortSignal) => Promise<void>) => {
   const fake = fakeBackend(overrides);
   const written: string[] = [];
   const session = createSession({
@@ -145,6 +145,37 @@ describe('buttons', () => {
     expect(session.lastOutput()).toContain('page for fixtures:p2');
   });
 
+  test('a select menu option is picked by its number', async () => {
+    const fake = start();
+    fake.backend.runCommand = async () =>
+      fake.reply(
+        {
+          content: 'Which match?',
+          components: [
+            {
+              type: 1,
+              components: [
+                {
+                  type: 3,
+                  custom_id: 'match:pick',
+                  options: [
+                    { label: 'Leg 1', value: 'F-L1' },
+                    { label: 'Leg 2', value: 'F-L2' },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+        'm9',
+      );
+    await fake.session.handleLine('/scorers');
+    expect(fake.transcript()).toContain('[1.2] Leg 2');
+    expect(await fake.session.handleLine('1.2')).toEqual({ ok: true });
+    expect(fake.calls.clicks[0]?.action).toMatchObject({ kind: 'select', customId: 'match:pick', value: 'F-L2' });
+    expect(fake.calls.clicks[0]?.message.id).toBe('m9');
+  });
+
   test('disabled, unknown and absent buttons are refused', async () => {
     const fake = start();
     expect(await fake.session.handleLine(':click 1')).toEqual({ ok: false });
@@ -226,19 +257,46 @@ describe('meta-commands', () => {
     expect(slept).toEqual([2000, 250]);
   });
 
-  test(':wait-for resolves when a matching post arrives, and fails when the time runs out', async () => {
-    let releaseTimeout: () => void = () => {};
-    const { session } = start({}, (ms) =>
-      ms === 0 ? Promise.resolve() : new Promise<void>((resolve) => (releaseTimeout = resolve)),
-    );
+  // A fake clock: each sleep ends when aborted, or when the test calls elapse().
+  const manualSleep = () => {
+    const pending: { ms: number; resolve: () => void; signal: AbortSignal }[] = [];
+    const sleep = (ms: number, signal: AbortSignal) =>
+      new Promise<void>((resolve) => {
+        pending.push({ ms, resolve, signal });
+        signal.addEventListener('abort', () => resolve(), { once: true });
+      });
+    const elapse = () => pending.splice(0).forEach((p) => p.resolve());
+    return { sleep, elapse, pending };
+  };
+
+  test(':wait-for resolves when a matching post arrives, and stops its timer', async () => {
+    const clock = manualSleep();
+    const { session } = start({}, clock.sleep);
     const waiting = session.handleLine(':wait-for full time');
     session.channelPost({ id: 'p3', channelId: '1000000000000000011', authorName: 'bot', payload: { content: 'Kick-off soon' } });
     session.channelPost({ id: 'p4', channelId: '1000000000000000011', authorName: 'bot', payload: { content: 'FULL TIME: 2–0' } });
     expect(await waiting).toEqual({ ok: true });
+    expect(clock.pending.every((p) => p.signal.aborted)).toBe(true);
+  });
 
+  test(':wait-for fails when the time runs out', async () => {
+    const clock = manualSleep();
+    const { session, transcript } = start({}, clock.sleep);
     const timingOut = session.handleLine(':wait-for never');
-    releaseTimeout();
+    await Promise.resolve();
+    clock.elapse();
     expect(await timingOut).toEqual({ ok: false });
+    expect(transcript()).toContain('Nothing containing "never" arrived within 120s.');
+  });
+
+  test('Ctrl-C (interrupt) cuts a wait short and fails it', async () => {
+    const clock = manualSleep();
+    const { session, transcript } = start({}, clock.sleep);
+    const waiting = session.handleLine(':wait 10m');
+    await Promise.resolve();
+    session.interrupt();
+    expect(await waiting).toEqual({ ok: false });
+    expect(transcript()).toContain('Interrupted.');
   });
 
   test(':help lists commands and meta-commands; :help /command its options', async () => {
@@ -331,14 +389,15 @@ describe('parsing helpers', () => {
   });
 });
 
-describe('fuzzyCandidates', () => {
-  test.each([
-    [['team:"RS Berkane"'], 'team:rs', ['team:"RS Berkane"']],
-    [['team:Zamalek', 'team:Zanaco'], 'team:Za', ['team:Zamalek', 'team:Zanaco']],
-    [['team:Zamalek', 'team:"Al Zamora"'], 'team:zam', ['team:Zamalek']],
-    [['team:"Zamalek (Egypt)"', 'team:"Al Zamora"'], 'team:zam', ['team:zam', 'team:"Zamalek (Egypt)"', 'team:"Al Zamora"']],
-    [[], 'team:q', []],
-  ])('%j for %s', (candidates, fragment, expected) => {
-    expect(fuzzyCandidates(candidates, fragment)).toEqual(expected);
+describe('abortableSleep', () => {
+  test('an abort ends a long sleep at once (so no timer keeps the process alive)', async () => {
+    const controller = new AbortController();
+    const sleeping = abortableSleep(3_600_000, controller.signal);
+    controller.abort();
+    await expect(sleeping).resolves.toBeUndefined();
+  });
+
+  test('an already aborted signal does not sleep at all', async () => {
+    await expect(abortableSleep(3_600_000, AbortSignal.abort())).resolves.toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
 import { about } from './about.js';
+import { announcements } from './announcements.js';
 import { bracket } from './bracket.js';
 import { fixtures } from './fixtures.js';
 import { match } from './match.js';
@@ -9,5 +10,16 @@ import { standings } from './standings.js';
 import { team } from './team.js';
 import type { Command } from './types.js';
 
-/** Every fan-facing slash command, in the order they are registered. */
-export const commands: readonly Command[] = [fixtures, standings, scorers, team, match, bracket, schedule, rankings, about];
+/** Every slash command, in the order they are registered: the fans' first, then the admins'. */
+export const commands: readonly Command[] = [
+  fixtures,
+  standings,
+  scorers,
+  team,
+  match,
+  bracket,
+  schedule,
+  rankings,
+  about,
+  announcements,
+];

@@ -19,10 +19,11 @@ const MARKERS: Readonly<Record<CalendarPosition['relation'], string>> = {
 /** The day an entry starts, as a relative Discord timestamp ("in 3 days"); dates carry no time, so midnight UTC. */
 const relative = (entry: CalendarEntry): string => time(new Date(`${entry.startDate}T00:00:00Z`), TimestampStyles.RelativeTime);
 
-export const entryLine = (entry: CalendarEntry, position: CalendarPosition | null): string => {
-  const label = [entry.round, entry.leg !== null ? `leg ${entry.leg}` : null].filter(Boolean).join(' · ');
+/** `showNote` is false when the previous entry carried the same note (two legs often share one). */
+export const entryLine = (entry: CalendarEntry, position: CalendarPosition | null, showNote = true): string => {
+  const label = [entry.round, entry.leg !== null && !/\bleg/i.test(entry.round) ? `leg ${entry.leg}` : null].filter(Boolean).join(' · ');
   const parts = [`${KIND_ICONS[entry.kind]} ${formatDateRange(entry.startDate, entry.endDate)} · ${escapeText(label)}`];
-  if (entry.note !== null) parts.push(`_${escapeText(entry.note)}_`);
+  if (entry.note !== null && showNote) parts.push(`_${escapeText(entry.note)}_`);
   const marked = position !== null && position.entry.id === entry.id;
   if (marked) parts.push(position.relation === 'next' ? `${MARKERS.next} (${relative(entry)})` : MARKERS[position.relation]);
   return parts.join(' · ');
@@ -40,12 +41,14 @@ export const renderSchedule = (season: Season, entries: readonly CalendarEntry[]
   }
   const sections: Section[] = [...phases.entries()].map(([phase, list]) => ({
     heading: `**${escapeText(phase)}**`,
-    lines: list.map((e) => entryLine(e, position)),
+    lines: list.map((e, i) => entryLine(e, position, e.note !== list[i - 1]?.note)),
   }));
   const pages = packSections(sections, SCHEDULE_BUDGET);
   const headline =
     position === null
-      ? 'No calendar in the data.'
+      ? entries.length === 0
+        ? 'No calendar in the data.'
+        : ''
       : `${MARKERS[position.relation]}: ${escapeText(position.entry.round)} · ${formatDateRange(position.entry.startDate, position.entry.endDate)}`;
   const colour = position?.entry.stage ? stageColour(position.entry.stage) : SEASON_COLOUR;
   return fitMessage({

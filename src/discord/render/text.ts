@@ -21,12 +21,16 @@ export const escapeText = (text: string): string => {
 export const neutraliseMentions = (text: string): string =>
   text.replace(/@(everyone|here)/gi, `@${ZWSP}$1`).replace(/<(?=[@#:/]|a:|t:|id:)/gi, '\\<');
 
-/** Text placed inside a code block: no backticks (they could close it), no newlines, no pings. */
+/**
+ * Text placed inside a code block: no backticks (they could close it), no newlines, and mention
+ * syntax broken by an invisible zero-width space (a backslash would show there).
+ */
 export const codeText = (text: string): string =>
   text
     .replace(/[\r\n\t]+/g, ' ')
     .replace(/`/g, "'")
-    .replace(/@(everyone|here)/gi, `@${ZWSP}$1`);
+    .replace(/@(everyone|here)/gi, `@${ZWSP}$1`)
+    .replace(/<(?=[@#:/]|a:|t:|id:)/gi, `<${ZWSP}`);
 
 /** Cuts to at most `max` characters (code points kept whole), ending with `…` when cut. */
 export const truncate = (text: string, max: number): string => {
@@ -52,8 +56,5 @@ export const padStart = (text: string, width: number): string => {
   const cut = truncate(text, width);
   return ' '.repeat(Math.max(0, width - Array.from(cut).length)) + cut;
 };
-
-export const orNotRecorded = <T>(value: T | null | undefined, show: (v: T) => string = String): string =>
-  value === null || value === undefined ? NOT_RECORDED : show(value);
 
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;

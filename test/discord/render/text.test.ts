@@ -24,6 +24,7 @@ test('neutraliseMentions leaves ordinary text and e-mail-like text alone', () =>
 
 test('codeText removes what could close a code block or ping', () => {
   expect(codeText('```@everyone\nx`')).toBe("'''@\u200beveryone x'");
+  expect(codeText('<@&1> <#2>')).toBe('<\u200b@&1> <\u200b#2>');
 });
 
 describe('truncate', () => {
