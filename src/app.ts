@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Events, type Client } from 'discord.js';
 import { createClock } from './clock.js';
+import { seasonAsOf } from './domain/as-of.js';
 import type { Config } from './config.js';
 import { createClient } from './discord/client.js';
 import type { Command, CommandContext } from './discord/commands/types.js';
@@ -63,7 +64,8 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
   });
 
   const ctx: CommandContext = {
-    season: store.season,
+    // Commands see the season as of the bot's clock: under a replay clock, no result before its match.
+    season: () => seasonAsOf(store.season(), clock.now()),
     dataVersion: store.dataVersion,
     log,
     now: () => clock.now(),

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Events, type Client } from 'discord.js';
-import { announcementRounds, roundTiming } from '../domain/announcements.js';
+import { roundTiming } from '../domain/announcements.js';
+import { seasonRounds } from '../domain/calendar.js';
 import { setSubscription } from '../db/guild-settings.js';
 import { countByStatus } from '../db/outbox.js';
 import { createClient } from '../discord/client.js';
@@ -73,7 +74,7 @@ export async function benchFanout(opts: FanoutOptions = {}): Promise<FanoutRepor
     await ready;
 
     const season = store.season();
-    const round = announcementRounds(season.matches).find((r) => r.key === (opts.roundKey ?? 'GS-MD1'));
+    const round = seasonRounds(season).find((r) => r.key === (opts.roundKey ?? 'GS-MD1'));
     const timing = round === undefined ? null : roundTiming(round.matches);
     if (round === undefined || timing === null) throw new Error(`bench: round ${opts.roundKey ?? 'GS-MD1'} has no date in the season data`);
     const plannedAt = timing.start - 7 * 24 * 3_600_000;

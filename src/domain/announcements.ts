@@ -21,7 +21,7 @@ export const MIN_LEAD_MS = 5 * MINUTE;
 export const MAX_LEAD_MS = 14 * DAY;
 export const MAX_LEADS = 5;
 
-/** What the planner needs of a round; calendar.ts's Round has these fields and more. */
+/** What the planner needs of a round: calendar.ts's `seasonRounds` gives these (and more). */
 export interface PlanningRound {
   /** e.g. `GS-MD1`, `QF-L2`, `R1-L1`. */
   readonly key: string;
@@ -316,46 +316,4 @@ export function formatLead(ms: number): string {
   if (days > 0 && days <= 2 && minutes === 0) return `${days * 24 + hours}h`;
   const out = `${days > 0 ? `${days}d` : ''}${hours > 0 ? `${hours}h` : ''}${minutes > 0 ? `${minutes}m` : ''}`;
   return out === '' ? '0m' : out;
-}
-
-// ---- Rounds ----
-
-const ROUND_STAGE_KEY: Readonly<Record<Match['stage'], string>> = {
-  first_round: 'R1',
-  second_round: 'R2',
-  group: 'GS',
-  quarter_final: 'QF',
-  semi_final: 'SF',
-  final: 'F',
-};
-
-const ROUND_STAGE_LABEL: Readonly<Record<Match['stage'], string>> = {
-  first_round: 'First round',
-  second_round: 'Second round',
-  group: 'Group stage',
-  quarter_final: 'Quarter-finals',
-  semi_final: 'Semi-finals',
-  final: 'Final',
-};
-
-/** The announcement round a match belongs to: `GS-MD1`, `QF-L2`, `R1-L1` (a walkover with no leg counts with leg 1). */
-export const announcementRoundKey = (match: Match): string =>
-  match.stage === 'group' ? `GS-MD${match.matchday ?? 0}` : `${ROUND_STAGE_KEY[match.stage]}-L${match.leg ?? 1}`;
-
-const roundLabelOf = (match: Match): string =>
-  match.stage === 'group'
-    ? `${ROUND_STAGE_LABEL.group} · Matchday ${match.matchday ?? '?'}`
-    : `${ROUND_STAGE_LABEL[match.stage]} · Leg ${match.leg ?? 1}`;
-
-/** Every matchday and leg of the season, in the order they start (rounds with no date last). */
-export function announcementRounds(matches: readonly Match[]): PlanningRound[] {
-  const byKey = new Map<string, { key: string; label: string; matches: Match[] }>();
-  for (const match of matches) {
-    const key = announcementRoundKey(match);
-    const round = byKey.get(key);
-    if (round) round.matches.push(match);
-    else byKey.set(key, { key, label: roundLabelOf(match), matches: [match] });
-  }
-  const startOf = (r: PlanningRound): number => roundTiming(r.matches)?.start ?? Number.POSITIVE_INFINITY;
-  return [...byKey.values()].sort((a, b) => startOf(a) - startOf(b) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }

@@ -11,8 +11,18 @@ export interface ScorerOptions {
   readonly team?: TeamId;
   /** Default 'proper'. */
   readonly stage?: ScorerStage;
+  /** At least this many rows; players level with the last one are kept too, so a shared rank is never cut. */
   readonly limit?: number;
 }
+
+const topWithTies = (rows: readonly ScorerRow[], limit: number): ScorerRow[] => {
+  if (limit <= 0) return [];
+  const last = rows[limit - 1];
+  if (last === undefined) return [...rows];
+  let end = limit;
+  while (rows[end]?.rank === last.rank) end++;
+  return rows.slice(0, end);
+};
 
 const SCORER_STAGES: ReadonlySet<string> = new Set<ScorerStage>(['qualifying', 'proper', ...STAGES]);
 
@@ -37,7 +47,7 @@ export function computeScorers(season: Season, opts: ScorerOptions = {}): Scorer
   // Memoize only the bounded set of keys (known stage, known or no team), so odd input cannot grow the cache.
   const cacheable = SCORER_STAGES.has(stage) && (opts.team === undefined || indexSeason(season).teamById.has(opts.team));
   const full = cacheable ? scorersMemo(season, `${stage}\u0000${opts.team ?? ''}`) : tallyScorers(season, stage, opts.team);
-  const rows = opts.limit === undefined ? [...full.rows] : full.rows.slice(0, Math.max(0, opts.limit));
+  const rows = opts.limit === undefined ? [...full.rows] : topWithTies(full.rows, opts.limit);
   return { rows, unattributedGoals: full.unattributedGoals, ownGoals: full.ownGoals };
 }
 

@@ -2,7 +2,6 @@
 // one transaction each. Runs at startup, whenever the season data changes, and when an admin
 // sets a channel up.
 import {
-  announcementRounds,
   DEFAULT_LATE_WINDOW_MS,
   detectRoundChanges,
   planMovedNotices,
@@ -12,12 +11,13 @@ import {
   type RoundChange,
   type Subscription,
 } from '../domain/announcements.js';
+import { seasonRounds } from '../domain/calendar.js';
 import type { Season } from '../domain/types.js';
 import { listEnabledSubscriptions, type SubscriptionRow } from '../db/guild-settings.js';
 import { loadRoundSnapshots, saveRoundSnapshots, upsertPlan, type PlanResult, type SyncDb } from '../db/outbox.js';
 
-/** The rounds announcements are planned for. */
-export const roundsOf = (season: Season): PlanningRound[] => announcementRounds(season.matches);
+/** The rounds announcements are planned for: every leg and group matchday (calendar.ts, one definition for the bot). */
+export const roundsOf = (season: Season): PlanningRound[] => seasonRounds(season);
 
 export const toSubscription = (row: SubscriptionRow): Subscription => ({
   guildId: row.guildId,
@@ -56,7 +56,10 @@ export function replanAll(db: SyncDb, season: Season, now: number, lateWindowMs:
   const changes = detectRoundChanges(rounds, previous);
   const subscriptions = listEnabledSubscriptions(db);
   let totals = NONE;
-  for (const row of subscriptions) {
+  for (const stored of subscriptions) {
+    // A channel set up "later" than now means the replay clock was moved back past it: it follows
+    // the season from now on, as if it had just been set up.
+    const row = stored.activeFrom > now ? { ...stored, activeFrom: now } : stored;
     const sub = toSubscription(row);
     const posts = [...planSubscription(rounds, sub, lateWindowMs), ...planMovedNotices(rounds, changes, sub, now, lateWindowMs)];
     totals = addResults(totals, upsertPlan(db, row, posts, now));

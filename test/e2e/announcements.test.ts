@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { announcementRounds } from '../../src/domain/announcements.js';
+import { seasonRounds } from '../../src/domain/calendar.js';
 import { indexSeason } from '../../src/domain/season-index.js';
 import { openDatabase } from '../../src/db/client.js';
 import { setSubscription } from '../../src/db/guild-settings.js';
@@ -32,7 +32,7 @@ const PREVIEW_24H = Date.parse('2023-11-25T13:00:00Z');
 
 const { season } = readSeasonFile();
 const index = indexSeason(season);
-const md1 = announcementRounds(season.matches).find((r) => r.key === 'GS-MD1')!;
+const md1 = seasonRounds(season).find((r) => r.key === 'GS-MD1')!;
 const fixtureTitles = md1.matches.map((m) => `${escapeText(index.teamName(m.home))} v ${escapeText(index.teamName(m.away))}`);
 
 const text = (m: APIMessage): string =>

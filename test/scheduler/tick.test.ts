@@ -297,3 +297,20 @@ describe('replanning', () => {
     expect(rowsFor(opened.db, { guildId: G1 }).filter((r) => r.kind === 'moved')).toHaveLength(1);
   });
 });
+
+describe('replay clock moved back', () => {
+  test('GIVEN a channel set up in real time (2026) THEN a restart with the clock back in 2023 plans the season from then on', async () => {
+    subscribe(C1, {}, at('2026-11-27T12:00:00Z'));
+    expect(rowsFor(opened.db, { guildId: G1 })).toHaveLength(0); // nothing left in the season after 2026
+
+    replanAll(opened.db, season, at('2023-11-25T06:00:00Z'));
+    await runTick(deps(), md1Preview24h);
+    expect(titles(sender.calls[0]!)[0]).toBe('Group stage · Matchday 1 — preview');
+  });
+
+  test('GIVEN a channel set up mid-season THEN earlier rounds stay unannounced (the clamp only applies when the clock went back)', () => {
+    subscribe(C1, {}, at('2023-11-30T00:00:00Z'));
+    replanAll(opened.db, season, at('2023-12-01T00:00:00Z'));
+    expect(rowsFor(opened.db, { guildId: G1 }).map((r) => r.roundKey)).not.toContain('GS-MD1');
+  });
+});

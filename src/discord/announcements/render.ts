@@ -159,6 +159,19 @@ const tableBefore = (season: Season, group: GroupId, matchday: number): readonly
 const tableAfter = (season: Season, group: GroupId, matchday: number) =>
   computeGroupTable({ ...season, matches: season.matches.filter((m) => m.stage === 'group' && m.matchday !== null && m.matchday <= matchday) }, group);
 
+/** A round whose first day has a match with no recorded time: say so, and give the first time that is recorded. */
+function startsWithoutTime(matches: readonly Match[], start: number): string {
+  const day = formatDay(new Date(start).toISOString().slice(0, 10));
+  const known = matches
+    .filter((m) => m.status !== 'postponed' && m.status !== 'cancelled' && m.kickoff !== null)
+    .map((m) => Date.parse(m.kickoff!))
+    .filter((t) => !Number.isNaN(t))
+    .sort((a, b) => a - b)[0];
+  return known === undefined
+    ? `Starts ${day} (kick-off times not recorded).`
+    : `Starts ${day}; not every kick-off time is recorded (the first recorded one is ${discordTime(known, 'F')}).`;
+}
+
 export function renderPreview(season: Season, round: PlanningRound): RenderedPost {
   const index = indexSeason(season);
   const matches = [...round.matches].sort(byKickoff);
@@ -169,7 +182,7 @@ export function renderPreview(season: Season, round: PlanningRound): RenderedPos
       ? 'No date is recorded for this round yet.'
       : timing.startTimeKnown
         ? `First kick-off ${discordTime(timing.start, 'F')} (${discordTime(timing.start, 'R')}). Times show in your own timezone.`
-        : `Starts ${formatDay(new Date(timing.start).toISOString().slice(0, 10))} (time not recorded).`;
+        : startsWithoutTime(matches, timing.start);
   const sections: Section[] = [{ description: opening, fields: [] }];
 
   if (stage === 'group') {

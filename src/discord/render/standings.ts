@@ -28,8 +28,12 @@ export const shortTeamName = (name: string, width: number): string => {
 
 const signed = (n: number): string => (n > 0 ? `+${n}` : String(n));
 
-/** A place decided by more than points gets a `*`; its note says which rule. */
-const decidedByTiebreak = (row: StandingRow): boolean => row.decidedBy !== null && row.decidedBy !== 'points';
+/**
+ * A place decided by a tiebreaker gets `*` (its note says which rule); a row level with the next on
+ * every criterion gets `=` (before a group starts, that is every row).
+ */
+const placeMarker = (row: StandingRow): string =>
+  row.decidedBy === 'unresolved' ? '=' : row.decidedBy !== null && row.decidedBy !== 'points' ? '*' : '';
 
 export const standingsTable = (table: GroupTable, teamName: (id: TeamId) => string): string => {
   const names = table.rows.map((row) => shortTeamName(teamName(row.team), NAME_WIDTH));
@@ -48,12 +52,12 @@ export const standingsTable = (table: GroupTable, teamName: (id: TeamId) => stri
       padStart(String(row.goalsAgainst), 2),
       padStart(signed(row.goalDifference), 3),
       padStart(String(row.points), 3),
-    ].join(' ') + (decidedByTiebreak(row) ? '*' : ''),
+    ].join(' ') + placeMarker(row),
   );
   return ['```', header, ...lines, '```'].join('\n');
 };
 
-const LEGEND = 'Q = through to the quarter-finals · * = place decided by a tiebreaker (see notes)';
+const LEGEND = 'Q = through to the quarter-finals · * = place decided by a tiebreaker (see notes) · = level with the next team on every criterion';
 
 export const groupEmbed = (table: GroupTable, teamName: (id: TeamId) => string): APIEmbed => {
   const notes = table.notes.map((note) => `• ${escapeText(note)}`);

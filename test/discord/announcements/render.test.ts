@@ -1,6 +1,7 @@
 import type { APIEmbed } from 'discord.js';
 import { describe, expect, test } from 'vitest';
-import { announcementRounds, detectRoundChanges, snapshotRound, type PlanningRound } from '../../../src/domain/announcements.js';
+import { detectRoundChanges, snapshotRound, type PlanningRound } from '../../../src/domain/announcements.js';
+import { seasonRounds } from '../../../src/domain/calendar.js';
 import type { Match, Season } from '../../../src/domain/types.js';
 import {
   fitsDiscordLimits,
@@ -36,30 +37,10 @@ const groupSeason = makeSeason({
 });
 
 const roundOf = (s: Season, key: string): PlanningRound => {
-  const r = announcementRounds(s.matches).find((x) => x.key === key);
+  const r = seasonRounds(s).find((x) => x.key === key);
   if (!r) throw new Error(`no round ${key}`);
   return r;
 };
-
-describe('announcementRounds', () => {
-  test('GIVEN group and knockout matches THEN rounds keyed by matchday and leg, in start order', () => {
-    const s = makeSeason({
-      matches: [
-        match({ id: 'QF-T1-L2', stage: 'quarter_final', tie: 1, leg: 2, home: 'b', away: 'a', date: '2024-04-07' }),
-        ...groupSeason.matches,
-        match({ id: 'QF-T1-L1', stage: 'quarter_final', tie: 1, leg: 1, home: 'a', away: 'b', date: '2024-03-31' }),
-        match({ id: 'R1-T11', stage: 'first_round', tie: 11, leg: null, home: 'x', away: 'y', status: 'walkover' }),
-      ],
-    });
-    expect(announcementRounds(s.matches).map((r) => [r.key, r.label, r.matches.length])).toEqual([
-      ['GS-MD1', 'Group stage · Matchday 1', 2],
-      ['GS-MD2', 'Group stage · Matchday 2', 2],
-      ['QF-L1', 'Quarter-finals · Leg 1', 1],
-      ['QF-L2', 'Quarter-finals · Leg 2', 1],
-      ['R1-L1', 'First round · Leg 1', 1],
-    ]);
-  });
-});
 
 describe('renderPreview', () => {
   test('GIVEN matchday 1 THEN fixtures with Discord timestamps, a date where the time is unknown, and no results', () => {
@@ -70,6 +51,9 @@ describe('renderPreview', () => {
     expect(body).toContain(`<t:${unix('2023-11-26T16:00:00Z')}:f> — Alpha v Bravo`);
     expect(body).toContain('Sun 26 Nov 2023 (time not recorded) — Charlie v Delta');
     expect(body).toContain('Stade A');
+    expect(post.messages[0]?.[0]?.description).toBe(
+      `Starts Sun 26 Nov 2023; not every kick-off time is recorded (the first recorded one is <t:${unix('2023-11-26T16:00:00Z')}:F>).`,
+    );
     expect(body).not.toContain('2–0');
     expect(body).not.toContain('Table:');
     expect(fitsDiscordLimits(post)).toBe(true);
@@ -79,6 +63,11 @@ describe('renderPreview', () => {
     const body = text(renderPreview(groupSeason, roundOf(groupSeason, 'GS-MD2')));
     // Delta is above Charlie on head-to-head away goals (1–1 at Charlie).
     expect(body).toContain('Table: 1. Alpha 3 · 2. Delta 1 · 3. Charlie 1 · 4. Bravo 0');
+  });
+
+  test('GIVEN a round with no recorded kick-off time THEN the preview says so', () => {
+    const s = makeSeason({ teams: groupTeams('A'), matches: [gm('GA-MD1-1', 1, 'a', 'b', { date: '2023-12-03', kickoff: null })] });
+    expect(renderPreview(s, roundOf(s, 'GS-MD1')).messages[0]?.[0]?.description).toBe('Starts Sun 3 Dec 2023 (kick-off times not recorded).');
   });
 
   test('GIVEN a second leg THEN the first-leg score is shown', () => {
@@ -200,7 +189,7 @@ describe('renderMoved and renderTestMessage', () => {
       ),
     });
     const previous = new Map([['GS-MD1', snapshotRound(roundOf(before, 'GS-MD1'))]]);
-    const [change] = detectRoundChanges(announcementRounds(after.matches), previous);
+    const [change] = detectRoundChanges(seasonRounds(after), previous);
     expect(change).toBeDefined();
     const body = text(renderMoved(after, roundOf(after, 'GS-MD1'), change!.moves));
     expect(body).toContain(`Alpha v Bravo: now <t:${unix('2023-11-27T18:00:00Z')}:f> (was <t:${unix('2023-11-26T16:00:00Z')}:f>)`);

@@ -62,7 +62,7 @@ test('one embed per group with its notes; legend and source once, under the last
   const payload = renderStandings(season(), [table, { ...table, group: 'D', notes: [] }], teamName);
   expect(payload.embeds.map((e) => [e.title, e.footer?.text ?? null])).toEqual([
     ['Group C', null],
-    ['Group D', 'CAF Confederation Cup 2023–24 · data as of 2024-06-01 · sources: /about · Q = through to the quarter-finals · * = place decided by a tiebreaker (see notes)'],
+    ['Group D', 'CAF Confederation Cup 2023–24 · data as of 2024-06-01 · sources: /about · Q = through to the quarter-finals · * = place decided by a tiebreaker (see notes) · = level with the next team on every criterion'],
   ]);
   expect(payload.embeds[0]?.description).toContain('**Notes**\n• Dreams F.C. above Rivers United on goal difference');
   expect(payload.embeds[1]?.description).not.toContain('Notes');
@@ -105,4 +105,10 @@ test('the real season: four groups, every limit holds, and the recorded notes ar
   expect(payload.embeds.map((e) => e.title)).toEqual(['Group A', 'Group B', 'Group C', 'Group D']);
   for (const t of tables) for (const note of t.notes) expect(allText(payload)).toContain(note.slice(0, 40));
   expect(payload.embeds.every((e) => (e.description ?? '').split('\n').filter((l) => /^\d Q /.test(l)).length === 2)).toBe(true);
+});
+
+test('a row level with the next on every criterion is marked "=", a tiebreak "*", a points gap nothing', () => {
+  const rows = table.rows.map((row, i) => ({ ...row, decidedBy: (['unresolved', 'goal_difference', 'points', null] as const)[i] ?? null }));
+  const lines = standingsTable({ ...table, rows }, (id) => id).split('\n').slice(2, -1);
+  expect(lines.map((l) => l.at(-1))).toEqual(['=', '*', expect.stringMatching(/\d/), expect.stringMatching(/\d/)]);
 });
