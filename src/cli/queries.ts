@@ -1,6 +1,6 @@
 import { scheduleEntries } from '../domain/calendar.js';
 import { UserError } from '../domain/errors.js';
-import { roundLabel, selectFixtures, STAGE_LABEL } from '../domain/fixtures.js';
+import { roundLabel, selectFixtures } from '../domain/fixtures.js';
 import { resolveTeam } from '../domain/names.js';
 import { computeRanking } from '../domain/ranking.js';
 import { computeScorers } from '../domain/scorers.js';
@@ -10,7 +10,7 @@ import type { SeasonIndex } from '../domain/season-index.js';
 import { computeGroupTables } from '../domain/standings.js';
 import { computeStats } from '../domain/stats.js';
 import { computeTies } from '../domain/ties.js';
-import { GROUPS, STAGES } from '../domain/types.js';
+import { GROUPS, STAGE_LABEL, STAGES } from '../domain/types.js';
 import type { GroupId, Match, Season, Stage } from '../domain/types.js';
 import { SeasonFileError } from '../season/parse.js';
 import { readSeasonFile } from '../season/read.js';

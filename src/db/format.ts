@@ -1,25 +1,7 @@
 // The competition's fixed shape (stages, rounds, groups) as table rows. It is the same for every
 // import, so the importer writes it from here rather than from the season file.
-import { GROUPS, STAGES, type GroupId, type Stage } from '../domain/types.js';
+import { GROUPS, STAGE_KEY, STAGE_LABEL, STAGES, type GroupId, type Stage } from '../domain/types.js';
 import type { groups, rounds, stages } from './schema.js';
-
-const STAGE_NAMES: Readonly<Record<Stage, string>> = {
-  first_round: 'First round',
-  second_round: 'Second round',
-  group: 'Group stage',
-  quarter_final: 'Quarter-finals',
-  semi_final: 'Semi-finals',
-  final: 'Final',
-};
-
-const STAGE_PREFIXES: Readonly<Record<Stage, string>> = {
-  first_round: 'R1',
-  second_round: 'R2',
-  group: 'GS',
-  quarter_final: 'QF',
-  semi_final: 'SF',
-  final: 'F',
-};
 
 const GROUP_MATCHDAYS = [1, 2, 3, 4, 5, 6] as const;
 const LEGS = [1, 2] as const;
@@ -27,7 +9,7 @@ const LEGS = [1, 2] as const;
 export const STAGE_ROWS: readonly (typeof stages.$inferInsert)[] = STAGES.map((code, ordinal) => ({
   code,
   ordinal,
-  name: STAGE_NAMES[code],
+  name: STAGE_LABEL[code],
   format: code === 'group' ? 'round_robin' : 'two_legged',
 }));
 
@@ -41,7 +23,7 @@ interface RoundShape {
 export const ROUND_ROWS: readonly (typeof rounds.$inferInsert)[] = STAGES.flatMap((stage): RoundShape[] =>
   stage === 'group'
     ? GROUP_MATCHDAYS.map((matchday) => ({ stage, matchday, leg: null, name: `Matchday ${matchday}` }))
-    : LEGS.map((leg) => ({ stage, matchday: null, leg, name: `${STAGE_NAMES[stage]}, leg ${leg}` })),
+    : LEGS.map((leg) => ({ stage, matchday: null, leg, name: `${STAGE_LABEL[stage]}, leg ${leg}` })),
 ).map((round, ordinal) => ({ id: requiredRoundId(round), ordinal, ...round }));
 
 function requiredRoundId(round: RoundShape): string {
@@ -57,6 +39,6 @@ export const GROUP_ROWS: readonly (typeof groups.$inferInsert)[] = GROUPS.map((i
  * matchday (a walkover with no leg played).
  */
 export function roundIdFor(stage: Stage, matchday: number | null, leg: number | null): string | null {
-  if (stage === 'group') return matchday === null ? null : `${STAGE_PREFIXES[stage]}-MD${matchday}`;
-  return leg === null ? null : `${STAGE_PREFIXES[stage]}-L${leg}`;
+  if (stage === 'group') return matchday === null ? null : `${STAGE_KEY[stage]}-MD${matchday}`;
+  return leg === null ? null : `${STAGE_KEY[stage]}-L${leg}`;
 }

@@ -1,6 +1,6 @@
+import { STAGE_KEY, STAGE_LABEL } from './types.js';
 import type { CalendarEntry, Match, Round, Season, Stage } from './types.js';
 import { indexSeason, matchDay, stageOrder } from './season-index.js';
-import { STAGE_LABEL } from './fixtures.js';
 
 const byStart = (a: CalendarEntry, b: CalendarEntry): number =>
   a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : a.endDate < b.endDate ? -1 : a.endDate > b.endDate ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
@@ -41,15 +41,6 @@ export function nextOrLastEvent(season: Season, now: Date): CalendarPosition | n
   return last ? { entry: last, relation: 'last' } : null;
 }
 
-const ROUND_PREFIX: Record<Stage, string> = {
-  first_round: 'R1',
-  second_round: 'R2',
-  group: 'GS',
-  quarter_final: 'QF',
-  semi_final: 'SF',
-  final: 'F',
-};
-
 /** The earliest (or latest) known kickoff on the first (or last) match day; that day at 00:00Z if none is known. */
 function edgeKickoff(matches: readonly Match[], edge: 'first' | 'last'): string | null {
   let day: string | null = null;
@@ -85,7 +76,7 @@ export function seasonRounds(season: Season): Round[] {
       key = `GS-MD${match.matchday}`;
     } else {
       if (match.leg === null) continue;
-      key = `${ROUND_PREFIX[stage]}-L${match.leg}`;
+      key = `${STAGE_KEY[stage]}-L${match.leg}`;
     }
     const bucket = buckets.get(key);
     if (bucket) bucket.matches.push(match);

@@ -1,3 +1,4 @@
+import { STAGE_KEY, STAGE_LABEL } from './types.js';
 import type { GroupId, Match, MatchStatus, Season, Stage, TeamId } from './types.js';
 import { indexSeason, matchDay } from './season-index.js';
 
@@ -57,24 +58,6 @@ export function selectFixtures(season: Season, filter: FixtureFilter = {}): Matc
       (when === 'all' || (when === 'results' ? RESULTS.has(m.status) : isUpcoming(m, filter.now as Date))),
   );
 }
-
-const STAGE_KEY: Record<Stage, string> = {
-  first_round: 'R1',
-  second_round: 'R2',
-  group: 'GS',
-  quarter_final: 'QF',
-  semi_final: 'SF',
-  final: 'F',
-};
-
-export const STAGE_LABEL: Record<Stage, string> = {
-  first_round: 'First round',
-  second_round: 'Second round',
-  group: 'Group stage',
-  quarter_final: 'Quarter-finals',
-  semi_final: 'Semi-finals',
-  final: 'Final',
-};
 
 /** The round a match counts in: `R1`, `R2`, `MD1`…`MD6`, `QF`, `SF`, `F` (`GS` for a group match with no matchday). */
 export const roundKey = (match: Match): string =>

@@ -4,6 +4,26 @@
 export const STAGES = ['first_round', 'second_round', 'group', 'quarter_final', 'semi_final', 'final'] as const;
 export type Stage = (typeof STAGES)[number];
 
+/** How a stage is named to people. */
+export const STAGE_LABEL: Readonly<Record<Stage, string>> = {
+  first_round: 'First round',
+  second_round: 'Second round',
+  group: 'Group stage',
+  quarter_final: 'Quarter-finals',
+  semi_final: 'Semi-finals',
+  final: 'Final',
+};
+
+/** Short keys for rounds and scorer columns: `R1-L1`, `GS-MD3`, `QF`, `F-L2`. */
+export const STAGE_KEY: Readonly<Record<Stage, string>> = {
+  first_round: 'R1',
+  second_round: 'R2',
+  group: 'GS',
+  quarter_final: 'QF',
+  semi_final: 'SF',
+  final: 'F',
+};
+
 export const QUALIFYING_STAGES: readonly Stage[] = ['first_round', 'second_round'];
 export const KNOCKOUT_STAGES: readonly Stage[] = ['quarter_final', 'semi_final', 'final'];
 

@@ -7,7 +7,7 @@ import { GROUPS, STAGES } from '../../domain/types.js';
 import type { GroupId, Season, Stage, TeamId } from '../../domain/types.js';
 import { renderFixtures } from '../render/fixtures.js';
 import type { MessagePayload } from '../render/limits.js';
-import { STAGE_KEYS, STAGE_LABELS } from '../render/theme.js';
+import { STAGE_KEY, STAGE_LABEL } from '../../domain/types.js';
 
 export type When = 'upcoming' | 'results' | 'all';
 
@@ -35,14 +35,14 @@ export const defaultWhen = (season: Season, filters: Omit<FixturesQuery, 'when'>
 };
 
 const WHEN_CODES: Readonly<Record<When, string>> = { upcoming: 'u', results: 'r', all: 'a' };
-const STAGE_BY_KEY = new Map(STAGES.map((s) => [STAGE_KEYS[s], s]));
+const STAGE_BY_KEY = new Map(STAGES.map((s) => [STAGE_KEY[s], s]));
 
 /** `w=r,t=rs-berkane,s=QF,g=B,m=6`: short enough for Discord's 100-character custom_id. */
 export const encodeQuery = (q: FixturesQuery): string =>
   [
     `w=${WHEN_CODES[q.when]}`,
     q.team !== undefined ? `t=${q.team}` : null,
-    q.stage !== undefined ? `s=${STAGE_KEYS[q.stage]}` : null,
+    q.stage !== undefined ? `s=${STAGE_KEY[q.stage]}` : null,
     q.group !== undefined ? `g=${q.group}` : null,
     q.matchday !== undefined ? `m=${q.matchday}` : null,
   ]
@@ -112,7 +112,7 @@ const WHEN_TITLES: Readonly<Record<When, string>> = { upcoming: 'Upcoming fixtur
 export const describeQuery = (q: FixturesQuery, teamName: (id: TeamId) => string): string => {
   const parts = [WHEN_TITLES[q.when]];
   if (q.team !== undefined) parts.push(teamName(q.team));
-  if (q.stage !== undefined) parts.push(STAGE_LABELS[q.stage]);
+  if (q.stage !== undefined) parts.push(STAGE_LABEL[q.stage]);
   if (q.group !== undefined) parts.push(`Group ${q.group}`);
   if (q.matchday !== undefined) parts.push(`Matchday ${q.matchday}`);
   if (parts.length === 1) parts.push(q.when === 'results' ? 'newest first' : 'whole season');

@@ -2,7 +2,7 @@ import { SlashCommandBuilder } from 'discord.js';
 import { UserError } from '../../domain/errors.js';
 import { STAGES } from '../../domain/types.js';
 import type { GroupId, Stage } from '../../domain/types.js';
-import { STAGE_LABELS } from '../render/theme.js';
+import { STAGE_LABEL } from '../../domain/types.js';
 import { defaultWhen, fixturesReply, parsePageId, teamFromToken } from './fixtures-query.js';
 import type { When } from './fixtures-query.js';
 import { groupOption, readTeam, teamAutocomplete, teamOption } from './options.js';
@@ -17,7 +17,7 @@ export const fixtures: Command = {
       o
         .setName('stage')
         .setDescription('Only one stage')
-        .addChoices(...STAGES.map((s) => ({ name: STAGE_LABELS[s], value: s }))),
+        .addChoices(...STAGES.map((s) => ({ name: STAGE_LABEL[s], value: s }))),
     )
     .addStringOption(groupOption)
     .addIntegerOption((o) => o.setName('matchday').setDescription('Group-stage matchday').setMinValue(1).setMaxValue(6))

@@ -4,23 +4,23 @@ import type { ScorerStage } from '../../domain/scorers.js';
 import { indexSeason } from '../../domain/season-index.js';
 import type { Stage } from '../../domain/types.js';
 import { renderScorers } from '../render/scorers.js';
-import { STAGE_LABELS } from '../render/theme.js';
+import { STAGE_LABEL } from '../../domain/types.js';
 import { readTeam, teamAutocomplete, teamOption } from './options.js';
 import type { Command } from './types.js';
 
 const STAGE_CHOICES: readonly { name: string; value: ScorerStage }[] = [
   { name: 'Competition proper (groups + knockouts)', value: 'proper' },
   { name: 'Qualifying rounds', value: 'qualifying' },
-  { name: STAGE_LABELS.group, value: 'group' },
-  { name: STAGE_LABELS.quarter_final, value: 'quarter_final' },
-  { name: STAGE_LABELS.semi_final, value: 'semi_final' },
-  { name: STAGE_LABELS.final, value: 'final' },
+  { name: STAGE_LABEL.group, value: 'group' },
+  { name: STAGE_LABEL.quarter_final, value: 'quarter_final' },
+  { name: STAGE_LABEL.semi_final, value: 'semi_final' },
+  { name: STAGE_LABEL.final, value: 'final' },
 ];
 
 const DEFAULT_LIMIT = 15;
 
 const stageTitle = (stage: ScorerStage): string =>
-  stage === 'proper' ? 'competition proper' : stage === 'qualifying' ? 'qualifying rounds' : STAGE_LABELS[stage];
+  stage === 'proper' ? 'competition proper' : stage === 'qualifying' ? 'qualifying rounds' : STAGE_LABEL[stage];
 
 export const scorers: Command = {
   data: new SlashCommandBuilder()

@@ -1,10 +1,10 @@
 import type { APIEmbedField } from 'discord.js';
-import { KNOCKOUT_STAGES } from '../../domain/types.js';
+import { KNOCKOUT_STAGES, STAGE_KEY, STAGE_LABEL } from '../../domain/types.js';
 import type { Season, TeamId, TieResult } from '../../domain/types.js';
 import { fitMessage } from './limits.js';
 import type { MessagePayload } from './limits.js';
 import { decidedByText, escapedNames, kickoffText, matchLine, statusMarker } from './match-format.js';
-import { STAGE_COLOURS, STAGE_KEYS, STAGE_LABELS, seasonFooter } from './theme.js';
+import { STAGE_COLOURS, seasonFooter } from './theme.js';
 import { NOT_RECORDED, escapeText, truncate } from './text.js';
 
 const tieField = (tie: TieResult, teamName: (id: TeamId) => string): APIEmbedField => {
@@ -16,7 +16,7 @@ const tieField = (tie: TieResult, teamName: (id: TeamId) => string): APIEmbedFie
   });
   const aggregate = tie.aggregate === null ? `Aggregate ${NOT_RECORDED}` : `Aggregate **${tie.aggregate[0]}–${tie.aggregate[1]}**`;
   const outcome = tie.winner === null ? 'Undecided' : `➡️ **${name(tie.winner)}** through ${decidedByText(tie.decidedBy)}`.trim();
-  const key = tie.stage === 'final' ? STAGE_LABELS.final : `${STAGE_KEYS[tie.stage]}${tie.tie}`;
+  const key = tie.stage === 'final' ? STAGE_LABEL.final : `${STAGE_KEY[tie.stage]}${tie.tie}`;
   return {
     name: truncate(`${key} · ${name(a)} v ${name(b)}`, 256),
     value: [...legs, `${aggregate} · ${outcome}`].join('\n'),
@@ -29,7 +29,7 @@ export const renderBracket = (season: Season, ties: readonly TieResult[], teamNa
   const fields: APIEmbedField[] = [];
   for (const stage of KNOCKOUT_STAGES) {
     const stageTies = knockout.filter((t) => t.stage === stage);
-    if (stageTies.length === 0) fields.push({ name: STAGE_LABELS[stage], value: `Not in the data yet.` });
+    if (stageTies.length === 0) fields.push({ name: STAGE_LABEL[stage], value: `Not in the data yet.` });
     else fields.push(...stageTies.map((t) => tieField(t, teamName)));
   }
   const champion = season.champion === null ? null : `🏆 Champions: **${escapeText(teamName(season.champion))}**`;

@@ -7,7 +7,8 @@ import { escapedNames, kickoffText, matchLine, statusMarker, tieSummary, tiesByM
 import type { NameOf } from './match-format.js';
 import { clampPage, packSections, pagerRow } from './paging.js';
 import type { Section } from './paging.js';
-import { STAGE_LABELS, seasonFooter, stageColour } from './theme.js';
+import { seasonFooter, stageColour } from './theme.js';
+import { STAGE_LABEL } from '../../domain/types.js';
 import { escapeText } from './text.js';
 
 /** Room for one page of fixtures: well under the 4096 description limit, and easy to read on a phone. */
@@ -48,14 +49,14 @@ const roundOf = (match: Match): { key: string; order: number; heading: string } 
   const stage = stageOrder(match.stage) * 10;
   if (match.stage === 'group') {
     return match.matchday === null
-      ? { key: 'group', order: stage + 9, heading: STAGE_LABELS.group }
-      : { key: `group-MD${match.matchday}`, order: stage + match.matchday, heading: `${STAGE_LABELS.group} · Matchday ${match.matchday}` };
+      ? { key: 'group', order: stage + 9, heading: STAGE_LABEL.group }
+      : { key: `group-MD${match.matchday}`, order: stage + match.matchday, heading: `${STAGE_LABEL.group} · Matchday ${match.matchday}` };
   }
   if (match.leg === null) {
     const single = match.stage === 'final' && match.status !== 'walkover';
-    return { key: `${match.stage}-x`, order: stage + 9, heading: single ? STAGE_LABELS.final : `${STAGE_LABELS[match.stage]} · walkovers` };
+    return { key: `${match.stage}-x`, order: stage + 9, heading: single ? STAGE_LABEL.final : `${STAGE_LABEL[match.stage]} · walkovers` };
   }
-  return { key: `${match.stage}-L${match.leg}`, order: stage + match.leg, heading: `${STAGE_LABELS[match.stage]} · Leg ${match.leg}` };
+  return { key: `${match.stage}-L${match.leg}`, order: stage + match.leg, heading: `${STAGE_LABEL[match.stage]} · Leg ${match.leg}` };
 };
 
 export const groupByRound = (matches: readonly Match[]): Round[] => {

@@ -6,7 +6,8 @@ import { fitMessage } from './limits.js';
 import type { MessagePayload } from './limits.js';
 import { decidedByText, escapedNames, kickoffText, matchLine, statusMarker, tieSummary } from './match-format.js';
 import type { NameOf } from './match-format.js';
-import { STAGE_LABELS, latestStageColour, seasonFooter } from './theme.js';
+import { latestStageColour, seasonFooter } from './theme.js';
+import { STAGE_LABEL } from '../../domain/types.js';
 import { NOT_RECORDED, escapeText } from './text.js';
 
 export interface TeamView {
@@ -59,7 +60,7 @@ export const teamPath = (view: TeamView): string[] => {
   for (const tie of view.ties) for (const leg of tie.legs) tieOf.set(leg.id, tie);
   const stages = [...new Set(view.matches.map((m) => m.stage))].sort((a, b) => stageOrder(a) - stageOrder(b));
   const lines: string[] = [];
-  if (view.team.entryRound === 'second_round') lines.push(`**${STAGE_LABELS.first_round}**: bye`);
+  if (view.team.entryRound === 'second_round') lines.push(`**${STAGE_LABEL.first_round}**: bye`);
   for (const stage of stages) {
     const matches = view.matches.filter((m) => m.stage === stage);
     lines.push(stageHeading(stage, view, matches, tieOf, name));
@@ -73,14 +74,14 @@ const stageHeading = (stage: Stage, view: TeamView, matches: readonly Match[], t
     const row = view.groupTable?.rows.find((r) => r.team === view.team.id);
     const group = view.team.group ?? view.groupTable?.group;
     const place = row ? ` · ${ordinal(row.position)}, ${row.points} ${row.points === 1 ? 'pt' : 'pts'}${row.qualified ? ', through' : ''}` : '';
-    return `**${group ? `Group ${group}` : STAGE_LABELS.group}**${place}`;
+    return `**${group ? `Group ${group}` : STAGE_LABEL.group}**${place}`;
   }
   const tie = matches.map((m) => tieOf.get(m.id)).find((t) => t !== undefined);
-  if (!tie) return `**${STAGE_LABELS[stage]}**`;
+  if (!tie) return `**${STAGE_LABEL[stage]}**`;
   const opponent = tie.teams[0] === view.team.id ? tie.teams[1] : tie.teams[0];
   const outcome =
     tie.winner === null ? '' : tie.winner === view.team.id ? ` · through ${decidedByText(tie.decidedBy)}` : ` · out ${decidedByText(tie.decidedBy)}`;
-  return `**${STAGE_LABELS[stage]}** v ${name(opponent)}${outcome.trimEnd()}`;
+  return `**${STAGE_LABEL[stage]}** v ${name(opponent)}${outcome.trimEnd()}`;
 };
 
 const scorerSummary = (table: ScorerTable): string => {

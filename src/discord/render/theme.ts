@@ -14,25 +14,6 @@ export const STAGE_COLOURS: Readonly<Record<Stage, number>> = {
 /** For replies that span the whole season (calendar, rankings, about). */
 export const SEASON_COLOUR = 0x1565c0;
 
-export const STAGE_LABELS: Readonly<Record<Stage, string>> = {
-  first_round: 'First round',
-  second_round: 'Second round',
-  group: 'Group stage',
-  quarter_final: 'Quarter-finals',
-  semi_final: 'Semi-finals',
-  final: 'Final',
-};
-
-/** Short round keys as the scorer table uses them. */
-export const STAGE_KEYS: Readonly<Record<Stage, string>> = {
-  first_round: 'R1',
-  second_round: 'R2',
-  group: 'GS',
-  quarter_final: 'QF',
-  semi_final: 'SF',
-  final: 'F',
-};
-
 export const stageColour = (stage: Stage | null | undefined): number =>
   stage === null || stage === undefined ? SEASON_COLOUR : STAGE_COLOURS[stage];
 
