@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
-import { postKey, type MatchMove, type PlannedPost, type PostKind, type RoundSnapshot } from '../domain/announcements.js';
+import { postKey, type PlannedPost, type RoundSnapshot } from '../domain/announcements.js';
 import { announcementOutbox as outbox, announcementRounds, type OutboxStatus } from './announcements-schema.js';
 
 /**
@@ -21,17 +21,10 @@ import { announcementOutbox as outbox, announcementRounds, type OutboxStatus } f
  */
 export type SyncDb = BaseSQLiteDatabase<'sync', Database.RunResult, any, any>;
 
-export interface OutboxRow {
+/** A planned post as stored, with its delivery state. */
+export interface OutboxRow extends PlannedPost {
   readonly id: number;
   readonly subscriptionId: number;
-  readonly guildId: string;
-  readonly channelId: string;
-  readonly kind: PostKind;
-  readonly roundKey: string;
-  readonly slot: string;
-  readonly leadMs: number | null;
-  readonly dueAt: number;
-  readonly expiresAt: number;
   readonly status: OutboxStatus;
   readonly attempts: number;
   readonly claimedAt: number | null;
@@ -44,8 +37,6 @@ export interface OutboxRow {
   readonly nonce: string;
   readonly lastError: string | null;
   readonly lastErrorCode: string | null;
-  readonly fingerprint: string;
-  readonly moves: readonly MatchMove[] | null;
   readonly createdAt: number;
   readonly updatedAt: number;
 }

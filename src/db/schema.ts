@@ -22,8 +22,6 @@ export const STAGE_FORMATS = ['two_legged', 'round_robin'] as const;
 // Check constraints need literal SQL: Drizzle's `enum` option is type-only.
 const quoted = (values: readonly string[]): SQL => sql.raw(values.map((value) => `'${value.replaceAll("'", "''")}'`).join(', '));
 const oneOf = (column: AnySQLiteColumn, values: readonly string[]): SQL => sql`${column} in (${quoted(values)})`;
-const nullOrOneOf = (column: AnySQLiteColumn, values: readonly string[]): SQL =>
-  sql`${column} is null or ${column} in (${quoted(values)})`;
 const bothOrNeither = (a: AnySQLiteColumn, b: AnySQLiteColumn): SQL => sql`(${a} is null) = (${b} is null)`;
 const isoDate = (column: AnySQLiteColumn): SQL =>
   sql`${column} glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`;
