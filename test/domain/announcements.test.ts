@@ -17,33 +17,26 @@ import {
 } from '../../src/domain/announcements.js';
 import { isUserError } from '../../src/domain/errors.js';
 import type { Match } from '../../src/domain/types.js';
+import { match as buildMatch } from './builders.js';
 
 const H = 3_600_000;
 const M = 60_000;
 const at = (iso: string): number => Date.parse(iso);
 
-const match = (id: string, over: Partial<Match> = {}): Match => ({
-  id,
-  stage: 'group',
-  group: 'A',
-  matchday: 1,
-  tie: null,
-  leg: null,
-  date: '2023-11-26',
-  kickoff: '2023-11-26T16:00:00Z',
-  venue: null,
-  home: 'home',
-  away: 'away',
-  status: 'scheduled',
-  score: null,
-  extraTime: false,
-  penalties: null,
-  decision: null,
-  goals: [],
-  note: null,
-  sources: [],
-  ...over,
-});
+const match = (id: string, over: Partial<Match> = {}): Match =>
+  buildMatch({
+    id,
+    stage: 'group',
+    group: 'A',
+    matchday: 1,
+    date: '2023-11-26',
+    kickoff: '2023-11-26T16:00:00Z',
+    home: 'home',
+    away: 'away',
+    status: 'scheduled',
+    sources: [],
+    ...over,
+  });
 
 const round = (key: string, matches: Match[]): PlanningRound => ({ key, label: key, matches });
 

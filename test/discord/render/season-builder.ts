@@ -1,5 +1,6 @@
 // Small hand-built seasons for render and command tests: plain objects, defaults for the dull parts.
 import type { Association, CalendarEntry, Goal, Match, Season, Team } from '../../../src/domain/types.js';
+import { match as baseMatch, season as baseSeason } from '../../domain/builders.js';
 
 export const SRC = ['test'];
 
@@ -34,28 +35,8 @@ export const goal = (team: string, player: string | null, minute: string | null,
   type,
 });
 
-export const match = (id: string, home: string, away: string, extra: Partial<Match> = {}): Match => ({
-  id,
-  stage: 'group',
-  group: 'A',
-  matchday: 1,
-  tie: null,
-  leg: null,
-  date: null,
-  kickoff: null,
-  venue: null,
-  home,
-  away,
-  status: 'played',
-  score: null,
-  extraTime: false,
-  penalties: null,
-  decision: null,
-  goals: [],
-  note: null,
-  sources: SRC,
-  ...extra,
-});
+export const match = (id: string, home: string, away: string, extra: Partial<Match> = {}): Match =>
+  baseMatch({ id, stage: 'group', group: 'A', matchday: 1, home, away, sources: SRC, ...extra });
 
 export const calendarEntry = (id: string, extra: Partial<CalendarEntry> = {}): CalendarEntry => ({
   id,
@@ -72,33 +53,15 @@ export const calendarEntry = (id: string, extra: Partial<CalendarEntry> = {}): C
   ...extra,
 });
 
-export const season = (extra: Partial<Season> = {}): Season => ({
-  id: '2023-24',
-  name: 'CAF Confederation Cup 2023–24',
-  competition: 'CAF Confederation Cup',
-  asOf: '2024-06-01',
-  champion: null,
-  associations: [],
-  teams: [],
-  matches: [],
-  calendar: [],
-  rankingCriteria: {
-    confederationCup: { winners: 5, runnersUp: 4, semiFinalists: 3, quarterFinalists: 2, groupThird: 1, groupFourth: 0.5 },
-    seasonCoefficient: 5,
-    note: null,
-    sources: SRC,
-  },
-  printedTotals: { matches: 60, goals: 140, groupMatches: 48, groupGoals: 106, note: null, sources: SRC },
-  conflicts: [],
-  gaps: [],
-  ...extra,
-});
+export const season = (extra: Partial<Season> = {}): Season =>
+  baseSeason({
+    id: '2023-24',
+    name: 'CAF Confederation Cup 2023–24',
+    competition: 'CAF Confederation Cup',
+    printedTotals: { matches: 60, goals: 140, groupMatches: 48, groupGoals: 106, note: null, sources: SRC },
+    ...extra,
+  });
 
-/**
- * A little competition: Group A (four teams, one awarded match without a score, one match with no
- * recorded result, one date-only match), a two-legged quarter-final decided on away goals, a
- * postponed match, and a first-round walkover.
- */
 export const miniSeason = (): Season =>
   season({
     associations: [
