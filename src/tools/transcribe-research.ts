@@ -633,6 +633,30 @@ const scheduleRow = (phase: string, round: string): ResearchScheduleRow =>
   must(tq.schedule.find((row) => row.phase === phase && row.round === round), `schedule row ${phase} / ${round}`);
 
 const calendar: CalendarRecord[] = [];
+/** Both legs of each two-legged round of a phase, from the research schedule's leg windows. */
+const pushLegs = (phase: string, rounds: readonly (readonly [round: string, prefix: string, stage: Stage])[]): void => {
+  for (const [round, prefix, stage] of rounds) {
+    const row = scheduleRow(phase, round);
+    for (const leg of [1, 2] as const) {
+      const [startDate, endDate] = parseWindow(leg === 1 ? row.first_leg : row.second_leg, `${round} leg ${leg}`);
+      calendar.push({
+        id: `${prefix}-L${leg}`,
+        phase,
+        // A final is one tie, so one leg per date; other rounds play several ties per date.
+        round: `${round}, ${leg === 1 ? 'first' : 'second'} leg${stage === 'final' ? '' : 's'}`,
+        kind: 'leg',
+        stage,
+        matchday: null,
+        leg,
+        startDate,
+        endDate,
+        note: row.note,
+        sources: sources(row.sources),
+      });
+    }
+  }
+};
+
 const qualifyingDraw = scheduleRow('Qualifying rounds', 'Draw (first & second round bracket)');
 calendar.push({
   id: 'DRAW-Q',
@@ -647,28 +671,10 @@ calendar.push({
   note: qualifyingDraw.note,
   sources: sources(qualifyingDraw.sources),
 });
-for (const [round, prefix, stage] of [
+pushLegs('Qualifying rounds', [
   ['First round', 'R1', 'first_round'],
   ['Second round', 'R2', 'second_round'],
-] as const) {
-  const row = scheduleRow('Qualifying rounds', round);
-  for (const leg of [1, 2] as const) {
-    const [startDate, endDate] = parseWindow(leg === 1 ? row.first_leg : row.second_leg, `${round} leg ${leg}`);
-    calendar.push({
-      id: `${prefix}-L${leg}`,
-      phase: 'Qualifying rounds',
-      round: `${round}, ${leg === 1 ? 'first' : 'second'} legs`,
-      kind: 'leg',
-      stage,
-      matchday: null,
-      leg,
-      startDate,
-      endDate,
-      note: row.note,
-      sources: sources(row.sources),
-    });
-  }
-}
+]);
 const groupDraw = scheduleRow('Group stage', 'Draw');
 calendar.push({
   id: 'DRAW-G',
@@ -720,29 +726,11 @@ calendar.push({
   note: quarterRow.note,
   sources: sources(quarterRow.sources),
 });
-for (const [round, prefix, stage] of [
+pushLegs('Knockout stage', [
   ['Quarter-finals', 'QF', 'quarter_final'],
   ['Semi-finals', 'SF', 'semi_final'],
   ['Final', 'F', 'final'],
-] as const) {
-  const row = scheduleRow('Knockout stage', round);
-  for (const leg of [1, 2] as const) {
-    const [startDate, endDate] = parseWindow(leg === 1 ? row.first_leg : row.second_leg, `${round} leg ${leg}`);
-    calendar.push({
-      id: `${prefix}-L${leg}`,
-      phase: 'Knockout stage',
-      round: `${round}, ${leg === 1 ? 'first' : 'second'} leg${prefix === 'F' ? '' : 's'}`,
-      kind: 'leg',
-      stage,
-      matchday: null,
-      leg,
-      startDate,
-      endDate,
-      note: row.note,
-      sources: sources(row.sources),
-    });
-  }
-}
+]);
 
 // ---------- ranking criteria and printed totals ----------
 
