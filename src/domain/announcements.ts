@@ -2,7 +2,7 @@
 // Everything here works on epoch milliseconds (UTC) passed in explicitly; the outbox stores the
 // result and the scheduler sends it. No clocks, no I/O.
 import { UserError } from './errors.js';
-import type { Match } from './types.js';
+import type { Match, Round } from './types.js';
 
 export const POST_KINDS = ['preview', 'recap', 'moved'] as const;
 export type PostKind = (typeof POST_KINDS)[number];
@@ -22,12 +22,8 @@ export const MAX_LEAD_MS = 14 * DAY;
 export const MAX_LEADS = 5;
 
 /** What the planner needs of a round: calendar.ts's `seasonRounds` gives these (and more). */
-export interface PlanningRound {
-  /** e.g. `GS-MD1`, `QF-L2`, `R1-L1`. */
-  readonly key: string;
-  readonly label: string;
-  readonly matches: readonly Match[];
-}
+/** What the planner needs of a calendar round (types.ts `Round`): its key, label and matches. */
+export type PlanningRound = Pick<Round, 'key' | 'label' | 'matches'>;
 
 export interface Subscription {
   readonly guildId: string;
