@@ -107,3 +107,28 @@ export const announcementRounds = sqliteTable('announcement_rounds', {
   matches: text('matches', { mode: 'json' }).$type<MatchSlot[]>().notNull(),
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
 });
+
+/**
+ * Who may dispatch: one row per lease name, held by one process at a time. The holder renews
+ * `expires_at` on every heartbeat; another process takes the lease over only once it has expired
+ * (the holder died or hung). Times are real wall-clock ms, never the replay clock. With one name
+ * ('announcements') this keeps two bots on one file from both posting; per-shard names would make
+ * it the lease of several dispatchers sharing one PostgreSQL database.
+ */
+export const dispatcherLeases = sqliteTable(
+  'dispatcher_leases',
+  {
+    name: text('name').primaryKey(),
+    /** The holding process: `host:pid:random`, unique per start. */
+    holder: text('holder').notNull(),
+    acquiredAt: integer('acquired_at', { mode: 'timestamp_ms' }).notNull(),
+    /** The holder's last heartbeat. */
+    renewedAt: integer('renewed_at', { mode: 'timestamp_ms' }).notNull(),
+    /** After this the lease is free for the taking. */
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    check('dispatcher_leases_holder_check', sql`length(${t.holder}) between 1 and 200`),
+    check('dispatcher_leases_expiry_check', sql`${t.expiresAt} >= ${t.renewedAt}`),
+  ],
+);
