@@ -4,13 +4,18 @@ import { UserError } from './errors.js';
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
+/**
+ * Arabic letters spelled either way by fans, folded as Arabic search does: the tatweel (a stretch
+ * that carries no letter) goes, teh marbuta reads as heh, alef maqsura as yeh. Harakat and the
+ * hamza on alef go with the other combining marks.
+ */
+const foldArabic = (s: string): string => s.replace(/\u0640/g, '').replace(/\u0629/g, '\u0647').replace(/\u0649/g, '\u064a');
+
 /** Lower-case, no diacritics, punctuation and runs of spaces collapsed to one space. */
 export function normalizeName(s: string): string {
   // Most names and queries are plain ASCII: skip Unicode decomposition for them (it is the slow part).
   if (PRINTABLE_ASCII.test(s)) return s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-  return s
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+  return foldArabic(s.normalize('NFKD').replace(/\p{M}/gu, ''))
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();

@@ -29,6 +29,40 @@ describe('normalizeName', () => {
   ])('%s → %s', (input, expected) => {
     expect(normalizeName(input)).toBe(expected);
   });
+
+  // What Arabic search engines fold: harakat and the hamza on alef (already), the tatweel stretch,
+  // teh marbuta as heh and alef maqsura as yeh (spelled either way by fans).
+  test.each([
+    ['tatweel is ignored', 'الزمـــالك', 'الزمالك'],
+    ['a single tatweel', 'الزمـالك', 'الزمالك'],
+    ['harakat are dropped', 'الزَّمَالِك', 'الزمالك'],
+    ['hamza on alef is folded', 'النادي الإفريقي', 'النادي الافريقي'],
+    ['teh marbuta reads as heh', 'نهضة بركان', 'نهضه بركان'],
+    ['alef maqsura reads as yeh', 'الأهلى', 'الاهلي'],
+    ['all at once', 'نهضـــة', 'نهضه'],
+  ])('Arabic: %s (%s → %s)', (_name, input, expected) => {
+    expect(normalizeName(input)).toBe(expected);
+  });
+});
+
+describe('Arabic queries', () => {
+  const arabic = [
+    team('zamalek', { name: 'Zamalek', aliases: ['الزمالك'] }),
+    team('rs-berkane', { name: 'RS Berkane', aliases: ['نهضة بركان'] }),
+    team('club-africain', { name: 'Club Africain', aliases: ['النادي الإفريقي'] }),
+    team('al-ahly', { name: 'Al Ahly', aliases: ['الأهلي'] }),
+  ];
+  test.each([
+    { query: 'الزمـــالك', id: 'zamalek' },
+    { query: 'الزمالك', id: 'zamalek' },
+    { query: 'نهضه بركان', id: 'rs-berkane' },
+    { query: 'نهضـة', id: 'rs-berkane' },
+    { query: 'النادي الافريقي', id: 'club-africain' },
+    { query: 'الاهلى', id: 'al-ahly' },
+  ])('GIVEN $query THEN $id is found and resolved', ({ query, id }) => {
+    expect(searchTeams(arabic, query).map((t) => t.id)).toEqual([id]);
+    expect(resolveTeam(arabic, query).id).toBe(id);
+  });
 });
 
 describe('resolveTeam', () => {
@@ -103,6 +137,18 @@ describe('searchTeams', () => {
       ],
     },
   ])('GIVEN $query THEN $expected', ({ query, expected }) => {
+    expect(searchTeams(teams, query).map((t) => t.name)).toEqual(expected);
+  });
+
+  // Typos allowed grow with the query: none up to 3 characters, 1 up to 5, then 2 — never 3.
+  test.each([
+    { query: 'zamalkk', typos: 2, expected: ['Zamalek'] },
+    { query: 'zomolek', typos: 2, expected: ['Zamalek'] },
+    { query: 'zomolok', typos: 3, expected: [] },
+    { query: 'berkxnx', typos: 2, expected: ['RS Berkane'] },
+    { query: 'bxrkxnx', typos: 3, expected: [] },
+    { query: 'zamlk', typos: 2, expected: [] },
+  ])('GIVEN $query ($typos typos) THEN $expected', ({ query, expected }) => {
     expect(searchTeams(teams, query).map((t) => t.name)).toEqual(expected);
   });
 
