@@ -1,6 +1,7 @@
 // Per-channel announcement settings. Every query is scoped by guild id, which always comes from the
 // interaction (never from an option), so one guild can neither read nor change another's channels.
 import { and, asc, eq } from 'drizzle-orm';
+import { DEFAULT_LEADS_MS } from '../domain/announcements.js';
 import { announcementSubscriptions as subs } from './announcements-schema.js';
 import { cancelPending, type SyncDb } from './outbox.js';
 
@@ -49,15 +50,33 @@ export interface SubscriptionSettings {
 }
 
 /**
- * Creates or updates a channel's settings and (re-)enables it. From now on it is owed the posts due
- * from `now`: a new or re-enabled channel does not get the past, and permission failures start over.
+ * What `/announcements set` changes: the settings it was given. An absent (undefined) setting keeps the
+ * channel's current value, or the default for a new channel; `roleId: null` clears the role.
  */
-export function setSubscription(db: SyncDb, settings: SubscriptionSettings, now: number): SubscriptionRow {
+export interface SubscriptionChange {
+  readonly guildId: string;
+  readonly channelId: string;
+  readonly roleId?: string | null | undefined;
+  readonly leadsMs?: readonly number[] | undefined;
+  readonly recap?: boolean | undefined;
+}
+
+/** A new channel's settings for whatever the admin did not give. */
+export const NEW_CHANNEL_DEFAULTS = { roleId: null, leadsMs: DEFAULT_LEADS_MS, recap: true } as const;
+
+/**
+ * Creates or updates a channel's settings and (re-)enables it. Only the settings given change; the
+ * others keep their values. From now on the channel is owed the posts due from `now`: a new or
+ * re-enabled channel does not get the past, and permission failures start over.
+ */
+export function setSubscription(db: SyncDb, settings: SubscriptionChange, now: number): SubscriptionRow {
   const at = new Date(now);
-  const values = {
-    roleId: settings.roleId,
-    leadsMs: [...settings.leadsMs],
-    recap: settings.recap,
+  const given = {
+    ...(settings.roleId === undefined ? {} : { roleId: settings.roleId }),
+    ...(settings.leadsMs === undefined ? {} : { leadsMs: [...settings.leadsMs] }),
+    ...(settings.recap === undefined ? {} : { recap: settings.recap }),
+  };
+  const state = {
     enabled: true,
     disabledReason: null,
     disabledAt: null,
@@ -67,8 +86,17 @@ export function setSubscription(db: SyncDb, settings: SubscriptionSettings, now:
   };
   const row = db
     .insert(subs)
-    .values({ guildId: settings.guildId, channelId: settings.channelId, createdAt: at, ...values })
-    .onConflictDoUpdate({ target: [subs.guildId, subs.channelId], set: values })
+    .values({
+      guildId: settings.guildId,
+      channelId: settings.channelId,
+      createdAt: at,
+      roleId: NEW_CHANNEL_DEFAULTS.roleId,
+      leadsMs: [...NEW_CHANNEL_DEFAULTS.leadsMs],
+      recap: NEW_CHANNEL_DEFAULTS.recap,
+      ...given,
+      ...state,
+    })
+    .onConflictDoUpdate({ target: [subs.guildId, subs.channelId], set: { ...given, ...state } })
     .returning()
     .get();
   return toRow(row);

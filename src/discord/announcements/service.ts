@@ -9,7 +9,7 @@ import {
   setSubscription,
   turnOff,
   type SubscriptionRow,
-  type SubscriptionSettings,
+  type SubscriptionChange,
 } from '../../db/guild-settings.js';
 import { nextDue, recentOutcomes, type OutboxRow, type SyncDb } from '../../db/outbox.js';
 import { planOne, roundsOf } from '../../scheduler/plan.js';
@@ -68,7 +68,7 @@ export interface SetResult {
   readonly message: string;
 }
 
-export function setAnnouncements(svc: AnnouncementsService, season: Season, settings: SubscriptionSettings, now: number): SetResult {
+export function setAnnouncements(svc: AnnouncementsService, season: Season, settings: SubscriptionChange, now: number): SetResult {
   const subscription = setSubscription(svc.db, settings, now);
   const result = planOne(svc.db, season, subscription, now, svc.lateWindowMs);
   const next = nextDue(svc.db, settings.guildId, 50, now).find((r) => r.channelId === settings.channelId) ?? null;

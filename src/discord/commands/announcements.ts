@@ -7,7 +7,7 @@ import {
   type APIEmbed,
   type ChatInputCommandInteraction,
 } from 'discord.js';
-import { DEFAULT_LEADS_MS, parseLeads } from '../../domain/announcements.js';
+import { parseLeads } from '../../domain/announcements.js';
 import { UserError } from '../../domain/errors.js';
 import { listSubscriptions } from '../../db/guild-settings.js';
 import { checkAnnouncementChannel } from '../announcements/channel-check.js';
@@ -31,7 +31,7 @@ export const announcements: Command = {
     .addSubcommand((s) =>
       s
         .setName('set')
-        .setDescription('Post previews and recaps in a channel; replaces that channel’s settings')
+        .setDescription('Post previews and recaps in a channel; changes only the options you give')
         .addChannelOption((o) =>
           o
             .setName('channel')
@@ -43,7 +43,11 @@ export const announcements: Command = {
         .addStringOption((o) =>
           o.setName('leads').setDescription('When previews go out before a round, e.g. 24h,1h (default 24h)').setMaxLength(60),
         )
-        .addBooleanOption((o) => o.setName('recap').setDescription('Post results after each round (default: yes)')),
+        .addBooleanOption((o) => o.setName('recap').setDescription('Post results after each round (default: yes)'))
+        // Discord cannot send an empty option, so removing the role is an option of its own.
+        .addStringOption((o) =>
+          o.setName('clear').setDescription('Remove a setting').addChoices({ name: 'role: mention no one', value: 'role' }),
+        ),
     )
     .addSubcommand((s) =>
       s
@@ -130,24 +134,32 @@ async function runSet(
   const channel = interaction.options.getChannel('channel', true);
   const role = interaction.options.getRole('role');
   const leadsText = interaction.options.getString('leads');
-  const recap = interaction.options.getBoolean('recap') ?? true;
+  const recap = interaction.options.getBoolean('recap') ?? undefined;
+  const clearRole = interaction.options.getString('clear') === 'role';
 
   if (role !== null && role.id === guildId) {
     await answer(interaction, 'Announcements never mention @everyone. Pick a role, or leave `role` empty.');
     return;
   }
-  const leadsMs = leadsText === null ? [...DEFAULT_LEADS_MS] : parseLeads(leadsText);
+  if (role !== null && clearRole) {
+    await answer(interaction, 'Give either `role` or `clear:role`, not both.');
+    return;
+  }
+  // Only the options given change: an existing channel keeps the rest (a new one gets the defaults).
+  const roleId = clearRole ? null : (role?.id ?? undefined);
+  const leadsMs = leadsText === null ? undefined : parseLeads(leadsText);
   const check = await checkAnnouncementChannel(interaction.client, guildId, channel.id);
   if (!check.ok) {
     await answer(interaction, check.reason);
     return;
   }
-  const result = setAnnouncements(svc, ctx.season(), { guildId, channelId: channel.id, roleId: role?.id ?? null, leadsMs, recap }, now);
+  const result = setAnnouncements(svc, ctx.season(), { guildId, channelId: channel.id, roleId, leadsMs, recap }, now);
   const warning =
     role !== null && 'mentionable' in role && !role.mentionable
       ? '\nNote: that role is not mentionable, so posts will name it without pinging unless the bot has Mention Everyone.'
       : '';
-  ctx.log.info({ guildId, channelId: channel.id, leadsMs, recap, roleId: role?.id ?? null, planned: result.planned }, 'announcements set');
+  const saved = result.subscription;
+  ctx.log.info({ guildId, channelId: channel.id, leadsMs: saved.leadsMs, recap: saved.recap, roleId: saved.roleId, planned: result.planned }, 'announcements set');
   await answer(interaction, result.message + warning);
 }
 

@@ -57,6 +57,7 @@ interface Invocation {
   readonly role?: { id: string; mentionable?: boolean };
   readonly leads?: string;
   readonly recap?: boolean;
+  readonly clear?: string;
 }
 
 const replies: { content?: string; embeds?: { title?: string; description?: string; fields?: { name: string; value: string }[] }[] }[] = [];
@@ -75,7 +76,7 @@ const invoke = (inv: Invocation): ChatInputCommandInteraction => {
       getSubcommand: () => inv.subcommand,
       getChannel: (name: string) => (name === 'channel' && inv.channel ? { id: inv.channel } : null),
       getRole: () => (inv.role ? { id: inv.role.id, mentionable: inv.role.mentionable ?? true } : null),
-      getString: (name: string) => (name === 'leads' ? (inv.leads ?? null) : null),
+      getString: (name: string) => (name === 'leads' ? (inv.leads ?? null) : name === 'clear' ? (inv.clear ?? null) : null),
       getBoolean: (name: string) => (name === 'recap' ? (inv.recap ?? null) : null),
     },
     editReply: async (payload: (typeof replies)[number]) => {
@@ -209,5 +210,44 @@ describe('set, status, off, preview, test', () => {
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ channelId: TEXT, nonce: 't1234567890123456789', roleId: null, content: null });
     expect(lastReply()).toMatch(reply);
+  });
+});
+
+describe('set on a channel already set up', () => {
+  test.each([
+    { name: 'only leads', change: { leads: '2h' }, expected: { roleId: ROLE, leadsMs: [7_200_000], recap: false } },
+    { name: 'only recap', change: { recap: true }, expected: { roleId: ROLE, leadsMs: [86_400_000, 3_600_000], recap: true } },
+    { name: 'only role', change: { role: { id: '300000000000000009' } }, expected: { roleId: '300000000000000009', leadsMs: [86_400_000, 3_600_000], recap: false } },
+    { name: 'clear:role', change: { clear: 'role' }, expected: { roleId: null, leadsMs: [86_400_000, 3_600_000], recap: false } },
+    { name: 'no option', change: {}, expected: { roleId: ROLE, leadsMs: [86_400_000, 3_600_000], recap: false } },
+  ])('GIVEN $name THEN only that changes', async ({ change, expected }) => {
+    await run({ subcommand: 'set', channel: TEXT, role: { id: ROLE }, leads: '24h,1h', recap: false });
+    await run({ subcommand: 'set', channel: TEXT, ...change });
+    expect(getSubscription(opened.db, G1, TEXT)).toMatchObject({ enabled: true, ...expected });
+  });
+
+  test('GIVEN a new channel with no options THEN the defaults', async () => {
+    await run({ subcommand: 'set', channel: TEXT });
+    expect(getSubscription(opened.db, G1, TEXT)).toMatchObject({ roleId: null, leadsMs: [86_400_000], recap: true });
+  });
+
+  test('GIVEN role and clear:role together THEN refused and nothing changed', async () => {
+    await run({ subcommand: 'set', channel: TEXT, role: { id: ROLE } });
+    await run({ subcommand: 'set', channel: TEXT, role: { id: '300000000000000009' }, clear: 'role' });
+    expect(lastReply()).toMatch(/either `role` or `clear:role`/);
+    expect(getSubscription(opened.db, G1, TEXT)).toMatchObject({ roleId: ROLE });
+  });
+
+  test('GIVEN a disabled channel set again with only leads THEN re-enabled with its role and recap kept', async () => {
+    await run({ subcommand: 'set', channel: TEXT, role: { id: ROLE }, recap: false });
+    await run({ subcommand: 'off', channel: TEXT });
+    await run({ subcommand: 'set', channel: TEXT, leads: '1h' });
+    expect(getSubscription(opened.db, G1, TEXT)).toMatchObject({ enabled: true, roleId: ROLE, leadsMs: [3_600_000], recap: false });
+  });
+
+  test('GIVEN the command JSON THEN set says it changes only the options given and offers clear:role', () => {
+    const set = announcements.data.toJSON().options?.find((o) => o.name === 'set') as { description: string; options?: { name: string; choices?: { value: string }[] }[] };
+    expect(set.description).toMatch(/changes only the options you give/);
+    expect(set.options?.find((o) => o.name === 'clear')?.choices?.map((c) => c.value)).toEqual(['role']);
   });
 });
