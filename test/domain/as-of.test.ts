@@ -46,6 +46,15 @@ describe('the season as a fan saw it at an instant (replay clock)', () => {
     expect(match(at('2024-04-22T00:00:00Z'), 'SF1-L1').status).toBe('awarded');
   });
 
+  test('GIVEN a walkover with no date THEN it is hidden until its round starts, then settled', () => {
+    const walkover = season.matches.find((m) => m.status === 'walkover' && m.date === null && m.kickoff === null)!;
+    const roundStart = Math.min(
+      ...season.matches.filter((m) => m.stage === walkover.stage && (m.kickoff ?? m.date) !== null).map((m) => Date.parse((m.kickoff ?? m.date)!)),
+    );
+    expect(match(at(new Date(roundStart - 60_000).toISOString()), walkover.id)).toMatchObject({ status: 'scheduled', decision: null });
+    expect(match(at(new Date(roundStart).toISOString()), walkover.id)).toMatchObject({ status: 'walkover', decision: walkover.decision });
+  });
+
   test('GIVEN real time after the season THEN the season itself is returned (nothing hidden, caches intact)', () => {
     expect(at('2026-11-27T00:00:00Z')).toBe(season);
   });

@@ -81,6 +81,25 @@ const cases: readonly TieCase[] = [
     decidedBy: 'away_goals',
   },
   {
+    // One match, level after extra time: the visitor's goal is an away goal only in a two-legged tie.
+    name: 'GIVEN a one-match final level after extra time THEN penalties decide, never away goals',
+    legs: [leg('final', 1, 1, 'a', 'b', [1, 1], { extraTime: true, penalties: { home: 5, away: 4 } })],
+    teams: ['a', 'b'],
+    aggregate: [1, 1],
+    awayGoals: [0, 1],
+    winner: 'a',
+    decidedBy: 'penalties',
+  },
+  {
+    name: 'GIVEN a one-match final level after extra time with no shoot-out recorded THEN no winner yet',
+    legs: [leg('final', 1, 1, 'a', 'b', [2, 2], { extraTime: true })],
+    teams: ['a', 'b'],
+    aggregate: [2, 2],
+    awayGoals: [0, 2],
+    winner: null,
+    decidedBy: null,
+  },
+  {
     name: 'GIVEN a walkover with no leg played THEN the walkover decides and there is no aggregate',
     legs: [
       match({
