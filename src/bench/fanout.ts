@@ -16,7 +16,7 @@ import { silentLogger } from '../log.js';
 import { planOne } from '../scheduler/plan.js';
 import { runTick } from '../scheduler/tick.js';
 import { openSeasonStore } from '../season-store.js';
-import { startStandin } from '../standin/server.js';
+import { startStandin } from 'discord-standin';
 
 export interface FanoutOptions {
   readonly channels?: number;

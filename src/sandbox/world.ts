@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import type { APIMessage } from 'discord.js';
 import { pino } from 'pino';
-import { startStandin, type Standin } from '../standin/server.js';
-import type { InteractionHandle } from '../standin/interactions.js';
+import { startStandin, type InteractionHandle, type Standin } from 'discord-standin';
 import { startBotProcess, type BotLogEntry, type BotProcess } from './bot-process.js';
 import type { ChatInputData, CommandDefinition, GuildDirectory, InteractionDataOption } from './parse-command.js';
 import type { MessageAction } from './render-text.js';

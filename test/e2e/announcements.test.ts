@@ -12,7 +12,7 @@ import { openDatabase } from '../../src/db/client.js';
 import { setSubscription } from '../../src/db/guild-settings.js';
 import { escapeText } from '../../src/discord/render/text.js';
 import { readSeasonFile } from '../../src/season/read.js';
-import type { Standin } from '../../src/standin/server.js';
+import type { Standin } from 'discord-standin';
 import {
   botEnv,
   GUILD_ID,

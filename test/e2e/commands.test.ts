@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { ApplicationCommandOptionType, type APIApplicationCommandOption, type APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { commands } from '../../src/discord/commands/index.js';
-import type { InteractionCallbackBody } from '../../src/standin/interactions.js';
-import type { Standin } from '../../src/standin/server.js';
+import type { InteractionCallbackBody } from 'discord-standin';
+import type { Standin } from 'discord-standin';
 import {
   botEnv,
   buttons,

@@ -2,7 +2,7 @@
 // The bot must answer what it still can, log the rest, and keep serving.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Standin } from '../../src/standin/server.js';
+import type { Standin } from 'discord-standin';
 import {
   botEnv,
   EPHEMERAL,

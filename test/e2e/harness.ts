@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { startStandin, type Standin, type StandinOptions } from '../../src/standin/server.js';
+import { startStandin, type Standin, type StandinOptions } from 'discord-standin';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ENTRY = join(REPO_ROOT, 'src', 'index.ts');

@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEFAULT_SEASON_FILE } from '../../src/season/read.js';
-import type { Standin } from '../../src/standin/server.js';
+import type { Standin } from 'discord-standin';
 import {
   botEnv,
   buttons,

@@ -4,7 +4,7 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Standin } from '../../src/standin/server.js';
+import type { Standin } from 'discord-standin';
 import {
   APPLICATION_ID,
   botEnv,

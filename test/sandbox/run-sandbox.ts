@@ -14,7 +14,7 @@ export interface SandboxRun {
 
 export const runSandboxScript = (script: string, env: Record<string, string> = {}, timeoutMs = 170_000): Promise<SandboxRun> =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/sandbox/main.ts', '--script', script], {
+    const child = spawn(process.execPath, ['--conditions=standin-source', '--import', 'tsx', 'src/sandbox/main.ts', '--script', script], {
       cwd: ROOT,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../src/standin/errors.js';
-import { compilePathPattern } from '../../src/standin/pattern.js';
-import { createSnowflakeGenerator, shardForGuild, snowflakeTimestamp } from '../../src/standin/snowflake.js';
-import { validateCommand, validateCommandList } from '../../src/standin/validate-command.js';
-import { embedLength, validateMessageBody } from '../../src/standin/validate-message.js';
+import { ApiError } from '../src/errors.js';
+import { compilePathPattern } from '../src/pattern.js';
+import { createSnowflakeGenerator, shardForGuild, snowflakeTimestamp } from '../src/snowflake.js';
+import { validateCommand, validateCommandList } from '../src/validate-command.js';
+import { embedLength, validateMessageBody } from '../src/validate-message.js';
 
 const errorOf = (fn: () => void): { status: number; code: number; errors?: unknown } | null => {
   try {

@@ -1,5 +1,5 @@
 /** Messages created by interaction responses and webhooks: author = bot, webhook_id = application id. */
-import type { APIMessage } from 'discord.js';
+import type { APIMessage } from 'discord-api-types/v10';
 import type { InteractionRecord } from '../interactions.js';
 import { buildMessage, type UploadedFile } from '../messages.js';
 import { userObject } from '../serialize.js';

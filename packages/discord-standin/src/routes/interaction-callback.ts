@@ -3,7 +3,7 @@
  * one response per interaction (40060), the response types each interaction type allows, and the
  * message/choice limits. `?with_response=true` returns the interaction callback response object.
  */
-import type { APIMessage } from 'discord.js';
+import type { APIMessage } from 'discord-api-types/v10';
 import { ApiError, ErrorCode, formError } from '../errors.js';
 import type { InteractionCallbackBody, InteractionRecord } from '../interactions.js';
 import type { Json } from '../types.js';

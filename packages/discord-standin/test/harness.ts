@@ -2,7 +2,7 @@
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, type ClientOptions } from 'discord.js';
 import { pino, type Logger } from 'pino';
-import { startStandin, type Standin, type StandinOptions } from '../../src/standin/server.js';
+import { startStandin, type Standin, type StandinOptions } from '../src/server.js';
 
 export const TOKEN = 'standin-test-token';
 

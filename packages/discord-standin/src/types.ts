@@ -1,4 +1,4 @@
-/** Public input/record types of the stand-in. Output payloads use discord-api-types shapes (via discord.js). */
+/** Public input/record types of the stand-in. Output payloads use discord-api-types shapes (discord-api-types/v10, what discord.js itself uses). */
 import type { OverwriteLike, PermissionInput } from './permissions.js';
 
 export type Json = Record<string, unknown>;

@@ -1,5 +1,6 @@
+#!/usr/bin/env node
 /**
- * Run the stand-in by hand:  tsx src/standin/main.ts [--port 0] [--host 127.0.0.1]
+ * Run the stand-in by hand:  npx discord-standin (or node dist/main.js) [--port 0] [--host 127.0.0.1]
  *   [--global-rate-limit 50] [--no-seed] [--valid-token T]
  * Prints one JSON line with apiUrl, gatewayUrl and the seeded guild/channel ids, then serves until
  * SIGINT/SIGTERM. Point the bot at it with DISCORD_API_URL=<apiUrl>.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_PERMISSIONS, Permission, channelPermissions, effectiveSendPermissions, toBits, type OverwriteLike } from '../../src/standin/permissions.js';
+import { ALL_PERMISSIONS, Permission, channelPermissions, effectiveSendPermissions, toBits, type OverwriteLike } from '../src/permissions.js';
 
 const GUILD = '100';
 const ROLE = '200';

@@ -1,7 +1,7 @@
 import { DiscordAPIError, HTTPError, REST, RESTEvents, Routes, type Client, type RateLimitData, type TextChannel } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Standin } from '../../src/standin/server.js';
-import type { GuildRecord } from '../../src/standin/types.js';
+import type { Standin } from '../src/server.js';
+import type { GuildRecord } from '../src/types.js';
 import { TOKEN, capturingLogger, connectClient, startQuietStandin } from './harness.js';
 
 describe('REST behaviour and fault injection seen through discord.js', () => {

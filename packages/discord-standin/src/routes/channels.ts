@@ -1,5 +1,5 @@
 /** Channels and their messages, with the permission checks Discord makes for the bot. */
-import type { APIMessage } from 'discord.js';
+import type { APIMessage } from 'discord-api-types/v10';
 import { ApiError, ErrorCode } from '../errors.js';
 import { buildMessage } from '../messages.js';
 import { ALL_PERMISSIONS, Permission, effectiveSendPermissions, has } from '../permissions.js';

@@ -1,5 +1,5 @@
 /** Records → Discord API JSON (the shapes discord.js parses). */
-import type { APIGuildMember, APIRole, APIUser, GuildMemberFlags, RoleFlags, UserFlags } from 'discord.js';
+import type { APIGuildMember, APIRole, APIUser, GuildMemberFlags, RoleFlags, UserFlags } from 'discord-api-types/v10';
 import type { StandinState } from './state.js';
 import type { ChannelRecord, GuildRecord, Json, MemberRecord, RoleRecord, UserRecord } from './types.js';
 

@@ -1,7 +1,7 @@
 import { ButtonStyle, ComponentType, DiscordAPIError, Events, MessageFlags, PermissionFlagsBits, type Client, type Interaction } from 'discord.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Standin } from '../../src/standin/server.js';
-import type { GuildRecord } from '../../src/standin/types.js';
+import type { Standin } from '../src/server.js';
+import type { GuildRecord } from '../src/types.js';
 import { connectClient, startQuietStandin } from './harness.js';
 
 const EPHEMERAL = 64;

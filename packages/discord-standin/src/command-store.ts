@@ -1,5 +1,5 @@
 /** Registered application commands per scope (global or one guild), as Discord stores and returns them. */
-import type { APIApplicationCommand } from 'discord.js';
+import type { APIApplicationCommand } from 'discord-api-types/v10';
 import { ApiError, ErrorCode } from './errors.js';
 import type { StandinState } from './state.js';
 import type { Json } from './types.js';

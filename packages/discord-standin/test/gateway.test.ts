@@ -2,7 +2,7 @@
 import { once } from 'node:events';
 import { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Standin } from '../../src/standin/server.js';
+import type { Standin } from '../src/server.js';
 import { startQuietStandin } from './harness.js';
 
 interface Frame {

@@ -3,7 +3,7 @@
  * GET/PATCH/DELETE of @original or a follow-up. After a type-5 defer, the first follow-up fills the
  * "thinking" message, keeping the defer's ephemeral flag (Discord's observed behaviour).
  */
-import type { APIMessage } from 'discord.js';
+import type { APIMessage } from 'discord-api-types/v10';
 import { ApiError, ErrorCode } from '../errors.js';
 import type { InteractionRecord } from '../interactions.js';
 import type { Json } from '../types.js';

@@ -1,7 +1,7 @@
 /** The wire format, checked with plain fetch: headers, error bodies, multipart, limits. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Standin } from '../../src/standin/server.js';
-import type { GuildRecord } from '../../src/standin/types.js';
+import type { Standin } from '../src/server.js';
+import type { GuildRecord } from '../src/types.js';
 import { startQuietStandin } from './harness.js';
 
 const AUTH = { authorization: 'Bot raw-token' };

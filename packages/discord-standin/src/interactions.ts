@@ -2,7 +2,7 @@
  * Interactions the stand-in has dispatched, and what the bot did with each: the callback (initial
  * response), the @original message as it evolves, follow-ups and webhook edits.
  */
-import type { APIMessage } from 'discord.js';
+import type { APIMessage } from 'discord-api-types/v10';
 import type { StandinState } from './state.js';
 import { snowflakeTimestamp } from './snowflake.js';
 import { waitFor } from './wait-for.js';

@@ -1,6 +1,6 @@
 /**
  * Local Discord stand-in: a REST API + WebSocket gateway that the real discord.js v14 client logs in to,
- * with no access to discord.com. Used by end-to-end tests (the bot runs as a child process with
+ * with no access to discord.com. Used by end-to-end tests (the bot logs in with
  * DISCORD_API_URL=standin.apiUrl) and by the interactive sandbox.
  *
  * Quick start
@@ -41,7 +41,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { APIApplicationCommand, APIMessage } from 'discord.js';
+import type { APIApplicationCommand, APIMessage } from 'discord-api-types/v10';
 import { pino, type Logger } from 'pino';
 import { CommandStore } from './command-store.js';
 import { FaultInjector, type FaultHandle, type FaultSpec } from './faults.js';
@@ -61,7 +61,7 @@ import type { ChannelRecord, ChannelSpec, GuildRecord, GuildSpec, Json, MemberRe
 import { waitFor } from './wait-for.js';
 import { newStats, type StandinStats, type World } from './world.js';
 
-// One import point for consumers (e2e tests, the sandbox).
+// The public types, re-exported by index.ts (the package entry point).
 export type { AutocompleteSpec, ButtonSpec, ChatInputSpec, InteractionSpec, SelectSpec } from './interaction-builders.js';
 export type { InteractionCallbackBody, InteractionHandle, InteractionRecord, WebhookEdit } from './interactions.js';
 export type { FaultHandle, FaultSpec } from './faults.js';

@@ -1,8 +1,15 @@
-import { ChannelType, GatewayIntentBits, PermissionFlagsBits, type Client } from 'discord.js';
+import { once } from 'node:events';
+import { ChannelType, Events, GatewayIntentBits, PermissionFlagsBits, type Client, type Guild, type GuildChannel } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Standin } from '../../src/standin/server.js';
-import type { GuildRecord } from '../../src/standin/types.js';
+import type { Standin } from '../src/server.js';
+import type { GuildRecord } from '../src/types.js';
 import { TOKEN, connectClient, startQuietStandin } from './harness.js';
+
+const EVENT_WAIT_MS = 2_000;
+
+/** The arguments of the client's next `event`; rejects if it has not come within EVENT_WAIT_MS. */
+const nextEvent = async <Args extends unknown[]>(client: Client, event: string): Promise<Args> =>
+  (await once(client, event, { signal: AbortSignal.timeout(EVENT_WAIT_MS) })) as Args;
 
 describe('a real discord.js client logged in to the stand-in', () => {
   let standin: Standin;
@@ -80,28 +87,52 @@ describe('a real discord.js client logged in to the stand-in', () => {
     expect(standin.commands().some((c) => c.name === 'subscribe')).toBe(false);
   });
 
+  // Each step waits for the discord.js event itself and checks what it carried; a missing or
+  // malformed dispatch fails the case (after EVENT_WAIT_MS) rather than passing silently.
   it('delivers GUILD_CREATE for a new guild and GUILD_DELETE (outage vs removal)', async () => {
-    const joined = standin.addGuild({ name: 'Second' });
-    await standin.waitFor(() => client.guilds.cache.get(joined.id)?.available, 2000, 'the new guild in the cache');
+    const created = nextEvent<[Guild]>(client, Events.GuildCreate);
+    const joined = standin.addGuild({ name: 'Second', channels: [{ name: 'lobby' }] });
+    const [second] = await created;
+    expect([second.id, second.name, second.available]).toEqual([joined.id, 'Second', true]);
+    expect(second.channels.cache.map((c) => c.name)).toEqual(['lobby']);
+
+    const outage = nextEvent<[Guild]>(client, Events.GuildUnavailable);
     standin.removeGuild(joined.id, { unavailable: true });
-    await standin.waitFor(() => client.guilds.cache.get(joined.id)?.available === false, 2000, 'the guild to become unavailable');
-    const removed = standin.addGuild({ name: 'Third' });
-    await standin.waitFor(() => client.guilds.cache.has(removed.id), 2000, 'the third guild');
-    standin.removeGuild(removed.id);
-    await standin.waitFor(() => !client.guilds.cache.has(removed.id), 2000, 'the removed guild to leave the cache');
+    const [unavailable] = await outage;
+    expect(unavailable.id).toBe(joined.id);
+    expect(client.guilds.cache.get(joined.id)?.available).toBe(false);
+
+    const third = standin.addGuild({ name: 'Third' });
+    const [added] = await nextEvent<[Guild]>(client, Events.GuildCreate);
+    expect(added.id).toBe(third.id);
+    const removal = nextEvent<[Guild]>(client, Events.GuildDelete);
+    standin.removeGuild(third.id);
+    const [removed] = await removal;
+    expect(removed.id).toBe(third.id);
+    expect(client.guilds.cache.has(third.id)).toBe(false);
+    // An outage keeps the guild cached (unavailable); only a removal drops it.
+    expect(client.guilds.cache.has(joined.id)).toBe(true);
   });
 
   it('delivers CHANNEL_CREATE and permission changes to the client cache', async () => {
+    const creation = nextEvent<[GuildChannel]>(client, Events.ChannelCreate);
     const added = standin.addChannel(guild.id, { name: 'matchday', type: 0 });
-    await standin.waitFor(() => client.channels.cache.has(added.id), 2000, 'CHANNEL_CREATE in the client cache');
+    const [channel] = await creation;
+    expect([channel.id, channel.name, channel.type, channel.guildId]).toEqual([added.id, 'matchday', ChannelType.GuildText, guild.id]);
+    expect(channel.permissionsFor(client.user)?.has(PermissionFlagsBits.SendMessages)).toBe(true);
 
+    const update = nextEvent<[GuildChannel, GuildChannel]>(client, Events.ChannelUpdate);
     standin.setBotPermissions(added.id, { deny: ['SendMessages'] });
-    await standin.waitFor(() => {
-      const ch = client.channels.cache.get(added.id);
-      return ch && 'permissionsFor' in ch && ch.permissionsFor(client.user)?.has(PermissionFlagsBits.SendMessages) === false;
-    }, 2000, 'the CHANNEL_UPDATE with the bot overwrite');
+    const [, updated] = await update;
+    expect(updated.id).toBe(added.id);
+    expect(updated.permissionOverwrites.cache.get(client.user.id)?.deny.has(PermissionFlagsBits.SendMessages)).toBe(true);
+    expect(updated.permissionsFor(client.user)?.has(PermissionFlagsBits.SendMessages)).toBe(false);
+    expect(updated.permissionsFor(client.user)?.has(PermissionFlagsBits.ViewChannel)).toBe(true);
 
+    const deletion = nextEvent<[GuildChannel]>(client, Events.ChannelDelete);
     standin.deleteChannel(added.id);
-    await standin.waitFor(() => !client.channels.cache.has(added.id), 2000, 'CHANNEL_DELETE in the client cache');
+    const [deleted] = await deletion;
+    expect(deleted.id).toBe(added.id);
+    expect(client.channels.cache.has(added.id)).toBe(false);
   });
 });

@@ -4,7 +4,7 @@
  * authorizing_integration_owners, context. Option types come from the registered command when there is one.
  */
 import { randomBytes } from 'node:crypto';
-import type { APIApplicationCommandOption, APIMessage } from 'discord.js';
+import type { APIApplicationCommandOption, APIMessage } from 'discord-api-types/v10';
 import type { CommandStore } from './command-store.js';
 import { Permission, basePermissions, toBits, type PermissionInput } from './permissions.js';
 import { channelObject, memberObject, roleObject, userObject } from './serialize.js';

@@ -1,5 +1,5 @@
 /** Channel messages, the nonce index behind enforce_nonce, and the message object builder. */
-import type { APIMessage } from 'discord.js';
+import type { APIMessage } from 'discord-api-types/v10';
 import type { StandinState } from './state.js';
 import { userObject } from './serialize.js';
 import type { Json, UserRecord } from './types.js';
