@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import ts from 'typescript';
 import { describe, expect, test } from 'vitest';
 
 // The layering the folders show, enforced: the domain is pure, and Discord stays out of the data
@@ -48,5 +49,87 @@ describe('layers', () => {
       .filter((file) => /process\.env\b/.test(readFileSync(file, 'utf8').replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, '')))
       .map((file) => relative('.', file));
     expect(readers).toEqual(['src/config.ts']);
+  });
+});
+
+// "No folder imports a folder that imports it back": the real import graph of src/ (static, dynamic
+// and type-only imports, as TypeScript reads them), folded to one node per top-level folder (each
+// top-level file is a node of its own), must have no cycle.
+const nodeOf = (file: string): string => {
+  const [first, ...rest] = relative('src', file).split(/[\\/]/);
+  return rest.length === 0 ? `src/${first}` : `src/${first}/`;
+};
+
+/** Relative imports of `file`, resolved to the .ts files they name. */
+const localImportsOf = (file: string): string[] =>
+  ts
+    .preProcessFile(readFileSync(file, 'utf8'), true, true)
+    .importedFiles.map((f) => f.fileName)
+    .filter((spec) => spec.startsWith('.'))
+    .map((spec) => resolve(dirname(file), spec).replace(/\.js$/, '.ts'));
+
+/** Edges between nodes, each with one import that makes it (for the failure message). */
+const folderGraph = (root: string): Map<string, Map<string, string>> => {
+  const graph = new Map<string, Map<string, string>>();
+  for (const file of files(root)) {
+    const from = nodeOf(file);
+    for (const target of localImportsOf(file)) {
+      const to = nodeOf(relative('.', target));
+      if (to === from || !relative('.', target).startsWith('src')) continue;
+      const edges = graph.get(from) ?? new Map<string, string>();
+      if (!edges.has(to)) edges.set(to, `${relative('.', file)} → ${relative('.', target)}`);
+      graph.set(from, edges);
+    }
+  }
+  return graph;
+};
+
+/** Every elementary cycle's shortest witness per starting node, as "a → b → a (file → file; …)". */
+const folderCycles = (graph: ReadonlyMap<string, ReadonlyMap<string, string>>): string[] => {
+  const found = new Set<string>();
+  for (const start of graph.keys()) {
+    // Breadth-first from start: the first path back to start is its shortest cycle.
+    const previous = new Map<string, string>();
+    const queue = [start];
+    while (queue.length > 0) {
+      const node = queue.shift() as string;
+      const next = [...(graph.get(node)?.keys() ?? [])];
+      if (next.includes(start)) {
+        const path = [node];
+        while (path[0] !== start) path.unshift(previous.get(path[0] as string) as string);
+        const ring = [...path, start];
+        const witness = ring.slice(1).map((to, i) => graph.get(ring[i] as string)?.get(to)).join('; ');
+        // One entry per cycle, whichever node it was found from.
+        const key = [...path].sort().join(',');
+        if (![...found].some((f) => f.startsWith(`${key}|`))) found.add(`${key}|${ring.join(' → ')} (${witness})`);
+        break;
+      }
+      for (const to of next) {
+        if (to !== start && !previous.has(to)) {
+          previous.set(to, node);
+          queue.push(to);
+        }
+      }
+    }
+  }
+  return [...found].map((f) => f.slice(f.indexOf('|') + 1));
+};
+
+describe('folders', () => {
+  test('no folder of src/ imports a folder that imports it back, directly or through others', () => {
+    expect(folderCycles(folderGraph('src'))).toEqual([]);
+  });
+
+  test('the cycle check sees a cycle when there is one (and names the imports)', () => {
+    const graph = new Map([
+      ['src/a/', new Map([['src/b/', 'src/a/x.ts → src/b/y.ts']])],
+      ['src/b/', new Map([['src/c.ts', 'src/b/y.ts → src/c.ts']])],
+      ['src/c.ts', new Map([['src/a/', 'src/c.ts → src/a/x.ts']])],
+      ['src/d/', new Map([['src/a/', 'src/d/z.ts → src/a/x.ts']])],
+    ]);
+    expect(folderCycles(graph)).toEqual([
+      'src/a/ → src/b/ → src/c.ts → src/a/ (src/a/x.ts → src/b/y.ts; src/b/y.ts → src/c.ts; src/c.ts → src/a/x.ts)',
+    ]);
+    expect(folderCycles(new Map([['src/a/', new Map([['src/b/', '']])]]))).toEqual([]);
   });
 });

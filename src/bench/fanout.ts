@@ -13,7 +13,7 @@ import { countByStatus } from '../db/outbox.js';
 import { createClient } from '../discord/client.js';
 import { createDiscordSender } from '../discord/announcements/sender.js';
 import { silentLogger } from '../log.js';
-import { planOne } from '../scheduler/plan.js';
+import { planOne } from '../planning/announcements.js';
 import { runTick } from '../scheduler/tick.js';
 import { openSeasonStore } from '../season-store.js';
 import { startStandin } from 'discord-standin';

@@ -14,7 +14,7 @@ import { createDiscordSender } from '../discord/announcements/sender.js';
 import type { SendPost } from '../discord/announcements/sender.js';
 import type { Logger } from '../log.js';
 import { startScheduler, type Scheduler } from './cron.js';
-import { replanAll, type ReplanReport } from './plan.js';
+import { replanAll, type ReplanReport } from '../planning/announcements.js';
 import type { TickDeps } from './tick.js';
 
 export interface AnnouncementsRuntime {

@@ -33,7 +33,7 @@ import {
 import { renderMoved, renderPreview, renderRecap, type RenderedPost } from '../discord/announcements/render.js';
 import type { SendOutcome, SendPost } from '../discord/announcements/sender.js';
 import type { Logger } from '../log.js';
-import { roundsOf } from './plan.js';
+import { roundsOf } from '../planning/announcements.js';
 
 export interface TickDeps {
   readonly db: SyncDb;

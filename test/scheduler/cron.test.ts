@@ -6,7 +6,7 @@ import { setSubscription } from '../../src/db/guild-settings.js';
 import { countByStatus } from '../../src/db/outbox.js';
 import type { OpenedDatabase } from '../../src/db/client.js';
 import { onTimeGraceFor, replayIntervalMs, startScheduler } from '../../src/scheduler/cron.js';
-import { planOne } from '../../src/scheduler/plan.js';
+import { planOne } from '../../src/planning/announcements.js';
 import { groupTeams, match, season as makeSeason } from '../domain/builders.js';
 import { makeTestDb, silent } from '../db/helpers.js';
 

@@ -6,7 +6,7 @@ import { getSubscription, setSubscription, type SubscriptionRow } from '../../sr
 import { countByStatus, nonceFor, rowsFor } from '../../src/db/outbox.js';
 import type { OpenedDatabase } from '../../src/db/client.js';
 import type { OutgoingPost, SendOutcome, SendPost } from '../../src/discord/announcements/sender.js';
-import { planOne, replanAll } from '../../src/scheduler/plan.js';
+import { planOne, replanAll } from '../../src/planning/announcements.js';
 import { runTick, type TickDeps } from '../../src/scheduler/tick.js';
 import { groupTeams, match, season as makeSeason } from '../domain/builders.js';
 import { makeTestDb, silent } from '../db/helpers.js';

@@ -12,7 +12,7 @@ import {
   type SubscriptionChange,
 } from '../../db/guild-settings.js';
 import { nextDue, recentOutcomes, type OutboxRow, type SyncDb } from '../../db/outbox.js';
-import { planOne, roundsOf } from '../../scheduler/plan.js';
+import { planOne, roundsOf } from '../../planning/announcements.js';
 import { clampEmbed, LIMITS } from '../render/limits.js';
 import { truncate } from '../render/text.js';
 import { discordTime, renderMoved, renderPreview, renderRecap, renderTestMessage, type RenderedPost } from './render.js';

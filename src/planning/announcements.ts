@@ -1,6 +1,7 @@
 // Turning the season into outbox rows: the domain planner's output, written per subscription in
-// one transaction each. Runs at startup, whenever the season data changes, and when an admin
-// sets a channel up.
+// one transaction each. Runs at startup, whenever the season data changes (scheduler/), and when an
+// admin sets a channel up (discord/announcements/). It sits above domain/ and db/ and below both of
+// its callers, so neither has to import the other.
 import {
   DEFAULT_LATE_WINDOW_MS,
   detectRoundChanges,
