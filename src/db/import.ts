@@ -17,6 +17,7 @@ import {
   matches,
   printedTotals,
   rankingCriteria,
+  redCards,
   rounds,
   seasons,
   sourceNotes,
@@ -74,6 +75,7 @@ export function importSeason(db: AppDatabase, season: Season, hash: string, now:
     insertRows(sqlite, seasons, 'seasons', rows.seasons);
     insertRows(sqlite, matches, 'matches', rows.matches);
     insertRows(sqlite, goals, 'goals', rows.goals);
+    insertRows(sqlite, redCards, 'red cards', rows.redCards);
     insertRows(sqlite, calendarEntries, 'calendar entries', rows.calendarEntries);
     insertRows(sqlite, rankingCriteria, 'ranking criteria', rows.rankingCriteria);
     insertRows(sqlite, printedTotals, 'printed totals', rows.printedTotals);
@@ -176,7 +178,7 @@ function assertNoForeignKeyViolations(sqlite: SqliteConnection): void {
 
 function describeRowKey(table: string, row: Record<string, unknown> | undefined): string {
   if (row === undefined) return '(row not found)';
-  if (table === 'goals') return `(match ${String(row['match_id'])}, goal #${String(row['ordinal'])})`;
+  if (table === 'goals' || table === 'red_cards') return `(match ${String(row['match_id'])}, ${table === 'goals' ? 'goal' : 'red card'} #${String(row['ordinal'])})`;
   if (table === 'team_aliases' || table === 'group_members') return `(team ${String(row['team_id'])})`;
   if (table === 'source_notes') return `(${String(row['kind'])} #${String(row['ordinal'])})`;
   const key = row['id'] ?? row['name'] ?? row['season_id'] ?? row['code'];
@@ -197,8 +199,11 @@ function seasonRows(season: Season) {
     associations: season.associations.map((association, ordinal) => ({
       name: association.name,
       ordinal,
+      shortName: association.shortName,
       code: association.code,
       rank: association.rank,
+      rankDispute: association.rankDispute === null ? null : { ...association.rankDispute },
+      rankConfidence: association.rankConfidence,
       points: association.points,
       entered: association.entered,
       note: association.note,
@@ -208,6 +213,7 @@ function seasonRows(season: Season) {
       id: team.id,
       ordinal,
       name: team.name,
+      shortName: team.shortName,
       association: team.association,
       qualifyingMethod: team.qualifyingMethod,
       entryStage: team.entryRound,
@@ -228,10 +234,12 @@ function seasonRows(season: Season) {
       leg: match.leg,
       date: match.date,
       kickoffAt: match.kickoff === null ? null : parseInstant(match.kickoff, match.id),
+      kickoffAlternatives: [...match.kickoffAlternatives],
       venue: match.venue,
       homeTeamId: match.home,
       awayTeamId: match.away,
       status: match.status,
+      resultNotPublished: match.resultNotPublished,
       scoreHome: match.score?.home ?? null,
       scoreAway: match.score?.away ?? null,
       extraTime: match.extraTime,
@@ -241,6 +249,10 @@ function seasonRows(season: Season) {
       decisionScoreHome: match.decision?.score?.home ?? null,
       decisionScoreAway: match.decision?.score?.away ?? null,
       decisionReason: match.decision?.reason ?? null,
+      decisionDecidedOn: match.decision?.decidedOn ?? null,
+      referee: match.referee,
+      attendance: match.attendance,
+      redCardsRecorded: match.redCards !== null,
       note: match.note,
       sources: [...match.sources],
     })),
@@ -252,6 +264,15 @@ function seasonRows(season: Season) {
         player: goal.player,
         minute: goal.minute,
         type: goal.type,
+      })),
+    ),
+    redCards: season.matches.flatMap((match) =>
+      (match.redCards ?? []).map((card, ordinal) => ({
+        matchId: match.id,
+        ordinal,
+        teamId: card.team,
+        player: card.player,
+        minute: card.minute,
       })),
     ),
     calendarEntries: season.calendar.map((entry, ordinal) => ({

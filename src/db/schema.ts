@@ -12,7 +12,7 @@ import {
   text,
   type AnySQLiteColumn,
 } from 'drizzle-orm/sqlite-core';
-import { GOAL_TYPES, GROUPS, MATCH_STATUSES, STAGES } from '../domain/types.js';
+import { GOAL_TYPES, GROUPS, MATCH_STATUSES, STAGES, type RankDispute } from '../domain/types.js';
 
 export const CALENDAR_KINDS = ['draw', 'matchday', 'leg'] as const;
 export const SOURCE_NOTE_KINDS = ['conflict', 'gap'] as const;
@@ -43,8 +43,12 @@ export const associations = sqliteTable(
   {
     name: text('name').primaryKey(),
     ordinal: integer('ordinal').notNull().unique(),
+    shortName: text('short_name'),
     code: text('code').unique(),
     rank: integer('rank'),
+    /** `{ printed, byPoints }` when sources disagree on the rank; null when they do not. */
+    rankDispute: text('rank_dispute', { mode: 'json' }).$type<RankDispute>(),
+    rankConfidence: text('rank_confidence', { enum: ['sourced', 'low'] }).notNull().default('sourced'),
     points: real('points'),
     entered: integer('entered', { mode: 'boolean' }).notNull(),
     note: text('note'),
@@ -100,6 +104,7 @@ export const teams = sqliteTable(
     id: text('id').primaryKey(),
     ordinal: integer('ordinal').notNull().unique(),
     name: text('name').notNull(),
+    shortName: text('short_name'),
     association: text('association')
       .notNull()
       .references(() => associations.name),
@@ -175,6 +180,11 @@ export const matches = sqliteTable(
     date: text('date'),
     /** UTC instant; null when no source gives the time. */
     kickoffAt: integer('kickoff_at', { mode: 'timestamp_ms' }),
+    /** Other UTC kickoffs sources give (ISO strings); `[]` when they agree. */
+    kickoffAlternatives: text('kickoff_alternatives', { mode: 'json' })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
     venue: text('venue'),
     homeTeamId: text('home_team_id')
       .notNull()
@@ -183,6 +193,8 @@ export const matches = sqliteTable(
       .notNull()
       .references(() => teams.id),
     status: text('status', { enum: MATCH_STATUSES }).notNull(),
+    /** A scheduled match whose day passed with no published result. */
+    resultNotPublished: integer('result_not_published', { mode: 'boolean' }).notNull().default(false),
     scoreHome: integer('score_home'),
     scoreAway: integer('score_away'),
     extraTime: integer('extra_time', { mode: 'boolean' }).notNull(),
@@ -192,6 +204,12 @@ export const matches = sqliteTable(
     decisionScoreHome: integer('decision_score_home'),
     decisionScoreAway: integer('decision_score_away'),
     decisionReason: text('decision_reason'),
+    /** `YYYY-MM-DD` the decision was made; null when no source dates it. */
+    decisionDecidedOn: text('decision_decided_on'),
+    referee: text('referee'),
+    attendance: integer('attendance'),
+    /** False when no source covers sendings-off (the domain's null); the cards are in red_cards. */
+    redCardsRecorded: integer('red_cards_recorded', { mode: 'boolean' }).notNull().default(false),
     note: text('note'),
     sources: sources(),
   },
@@ -242,6 +260,22 @@ export const goals = sqliteTable(
     index('goals_player_idx').on(t.player),
     check('goals_type_check', oneOf(t.type, GOAL_TYPES)),
   ],
+);
+
+export const redCards = sqliteTable(
+  'red_cards',
+  {
+    matchId: text('match_id')
+      .notNull()
+      .references(() => matches.id, { onDelete: 'cascade' }),
+    ordinal: integer('ordinal').notNull(),
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id),
+    player: text('player'),
+    minute: text('minute'),
+  },
+  (t) => [primaryKey({ columns: [t.matchId, t.ordinal] }), index('red_cards_team_idx').on(t.teamId)],
 );
 
 export const calendarEntries = sqliteTable(
@@ -357,6 +391,7 @@ export const SEASON_TABLES_PARENTS_FIRST = [
   seasons,
   matches,
   goals,
+  redCards,
   calendarEntries,
   rankingCriteria,
   printedTotals,

@@ -1,7 +1,7 @@
 // Rebuilds the domain Season from the tables, equal to what was imported. Callers load it once
 // and reload only when dataVersion() reports a different hash.
 import { asc, desc, eq } from 'drizzle-orm';
-import type { Goal, Match, Score, Season, SourceNote, TeamId } from '../domain/types.js';
+import type { Goal, Match, RedCard, Score, Season, SourceNote, TeamId } from '../domain/types.js';
 import type { AppDatabase } from './client.js';
 import {
   associations,
@@ -13,6 +13,7 @@ import {
   matches,
   printedTotals,
   rankingCriteria,
+  redCards,
   seasons,
   sourceNotes,
   teamAliases,
@@ -62,6 +63,10 @@ export function loadSeason(db: AppDatabase): Season {
       tx.select().from(goals).orderBy(asc(goals.matchId), asc(goals.ordinal)).all(),
       (goal) => goal.matchId,
     );
+    const redCardsByMatch = groupBy(
+      tx.select().from(redCards).orderBy(asc(redCards.matchId), asc(redCards.ordinal)).all(),
+      (card) => card.matchId,
+    );
     const notes = tx.select().from(sourceNotes).orderBy(asc(sourceNotes.kind), asc(sourceNotes.ordinal)).all();
     const toNote = (note: (typeof notes)[number]): SourceNote => ({ subject: note.subject, text: note.text, sources: note.sources });
 
@@ -78,8 +83,11 @@ export function loadSeason(db: AppDatabase): Season {
         .all()
         .map((row) => ({
           name: row.name,
+          shortName: row.shortName,
           code: row.code,
           rank: row.rank,
+          rankDispute: row.rankDispute,
+          rankConfidence: row.rankConfidence,
           points: row.points,
           entered: row.entered,
           note: row.note,
@@ -93,6 +101,7 @@ export function loadSeason(db: AppDatabase): Season {
         .map((row) => ({
           id: row.id,
           name: row.name,
+          shortName: row.shortName,
           aliases: (aliasesByTeam.get(row.id) ?? []).map((alias) => alias.alias),
           association: row.association,
           qualifyingMethod: row.qualifyingMethod,
@@ -106,7 +115,7 @@ export function loadSeason(db: AppDatabase): Season {
         .from(matches)
         .orderBy(asc(matches.ordinal))
         .all()
-        .map((row) => toMatch(row, goalsByMatch.get(row.id) ?? [])),
+        .map((row) => toMatch(row, goalsByMatch.get(row.id) ?? [], redCardsByMatch.get(row.id) ?? [])),
       calendar: tx
         .select()
         .from(calendarEntries)
@@ -152,7 +161,11 @@ export function loadSeason(db: AppDatabase): Season {
   });
 }
 
-function toMatch(row: typeof matches.$inferSelect, goalRows: readonly (typeof goals.$inferSelect)[]): Match {
+function toMatch(
+  row: typeof matches.$inferSelect,
+  goalRows: readonly (typeof goals.$inferSelect)[],
+  cardRows: readonly (typeof redCards.$inferSelect)[],
+): Match {
   return {
     id: row.id,
     stage: row.stage,
@@ -162,10 +175,12 @@ function toMatch(row: typeof matches.$inferSelect, goalRows: readonly (typeof go
     leg: asLeg(row.leg, `match ${row.id}`),
     date: row.date,
     kickoff: row.kickoffAt === null ? null : formatInstant(row.kickoffAt),
+    kickoffAlternatives: row.kickoffAlternatives,
     venue: row.venue,
     home: row.homeTeamId,
     away: row.awayTeamId,
     status: row.status,
+    resultNotPublished: row.resultNotPublished,
     score: scoreOf(row.scoreHome, row.scoreAway),
     extraTime: row.extraTime,
     penalties: scoreOf(row.penaltiesHome, row.penaltiesAway),
@@ -176,10 +191,16 @@ function toMatch(row: typeof matches.$inferSelect, goalRows: readonly (typeof go
             winner: row.decisionWinnerId as TeamId,
             score: scoreOf(row.decisionScoreHome, row.decisionScoreAway),
             reason: row.decisionReason ?? '',
+            decidedOn: row.decisionDecidedOn,
           },
     goals: goalRows.map(
       (goal): Goal => ({ team: goal.teamId, player: goal.player, minute: goal.minute, type: goal.type }),
     ),
+    referee: row.referee,
+    attendance: row.attendance,
+    redCards: row.redCardsRecorded
+      ? cardRows.map((card): RedCard => ({ team: card.teamId, player: card.player, minute: card.minute }))
+      : null,
     note: row.note,
     sources: row.sources,
   };

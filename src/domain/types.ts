@@ -39,12 +39,32 @@ export type GoalType = (typeof GOAL_TYPES)[number];
 /** Team ids are stable slugs of the canonical name, e.g. `rs-berkane`. */
 export type TeamId = string;
 
+/**
+ * Sources disagree on an association's rank. `Association.rank` keeps the printed one.
+ * A renderer shows one plain footnote: "CAF's points put Algeria 3rd; the competition's own list printed it 2nd".
+ */
+export interface RankDispute {
+  /** The rank the competition's own list printed. */
+  readonly printed: number | null;
+  /** The rank CAF's published points give. */
+  readonly byPoints: number | null;
+}
+
+/** `low`: only one source of uncertain edition gives the rank; show it with "rank uncertain". */
+export type RankConfidence = 'sourced' | 'low';
+
 export interface Association {
   readonly name: string;
+  /** A known short form for narrow columns ("São Tomé"); null when the full name is already short. Show `shortName ?? name`. */
+  readonly shortName: string | null;
   /** FIFA code, e.g. `MAR`. */
   readonly code: string | null;
-  /** CAF 5-year rank as printed by the seed (ties share a rank); null when unranked. */
+  /** CAF 5-year rank as printed by the competition's own list (ties share a rank); null when unranked. */
   readonly rank: number | null;
+  /** Set when sources disagree on the rank; a renderer writes one footnote from it (never the note). */
+  readonly rankDispute: RankDispute | null;
+  /** `low` for a rank only a weak source gives (Cameroon): show "rank uncertain" next to it. */
+  readonly rankConfidence: RankConfidence;
   /** CAF 5-year ranking points; null when no source gave them. */
   readonly points: number | null;
   readonly entered: boolean;
@@ -55,6 +75,8 @@ export interface Association {
 export interface Team {
   readonly id: TeamId;
   readonly name: string;
+  /** A known short form for lists and buttons ("Académica"); null when none. Show `shortName ?? name`. */
+  readonly shortName: string | null;
   readonly aliases: readonly string[];
   readonly association: string;
   readonly qualifyingMethod: string | null;
@@ -73,9 +95,25 @@ export interface Score {
 /** A result decided off the pitch: an awarded match or a walkover. */
 export interface Decision {
   readonly winner: TeamId;
-  /** The awarded score where a source states it; null when no source does. */
+  /** The awarded score where a source states it; null when no source does: show "the score was not published". */
   readonly score: Score | null;
+  /** Editors' text (sources, arguments). Not for fans: a renderer writes "Awarded to X" / "walkover" from the fields. */
   readonly reason: string;
+  /**
+   * The day the decision was made, `YYYY-MM-DD` (the awarded semi-final: 2024-04-24); null when no source dates it.
+   * The as-of view hides the decision before this day: the match then reads "not played, decision pending".
+   */
+  readonly decidedOn: string | null;
+}
+
+/** A sending-off a source reports. */
+export interface RedCard {
+  /** The player's team. */
+  readonly team: TeamId;
+  /** Null when the source does not name the player. */
+  readonly player: string | null;
+  /** As written: `56`, `90+1`; null when not recorded. */
+  readonly minute: string | null;
 }
 
 export interface Goal {
@@ -102,10 +140,21 @@ export interface Match {
   readonly date: string | null;
   /** Kickoff as an ISO UTC instant; null when the time is unknown (the date may still be known). */
   readonly kickoff: string | null;
+  /**
+   * Other UTC kickoff instants a source gives, when sources disagree; empty when they do not.
+   * A renderer writes "Kickoff time disputed between sources: 18:00 or 19:00 UTC" (kickoff and these, sorted).
+   */
+  readonly kickoffAlternatives: readonly string[];
   readonly venue: string | null;
   readonly home: TeamId;
   readonly away: TeamId;
+  /**
+   * `scheduled` with `resultNotPublished` true: the match day has passed but no source publishes a result.
+   * It must not read as played: a renderer shows "Result not published" (never a score or "played").
+   */
   readonly status: MatchStatus;
+  /** True only for a scheduled match whose day has passed with no published result (see `status`). */
+  readonly resultNotPublished: boolean;
   /** Score after play (90 minutes, or 120 with extra time); null when not played or not recorded. */
   readonly score: Score | null;
   readonly extraTime: boolean;
@@ -114,6 +163,13 @@ export interface Match {
   /** Set for `awarded` and `walkover`. */
   readonly decision: Decision | null;
   readonly goals: readonly Goal[];
+  /** The referee as a source names them ("Peter Waweru (KEN)"); null when not recorded. Show "Referee: …". */
+  readonly referee: string | null;
+  /** Spectators, as the source used prints it; null when not recorded. Show "Attendance: 52,000". */
+  readonly attendance: number | null;
+  /** Sendings-off a source reports; null when no source covers them (not "none"), [] when a source says none. */
+  readonly redCards: readonly RedCard[] | null;
+  /** Editors' text: sources, arguments, conflicts. Never shown to fans outside /match's "Sources". */
   readonly note: string | null;
   readonly sources: readonly string[];
 }

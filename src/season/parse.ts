@@ -120,6 +120,7 @@ function toSeason(header: Header, lists: ValidLists, teams: TeamDirectory, group
   const teamList: Team[] = values(lists.teams).map((team) => ({
     id: id(team.name),
     name: team.name,
+    shortName: team.shortName,
     aliases: team.aliases,
     association: team.association,
     qualifyingMethod: team.qualifyingMethod,
@@ -134,6 +135,7 @@ function toSeason(header: Header, lists: ValidLists, teams: TeamDirectory, group
     away: id(match.away),
     decision: match.decision === null ? null : { ...match.decision, winner: id(match.decision.winner) },
     goals: match.goals.map((goal): Goal => ({ ...goal, team: id(goal.team) })),
+    redCards: match.redCards === null ? null : match.redCards.map((card) => ({ ...card, team: id(card.team) })),
   }));
   const calendar: CalendarEntry[] = values(lists.calendar);
   const notes = (list: readonly Indexed<SourceNoteRecord>[]): SourceNote[] => values(list);

@@ -18,6 +18,11 @@ const isoDate = z.iso.date({ error: 'expected a date written YYYY-MM-DD' });
 const utcInstant = z.iso.datetime({ error: 'expected a UTC instant written like 2023-11-26T19:00:00Z' });
 const goalCount = z.int().min(0).max(99);
 
+const minuteSchema = z
+  .string()
+  .regex(/^\d{1,3}(\+\d{1,2})?$/, { error: 'expected a minute like "54" or "90+4"' })
+  .nullable();
+
 export const scoreSchema = z.strictObject({ home: goalCount, away: goalCount });
 
 export const goalSchema = z.strictObject({
@@ -25,10 +30,7 @@ export const goalSchema = z.strictObject({
   team: teamNameSchema,
   /** For an own goal, the defender who scored it; null when not recorded. */
   player: nullableText,
-  minute: z
-    .string()
-    .regex(/^\d{1,3}(\+\d{1,2})?$/, { error: 'expected a minute like "54" or "90+4"' })
-    .nullable(),
+  minute: minuteSchema,
   type: z.enum(GOAL_TYPES),
 });
 
@@ -36,8 +38,20 @@ export const decisionSchema = z.strictObject({
   winner: teamNameSchema,
   /** The awarded score where a source states it, else null. */
   score: scoreSchema.nullable(),
+  /** Editors' text: what happened and who decided, with the sources' wording. */
   reason: text,
+  /** The day the decision was made; null when no source dates it. */
+  decidedOn: isoDate.nullable().default(null),
 });
+
+export const redCardSchema = z.strictObject({
+  team: teamNameSchema,
+  player: nullableText,
+  minute: minuteSchema,
+});
+
+/** A short form fans know ("Académica"); null when there is none. */
+const shortNameSchema = nullableText.default(null);
 
 export const matchSchema = z.strictObject({
   id: z.string().regex(/^[A-Z0-9]+(-[A-Z0-9]+)*$/, { error: 'expected an id like "R1-T01-L1" or "GA-MD1-2"' }),
@@ -49,23 +63,39 @@ export const matchSchema = z.strictObject({
   /** Local match date. */
   date: isoDate.nullable(),
   kickoff: utcInstant.nullable(),
+  /** Other UTC kickoffs a source gives when sources disagree (the conflict itself is in `conflicts`). */
+  kickoffAlternatives: z.array(utcInstant).default([]),
   venue: nullableText,
   home: teamNameSchema,
   away: teamNameSchema,
   status: z.enum(MATCH_STATUSES),
+  /** With status "scheduled": the day has passed and no source publishes a result. */
+  resultNotPublished: z.boolean().default(false),
   score: scoreSchema.nullable(),
   extraTime: z.boolean(),
   penalties: scoreSchema.nullable(),
   decision: decisionSchema.nullable(),
   goals: z.array(goalSchema),
+  referee: nullableText.default(null),
+  attendance: z.int().min(0).nullable().default(null),
+  /** null: no source covers sendings-off; []: a source says there were none. */
+  redCards: z.array(redCardSchema).nullable().default(null),
   note: nullableText,
   sources: sourcesSchema,
 });
 
+const rank = z.int().min(1);
+
 export const associationSchema = z.strictObject({
   name: text,
+  shortName: shortNameSchema,
   code: z.string().regex(/^[A-Z]{3}$/, { error: 'expected a three-letter FIFA code like "MAR"' }).nullable(),
-  rank: z.int().min(1).nullable(),
+  /** The rank the competition's own list printed. */
+  rank: rank.nullable(),
+  /** When sources disagree on the rank: the printed one and the one CAF's points give. */
+  rankDispute: z.strictObject({ printed: rank.nullable(), byPoints: rank.nullable() }).nullable().default(null),
+  /** "low" when only a source of uncertain edition gives the rank. */
+  rankConfidence: z.enum(['sourced', 'low']).default('sourced'),
   points: z.number().min(0).nullable(),
   entered: z.boolean(),
   note: nullableText,
@@ -74,6 +104,7 @@ export const associationSchema = z.strictObject({
 
 export const teamSchema = z.strictObject({
   name: text,
+  shortName: shortNameSchema,
   aliases: z.array(text),
   association: text,
   qualifyingMethod: nullableText,
@@ -179,4 +210,10 @@ export type GroupRecord = z.infer<typeof groupSchema>;
 export type CalendarRecord = z.infer<typeof calendarEntrySchema>;
 export type SourceNoteRecord = z.infer<typeof sourceNoteSchema>;
 export type GoalRecord = z.infer<typeof goalSchema>;
+export type RedCardRecord = z.infer<typeof redCardSchema>;
+/** The same records as written in the file, where fields with a default may be left out. */
+export type SeasonFileInput = z.input<typeof seasonFileSchema>;
+export type MatchInput = z.input<typeof matchSchema>;
+export type TeamInput = z.input<typeof teamSchema>;
+export type AssociationInput = z.input<typeof associationSchema>;
 export type ScoreRecord = z.infer<typeof scoreSchema>;

@@ -13,14 +13,14 @@ import { fileURLToPath } from 'node:url';
 import type { GoalType, GroupId, MatchStatus, Stage } from '../domain/types.js';
 import { parseSeason } from '../season/parse.js';
 import type {
-  AssociationRecord,
+  AssociationInput as AssociationRecord,
   CalendarRecord,
   GroupRecord,
-  MatchRecord,
+  MatchInput as MatchRecord,
   ScoreRecord,
-  SeasonFile,
+  SeasonFileInput as SeasonFile,
   SourceNoteRecord,
-  TeamRecord,
+  TeamInput as TeamRecord,
 } from '../season/schema.js';
 import { nameKey } from '../season/slug.js';
 

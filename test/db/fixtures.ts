@@ -10,12 +10,17 @@ const baseMatch = {
   leg: null,
   date: null,
   kickoff: null,
+  kickoffAlternatives: [],
   venue: null,
+  resultNotPublished: false,
   score: null,
   extraTime: false,
   penalties: null,
   decision: null,
   goals: [],
+  referee: null,
+  attendance: null,
+  redCards: null,
   note: null,
   sources: ['seed'],
 } satisfies Partial<Match>;
@@ -27,15 +32,60 @@ export const fixtureSeason: Season = {
   asOf: '2024-06-01',
   champion: 'zamalek',
   associations: [
-    { name: 'Egypt', code: 'EGY', rank: 1, points: 181.5, entered: true, note: null, sources: ['seed', 'https://example.org/ranking'] },
-    { name: 'Morocco', code: 'MAR', rank: 2, points: 160, entered: true, note: 'Points differ between sources.', sources: ['seed'] },
-    { name: 'Algeria', code: null, rank: 3, points: null, entered: true, note: null, sources: ['seed'] },
-    { name: 'Eritrea', code: 'ERI', rank: null, points: null, entered: false, note: null, sources: ['seed'] },
+    {
+      name: 'Egypt',
+      shortName: null,
+      code: 'EGY',
+      rank: 1,
+      rankDispute: null,
+      rankConfidence: 'sourced',
+      points: 181.5,
+      entered: true,
+      note: null,
+      sources: ['seed', 'https://example.org/ranking'],
+    },
+    {
+      name: 'Morocco',
+      shortName: null,
+      code: 'MAR',
+      rank: 2,
+      rankDispute: { printed: 2, byPoints: 3 },
+      rankConfidence: 'sourced',
+      points: 160,
+      entered: true,
+      note: 'Points differ between sources.',
+      sources: ['seed'],
+    },
+    {
+      name: 'Algeria',
+      shortName: 'Alg.',
+      code: null,
+      rank: 3,
+      rankDispute: { printed: null, byPoints: 2 },
+      rankConfidence: 'low',
+      points: null,
+      entered: true,
+      note: null,
+      sources: ['seed'],
+    },
+    {
+      name: 'Eritrea',
+      shortName: null,
+      code: 'ERI',
+      rank: null,
+      rankDispute: null,
+      rankConfidence: 'sourced',
+      points: null,
+      entered: false,
+      note: null,
+      sources: ['seed'],
+    },
   ],
   teams: [
     {
       id: 'zamalek',
       name: 'Zamalek',
+      shortName: null,
       aliases: ['Zamalek SC', 'White Knights'],
       association: 'Egypt',
       qualifyingMethod: '2022–23 Egypt Cup winners',
@@ -47,6 +97,7 @@ export const fixtureSeason: Season = {
     {
       id: 'rs-berkane',
       name: 'RS Berkane',
+      shortName: 'Berkane',
       aliases: ['RSB'],
       association: 'Morocco',
       qualifyingMethod: null,
@@ -58,6 +109,7 @@ export const fixtureSeason: Season = {
     {
       id: 'usm-alger',
       name: 'USM Alger',
+      shortName: null,
       aliases: [],
       association: 'Algeria',
       qualifyingMethod: 'Title holders',
@@ -69,6 +121,7 @@ export const fixtureSeason: Season = {
     {
       id: 'future',
       name: 'Modern Future',
+      shortName: 'Future',
       aliases: ['Future FC'],
       association: 'Egypt',
       qualifyingMethod: null,
@@ -80,6 +133,7 @@ export const fixtureSeason: Season = {
     {
       id: 'asmara',
       name: 'Red Sea',
+      shortName: null,
       aliases: [],
       association: 'Morocco',
       qualifyingMethod: null,
@@ -98,11 +152,18 @@ export const fixtureSeason: Season = {
       leg: 1,
       date: '2023-08-18',
       kickoff: '2023-08-18T19:00:00Z',
+      kickoffAlternatives: ['2023-08-18T18:00:00Z', '2023-08-18T20:00:00Z'],
       venue: 'Stade du 5 Juillet, Algiers',
       home: 'usm-alger',
       away: 'asmara',
       status: 'played',
       score: { home: 2, away: 1 },
+      referee: 'Peter Waweru (KEN)',
+      attendance: 10000,
+      redCards: [
+        { team: 'asmara', player: 'Hamza El Moussaoui', minute: '56' },
+        { team: 'usm-alger', player: null, minute: null },
+      ],
       goals: [
         { team: 'usm-alger', player: 'Islam Merili', minute: '54', type: 'regular' },
         { team: 'asmara', player: null, minute: null, type: 'regular' },
@@ -123,6 +184,7 @@ export const fixtureSeason: Season = {
       extraTime: true,
       penalties: { home: 3, away: 4 },
       goals: [{ team: 'asmara', player: 'Someone', minute: '120+1', type: 'penalty' }],
+      redCards: [],
       note: 'Kickoff time not recorded.',
     },
     {
@@ -133,7 +195,7 @@ export const fixtureSeason: Season = {
       home: 'future',
       away: 'rs-berkane',
       status: 'walkover',
-      decision: { winner: 'future', score: null, reason: 'Opponent withdrew before the first leg.' },
+      decision: { winner: 'future', score: null, reason: 'Opponent withdrew before the first leg.', decidedOn: null },
       sources: ['seed', 'https://example.org/walkover'],
     },
     {
@@ -159,7 +221,8 @@ export const fixtureSeason: Season = {
       date: '2024-03-03',
       home: 'usm-alger',
       away: 'future',
-      status: 'played',
+      status: 'scheduled',
+      resultNotPublished: true,
       note: 'Result not recorded by any source.',
     },
     {
@@ -172,7 +235,7 @@ export const fixtureSeason: Season = {
       home: 'usm-alger',
       away: 'rs-berkane',
       status: 'awarded',
-      decision: { winner: 'rs-berkane', score: { home: 0, away: 3 }, reason: 'Jersey dispute; USM Alger did not play.' },
+      decision: { winner: 'rs-berkane', score: { home: 0, away: 3 }, reason: 'Jersey dispute; USM Alger did not play.', decidedOn: '2024-04-24' },
     },
     {
       ...baseMatch,
@@ -254,7 +317,7 @@ export const editedFixtureSeason: Season = {
     .filter((match) => match.home !== 'asmara' && match.away !== 'asmara')
     .map((match) =>
       match.id === 'GA-MD6-1'
-        ? { ...match, score: { home: 2, away: 2 }, note: null, goals: [{ team: 'future', player: null, minute: '12', type: 'regular' }] }
+        ? { ...match, status: 'played', resultNotPublished: false, score: { home: 2, away: 2 }, note: null, goals: [{ team: 'future', player: null, minute: '12', type: 'regular' }] }
         : match,
     ),
   gaps: [],

@@ -5,6 +5,7 @@ export function team(id: TeamId, overrides: Partial<Team> = {}): Team {
   return {
     id,
     name: overrides.name ?? id,
+    shortName: null,
     aliases: [],
     association: 'Nowhere',
     qualifyingMethod: null,
@@ -24,13 +25,18 @@ export function match(fields: Pick<Match, 'id' | 'stage' | 'home' | 'away'> & Pa
     leg: null,
     date: null,
     kickoff: null,
+    kickoffAlternatives: [],
     venue: null,
     status: 'played',
+    resultNotPublished: false,
     score: null,
     extraTime: false,
     penalties: null,
     decision: null,
     goals: [],
+    referee: null,
+    attendance: null,
+    redCards: null,
     note: null,
     sources: ['test'],
     ...fields,
@@ -55,8 +61,13 @@ export function groupMatch(
 }
 
 /** An awarded match: `score` null when no source states the awarded score. */
-export function awarded(base: Match, winner: TeamId, score: readonly [number, number] | null): Match {
-  return { ...base, status: 'awarded', score: null, decision: { winner, score: toScore(score), reason: 'test' } };
+export function awarded(
+  base: Match,
+  winner: TeamId,
+  score: readonly [number, number] | null,
+  decidedOn: string | null = null,
+): Match {
+  return { ...base, status: 'awarded', score: null, decision: { winner, score: toScore(score), reason: 'test', decidedOn } };
 }
 
 export function leg(
@@ -80,7 +91,19 @@ export const goal = (teamId: TeamId, player: string | null, type: Goal['type'] =
 });
 
 export function association(name: string, rank: number | null, overrides: Partial<Association> = {}): Association {
-  return { name, code: null, rank, points: null, entered: true, note: null, sources: ['test'], ...overrides };
+  return {
+    name,
+    shortName: null,
+    code: null,
+    rank,
+    rankDispute: null,
+    rankConfidence: 'sourced',
+    points: null,
+    entered: true,
+    note: null,
+    sources: ['test'],
+    ...overrides,
+  };
 }
 
 export function season(overrides: Partial<Season> = {}): Season {

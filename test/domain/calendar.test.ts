@@ -54,7 +54,7 @@ describe('seasonRounds', () => {
     leg('quarter_final', 1, 2, 'a', 'b', null, { id: 'QF1-L2', date: '2024-04-07', status: 'scheduled' }),
     leg('quarter_final', 1, 1, 'b', 'a', [0, 0], { id: 'QF1-L1', date: '2024-03-31', kickoff: '2024-03-31T16:00:00Z' }),
     leg('final', 1, 1, 'a', 'b', null, { id: 'F-L1', status: 'scheduled' }),
-    match({ id: 'R1-T11-W', stage: 'first_round', tie: 11, home: 'x', away: 'y', status: 'walkover', decision: { winner: 'x', score: null, reason: 'r' } }),
+    match({ id: 'R1-T11-W', stage: 'first_round', tie: 11, home: 'x', away: 'y', status: 'walkover', decision: { winner: 'x', score: null, reason: 'r', decidedOn: null } }),
   ];
   const rounds = seasonRounds(season({ matches }));
 

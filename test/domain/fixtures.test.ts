@@ -19,7 +19,7 @@ const matches: Match[] = [
     home: 'x',
     away: 'y',
     status: 'walkover',
-    decision: { winner: 'x', score: null, reason: 'withdrew' },
+    decision: { winner: 'x', score: null, reason: 'withdrew', decidedOn: null },
   }),
   leg('first_round', 1, 1, 'x', 'z', [1, 0], { id: 'R1-T01-L1', date: '2023-08-18' }),
   groupMatch('B', 3, 'e', 'f', null, { id: 'GB-MD3-1', date: '2023-12-10', status: 'cancelled' }),

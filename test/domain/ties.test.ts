@@ -109,7 +109,7 @@ const cases: readonly TieCase[] = [
         home: 'ferroviario',
         away: 'belle-lumiere',
         status: 'walkover',
-        decision: { winner: 'ferroviario', score: null, reason: 'Belle Lumière withdrew' },
+        decision: { winner: 'ferroviario', score: null, reason: 'Belle Lumière withdrew', decidedOn: null },
       }),
     ],
     teams: ['ferroviario', 'belle-lumiere'],

@@ -36,7 +36,7 @@ describe('fixtureLine', () => {
   });
 
   test('an awarded match with a recorded score shows it', () => {
-    const awarded = match('X', 'rs-berkane', 'usm-alger', { status: 'awarded', decision: { winner: 'rs-berkane', score: { home: 3, away: 0 }, reason: 'r' } });
+    const awarded = match('X', 'rs-berkane', 'usm-alger', { status: 'awarded', decision: { winner: 'rs-berkane', score: { home: 3, away: 0 }, reason: 'r', decidedOn: null } });
     expect(fixtureLine(awarded, names, undefined, false)).toBe('date not recorded · `A` · RS Berkane **3–0** USM Alger · ⚖️ awarded to RS Berkane');
   });
 

@@ -7,6 +7,7 @@ export const SRC = ['test'];
 export const team = (id: string, name: string, extra: Partial<Team> = {}): Team => ({
   id,
   name,
+  shortName: null,
   aliases: [],
   association: 'Morocco',
   qualifyingMethod: 'League runners-up',
@@ -19,8 +20,11 @@ export const team = (id: string, name: string, extra: Partial<Team> = {}): Team 
 
 export const association = (name: string, extra: Partial<Association> = {}): Association => ({
   name,
+  shortName: null,
   code: null,
   rank: null,
+  rankDispute: null,
+  rankConfidence: 'sourced',
   points: null,
   entered: true,
   note: null,
@@ -84,7 +88,7 @@ export const miniSeason = (): Season =>
         matchday: null,
         tie: 1,
         status: 'walkover',
-        decision: { winner: 'soar', score: null, reason: 'Ghost FC withdrew' },
+        decision: { winner: 'soar', score: null, reason: 'Ghost FC withdrew', decidedOn: null },
       }),
       match('GA-MD1-1', 'rs-berkane', 'zamalek', {
         date: '2023-11-26',
@@ -103,7 +107,7 @@ export const miniSeason = (): Season =>
         matchday: 2,
         date: '2023-12-03',
         status: 'awarded',
-        decision: { winner: 'rs-berkane', score: null, reason: 'SOAR excluded by CAF' },
+        decision: { winner: 'rs-berkane', score: null, reason: 'SOAR excluded by CAF', decidedOn: null },
       }),
       match('GA-MD3-1', 'zamalek', 'soar', { matchday: 3, date: '2023-12-10', kickoff: '2023-12-10T19:00:00Z', status: 'postponed' }),
       match('QF1-L1', 'zamalek', 'rs-berkane', {
@@ -177,7 +181,7 @@ export const hugeSeason = (): Season => {
         venue: 'v'.repeat(300),
         status: i % 7 === 0 ? 'scheduled' : i % 11 === 0 ? 'awarded' : 'played',
         score: i % 7 === 0 || i % 11 === 0 ? null : { home: 9, away: 9 },
-        decision: i % 11 === 0 ? { winner: home, score: null, reason: 'r'.repeat(500) } : null,
+        decision: i % 11 === 0 ? { winner: home, score: null, reason: 'r'.repeat(500), decidedOn: null } : null,
         goals:
           i % 7 === 0 || i % 11 === 0
             ? []
