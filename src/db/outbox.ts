@@ -204,6 +204,8 @@ export function cancelPending(db: SyncDb, guildId: string, channelId: string, re
 /**
  * Atomically moves up to `limit` due rows from pending to sending (one UPDATE … WHERE id IN
  * (SELECT …) RETURNING), so two dispatchers can never claim the same row. Oldest due first.
+ * A channel with a row still `sending` (a slow send of an earlier pass, or of another process) is
+ * skipped: its posts stay in due order and never go out two at a time.
  * `realNow` + `leaseMs` is wall-clock time: the lease must not shrink under a fast replay clock.
  */
 export function claimDue(db: SyncDb, now: number, opts: { readonly realNow: number; readonly leaseMs: number; readonly limit: number }): OutboxRow[] {
@@ -216,6 +218,7 @@ export function claimDue(db: SyncDb, now: number, opts: { readonly realNow: numb
         eq(outbox.status, 'pending'),
         lte(outbox.dueAt, at),
         or(isNull(outbox.nextAttemptAt), lte(outbox.nextAttemptAt, at)),
+        channelIdle,
       ),
     )
     .orderBy(asc(outbox.dueAt), asc(outbox.id))
@@ -234,6 +237,29 @@ export function claimDue(db: SyncDb, now: number, opts: { readonly realNow: numb
     .all()
     .map(toRow);
   return claimed.sort((a, b) => a.dueAt - b.dueAt || a.id - b.id);
+}
+
+// No row of the same channel is being sent (correlated on the outer, unaliased table).
+const channelIdle = sql`not exists (select 1 from ${outbox} as busy where busy.guild_id = ${outbox.guildId} and busy.channel_id = ${outbox.channelId} and busy.status = 'sending')`;
+
+/**
+ * sending → pending without counting the attempt: the send was abandoned for a reason that is not
+ * the row's (the dispatcher is stopping, or the token was rejected). Its due and retry times stand.
+ */
+export function releaseClaim(db: SyncDb, id: number, now: number, messageIds?: readonly string[]): boolean {
+  return (
+    db
+      .update(outbox)
+      .set({
+        status: 'pending',
+        attempts: sql`max(${outbox.attempts} - 1, 0)`,
+        leaseUntil: null,
+        ...(messageIds === undefined ? {} : { messageIds: [...messageIds], messageId: messageIds[0] ?? null }),
+        updatedAt: new Date(now),
+      })
+      .where(and(eq(outbox.id, id), eq(outbox.status, 'sending')))
+      .run().changes === 1
+  );
 }
 
 /**
@@ -326,12 +352,25 @@ export function settleRetry(
   );
 }
 
-/** sending → failed: a permanent error (or attempts exhausted). */
-export function settleFailed(db: SyncDb, id: number, error: { readonly message: string; readonly code: string | null }, now: number): boolean {
+/** sending → failed: a permanent error (or attempts exhausted). `messageIds`: parts that did go out. */
+export function settleFailed(
+  db: SyncDb,
+  id: number,
+  error: { readonly message: string; readonly code: string | null },
+  now: number,
+  messageIds?: readonly string[],
+): boolean {
   return (
     db
       .update(outbox)
-      .set({ status: 'failed', leaseUntil: null, lastError: error.message.slice(0, 500), lastErrorCode: error.code, updatedAt: new Date(now) })
+      .set({
+        status: 'failed',
+        leaseUntil: null,
+        lastError: error.message.slice(0, 500),
+        lastErrorCode: error.code,
+        ...(messageIds === undefined ? {} : { messageIds: [...messageIds], messageId: messageIds[0] ?? null }),
+        updatedAt: new Date(now),
+      })
       .where(and(eq(outbox.id, id), eq(outbox.status, 'sending')))
       .run().changes === 1
   );

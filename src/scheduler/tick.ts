@@ -1,53 +1,49 @@
-// One pass of the announcement dispatcher: reclaim, expire, claim, render, send, settle.
-// Idempotent and driven only by the rows and `now`, so a missed heartbeat, a restart or a second
-// call loses and duplicates nothing. Tested by calling it with explicit instants and a fake sender.
-import {
-  DEFAULT_ON_TIME_GRACE_MS,
-  retryDelayMs,
-  timeliness,
-  type PlanningRound,
-} from '../domain/announcements.js';
+// One pass of the announcement dispatcher: claim → send (per channel, concurrently) → settle.
+// Idempotent and driven only by the rows and the clock, so a missed heartbeat, a restart or a second
+// call loses and duplicates nothing. Each channel's rows go out in due order, one at a time; channels
+// do not wait for each other, and each row is settled at the time of its own send. Tested by calling
+// it with explicit instants and a fake sender (and in test/scheduler/ with the stand-in).
+import { DEFAULT_ON_TIME_GRACE_MS, retryDelayMs, type PlanningRound } from '../domain/announcements.js';
 import type { Season } from '../domain/types.js';
+import { getSubscription, listEnabledSubscriptions, type SubscriptionRow } from '../db/guild-settings.js';
+import { claimDue, expireOverdue, reclaimStale, type OutboxRow, type SyncDb } from '../db/outbox.js';
 import {
-  DISABLED_REASONS,
-  disableGuild,
-  disableSubscription,
-  getSubscription,
-  listEnabledSubscriptions,
-  recordPermissionFailure,
-  resetPermissionFailures,
-  type SubscriptionRow,
-} from '../db/guild-settings.js';
-import {
-  claimDue,
-  expireOverdue,
-  reclaimStale,
-  recordPartsSent,
-  settleCancelled,
-  settleFailed,
-  settleRetry,
-  settleSent,
-  type OutboxRow,
-  type SyncDb,
-} from '../db/outbox.js';
+  settleChannelGone,
+  settleForbidden,
+  settlePostCancelled,
+  settlePostFailed,
+  settlePostRetry,
+  settlePostSent,
+  settleUnauthorized,
+  settleUnsupported,
+} from '../db/outbox-settle.js';
 import { renderMoved, renderPreview, renderRecap, type RenderedPost } from '../discord/announcements/render.js';
 import type { SendOutcome, SendPost } from '../discord/announcements/sender.js';
 import type { Logger } from '../log.js';
 import { roundsOf } from '../planning/announcements.js';
+import { createSlots, type Slots } from './slots.js';
 
 export interface TickDeps {
   readonly db: SyncDb;
   readonly season: () => Season;
   readonly send: SendPost;
   readonly log: Logger;
+  /** The bot clock, read when each send starts and ends. Default: the pass's instant throughout. */
+  readonly now?: () => number;
   /** Wall-clock time for leases (they must not shrink under a fast replay clock). Default Date.now. */
   readonly realNow?: () => number;
   /** How long a claim may stay `sending` before another pass may take it back. Real ms; default 2 min. */
   readonly leaseMs?: number;
-  /** Rows claimed per batch; a tick claims batches until nothing is due. Default 50. */
+  /** Rows claimed per batch. Default 50. */
   readonly batchSize?: number;
-  /** Channels posted to at once. discord.js still queues to 50 requests/s. Default 10. */
+  /** Batches one pass claims at most; what is left waits for the next pass. Default 20. */
+  readonly maxBatches?: number;
+  /** Sends in flight at once (channels posted to at once). discord.js still queues to 50 requests/s. Default 10. */
   readonly concurrency?: number;
+  /** Send slots shared with other passes in flight; default: `concurrency` slots for this pass alone. */
+  readonly slots?: Slots;
+  /** Aborted when the dispatcher stops: sends in flight are abandoned and their rows released. */
+  readonly signal?: AbortSignal;
   /** Sent within this long after due counts as on time. Default 5 min; scale it under a replay clock. */
   readonly onTimeGraceMs?: number;
   /** Transient failures before a row fails for good. Default 12: with the backoff that outlasts the default 6 h window, so expiry ends it first. */
@@ -65,23 +61,34 @@ export interface TickReport {
   readonly retried: number;
   readonly failed: number;
   readonly cancelled: number;
+  /** Rows put back untouched: the dispatcher stopped, or a 401 halted the pass. */
+  readonly released: number;
   /** Channels disabled during this pass, as `guild/channel: reason`. */
   readonly disabled: readonly string[];
   /** True when a 401 stopped the pass. */
   readonly halted: boolean;
+  /** True when the pass hit maxBatches with rows possibly still due. */
+  readonly truncated: boolean;
 }
 
-interface Counters {
-  reclaimed: number;
-  expired: number;
-  claimed: number;
-  sent: number;
-  late: number;
-  retried: number;
-  failed: number;
-  cancelled: number;
-  disabled: string[];
-  halted: boolean;
+type Counters = { -readonly [K in keyof TickReport]: K extends 'disabled' ? string[] : TickReport[K] };
+
+/** Everything one pass shares between its rows. */
+interface Pass {
+  readonly deps: TickDeps;
+  readonly log: Logger;
+  readonly clock: () => number;
+  readonly graceMs: number;
+  readonly maxAttempts: number;
+  readonly c: Counters;
+  readonly subscriptions: Map<string, SubscriptionRow>;
+  /** Channels and guilds disabled during this pass: their other claimed rows are cancelled, not sent. */
+  readonly disabledChannels: Set<string>;
+  readonly disabledGuilds: Set<string>;
+  /** Aborted by the dispatcher's stop or by a 401 in this pass. */
+  readonly signal: AbortSignal;
+  readonly halt: () => void;
+  readonly render: (row: OutboxRow) => RenderedPost | Error | 'no-round';
 }
 
 const channelKey = (guildId: string, channelId: string): string => `${guildId}/${channelId}`;
@@ -95,187 +102,39 @@ export function postContent(roleId: string | null, late: boolean, dueAt: number)
 }
 
 /**
- * Runs one pass at bot-clock instant `now`. `reclaimAll` (at startup, when this process is the only
- * dispatcher) takes back every `sending` row at once instead of waiting for leases to run out.
+ * Runs one pass at bot-clock instant `now`. `reclaimAll` (at startup, or on taking over the dispatcher
+ * lease, when this process is the only dispatcher) takes back every `sending` row at once instead of
+ * waiting for row leases to run out.
  */
 export async function runTick(deps: TickDeps, now: number, opts: { readonly reclaimAll?: boolean } = {}): Promise<TickReport> {
+  const pass = openPass(deps, now);
+  const { c, log } = pass;
   const realNow = deps.realNow ?? Date.now;
-  const leaseMs = deps.leaseMs ?? 120_000;
   const batchSize = deps.batchSize ?? 50;
-  const concurrency = Math.max(1, deps.concurrency ?? 10);
-  const graceMs = deps.onTimeGraceMs ?? DEFAULT_ON_TIME_GRACE_MS;
-  const maxAttempts = deps.maxAttempts ?? 12;
-  const log = deps.log;
-  const c: Counters = { reclaimed: 0, expired: 0, claimed: 0, sent: 0, late: 0, retried: 0, failed: 0, cancelled: 0, disabled: [], halted: false };
+  const maxBatches = Math.max(1, deps.maxBatches ?? 20);
+  const slots = deps.slots ?? createSlots(deps.concurrency ?? 10);
 
   const reclaimed = reclaimStale(deps.db, opts.reclaimAll ? Number.POSITIVE_INFINITY : realNow(), now);
   c.reclaimed = reclaimed.length;
   for (const row of reclaimed) log.warn({ row: row.id, key: describe(row), attempts: row.attempts }, 'announcement reclaimed after an interrupted send');
-
   const expired = expireOverdue(deps.db, now);
   c.expired = expired.length;
   for (const row of expired) {
     log.warn({ row: row.id, key: describe(row), dueAt: new Date(row.dueAt).toISOString(), expiresAt: new Date(row.expiresAt).toISOString() }, 'announcement expired unsent');
   }
 
-  const season = deps.season();
-  const rounds = new Map(roundsOf(season).map((r) => [r.key, r]));
-  const rendered = new Map<string, RenderedPost | Error>();
-  const subscriptions = new Map(listEnabledSubscriptions(deps.db).map((s) => [channelKey(s.guildId, s.channelId), s]));
-  // Channels and guilds disabled during this pass: their other claimed rows are cancelled, not sent.
-  const disabledChannels = new Set<string>();
-  const disabledGuilds = new Set<string>();
-  const markDisabled = (guildId: string, channelId: string | null, reason: string): void => {
-    if (channelId === null) disabledGuilds.add(guildId);
-    else disabledChannels.add(channelKey(guildId, channelId));
-    c.disabled.push(`${guildId}/${channelId ?? '*'}: ${reason}`);
-  };
-
-  const renderFor = (row: OutboxRow, round: PlanningRound): RenderedPost | Error => {
-    // Rendered once per tick per round (and per change for moved notices), reused for every channel.
-    const key = row.kind === 'moved' ? `moved:${row.roundKey}:${row.slot}` : `${row.kind}:${row.roundKey}`;
-    const cached = rendered.get(key);
-    if (cached !== undefined) return cached;
-    let post: RenderedPost | Error;
-    try {
-      post =
-        row.kind === 'preview'
-          ? renderPreview(season, round)
-          : row.kind === 'recap'
-            ? renderRecap(season, round)
-            : renderMoved(season, round, row.moves ?? []);
-    } catch (err) {
-      post = err instanceof Error ? err : new Error(String(err));
+  // Bounded: a pass ends even if claiming kept finding rows (a bug, or a flood); the next pass goes on.
+  for (let batch = 0; ; batch++) {
+    if (pass.signal.aborted) break;
+    if (batch === maxBatches) {
+      c.truncated = true;
+      log.warn({ batches: maxBatches, batchSize }, 'announcement pass reached its batch limit; the next tick continues');
+      break;
     }
-    rendered.set(key, post);
-    return post;
-  };
-
-  const settle = (row: OutboxRow, sub: SubscriptionRow, outcome: SendOutcome, late: boolean): void => {
-    const at = now;
-    switch (outcome.kind) {
-      case 'sent':
-        if (settleSent(deps.db, row.id, outcome.messageIds, late, at)) {
-          c.sent += 1;
-          if (late) c.late += 1;
-          resetPermissionFailures(deps.db, row.guildId, row.channelId);
-          log.info({ row: row.id, key: describe(row), messageIds: outcome.messageIds, late }, late ? 'announcement sent late' : 'announcement sent');
-        }
-        return;
-      case 'retry': {
-        if (row.attempts >= maxAttempts) {
-          settleFailed(deps.db, row.id, { message: `gave up after ${row.attempts} attempts: ${outcome.error}`, code: outcome.code }, at);
-          c.failed += 1;
-          log.warn({ row: row.id, key: describe(row), code: outcome.code }, 'announcement failed after repeated transient errors');
-          return;
-        }
-        const next = at + Math.max(retryDelayMs(row.attempts), outcome.retryAfterMs ?? 0);
-        settleRetry(deps.db, row.id, { message: outcome.error, code: outcome.code }, next, at, outcome.messageIds);
-        c.retried += 1;
-        log.warn({ row: row.id, key: describe(row), code: outcome.code, error: outcome.error, nextAttemptAt: new Date(next).toISOString() }, 'announcement will be retried');
-        return;
-      }
-      case 'gone': {
-        settleFailed(deps.db, row.id, { message: outcome.error, code: outcome.code }, at);
-        c.failed += 1;
-        if (outcome.scope === 'guild') {
-          disableGuild(deps.db, row.guildId, at);
-          markDisabled(row.guildId, null, DISABLED_REASONS.guildGone);
-        } else if (disableSubscription(deps.db, row.guildId, row.channelId, DISABLED_REASONS.channelDeleted, at)) {
-          markDisabled(row.guildId, row.channelId, DISABLED_REASONS.channelDeleted);
-        }
-        log.warn({ guildId: row.guildId, channelId: row.channelId, code: outcome.code }, 'announcement channel is gone; disabled');
-        return;
-      }
-      case 'forbidden': {
-        settleFailed(deps.db, row.id, { message: outcome.error, code: outcome.code }, at);
-        c.failed += 1;
-        const detail = outcome.missing.length > 0 ? `missing ${outcome.missing.join(', ')}` : `Discord ${outcome.code ?? '403'}`;
-        const { failures, disabled } = recordPermissionFailure(deps.db, row.guildId, row.channelId, detail, at);
-        if (disabled) markDisabled(row.guildId, row.channelId, DISABLED_REASONS.missingPermissions);
-        log.warn({ row: row.id, guildId: row.guildId, channelId: row.channelId, code: outcome.code, failures, disabled }, 'announcement refused: missing permissions');
-        return;
-      }
-      case 'unsupported':
-        settleFailed(deps.db, row.id, { message: outcome.error, code: outcome.code }, at);
-        c.failed += 1;
-        if (disableSubscription(deps.db, row.guildId, row.channelId, `${DISABLED_REASONS.unsupportedChannel}: ${outcome.code}`, at)) {
-          markDisabled(row.guildId, row.channelId, DISABLED_REASONS.unsupportedChannel);
-        }
-        log.warn({ guildId: row.guildId, channelId: row.channelId, code: outcome.code }, 'announcement channel cannot take posts; disabled');
-        return;
-      case 'unauthorized':
-        // Not the row's fault: put it back untouched and stop everything.
-        settleRetry(deps.db, row.id, { message: outcome.error, code: outcome.code }, at, at, outcome.messageIds);
-        if (!c.halted) {
-          c.halted = true;
-          log.fatal({ code: outcome.code }, 'Discord rejected the bot token (401); announcements stopped');
-          deps.onUnauthorized?.(outcome.error);
-        }
-        return;
-      case 'failed':
-        settleFailed(deps.db, row.id, { message: outcome.error, code: outcome.code }, at);
-        c.failed += 1;
-        log.error({ row: row.id, key: describe(row), code: outcome.code, error: outcome.error, subscription: sub.id }, 'announcement failed');
-        return;
-    }
-  };
-
-  const handle = async (row: OutboxRow): Promise<void> => {
-    const key = channelKey(row.guildId, row.channelId);
-    // A channel set up while this pass runs is not in the map yet: look it up once.
-    const sub = subscriptions.get(key) ?? enabledOrUndefined(getSubscription(deps.db, row.guildId, row.channelId));
-    if (sub !== undefined) subscriptions.set(key, sub);
-    if (sub === undefined || disabledChannels.has(key) || disabledGuilds.has(row.guildId)) {
-      settleCancelled(deps.db, row.id, 'channel disabled', now);
-      c.cancelled += 1;
-      return;
-    }
-    if (c.halted) {
-      settleRetry(deps.db, row.id, { message: 'dispatch halted (401)', code: '401' }, now, now, row.messageIds);
-      return;
-    }
-    const round = rounds.get(row.roundKey);
-    if (round === undefined) {
-      settleCancelled(deps.db, row.id, `round ${row.roundKey} is no longer in the season data`, now);
-      c.cancelled += 1;
-      return;
-    }
-    const post = renderFor(row, round);
-    if (post instanceof Error) {
-      settleFailed(deps.db, row.id, { message: `render failed: ${post.message}`, code: 'render' }, now);
-      c.failed += 1;
-      log.error({ err: post, row: row.id, key: describe(row) }, 'announcement could not be rendered');
-      return;
-    }
-    const late = timeliness(row, now, graceMs) === 'late';
-    let outcome: SendOutcome;
-    try {
-      outcome = await deps.send({
-        guildId: row.guildId,
-        channelId: row.channelId,
-        nonce: row.nonce,
-        messages: post.messages,
-        content: postContent(sub.roleId, late, row.dueAt),
-        roleId: sub.roleId,
-        sentMessageIds: row.messageIds,
-      });
-    } catch (err) {
-      // A sender must return outcomes; a throw is a bug, treated as transient so nothing is lost.
-      outcome = { kind: 'retry', error: err instanceof Error ? err.message : String(err), code: 'sender', retryAfterMs: null, messageIds: row.messageIds };
-    }
-    if (outcome.kind !== 'sent' && outcome.messageIds.length > row.messageIds.length) {
-      recordPartsSent(deps.db, row.id, outcome.messageIds, now);
-    }
-    settle(row, sub, outcome, late);
-  };
-
-  for (;;) {
-    if (c.halted) break;
-    const batch = claimDue(deps.db, now, { realNow: realNow(), leaseMs, limit: batchSize });
-    if (batch.length === 0) break;
-    c.claimed += batch.length;
-    await inChannelOrder(batch, concurrency, handle);
+    const claimed = claimDue(deps.db, now, { realNow: realNow(), leaseMs: deps.leaseMs ?? 120_000, limit: batchSize });
+    if (claimed.length === 0) break;
+    c.claimed += claimed.length;
+    await Promise.all(byChannel(claimed).map((rows) => sendChannel(pass, slots, rows)));
   }
 
   const report: TickReport = { ...c };
@@ -283,28 +142,210 @@ export async function runTick(deps: TickDeps, now: number, opts: { readonly recl
   return report;
 }
 
-/**
- * Runs rows with bounded concurrency across channels while keeping each channel's rows in due order
- * (a 24h preview never overtakes the 1h one after a downtime).
- */
-async function inChannelOrder(rows: readonly OutboxRow[], concurrency: number, work: (row: OutboxRow) => Promise<void>): Promise<void> {
-  const byChannel = new Map<string, OutboxRow[]>();
-  for (const row of rows) {
-    const key = channelKey(row.guildId, row.channelId);
-    const list = byChannel.get(key);
-    if (list) list.push(row);
-    else byChannel.set(key, [row]);
-  }
-  const queues = [...byChannel.values()];
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < queues.length) {
-      const queue = queues[next++]!;
-      for (const row of queue) await work(row);
+function openPass(deps: TickDeps, now: number): Pass {
+  const halted = new AbortController();
+  const season = deps.season();
+  const rounds = new Map(roundsOf(season).map((r) => [r.key, r]));
+  const rendered = new Map<string, RenderedPost | Error>();
+  const c: Counters = { reclaimed: 0, expired: 0, claimed: 0, sent: 0, late: 0, retried: 0, failed: 0, cancelled: 0, released: 0, disabled: [], halted: false, truncated: false };
+  const renderRound = (row: OutboxRow, round: PlanningRound): RenderedPost | Error => {
+    try {
+      if (row.kind === 'preview') return renderPreview(season, round);
+      if (row.kind === 'recap') return renderRecap(season, round);
+      return renderMoved(season, round, row.moves ?? []);
+    } catch (err) {
+      return err instanceof Error ? err : new Error(String(err));
     }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, queues.length) }, worker));
+  return {
+    deps,
+    log: deps.log,
+    clock: deps.now ?? (() => now),
+    graceMs: deps.onTimeGraceMs ?? DEFAULT_ON_TIME_GRACE_MS,
+    maxAttempts: deps.maxAttempts ?? 12,
+    c,
+    subscriptions: new Map(listEnabledSubscriptions(deps.db).map((s) => [channelKey(s.guildId, s.channelId), s])),
+    disabledChannels: new Set(),
+    disabledGuilds: new Set(),
+    signal: deps.signal === undefined ? halted.signal : AbortSignal.any([deps.signal, halted.signal]),
+    halt: () => {
+      c.halted = true;
+      halted.abort();
+    },
+    // Rendered once per pass per round (and per change for moved notices), reused for every channel.
+    render: (row) => {
+      const round = rounds.get(row.roundKey);
+      if (round === undefined) return 'no-round';
+      const key = row.kind === 'moved' ? `moved:${row.roundKey}:${row.slot}` : `${row.kind}:${row.roundKey}`;
+      const post = rendered.get(key) ?? renderRound(row, round);
+      rendered.set(key, post);
+      return post;
+    },
+  };
 }
+
+/** A batch's rows per channel, each list in due order (a 24h preview never overtakes the 1h one after a downtime). */
+function byChannel(rows: readonly OutboxRow[]): OutboxRow[][] {
+  const channels = new Map<string, OutboxRow[]>();
+  for (const row of rows) {
+    const key = channelKey(row.guildId, row.channelId);
+    const list = channels.get(key);
+    if (list) list.push(row);
+    else channels.set(key, [row]);
+  }
+  return [...channels.values()];
+}
+
+/** One channel's rows, one after another; each send waits for a free slot. */
+async function sendChannel(pass: Pass, slots: Slots, rows: readonly OutboxRow[]): Promise<void> {
+  for (const row of rows) await slots.run(() => sendRow(pass, row));
+}
+
+// ---- send ----
+
+async function sendRow(pass: Pass, row: OutboxRow): Promise<void> {
+  const { deps, c } = pass;
+  const key = channelKey(row.guildId, row.channelId);
+  // A channel set up while this pass runs is not in the map yet: look it up once.
+  const sub = pass.subscriptions.get(key) ?? enabledOrUndefined(getSubscription(deps.db, row.guildId, row.channelId));
+  if (sub !== undefined) pass.subscriptions.set(key, sub);
+  if (sub === undefined || pass.disabledChannels.has(key) || pass.disabledGuilds.has(row.guildId)) {
+    return settleCancelled(pass, row, 'channel disabled');
+  }
+  if (pass.signal.aborted) return settleReleased(pass, row, row.messageIds);
+  const post = pass.render(row);
+  if (post === 'no-round') return settleCancelled(pass, row, `round ${row.roundKey} is no longer in the season data`);
+  if (post instanceof Error) {
+    settlePostFailed(deps.db, row, { message: `render failed: ${post.message}`, code: 'render' }, pass.clock(), row.messageIds);
+    c.failed += 1;
+    pass.log.error({ err: post, row: row.id, key: describe(row) }, 'announcement could not be rendered');
+    return;
+  }
+  const lateAtStart = isLate(row, pass.clock(), pass.graceMs);
+  let outcome: SendOutcome;
+  try {
+    outcome = await deps.send(
+      {
+        guildId: row.guildId,
+        channelId: row.channelId,
+        nonce: row.nonce,
+        messages: post.messages,
+        content: postContent(sub.roleId, lateAtStart, row.dueAt),
+        roleId: sub.roleId,
+        sentMessageIds: row.messageIds,
+      },
+      { signal: pass.signal },
+    );
+  } catch (err) {
+    // A sender must return outcomes; a throw is a bug, treated as transient so nothing is lost.
+    outcome = { kind: 'retry', error: err instanceof Error ? err.message : String(err), code: 'sender', retryAfterMs: null, messageIds: row.messageIds };
+  }
+  // The time of this send, not of the pass: a slow channel's lateness is its own.
+  const at = pass.clock();
+  settle(pass, row, sub, outcome, at, lateAtStart || isLate(row, at, pass.graceMs));
+}
+
+// ---- settle: one function per outcome, each one repository call (one transaction) ----
+
+function settle(pass: Pass, row: OutboxRow, sub: SubscriptionRow, outcome: SendOutcome, at: number, late: boolean): void {
+  // Stopping (or a 401 elsewhere in this pass) abandoned the send: the row goes back as it was.
+  if (outcome.kind !== 'sent' && outcome.kind !== 'unauthorized' && pass.signal.aborted) return settleReleased(pass, row, outcome.messageIds);
+  switch (outcome.kind) {
+    case 'sent':
+      return settleSent(pass, row, outcome.messageIds, at, late);
+    case 'retry':
+      return settleRetry(pass, row, outcome, at);
+    case 'gone':
+      return settleGone(pass, row, outcome, at);
+    case 'forbidden':
+      return settleRefused(pass, row, outcome, at);
+    case 'unsupported':
+      return settleUnsupportedChannel(pass, row, outcome, at);
+    case 'unauthorized':
+      return settleTokenRejected(pass, row, outcome, at);
+    case 'failed':
+      return settleFailed(pass, row, outcome, at, sub);
+  }
+}
+
+type Outcome<K extends SendOutcome['kind']> = Extract<SendOutcome, { kind: K }>;
+
+function settleSent(pass: Pass, row: OutboxRow, messageIds: readonly string[], at: number, late: boolean): void {
+  if (!settlePostSent(pass.deps.db, row, messageIds, late, at)) return;
+  pass.c.sent += 1;
+  if (late) pass.c.late += 1;
+  pass.log.info({ row: row.id, key: describe(row), messageIds, late }, late ? 'announcement sent late' : 'announcement sent');
+}
+
+function settleRetry(pass: Pass, row: OutboxRow, outcome: Outcome<'retry'>, at: number): void {
+  if (row.attempts >= pass.maxAttempts) {
+    settlePostFailed(pass.deps.db, row, { message: `gave up after ${row.attempts} attempts: ${outcome.error}`, code: outcome.code }, at, outcome.messageIds);
+    pass.c.failed += 1;
+    pass.log.warn({ row: row.id, key: describe(row), code: outcome.code }, 'announcement failed after repeated transient errors');
+    return;
+  }
+  const next = at + Math.max(retryDelayMs(row.attempts), outcome.retryAfterMs ?? 0);
+  settlePostRetry(pass.deps.db, row, { message: outcome.error, code: outcome.code }, next, at, outcome.messageIds);
+  pass.c.retried += 1;
+  pass.log.warn({ row: row.id, key: describe(row), code: outcome.code, error: outcome.error, nextAttemptAt: new Date(next).toISOString() }, 'announcement will be retried');
+}
+
+function settleGone(pass: Pass, row: OutboxRow, outcome: Outcome<'gone'>, at: number): void {
+  const disabled = settleChannelGone(pass.deps.db, row, outcome.scope, { message: outcome.error, code: outcome.code }, at, outcome.messageIds);
+  pass.c.failed += 1;
+  if (outcome.scope === 'guild') markDisabled(pass, row.guildId, null, disabled ?? 'guild_gone');
+  else if (disabled !== null) markDisabled(pass, row.guildId, row.channelId, disabled);
+  pass.log.warn({ guildId: row.guildId, channelId: row.channelId, code: outcome.code }, 'announcement channel is gone; disabled');
+}
+
+function settleRefused(pass: Pass, row: OutboxRow, outcome: Outcome<'forbidden'>, at: number): void {
+  const detail = outcome.missing.length > 0 ? `missing ${outcome.missing.join(', ')}` : `Discord ${outcome.code ?? '403'}`;
+  const { failures, disabled } = settleForbidden(pass.deps.db, row, detail, { message: outcome.error, code: outcome.code }, at, outcome.messageIds);
+  pass.c.failed += 1;
+  if (disabled !== null) markDisabled(pass, row.guildId, row.channelId, disabled);
+  pass.log.warn({ row: row.id, guildId: row.guildId, channelId: row.channelId, code: outcome.code, failures, disabled: disabled !== null }, 'announcement refused: missing permissions');
+}
+
+function settleUnsupportedChannel(pass: Pass, row: OutboxRow, outcome: Outcome<'unsupported'>, at: number): void {
+  const disabled = settleUnsupported(pass.deps.db, row, { message: outcome.error, code: outcome.code }, at, outcome.messageIds);
+  pass.c.failed += 1;
+  if (disabled !== null) markDisabled(pass, row.guildId, row.channelId, disabled);
+  pass.log.warn({ guildId: row.guildId, channelId: row.channelId, code: outcome.code }, 'announcement channel cannot take posts; disabled');
+}
+
+function settleTokenRejected(pass: Pass, row: OutboxRow, outcome: Outcome<'unauthorized'>, at: number): void {
+  // Not the row's fault: put it back untouched and stop everything.
+  settleUnauthorized(pass.deps.db, row, at, outcome.messageIds);
+  pass.c.released += 1;
+  if (pass.c.halted) return;
+  pass.halt();
+  pass.log.fatal({ code: outcome.code }, 'Discord rejected the bot token (401); announcements stopped');
+  pass.deps.onUnauthorized?.(outcome.error);
+}
+
+function settleFailed(pass: Pass, row: OutboxRow, outcome: Outcome<'failed'>, at: number, sub: SubscriptionRow): void {
+  settlePostFailed(pass.deps.db, row, { message: outcome.error, code: outcome.code }, at, outcome.messageIds);
+  pass.c.failed += 1;
+  pass.log.error({ row: row.id, key: describe(row), code: outcome.code, error: outcome.error, subscription: sub.id }, 'announcement failed');
+}
+
+function settleCancelled(pass: Pass, row: OutboxRow, reason: string): void {
+  settlePostCancelled(pass.deps.db, row, reason, pass.clock());
+  pass.c.cancelled += 1;
+}
+
+function settleReleased(pass: Pass, row: OutboxRow, messageIds: readonly string[]): void {
+  settleUnauthorized(pass.deps.db, row, pass.clock(), messageIds);
+  pass.c.released += 1;
+}
+
+function markDisabled(pass: Pass, guildId: string, channelId: string | null, reason: string): void {
+  if (channelId === null) pass.disabledGuilds.add(guildId);
+  else pass.disabledChannels.add(channelKey(guildId, channelId));
+  pass.c.disabled.push(`${guildId}/${channelId ?? '*'}: ${reason}`);
+}
+
+const isLate = (row: Pick<OutboxRow, 'dueAt'>, at: number, graceMs: number): boolean => at - row.dueAt > graceMs;
 
 const enabledOrUndefined = (row: SubscriptionRow | null): SubscriptionRow | undefined => (row !== null && row.enabled ? row : undefined);
 

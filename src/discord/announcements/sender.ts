@@ -1,7 +1,18 @@
 // Posting one announcement to one channel, and what each Discord answer means for the outbox
 // (research: discord-platform-and-reliability.md §3.1). The scheduler only sees SendOutcome, so it
 // is tested with a plain function instead of a discord.js mock.
-import { DiscordAPIError, HTTPError, PermissionFlagsBits, RateLimitError, Routes, type APIEmbed, type APIMessage, type Client } from 'discord.js';
+import {
+  DiscordAPIError,
+  HTTPError,
+  PermissionFlagsBits,
+  RateLimitError,
+  RESTEvents,
+  Routes,
+  type APIEmbed,
+  type APIMessage,
+  type Client,
+  type RateLimitData,
+} from 'discord.js';
 import { partNonce } from '../../db/outbox.js';
 
 export interface OutgoingPost {
@@ -42,7 +53,18 @@ export type SendOutcome =
   /** Any other 4xx (50035, 40005, 200000…): this post failed, the channel stays on. */
   | ({ readonly kind: 'failed' } & Failure);
 
-export type SendPost = (post: OutgoingPost) => Promise<SendOutcome>;
+export interface SendOptions {
+  /** Aborted when the dispatcher stops: the send is abandoned at once (outcome `retry`, code `aborted`). */
+  readonly signal?: AbortSignal;
+}
+
+export type SendPost = (post: OutgoingPost, opts?: SendOptions) => Promise<SendOutcome>;
+
+/**
+ * Longest one request may take, rate-limit waits included, before it is abandoned and the row is
+ * retried later with the same nonce. Well under the one-minute heartbeat.
+ */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
 
 /** What the bot needs in an announcement channel (19456). */
 export const REQUIRED_PERMISSIONS = [
@@ -76,6 +98,9 @@ export function classifySendError(err: unknown, messageIds: readonly string[] = 
   if (err instanceof HTTPError) {
     return { kind: 'retry', error: `${err.status} ${err.message}`.slice(0, 300), code: String(err.status), retryAfterMs: null, ...base };
   }
+  if (err instanceof Abandoned) {
+    return { kind: 'retry', error: err.message, code: err.code, retryAfterMs: err.retryAfterMs, ...base };
+  }
   const name = err instanceof Error ? err.name : '';
   const message = err instanceof Error ? err.message : String(err);
   if (name === 'AbortError' || name === 'TimeoutError') return { kind: 'retry', error: 'timed out', code: 'timeout', retryAfterMs: null, ...base };
@@ -97,13 +122,64 @@ export function cachedMissingPermissions(client: Client, channelId: string): str
   return REQUIRED_PERMISSIONS.filter((p) => !permissions.has(p.flag)).map((p) => p.name);
 }
 
+/** Why a request was given up on before Discord answered. */
+class Abandoned extends Error {
+  constructor(
+    message: string,
+    readonly code: 'timeout' | '429' | 'aborted',
+    readonly retryAfterMs: number | null,
+  ) {
+    super(message);
+    this.name = 'Abandoned';
+  }
+}
+
+/**
+ * One POST with a deadline. The signal handed to discord.js cancels the queue wait and the network
+ * request; a rate-limit wait inside discord.js cannot be cancelled, so the caller stops waiting for
+ * it instead (the request, its signal already aborted, never reaches Discord afterwards). A wait for
+ * this channel longer than the deadline is given up on at once, with Discord's Retry-After.
+ */
+async function postWithDeadline(client: Client, channelId: string, body: object, timeoutMs: number, outer: AbortSignal | undefined): Promise<APIMessage> {
+  const controller = new AbortController();
+  const giveUp = (reason: Abandoned): void => {
+    if (!controller.signal.aborted) controller.abort(reason);
+  };
+  const abandoned = new Promise<never>((_, reject) => {
+    controller.signal.addEventListener('abort', () => reject(controller.signal.reason as Error), { once: true });
+  });
+  const timer = setTimeout(() => giveUp(new Abandoned(`no answer within ${timeoutMs} ms`, 'timeout', null)), timeoutMs);
+  const onStop = (): void => giveUp(new Abandoned('dispatcher stopping', 'aborted', null));
+  const onRateLimited = (info: RateLimitData): void => {
+    if ((info.majorParameter === channelId || info.global) && info.retryAfter > timeoutMs) {
+      giveUp(new Abandoned(`rate limited (${info.global ? 'global' : info.scope}) for ${info.retryAfter} ms`, '429', info.retryAfter));
+    }
+  };
+  if (outer?.aborted) onStop();
+  outer?.addEventListener('abort', onStop, { once: true });
+  client.rest.on(RESTEvents.RateLimited, onRateLimited);
+  const request = client.rest.post(Routes.channelMessages(channelId), { body, signal: controller.signal }) as Promise<APIMessage>;
+  // Abandoned requests still settle later (with an AbortError): never an unhandled rejection.
+  request.catch(() => undefined);
+  try {
+    return await Promise.race([request, abandoned]);
+  } finally {
+    clearTimeout(timer);
+    outer?.removeEventListener('abort', onStop);
+    client.rest.off(RESTEvents.RateLimited, onRateLimited);
+  }
+}
+
 /**
  * Posts through discord.js's REST queue, which honours the global 50 requests/s, per-route buckets
  * and Retry-After by itself. Each message carries a nonce derived from the outbox row with
- * enforce_nonce, so Discord returns the existing message instead of creating a second one.
+ * enforce_nonce, so Discord returns the existing message instead of creating a second one: a request
+ * abandoned after `requestTimeoutMs` (hung, or stuck behind a long rate limit) is retried by a later
+ * pass with the same nonces. Part i of a split post carries partNonce(nonce, i).
  */
-export function createDiscordSender(client: Client): SendPost {
-  return async (post) => {
+export function createDiscordSender(client: Client, opts: { readonly requestTimeoutMs?: number } = {}): SendPost {
+  const timeoutMs = opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  return async (post, sendOpts = {}) => {
     const missing = cachedMissingPermissions(client, post.channelId);
     if (missing !== null && missing.length > 0) {
       return {
@@ -126,7 +202,7 @@ export function createDiscordSender(client: Client): SendPost {
           enforce_nonce: true,
           allowed_mentions: ping ? { parse: [], roles: [post.roleId] } : { parse: [] },
         };
-        const message = (await client.rest.post(Routes.channelMessages(post.channelId), { body })) as APIMessage;
+        const message = await postWithDeadline(client, post.channelId, body, timeoutMs, sendOpts.signal);
         ids.push(message.id);
       }
       return { kind: 'sent', messageIds: ids };
