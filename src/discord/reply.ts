@@ -1,7 +1,7 @@
 import { MessageFlags, RESTJSONErrorCodes, type RepliableInteraction } from 'discord.js';
 import type { UserError } from '../domain/errors.js';
 import type { Logger } from '../log.js';
-import { escapeText } from './render/text.js';
+import { codeText, escapeText } from './render/text.js';
 
 const CONTENT_LIMIT = 2000;
 
@@ -18,8 +18,20 @@ const IGNORED_API_CODES: ReadonlySet<unknown> = new Set([
 export const isIgnorableReplyError = (err: unknown): boolean =>
   typeof err === 'object' && err !== null && 'code' in err && IGNORED_API_CODES.has(err.code);
 
+/**
+ * A UserError's message is plain text that may quote what the user typed (or a forged option), with
+ * `code spans` as its only formatting. Outside the spans everything is escaped; inside, backticks
+ * cannot occur (they split the spans) and mention syntax is broken, so nothing the user typed can
+ * render as markdown, a masked link, a mention or a timestamp.
+ */
+export const escapeMessage = (message: string): string =>
+  message
+    .split('`')
+    .map((part, i) => (i % 2 === 0 ? escapeText(part) : part === '' ? '' : `\`${codeText(part)}\``))
+    .join('');
+
 export const userErrorContent = (err: UserError): string => {
-  const lines = [err.message];
+  const lines = [escapeMessage(err.message)];
   if (err.suggestions.length > 0) {
     lines.push(`Did you mean: ${err.suggestions.slice(0, 10).map((s) => `**${escapeText(s)}**`).join(', ')}?`);
   }

@@ -166,7 +166,11 @@ export const createRouter = (deps: {
   };
 };
 
-/** Autocomplete can only be answered with choices: on any failure, answer with none. */
+/**
+ * Autocomplete can only be answered with choices: on a failure, answer with none, then rethrow so
+ * the one summary line of `handle` records it (`expired` when Discord had already given up: a
+ * second answer would be refused too, so none is tried).
+ */
 const autocomplete = async (
   interaction: AutocompleteInteraction,
   command: Command | undefined,
@@ -181,15 +185,14 @@ const autocomplete = async (
     await command.autocomplete(interaction, ctx);
     return 'ok';
   } catch (err) {
-    log.error({ err, interactionId: interaction.id, command: interaction.commandName }, 'autocomplete failed');
-    if (!interaction.responded) {
+    if (!isIgnorableReplyError(err) && !interaction.responded) {
       try {
         await interaction.respond([]);
       } catch (respondErr) {
-        if (!isIgnorableReplyError(respondErr)) log.warn({ err: respondErr }, 'empty autocomplete answer failed');
+        if (!isIgnorableReplyError(respondErr)) log.warn({ err: respondErr, interactionId: interaction.id }, 'empty autocomplete answer failed');
       }
     }
-    return 'error';
+    throw err;
   }
 };
 

@@ -124,6 +124,42 @@ describe('router: chat input commands', () => {
     expect(summaryOf(lines)[0]).toMatchObject({ outcome: 'user_error', userError: 'No team matches "Berkan".' });
   });
 
+  test.each([
+    { message: 'No team matches "**x** [link](https://evil.example) <@&1> <t:1:R> @everyone"', plain: 'No team matches' },
+    { message: '`a<@&1>` is not a lead time, nor is `b` or `@everyone`.', plain: 'is not a lead time' },
+    { message: 'An unbalanced `<#1> @everyone', plain: 'An unbalanced' },
+  ])('GIVEN a UserError quoting hostile input THEN nothing in it renders: $message', async ({ message, plain }) => {
+    const { run } = setup([
+      command({
+        execute: async () => {
+          throw new UserError(message);
+        },
+      }),
+    ]);
+    const interaction = fakeInteraction('command');
+    await run(interaction);
+
+    const { content } = interaction.reply.mock.calls[0]?.[0] as { content: string };
+    expect(content).toContain(plain);
+    expect(content).not.toMatch(/(?<!\\)\*\*/);
+    expect(content).not.toMatch(/(?<!\\)\[link\]/);
+    expect(content).not.toMatch(/(?<!\\)<[@#t]/);
+    expect(content).not.toContain('@everyone');
+  });
+
+  test('GIVEN a UserError with code spans and no user input THEN its formatting is kept', async () => {
+    const { run } = setup([
+      command({
+        execute: async () => {
+          throw new UserError('Use days, hours and minutes such as `24h` or `1h30m`.');
+        },
+      }),
+    ]);
+    const interaction = fakeInteraction('command');
+    await run(interaction);
+    expect((interaction.reply.mock.calls[0]?.[0] as { content: string }).content).toBe('Use days, hours and minutes such as `24h` or `1h30m`.');
+  });
+
   test('GIVEN a bug THEN the user gets a generic message with the reference, and the log has the stack', async () => {
     const { run, lines } = setup([
       command({
@@ -268,7 +304,7 @@ describe('router: chat input commands', () => {
 });
 
 describe('router: autocomplete', () => {
-  test('GIVEN autocomplete throws THEN it is logged and answered with no choices, never an ephemeral reply', async () => {
+  test('GIVEN autocomplete throws THEN one error line, answered with no choices, never an ephemeral reply', async () => {
     const { run, lines } = setup([
       command({
         autocomplete: async () => {
@@ -281,7 +317,29 @@ describe('router: autocomplete', () => {
 
     expect(interaction.respond).toHaveBeenCalledWith([]);
     expect(interaction.reply).not.toHaveBeenCalled();
-    expect(lines.find((l) => l.msg === 'autocomplete failed')).toMatchObject({ level: 50, command: 'standings' });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ level: 50, kind: 'autocomplete', command: 'standings', outcome: 'error', ref: '1200000000000000042' });
+    expect((lines[0]?.err as { message: string }).message).toBe('index missing');
+  });
+
+  test.each([
+    { code: 10062, what: 'too late (Unknown interaction)' },
+    { code: 40060, what: 'already answered' },
+  ])('GIVEN the autocomplete answer is refused as $what THEN one warning line, outcome expired, no second answer', async ({ code }) => {
+    const { run, lines } = setup([
+      command({
+        autocomplete: async (i) => {
+          await i.respond([{ name: 'Zamalek', value: 'zamalek' }]);
+        },
+      }),
+    ]);
+    const interaction = fakeInteraction('autocomplete');
+    interaction.respond.mockRejectedValueOnce(Object.assign(new Error('Unknown interaction'), { code }));
+    await run(interaction);
+
+    expect(interaction.respond).toHaveBeenCalledOnce();
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ level: 40, kind: 'autocomplete', outcome: 'expired', code });
   });
 
   test('GIVEN autocomplete answered then threw THEN no second answer is attempted', async () => {

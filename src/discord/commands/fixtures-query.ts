@@ -9,7 +9,11 @@ import { renderFixtures } from '../render/fixtures.js';
 import type { MessagePayload } from '../render/limits.js';
 import { STAGE_KEY, STAGE_LABEL } from '../../domain/types.js';
 
-export type When = 'upcoming' | 'results' | 'all';
+export const WHENS = ['upcoming', 'results', 'all'] as const;
+export type When = (typeof WHENS)[number];
+
+/** Group-stage matchdays. */
+export const MATCHDAYS = 6;
 
 export interface FixturesQuery {
   readonly team?: TeamId;
@@ -34,13 +38,19 @@ export const defaultWhen = (season: Season, filters: Omit<FixturesQuery, 'when'>
   return selectFixtures(season, { when: 'upcoming', now }).length > 0 ? 'upcoming' : 'results';
 };
 
-const WHEN_CODES: Readonly<Record<When, string>> = { upcoming: 'u', results: 'r', all: 'a' };
+// Maps, not object literals: a forged value must find nothing, not a prototype member.
+const WHEN_CODES: ReadonlyMap<When, string> = new Map([
+  ['upcoming', 'u'],
+  ['results', 'r'],
+  ['all', 'a'],
+]);
+const WHEN_BY_CODE = new Map([...WHEN_CODES].map(([when, code]) => [code, when]));
 const STAGE_BY_KEY = new Map(STAGES.map((s) => [STAGE_KEY[s], s]));
 
 /** `w=r,t=rs-berkane,s=QF,g=B,m=6`: short enough for Discord's 100-character custom_id. */
 export const encodeQuery = (q: FixturesQuery): string =>
   [
-    `w=${WHEN_CODES[q.when]}`,
+    `w=${WHEN_CODES.get(q.when) ?? 'a'}`,
     q.team !== undefined ? `t=${q.team}` : null,
     q.stage !== undefined ? `s=${STAGE_KEY[q.stage]}` : null,
     q.group !== undefined ? `g=${q.group}` : null,
@@ -56,7 +66,8 @@ export const decodeQuery = (text: string): FixturesQuery | null => {
     if (eq <= 0) return null;
     fields.set(part.slice(0, eq), part.slice(eq + 1));
   }
-  const when = (Object.keys(WHEN_CODES) as When[]).find((w) => WHEN_CODES[w] === fields.get('w'));
+  const whenCode = fields.get('w');
+  const when = whenCode === undefined ? undefined : WHEN_BY_CODE.get(whenCode);
   if (when === undefined) return null;
   const stageKey = fields.get('s');
   const stage = stageKey === undefined ? undefined : STAGE_BY_KEY.get(stageKey);
@@ -66,7 +77,7 @@ export const decodeQuery = (text: string): FixturesQuery | null => {
   if (groupText !== undefined && group === undefined) return null;
   const mdText = fields.get('m');
   const matchday = mdText === undefined ? undefined : Number(mdText);
-  if (matchday !== undefined && !(Number.isInteger(matchday) && matchday >= 1 && matchday <= 6)) return null;
+  if (matchday !== undefined && !(Number.isInteger(matchday) && matchday >= 1 && matchday <= MATCHDAYS)) return null;
   const team = fields.get('t');
   if (team !== undefined && !/^(#\d+|[a-z0-9-]+)$/.test(team)) return null;
   return {
@@ -107,10 +118,14 @@ export const parsePageId = (customId: string): { page: number; query: FixturesQu
   return Number.isInteger(page) && query ? { page, query } : null;
 };
 
-const WHEN_TITLES: Readonly<Record<When, string>> = { upcoming: 'Upcoming fixtures', results: 'Results', all: 'Fixtures and results' };
+const WHEN_TITLES: ReadonlyMap<When, string> = new Map([
+  ['upcoming', 'Upcoming fixtures'],
+  ['results', 'Results'],
+  ['all', 'Fixtures and results'],
+]);
 
 export const describeQuery = (q: FixturesQuery, teamName: (id: TeamId) => string): string => {
-  const parts = [WHEN_TITLES[q.when]];
+  const parts = [WHEN_TITLES.get(q.when) ?? 'Fixtures and results'];
   if (q.team !== undefined) parts.push(teamName(q.team));
   if (q.stage !== undefined) parts.push(STAGE_LABEL[q.stage]);
   if (q.group !== undefined) parts.push(`Group ${q.group}`);

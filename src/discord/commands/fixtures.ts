@@ -1,11 +1,9 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { UserError } from '../../domain/errors.js';
 import { STAGES } from '../../domain/types.js';
-import type { GroupId, Stage } from '../../domain/types.js';
 import { STAGE_LABEL } from '../../domain/types.js';
-import { defaultWhen, fixturesReply, parsePageId, teamFromToken } from './fixtures-query.js';
-import type { When } from './fixtures-query.js';
-import { groupOption, readTeam, teamAutocomplete, teamOption } from './options.js';
+import { MATCHDAYS, WHENS, defaultWhen, fixturesReply, parsePageId, teamFromToken } from './fixtures-query.js';
+import { groupOption, readChoice, readGroup, readInteger, readTeam, teamAutocomplete, teamOption } from './options.js';
 import type { Command } from './types.js';
 
 export const fixtures: Command = {
@@ -20,7 +18,7 @@ export const fixtures: Command = {
         .addChoices(...STAGES.map((s) => ({ name: STAGE_LABEL[s], value: s }))),
     )
     .addStringOption(groupOption)
-    .addIntegerOption((o) => o.setName('matchday').setDescription('Group-stage matchday').setMinValue(1).setMaxValue(6))
+    .addIntegerOption((o) => o.setName('matchday').setDescription('Group-stage matchday').setMinValue(1).setMaxValue(MATCHDAYS))
     .addStringOption((o) =>
       o
         .setName('when')
@@ -34,11 +32,11 @@ export const fixtures: Command = {
     const team = readTeam(interaction, season, 'team');
     const filters = {
       ...(team ? { team: team.id } : {}),
-      ...optional('stage', interaction.options.getString('stage') as Stage | null),
-      ...optional('group', interaction.options.getString('group') as GroupId | null),
-      ...optional('matchday', interaction.options.getInteger('matchday')),
+      ...optional('stage', readChoice(interaction, 'stage', STAGES)),
+      ...optional('group', readGroup(interaction)),
+      ...optional('matchday', readInteger(interaction, 'matchday', 1, MATCHDAYS)),
     };
-    const when = (interaction.options.getString('when') as When | null) ?? defaultWhen(season, filters, now);
+    const when = readChoice(interaction, 'when', WHENS) ?? defaultWhen(season, filters, now);
     await interaction.reply(fixturesReply(season, { ...filters, when }, 1, now));
   },
 

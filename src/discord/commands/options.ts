@@ -1,15 +1,19 @@
 import type { AutocompleteInteraction, ChatInputCommandInteraction, SlashCommandStringOption } from 'discord.js';
-import { resolveTeam } from '../../domain/names.js';
-import type { Season, Team } from '../../domain/types.js';
+import { UserError } from '../../domain/errors.js';
+import { normalizeName, resolveTeam } from '../../domain/names.js';
+import type { GroupId, Season, Team } from '../../domain/types.js';
 import { GROUPS } from '../../domain/types.js';
 import { teamChoices } from '../render/choices.js';
 import type { CommandContext } from './types.js';
+
+/** The longest team option a client sends; anything longer was forged. */
+const TEAM_MAX_LENGTH = 100;
 
 /** A team option answered by autocomplete; the value is a team id, or whatever the user typed past it. */
 export const teamOption =
   (name: string, description: string, required = false) =>
   (option: SlashCommandStringOption): SlashCommandStringOption =>
-    option.setName(name).setDescription(description).setRequired(required).setAutocomplete(true).setMaxLength(100);
+    option.setName(name).setDescription(description).setRequired(required).setAutocomplete(true).setMaxLength(TEAM_MAX_LENGTH);
 
 export const groupOption = (option: SlashCommandStringOption): SlashCommandStringOption =>
   option
@@ -17,16 +21,51 @@ export const groupOption = (option: SlashCommandStringOption): SlashCommandStrin
     .setDescription('One group of the group stage')
     .addChoices(...GROUPS.map((g) => ({ name: `Group ${g}`, value: g })));
 
+/** How much of a refused value a reply quotes back. */
+const ECHO_LENGTH = 40;
+const quoted = (value: string): string => `"${value.length > ECHO_LENGTH ? `${value.slice(0, ECHO_LENGTH)}…` : value}"`;
+
 /**
  * Reads a team option and resolves it against the season: autocomplete gives an id, but the client
  * does not enforce choices, so anything typed is matched again (UserError with suggestions if unknown).
+ * Blank (spaces of any kind, invisible characters, or missing from a forged payload) is no club:
+ * an optional option is then unset, a required one is a UserError.
  */
 export function readTeam(interaction: ChatInputCommandInteraction, season: Season, name: string, required: true): Team;
 export function readTeam(interaction: ChatInputCommandInteraction, season: Season, name: string, required?: false): Team | null;
 export function readTeam(interaction: ChatInputCommandInteraction, season: Season, name: string, required = false): Team | null {
-  const raw = interaction.options.getString(name, required);
-  if (raw === null || raw.trim() === '') return null;
+  const raw = interaction.options.getString(name);
+  if (raw === null || normalizeName(raw) === '') {
+    if (required) throw new UserError(`Type a club name in \`${name}\`, for example Zamalek, and pick it from the list.`);
+    return null;
+  }
+  if (raw.length > TEAM_MAX_LENGTH) throw new UserError(`\`${name}\` takes a club name of at most ${TEAM_MAX_LENGTH} characters.`);
   return resolveTeam(season.teams, raw);
+}
+
+/**
+ * Reads a string option declared with fixed choices. Discord's client offers only those, but a
+ * forged payload can send anything (`__proto__`, `@everyone`): a value off the list is refused here,
+ * before it can index a table or reach a reply.
+ */
+export function readChoice<T extends string>(interaction: ChatInputCommandInteraction, name: string, allowed: readonly T[]): T | null {
+  const raw = interaction.options.getString(name);
+  if (raw === null) return null;
+  const found = allowed.find((value) => value === raw);
+  if (found === undefined) throw new UserError(`${quoted(raw)} is not one of the choices for \`${name}\`: pick one from the list.`);
+  return found;
+}
+
+export const readGroup = (interaction: ChatInputCommandInteraction): GroupId | null => readChoice(interaction, 'group', GROUPS);
+
+/** Reads an integer option, refusing what its declared range (or a forged payload) rules out. */
+export function readInteger(interaction: ChatInputCommandInteraction, name: string, min: number, max: number): number | null {
+  const value = interaction.options.getInteger(name);
+  if (value === null) return null;
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new UserError(`\`${name}\` takes a whole number from ${min} to ${max}.`);
+  }
+  return value;
 }
 
 /** Autocomplete for every team option of a command (the focused option decides nothing else). */

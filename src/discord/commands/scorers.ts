@@ -5,7 +5,7 @@ import { indexSeason } from '../../domain/season-index.js';
 import type { Stage } from '../../domain/types.js';
 import { renderScorers } from '../render/scorers.js';
 import { STAGE_LABEL } from '../../domain/types.js';
-import { readTeam, teamAutocomplete, teamOption } from './options.js';
+import { readChoice, readInteger, readTeam, teamAutocomplete, teamOption } from './options.js';
 import type { Command } from './types.js';
 
 const STAGE_CHOICES: readonly { name: string; value: ScorerStage }[] = [
@@ -17,7 +17,10 @@ const STAGE_CHOICES: readonly { name: string; value: ScorerStage }[] = [
   { name: STAGE_LABEL.final, value: 'final' },
 ];
 
+const STAGE_VALUES = STAGE_CHOICES.map((c) => c.value);
+
 const DEFAULT_LIMIT = 15;
+const MAX_LIMIT = 50;
 
 const stageTitle = (stage: ScorerStage): string =>
   stage === 'proper' ? 'competition proper' : stage === 'qualifying' ? 'qualifying rounds' : STAGE_LABEL[stage];
@@ -33,13 +36,13 @@ export const scorers: Command = {
         .setDescription('Which part of the season (default: competition proper)')
         .addChoices(...STAGE_CHOICES),
     )
-    .addIntegerOption((o) => o.setName('limit').setDescription(`How many players (default ${DEFAULT_LIMIT})`).setMinValue(1).setMaxValue(50)),
+    .addIntegerOption((o) => o.setName('limit').setDescription(`How many players (default ${DEFAULT_LIMIT})`).setMinValue(1).setMaxValue(MAX_LIMIT)),
 
   async execute(interaction, ctx) {
     const season = ctx.season();
     const team = readTeam(interaction, season, 'team');
-    const stage = (interaction.options.getString('stage') as ScorerStage | null) ?? 'proper';
-    const limit = interaction.options.getInteger('limit') ?? DEFAULT_LIMIT;
+    const stage = readChoice(interaction, 'stage', STAGE_VALUES) ?? 'proper';
+    const limit = readInteger(interaction, 'limit', 1, MAX_LIMIT) ?? DEFAULT_LIMIT;
     const table = computeScorers(season, { stage, limit, ...(team ? { team: team.id } : {}) });
     await interaction.reply(
       renderScorers({

@@ -1,9 +1,8 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { indexSeason } from '../../domain/season-index.js';
 import { computeGroupTable, computeGroupTables } from '../../domain/standings.js';
-import type { GroupId } from '../../domain/types.js';
 import { renderStandings } from '../render/standings.js';
-import { groupOption } from './options.js';
+import { groupOption, readGroup } from './options.js';
 import type { Command } from './types.js';
 
 export const standings: Command = {
@@ -14,7 +13,7 @@ export const standings: Command = {
 
   async execute(interaction, ctx) {
     const season = ctx.season();
-    const group = interaction.options.getString('group') as GroupId | null;
+    const group = readGroup(interaction);
     const tables = group === null ? computeGroupTables(season) : [computeGroupTable(season, group)];
     await interaction.reply(renderStandings(season, tables, indexSeason(season).teamName));
   },

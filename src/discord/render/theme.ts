@@ -14,8 +14,9 @@ export const STAGE_COLOURS: Readonly<Record<Stage, number>> = {
 /** For replies that span the whole season (calendar, rankings, about). */
 export const SEASON_COLOUR = 0x1565c0;
 
+/** `Object.hasOwn`: a stage that is not one (a forged option) gets the season colour, never a prototype member. */
 export const stageColour = (stage: Stage | null | undefined): number =>
-  stage === null || stage === undefined ? SEASON_COLOUR : STAGE_COLOURS[stage];
+  stage === null || stage === undefined || !Object.hasOwn(STAGE_COLOURS, stage) ? SEASON_COLOUR : STAGE_COLOURS[stage];
 
 /** The colour of the latest stage among the given ones (a team's path shows where it ended). */
 export const latestStageColour = (stages: readonly Stage[]): number => {

@@ -28,6 +28,15 @@ export const fakeChatInput = (commandName: string, options: Readonly<Record<stri
   const interaction = {
     id: '1001',
     commandName,
+    guildId: null,
+    user: { id: '1000000000000000007' },
+    createdTimestamp: Date.now(),
+    // The type guards the router reads, so a test can send the fake through the real error boundary.
+    isAutocomplete: () => false,
+    isChatInputCommand: () => true,
+    isButton: () => false,
+    isStringSelectMenu: () => false,
+    isRepliable: () => true,
     get replied() {
       return state.replied;
     },
