@@ -1,20 +1,16 @@
 // What /announcements does, apart from Discord: settings, the ledger, a preview, a test post.
 // The command file adapts interactions to these functions; the scheduler shares the sender.
-import type { APIEmbed } from 'discord.js';
 import { formatLead, roundTiming, type PlanningRound } from '../../domain/announcements.js';
 import type { Season } from '../../domain/types.js';
 import {
   getSubscription,
-  listSubscriptions,
   setSubscription,
   turnOff,
   type SubscriptionRow,
   type SubscriptionChange,
 } from '../../db/guild-settings.js';
-import { nextDue, recentOutcomes, type OutboxRow, type SyncDb } from '../../db/outbox.js';
+import { nextDue, type OutboxRow, type SyncDb } from '../../db/outbox.js';
 import { planOne, roundsOf } from '../../planning/announcements.js';
-import { clampEmbed, LIMITS } from '../render/limits.js';
-import { truncate } from '../render/text.js';
 import { discordTime, renderMoved, renderPreview, renderRecap, renderTestMessage, type RenderedPost } from './render.js';
 import type { SendOutcome, SendPost } from './sender.js';
 
@@ -26,10 +22,9 @@ export interface AnnouncementsService {
   readonly lateWindowMs: number;
 }
 
-const SEASON_COLOUR = 0x1565c0;
-const WARN_COLOUR = 0xc62828;
+export const SEASON_COLOUR = 0x1565c0;
 
-const channelMention = (id: string): string => `<#${id}>`;
+export const channelMention = (id: string): string => `<#${id}>`;
 const roleMention = (id: string | null): string => (id === null ? 'no role' : `<@&${id}>`);
 const leadsText = (leads: readonly number[]): string => (leads.length === 0 ? 'no previews' : leads.map(formatLead).join(', '));
 
@@ -38,12 +33,12 @@ export const describeSettings = (s: Pick<SubscriptionRow, 'channelId' | 'leadsMs
 
 const KIND_LABEL: Readonly<Record<OutboxRow['kind'], string>> = { preview: 'preview', recap: 'recap', moved: 'schedule change' };
 
-const rowLabel = (row: OutboxRow, rounds: ReadonlyMap<string, PlanningRound>): string => {
+export const rowLabel = (row: OutboxRow, rounds: ReadonlyMap<string, PlanningRound>): string => {
   const label = rounds.get(row.roundKey)?.label ?? row.roundKey;
   return `${label} ${KIND_LABEL[row.kind]}${row.kind === 'preview' ? ` (${row.slot} before)` : ''}`;
 };
 
-const messageLink = (row: OutboxRow): string =>
+export const messageLink = (row: OutboxRow): string =>
   row.messageId === null ? '' : ` — https://discord.com/channels/${row.guildId}/${row.channelId}/${row.messageId}`;
 
 const REASON_TEXT: Readonly<Record<string, string>> = {
@@ -89,63 +84,6 @@ export function turnOffAnnouncements(svc: AnnouncementsService, guildId: string,
   const off = turnOff(svc.db, guildId, channelId, now);
   if (off.length === 0) return 'Announcements are not on in any channel of this server.';
   return `Announcements turned off in ${off.map(channelMention).join(', ')}. Pending posts were cancelled; sent ones stay in /announcements status.`;
-}
-
-// ---- status ----
-
-const lines = (items: readonly string[], empty: string): string => (items.length === 0 ? empty : items.join('\n'));
-
-/** Settings, the ledger (next due, sent with links, failures and expiries), and disabled channels. */
-export function statusEmbeds(svc: AnnouncementsService, season: Season, guildId: string, now: number): APIEmbed[] {
-  const subs = listSubscriptions(svc.db, guildId);
-  if (subs.length === 0) {
-    return [clampEmbed({ title: 'Matchday announcements', description: 'Not set up in this server. Start with `/announcements set channel:#…`.', color: SEASON_COLOUR })];
-  }
-  const rounds = new Map(roundsOf(season).map((r) => [r.key, r]));
-  const enabled = subs.filter((s) => s.enabled);
-  const disabled = subs.filter((s) => !s.enabled);
-  const due = nextDue(svc.db, guildId, 8, now);
-  const sent = recentOutcomes(svc.db, guildId, ['sent'], 8);
-  const problems = recentOutcomes(svc.db, guildId, ['failed', 'expired'], 8);
-
-  const fields = [
-    { name: 'Channels', value: lines(enabled.map(describeSettings), 'None enabled.') },
-    {
-      name: 'Next posts',
-      value: lines(
-        due.map((r) => `${discordTime(r.dueAt, 'f')} · ${channelMention(r.channelId)} · ${rowLabel(r, rounds)}${r.attempts > 0 ? ` · retrying (${r.lastError ?? 'error'})` : ''}`),
-        'Nothing pending.',
-      ),
-    },
-    {
-      name: 'Sent',
-      value: lines(
-        sent.map((r) => `${r.sentAt === null ? '' : discordTime(r.sentAt, 'f')} · ${rowLabel(r, rounds)}${r.late ? ' · **late**' : ''}${messageLink(r)}`),
-        'Nothing sent yet.',
-      ),
-    },
-    {
-      name: 'Failed or expired',
-      value: lines(
-        problems.map((r) => `${r.status === 'expired' ? 'Expired' : 'Failed'}: ${channelMention(r.channelId)} · ${rowLabel(r, rounds)} · ${truncate(r.lastError ?? 'no detail', 120)}`),
-        'None.',
-      ),
-    },
-  ];
-  const embeds: APIEmbed[] = [clampEmbed({ title: 'Matchday announcements', color: SEASON_COLOUR, fields })];
-  if (disabled.length > 0) {
-    embeds.push(
-      clampEmbed({
-        title: 'Disabled channels',
-        color: WARN_COLOUR,
-        description: truncate(
-          disabled.map((s) => `${channelMention(s.channelId)}${s.disabledAt === null ? '' : ` since ${discordTime(s.disabledAt, 'f')}`}: ${reasonText(s.disabledReason)}`).join('\n'),
-          LIMITS.description,
-        ),
-      }),
-    );
-  }
-  return embeds;
 }
 
 // ---- preview ----

@@ -15,10 +15,10 @@ import {
   previewNext,
   sendTestMessage,
   setAnnouncements,
-  statusEmbeds,
   turnOffAnnouncements,
   type AnnouncementsService,
 } from '../announcements/service.js';
+import { parseStatusPageId, statusReply } from '../announcements/status.js';
 import { clampContent } from '../reply.js';
 import type { Command, CommandContext } from './types.js';
 
@@ -105,9 +105,12 @@ export const announcements: Command = {
         await answer(interaction, turnOffAnnouncements(svc, guildId, channel?.id ?? null, now));
         return;
       }
-      case 'status':
-        await answer(interaction, null, statusEmbeds(svc, ctx.season(), guildId, now));
+      case 'status': {
+        const payload = statusReply(svc, ctx.season(), guildId, now, 1);
+        if (interaction.deferred || interaction.replied) await interaction.editReply(payload);
+        else await interaction.reply({ ...payload, flags: MessageFlags.Ephemeral });
         return;
+      }
       case 'preview': {
         const { post, note } = previewNext(svc, ctx.season(), guildId, now);
         const first = post?.messages[0] ?? [];
@@ -121,6 +124,18 @@ export const announcements: Command = {
       default:
         throw new UserError('Unknown subcommand.');
     }
+  },
+
+  // ◀ ▶ on /announcements status. The reply is ephemeral, but the rules are checked again anyway.
+  async button(interaction, ctx) {
+    const page = parseStatusPageId(interaction.customId);
+    if (page === null) throw new UserError('This button belongs to an older version of the bot. Run /announcements status again.');
+    if (!interaction.inGuild() || interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) !== true) {
+      throw new UserError('Only members with **Manage Server** can see the announcements status.');
+    }
+    const svc = ctx.announcements;
+    if (svc === undefined) throw new UserError('Announcements are not available on this bot instance.');
+    await interaction.update(statusReply(svc, ctx.season(), interaction.guildId, ctx.now().getTime(), page));
   },
 };
 

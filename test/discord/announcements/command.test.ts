@@ -1,10 +1,13 @@
 // /announcements against a real in-memory database. The interaction, client and channel are small
 // structural fakes (only what the command reads), not mocks of discord.js classes.
-import { ChannelType, PermissionFlagsBits, PermissionsBitField, type ChatInputCommandInteraction } from 'discord.js';
+import { ChannelType, PermissionFlagsBits, PermissionsBitField, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { inArray } from 'drizzle-orm';
 import { isUserError } from '../../../src/domain/errors.js';
+import { LIMITS } from '../../../src/discord/render/limits.js';
 import { getSubscription, setSubscription, disableSubscription } from '../../../src/db/guild-settings.js';
-import { countByStatus, rowsFor } from '../../../src/db/outbox.js';
+import { announcementOutbox } from '../../../src/db/announcements-schema.js';
+import { countByStatus, expireOverdue, rowsFor } from '../../../src/db/outbox.js';
 import type { OpenedDatabase } from '../../../src/db/client.js';
 import type { AnnouncementsService } from '../../../src/discord/announcements/service.js';
 import type { OutgoingPost, SendOutcome } from '../../../src/discord/announcements/sender.js';
@@ -19,6 +22,7 @@ const TEXT = '200000000000000001';
 const FOREIGN = '200000000000000002';
 const VOICE = '200000000000000003';
 const NO_EMBED = '200000000000000004';
+const SECOND = '200000000000000005';
 const ROLE = '300000000000000001';
 const ALL = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.EmbedLinks;
 
@@ -44,6 +48,7 @@ const client = {
       [FOREIGN, channel(FOREIGN, G2, ChannelType.GuildText, ALL)],
       [VOICE, channel(VOICE, G1, ChannelType.GuildVoice, ALL)],
       [NO_EMBED, channel(NO_EMBED, G1, ChannelType.GuildText, PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages)],
+      [SECOND, channel(SECOND, G1, ChannelType.GuildText, ALL)],
     ]),
     fetch: async () => null,
   },
@@ -60,7 +65,16 @@ interface Invocation {
   readonly clear?: string;
 }
 
-const replies: { content?: string; embeds?: { title?: string; description?: string; fields?: { name: string; value: string }[] }[] }[] = [];
+interface Button {
+  readonly custom_id: string;
+  readonly label: string;
+  readonly disabled?: boolean;
+}
+const replies: {
+  content?: string;
+  embeds?: { title?: string; description?: string; fields?: { name: string; value: string }[] }[];
+  components?: { components: Button[] }[];
+}[] = [];
 
 const invoke = (inv: Invocation): ChatInputCommandInteraction => {
   const inGuild = inv.inGuild ?? true;
@@ -174,14 +188,13 @@ describe('set, status, off, preview, test', () => {
     setSubscription(opened.db, { guildId: G1, channelId: NO_EMBED, roleId: null, leadsMs: [3_600_000], recap: true }, NOW.getTime());
     disableSubscription(opened.db, G1, NO_EMBED, 'channel_deleted', NOW.getTime());
     await run({ subcommand: 'status' });
-    const [main, disabled] = replies.at(-1)?.embeds ?? [];
-    const field = (name: string) => main?.fields?.find((f) => f.name === name)?.value ?? '';
-    expect(field('Channels')).toContain(`<#${TEXT}>: previews 24h before each round · recap on · mentions no role`);
-    expect(field('Next posts')).toContain('Group stage · Matchday 1 preview (24h before)');
-    expect(field('Sent')).toBe('Nothing sent yet.');
-    expect(disabled?.title).toBe('Disabled channels');
-    expect(disabled?.description).toContain(`<#${NO_EMBED}>`);
-    expect(disabled?.description).toContain('the channel was deleted');
+    const text = replies.at(-1)?.embeds?.[0]?.description ?? '';
+    const after = (heading: string) => text.slice(text.indexOf(`**${heading}**`)).split('\n\n')[0] ?? '';
+    expect(after('Channels')).toContain(`<#${TEXT}>: previews 24h before each round · recap on · mentions no role`);
+    expect(after('Next posts')).toContain('Group stage · Matchday 1 preview (24h before)');
+    expect(after('Sent')).toContain('Nothing sent yet.');
+    expect(after('Disabled channels')).toContain(`<#${NO_EMBED}>`);
+    expect(after('Disabled channels')).toContain('the channel was deleted');
   });
 
   test('GIVEN off THEN disabled and pending posts cancelled', async () => {
@@ -249,5 +262,106 @@ describe('set on a channel already set up', () => {
     const set = announcements.data.toJSON().options?.find((o) => o.name === 'set') as { description: string; options?: { name: string; choices?: { value: string }[] }[] };
     expect(set.description).toMatch(/changes only the options you give/);
     expect(set.options?.find((o) => o.name === 'clear')?.choices?.map((c) => c.value)).toEqual(['role']);
+  });
+});
+
+describe('status pages', () => {
+  const DAY = 86_400_000;
+  // Six matchdays a week apart: with two channels and three leads, 48 posts to list.
+  const sixMatchdays = makeSeason({
+    teams: groupTeams('A'),
+    matches: [1, 2, 3, 4, 5, 6].flatMap((md) => {
+      const date = new Date(Date.parse('2023-11-26T13:00:00Z') + (md - 1) * 7 * DAY).toISOString();
+      return [
+        match({ id: `GA-MD${md}-1`, stage: 'group', group: 'A', matchday: md, home: 'a', away: 'b', date: date.slice(0, 10), kickoff: date, status: 'scheduled' }),
+        match({ id: `GA-MD${md}-2`, stage: 'group', group: 'A', matchday: md, home: 'c', away: 'd', date: date.slice(0, 10), kickoff: date, status: 'scheduled' }),
+      ];
+    }),
+  });
+
+  const press = (customId: string, admin = true): ButtonInteraction =>
+    ({
+      customId,
+      guildId: G1,
+      inGuild: () => true,
+      memberPermissions: new PermissionsBitField(admin ? PermissionFlagsBits.ManageGuild : PermissionFlagsBits.SendMessages),
+      update: async (payload: (typeof replies)[number]) => {
+        replies.push(payload);
+      },
+    }) as unknown as ButtonInteraction;
+
+  /** Sends three of TEXT's posts (one late) and lets every other post expire. */
+  const fillLedger = async (): Promise<void> => {
+    ctx = { ...ctx, season: () => sixMatchdays };
+    await run({ subcommand: 'set', channel: TEXT, leads: '48h,24h,1h' });
+    await run({ subcommand: 'set', channel: SECOND, leads: '48h,24h,1h' });
+    const toSend = rowsFor(opened.db, { guildId: G1, channelId: TEXT }).slice(0, 3);
+    toSend.forEach((row, i) =>
+      opened.db
+        .update(announcementOutbox)
+        .set({ status: 'sent', sentAt: new Date(row.dueAt), messageId: `90000000000000000${i}`, messageIds: [`90000000000000000${i}`], late: i === 2 })
+        .where(inArray(announcementOutbox.id, [row.id]))
+        .run(),
+    );
+    expireOverdue(opened.db, Date.parse('2024-06-01T00:00:00Z'));
+  };
+
+  const pageOf = (reply: (typeof replies)[number] | undefined) => {
+    const buttons = reply?.components?.[0]?.components ?? [];
+    return { text: reply?.embeds?.[0]?.description ?? '', buttons, label: buttons[1]?.label ?? '' };
+  };
+
+  test('GIVEN more lines than one embed holds THEN pages of whole lines, every line on one of them', async () => {
+    await fillLedger();
+    await run({ subcommand: 'status' });
+    const pages = [pageOf(replies.at(-1))];
+    const count = Number(/^page 1\/(\d+)$/.exec(pages[0]!.label)?.[1]);
+    expect(count).toBeGreaterThan(1);
+    expect(pages[0]!.buttons[0]).toMatchObject({ label: '◀', disabled: true });
+    for (let p = 2; p <= count; p++) {
+      const next = pages.at(-1)!.buttons[2]!;
+      expect(next.disabled).toBe(false);
+      await announcements.button!(press(next.custom_id), ctx);
+      pages.push(pageOf(replies.at(-1)));
+      expect(pages.at(-1)!.label).toBe(`page ${p}/${count}`);
+    }
+    expect(pages.at(-1)!.buttons[2]).toMatchObject({ label: '▶', disabled: true });
+    for (const page of pages) {
+      expect(page.text.length).toBeLessThanOrEqual(LIMITS.description);
+      expect(page.text).not.toContain('…');
+    }
+    const lines = pages.flatMap((p) => p.text.split('\n'));
+    const expired = lines.filter((l) => l.startsWith('Expired: '));
+    expect(expired).toHaveLength(25);
+    for (const line of expired) expect(line).toMatch(/ · not sent before it expired \(bot offline or Discord failing\)$/);
+    expect(lines).toContain('**Failed or expired** (the 25 most recent)');
+  });
+
+  test('GIVEN posts sent THEN each Sent row names its channel and links the message', async () => {
+    await fillLedger();
+    await run({ subcommand: 'status' });
+    const text = pageOf(replies.at(-1)).text;
+    const sentRows = text.slice(text.indexOf('**Sent**')).split('\n\n')[0]!.split('\n').slice(1);
+    expect(sentRows).toHaveLength(3);
+    for (const row of sentRows) expect(row).toMatch(new RegExp(`^<t:\\d+:f> · <#${TEXT}> · Group stage · Matchday 1 .* — https://discord.com/channels/${G1}/${TEXT}/9\\d+$`));
+    expect(sentRows.filter((r) => r.includes(' · **late**'))).toHaveLength(1);
+  });
+
+  test('GIVEN a page button pressed by a member without Manage Server THEN refused with a UserError', async () => {
+    await fillLedger();
+    let caught: unknown;
+    try {
+      await announcements.button!(press('announcements:status:2', false), ctx);
+    } catch (err) {
+      caught = err;
+    }
+    expect(isUserError(caught)).toBe(true);
+  });
+
+  test('GIVEN a page past the end (the ledger shrank) THEN the last page', async () => {
+    await fillLedger();
+    await announcements.button!(press('announcements:status:99'), ctx);
+    const { label } = pageOf(replies.at(-1));
+    expect(label).toMatch(/^page (\d+)\/\1$/);
   });
 });
