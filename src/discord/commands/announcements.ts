@@ -20,6 +20,7 @@ import {
 } from '../announcements/service.js';
 import { parseStatusPageId, statusReply } from '../announcements/status.js';
 import { clampContent } from '../reply.js';
+import { isDiscordId, readChannelId } from './options.js';
 import type { Command, CommandContext } from './types.js';
 
 export const announcements: Command = {
@@ -84,8 +85,14 @@ export const announcements: Command = {
       await answer(interaction, 'Announcements are set up per server: run this command in a server, not in DMs.');
       return;
     }
-    if (!interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild)) {
+    // memberPermissions is null when Discord sent no member permissions (only a forged payload does):
+    // unknown is refused like missing, for every subcommand.
+    if (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) !== true) {
       await answer(interaction, 'Only members with **Manage Server** can change announcements.');
+      return;
+    }
+    if (!isDiscordId(interaction.guildId)) {
+      await answer(interaction, 'Announcements are set up per server, and this server could not be identified.');
       return;
     }
     const svc = ctx.announcements;
@@ -101,8 +108,7 @@ export const announcements: Command = {
         await runSet(interaction, ctx, svc, guildId, now);
         return;
       case 'off': {
-        const channel = interaction.options.getChannel('channel');
-        await answer(interaction, turnOffAnnouncements(svc, guildId, channel?.id ?? null, now));
+        await answer(interaction, turnOffAnnouncements(svc, guildId, readChannelId(interaction), now));
         return;
       }
       case 'status': {
@@ -146,8 +152,9 @@ async function runSet(
   guildId: string,
   now: number,
 ): Promise<void> {
-  const channel = interaction.options.getChannel('channel', true);
+  const channel = { id: readChannelId(interaction, true) };
   const role = interaction.options.getRole('role');
+  if (role !== null && !isDiscordId(role.id)) throw new UserError('That is not a role of this server: pick one from the list in `role`.');
   const leadsText = interaction.options.getString('leads');
   const recap = interaction.options.getBoolean('recap') ?? undefined;
   const clearRole = interaction.options.getString('clear') === 'role';
@@ -179,8 +186,7 @@ async function runSet(
 }
 
 async function runTest(interaction: ChatInputCommandInteraction<'cached' | 'raw'>, svc: AnnouncementsService, guildId: string): Promise<void> {
-  const given = interaction.options.getChannel('channel');
-  let channelId = given?.id ?? null;
+  let channelId = readChannelId(interaction);
   if (channelId === null) {
     const enabled = listSubscriptions(svc.db, guildId).filter((s) => s.enabled);
     if (enabled.length !== 1) {

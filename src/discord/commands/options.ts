@@ -68,6 +68,25 @@ export function readInteger(interaction: ChatInputCommandInteraction, name: stri
   return value;
 }
 
+/** Discord ids (snowflakes) are 17 to 20 digits; the database refuses anything else, so it is checked first. */
+export const isDiscordId = (id: string): boolean => /^\d{17,20}$/.test(id);
+
+/**
+ * Reads the `channel` option. A forged payload may omit a required one or give an id that is not a
+ * Discord id (`abc`): both are a UserError, before anything reaches the database.
+ */
+export function readChannelId(interaction: ChatInputCommandInteraction, required: true): string;
+export function readChannelId(interaction: ChatInputCommandInteraction, required?: false): string | null;
+export function readChannelId(interaction: ChatInputCommandInteraction, required = false): string | null {
+  const channel = interaction.options.getChannel('channel');
+  if (channel === null) {
+    if (required) throw new UserError('Pick a channel in `channel`.');
+    return null;
+  }
+  if (!isDiscordId(channel.id)) throw new UserError('That is not a channel of this server: pick one from the list in `channel`.');
+  return channel.id;
+}
+
 /** Autocomplete for every team option of a command (the focused option decides nothing else). */
 export const teamAutocomplete = async (interaction: AutocompleteInteraction, ctx: CommandContext): Promise<void> => {
   const focused = interaction.options.getFocused(true);

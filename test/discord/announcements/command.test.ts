@@ -58,6 +58,9 @@ interface Invocation {
   readonly subcommand: string;
   readonly inGuild?: boolean;
   readonly admin?: boolean;
+  /** A forged guild interaction whose member carries no permissions field. */
+  readonly noPermissions?: boolean;
+  readonly guildId?: string;
   readonly channel?: string;
   readonly role?: { id: string; mentionable?: boolean };
   readonly leads?: string;
@@ -80,9 +83,10 @@ const invoke = (inv: Invocation): ChatInputCommandInteraction => {
   const inGuild = inv.inGuild ?? true;
   return {
     id: '1234567890123456789',
-    guildId: inGuild ? G1 : null,
+    guildId: inGuild ? (inv.guildId ?? G1) : null,
     inGuild: () => inGuild,
-    memberPermissions: inGuild ? new PermissionsBitField(inv.admin === false ? PermissionFlagsBits.SendMessages : PermissionFlagsBits.ManageGuild) : null,
+    memberPermissions:
+      inGuild && !inv.noPermissions ? new PermissionsBitField(inv.admin === false ? PermissionFlagsBits.SendMessages : PermissionFlagsBits.ManageGuild) : null,
     deferred: true,
     replied: false,
     client,
@@ -168,6 +172,95 @@ describe('rules', () => {
     }
     expect(isUserError(caught)).toBe(true);
     expect(getSubscription(opened.db, G1, TEXT)).toBeNull();
+  });
+});
+
+describe('Manage Server on every subcommand, and forged ids (D12)', () => {
+  const SUBCOMMANDS = [
+    { subcommand: 'set', channel: TEXT, leads: '1h' },
+    { subcommand: 'off', channel: TEXT },
+    { subcommand: 'off' },
+    { subcommand: 'status' },
+    { subcommand: 'preview' },
+    { subcommand: 'test', channel: TEXT },
+    { subcommand: 'test' },
+  ];
+
+  /** An admin sets TEXT up; what a refused call must leave exactly as it was. */
+  const settled = async () => {
+    await run({ subcommand: 'set', channel: TEXT });
+    replies.length = 0;
+    return { subscription: getSubscription(opened.db, G1, TEXT), outbox: rowsFor(opened.db, { guildId: G1 }) };
+  };
+
+  test.each(SUBCOMMANDS.flatMap((inv) => [
+    { who: 'a member without Manage Server', inv: { ...inv, admin: false } },
+    { who: 'a member whose permissions Discord did not send', inv: { ...inv, noPermissions: true } },
+  ]))('GIVEN $who running $inv.subcommand $inv.channel THEN refused, nothing shown, changed or sent', async ({ inv }) => {
+    const before = await settled();
+    await run(inv);
+    expect(replies).toHaveLength(1);
+    expect(replies[0]?.content).toMatch(/^Only members with \*\*Manage Server\*\* can change announcements\.$/);
+    expect(replies[0]?.embeds ?? []).toEqual([]);
+    expect(getSubscription(opened.db, G1, TEXT)).toEqual(before.subscription);
+    expect(rowsFor(opened.db, { guildId: G1 })).toEqual(before.outbox);
+    expect(sent).toEqual([]);
+  });
+
+  const FORGED = 'abc';
+  beforeEach(() => {
+    // A forged payload can resolve a channel under any id; discord.js caches what it is given.
+    client.channels.cache.set(FORGED, channel(FORGED, G1, ChannelType.GuildText, ALL));
+  });
+  afterEach(() => {
+    client.channels.cache.delete(FORGED);
+  });
+
+  const refusedWith = async (inv: Invocation): Promise<unknown> => {
+    try {
+      await run(inv);
+      return replies.at(-1)?.content ?? null;
+    } catch (err) {
+      return err;
+    }
+  };
+
+  test.each([
+    { subcommand: 'set', channel: FORGED },
+    { subcommand: 'off', channel: FORGED },
+    { subcommand: 'test', channel: FORGED },
+  ])('GIVEN channel id "abc" on $subcommand THEN a UserError before the database, nothing saved or sent', async (inv) => {
+    const before = await settled();
+    const outcome = await refusedWith(inv);
+    expect(isUserError(outcome)).toBe(true);
+    expect((outcome as Error).message).toMatch(/not a channel of this server/);
+    expect(getSubscription(opened.db, G1, TEXT)).toEqual(before.subscription);
+    expect(rowsFor(opened.db, { guildId: G1 })).toEqual(before.outbox);
+    expect(sent).toEqual([]);
+  });
+
+  test('GIVEN set with no channel at all (forged) THEN a UserError asking for one', async () => {
+    const outcome = await refusedWith({ subcommand: 'set' });
+    expect(isUserError(outcome)).toBe(true);
+    expect((outcome as Error).message).toMatch(/Pick a channel/);
+  });
+
+  test('GIVEN role id "abc" THEN a UserError, nothing saved', async () => {
+    const outcome = await refusedWith({ subcommand: 'set', channel: TEXT, role: { id: FORGED } });
+    expect(isUserError(outcome)).toBe(true);
+    expect(getSubscription(opened.db, G1, TEXT)).toBeNull();
+  });
+
+  test('GIVEN guild id "abc" THEN refused before the database', async () => {
+    const inForgedGuild = '200000000000000009';
+    client.channels.cache.set(inForgedGuild, channel(inForgedGuild, FORGED, ChannelType.GuildText, ALL));
+    try {
+      const outcome = await refusedWith({ subcommand: 'set', channel: inForgedGuild, guildId: FORGED });
+      expect(outcome).toMatch(/could not be identified/);
+      expect(getSubscription(opened.db, FORGED, inForgedGuild)).toBeNull();
+    } finally {
+      client.channels.cache.delete(inForgedGuild);
+    }
   });
 });
 
