@@ -137,7 +137,7 @@ export const announcements: Command = {
     const page = parseStatusPageId(interaction.customId);
     if (page === null) throw new UserError('This button belongs to an older version of the bot. Run /announcements status again.');
     if (!interaction.inGuild() || interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) !== true) {
-      throw new UserError('Only members with **Manage Server** can see the announcements status.');
+      throw new UserError('Only members with the Manage Server permission can see the announcements status.');
     }
     const svc = ctx.announcements;
     if (svc === undefined) throw new UserError('Announcements are not available on this bot instance.');
