@@ -3,7 +3,8 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { Clock } from '../../src/clock.js';
 import { setSubscription } from '../../src/db/guild-settings.js';
-import { countByStatus } from '../../src/db/outbox.js';
+import { countByStatus, rowsFor } from '../../src/db/outbox.js';
+import type { OutgoingPost, SendOptions, SendOutcome } from '../../src/discord/announcements/sender.js';
 import type { OpenedDatabase } from '../../src/db/client.js';
 import { onTimeGraceFor, replayIntervalMs, startScheduler } from '../../src/scheduler/cron.js';
 import { planOne } from '../../src/planning/announcements.js';
@@ -70,5 +71,60 @@ describe('startScheduler', () => {
     expect(sent).toEqual(['2']);
     expect(countByStatus(opened.db)).toMatchObject({ sent: 1, pending: 0 });
     expect(await scheduler.tickNow()).toBeNull();
+  });
+});
+
+describe('startScheduler: a slow send holds up nothing else (D3) and stop abandons it (D4)', () => {
+  let opened: OpenedDatabase;
+  const C2 = '3';
+  const due = Date.parse('2023-11-25T13:00:00Z');
+  beforeEach(() => {
+    opened = makeTestDb();
+    const now = Date.parse('2023-11-20T00:00:00Z');
+    planOne(opened.db, season, setSubscription(opened.db, { guildId: '1', channelId: '2', roleId: null, leadsMs: [24 * H], recap: false }, now), now);
+  });
+  afterEach(() => opened.close());
+
+  /** Channel 2 never answers until the send is abandoned; every other channel answers at once. */
+  const hangingOnChannel2 = (sent: string[]) => async (post: OutgoingPost, opts?: SendOptions): Promise<SendOutcome> => {
+    if (post.channelId !== '2') {
+      sent.push(post.channelId);
+      return { kind: 'sent', messageIds: ['9'] };
+    }
+    return new Promise<SendOutcome>((resolve) =>
+      opts?.signal?.addEventListener('abort', () => resolve({ kind: 'retry', error: 'dispatcher stopping', code: 'aborted', retryAfterMs: null, messageIds: [] })),
+    );
+  };
+
+  test('GIVEN a send that never answers THEN the next beat still dispatches another channel', async () => {
+    const sent: string[] = [];
+    let now = due;
+    const clock: Clock = { now: () => new Date(now), rate: 1, isReplay: false };
+    const scheduler = startScheduler({ db: opened.db, season: () => season, send: hangingOnChannel2(sent), log: silent, clock, stopGraceMs: 10 }, silent);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(countByStatus(opened.db).sending).toBe(1);
+      // A channel set up meanwhile, with a post due a minute later.
+      planOne(opened.db, season, setSubscription(opened.db, { guildId: '1', channelId: C2, roleId: null, leadsMs: [24 * H - 60_000], recap: false }, due), due);
+      now = due + 60_000;
+      const report = await scheduler.tickNow();
+      expect(report).toMatchObject({ claimed: 1, sent: 1 });
+      expect(sent).toEqual([C2]);
+    } finally {
+      await scheduler.stop();
+    }
+  });
+
+  test('GIVEN a send stuck in a long wait THEN stop abandons it at once and the row stays claimable', async () => {
+    const clock: Clock = { now: () => new Date(due), rate: 1, isReplay: false };
+    const scheduler = startScheduler({ db: opened.db, season: () => season, send: hangingOnChannel2([]), log: silent, clock, stopGraceMs: 50 }, silent);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(countByStatus(opened.db).sending).toBe(1);
+    const started = Date.now();
+    const stopped = await Promise.race([scheduler.stop().then(() => 'stopped'), new Promise((resolve) => setTimeout(() => resolve('still waiting'), 2_000))]);
+    expect(stopped).toBe('stopped');
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(countByStatus(opened.db)).toMatchObject({ sending: 0, pending: 1, sent: 0 });
+    expect(rowsFor(opened.db, { guildId: '1' })[0]?.attempts).toBe(0);
   });
 });

@@ -314,3 +314,58 @@ describe('replay clock moved back', () => {
     expect(rowsFor(opened.db, { guildId: G1 }).map((r) => r.roundKey)).not.toContain('GS-MD1');
   });
 });
+
+describe('runTick: each row on its own time (D3)', () => {
+  test('GIVEN one channel answering slowly THEN the others are settled at their own send time and only the slow one is late', async () => {
+    subscribe(C1, { recap: false });
+    subscribe(C2, { recap: false });
+    let clock = md1Preview24h;
+    let releaseSlow: () => void = () => undefined;
+    const send: SendPost = async (post) => {
+      if (post.channelId === C1) {
+        // Discord takes ten minutes to answer this one; the clock moves on meanwhile.
+        await new Promise<void>((resolve) => (releaseSlow = resolve));
+        return { kind: 'sent', messageIds: ['slow'] };
+      }
+      return { kind: 'sent', messageIds: ['quick'] };
+    };
+    const pass = runTick(deps({ send, now: () => clock }), md1Preview24h);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // C2 went out while C1 was still waiting.
+    expect(rowsFor(opened.db, { guildId: G1, channelId: C2, statuses: ['sent'] })).toHaveLength(1);
+    clock = md1Preview24h + 10 * M;
+    releaseSlow();
+    expect(await pass).toMatchObject({ sent: 2, late: 1 });
+    const [slow] = rowsFor(opened.db, { guildId: G1, channelId: C1 });
+    const [quick] = rowsFor(opened.db, { guildId: G1, channelId: C2 });
+    expect(slow).toMatchObject({ status: 'sent', sentAt: md1Preview24h + 10 * M, late: true });
+    expect(quick).toMatchObject({ status: 'sent', sentAt: md1Preview24h, late: false });
+  });
+
+  test('GIVEN the dispatcher stopping mid-send THEN the send is abandoned and the row stays claimable, attempt not counted', async () => {
+    subscribe(C1, { recap: false });
+    const stop = new AbortController();
+    const send: SendPost = (_post, opts) =>
+      new Promise<SendOutcome>((resolve) =>
+        opts?.signal?.addEventListener('abort', () => resolve({ kind: 'retry', error: 'dispatcher stopping', code: 'aborted', retryAfterMs: null, messageIds: [] })),
+      );
+    const pass = runTick(deps({ send, signal: stop.signal }), md1Preview24h);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    stop.abort();
+    expect(await pass).toMatchObject({ claimed: 1, released: 1, retried: 0, failed: 0 });
+    const [row] = rowsFor(opened.db, { guildId: G1, channelId: C1 });
+    expect(row).toMatchObject({ status: 'pending', attempts: 0, leaseUntil: null });
+    expect((await runTick(deps(), md1Preview24h + 1)).sent).toBe(1);
+  });
+});
+
+describe('runTick: a pass is bounded', () => {
+  test('GIVEN more due rows than maxBatches × batchSize THEN the pass stops there and the next pass sends the rest', async () => {
+    for (const channel of [C1, C2, '200000000000000003']) subscribe(channel, { recap: false });
+    const first = await runTick(deps({ batchSize: 1, maxBatches: 2 }), md1Preview24h);
+    expect(first).toMatchObject({ claimed: 2, sent: 2, truncated: true });
+    const second = await runTick(deps({ batchSize: 1, maxBatches: 2 }), md1Preview24h);
+    expect(second).toMatchObject({ claimed: 1, sent: 1, truncated: false });
+    expect(sender.calls).toHaveLength(3);
+  });
+});
