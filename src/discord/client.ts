@@ -11,8 +11,10 @@ export const createClient = (config: Pick<Config, 'apiUrl'>, log: Logger): Clien
     intents: [GatewayIntentBits.Guilds],
     // Team and player names come from data: nothing the bot sends may ping anyone unless a payload says so.
     allowedMentions: { parse: [] },
-    // A send retried by the REST layer (timeout, 5xx) carries the same nonce, so Discord keeps one message.
-    enforceNonce: true,
+    // No client-wide enforceNonce: it would add a nonce and enforce_nonce to every interaction callback and
+    // webhook edit, where Discord does not document them (enforce_nonce is a create-message parameter). Channel
+    // posts set their own nonce + enforce_nonce per message (announcements/sender.ts), so a retried post stays one.
+    enforceNonce: false,
     // DISCORD_API_URL points the bot at the local stand-in; otherwise discord.js's default (discord.com).
     ...(config.apiUrl ? { rest: { api: config.apiUrl } } : {}),
   });
