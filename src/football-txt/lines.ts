@@ -217,7 +217,7 @@ const readGroupDef = (line: string, tokens: readonly Token[]): LineNode | { prob
   const byComma = sep.kind === 'colon' || tokens.some((t, i) => i > 2 && t.kind === 'comma');
   for (let i = 3; i <= tokens.length; i++) {
     const t = tokens[i];
-    const boundary = !t || (byComma ? t.kind === 'comma' : t.gap >= 2 && t.kind !== 'lparen');
+    const boundary = !t || (byComma ? t.kind === 'comma' : i > start && t.gap >= 2 && t.kind !== 'lparen');
     if (!boundary) continue;
     if (i === start) return { problem: 'an empty team name in the group line' };
     const team = readTeam(line, tokens, start, i);
