@@ -10,7 +10,7 @@ import {
 import { isUserError } from '../domain/errors.js';
 import type { Logger } from '../log.js';
 import type { Command, CommandContext } from './commands/types.js';
-import { bugContent, isIgnorableReplyError, sendEphemeral, userErrorContent } from './reply.js';
+import { bugContent, escapeMessage, isIgnorableReplyError, sendEphemeral, userErrorContent } from './reply.js';
 
 /** What happened to one interaction; the field every log query filters on. */
 export type Outcome =
@@ -81,7 +81,8 @@ export const createRouter = (deps: {
         const command = byName.get(interaction.commandName);
         if (!command) {
           outcome = 'unknown_command';
-          await sendEphemeral(interaction, `Unknown command: /${interaction.commandName}.`, log);
+          // The name comes from the payload: a forged one is echoed escaped like any user input.
+          await sendEphemeral(interaction, escapeMessage(`Unknown command: /${interaction.commandName}.`), log);
         } else {
           if (command.defer) {
             deferred = true;

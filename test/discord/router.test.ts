@@ -298,6 +298,18 @@ describe('router: chat input commands', () => {
     expect(summaryOf(lines)[0]).toMatchObject({ outcome: 'unknown_command', command: 'gone' });
   });
 
+  test('GIVEN a forged unknown command name THEN it is echoed escaped', async () => {
+    const { run } = setup([command()]);
+    const interaction = fakeInteraction('command', { name: '**x** <@&1> @everyone [a](https://evil.example)' });
+    await run(interaction);
+
+    const { content } = interaction.reply.mock.calls[0]?.[0] as { content: string };
+    expect(content).toMatch(/^Unknown command: \/\\\*\\\*x/);
+    expect(content).not.toMatch(/(?<!\\)<@&/);
+    expect(content).not.toContain('@everyone');
+    expect(content).not.toMatch(/(?<!\\)\[a\]/);
+  });
+
   test('GIVEN two commands with the same name THEN building the router fails loudly', () => {
     expect(() => setup([command(), command()])).toThrow(/duplicate command name: standings/);
   });
