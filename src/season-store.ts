@@ -1,5 +1,8 @@
-import type Database from 'better-sqlite3';
-import { openDatabase } from './db/client.js';
+import { existsSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { openDatabase, pendingMigrations } from './db/client.js';
+import * as schema from './db/schema.js';
 import { ensureSeasonImported } from './db/import.js';
 import { dataVersion, loadSeason } from './db/season-repo.js';
 import type { Season } from './domain/types.js';
@@ -13,6 +16,8 @@ export interface SeasonStore {
   /** The season snapshot, loaded once from SQLite and kept until the data changes. */
   readonly season: () => Season;
   readonly dataVersion: () => { readonly hash: string; readonly importedAt: Date } | null;
+  /** Migrations this open applied, by tag (empty when the database was up to date). */
+  readonly migrated: readonly string[];
   /** Whether this start imported the season file (first start, or the file changed). */
   readonly imported: boolean;
   /** Why the season file was not imported although it changed (it is invalid); null when it was fine. */
@@ -22,7 +27,8 @@ export interface SeasonStore {
 
 /**
  * Opens the database (pragmas, migrations), imports the season file when its content hash
- * changed, and loads the snapshot that every read model works from. Shared by the bot and the CLI.
+ * changed, and loads the snapshot that every read model works from. The bot's start, and the CLI's
+ * explicit `migrate`; queries use readSeasonReadOnly below.
  */
 export const openSeasonStore = (opts: {
   databasePath: string;
@@ -30,7 +36,7 @@ export const openSeasonStore = (opts: {
   log?: Logger;
 }): SeasonStore => {
   const file = opts.seasonFile ?? DEFAULT_SEASON_FILE;
-  const { db, sqlite, close } = openDatabase(opts.databasePath, opts.log ? { log: opts.log } : {});
+  const { db, sqlite, applied, close } = openDatabase(opts.databasePath, opts.log ? { log: opts.log } : {});
   try {
     let imported = false;
     let fileProblem: string | null = null;
@@ -45,9 +51,72 @@ export const openSeasonStore = (opts: {
     }
     const season = loadSeason(db);
     const version = dataVersion(db);
-    return { db, sqlite, season: () => season, dataVersion: () => version, imported, fileProblem, close };
+    return { db, sqlite, season: () => season, dataVersion: () => version, migrated: applied, imported, fileProblem, close };
   } catch (err) {
     close();
     throw err;
+  }
+};
+
+/** Where a read-only reader took the season from, and why when it was not the database. */
+export interface SeasonReading {
+  readonly season: Season;
+  readonly source: 'database' | 'file';
+  /** Said to the person running the tool (stderr); null when the database was current. */
+  readonly note: string | null;
+}
+
+/**
+ * The season for a tool that must not write (the query CLI): it may run while the bot starts or
+ * runs, and a second writer on a new file is how a database ends up half-migrated. The database is
+ * opened read-only when it exists, is fully migrated and holds an import of the current season file;
+ * otherwise the season file is read in memory. Nothing is created, migrated or imported.
+ */
+export const readSeasonReadOnly = (opts: { databasePath: string; seasonFile?: string | null }): SeasonReading => {
+  const file = opts.seasonFile ?? DEFAULT_SEASON_FILE;
+  let fromFile: { season: Season; hash: string } | SeasonFileError;
+  try {
+    fromFile = readSeasonFile(file);
+  } catch (err) {
+    if (!(err instanceof SeasonFileError)) throw err;
+    fromFile = err;
+  }
+  const stored = readStoredSeason(opts.databasePath);
+  if (fromFile instanceof SeasonFileError) {
+    // As the bot does: a bad edit leaves the last good import in service.
+    if (stored.season === null) throw fromFile;
+    return { season: stored.season, source: 'database', note: `${file} is invalid (npm run cli -- validate); showing the data imported before.` };
+  }
+  if (stored.season !== null && stored.hash === fromFile.hash) return { season: stored.season, source: 'database', note: null };
+  return { season: fromFile.season, source: 'file', note: stored.whyNot };
+};
+
+type StoredSeason =
+  | { readonly season: Season; readonly hash: string; readonly whyNot: null }
+  | { readonly season: null; readonly hash: null; readonly whyNot: string | null };
+
+const readStoredSeason = (databasePath: string): StoredSeason => {
+  const none = (whyNot: string | null): StoredSeason => ({ season: null, hash: null, whyNot });
+  // A missing database is the normal case before the bot's first start: nothing to say.
+  if (databasePath === ':memory:' || !existsSync(databasePath)) return none(null);
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(databasePath, { readonly: true, fileMustExist: true, timeout: 5000 });
+  } catch (err) {
+    return none(`cannot read the database ${databasePath} (${(err as Error).message}); showing the season file.`);
+  }
+  try {
+    const pending = pendingMigrations(sqlite);
+    if (pending.length > 0) {
+      return none(`the database ${databasePath} is not migrated (pending: ${pending.join(', ')}); showing the season file. The bot migrates it at start, or run: npm run cli -- migrate`);
+    }
+    const db = drizzle({ client: sqlite, schema });
+    const version = dataVersion(db);
+    if (version === null) return none(null);
+    return { season: loadSeason(db), hash: version.hash, whyNot: null };
+  } catch (err) {
+    return none(`cannot read the database ${databasePath} (${(err as Error).message}); showing the season file.`);
+  } finally {
+    sqlite.close();
   }
 };

@@ -1,10 +1,12 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadDataConfig } from '../config.js';
 import { isUserError, UserError } from '../domain/errors.js';
-import { openSeasonStore } from '../season-store.js';
+import { SeasonFileError } from '../season/parse.js';
+import { openSeasonStore, readSeasonReadOnly } from '../season-store.js';
 import { QUERIES, runValidate } from './queries.js';
 
-// `npm run cli -- <query> [options] [--json]`. Exit codes: 0 ok, 1 invalid season file (validate), 2 bad input.
+// `npm run cli -- <query> [options] [--json]`. Exit codes: 0 ok, 1 invalid season file or failed
+// migration, 2 bad input. Queries write nothing: only `migrate` opens the database for writing.
 
 const USAGE = `Usage: npm run cli -- <query> [options] [--json]
 
@@ -19,6 +21,11 @@ Queries:
   ranking                                 CAF 5-year association ranking and this season's points
   schedule                                the season calendar
   validate [file]                         check a season file (exit 0 valid, 1 invalid)
+  migrate                                 create or migrate the database and import the season file,
+                                          as the bot does at start (the only command that writes)
+
+Queries read the database read-only when it is migrated and holds the current season file;
+otherwise they read the season file in memory. They never create, migrate or import.
 
 Options: --json for machine output; --db PATH (default DATABASE_PATH or data/bot.sqlite); --season-file PATH`;
 
@@ -68,17 +75,46 @@ const main = (argv: readonly string[]): number => {
     return result.ok ? 0 : 1;
   }
 
-  const run = QUERIES[query];
+  const databasePath = values.db ?? config.databasePath;
+  if (query === 'migrate') return migrate(databasePath, seasonFile);
+
+  // The query name is user input: only the table's own entries, never Object.prototype's.
+  const run = Object.hasOwn(QUERIES, query) ? QUERIES[query] : undefined;
   if (!run) return fail(`Unknown query "${query}".\n\n${USAGE}`);
 
-  const store = openSeasonStore({ databasePath: values.db ?? config.databasePath, seasonFile });
+  let reading;
   try {
-    const output = run(store.season(), { ...values, args });
+    reading = readSeasonReadOnly({ databasePath, seasonFile });
+  } catch (err) {
+    if (err instanceof SeasonFileError) return failData(err.message);
+    throw err;
+  }
+  if (reading.note !== null) process.stderr.write(`Note: ${reading.note}\n`);
+  try {
+    const output = run(reading.season, { ...values, args });
     process.stdout.write(values.json ? `${JSON.stringify(output.json)}\n` : `${output.text}\n`);
     return 0;
   } catch (err) {
     if (isUserError(err)) return fail(describeUserError(err));
     throw err;
+  }
+};
+
+/** `migrate`: what the bot does at start (lock, back up, migrate, import), on purpose and once. */
+const migrate = (databasePath: string, seasonFile: string | null): number => {
+  let store;
+  try {
+    store = openSeasonStore({ databasePath, seasonFile });
+  } catch (err) {
+    return failData(`Could not migrate ${databasePath}: ${(err as Error).message}`);
+  }
+  try {
+    const schema = store.migrated.length > 0 ? `applied ${store.migrated.join(', ')}` : 'schema already up to date';
+    const data = store.fileProblem !== null
+      ? `season file invalid, kept the data imported before:\n${store.fileProblem}`
+      : store.imported ? 'season file imported' : 'season data already current';
+    process.stdout.write(`${databasePath}: ${schema}; ${data}.\n`);
+    return store.fileProblem === null ? 0 : 1;
   } finally {
     store.close();
   }
@@ -90,6 +126,12 @@ const describeUserError = (err: UserError): string =>
 const fail = (message: string): number => {
   process.stderr.write(`${message}\n`);
   return 2;
+};
+
+/** The data, not the command line, is wrong (an invalid season file, a failed migration): exit 1. */
+const failData = (message: string): number => {
+  process.stderr.write(`${message}\n`);
+  return 1;
 };
 
 process.exitCode = main(process.argv.slice(2));

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
 import type { Logger } from 'pino';
 import * as schema from './schema.js';
 
@@ -19,6 +19,8 @@ export type AppDatabase = BetterSQLite3Database<typeof schema> & { $client: Sqli
 export interface OpenedDatabase {
   readonly db: AppDatabase;
   readonly sqlite: SqliteConnection;
+  /** Migrations this open applied (by tag); empty when the file was already up to date. */
+  readonly applied: readonly string[];
   close(): void;
 }
 
@@ -30,16 +32,20 @@ export interface OpenDatabaseOptions {
   readonly now?: () => Date;
 }
 
+/**
+ * Opens the database for writing: pragmas, a write probe, then the pending migrations under an
+ * exclusive lock. Throws DatabaseNotWritableError when the process cannot write the file.
+ */
 export function openDatabase(path: string, opts: OpenDatabaseOptions = {}): OpenedDatabase {
   const sqlite = new Database(path, { timeout: 5000 });
   try {
     applyPragmas(sqlite);
+    const applied = migrateWithSafetyNet(sqlite, path, opts);
     const db = drizzle({ client: sqlite, schema });
-    migrateWithSafetyNet(db, sqlite, path, opts);
-    return { db, sqlite, close: () => sqlite.close() };
+    return { db, sqlite, applied, close: () => sqlite.close() };
   } catch (error) {
     sqlite.close();
-    throw error;
+    throw isReadOnlyError(error) ? new DatabaseNotWritableError(path, error) : error;
   }
 }
 
@@ -82,96 +88,126 @@ function hasAnyTable(sqlite: SqliteConnection): boolean {
   return sqlite.prepare("select 1 from sqlite_master where type = 'table' and name not like 'sqlite_%' limit 1").get() !== undefined;
 }
 
-function migrateWithSafetyNet(db: AppDatabase, sqlite: SqliteConnection, path: string, opts: OpenDatabaseOptions): void {
+/** The database file (or its directory) cannot be written: an operator must fix permissions or the path. */
+export class DatabaseNotWritableError extends Error {
+  readonly code = 'DATABASE_NOT_WRITABLE';
+  constructor(path: string, cause: unknown) {
+    super(
+      `The database ${path} is not writable by this process (${innermostMessage(cause)}). ` +
+        'The bot records announcements and settings there: give its user write access to the file and its directory, ' +
+        'or point DATABASE_PATH at a writable location.',
+      { cause },
+    );
+    this.name = 'DatabaseNotWritableError';
+  }
+}
+
+const isReadOnlyError = (error: unknown): boolean =>
+  typeof (error as { code?: unknown }).code === 'string' && (error as { code: string }).code.startsWith('SQLITE_READONLY');
+
+/**
+ * A write that is always undone. BEGIN and even BEGIN EXCLUSIVE succeed on a read-only file in WAL
+ * mode; only a real write says whether the process can write, and it must ask at start, not at the
+ * first announcement.
+ */
+function probeWritable(sqlite: SqliteConnection, path: string): void {
+  sqlite.exec('savepoint write_probe');
+  try {
+    sqlite.exec('create table "__write_probe" (x)');
+  } catch (error) {
+    if (isReadOnlyError(error)) throw new DatabaseNotWritableError(path, error);
+    throw error;
+  } finally {
+    sqlite.exec('rollback to write_probe; release write_probe');
+  }
+}
+
+/**
+ * Decides and migrates under one exclusive lock, so two processes opening the same file at once
+ * (the bot starting while a tool runs) cannot both apply the same migrations: the second waits for
+ * the first, then finds nothing pending. drizzle's own migrate() reads its bookkeeping before
+ * taking any lock and opens its own transaction, so the loop below applies the same files
+ * (drizzle's readMigrationFiles) and keeps the same `__drizzle_migrations` rows, inside ours.
+ */
+function migrateWithSafetyNet(sqlite: SqliteConnection, path: string, opts: OpenDatabaseOptions): string[] {
   const migrationsFolder = opts.migrationsFolder ?? MIGRATIONS_FOLDER;
-  const pending = pendingMigrations(sqlite, migrationsFolder);
-  if (pending.length === 0) return;
-
-  const backupPath = !sqlite.memory && hasAnyTable(sqlite) ? backupBeforeMigrating(sqlite, path, opts.now?.() ?? new Date()) : null;
-  if (backupPath !== null) opts.log?.info({ backupPath, pending }, 'database backed up before migrating');
-
-  const hadMigrationsTable = tableExists(sqlite, MIGRATIONS_TABLE);
-  // A table rebuild starts with `PRAGMA foreign_keys=OFF`, a no-op inside the migrator's
-  // transaction; turning enforcement off here stops a DROP TABLE from cascading into child rows.
+  // A table rebuild starts with `PRAGMA foreign_keys=OFF`, a no-op inside a transaction; turning
+  // enforcement off here stops a DROP TABLE from cascading into child rows.
   sqlite.pragma('foreign_keys = OFF');
   try {
-    migrate(db, { migrationsFolder });
-  } catch (error) {
-    // drizzle creates its bookkeeping table before its transaction; leave a fresh file as it was.
-    if (!hadMigrationsTable) sqlite.exec(`drop table if exists ${MIGRATIONS_TABLE}`);
-    throw migrationError(sqlite, migrationsFolder, pending, error, backupPath);
+    sqlite.exec('begin exclusive');
+    try {
+      probeWritable(sqlite, path);
+      const pending = pendingMigrations(sqlite, migrationsFolder);
+      if (pending.length === 0) {
+        sqlite.exec('commit');
+        return [];
+      }
+      // In WAL mode the lock stops writers, not readers: a second connection copies exactly what we see.
+      const backupPath = !sqlite.memory && hasAnyTable(sqlite) ? backupBeforeMigrating(path, opts.now?.() ?? new Date()) : null;
+      if (backupPath !== null) opts.log?.info({ backupPath, pending }, 'database backed up before migrating');
+      applyMigrations(sqlite, migrationsFolder, pending, backupPath);
+      sqlite.exec('commit');
+      opts.log?.info({ applied: pending }, 'database migrated');
+      return pending;
+    } finally {
+      if (sqlite.inTransaction) sqlite.exec('rollback');
+    }
   } finally {
     sqlite.pragma('foreign_keys = ON');
   }
+}
 
+/** Runs the pending migrations in the caller's transaction; a failure names its migration and statement. */
+function applyMigrations(sqlite: SqliteConnection, migrationsFolder: string, pending: readonly string[], backupPath: string | null): void {
+  const backup = backupPath === null ? '' : ` A backup taken before migrating is at ${backupPath}.`;
+  const tags = readJournal(migrationsFolder).map((entry) => entry.tag);
+  const files = readMigrationFiles({ migrationsFolder });
+  sqlite.exec(`create table if not exists "${MIGRATIONS_TABLE}" (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)`);
+  const record = sqlite.prepare(`insert into "${MIGRATIONS_TABLE}" ("hash", "created_at") values (?, ?)`);
+  files.forEach((file, index) => {
+    const tag = tags[index] ?? String(index);
+    if (!pending.includes(tag)) return;
+    for (const statement of file.sql) {
+      try {
+        sqlite.exec(statement);
+      } catch (error) {
+        throw new Error(
+          `Database migration ${tag} failed: ${innermostMessage(error)} (in: ${statement.trim().slice(0, 200)}). ` +
+            `It was rolled back; the database is unchanged.${backup}`,
+          { cause: error },
+        );
+      }
+    }
+    record.run(file.hash, file.folderMillis);
+  });
+  // Checked before COMMIT, so a migration that orphans rows is rolled back instead of started on.
   const violations = sqlite.pragma('foreign_key_check') as unknown[];
   if (violations.length > 0) {
     throw new Error(
-      `Database migration ${pending.join(', ')} left ${violations.length} foreign key violation(s); ` +
-        `do not start on this schema${backupPath === null ? '' : ` (backup: ${backupPath})`}. First: ${JSON.stringify(violations[0])}`,
+      `Database migration ${pending.join(', ')} would leave ${violations.length} foreign key violation(s); ` +
+        `it was rolled back.${backup} First: ${JSON.stringify(violations[0])}`,
     );
   }
-  opts.log?.info({ applied: pending }, 'database migrated');
 }
 
 /**
- * better-sqlite3's backup() is asynchronous; VACUUM INTO gives the same consistent online copy
- * synchronously, so opening the database stays one synchronous call.
+ * VACUUM INTO cannot run inside a transaction, so a second, read-only connection takes the copy
+ * while this one holds the write lock: nobody can commit in between. Synchronous, so opening the
+ * database stays one synchronous call.
  */
-function backupBeforeMigrating(sqlite: SqliteConnection, path: string, now: Date): string {
+function backupBeforeMigrating(path: string, now: Date): string {
   const backupPath = `${path}.pre-migrate-${now.toISOString().replaceAll(':', '-')}.bak`;
-  sqlite.prepare('vacuum into ?').run(backupPath);
+  const reader = new Database(path, { readonly: true, fileMustExist: true, timeout: 5000 });
+  try {
+    reader.prepare('vacuum into ?').run(backupPath);
+  } finally {
+    reader.close();
+  }
   return backupPath;
 }
 
-/**
- * drizzle runs every pending migration in one transaction and reports only the failed query.
- * To name the migration, replay the pending statements inside a transaction that is always
- * rolled back; the first statement that fails is the culprit, and its SQLite error the reason.
- */
-function migrationError(
-  sqlite: SqliteConnection,
-  migrationsFolder: string,
-  pending: readonly string[],
-  cause: unknown,
-  backupPath: string | null,
-): Error {
-  const failure = locateFailingStatement(sqlite, migrationsFolder, pending);
-  const culprit = failure?.tag ?? pending.join(', ');
-  const reason = failure === null ? innermostMessage(cause) : `${failure.reason} (in: ${failure.statement})`;
-  const backup = backupPath === null ? '' : ` A backup taken before migrating is at ${backupPath}.`;
-  return new Error(`Database migration ${culprit} failed: ${reason}. It was rolled back; the database is unchanged.${backup}`, {
-    cause,
-  });
-}
-
-function locateFailingStatement(
-  sqlite: SqliteConnection,
-  migrationsFolder: string,
-  pending: readonly string[],
-): { tag: string; statement: string; reason: string } | null {
-  if (sqlite.inTransaction) return null;
-  sqlite.exec('begin');
-  try {
-    for (const tag of pending) {
-      const statements = readFileSync(`${migrationsFolder}/${tag}.sql`, 'utf8').split('--> statement-breakpoint');
-      for (const statement of statements) {
-        try {
-          sqlite.exec(statement);
-        } catch (error) {
-          return { tag, statement: statement.trim().slice(0, 200), reason: innermostMessage(error) };
-        }
-      }
-    }
-    return null;
-  } catch {
-    return null;
-  } finally {
-    if (sqlite.inTransaction) sqlite.exec('rollback');
-  }
-}
-
-/** drizzle wraps the SQLite error in a "Failed to run the query" error; the cause says why. */
+/** drizzle and better-sqlite3 wrap the SQLite error; the innermost cause says why. */
 function innermostMessage(error: unknown): string {
   let current = error;
   while (current instanceof Error && current.cause instanceof Error) current = current.cause;

@@ -109,6 +109,29 @@ describe('openDatabase', () => {
     after.close();
   });
 
+  test('a migration that would orphan rows is rolled back before it is committed', () => {
+    const path = join(tempDir(), 'bot.sqlite');
+    const first = openDatabase(path, { log: silent });
+    importSeason(first.db, fixtureSeason, 'h1');
+    const before = dumpDatabase(first.sqlite);
+    first.close();
+
+    const folder = migrationsWithExtra('0099_orphans', 'DELETE FROM `teams`;');
+    expect(() => openDatabase(path, { log: silent, migrationsFolder: folder })).toThrow(/0099_orphans would leave \d+ foreign key violation.*rolled back/);
+    const after = new Database(path);
+    expect(dumpDatabase(after)).toEqual(before);
+    after.close();
+  });
+
+  test('a database another connection already migrated is not migrated again, and its records stay', () => {
+    const path = join(tempDir(), 'bot.sqlite');
+    track(openDatabase(path, { log: silent }));
+    const second = track(openDatabase(path, { log: silent }));
+    expect(second.applied).toEqual([]);
+    const recorded = second.sqlite.prepare('select count(*) as n from __drizzle_migrations').get() as { n: number };
+    expect(recorded.n).toBe(pendingMigrations(new Database(':memory:')).length);
+  });
+
   test('a failing first migration leaves a new database empty', () => {
     const path = join(tempDir(), 'fresh.sqlite');
     const folder = migrationsWithExtra('0099_broken', BROKEN_MIGRATION);

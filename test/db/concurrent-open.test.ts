@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import { describe, expect, test } from 'vitest';
+import { MIGRATIONS_FOLDER, openDatabase, pendingMigrations } from '../../src/db/client.js';
+import type { OpenWorkerInput, OpenWorkerResult } from './concurrent-open-worker.js';
+import { silent, tempDir } from './helpers.js';
+
+// The realistic race: the bot starts while someone runs a tool on the same new file. Threads,
+// not processes, so 30 tries stay fast; each thread has its own SQLite connection, as a process would.
+const TRIES = 30;
+const THREADS = 3;
+const OPENER = new URL('./concurrent-open-worker.ts', import.meta.url).href;
+
+const runOpener = (input: OpenWorkerInput): Promise<OpenWorkerResult[]> =>
+  new Promise((resolve, reject) => {
+    // A worker thread runs plain Node: register tsx in it, then load the TypeScript opener.
+    const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(OPENER)}); })`;
+    const worker = new Worker(bootstrap, { eval: true, workerData: input });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`opener thread exited with ${code}`));
+    });
+  });
+
+const journalLength = (): number =>
+  (JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] }).entries.length;
+
+/** What is wrong with the file when it is opened again, alone; null when it opens fully migrated. */
+const problemOnReopen = (path: string): string | null => {
+  try {
+    const reopened = openDatabase(path, { log: silent });
+    const pending = pendingMigrations(reopened.sqlite);
+    const recorded = (reopened.sqlite.prepare('select count(*) as n from __drizzle_migrations').get() as { n: number }).n;
+    reopened.close();
+    if (pending.length > 0) return `pending: ${pending.join(', ')}`;
+    // Each migration recorded once: no process applied them a second time.
+    if (recorded !== journalLength()) return `${recorded} migration records for ${journalLength()} migrations`;
+    return null;
+  } catch (err) {
+    return (err as Error).message.split('\n')[0] ?? 'unknown error';
+  }
+};
+
+describe('concurrent opens of a new database file', () => {
+  test(`${THREADS} threads opening each of ${TRIES} new files at once: every open succeeds and every file opens again, fully migrated`, async () => {
+    const dir = tempDir();
+    const paths = Array.from({ length: TRIES }, (_, i) => join(dir, `race-${i}.sqlite`));
+    const gates = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * TRIES);
+    const perThread = await Promise.all(Array.from({ length: THREADS }, () => runOpener({ paths, threads: THREADS, gates })));
+
+    const failedOpens = perThread.flat().filter((result) => result.error !== null);
+    const brokenFiles = paths.map((path) => ({ path, problem: problemOnReopen(path) })).filter((file) => file.problem !== null);
+    expect({ failedOpens: failedOpens.length, brokenFiles }).toEqual({ failedOpens: 0, brokenFiles: [] });
+    // The probe is itself a plain reader: nothing below needs a writable connection.
+    const sample = new Database(paths[0]!, { readonly: true });
+    expect(sample.prepare("select count(*) as n from sqlite_master where name = 'associations'").get()).toEqual({ n: 1 });
+    sample.close();
+  }, 60_000);
+});
