@@ -6,7 +6,7 @@ import { GROUPS } from '../../domain/types.js';
 import { teamChoices } from '../render/choices.js';
 import type { CommandContext } from './types.js';
 
-/** The longest team option a client sends; anything longer was forged. */
+/** The longest team name a client lets a user type. */
 const TEAM_MAX_LENGTH = 100;
 
 /** A team option answered by autocomplete; the value is a team id, or whatever the user typed past it. */
@@ -39,7 +39,6 @@ export function readTeam(interaction: ChatInputCommandInteraction, season: Seaso
     if (required) throw new UserError(`Type a club name in \`${name}\`, for example Zamalek, and pick it from the list.`);
     return null;
   }
-  if (raw.length > TEAM_MAX_LENGTH) throw new UserError(`\`${name}\` takes a club name of at most ${TEAM_MAX_LENGTH} characters.`);
   return resolveTeam(season.teams, raw);
 }
 
