@@ -6,7 +6,7 @@ export type MatchOutcome =
   | { readonly kind: 'score'; readonly score: Score; readonly offPitch: boolean }
   /** Awarded or walkover with no recorded score: the winner is known, the goals are not. */
   | { readonly kind: 'winner_only'; readonly winner: TeamId }
-  /** Played, but no source gives the score. */
+  /** Played with no score in any source, or its day passed with no published result (`resultNotPublished`). */
   | { readonly kind: 'unrecorded' }
   /** Scheduled or postponed: no result yet. */
   | { readonly kind: 'pending' }
@@ -22,6 +22,7 @@ export function matchOutcome(match: Match): MatchOutcome {
       if (match.decision) return { kind: 'winner_only', winner: match.decision.winner };
       return { kind: 'unrecorded' };
     case 'scheduled':
+      return match.resultNotPublished ? { kind: 'unrecorded' } : { kind: 'pending' };
     case 'postponed':
       return { kind: 'pending' };
     case 'cancelled':

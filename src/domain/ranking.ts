@@ -1,6 +1,6 @@
 import type { RankingCriteria, RankingRow, Season, Stage, TeamId } from './types.js';
 import { indexSeason } from './season-index.js';
-import { computeGroupTables } from './standings.js';
+import { computeGroupTables, settledPlace } from './standings.js';
 import { computeTies, tieLoser } from './ties.js';
 import { memoBySeason } from './memo.js';
 
@@ -30,12 +30,12 @@ const achievementsMemo = memoBySeason((season): ReadonlyMap<TeamId, Achievement>
   };
 
   for (const table of computeGroupTables(season)) {
-    // Places 3 and 4 score only once the group is over; until then they may still change.
-    const finished = table.rows.some((row) => row.qualified);
-    if (!finished) continue;
+    // Places 3 and 4 score once the group is over and no result left unpublished could change them.
+    if (!table.complete) continue;
     for (const row of table.rows) {
-      if (row.position === 3) raise(row.team, 'groupThird');
-      if (row.position === 4) raise(row.team, 'groupFourth');
+      const place = settledPlace(table, row.team);
+      if (place === 3) raise(row.team, 'groupThird');
+      if (place === 4) raise(row.team, 'groupFourth');
     }
   }
   for (const tie of computeTies(season)) {

@@ -1,5 +1,5 @@
 import { KNOCKOUT_STAGES, QUALIFYING_STAGES, STAGES } from './types.js';
-import type { ScorerRow, ScorerTable, Season, Stage, TeamId } from './types.js';
+import type { Match, ScorerRow, ScorerTable, Season, Stage, TeamId } from './types.js';
 import { indexSeason } from './season-index.js';
 import { roundKey } from './fixtures.js';
 import { memoBySeason } from './memo.js';
@@ -66,6 +66,7 @@ function tallyScorers(season: Season, stage: ScorerStage, team: TeamId | undefin
     for (const match of index.matchesByStage.get(s) ?? []) {
       if (match.status !== 'played') continue;
       const round = roundKey(match);
+      unattributedGoals += unlistedGoals(match, team);
       for (const goal of match.goals) {
         if (team !== undefined && goal.team !== team) continue;
         if (goal.type === 'own_goal') {
@@ -99,6 +100,21 @@ function tallyScorers(season: Season, stage: ScorerStage, team: TeamId | undefin
     rows.push({ rank, player: t.player, team: t.team, goals: t.goals, penalties: t.penalties, byRound: t.byRound });
   });
   return { rows, unattributedGoals, ownGoals };
+}
+
+/**
+ * Goals in the score that no goal entry lists (most qualifying legs have a score but no scorers):
+ * they count as goals with no scorer recorded, never as a player's.
+ */
+function unlistedGoals(match: Match, team: TeamId | undefined): number {
+  if (match.score === null) return 0;
+  let missing = 0;
+  for (const side of ['home', 'away'] as const) {
+    if (team !== undefined && match[side] !== team) continue;
+    const listed = match.goals.filter((goal) => goal.team === match[side]).length;
+    missing += Math.max(0, match.score[side] - listed);
+  }
+  return missing;
 }
 
 const playerCache = new WeakMap<Season, readonly string[]>();

@@ -8,6 +8,7 @@ import { indexSeason, matchTitle } from './season-index.js';
 import type { SeasonIndex } from './season-index.js';
 import { matchOutcome } from './outcome.js';
 import { memoBySeason } from './memo.js';
+import { fateOf, placeRanges, type OpenMatch, type PlaceRange } from './clinch.js';
 
 const WIN_POINTS = 3;
 const DRAW_POINTS = 1;
@@ -220,6 +221,8 @@ function buildGroupTable(season: Season, group: GroupId): GroupTable {
   const groupMatches = index.matchesByGroup.get(group) ?? [];
   const teamIds = new Set((index.teamsByGroup.get(group) ?? []).map((t) => t.id));
   const counted: Counted[] = [];
+  const open: OpenMatch[] = [];
+  const toPlay = new Map<TeamId, number>();
   const unrecorded: string[] = [];
   const matchNotes: string[] = [];
   const unrecordedNotes: string[] = [];
@@ -249,13 +252,16 @@ function buildGroupTable(season: Season, group: GroupId): GroupTable {
         break;
       case 'unrecorded':
         unrecorded.push(m.id);
-        unrecordedNotes.push(`${where(m)} was played but its score is not recorded; it is left out, so the table is incomplete.`);
+        open.push({ home: m.home, away: m.away });
+        unrecordedNotes.push(`${where(m)}: result not published, so it is left out and the table is incomplete.`);
         break;
       case 'cancelled':
         matchNotes.push(`${where(m)} was cancelled and is not counted.`);
         break;
       case 'pending':
         finished = false;
+        open.push({ home: m.home, away: m.away });
+        for (const team of [m.home, m.away]) toPlay.set(team, (toPlay.get(team) ?? 0) + 1);
         break;
     }
   }
@@ -272,8 +278,10 @@ function buildGroupTable(season: Season, group: GroupId): GroupTable {
     () => undefined,
   );
 
+  const ranges = placeRanges(teams, counted, open, new Map(placed.map((p, i) => [p.team, i])));
   const rows: StandingRow[] = placed.map((p, i) => {
     const t = overall.get(p.team) ?? emptyTally();
+    const fate = fateOf(ranges.get(p.team), QUALIFIERS_PER_GROUP);
     return {
       position: i + 1,
       team: p.team,
@@ -286,9 +294,12 @@ function buildGroupTable(season: Season, group: GroupId): GroupTable {
       goalDifference: t.goalsFor - t.goalsAgainst,
       points: t.points,
       decidedBy: i === placed.length - 1 ? null : p.decidedBy,
-      qualified: finished && i < QUALIFIERS_PER_GROUP,
+      qualified: fate === 'through',
+      fate,
+      toPlay: toPlay.get(p.team) ?? 0,
     };
   });
+
 
   // Notes in table order, so they read top to bottom.
   const position = new Map(rows.map((row) => [row.team, row.position]));
@@ -297,7 +308,24 @@ function buildGroupTable(season: Season, group: GroupId): GroupTable {
     .map((n) => tiebreakNoteText(index, n, finished))
     .filter((text): text is string => text !== null);
 
-  return { group, rows, notes: [...unrecordedNotes, ...matchNotes, ...tiebreakNotes], unrecorded };
+  const table: GroupTable = {
+    group,
+    rows,
+    notes: [...unrecordedNotes, ...matchNotes, ...tiebreakNotes],
+    unrecorded,
+    complete: finished,
+  };
+  finalPlacesByGroup.set(table, ranges);
+  return table;
+}
+
+/** 0-based best and worst final place of each team, kept beside each table. */
+const finalPlacesByGroup = new WeakMap<GroupTable, ReadonlyMap<TeamId, PlaceRange>>();
+
+/** The final place (1-based) a team is sure to finish in, whatever the open matches bring; null while it can change. */
+export function settledPlace(table: GroupTable, team: TeamId): number | null {
+  const range = finalPlacesByGroup.get(table)?.get(team);
+  return range !== undefined && range.best === range.worst ? range.best + 1 : null;
 }
 
 const groupTable = memoBySeason((season, group) => buildGroupTable(season, group as GroupId));

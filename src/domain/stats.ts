@@ -11,7 +11,10 @@ interface Scope {
   readonly played: number;
   readonly goals: number;
   readonly awarded: readonly Match[];
+  /** Played with no score, or scheduled with the result not published. */
   readonly unrecorded: readonly Match[];
+  /** Scheduled matches whose day passed with no published result (not counted as played). */
+  readonly unpublished: number;
 }
 
 function scopeOf(index: SeasonIndex, stages: readonly Stage[]): Scope {
@@ -19,24 +22,31 @@ function scopeOf(index: SeasonIndex, stages: readonly Stage[]): Scope {
   let goals = 0;
   const awarded: Match[] = [];
   const unrecorded: Match[] = [];
+  let unpublished = 0;
   for (const stage of stages) {
     for (const match of index.matchesByStage.get(stage) ?? []) {
       if (match.status === 'awarded') awarded.push(match);
+      if (match.status === 'scheduled' && match.resultNotPublished) {
+        unpublished += 1;
+        unrecorded.push(match);
+      }
       if (match.status !== 'played') continue;
       played += 1;
       if (match.score) goals += match.score.home + match.score.away;
       else unrecorded.push(match);
     }
   }
-  return { played, goals, awarded, unrecorded };
+  return { played, goals, awarded, unrecorded, unpublished };
 }
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 function matchesPart(index: SeasonIndex, scope: Scope, printed: number): string {
-  const { played } = scope;
+  // A match whose result was not published most likely took place: printed totals count it with the played ones.
+  const played = scope.played + scope.unpublished;
   const awarded = scope.awarded.length;
-  const playedText = `${plural(played, 'match', 'matches')} played`;
+  const unpublishedText = scope.unpublished ? ` + ${scope.unpublished} with no published result` : '';
+  const playedText = `${plural(scope.played, 'match', 'matches')} played${unpublishedText}`;
   if (played === printed) {
     const excluded = awarded
       ? `; the ${plural(awarded, 'awarded match is', 'awarded matches are')} not in the printed figure (${scope.awarded.map((m) => matchTitle(index, m)).join(', ')})`
@@ -58,9 +68,9 @@ function goalsPart(index: SeasonIndex, scope: Scope, printed: number): string {
   const head = `${counted} vs ${printed} printed (${Math.abs(difference)} ${difference > 0 ? 'short' : 'over'})`;
   if (difference < 0) return `${head}: not explained by any recorded gap`;
 
-  const reasons = scope.unrecorded.map((m) => `${matchTitle(index, m)}'s score is not recorded`);
+  const reasons = scope.unrecorded.map((m) => `${matchTitle(index, m)}'s result is not published`);
   for (const m of scope.awarded) {
-    if (!m.decision?.score) reasons.push(`${matchTitle(index, m)} was awarded with no recorded score`);
+    if (!m.decision?.score) reasons.push(`${matchTitle(index, m)} was awarded and its score was not published`);
   }
   const awardedGoals = scope.awarded.reduce((sum, m) => sum + (m.decision?.score ? m.decision.score.home + m.decision.score.away : 0), 0);
   if (awardedGoals === difference) {

@@ -269,9 +269,19 @@ export interface StandingRow {
   readonly points: number;
   /** The rule that placed this row above the next one; null for the last row. */
   readonly decidedBy: TiebreakRule | null;
-  /** Top two of a group go through. */
+  /** Mathematically through to the knockout stage (the same as `fate === 'through'`). */
   readonly qualified: boolean;
+  /**
+   * `through`: in the top two in every win/draw/loss outcome of the group's open matches (a points tie
+   * those matches could still decide counts against the team); `out`: outside the top two in every outcome.
+   * A renderer writes "Zamalek are through with a game to spare" / "… are out"; nothing for `open`.
+   */
+  readonly fate: GroupFate;
+  /** The team's group matches still to play (not counting a past match whose result was not published). */
+  readonly toPlay: number;
 }
+
+export type GroupFate = 'through' | 'out' | 'open';
 
 export interface GroupTable {
   readonly group: GroupId;
@@ -280,6 +290,8 @@ export interface GroupTable {
   readonly notes: readonly string[];
   /** Matches of the group whose result is not recorded. */
   readonly unrecorded: readonly string[];
+  /** Every match of the group has a result (recorded or not published): the order will not change. */
+  readonly complete: boolean;
 }
 
 export type TieDecider = 'aggregate' | 'away_goals' | 'penalties' | 'walkover' | 'awarded' | 'extra_time';
@@ -309,6 +321,7 @@ export interface ScorerRow {
 
 export interface ScorerTable {
   readonly rows: readonly ScorerRow[];
+  /** Goals with no scorer recorded: listed without a player, or in a score with no goal list (most qualifying legs). */
   readonly unattributedGoals: number;
   readonly ownGoals: number;
 }

@@ -82,6 +82,25 @@ describe('computeScorers', () => {
     expect(table.unattributedGoals).toBe(unattributed);
   });
 
+  // Most qualifying legs have a score and no goal list: those goals have no scorer recorded, and count as such.
+  test.each<{ name: string; opts: { team?: string; stage?: ScorerStage }; unattributed: number; rows: string[] }>([
+    { name: 'GIVEN qualifying legs with scores but no scorers THEN all their goals are unattributed', opts: { stage: 'qualifying' }, unattributed: 6, rows: ['1 Ann a 1'] },
+    { name: 'GIVEN a team THEN only its own missing goals', opts: { stage: 'qualifying', team: 'x' }, unattributed: 3, rows: [] },
+    { name: 'GIVEN a partly listed leg THEN only the goals not listed', opts: { stage: 'qualifying', team: 'a' }, unattributed: 1, rows: ['1 Ann a 1'] },
+    { name: 'GIVEN a walkover (no score) THEN nothing', opts: { stage: 'qualifying', team: 'w' }, unattributed: 0, rows: [] },
+  ])('$name', ({ opts, unattributed, rows }) => {
+    const qualifying = season({
+      matches: [
+        leg('first_round', 1, 1, 'x', 'y', [3, 2]),
+        leg('first_round', 2, 1, 'a', 'z', [2, 0], { goals: [goal('a', 'Ann')] }),
+        leg('first_round', 3, 1, 'w', 'v', null, { status: 'walkover', decision: { winner: 'w', score: null, reason: 'test', decidedOn: null } }),
+      ],
+    });
+    const table = computeScorers(qualifying, opts);
+    expect(table.unattributedGoals).toBe(unattributed);
+    expect(table.rows.map((r) => `${r.rank} ${r.player} ${r.team} ${r.goals}`)).toEqual(rows);
+  });
+
   test('GIVEN goals across rounds THEN byRound uses round keys and penalties are counted', () => {
     const ann = computeScorers(s, { stage: 'proper' }).rows.find((r) => r.player === 'Ann');
     expect(ann?.byRound).toEqual({ MD1: 1, QF: 1, F: 1 });

@@ -173,7 +173,7 @@ describe('computeGroupTable row arithmetic and data gaps', () => {
       matches: [groupMatch('A', 6, 'a', 'b', null, { id: 'GA-MD6-2' }), gm('a', 'c', 2, 1)],
       a: { played: 1, won: 1, goalsFor: 2, goalsAgainst: 1, points: 3 },
       b: { played: 0, lost: 0, goalsFor: 0, goalsAgainst: 0, points: 0 },
-      note: 'Alpha v Bravo (Matchday 6) was played but its score is not recorded; it is left out, so the table is incomplete.',
+      note: 'Alpha v Bravo (Matchday 6): result not published, so it is left out and the table is incomplete.',
       unrecorded: ['GA-MD6-2'],
     },
     {

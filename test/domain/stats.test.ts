@@ -42,7 +42,7 @@ describe('computeStats', () => {
     {
       name: 'GIVEN a group gap THEN the group line names the unrecorded and the unscored awarded match',
       line: 0,
-      text: "Group stage: 3 matches played + 1 awarded = 4 as printed; 5 goals counted vs 8 printed (3 short): A v C's score is not recorded; B v D was awarded with no recorded score.",
+      text: "Group stage: 3 matches played + 1 awarded = 4 as printed; 5 goals counted vs 8 printed (3 short): A v C's result is not published; B v D was awarded and its score was not published.",
     },
     {
       name: 'GIVEN printed knockout figures without the awarded match THEN the knockout line says it is not counted',
@@ -52,7 +52,7 @@ describe('computeStats', () => {
     {
       name: 'GIVEN the competition figure THEN it counts some of the awarded matches',
       line: 2,
-      text: "Competition proper: 5 matches played + 2 awarded = 7 vs 6 printed: the printed figure counts 1 of the 2 awarded matches; 8 goals counted vs 11 printed (3 short): A v C's score is not recorded; B v D was awarded with no recorded score.",
+      text: "Competition proper: 5 matches played + 2 awarded = 7 vs 6 printed: the printed figure counts 1 of the 2 awarded matches; 8 goals counted vs 11 printed (3 short): A v C's result is not published; B v D was awarded and its score was not published.",
     },
   ])('$name', ({ line, text }) => {
     expect(report.reconciliation[line]).toBe(text);
@@ -79,5 +79,15 @@ describe('computeStats', () => {
     },
   ])('$name', ({ totals, line, text }) => {
     expect(computeStats(season({ teams, matches, printedTotals: totals })).reconciliation[line]).toBe(text);
+  });
+
+  test('GIVEN a scheduled match whose result was not published THEN it is not counted as played, and the line says so', () => {
+    const unpublished = groupMatch('A', 2, 'a', 'c', null, { status: 'scheduled', resultNotPublished: true });
+    const groupOnly = [matches[1]!, matches[2]!, unpublished];
+    const r = computeStats(season({ teams, matches: groupOnly, printedTotals: printed(3, 7, 3, 7) }));
+    expect(r.stages).toEqual([{ stage: 'group', matchesPlayed: 2, matchesAwarded: 0, goals: 5, unrecordedResults: 1 }]);
+    expect(r.reconciliation[0]).toBe(
+      "Group stage: 2 matches played + 1 with no published result = 3 as printed; 5 goals counted vs 7 printed (2 short): A v C's result is not published.",
+    );
   });
 });

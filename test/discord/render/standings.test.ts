@@ -20,6 +20,8 @@ const row = (position: number, team: string, points: number, extra: Partial<Grou
   points,
   decidedBy: null,
   qualified: position <= 2,
+  fate: position <= 2 ? ('through' as const) : ('out' as const),
+  toPlay: 0,
   ...extra,
 });
 
@@ -33,6 +35,7 @@ const table: GroupTable = {
   ],
   notes: ['Dreams F.C. above Rivers United on goal difference (both on 12 points, level on head-to-head).'],
   unrecorded: [],
+  complete: true,
 };
 const names: Record<string, string> = { dreams: 'Dreams F.C.', rivers: 'Rivers United', africain: 'Club Africain', lobito: 'Académica do Lobito' };
 const teamName = (id: string): string => names[id] ?? id;
