@@ -29,8 +29,10 @@ const toHolder = (r: typeof leases.$inferSelect): LeaseHolder => ({
  * Acquires or renews lease `name` for `holder` until `realNow + ttlMs`, in one statement: an upsert
  * that only overwrites a row that is ours or has expired. Two processes racing for a free lease
  * cannot both win (SQLite serialises the writes; the loser's WHERE no longer matches).
+ * `takeOverFrom`: a holder known to be dead (a crashed process on this host) whose lease may be taken
+ * before it expires; only if it is still that holder's.
  */
-export function acquireLease(db: SyncDb, name: string, holder: string, realNow: number, ttlMs: number): LeaseResult {
+export function acquireLease(db: SyncDb, name: string, holder: string, realNow: number, ttlMs: number, takeOverFrom?: string): LeaseResult {
   const now = new Date(realNow);
   const expiresAt = new Date(realNow + ttlMs);
   const won = db
@@ -45,7 +47,7 @@ export function acquireLease(db: SyncDb, name: string, holder: string, realNow: 
         renewedAt: now,
         expiresAt,
       },
-      setWhere: sql`${leases.holder} = ${holder} or ${leases.expiresAt} <= ${now.getTime()}`,
+      setWhere: sql`${leases.holder} = ${holder} or ${leases.expiresAt} <= ${now.getTime()} or ${leases.holder} = ${takeOverFrom ?? holder}`,
     })
     .returning()
     .get();

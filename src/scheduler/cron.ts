@@ -71,6 +71,23 @@ export const defaultLeaseTtlMs = (clock: Pick<Clock, 'rate' | 'isReplay'>): numb
 const defaultHolder = (): string => `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
 
 /**
+ * A default-shaped holder (`host:pid:random`) on this host whose process no longer runs: a bot killed
+ * and restarted need not wait for its old lease to expire. Anything else is left to expiry.
+ */
+export const isDeadLocalHolder = (other: string, self: string): boolean => {
+  const match = /^(.*):(\d+):[0-9a-f]{8}$/.exec(other);
+  if (match === null || other === self || match[1] !== hostname()) return false;
+  const pid = Number(match[2]);
+  if (pid === process.pid) return true; // that process had our pid: it is gone
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+};
+
+/**
  * Starts the heartbeat. Call after the client is ready (the first pass catches up on anything due
  * while the bot was down, and takes back rows a crash left claimed); call stop() before
  * client.destroy() and closing the database.
@@ -97,7 +114,11 @@ export function startScheduler(deps: SchedulerDeps, log: Logger): Scheduler {
 
   /** Renews or takes the lease; true when this process may dispatch. A change either way is logged once. */
   const holdLease = (): { held: boolean; tookOver: boolean } => {
-    const lease = acquireLease(deps.db, leaseName, holder, realNow(), leaseTtlMs);
+    let lease = acquireLease(deps.db, leaseName, holder, realNow(), leaseTtlMs);
+    if (!lease.held && isDeadLocalHolder(lease.holder, holder)) {
+      log.warn({ lease: leaseName, holder: lease.holder }, 'dispatcher lease held by a process of this host that is gone; taking it over');
+      lease = acquireLease(deps.db, leaseName, holder, realNow(), leaseTtlMs, lease.holder);
+    }
     if (!lease.held) {
       if (leader) log.error({ lease: leaseName, holder: lease.holder }, 'dispatcher lease lost to another process (this one stalled past its expiry); not dispatching');
       else if (lastRefusal !== lease.holder) {

@@ -1,5 +1,7 @@
 // Two bot processes on one SQLite file: two connections, two schedulers, one dispatcher lease.
 // Real time for the lease is injected (realNow), so expiry is tested without waiting.
+import { spawnSync } from 'node:child_process';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { pino } from 'pino';
@@ -10,7 +12,7 @@ import { setSubscription } from '../../src/db/guild-settings.js';
 import { countByStatus } from '../../src/db/outbox.js';
 import type { SendPost } from '../../src/discord/announcements/sender.js';
 import { planOne } from '../../src/planning/announcements.js';
-import { startScheduler, type Scheduler } from '../../src/scheduler/cron.js';
+import { isDeadLocalHolder, startScheduler, type Scheduler } from '../../src/scheduler/cron.js';
 import { groupTeams, match, season as makeSeason } from '../domain/builders.js';
 import { silent, tempDir } from '../db/helpers.js';
 
@@ -146,5 +148,34 @@ describe('two dispatchers on one database file', () => {
     expect(await b.tickNow()).toMatchObject({ sent: 1 });
     expect(bySecond).toEqual(['24']);
     expect(secondLog.lines.some((l) => l.msg === 'dispatcher lease taken over; dispatching')).toBe(true);
+  });
+});
+
+describe('a bot killed and restarted on the same host', () => {
+  /** The pid of a process that has already exited. */
+  const deadPid = (): number => spawnSync(process.execPath, ['-e', '']).pid!;
+
+  test.each([
+    { name: 'a process of this host that has exited', holder: () => `${hostname()}:${deadPid()}:0badc0de`, dead: true },
+    { name: 'this very process', holder: () => `${hostname()}:${process.pid}:0badc0de`, dead: true },
+    { name: 'a live process of this host', holder: () => `${hostname()}:${process.ppid}:0badc0de`, dead: false },
+    { name: 'a process of another host', holder: () => `elsewhere.example:${deadPid()}:0badc0de`, dead: false },
+    { name: 'a holder named by hand', holder: () => 'bot-a', dead: false },
+  ])('GIVEN a lease held by $name THEN dead: $dead', ({ holder, dead }) => {
+    expect(isDeadLocalHolder(holder(), `${hostname()}:${process.pid}:12345678`)).toBe(dead);
+  });
+
+  test('GIVEN the lease of a killed process of this host THEN the restarted bot takes it over at once', async () => {
+    const opened = openDatabase(':memory:', { log: silent });
+    try {
+      const at = Date.parse('2023-11-20T00:00:00Z');
+      planOne(opened.db, season, setSubscription(opened.db, { guildId: '1', channelId: '21', roleId: null, leadsMs: [24 * H], recap: false }, at), at);
+      acquireLease(opened.db, 'announcements', `${hostname()}:${deadPid()}:0badc0de`, Date.now(), 60_000);
+      const scheduler = startScheduler({ db: opened.db, season: () => season, send: async () => ({ kind: 'sent', messageIds: ['1'] }), log: silent, clock: { now: () => new Date(DUE), rate: 1, isReplay: false } }, silent);
+      await scheduler.stop();
+      expect(countByStatus(opened.db)).toMatchObject({ sent: 1, pending: 0 });
+    } finally {
+      opened.close();
+    }
   });
 });
