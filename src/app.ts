@@ -27,7 +27,10 @@ export interface BotDeps {
 
 export interface RunningBot {
   readonly client: Client;
-  /** Settles once the gateway is ready, commands are synced and the ready line is logged. */
+  /**
+   * Resolves once the gateway is ready, commands are synced, announcements run and the ready line is
+   * logged; rejects when announcements cannot start (the caller stops the bot).
+   */
   readonly ready: Promise<void>;
   /** Stops taking interactions, lets those in flight finish, disconnects and closes the database. Idempotent. */
   stop(): Promise<void>;
@@ -77,7 +80,7 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
   const router = createRouter({ commands: deps.commands, ctx, log });
   router.attach(client);
 
-  const ready = new Promise<void>((resolve) => {
+  const ready = new Promise<void>((resolve, reject) => {
     client.once(Events.ClientReady, async (readyClient) => {
       let sync: SyncResult | null = null;
       try {
@@ -99,10 +102,13 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
         );
       }
       // After the sync, so the first tick (which catches up on anything due while down) runs on a ready client.
+      // A failure here is not logged and forgotten: `ready` rejects, no ready line is logged, and the
+      // entry point stops the process rather than run a bot that answers commands but never posts.
       try {
         announcements.start();
       } catch (err) {
-        log.error({ err }, 'announcements could not start');
+        reject(new Error(`Announcements could not start: ${(err as Error).message}`, { cause: err }));
+        return;
       }
       const data = store.dataVersion();
       log.info(

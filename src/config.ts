@@ -1,5 +1,7 @@
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
+import { redactUrlCredentials } from './log.js';
 
 // The only module that reads process.env. Parsed once at startup; every problem is reported at once.
 
@@ -57,13 +59,19 @@ export class ConfigError extends Error {
   }
 }
 
-/** Parses the environment (plus .env when present). Throws ConfigError listing every problem. */
-export const loadConfig = (rawEnv: NodeJS.ProcessEnv = readEnv()): Config => {
+/** A configuration that was accepted after a fix the operator should still make in their settings. */
+export type ConfigWarning = string;
+
+/**
+ * Parses the environment (plus .env when present). Throws ConfigError listing every problem.
+ * Runs before the logger exists, so it returns its warnings for the caller to log.
+ */
+export const parseConfig = (rawEnv: NodeJS.ProcessEnv = readEnv()): { config: Config; warnings: readonly ConfigWarning[] } => {
   // `KEY=` (as copied from .env.example) means "not set", not "set to the empty string".
-  const env = Object.fromEntries(
-    Object.entries(rawEnv).filter(([, value]) => value !== undefined && value.trim() !== ''),
-  ) as NodeJS.ProcessEnv;
-  const parsed = schema.safeParse(env);
+  const env = withoutEmpty(rawEnv);
+  const warnings: ConfigWarning[] = [];
+  const token = cleanToken(env.DISCORD_TOKEN, warnings);
+  const parsed = schema.safeParse({ ...env, ...(token === undefined ? {} : { DISCORD_TOKEN: token }) });
   const problems = parsed.success
     ? []
     : parsed.error.issues.map((issue) => {
@@ -72,23 +80,99 @@ export const loadConfig = (rawEnv: NodeJS.ProcessEnv = readEnv()): Config => {
         const help = HELP[key];
         return help ? `${key} ${message}. ${help}` : `${key} ${message}.`;
       });
+  if (token !== undefined && /\s/.test(token)) {
+    problems.push('DISCORD_TOKEN has a space or line break inside it. Paste the token alone, on one line.');
+  }
   if ((env.BOT_CLOCK_START === undefined) !== (env.BOT_CLOCK_RATE === undefined)) {
     problems.push('BOT_CLOCK_START and BOT_CLOCK_RATE go together: set both for a replay clock, or neither.');
   }
+  const apiUrl = parsed.success && parsed.data.DISCORD_API_URL !== undefined ? cleanApiUrl(parsed.data.DISCORD_API_URL, problems, warnings) : null;
+  if (parsed.success) problems.push(...databasePathProblems(parsed.data.DATABASE_PATH));
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const c = parsed.data;
-  return Object.freeze({
+  const config: Config = Object.freeze({
     token: c.DISCORD_TOKEN,
     applicationId: c.DISCORD_APPLICATION_ID,
     guildId: c.DISCORD_GUILD_ID ?? null,
     databasePath: c.DATABASE_PATH,
-    apiUrl: c.DISCORD_API_URL ?? null,
+    apiUrl,
     logLevel: c.LOG_LEVEL,
     logFormat: c.LOG_FORMAT ?? (env.NODE_ENV === 'production' ? 'json' : 'pretty'),
     seasonFile: c.SEASON_FILE ?? null,
     clock: c.BOT_CLOCK_START && c.BOT_CLOCK_RATE ? { start: c.BOT_CLOCK_START, rate: c.BOT_CLOCK_RATE } : null,
     lateWindowMs: c.ANNOUNCE_LATE_WINDOW_HOURS * 3_600_000,
   });
+  return { config, warnings };
+};
+
+/** parseConfig without the warnings, for tools that do not log them. */
+export const loadConfig = (rawEnv: NodeJS.ProcessEnv = readEnv()): Config => parseConfig(rawEnv).config;
+
+/**
+ * A token copied from a file or a secret store often ends in a newline, which Discord then rejects
+ * as a wrong token (a restart loop that burns logins). Whitespace around it is never part of it.
+ */
+const cleanToken = (token: string | undefined, warnings: ConfigWarning[]): string | undefined => {
+  if (token === undefined || token === token.trim()) return token;
+  warnings.push('DISCORD_TOKEN had spaces or a line break around it (often a trailing newline); they were removed. Fix the value where it is set.');
+  return token.trim();
+};
+
+/**
+ * discord.js appends `/v10` to the REST base itself, so a URL that already ends in a version makes
+ * every request 404. Strip it (and trailing slashes) with a warning; refuse what is not http(s).
+ */
+const cleanApiUrl = (raw: string, problems: string[], warnings: ConfigWarning[]): string | null => {
+  const url = new URL(raw);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    problems.push(`DISCORD_API_URL must be an http:// or https:// URL, not ${url.protocol}. ${HELP.DISCORD_API_URL}`);
+    return null;
+  }
+  const cleaned = raw.replace(/(\/v\d+)?\/*$/, '');
+  if (cleaned !== raw) {
+    warnings.push(
+      `DISCORD_API_URL ${redactUrlCredentials(raw)} should not end in an API version or a slash (discord.js adds /v10 itself); ` +
+        `using ${redactUrlCredentials(cleaned)}. Fix the value where it is set.`,
+    );
+  }
+  return cleaned;
+};
+
+/**
+ * SQLite cannot create a file in a missing directory, a directory is not a database, and WAL needs
+ * to create files next to the database: all mistakes a restart will not fix, so they are config errors.
+ */
+const databasePathProblems = (path: string): string[] => {
+  if (path === ':memory:') return [];
+  const file = resolve(path);
+  const dir = dirname(file);
+  const stat = statOrNull(file);
+  if (stat?.isDirectory()) return [`DATABASE_PATH ${path} is a directory. Point it at a file inside it, e.g. ${path.replace(/\/+$/, '')}/bot.sqlite.`];
+  const dirStat = statOrNull(dir);
+  if (dirStat === null) return [`DATABASE_PATH ${path}: the directory ${dir} does not exist. Create it (mkdir -p ${dir}) or fix the path.`];
+  if (!dirStat.isDirectory()) return [`DATABASE_PATH ${path}: ${dir} is not a directory. Fix the path.`];
+  if (!canWrite(dir)) {
+    return [`DATABASE_PATH ${path}: the directory ${dir} is not writable by this user (SQLite keeps -wal and -shm files next to the database).`];
+  }
+  if (stat !== null && !canWrite(file)) return [`DATABASE_PATH ${path} is not writable by this user. Fix its permissions or ownership.`];
+  return [];
+};
+
+const statOrNull = (path: string) => {
+  try {
+    return statSync(path);
+  } catch {
+    return null;
+  }
+};
+
+const canWrite = (path: string): boolean => {
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 };
 
 /** `FOO=` in a .env file or a shell means "not set", as most tools treat it. */
@@ -114,5 +198,9 @@ export const loadDataConfig = (env: NodeJS.ProcessEnv = readEnv()): DataConfig =
   });
 };
 
-/** The config as it may be logged: never the token. */
-export const redactConfig = (config: Config): Record<string, unknown> => ({ ...config, token: '[redacted]' });
+/** The config as it may be logged: never the token, nor the credentials of a URL. */
+export const redactConfig = (config: Config): Record<string, unknown> => ({
+  ...config,
+  token: '[redacted]',
+  apiUrl: config.apiUrl === null ? null : redactUrlCredentials(config.apiUrl),
+});

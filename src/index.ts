@@ -1,6 +1,6 @@
 // Entry point: configuration, logger, process-level safety nets and signals. Everything else is in app.ts.
 import type { RunningBot } from './app.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { ConfigError, parseConfig, type Config, type ConfigWarning } from './config.js';
 import { createLogger, type Logger } from './log.js';
 
 /**
@@ -13,9 +13,9 @@ const EXIT_CONFIG = 78;
 /** A shutdown that hangs (a stuck request) must not keep a supervisor waiting forever. */
 const SHUTDOWN_DEADLINE_MS = 10_000;
 
-const readConfig = (): Config => {
+const readConfig = (): { config: Config; warnings: readonly ConfigWarning[] } => {
   try {
-    return loadConfig();
+    return parseConfig();
   } catch (err) {
     // An operator mistake, not a crash: the message lists every problem and how to fix it; no stack.
     const message = err instanceof ConfigError ? err.message : `Could not read the configuration: ${String(err)}`;
@@ -27,6 +27,9 @@ const readConfig = (): Config => {
 /** discord.js rejects a malformed token before connecting, and Discord answers a wrong one with 401. */
 const isTokenRejected = (err: unknown): boolean =>
   (err as { code?: unknown }).code === 'TokenInvalid' || /invalid token|401/i.test(String((err as Error).message));
+
+/** A database the process cannot write (db/client.ts): permissions or a read-only mount, not a crash. */
+const isDatabaseNotWritable = (err: unknown): boolean => (err as { code?: unknown }).code === 'DATABASE_NOT_WRITABLE';
 
 const installSafetyNets = (log: Logger): void => {
   // Logged, never fatal: one bad interaction or a stray promise must not take the bot down for everyone.
@@ -63,9 +66,10 @@ const createShutdown = (getBot: () => RunningBot | null, log: Logger) => {
 };
 
 const main = async (): Promise<void> => {
-  const config = readConfig();
+  const { config, warnings } = readConfig();
   const log = createLogger({ level: config.logLevel, format: config.logFormat });
   installSafetyNets(log);
+  for (const warning of warnings) log.warn(warning);
   log.info(
     { databasePath: config.databasePath, guildId: config.guildId, apiUrl: config.apiUrl, seasonFile: config.seasonFile },
     'starting',
@@ -88,9 +92,19 @@ const main = async (): Promise<void> => {
       },
     });
   } catch (err) {
+    if (isDatabaseNotWritable(err)) {
+      // The message says what to fix; a stack would only bury it.
+      log.fatal((err as Error).message);
+      process.exit(EXIT_CONFIG);
+    }
     log.fatal({ err }, 'startup failed');
     process.exit(isTokenRejected(err) ? EXIT_CONFIG : 1);
   }
+  // Announcements start once the gateway is ready; a bot that cannot post must not run as if it could.
+  bot.ready.catch((err: unknown) => {
+    log.fatal({ err }, 'startup failed after login');
+    shutdown('startup failed after login', 1);
+  });
 };
 
 await main();

@@ -3,12 +3,22 @@ import { pino, stdSerializers, type DestinationStream, type Logger } from 'pino'
 export type { Logger };
 
 // Discord bot tokens: base64 user id . timestamp . hmac. Interaction/webhook tokens travel in REST URLs.
+// Neither pattern crosses a quote or a backslash, so they are safe to run over a whole JSON line.
 const TOKEN_SHAPE = /[\w-]{23,28}\.[\w-]{6,7}\.[\w-]{27,}/g;
-const URL_TOKEN = /\/(interactions|webhooks)\/(\d+)\/[^/?\s]+/g;
+const URL_TOKEN = /\/(interactions|webhooks)\/(\d+)\/[^/?#\s"'\\<>]+/g;
+// `scheme://user:password@host`: the userinfo characters of RFC 3986. Repeated, so a password
+// with an unencoded `@` goes too.
+const URL_CREDENTIALS = /\b([a-z][a-z\d+.-]*:\/\/)(?:[\w.~%!$&'()*+,;=:-]*@)+/gi;
 
-/** Removes secrets a string may carry: token-shaped words and the token part of interaction/webhook URLs. */
+/** `http://user:pass@host/api` → `http://[redacted]@host/api`; a URL without credentials is unchanged. */
+export const redactUrlCredentials = (text: string): string => text.replace(URL_CREDENTIALS, '$1[redacted]@');
+
+/**
+ * Removes secrets a string may carry: token-shaped words, the token part of interaction/webhook URLs,
+ * and the credentials of any URL (a REST proxy, a database or season source URL).
+ */
 export const scrubSecrets = (text: string): string =>
-  text.replace(TOKEN_SHAPE, '[redacted]').replace(URL_TOKEN, '/$1/$2/[redacted]');
+  redactUrlCredentials(text.replace(TOKEN_SHAPE, '[redacted]').replace(URL_TOKEN, '/$1/$2/[redacted]'));
 
 /**
  * pino's error serializer, minus what a DiscordAPIError leaks: `url` holds live interaction tokens and
@@ -25,7 +35,11 @@ export const serializeError = (err: unknown): unknown => {
   return out;
 };
 
-/** The root logger: JSON in production, pretty in development, and the token is never printed. */
+/**
+ * The root logger: JSON in production, pretty in development, and no secret is printed. Known fields
+ * are redacted by path; then every finished line (message, bindings, nested fields, errors) is
+ * scrubbed as text, so a URL with credentials is caught wherever it is logged, under any key.
+ */
 export const createLogger = (opts: {
   level: string;
   format: 'json' | 'pretty';
@@ -40,6 +54,7 @@ export const createLogger = (opts: {
       paths: ['token', '*.token', 'config.token', 'headers.authorization', '*.headers.authorization'],
       censor: '[redacted]',
     },
+    hooks: { streamWrite: scrubSecrets },
   };
   if (opts.destination) return pino(options, opts.destination);
   if (opts.format === 'pretty') {

@@ -1,5 +1,8 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { ConfigError, loadConfig, redactConfig } from '../src/config.js';
+import { ConfigError, loadConfig, parseConfig, redactConfig } from '../src/config.js';
 
 const TOKEN = 'MTE5NTk0NDQ0NDQ0NDQ0NDQ0NA.GsEntl.sentinel-token-value-do-not-print-0123';
 const APP_ID = '1195944444444444444';
@@ -110,11 +113,96 @@ describe('loadConfig', () => {
   });
 });
 
+describe('configuration mistakes a restart cannot fix, and the ones fixed with a warning', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'caf-config-'));
+
+  test.each([
+    ['a newline', `${TOKEN}\n`],
+    ['a Windows line end', `${TOKEN}\r\n`],
+    ['spaces', `  ${TOKEN} `],
+  ])('GIVEN a token with %s around it THEN it is trimmed, with a warning that does not print it', (_label, token) => {
+    const { config, warnings } = parseConfig({ ...minimal, DISCORD_TOKEN: token });
+    expect(config.token).toBe(TOKEN);
+    expect(warnings).toEqual([expect.stringContaining('DISCORD_TOKEN had spaces or a line break around it')]);
+    expect(warnings.join('\n')).not.toContain(TOKEN);
+  });
+
+  test('GIVEN a token with a line break inside THEN it is refused', () => {
+    expect(problemsOf({ ...minimal, DISCORD_TOKEN: `${TOKEN}\n${TOKEN}` })).toContain('DISCORD_TOKEN has a space or line break inside it');
+  });
+
+  test('GIVEN a clean token THEN there is no warning', () => {
+    expect(parseConfig(minimal).warnings).toEqual([]);
+  });
+
+  test.each([
+    ['http://127.0.0.1:8080/api/v10', 'http://127.0.0.1:8080/api'],
+    ['http://127.0.0.1:8080/api/v10/', 'http://127.0.0.1:8080/api'],
+    ['https://proxy.example/api/v9', 'https://proxy.example/api'],
+    ['http://127.0.0.1:8080/api/', 'http://127.0.0.1:8080/api'],
+  ])('GIVEN DISCORD_API_URL %s THEN it is used as %s, with a warning', (raw, used) => {
+    const { config, warnings } = parseConfig({ ...minimal, DISCORD_API_URL: raw });
+    expect(config.apiUrl).toBe(used);
+    expect(warnings).toEqual([expect.stringContaining(`using ${used}`)]);
+  });
+
+  test('GIVEN a DISCORD_API_URL with credentials and /v10 THEN the warning does not print the password', () => {
+    const { config, warnings } = parseConfig({ ...minimal, DISCORD_API_URL: 'https://bot:hunter2@proxy.example/api/v10' });
+    expect(config.apiUrl).toBe('https://bot:hunter2@proxy.example/api');
+    expect(warnings.join('\n')).not.toContain('hunter2');
+    expect(warnings.join('\n')).toContain('https://[redacted]@proxy.example/api');
+  });
+
+  test('GIVEN a DISCORD_API_URL that is not http(s) THEN it is refused', () => {
+    expect(problemsOf({ ...minimal, DISCORD_API_URL: 'ftp://127.0.0.1/api' })).toContain('DISCORD_API_URL must be an http:// or https:// URL');
+  });
+
+  test('GIVEN DATABASE_PATH in a directory that does not exist THEN it is refused with the fix', () => {
+    const message = problemsOf({ ...minimal, DATABASE_PATH: join(dir, 'missing', 'bot.sqlite') });
+    expect(message).toContain(`the directory ${join(dir, 'missing')} does not exist`);
+    expect(message).toContain('mkdir -p');
+  });
+
+  test('GIVEN DATABASE_PATH pointing at a directory THEN it is refused with the fix', () => {
+    const folder = join(dir, 'data');
+    mkdirSync(folder);
+    expect(problemsOf({ ...minimal, DATABASE_PATH: folder })).toContain(`DATABASE_PATH ${folder} is a directory`);
+  });
+
+  test('GIVEN DATABASE_PATH under a file THEN it is refused', () => {
+    const file = join(dir, 'plain-file');
+    writeFileSync(file, '');
+    expect(problemsOf({ ...minimal, DATABASE_PATH: join(file, 'bot.sqlite') })).toContain(`${file} is not a directory`);
+  });
+
+  test('GIVEN several of these mistakes THEN all are reported at once', () => {
+    const message = problemsOf({
+      ...minimal,
+      DISCORD_TOKEN: `${TOKEN} x`,
+      DISCORD_API_URL: 'ftp://x/api',
+      DATABASE_PATH: join(dir, 'nowhere', 'bot.sqlite'),
+    });
+    expect(message.split('\n').filter((line) => line.startsWith('  - '))).toHaveLength(3);
+  });
+
+  test('GIVEN an existing file or :memory: THEN DATABASE_PATH is accepted', () => {
+    const file = join(dir, 'bot.sqlite');
+    writeFileSync(file, '');
+    expect(loadConfig({ ...minimal, DATABASE_PATH: file }).databasePath).toBe(file);
+    expect(loadConfig({ ...minimal, DATABASE_PATH: ':memory:' }).databasePath).toBe(':memory:');
+  });
+});
+
 describe('redactConfig', () => {
   test('GIVEN a config THEN the loggable copy has no token and keeps the rest', () => {
     const config = loadConfig(minimal);
     const redacted = redactConfig(config);
     expect(JSON.stringify(redacted)).not.toContain(TOKEN);
     expect(redacted).toMatchObject({ token: '[redacted]', applicationId: APP_ID });
+  });
+
+  test('GIVEN an API URL with credentials THEN the loggable copy hides them', () => {
+    const redacted = redactConfig(loadConfig({ ...minimal, DISCORD_API_URL: 'https://bot:hunter2@proxy.example/api' }));
+    expect(redacted.apiUrl).toBe('https://[redacted]@proxy.example/api');
   });
 });

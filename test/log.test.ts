@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { createLogger, scrubSecrets, serializeError } from '../src/log.js';
+import { createLogger, redactUrlCredentials, scrubSecrets, serializeError } from '../src/log.js';
 
 const TOKEN = 'MTE5NTk0NDQ0NDQ0NDQ0NDQ0NA.GsEntl.abcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -18,12 +18,56 @@ describe('scrubSecrets', () => {
     ],
     ['/webhooks/1195944444444444444/aW50ZXJhY3Rpb24/messages/@original', '/webhooks/1195944444444444444/[redacted]/messages/@original'],
     ['nothing secret here', 'nothing secret here'],
+    ['proxy http://bot:hunter2@127.0.0.1:8080/api down', 'proxy http://[redacted]@127.0.0.1:8080/api down'],
   ])('GIVEN %s THEN %s', (input, expected) => {
     expect(scrubSecrets(input)).toBe(expected);
   });
 });
 
+describe('redactUrlCredentials', () => {
+  test.each([
+    ['http://bot:hunter2@127.0.0.1:8080/api', 'http://[redacted]@127.0.0.1:8080/api'],
+    ['https://token@proxy.example/api/v10', 'https://[redacted]@proxy.example/api/v10'],
+    ['libsql://admin:p%40ss@db.example:443/bot', 'libsql://[redacted]@db.example:443/bot'],
+    // An unencoded @ in the password must not leave its tail behind.
+    ['https://user:p@ss@host.example/x', 'https://[redacted]@host.example/x'],
+    ['see HTTPS://A:B@H.example and http://c:d@e.example/', 'see HTTPS://[redacted]@H.example and http://[redacted]@e.example/'],
+    ['http://127.0.0.1:8080/api', 'http://127.0.0.1:8080/api'],
+    ['mail me at fan@example.com', 'mail me at fan@example.com'],
+    ['http://host.example/path?from=a@b', 'http://host.example/path?from=a@b'],
+  ])('GIVEN %s THEN %s', (input, expected) => {
+    expect(redactUrlCredentials(input)).toBe(expected);
+  });
+});
+
 describe('logger', () => {
+  test('GIVEN a URL with credentials anywhere in a line THEN no password is printed and the line stays JSON', () => {
+    const { log, lines } = capture();
+    const url = 'http://bot:hunter2@127.0.0.1:8080/api';
+    log
+      .child({ upstream: url })
+      .info({ apiUrl: url, nested: { list: [url, { deep: `GET ${url}/v10/gateway/bot` }] }, quote: 'a "quoted" @ value' }, `starting against ${url}`);
+    log.error({ err: Object.assign(new Error(`connect ECONNREFUSED ${url}`), { url: `${url}/v10/users/@me` }) }, 'request failed');
+    expect(lines).toHaveLength(2);
+    expect(lines.join('')).not.toContain('hunter2');
+    const first = JSON.parse(lines[0] ?? '{}') as Record<string, unknown>;
+    expect(first).toMatchObject({
+      upstream: 'http://[redacted]@127.0.0.1:8080/api',
+      apiUrl: 'http://[redacted]@127.0.0.1:8080/api',
+      nested: { list: ['http://[redacted]@127.0.0.1:8080/api', { deep: 'GET http://[redacted]@127.0.0.1:8080/api/v10/gateway/bot' }] },
+      quote: 'a "quoted" @ value',
+      msg: 'starting against http://[redacted]@127.0.0.1:8080/api',
+    });
+    const second = JSON.parse(lines[1] ?? '{}') as { err: { url: string; message: string } };
+    expect(second.err.url).toBe('http://[redacted]@127.0.0.1:8080/api/v10/users/@me');
+  });
+
+  test('GIVEN a bot token inside a message THEN the whole-line scrub removes it too', () => {
+    const { log, lines } = capture();
+    log.warn(`retrying with ${TOKEN}`);
+    expect(lines.join('')).not.toContain(TOKEN);
+  });
+
   test('GIVEN a token field at any usual path THEN it is printed as [redacted]', () => {
     const { log, lines } = capture();
     log.info({ token: TOKEN, config: { token: TOKEN }, headers: { authorization: `Bot ${TOKEN}` } }, 'config');
