@@ -354,7 +354,9 @@ export const readMatch = (line: string, tokens: readonly Token[]): LineNode | { 
 
 // ---------------------------------------------------------------- the line
 
-const looksLikeMatch = (tokens: readonly Token[]) => tokens.some((t) => t.kind === 'score' || isVersus(t)) || tokens.some((t, k) => t.kind === 'dash' && k > 0 && k < tokens.length - 1);
+/** A kickoff time first, a score, a "v", or a lone "-" between two names: the line means to be a match. */
+const looksLikeMatch = (tokens: readonly Token[]) =>
+  tokens[0]?.kind === 'time' || tokens.some((t) => t.kind === 'score' || isVersus(t)) || tokens.some((t, k) => t.kind === 'dash' && k > 0 && k < tokens.length - 1);
 
 /**
  * What a line is, by itself. Lines that only make sense in context (a scorer block going on, a
