@@ -20,9 +20,20 @@ export const seasonYears = (label: string): SeasonYears | null => {
   return second === first + 1 ? { first, second } : null;
 };
 
-export const monthIndex = (name: string): number => MONTHS.findIndex((m) => m.toLowerCase() === name.slice(0, 3).toLowerCase() && name.length <= 9);
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const DAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
-export const isWeekday = (word: string): boolean => WEEKDAYS.some((d) => d.toLowerCase() === word.slice(0, 3).toLowerCase() && word.length <= 9 && /^[A-Za-z]+\.?$/.test(word));
+/** `Aug`, `Aug.` or `August` (any case) → 0-based month; anything else (`Marathon`) → -1. */
+export const monthIndex = (name: string): number => {
+  const w = name.toLowerCase().replace(/\.$/, '');
+  return MONTHS.findIndex((m, i) => w === m.toLowerCase() || w === MONTH_NAMES[i]);
+};
+
+/** `Fri`, `Fri.` or `Friday` (any case); not `Sunset`. */
+export const isWeekday = (word: string): boolean => {
+  const w = word.toLowerCase().replace(/\.$/, '');
+  return WEEKDAYS.some((d, i) => w === d.toLowerCase() || w === DAY_NAMES[i]);
+};
 
 export interface DayOfYear {
   /** 0-based month. */

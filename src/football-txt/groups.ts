@@ -67,6 +67,12 @@ const assignments = (
 
   if (defs.length > 0) {
     if (!build(defs.map((d) => [d.label, d.teams.map((t) => t.name)] as const), 'file', defs[0]?.line ?? null)) return null;
+    // A groups file given as well must say the same, or one of the two is wrong.
+    for (const [label, teams] of Object.entries(input?.groups ?? {})) {
+      const inFile = defs.find((d) => d.label === label);
+      const same = inFile && inFile.teams.length === teams.length && teams.every((t) => labelOf.get(t) === label);
+      if (!same) fail(inFile?.line ?? defs[0]?.line ?? null, `the groups file's group ${label} (${teams.join(', ')}) differs from the file's group lines`);
+    }
     const missing = [...inRound].filter((t) => !labelOf.has(t));
     if (missing.length > 0) {
       fail(round.line, `the group lines of the file do not list ${missing.join(', ')}, who play in "${round.name}"`);

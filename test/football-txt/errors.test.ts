@@ -239,3 +239,33 @@ describe('line-ups', () => {
     expect(errorsOf(text).map((e) => e.line)).toEqual([4]);
   });
 });
+
+describe('clubs', () => {
+  test('one name with two association codes is two clubs the file cannot tell apart', () => {
+    const text = 'Qual. Round 1\n[Tue Aug/29]\n  AS Douanes (BFA)  3-0  AS GNN Niamey (NIG)\n[Fri Sep/1]\n  AS GNN Niamey (NIG)  0-3  AS Douanes (NIG)\n';
+    expect(errorsOf(text).map((e) => [e.line, e.message])).toEqual([[5, 'AS Douanes (NIG) was AS Douanes (BFA) on line 3: one name, two associations']]);
+  });
+
+  test('a club cannot play itself', () => {
+    expect(errorsOf('Final\n[Sat May/18]\n  A FC  1-0  A FC\n').map((e) => e.message)).toEqual(['A FC cannot play itself']);
+  });
+});
+
+describe('group lines and a groups file together', () => {
+  const text = 'Group A | Alpha  Beta\nGroup B | Gamma  Delta\n\nGroup A\n[Sat Sep/2]\n  Alpha  1-0  Beta\nGroup B\n  Gamma  1-0  Delta\n';
+
+  test('agreeing, they read', () => {
+    const result = parseFootballTxt(text, { fileName: 't', seasonLabel: '2023-24', groups: { groups: { A: ['Beta', 'Alpha'], B: ['Gamma', 'Delta'] } } });
+    expect(result.ok && result.season.groups.map((g) => [g.label, g.source])).toEqual([
+      ['A', 'file'],
+      ['B', 'file'],
+    ]);
+  });
+
+  test('disagreeing, the parse fails', () => {
+    expect(errorsOf(text, { groups: { groups: { A: ['Alpha', 'Gamma'], B: ['Beta', 'Delta'] } } }).map((e) => [e.line, e.message])).toEqual([
+      [1, "the groups file's group A (Alpha, Gamma) differs from the file's group lines"],
+      [2, "the groups file's group B (Beta, Delta) differs from the file's group lines"],
+    ]);
+  });
+});

@@ -221,3 +221,45 @@ describe('World Cup 2022 during the group stage (worldcup-2022-cup.txt, openfoot
     expect(season.matches.find((m) => m.number === 48)).toMatchObject({ group: 'G', matchday: 3, score: null, goals: null });
   });
 });
+
+describe('the newer layout: "Group A : …" lines, "»" headings, dates with year and venue, "Home v Away", bare scorer lines', () => {
+  const text = [
+    '= World Cup 2022',
+    '',
+    'Group A : Qatar, Ecuador, Senegal, Netherlands',
+    '',
+    '» Group stage - Group A',
+    'Sun Nov/20 2022 @ Al Bayt Stadium › Al Khor, Qatar',
+    '  Qatar v Ecuador  0-2',
+    "    Enner Valencia 16' (p), 31'",
+    '',
+    'Mon Nov/21 2022 @ Al Thumama Stadium › Doha, Qatar',
+    '  Senegal v Netherlands  0-2 (0-0)',
+    "    -; Cody Gakpo 84', Davy Klaassen 90+9'",
+    '',
+    '» Final',
+    'Sun Dec/18 2022 @ Lusail Stadium › Lusail, Qatar',
+    '  Argentina v France  3-3 a.e.t. (2-2, 2-0), 4-2 pen.',
+    "    Lionel Messi 23' (p), 108', Angel Di Maria 36'; Kylian Mbappe 80' (p), 81', 118' (p)",
+    '',
+  ].join('\n');
+  const result = parseFootballTxt(text, { fileName: 'newer.txt', seasonLabel: '2022' });
+
+  test('reads, with groups from the file and the venue from the date line', () => {
+    expect(result.ok ? [] : result.errors).toEqual([]);
+    if (!result.ok) return;
+    const { season } = result;
+    expect(season.groups).toEqual([{ label: 'A', round: 'group-stage', source: 'file', teams: ['Qatar', 'Ecuador', 'Senegal', 'Netherlands'].map((name) => ({ name, code: null })) }]);
+    expect(season.matches.map((m) => [m.date, m.group, m.matchday, m.venue, m.kickoff, m.score, m.halfTime])).toEqual([
+      ['2022-11-20', 'A', 1, 'Al Bayt Stadium › Al Khor, Qatar', null, [0, 2], null],
+      ['2022-11-21', 'A', 1, 'Al Thumama Stadium › Doha, Qatar', null, [0, 2], [0, 0]],
+      ['2022-12-18', null, null, 'Lusail Stadium › Lusail, Qatar', null, [3, 3], [2, 0]],
+    ]);
+    expect(season.matches.map((m) => m.goals?.map((g) => `${g.side[0]}${g.minute}${g.stoppage ? `+${g.stoppage}` : ''}${g.penalty ? 'p' : ''}`).join(' '))).toEqual([
+      'a16p a31',
+      'a84 a90+9',
+      'h23p h108 h36 a80p a81 a118p',
+    ]);
+    expect(season.summary.missing).toMatchObject({ kickoffTimes: 3, venues: 0, scorers: 0 });
+  });
+});

@@ -133,6 +133,11 @@ describe('match lines', () => {
     expect(node.awarded).toBe(awarded);
   });
 
+  test('names that begin like a weekday or a month are names', () => {
+    expect(ok('  Sunset FC  1-0  Mar del Plata FC')).toMatchObject({ kind: 'match', day: null, home: { name: 'Sunset FC' }, away: { name: 'Mar del Plata FC' } });
+    expect(ok('  Sun Hei  1-0  Marathon 1')).toMatchObject({ kind: 'match', day: null, home: { name: 'Sun Hei' }, away: { name: 'Marathon 1' } });
+  });
+
   test('a numbered line with its date, time and venue', () => {
     const node = ok('(1) Sun Nov/20 19:00      Qatar   0-2 (0-2)   Ecuador    @ Al Bayt Stadium, Al Khor');
     expect(node).toMatchObject({
