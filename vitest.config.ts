@@ -1,13 +1,4 @@
-import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import { suiteConfig } from './vitest.shared.js';
 
-// Tests import the stand-in by its package name; pointed at its TypeScript source (as the package's
-// `standin-source` export condition does for tsc), so a change there needs no build before `npm test`.
-const standinSource = fileURLToPath(new URL('./packages/discord-standin/src/index.ts', import.meta.url));
-
-export default defineConfig({
-  resolve: { alias: [{ find: /^discord-standin$/, replacement: standinSource }] },
-  test: {
-    include: ['test/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
-  },
-});
+// `npm test`: every test of the bot and of packages/*, except the slow fault trials in test/faults/.
+export default suiteConfig(['test/**/*.test.ts', 'packages/*/test/**/*.test.ts'], ['test/faults/**']);

@@ -3,11 +3,14 @@ import { createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
-// The real bot (src/index.ts, exactly what `npm start` runs) as a child process. Its JSON log goes to a
-// file; the sandbox reads it only to learn when the bot is ready and what its clock says.
+// The real bot (index.js next to the sandbox, exactly what `npm start` runs) as a child process. Its
+// JSON log goes to a file; the sandbox reads it only to learn when the bot is ready and what its clock says.
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BOT_ENTRY = fileURLToPath(new URL('../index.ts', import.meta.url));
+// Compiled (dist/, `npm run sandbox`): plain node runs dist/index.js. From source (under tsx): src/index.ts through tsx.
+const COMPILED = import.meta.url.endsWith('.js');
+const BOT_ENTRY = fileURLToPath(new URL(COMPILED ? '../index.js' : '../index.ts', import.meta.url));
+const LOADER_ARGS: readonly string[] = COMPILED ? [] : ['--import', import.meta.resolve('tsx')];
 
 export interface BotLogEntry {
   readonly level?: number;
@@ -61,9 +64,9 @@ const STOP_GRACE_MS = 12_000;
 
 export const startBotProcess = (opts: BotProcessOptions): Promise<BotProcess> => {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !BOT_VARIABLES.includes(key)));
-  const child: ChildProcess = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), BOT_ENTRY], {
+  const child: ChildProcess = spawn(process.execPath, [...LOADER_ARGS, BOT_ENTRY], {
     cwd: opts.cwd,
-    env: { ...inherited, TSX_TSCONFIG_PATH: `${PROJECT_ROOT}tsconfig.json`, LOG_FORMAT: 'json', ...opts.env },
+    env: { ...inherited, ...(COMPILED ? {} : { TSX_TSCONFIG_PATH: `${PROJECT_ROOT}tsconfig.json` }), LOG_FORMAT: 'json', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const log = createWriteStream(opts.logFile, { flags: 'a' });

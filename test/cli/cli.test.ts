@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { DEFAULT_SEASON_FILE } from '../../src/season/read.js';
 
 // The CLI as a user runs it: a real process, a real SQLite file, exit codes and output streams.
@@ -12,7 +12,7 @@ const dbPath = join(dir, 'cli.sqlite');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const cli = (...args: string[]) => {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+  const run = spawnSync(process.execPath, [join(inject('botBuildRoot'), 'dist', 'cli', 'main.js'), ...args], {
     encoding: 'utf8',
     env: { ...process.env, DATABASE_PATH: dbPath, SEASON_FILE: '', NODE_NO_WARNINGS: '1' },
     timeout: 60_000,

@@ -1,24 +1,26 @@
-// End-to-end harness: the real bot (src/index.ts) as a child process, talking discord.js to the
-// local stand-in. Children are always killed in afterAll via stopAll().
+// End-to-end harness: the real bot (index.js, as `npm start` runs it from dist/) as a child process,
+// talking discord.js to the local stand-in. Children are always killed in afterAll via stopAll().
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { startStandin, type Standin, type StandinOptions } from 'discord-standin';
+import { inject } from 'vitest';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const ENTRY = join(REPO_ROOT, 'src', 'index.ts');
+/** This run's JavaScript build of src/ (test/support/build-bot.ts): children run it with plain node. */
+export const BUILT_SRC = join(inject('botBuildRoot'), 'dist');
+const ENTRY = join(BUILT_SRC, 'index.js');
 /** `npm run commands:deploy`. */
-export const DEPLOY_ENTRY = join(REPO_ROOT, 'src', 'discord', 'deploy.ts');
-const TSX_LOADER = pathToFileURL(join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+export const DEPLOY_ENTRY = join(BUILT_SRC, 'discord', 'deploy.js');
 
 /** Token-shaped on purpose, so a leak is caught whether or not the scrubber recognises it. */
 export const TEST_TOKEN = 'MTE5NTk0NDQ0NDQ0NDQ0NDQ0NA.GsEntl.e2e-sentinel-token-never-print-me-0123';
 export const APPLICATION_ID = '1195944444444444444';
 export const GUILD_ID = '1100000000000000001';
 
-/** Startup includes a tsx transpile and the first season import: be generous. */
+/** Startup includes the first season import, on a machine the whole suite shares: be generous. */
 export const STARTUP_TIMEOUT_MS = 45_000;
 
 export interface LogLine {
@@ -84,11 +86,11 @@ export const botEnv = (
 };
 
 /**
- * Starts `node --import tsx src/index.ts` (or another entry) in a fresh temporary working directory,
+ * Starts `node index.js` (or another entry) in a fresh temporary working directory,
  * so a developer's .env never leaks in and nothing depends on the current directory.
  */
 export const spawnBot = (env: Record<string, string>, entry: string = ENTRY): BotProcess => {
-  const child = spawn(process.execPath, ['--import', TSX_LOADER, entry], {
+  const child = spawn(process.execPath, [entry], {
     cwd: makeTempDir(),
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,8 +1,11 @@
 import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 
-// Runs `npm run sandbox -- --script <file>` as a user would (tsx, the real bot as a child process,
-// the stand-in), and collects what it printed.
+// Runs `npm run sandbox -- --script <file>` as a user would (plain node on the compiled sandbox, the
+// real bot as a child process, the stand-in), and collects what it printed. The JavaScript is this
+// run's build of src/ (test/support/build-bot.ts).
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -14,7 +17,7 @@ export interface SandboxRun {
 
 export const runSandboxScript = (script: string, env: Record<string, string> = {}, timeoutMs = 170_000): Promise<SandboxRun> =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--conditions=standin-source', '--import', 'tsx', 'src/sandbox/main.ts', '--script', script], {
+    const child = spawn(process.execPath, [join(inject('botBuildRoot'), 'dist', 'sandbox', 'main.js'), '--script', script], {
       cwd: ROOT,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
