@@ -1,4 +1,4 @@
-import type { RankingCriteria, RankingRow, Season, Stage, TeamId } from './types.js';
+import type { Association, RankingCriteria, RankingRow, Season, Stage, TeamId } from './types.js';
 import { indexSeason } from './season-index.js';
 import { computeGroupTables, settledPlace } from './standings.js';
 import { computeTies, tieLoser } from './ties.js';
@@ -53,6 +53,28 @@ const achievementsMemo = memoBySeason((season): ReadonlyMap<TeamId, Achievement>
 const compareRank = (a: number | null, b: number | null): number =>
   a === b ? 0 : a === null ? 1 : b === null ? -1 : a - b;
 
+/** Higher points first; unknown points last. */
+const comparePoints = (a: number | null, b: number | null): number =>
+  a === b ? 0 : a === null ? 1 : b === null ? -1 : b - a;
+
+const ordinal = (n: number): string => {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+};
+
+/** The fan's footnote for a row's rank, built from the structured fields only. */
+export function rankFootnote(association: Pick<Association, 'name' | 'rank' | 'rankDispute' | 'rankConfidence'>): string | null {
+  const { rankDispute: dispute } = association;
+  if (dispute !== null && dispute.byPoints !== null && dispute.printed !== null) {
+    return `CAF's points put ${association.name} ${ordinal(dispute.byPoints)}; the competition's own list printed it ${ordinal(dispute.printed)}.`;
+  }
+  if (association.rankConfidence === 'low' && association.rank !== null) {
+    return `${association.name}'s rank (${ordinal(association.rank)}) is uncertain: only one CAF list gives it, possibly of another edition.`;
+  }
+  return null;
+}
+
 /**
  * The association ranking as printed (rank, points, slots), with the points this season's
  * Confederation Cup results earn each association (best achievement per team × season coefficient).
@@ -65,15 +87,6 @@ const rankingMemo = memoBySeason((season): readonly RankingRow[] => {
   const index = indexSeason(season);
   const criteria = season.rankingCriteria;
   const achievements = bestAchievements(season);
-  const conflictNotes = new Map<string, string[]>();
-  for (const conflict of season.conflicts) {
-    const match = /^associations\.([^.]+)/.exec(conflict.subject);
-    const name = match?.[1];
-    if (name === undefined) continue;
-    const list = conflictNotes.get(name) ?? [];
-    list.push(conflict.text);
-    conflictNotes.set(name, list);
-  }
 
   const rows = season.associations.map((association): RankingRow => {
     const teams = index.teamsByAssociation.get(association.name) ?? [];
@@ -81,17 +94,21 @@ const rankingMemo = memoBySeason((season): readonly RankingRow[] => {
       const achievement = achievements.get(team.id);
       return sum + (achievement ? criteria.confederationCup[achievement] : 0);
     }, 0);
-    const notes = conflictNotes.get(association.name);
     return {
       rank: association.rank,
       association: association.name,
+      shortName: association.shortName,
       code: association.code,
       points: association.points,
       slots: association.rank !== null && association.rank <= TWO_SLOT_RANK ? 2 : 1,
       entered: teams.length,
       seasonPoints: earned * criteria.seasonCoefficient,
-      note: notes ? notes.join(' ') : null,
+      rankDispute: association.rankDispute,
+      rankConfidence: association.rankConfidence,
+      note: rankFootnote(association),
     };
   });
-  return rows.sort((a, b) => compareRank(a.rank, b.rank) || a.association.localeCompare(b.association, 'en'));
+  return rows.sort(
+    (a, b) => compareRank(a.rank, b.rank) || comparePoints(a.points, b.points) || a.association.localeCompare(b.association, 'en'),
+  );
 });

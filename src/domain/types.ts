@@ -335,8 +335,11 @@ export interface StageStats {
 }
 
 export interface RankingRow {
+  /** The rank the competition's own list printed (rows are ordered by it, then by points). */
   readonly rank: number | null;
   readonly association: string;
+  /** Show `shortName ?? association` in narrow columns. */
+  readonly shortName: string | null;
   readonly code: string | null;
   readonly points: number | null;
   /** Teams the association may enter: 2 for the top 12, else 1. */
@@ -344,6 +347,12 @@ export interface RankingRow {
   readonly entered: number;
   /** Points this season's Confederation Cup results earn (criteria × coefficient). */
   readonly seasonPoints: number;
+  readonly rankDispute: RankDispute | null;
+  readonly rankConfidence: RankConfidence;
+  /**
+   * One plain sentence for fans about this row's rank, or null: "CAF's points put Algeria 3rd; the
+   * competition's own list printed it 2nd." Never the editors' notes.
+   */
   readonly note: string | null;
 }
 

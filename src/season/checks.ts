@@ -40,6 +40,7 @@ export function checkTeams(
   }
 
   for (const { index, value: team } of teams) {
+    checkShortName(team.name, team.shortName, ['teams', index, 'shortName'], collector);
     const id = teamSlug(team.name);
     if (id === '') {
       collector.add(['teams', index, 'name'], `"${team.name}" has no ASCII letter or digit to derive a team id from`);
@@ -91,6 +92,13 @@ export function checkAssociations(
   const codeAt = new Map<string, number>();
   for (const entry of associations) {
     const { index, value } = entry;
+    checkShortName(value.name, value.shortName, ['associations', index, 'shortName'], collector);
+    if (value.rankDispute !== null && value.rankDispute.printed !== value.rank) {
+      collector.add(
+        ['associations', index, 'rankDispute', 'printed'],
+        `is ${value.rankDispute.printed ?? 'null'} but rank is ${value.rank ?? 'null'}: rank keeps the printed one`,
+      );
+    }
     const twin = byName.get(value.name);
     if (twin) collector.add(['associations', index, 'name'], `duplicate association "${value.name}" (also associations[${twin.index}])`);
     else byName.set(value.name, entry);
@@ -188,6 +196,7 @@ export function checkMatches(
 
     checkStatus(match, add);
     checkGoals(match, teams, add);
+    checkFanFacts(match, teams, add);
     if (match.decision !== null) {
       const winner = teams.resolve(match.decision.winner, at('decision', 'winner'));
       if (winner !== null && match.decision.winner !== match.home && match.decision.winner !== match.away) {
@@ -211,6 +220,34 @@ export function checkMatches(
 }
 
 type AddAt = (rest: readonly Segment[], message: string) => void;
+
+/** The structured facts fans read: each must agree with the rest of its match. */
+function checkFanFacts(match: MatchRecord, teams: TeamDirectory, add: AddAt): void {
+  if (match.resultNotPublished && match.status !== 'scheduled') {
+    add(['resultNotPublished'], `is only for a scheduled match whose result no source publishes (status "${match.status}")`);
+  }
+  if (match.kickoffAlternatives.length > 0 && match.kickoff === null) {
+    add(['kickoffAlternatives'], 'needs the kickoff the file keeps (kickoff is null)');
+  }
+  match.kickoffAlternatives.forEach((alternative, i) => {
+    if (alternative === match.kickoff) add(['kickoffAlternatives', i], 'is the same as the kickoff; list only the other times sources give');
+    else if (match.kickoff !== null && Math.abs(Date.parse(alternative) - Date.parse(match.kickoff)) > 86_400_000) {
+      add(['kickoffAlternatives', i], `${alternative} is more than a day from the kickoff ${match.kickoff}`);
+    }
+  });
+  match.redCards?.forEach((card, i) => {
+    if (teams.resolve(card.team, ['redCards', i, 'team']) === null) return;
+    if (card.team !== match.home && card.team !== match.away) {
+      add(['redCards', i, 'team'], `"${card.team}" is not playing in this match (${match.home} v ${match.away})`);
+    }
+  });
+}
+
+/** A short name must be a short form of the name. */
+export function checkShortName(name: string, shortName: string | null, path: readonly Segment[], collector: Collector): void {
+  if (shortName === null) return;
+  if (shortName.length >= name.length) collector.add(path, `"${shortName}" must be shorter than the name "${name}" (or null)`);
+}
 
 function checkStageFields(match: MatchRecord, add: AddAt): void {
   if (match.stage === 'group') {

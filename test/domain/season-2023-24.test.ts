@@ -291,10 +291,20 @@ describe('real season: ranking', () => {
     expect(rows.reduce((sum, r) => sum + r.seasonPoints, 0)).toBe(145);
   });
 
-  test('Algeria carries its rank conflict note; Morocco (rank 1) comes first; unranked associations last', () => {
-    expect(rows.find((r) => r.association === 'Algeria')?.note).toMatch(/seed says 2/);
+  test('Morocco 1st, then Egypt (2, 172.5 points) above Algeria (printed 2, 134 points), with one plain footnote; unranked last', () => {
+    expect(rows.slice(0, 4).map((r) => [r.rank, r.association, r.points])).toEqual([
+      [1, 'Morocco', 180],
+      [2, 'Egypt', 172.5],
+      [2, 'Algeria', 134],
+      [4, 'South Africa', rows[3]?.points ?? null],
+    ]);
+    expect(rows.find((r) => r.association === 'Algeria')?.note).toBe(
+      "CAF's points put Algeria 3rd; the competition's own list printed it 2nd.",
+    );
+    expect(rows.find((r) => r.association === 'Cameroon')).toMatchObject({ rank: 14, rankConfidence: 'low' });
+    expect(rows.find((r) => r.association === 'Cameroon')?.note).toMatch(/^Cameroon's rank \(14th\) is uncertain/);
+    expect(rows.filter((r) => r.note !== null).map((r) => r.association)).toEqual(['Algeria', 'Cameroon']);
     expect(rows.find((r) => r.association === 'Morocco')?.note).toBeNull();
-    expect(rows[0]?.association).toBe('Morocco');
     const firstUnranked = rows.findIndex((r) => r.rank === null);
     expect(rows.slice(firstUnranked).every((r) => r.rank === null)).toBe(true);
     expect(rows).toHaveLength(season.associations.length);

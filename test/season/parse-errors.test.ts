@@ -126,6 +126,50 @@ const cases: [string, (file: MinimalSeasonFile) => void, string, RegExp][] = [
   ],
   ['a missing top-level list', (f) => Reflect.deleteProperty(f, 'matches'), 'matches', /is missing/],
   ['an unknown top-level field', (f) => Object.assign(f, { macthes: [] }), 'macthes', /unknown field/],
+  [
+    'a result not published on a played match',
+    (f) => Object.assign(match(f, 1), { resultNotPublished: true }),
+    'matches[1].resultNotPublished',
+    /only for a scheduled match/,
+  ],
+  [
+    'an alternative kickoff equal to the kickoff',
+    (f) => Object.assign(match(f, 0), { kickoffAlternatives: ['2023-11-26T19:00:00Z'] }),
+    'matches[0].kickoffAlternatives[0]',
+    /same as the kickoff/,
+  ],
+  [
+    'an alternative kickoff with no kickoff',
+    (f) => Object.assign(match(f, 0), { kickoff: null, kickoffAlternatives: ['2023-11-26T18:00:00Z'] }),
+    'matches[0].kickoffAlternatives',
+    /needs the kickoff/,
+  ],
+  [
+    'a red card for a team not in the match',
+    (f) => Object.assign(match(f, 1), { redCards: [{ team: 'Zamalek', player: null, minute: '56' }] }),
+    'matches[1].redCards[0].team',
+    /not playing in this match/,
+  ],
+  ['a negative attendance', (f) => Object.assign(match(f, 0), { attendance: -5 }), 'matches[0].attendance', />=0|too small/i],
+  [
+    'a short name longer than the name',
+    (f) => Object.assign(f.teams[0]!, { shortName: 'Zamalek Sporting Club' }),
+    'teams[0].shortName',
+    /shorter than the name/,
+  ],
+  [
+    'a rank dispute whose printed rank is not the rank kept',
+    (f) => Object.assign(f.associations[0]!, { rank: 2, rankDispute: { printed: 3, byPoints: 2 } }),
+    'associations[0].rankDispute.printed',
+    /rank keeps the printed one/,
+  ],
+  [
+    'a decision date in the wrong format',
+    (f) =>
+      Object.assign(match(f, 1), { status: 'awarded', score: null, decision: { winner: 'Dreams F.C.', score: null, reason: 'x', decidedOn: '24 April 2024' } }),
+    'matches[1].decision.decidedOn',
+    /YYYY-MM-DD/,
+  ],
 ];
 
 describe('parseSeason rejects a malformed file', () => {

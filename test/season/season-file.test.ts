@@ -103,10 +103,34 @@ describe('data/season-2023-24.json', () => {
     expect(match.decision?.reason).toMatch(/SCORELINE is not stated/);
   });
 
-  test('GIVEN Diables Noirs v Sekhukhune United THEN it is played with the score not recorded and a note', () => {
+  test.each([
+    ['F-L1', { kickoff: '2024-05-12T19:00:00Z', kickoffAlternatives: ['2024-05-12T18:00:00Z'], referee: 'Peter Waweru (KEN)', attendance: 10000 }],
+    ['F-L2', { referee: 'Issa Sy (SEN)', attendance: 52000, redCards: [{ team: 'rs-berkane', player: 'Hamza El Moussaoui', minute: null }] }],
+    ['GA-MD1-2', { kickoff: '2023-11-26T13:00:00Z', kickoffAlternatives: ['2023-11-26T19:00:00Z'] }],
+    ['QF4-L1', { redCards: [{ team: 'stade-malien', player: 'Fady Coulibaly', minute: '87' }] }],
+    ['GB-MD1-2', { referee: null, attendance: null, redCards: null, kickoffAlternatives: [] }],
+  ])('GIVEN %s THEN the facts fans read are fields, as the research gives them', (id, fields) => {
+    expect(matchById(id)).toMatchObject(fields);
+  });
+
+  test.each([
+    ['SF1-L1', 'rs-berkane', { home: 0, away: 3 }, '2024-04-24'],
+    ['SF1-L2', 'rs-berkane', { home: 3, away: 0 }, '2024-05-01'],
+    ['GB-MD6-1', 'zamalek', null, '2024-03-11'],
+  ])('GIVEN the awarded match %s THEN awarded to %s, score %j, decided on %s', (id, winner, score, decidedOn) => {
+    expect(matchById(id).decision).toMatchObject({ winner, score, decidedOn });
+  });
+
+  test('short names where a known short form exists; none longer than the name', () => {
+    expect(season.teams.find((t) => t.name === 'Académica do Lobito')?.shortName).toBe('Académica');
+    expect(season.associations.find((a) => a.name === 'São Tomé and Príncipe')?.shortName).toBe('São Tomé');
+    expect(season.teams.find((t) => t.name === 'Zamalek')?.shortName).toBeNull();
+  });
+
+  test('GIVEN Diables Noirs v Sekhukhune United THEN it is scheduled with its result not published (not played), and a note', () => {
     const match = matchById('GD-MD6-2');
-    expect(match).toMatchObject({ home: 'diables-noirs', away: 'sekhukhune-united', status: 'played', score: null });
-    expect(match.note).toMatch(/not recorded/);
+    expect(match).toMatchObject({ home: 'diables-noirs', away: 'sekhukhune-united', status: 'scheduled', resultNotPublished: true, score: null });
+    expect(match.note).toMatch(/no source found publishes the result/);
     expect(season.gaps.some((g) => g.subject === 'matches.GD-MD6-2.score')).toBe(true);
   });
 
