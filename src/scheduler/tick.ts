@@ -124,6 +124,10 @@ export async function runTick(deps: TickDeps, now: number, opts: { readonly recl
   }
 
   // Bounded: a pass ends even if claiming kept finding rows (a bug, or a flood); the next pass goes on.
+  // The next batch is claimed once every channel of this one has begun sending, not once all have
+  // finished: a stalled channel holds one slot, not the batches behind it. Claims stay fresh (row
+  // leases) because a batch is claimed only when slots are about to free up for it.
+  const channels: Promise<void>[] = [];
   for (let batch = 0; ; batch++) {
     if (pass.signal.aborted) break;
     if (batch === maxBatches) {
@@ -134,8 +138,16 @@ export async function runTick(deps: TickDeps, now: number, opts: { readonly recl
     const claimed = claimDue(deps.db, now, { realNow: realNow(), leaseMs: deps.leaseMs ?? 120_000, limit: batchSize });
     if (claimed.length === 0) break;
     c.claimed += claimed.length;
-    await Promise.all(byChannel(claimed).map((rows) => sendChannel(pass, slots, rows)));
+    const started = byChannel(claimed).map((rows) => {
+      let begin: () => void = () => undefined;
+      const begun = new Promise<void>((resolve) => (begin = resolve));
+      const done = sendChannel(pass, slots, rows, begin).finally(begin);
+      channels.push(done);
+      return begun;
+    });
+    await Promise.all(started);
   }
+  await Promise.all(channels);
 
   const report: TickReport = { ...c };
   if (c.claimed + c.expired + c.reclaimed > 0) log.info({ ...report, at: new Date(now).toISOString() }, 'announcement tick');
@@ -196,9 +208,14 @@ function byChannel(rows: readonly OutboxRow[]): OutboxRow[][] {
   return [...channels.values()];
 }
 
-/** One channel's rows, one after another; each send waits for a free slot. */
-async function sendChannel(pass: Pass, slots: Slots, rows: readonly OutboxRow[]): Promise<void> {
-  for (const row of rows) await slots.run(() => sendRow(pass, row));
+/** One channel's rows, one after another; each send waits for a free slot. `begin` fires as the first starts. */
+async function sendChannel(pass: Pass, slots: Slots, rows: readonly OutboxRow[], begin: () => void): Promise<void> {
+  for (const row of rows) {
+    await slots.run(() => {
+      begin();
+      return sendRow(pass, row);
+    });
+  }
 }
 
 // ---- send ----

@@ -359,6 +359,24 @@ describe('runTick: each row on its own time (D3)', () => {
   });
 });
 
+describe('runTick: a stalled channel does not hold up the batches behind it', () => {
+  test('GIVEN batches of one and the first channel hanging THEN the next batch is claimed and sent meanwhile', async () => {
+    subscribe(C1, { recap: false });
+    subscribe(C2, { recap: false });
+    let release: () => void = () => undefined;
+    const send: SendPost = async (post) => {
+      if (post.channelId === C1) await new Promise<void>((resolve) => (release = resolve));
+      return { kind: 'sent', messageIds: [post.channelId] };
+    };
+    const pass = runTick(deps({ send, batchSize: 1, concurrency: 2 }), md1Preview24h);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(rowsFor(opened.db, { guildId: G1, channelId: C2 })[0]?.status).toBe('sent');
+    expect(rowsFor(opened.db, { guildId: G1, channelId: C1 })[0]?.status).toBe('sending');
+    release();
+    expect(await pass).toMatchObject({ claimed: 2, sent: 2 });
+  });
+});
+
 describe('runTick: a pass is bounded', () => {
   test('GIVEN more due rows than maxBatches × batchSize THEN the pass stops there and the next pass sends the rest', async () => {
     for (const channel of [C1, C2, '200000000000000003']) subscribe(channel, { recap: false });
