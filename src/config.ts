@@ -19,6 +19,8 @@ const schema = z.object({
   BOT_CLOCK_START: z.iso.datetime({ offset: true, message: 'must be an ISO instant, e.g. 2023-11-25T12:00:00Z' }).optional(),
   BOT_CLOCK_RATE: z.coerce.number().positive('must be a positive number').max(1_000_000).optional(),
   ANNOUNCE_LATE_WINDOW_HOURS: z.coerce.number().positive().max(24 * 14).default(6),
+  HTTP_PORT: z.coerce.number().int('must be a whole number').min(0).max(65535, 'must be a port number (0–65535)').optional(),
+  HTTP_HOST: z.union([z.ipv4(), z.ipv6(), z.hostname()], { error: 'must be an IP address or a host name' }).optional(),
 });
 
 /** How to fix each variable, shown next to its problem. */
@@ -29,6 +31,8 @@ const HELP: Record<string, string> = {
   DISCORD_API_URL: 'Optional: a Discord-compatible REST base URL without /v10 (the local stand-in prints one).',
   BOT_CLOCK_START: 'Optional replay clock start, e.g. 2023-11-25T12:00:00Z.',
   BOT_CLOCK_RATE: 'Optional replay speed: 3600 makes one real second one simulated hour.',
+  HTTP_PORT: 'Optional port for /healthz and /metrics, e.g. 9464 (0 picks a free one).',
+  HTTP_HOST: 'Optional address the /healthz and /metrics server binds to; default 127.0.0.1.',
 };
 
 export type Config = Readonly<{
@@ -42,6 +46,8 @@ export type Config = Readonly<{
   seasonFile: string | null;
   clock: { start: string; rate: number } | null;
   lateWindowMs: number;
+  /** The /healthz and /metrics server; null when HTTP_PORT is not set. */
+  http: { host: string; port: number } | null;
 }>;
 
 export class ConfigError extends Error {
@@ -86,6 +92,9 @@ export const parseConfig = (rawEnv: NodeJS.ProcessEnv = readEnv()): { config: Co
   if ((env.BOT_CLOCK_START === undefined) !== (env.BOT_CLOCK_RATE === undefined)) {
     problems.push('BOT_CLOCK_START and BOT_CLOCK_RATE go together: set both for a replay clock, or neither.');
   }
+  if (env.HTTP_HOST !== undefined && env.HTTP_PORT === undefined) {
+    problems.push('HTTP_HOST is set but HTTP_PORT is not: set HTTP_PORT to serve /healthz and /metrics, or remove HTTP_HOST.');
+  }
   const apiUrl = parsed.success && parsed.data.DISCORD_API_URL !== undefined ? cleanApiUrl(parsed.data.DISCORD_API_URL, problems, warnings) : null;
   if (parsed.success) problems.push(...databasePathProblems(parsed.data.DATABASE_PATH));
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
@@ -101,6 +110,8 @@ export const parseConfig = (rawEnv: NodeJS.ProcessEnv = readEnv()): { config: Co
     seasonFile: c.SEASON_FILE ?? null,
     clock: c.BOT_CLOCK_START && c.BOT_CLOCK_RATE ? { start: c.BOT_CLOCK_START, rate: c.BOT_CLOCK_RATE } : null,
     lateWindowMs: c.ANNOUNCE_LATE_WINDOW_HOURS * 3_600_000,
+    // Loopback unless the operator says otherwise: metrics are for a local scraper or a proxy.
+    http: c.HTTP_PORT === undefined ? null : { host: c.HTTP_HOST ?? '127.0.0.1', port: c.HTTP_PORT },
   });
   return { config, warnings };
 };
@@ -151,10 +162,11 @@ const databasePathProblems = (path: string): string[] => {
   const dirStat = statOrNull(dir);
   if (dirStat === null) return [`DATABASE_PATH ${path}: the directory ${dir} does not exist. Create it (mkdir -p ${dir}) or fix the path.`];
   if (!dirStat.isDirectory()) return [`DATABASE_PATH ${path}: ${dir} is not a directory. Fix the path.`];
+  // The file itself is probed with a real write when the database opens (db/client.ts), which also
+  // catches what access() cannot see; the directory must be writable before SQLite can even start.
   if (!canWrite(dir)) {
     return [`DATABASE_PATH ${path}: the directory ${dir} is not writable by this user (SQLite keeps -wal and -shm files next to the database).`];
   }
-  if (stat !== null && !canWrite(file)) return [`DATABASE_PATH ${path} is not writable by this user. Fix its permissions or ownership.`];
   return [];
 };
 

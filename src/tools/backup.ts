@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { ConfigError, loadDataConfig } from '../config.js';
@@ -7,8 +7,16 @@ import { ConfigError, loadDataConfig } from '../config.js';
 // runs: it copies a consistent snapshot page by page and never blocks the bot's writes for long.
 
 export const backupDatabase = async (source: string, target: string): Promise<{ pages: number }> => {
+  // Checked before anything is created: a mistyped DATABASE_PATH must not leave empty backup folders.
+  if (!existsSync(source)) throw new Error(`There is no database at ${source}: nothing to back up. Check DATABASE_PATH.`);
+  if (resolve(target) === resolve(source)) throw new Error(`The backup target ${target} is the database itself; choose another path.`);
   mkdirSync(dirname(resolve(target)), { recursive: true });
-  const db = new Database(source, { readonly: true, fileMustExist: true, timeout: 5000 });
+  let db: Database.Database;
+  try {
+    db = new Database(source, { readonly: true, fileMustExist: true, timeout: 5000 });
+  } catch (err) {
+    throw new Error(`Cannot open the database at ${source}: ${(err as Error).message}`, { cause: err });
+  }
   try {
     const { totalPages } = await db.backup(target);
     return { pages: totalPages };

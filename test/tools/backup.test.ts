@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -29,7 +29,27 @@ describe('db:backup', () => {
     }
   });
 
-  it('fails clearly when the source does not exist', async () => {
-    await expect(backupDatabase(join(dir, 'missing.sqlite'), join(dir, 'x.sqlite'))).rejects.toThrow();
+  it('fails clearly when the source does not exist, and creates nothing', async () => {
+    const missing = join(dir, 'missing.sqlite');
+    const targetDir = join(dir, 'never-made');
+    await expect(backupDatabase(missing, join(targetDir, 'x.sqlite'))).rejects.toThrow(
+      `There is no database at ${missing}: nothing to back up. Check DATABASE_PATH.`,
+    );
+    expect(existsSync(targetDir)).toBe(false);
+    expect(existsSync(missing)).toBe(false);
+  });
+
+  it('refuses to back a database up onto itself', async () => {
+    const source = join(dir, 'self.sqlite');
+    openSeasonStore({ databasePath: source }).close();
+    const before = readFileSync(source);
+    await expect(backupDatabase(source, join(dir, '.', 'self.sqlite'))).rejects.toThrow(/is the database itself; choose another path/);
+    expect(readFileSync(source).equals(before)).toBe(true);
+  });
+
+  it('says so when the source is not a database', async () => {
+    const notADatabase = join(dir, 'notes.txt');
+    writeFileSync(notADatabase, 'not sqlite at all, just some text that is long enough to have a header '.repeat(4));
+    await expect(backupDatabase(notADatabase, join(dir, 'y.sqlite'))).rejects.toThrow('file is not a database');
   });
 });

@@ -1,0 +1,89 @@
+import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { openSeasonStore } from '../src/season-store.js';
+
+// The entry point as a supervisor runs it: exit codes and log lines of start-ups that must not
+// reach `ready`. None of these gets as far as logging in, so no Discord stand-in is needed.
+
+const TOKEN = 'MTE5NTk0NDQ0NDQ0NDQ0NDQ0NA.GsEntl.sentinel-token-value-do-not-print-0123';
+const EXIT_CONFIG = 78;
+const NOBODY = 65534;
+
+const dir = mkdtempSync(join(tmpdir(), 'caf-startup-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const startBot = (env: Record<string, string>, as: Pick<SpawnSyncOptions, 'uid' | 'gid'> = {}) => {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+    encoding: 'utf8',
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_NO_WARNINGS: '1',
+      LOG_FORMAT: 'json',
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_APPLICATION_ID: '1195944444444444444',
+      ...env,
+    },
+    timeout: 60_000,
+    ...as,
+  });
+  const lines = run.stdout
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as { level: number; msg: string; [key: string]: unknown });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr, lines };
+};
+
+describe('start-up refusals (exit 78: a person must fix them, a restart would not)', { timeout: 60_000 }, () => {
+  test('GIVEN a database file this process cannot write THEN it exits 78 with what to fix, never logging ready', () => {
+    // A migrated, imported database, as a previous start left it; then owned by someone else.
+    const home = join(dir, 'readonly');
+    mkdirSync(home);
+    const databasePath = join(home, 'bot.sqlite');
+    openSeasonStore({ databasePath }).close();
+    const isRoot = process.getuid?.() === 0;
+    // root writes whatever the mode says: run the bot as nobody instead, in a directory it may write
+    // (SQLite's -wal/-shm) next to a file it may not.
+    if (isRoot) {
+      chmodSync(dir, 0o755);
+      chmodSync(home, 0o1777);
+    }
+    else chmodSync(databasePath, 0o444);
+
+    const run = startBot(
+      {
+        DATABASE_PATH: databasePath,
+        // Two fixable mistakes on the way, and a proxy URL with a password that must not be printed.
+        DISCORD_TOKEN: `${TOKEN}\n`,
+        DISCORD_API_URL: 'http://proxyuser:hunter2@127.0.0.1:9/api/v10',
+      },
+      isRoot ? { uid: NOBODY, gid: NOBODY } : {},
+    );
+
+    expect(run.code, run.stderr).toBe(EXIT_CONFIG);
+    const messages = run.lines.map((line) => line.msg);
+    expect(messages).toEqual([
+      expect.stringContaining('DISCORD_TOKEN had spaces or a line break around it'),
+      expect.stringContaining('DISCORD_API_URL http://[redacted]@127.0.0.1:9/api/v10 should not end in an API version'),
+      'starting',
+      expect.stringMatching(new RegExp(`^The database ${databasePath} is not writable by this process \\(attempt to write a readonly database\\)`)),
+    ]);
+    expect(run.lines.find((line) => line.msg === 'starting')).toMatchObject({ apiUrl: 'http://[redacted]@127.0.0.1:9/api' });
+    expect(run.lines.at(-1)?.level).toBe(60);
+    expect(`${run.stdout}${run.stderr}`).not.toContain('hunter2');
+    expect(`${run.stdout}${run.stderr}`).not.toContain('sentinel-token');
+  });
+
+  test.each([
+    ['in a directory that does not exist', () => join(dir, 'no-such-dir', 'bot.sqlite'), /the directory .*no-such-dir does not exist/],
+    ['pointing at a directory', () => dir, /is a directory/],
+  ])('GIVEN DATABASE_PATH %s THEN it exits 78 before logging anything', (_label, path, message) => {
+    const run = startBot({ DATABASE_PATH: path() });
+    expect(run.code).toBe(EXIT_CONFIG);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(run.lines).toEqual([]);
+  });
+});
