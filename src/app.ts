@@ -8,6 +8,7 @@ import type { Command, CommandContext } from './discord/commands/types.js';
 import { createRouter } from './discord/router.js';
 import { syncCommands, type SyncResult } from './discord/sync.js';
 import type { Logger } from './log.js';
+import { fromPackageRoot } from './package-root.js';
 import { createAnnouncements } from './scheduler/announcements.js';
 import { openSeasonStore } from './season-store.js';
 
@@ -37,7 +38,7 @@ export interface RunningBot {
 }
 
 export const packageVersion = (): string => {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
+  const pkg = JSON.parse(readFileSync(fromPackageRoot('package.json'), 'utf8')) as { version?: string };
   return pkg.version ?? '0.0.0';
 };
 

@@ -1,15 +1,15 @@
 // Opening the database: pragmas, Drizzle, and the migrations in drizzle/ — the same path in
 // production and in tests, so tests exercise the real schema.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import type { Logger } from 'pino';
+import { fromPackageRoot } from '../package-root.js';
 import * as schema from './schema.js';
 
-/** drizzle/ at the repository root, resolved from this file so the working directory does not matter. */
-export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
+/** drizzle/ at the package root (from src/ or dist/ alike), so the working directory does not matter. */
+export const MIGRATIONS_FOLDER = fromPackageRoot('drizzle');
 
 const MIGRATIONS_TABLE = '__drizzle_migrations';
 

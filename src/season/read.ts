@@ -1,12 +1,12 @@
 // Reads the season file from disk: bytes → sha256 → JSON → parseSeason.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Season } from '../domain/types.js';
+import { fromPackageRoot } from '../package-root.js';
 import { parseSeason, SeasonFileError } from './parse.js';
 
-/** data/season-2023-24.json, resolved from this module so it works from any working directory. */
-export const DEFAULT_SEASON_FILE = fileURLToPath(new URL('../../data/season-2023-24.json', import.meta.url));
+/** data/season-2023-24.json at the package root (from src/ or dist/ alike), from any working directory. */
+export const DEFAULT_SEASON_FILE = fromPackageRoot('data', 'season-2023-24.json');
 
 /**
  * Reads and validates a season file. `hash` is the sha256 (hex) of the file's bytes, so an importer
