@@ -18,6 +18,9 @@ const USAGE = `Usage: npm run sandbox [-- options]
   --keep            keep the temporary folder (database, logs) on exit
   --help            this text
 
+BOT_CLOCK_START and BOT_CLOCK_RATE in the environment set the replay clock as for \`npm start\`
+(--clock and --speed win over them).
+
 Times are shown in your time zone (${Intl.DateTimeFormat().resolvedOptions().timeZone}); set TZ to change it.`;
 
 const fail = (message: string): never => {
@@ -44,13 +47,31 @@ const readOptions = () => {
   }
 };
 
-const initialClock = (clock: string | undefined, speed: string | undefined): ClockSetting | null => {
+/**
+ * The replay clock from --clock/--speed, else from BOT_CLOCK_START/BOT_CLOCK_RATE (what `npm start`
+ * reads; the bot process gets only the sandbox's own setting, so they are read here).
+ */
+const initialClock = (flags: { clock: string | undefined; speed: string | undefined }, env: NodeJS.ProcessEnv): ClockSetting | null => {
+  const fromFlags = flags.clock !== undefined || flags.speed !== undefined;
+  const clock = fromFlags ? flags.clock : env.BOT_CLOCK_START || undefined;
+  const speed = fromFlags ? flags.speed : env.BOT_CLOCK_RATE || undefined;
+  const [clockName, speedName] = fromFlags ? ['--clock', '--speed'] : ['BOT_CLOCK_START', 'BOT_CLOCK_RATE'];
   if (clock === undefined && speed === undefined) return null;
   const start = clock === undefined ? new Date() : parseInstant(clock);
-  if (!start) return fail(`--clock: "${clock}" is not an instant, e.g. 2023-11-25T12:00Z`);
+  if (!start) return fail(`${clockName}: "${clock}" is not an instant, e.g. 2023-11-25T12:00Z`);
   const rate = speed === undefined ? 1 : Number(speed);
-  if (!(rate > 0) || rate > 1_000_000) return fail(`--speed: "${speed}" is not a positive number up to 1000000`);
+  if (!(rate > 0) || rate > 1_000_000) return fail(`${speedName}: "${speed}" is not a positive number up to 1000000`);
   return { start: start.toISOString(), rate };
+};
+
+/** The end of the bot's log, for a run that failed and whose folder is about to be removed. */
+const logTail = (file: string, lines = 20): string => {
+  try {
+    const text = readFileSync(file, 'utf8').trimEnd();
+    return text === '' ? '' : text.split('\n').slice(-lines).join('\n');
+  } catch {
+    return '';
+  }
 };
 
 const main = async (): Promise<number> => {
@@ -61,7 +82,7 @@ const main = async (): Promise<number> => {
   }
   const scriptFile = options.script;
   if (scriptFile !== undefined && !existsSync(scriptFile)) fail(`--script: no file ${scriptFile}`);
-  const clock = initialClock(options.clock, options.speed);
+  const clock = initialClock({ clock: options.clock, speed: options.speed }, process.env);
   const interactive = scriptFile === undefined;
 
   const dir = mkdtempSync(join(tmpdir(), 'caf-sandbox-'));
@@ -93,9 +114,8 @@ const main = async (): Promise<number> => {
       onProblem: (text) => print(`! ${text}`),
     });
   } catch (err) {
-    keep = true;
     process.stderr.write(`The sandbox could not start the bot: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.stderr.write(`Logs are kept in ${dir}\n`);
+    process.stderr.write(keep ? `Logs are kept in ${dir}\n` : 'Run again with --keep to keep its database and logs.\n');
     await cleanUp();
     return 1;
   }
@@ -104,9 +124,12 @@ const main = async (): Promise<number> => {
 
   if (!interactive) {
     const result = await runScript(readFileSync(scriptFile, 'utf8'), session, (text) => print(text));
+    // A failed script shows the end of the bot's log here; the temporary folder goes unless --keep.
     if (!result.ok) {
-      keep = true;
-      process.stderr.write(`Script failed at ${scriptFile}:${result.failedLine}. The bot's log: ${world.botLogFile}\n`);
+      const tail = logTail(world.botLogFile);
+      process.stderr.write(`Script failed at ${scriptFile}:${result.failedLine}.\n`);
+      if (tail !== '') process.stderr.write(`The end of the bot's log:\n${tail}\n`);
+      process.stderr.write(keep ? `Database and logs are kept in ${dir}\n` : 'Run again with --keep to keep its database and logs.\n');
     }
     await cleanUp();
     return result.ok ? 0 : 1;

@@ -41,8 +41,11 @@ export interface SandboxBackend {
   autocomplete(data: ChatInputData): Promise<readonly AutocompleteChoice[]>;
   clickComponent(message: BotMessage, action: MessageAction): Promise<InteractionOutcome>;
   channelMessages(channelId: string): readonly BotMessage[];
-  /** Restarts the bot on the same database with this replay clock (null: real time). */
-  setClock(clock: ClockSetting | null): Promise<void>;
+  /**
+   * Restarts the bot on the same database with this replay clock (null: real time). Moving the clock
+   * back re-plans the posts due from then on; `rewound` says how many.
+   */
+  setClock(clock: ClockSetting | null): Promise<void | { readonly rewound: number }>;
   /** The bot's "now" (the replay clock when one is set). */
   now(): Date;
   clock(): ClockSetting | null;
@@ -286,7 +289,9 @@ export const createSession = (opts: SessionOptions): Session => {
 
   const setClock = async (clock: ClockSetting | null): Promise<LineResult> => {
     write(clock ? `  restarting the bot with the clock at ${clock.start}, ${clock.rate}× …` : '  restarting the bot on real time …');
-    await backend.setClock(clock);
+    const result = await backend.setClock(clock);
+    const rewound = result?.rewound ?? 0;
+    if (rewound > 0) write(`  clock moved back: ${rewound} post${rewound === 1 ? '' : 's'} due from then on will be posted again`);
     write(clockLine());
     return { ok: true };
   };

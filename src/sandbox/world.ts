@@ -5,6 +5,7 @@ import { startStandin, type InteractionHandle, type Standin } from 'discord-stan
 import { startBotProcess, type BotLogEntry, type BotProcess } from './bot-process.js';
 import type { ChatInputData, CommandDefinition, GuildDirectory, InteractionDataOption } from './parse-command.js';
 import type { MessageAction } from './render-text.js';
+import { rewindLedger } from './rewind.js';
 import type { AutocompleteChoice, BotMessage, ClockSetting, InteractionOutcome, SandboxBackend } from './session.js';
 
 // The sandbox's world: the local Discord stand-in with one guild, and the real bot (child process)
@@ -78,6 +79,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export const startSandboxWorld = async (opts: SandboxWorldOptions): Promise<SandboxWorld> => {
   const standinLogFile = join(opts.dir, 'standin.log');
   const botLogFile = join(opts.dir, 'bot.log');
+  const databasePath = join(opts.dir, 'bot.sqlite');
   const standin = await startStandin({
     botUsername: BOT_USERNAME,
     log: pino({ name: 'standin', level: 'info' }, pino.destination({ dest: standinLogFile, sync: true })),
@@ -90,7 +92,8 @@ export const startSandboxWorld = async (opts: SandboxWorldOptions): Promise<Sand
     channels: [{ name: 'general' }, { name: 'matchday', topic: 'Matchday previews and results' }],
     roles: [
       { name: 'Admins', permissions: ['Administrator'], mentionable: false },
-      { name: 'Match Alerts', mentionable: true },
+      // The role README §5 uses: `/announcements set channel:#matchday role:@Matchday` works as written.
+      { name: 'Matchday', mentionable: true },
     ],
   });
   const adminRole = [...guild.roles.values()].find((r) => r.name === 'Admins');
@@ -129,7 +132,7 @@ export const startSandboxWorld = async (opts: SandboxWorldOptions): Promise<Sand
       DISCORD_APPLICATION_ID: standin.application.id,
       DISCORD_GUILD_ID: guild.id,
       DISCORD_API_URL: standin.apiUrl,
-      DATABASE_PATH: join(opts.dir, 'bot.sqlite'),
+      DATABASE_PATH: databasePath,
       LOG_LEVEL: 'info',
       ...(clock ? { BOT_CLOCK_START: clock.start, BOT_CLOCK_RATE: String(clock.rate) } : {}),
     };
@@ -210,9 +213,14 @@ export const startSandboxWorld = async (opts: SandboxWorldOptions): Promise<Sand
       ),
     channelMessages: (channelId) => standin.messages(channelId).map((m) => toBotMessage(m)),
     setClock: async (next) => {
+      const before = backend.now().getTime();
       await stopBot();
+      // Moved back: posts due from the new instant are owed again (the bot re-plans them as it starts).
+      const from = next === null ? null : Date.parse(next.start);
+      const rewound = from !== null && from < before ? rewindLedger(databasePath, from) : 0;
       clock = next;
       await launch();
+      return { rewound };
     },
     now: () => {
       if (!clockAnchor) return new Date();
