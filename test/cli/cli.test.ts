@@ -1,9 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { MIGRATIONS_FOLDER, openDatabase, pendingMigrations } from '../../src/db/client.js';
 import { DEFAULT_SEASON_FILE } from '../../src/season/read.js';
+import { dumpDatabase } from '../db/helpers.js';
 
 // The CLI as a user runs it: a real process, a real SQLite file, exit codes and output streams.
 
@@ -11,13 +14,33 @@ const dir = mkdtempSync(join(tmpdir(), 'caf-cli-'));
 const dbPath = join(dir, 'cli.sqlite');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const cli = (...args: string[]) => {
+const cliWith = (databasePath: string, ...args: string[]) => {
   const run = spawnSync(process.execPath, [join(inject('botBuildRoot'), 'dist', 'cli', 'main.js'), ...args], {
     encoding: 'utf8',
-    env: { ...process.env, DATABASE_PATH: dbPath, SEASON_FILE: '', NODE_NO_WARNINGS: '1' },
+    env: { ...process.env, DATABASE_PATH: databasePath, SEASON_FILE: '', NODE_NO_WARNINGS: '1' },
     timeout: 60_000,
   });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+};
+const cli = (...args: string[]) => cliWith(dbPath, ...args);
+
+/** A database migrated with the first migration only, as an older version of the bot left it. */
+const databaseBehind = (path: string): void => {
+  const folder = join(mkdtempSync(join(tmpdir(), 'caf-cli-mig-')), 'drizzle');
+  cpSync(MIGRATIONS_FOLDER, folder, { recursive: true });
+  const journalPath = join(folder, 'meta', '_journal.json');
+  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: unknown[] };
+  writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, 1) }));
+  openDatabase(path, { migrationsFolder: folder }).close();
+};
+
+const contentOf = (path: string) => {
+  const sqlite = new Database(path, { readonly: true });
+  try {
+    return { dump: dumpDatabase(sqlite), pending: pendingMigrations(sqlite) };
+  } finally {
+    sqlite.close();
+  }
 };
 
 describe('query CLI', () => {
@@ -84,5 +107,56 @@ describe('query CLI', () => {
     expect(code).toBe(1);
     expect(stderr).toContain(broken);
     expect(stderr).toMatch(/matches\[0\]\.home: .*Nobody United/);
+  });
+
+  it('a query name from Object.prototype is an unknown query, not a crash or "undefined"', { timeout: 30_000 }, () => {
+    for (const name of ['constructor', '__proto__']) {
+      const { code, stdout, stderr } = cli(name);
+      expect({ name, code, stdout }).toEqual({ name, code: 2, stdout: '' });
+      expect(stderr).toContain(`Unknown query "${name}"`);
+    }
+  });
+});
+
+// Several CLI processes per test, on a shared two-core machine.
+describe('query CLI and the database: queries write nothing, migrate is explicit', { timeout: 60_000 }, () => {
+  it('a query with no database file reads the season file and creates nothing', () => {
+    const path = join(dir, 'never-created.sqlite');
+    const { code, stdout } = cliWith(path, 'standings', '--group', 'C');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Group C/m);
+    expect(existsSync(path)).toBe(false);
+  });
+
+  it('a query on a database behind the migrations leaves it as it was and says how to migrate', () => {
+    const path = join(dir, 'behind.sqlite');
+    databaseBehind(path);
+    const before = contentOf(path);
+    expect(before.pending.length).toBeGreaterThan(0);
+
+    const { code, stdout, stderr } = cliWith(path, 'ties', '--round', 'final', '--json');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ ties: [expect.objectContaining({ winner: 'Zamalek' })] });
+    expect(stderr).toMatch(/not migrated.*npm run cli -- migrate/);
+    expect(contentOf(path)).toEqual(before);
+  });
+
+  it('migrate brings the database up to date and imports the season; queries then read it without changing it', () => {
+    const path = join(dir, 'migrated.sqlite');
+    databaseBehind(path);
+    const migrated = cliWith(path, 'migrate');
+    expect(migrated.code).toBe(0);
+    expect(migrated.stdout).toMatch(/applied .*; season file imported\./);
+    const after = contentOf(path);
+    expect(after.pending).toEqual([]);
+    expect(after.dump.data_imports).toHaveLength(1);
+
+    const again = cliWith(path, 'migrate');
+    expect(again.stdout).toMatch(/schema already up to date; season data already current\./);
+
+    const query = cliWith(path, 'standings', '--group', 'C');
+    expect(query.code).toBe(0);
+    expect(query.stderr).toBe('');
+    expect(contentOf(path)).toEqual(after);
   });
 });
