@@ -22,6 +22,7 @@ import {
   partNonce,
   reclaimStale,
   recordPartsSent,
+  releaseClaim,
   rowsFor,
   saveRoundSnapshots,
   settleCancelled,
@@ -31,6 +32,7 @@ import {
   upsertPlan,
 } from '../../src/db/outbox.js';
 import type { OpenedDatabase } from '../../src/db/client.js';
+import { settleChannelGone, settleForbidden, settlePostSent, settleUnauthorized } from '../../src/db/outbox-settle.js';
 import { makeTestDb } from './helpers.js';
 
 const H = 3_600_000;
@@ -243,6 +245,77 @@ describe('claim and settle', () => {
   test('GIVEN nextDue THEN pending rows soonest first', () => {
     expect(nextDue(db(), G1, 5).map((r) => r.slot)).toEqual(['24h', '1h']);
     expect(nextDue(db(), G2, 5)).toEqual([]);
+  });
+});
+
+describe('claims per channel, and releasing a claim', () => {
+  beforeEach(() => {
+    upsertPlan(db(), subscribe(), [post(), post({ slot: '12h', leadMs: 12 * H, dueAt: T0 + 11 * H })], T0);
+    upsertPlan(db(), subscribe(G1, C2), [post({ channelId: C2 })], T0);
+  });
+
+  test('GIVEN a channel with a row still sending THEN its next row waits, other channels do not', () => {
+    const first = claim(T0 + 12 * H, 2);
+    expect(first.map((r) => [r.channelId, r.slot])).toEqual([
+      [C1, '24h'],
+      [C2, '24h'],
+    ]);
+    expect(claim(T0 + 12 * H)).toEqual([]); // C1's 12h row waits for its 24h row
+    settleSent(db(), first[0]!.id, ['1'], false, T0 + 12 * H);
+    expect(claim(T0 + 12 * H).map((r) => [r.channelId, r.slot])).toEqual([[C1, '12h']]);
+  });
+
+  test('GIVEN a claim released (stop, 401) THEN pending again, the attempt not counted, claimable at once, parts kept', () => {
+    const [row] = claim(T0 + 10 * H, 1);
+    expect(releaseClaim(db(), row!.id, T0 + 10 * H, ['p1'])).toBe(true);
+    expect(getRow(db(), row!.id)).toMatchObject({ status: 'pending', attempts: 0, leaseUntil: null, messageIds: ['p1'] });
+    expect(claim(T0 + 10 * H, 1).map((r) => [r.id, r.attempts])).toEqual([[row!.id, 1]]);
+    expect(releaseClaim(db(), row!.id, T0 + 10 * H)).toBe(true);
+    expect(releaseClaim(db(), row!.id, T0 + 10 * H)).toBe(false); // not sending any more
+  });
+
+  test('GIVEN a permanent failure after some parts went out THEN the parts are on the failed row', () => {
+    const [row] = claim(T0 + 10 * H, 1);
+    settleFailed(db(), row!.id, { message: '400', code: '50035' }, T0 + 10 * H, ['p1', 'p2']);
+    expect(getRow(db(), row!.id)).toMatchObject({ status: 'failed', messageIds: ['p1', 'p2'], messageId: 'p1' });
+  });
+});
+
+describe('settling an outcome: row and channel in one transaction', () => {
+  beforeEach(() => {
+    upsertPlan(db(), subscribe(), [post(), post({ slot: '12h', leadMs: 12 * H, dueAt: T0 + 22 * H, expiresAt: T0 + 28 * H })], T0);
+    upsertPlan(db(), subscribe(G1, C2), [post({ channelId: C2 })], T0);
+  });
+  const claimOne = (channelId: string) => claim(T0 + 10 * H, 10).find((r) => r.channelId === channelId)!;
+
+  test('GIVEN a third refusal in a row THEN the post fails, the channel is disabled and its pending posts cancelled', () => {
+    for (let i = 0; i < 2; i++) recordPermissionFailure(db(), G1, C1, 'Discord 50013', T0);
+    const row = claimOne(C1);
+    expect(settleForbidden(db(), row, 'Discord 50013', { message: '403', code: '50013' }, T0 + 10 * H, [])).toEqual({ failures: 3, disabled: 'missing_permissions' });
+    expect(getRow(db(), row.id)?.status).toBe('failed');
+    expect(getSubscription(db(), G1, C1)).toMatchObject({ enabled: false });
+    expect(countByStatus(db(), G1)).toMatchObject({ cancelled: 1, failed: 1 });
+  });
+
+  test('GIVEN a post sent THEN sent at its own time and the permission count starts over', () => {
+    recordPermissionFailure(db(), G1, C1, 'Discord 50013', T0);
+    const row = claimOne(C1);
+    expect(settlePostSent(db(), row, ['m1'], true, T0 + 10 * H + 7)).toBe(true);
+    expect(getRow(db(), row.id)).toMatchObject({ status: 'sent', sentAt: T0 + 10 * H + 7, late: true });
+    expect(getSubscription(db(), G1, C1)?.consecutivePermissionFailures).toBe(0);
+  });
+
+  test('GIVEN Unknown Guild THEN every channel of the guild is disabled with the post failed', () => {
+    const row = claimOne(C1);
+    expect(settleChannelGone(db(), row, 'guild', { message: '404', code: '10004' }, T0 + 10 * H, [])).toBe('guild_gone');
+    expect(listEnabledSubscriptions(db())).toEqual([]);
+    expect(getRow(db(), row.id)?.status).toBe('failed');
+  });
+
+  test('GIVEN 401 THEN the row goes back untouched', () => {
+    const row = claimOne(C2);
+    expect(settleUnauthorized(db(), row, T0 + 10 * H, [])).toBe(true);
+    expect(getRow(db(), row.id)).toMatchObject({ status: 'pending', attempts: 0 });
   });
 });
 
