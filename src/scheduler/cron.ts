@@ -151,7 +151,7 @@ export function startScheduler(deps: SchedulerDeps, log: Logger): Scheduler {
     }
     if (!lease.held) return Promise.resolve(null);
     if (passes.size >= maxPasses) {
-      log.warn({ passesInFlight: passes.size }, 'announcement passes still running; tick skipped');
+      log.debug({ passesInFlight: passes.size }, 'announcement passes still running; tick skipped');
       return Promise.resolve(null);
     }
     // On becoming the only dispatcher, rows still `sending` are nobody's: take them all back at once.
