@@ -43,7 +43,9 @@ describe('replay clock from the environment, role:@Matchday, :clock moved back',
   });
 
   test('the bot starts on the replay clock from the environment', () => {
-    expect(run.stdout).toMatch(/caf> \/fixtures when:upcoming group:B[\s\S]*Zamalek v Abu Salim/);
+    // On real time the season is over and nothing is upcoming.
+    expect(run.stdout).not.toContain('the season is over');
+    expect(run.stdout).toContain('✓ found "Zamalek v Abu Salim"');
   });
 
   test('role:@Matchday is accepted and the posts mention it', () => {
