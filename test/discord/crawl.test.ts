@@ -28,7 +28,7 @@ const INSTANTS = [
  * Words in capitals a fan may read: acronyms and units. Team, player, venue and association names
  * from the data are proper nouns and allowed too (e.g. "USM Alger", "RS Berkane").
  */
-const ACRONYMS = new Set(['CAF', 'FIFA', 'UTC', 'GMT', 'FC', 'GF', 'GA', 'GD', 'VAR', 'TV']);
+const ACRONYMS = new Set(['CAF', 'FIFA', 'UTC', 'GMT', 'FC', 'FA', 'FKF', 'GF', 'GA', 'GD', 'VAR', 'TV']);
 
 const properNounWords = (season: Season): Set<string> => {
   const words = new Set<string>();
@@ -57,6 +57,7 @@ const PROPER = properNounWords(real);
 /** Text as a fan reads it: no markdown escapes, Discord timestamps shown as their typical en-GB width. */
 const visible = (text: string): string =>
   text
+    .replace(/\[([^\]]*)\]\(<?[^)>]*>?\)/g, '$1')
     .replace(/<t:\d+:f>/g, '10 December 2023 19:00')
     .replace(/<t:\d+:[A-Za-z]>/g, 'in 3 days')
     .replace(/\\(.)/g, '$1')
@@ -107,7 +108,7 @@ const around = (text: string, at: number): string => text.slice(Math.max(0, at -
 
 /** Lines that list matches (/fixtures, a /team path, /bracket legs, the /match picker): a score or a " v ". */
 export const FIXTURE_LINE_MAX = 60;
-const isFixtureLine = (line: string): boolean => !line.startsWith('```') && /\d–\d| v /.test(line);
+const isFixtureLine = (line: string): boolean => !line.startsWith('```') && /\d–\d(?: \([^)]*\))? \p{Lu}| v /u.test(visible(line));
 const fixtureLineFindings = (where: string, payload: MessagePayload): Finding[] => {
   const blocks = payload.embeds.flatMap((e) => [e.description ?? '', ...(e.fields ?? []).map((f) => f.value)]);
   return blocks

@@ -11,6 +11,6 @@ export const bracket: Command = {
 
   async execute(interaction, ctx) {
     const season = ctx.season();
-    await interaction.reply(renderBracket(season, computeTies(season), indexSeason(season).teamName));
+    await interaction.reply(renderBracket(season, computeTies(season), indexSeason(season).teamName, ctx.now()));
   },
 };

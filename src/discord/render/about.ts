@@ -3,9 +3,11 @@ import type { APIEmbedField } from 'discord.js';
 import type { Season, StatsReport } from '../../domain/types.js';
 import { fitMessage } from './limits.js';
 import type { MessagePayload } from './limits.js';
-import { packLines } from './paging.js';
+import { missingGoalsOf } from './goals.js';
+import { resultMissing } from './match-format.js';
 import { SEASON_COLOUR, seasonFooter } from './theme.js';
-import { codeText, escapeText, plural } from './text.js';
+import { codeText, escapeText } from './text.js';
+import { plural, unattributedText } from './words.js';
 
 export interface SourceCoverage {
   readonly sourced: number;
@@ -46,15 +48,34 @@ export interface AboutView {
   readonly wallNow: Date;
 }
 
-const FIELD_BUDGET = 1000;
-
-/** A count and the first few subjects ("associations.Algeria.rank"), so a fan knows where to look. */
+/** How many records sources disagree on, in one plain sentence (the arguments stay in the data file). */
 const conflictLine = (season: Season): string => {
   const n = season.conflicts.length;
   if (n === 0) return 'None recorded.';
-  const subjects = season.conflicts.slice(0, 5).map((c) => `\`${codeText(c.subject)}\``);
-  const more = n > subjects.length ? `, +${n - subjects.length} more` : '';
-  return `${plural(n, 'conflict')} recorded; where sources disagree one value is kept and the other is noted: ${subjects.join(', ')}${more}.`;
+  return `Sources disagree on ${plural(n, 'fact')}. The bot shows the best-supported value, and says so where a match detail is disputed.`;
+};
+
+/** What the data does not know, counted from its fields: one plain line each, none when nothing is missing. */
+export const gapLines = (season: Season): string[] => {
+  let resultsMissing = 0;
+  let awardedScores = 0;
+  let unattributed = 0;
+  let untimed = 0;
+  let noVenue = 0;
+  for (const m of season.matches) {
+    if (resultMissing(m)) resultsMissing++;
+    if (m.status === 'awarded' && m.decision?.score === null) awardedScores++;
+    unattributed += m.goals.filter((g) => g.player === null && g.type !== 'own_goal').length + missingGoalsOf(m, m.home) + missingGoalsOf(m, m.away);
+    if (m.kickoff === null && m.date !== null) untimed++;
+    if (m.venue === null && m.status !== 'walkover') noVenue++;
+  }
+  return [
+    resultsMissing ? `${plural(resultsMissing, 'result')} not published` : null,
+    awardedScores ? `${plural(awardedScores, 'awarded match', 'awarded matches')} with no published score` : null,
+    unattributed ? unattributedText(unattributed) : null,
+    untimed ? `${plural(untimed, 'match', 'matches')} with no published kickoff time` : null,
+    noVenue ? `${plural(noVenue, 'match', 'matches')} with no published venue` : null,
+  ].filter((l): l is string => l !== null);
 };
 
 /** Where the data comes from, how complete it is, and which build is answering. */
@@ -64,15 +85,7 @@ export const renderAbout = (view: AboutView): MessagePayload => {
   const data = view.dataVersion
     ? `\`${view.dataVersion.hash.slice(0, 12)}\` · imported ${time(view.dataVersion.importedAt, TimestampStyles.ShortDateTime)}`
     : 'not imported yet';
-  const gapLines = season.gaps.map((g) => `• ${escapeText(g.text)}`);
-  const gapPages = packLines(gapLines, FIELD_BUDGET);
-  // At most three fields of gaps; the rest is counted, never dropped without a word.
-  const shownPages = gapPages.slice(0, 3);
-  const shownCount = shownPages.reduce((n, p) => n + p.split('\n').length, 0);
-  const gapFields: APIEmbedField[] = shownPages.map((page, i) => ({
-    name: i === 0 ? `Known gaps (${season.gaps.length})` : 'Known gaps (cont.)',
-    value: page + (i === shownPages.length - 1 && shownCount < gapLines.length ? `\n…and ${gapLines.length - shownCount} more in the data file` : ''),
-  }));
+  const gaps = gapLines(season);
   const fields: APIEmbedField[] = [
     { name: 'Data as of', value: season.asOf, inline: true },
     { name: 'Data version', value: data, inline: true },
@@ -84,13 +97,13 @@ export const renderAbout = (view: AboutView): MessagePayload => {
       value: conflictLine(season),
     },
     ...(view.stats.reconciliation.length ? [{ name: 'Totals against the printed figures', value: view.stats.reconciliation.map((l) => `• ${escapeText(l)}`).join('\n') }] : []),
-    ...(gapFields.length ? gapFields : [{ name: 'Known gaps', value: 'None recorded.' }]),
+    { name: 'What the sources do not give', value: gaps.length ? gaps.map((l) => `• ${l}`).join('\n') : 'Nothing missing.' },
   ];
   return fitMessage({
     embeds: [
       {
         title: `About: ${escapeText(season.name)}`,
-        description: `Every fact in this bot comes from a cited source; anything no source gives is shown as "not recorded", never guessed.`,
+        description: `Every fact in this bot comes from a cited source; anything no source gives is shown as "not published", never guessed. /match lists the sources of each match.`,
         color: SEASON_COLOUR,
         fields,
         footer: seasonFooter(season),

@@ -1,15 +1,17 @@
+import { time, TimestampStyles } from 'discord.js';
 import type { APIEmbed } from 'discord.js';
 import { stageOrder } from '../../domain/season-index.js';
-import type { Match, Season, Stage, TieResult } from '../../domain/types.js';
+import { GROUPS, STAGE_LABEL } from '../../domain/types.js';
+import type { GroupId, Match, Season, Stage, TieResult } from '../../domain/types.js';
 import { fitMessage } from './limits.js';
 import type { MessagePayload } from './limits.js';
-import { escapedNames, kickoffText, matchLine, statusMarker, tieSummary, tiesByMatch } from './match-format.js';
-import type { NameOf } from './match-format.js';
+import { escapedNames, fixtureLines, listNames, missingTimes, tiesByMatch } from './match-format.js';
+import type { NameOf, TieWords } from './match-format.js';
 import { clampPage, packSections, pagerRow } from './paging.js';
 import type { Section } from './paging.js';
 import { seasonFooter, stageColour } from './theme.js';
-import { STAGE_LABEL } from '../../domain/types.js';
 import { escapeText } from './text.js';
+import { legsHeading } from './words.js';
 
 /** Room for one page of fixtures: well under the 4096 description limit, and easy to read on a phone. */
 export const FIXTURES_PAGE_BUDGET = 3000;
@@ -19,13 +21,13 @@ export interface FixturesView {
   readonly teamName: (id: string) => string;
   /** The selected matches, chronological. */
   readonly matches: readonly Match[];
-  /** Every tie of the season, to show aggregates on deciding legs. */
+  /** Every tie of the season, to say who went through on deciding legs. */
   readonly ties: readonly TieResult[];
   /** What was asked for, e.g. "Results · RS Berkane". */
   readonly heading: string;
   /** Newest round first (results), instead of chronological. */
   readonly newestFirst: boolean;
-  /** Add a relative time ("in 3 days") to kickoffs still to come. */
+  /** Say when a round still to come starts ("in 3 days"), once in its heading. */
   readonly relative: boolean;
   /** 1-based; clamped to the pages that exist. */
   readonly page: number;
@@ -50,13 +52,18 @@ const roundOf = (match: Match): { key: string; order: number; heading: string } 
   if (match.stage === 'group') {
     return match.matchday === null
       ? { key: 'group', order: stage + 9, heading: STAGE_LABEL.group }
-      : { key: `group-MD${match.matchday}`, order: stage + match.matchday, heading: `${STAGE_LABEL.group} · Matchday ${match.matchday}` };
+      : { key: `group-MD${match.matchday}`, order: stage + match.matchday, heading: `${STAGE_LABEL.group}, matchday ${match.matchday}` };
   }
   if (match.leg === null) {
     const single = match.stage === 'final' && match.status !== 'walkover';
-    return { key: `${match.stage}-x`, order: stage + 9, heading: single ? STAGE_LABEL.final : `${STAGE_LABEL[match.stage]} · walkovers` };
+    return { key: `${match.stage}-x`, order: stage + 9, heading: single ? STAGE_LABEL.final : `${STAGE_LABEL[match.stage]}, walkovers` };
   }
-  return { key: `${match.stage}-L${match.leg}`, order: stage + match.leg, heading: `${STAGE_LABEL[match.stage]} · Leg ${match.leg}` };
+  // The final is one tie ("Final, first leg"); other rounds have several ("Quarter-finals, first legs").
+  return {
+    key: `${match.stage}-L${match.leg}`,
+    order: stage + match.leg,
+    heading: `${STAGE_LABEL[match.stage]}, ${legsHeading(match.leg, match.stage !== 'final')}`,
+  };
 };
 
 export const groupByRound = (matches: readonly Match[]): Round[] => {
@@ -70,21 +77,26 @@ export const groupByRound = (matches: readonly Match[]): Round[] => {
   return [...rounds.values()].sort((a, b) => a.order - b.order);
 };
 
-/** Where in its round a match sits: the group letter, or the tie number. */
-const slotLabel = (match: Match): string | null =>
-  match.group !== null ? match.group : match.tie !== null && match.stage !== 'final' ? `T${match.tie}` : null;
+const groupRank = (g: GroupId | null): number => (g === null ? GROUPS.length : GROUPS.indexOf(g));
 
-export const fixtureLine = (match: Match, name: NameOf, tie: TieResult | undefined, relative: boolean): string => {
-  const upcoming = match.status === 'scheduled' || match.status === 'postponed';
-  const parts = [kickoffText(match, { relative: relative && upcoming })];
-  const slot = slotLabel(match);
-  if (slot !== null) parts.push(`\`${slot}\``);
-  parts.push(matchLine(match, name));
-  const marker = statusMarker(match, name);
-  if (marker !== null) parts.push(marker);
-  const summary = tie ? tieSummary(tie, match, name) : null;
-  if (summary !== null) parts.push(summary);
-  return parts.join(' · ');
+/** A round's heading: its name, "time not published" once for the round, and when it starts if still to come. */
+const roundHeading = (round: Round, relative: boolean, onlyGroup: GroupId | null): string => {
+  const next = relative ? round.matches.find((m) => m.kickoff !== null && (m.status === 'scheduled' || m.status === 'postponed')) : undefined;
+  const extras = [missingTimes(round.matches), next?.kickoff ? `starts ${time(new Date(Date.parse(next.kickoff)), TimestampStyles.RelativeTime)}` : null];
+  const name = onlyGroup === null ? round.heading : `${round.heading} · Group ${onlyGroup}`;
+  return [`**${name}**`, ...extras.filter((x): x is string => x !== null)].join(' · ');
+};
+
+/** A round's lines; a matchday of several groups is listed group by group, in the season's group order. */
+const roundLines = (round: Round, name: NameOf, ties: ReadonlyMap<string, TieResult>, words: TieWords): { lines: string[]; onlyGroup: GroupId | null } => {
+  const linesOf = (ms: readonly Match[]): string[] => ms.flatMap((m) => fixtureLines(m, name, ties.get(m.id), words));
+  if (round.stage !== 'group') return { lines: linesOf(round.matches), onlyGroup: null };
+  const groups = [...new Set(round.matches.map((m) => m.group))].sort((a, b) => groupRank(a) - groupRank(b));
+  if (groups.length === 1) return { lines: linesOf(round.matches), onlyGroup: groups[0] ?? null };
+  return {
+    lines: groups.flatMap((g) => [`__${g === null ? STAGE_LABEL.group : `Group ${g}`}__`, ...linesOf(round.matches.filter((m) => m.group === g))]),
+    onlyGroup: null,
+  };
 };
 
 export interface FixturePages {
@@ -94,17 +106,21 @@ export interface FixturePages {
 }
 
 export const fixturePages = (view: Omit<FixturesView, 'page' | 'pageId' | 'heading' | 'emptyText'>): FixturePages => {
-  const name = escapedNames(view.teamName);
+  const name = escapedNames(listNames(view.season.teams, view.teamName));
   const ties = tiesByMatch(view.ties);
+  const words: TieWords = { competition: view.season.competition };
   const rounds = groupByRound(view.matches);
   if (view.newestFirst) rounds.reverse();
-  const sections: Section[] = rounds.map((round) => ({
-    heading: `**${round.heading}**`,
-    lines: round.matches.map((m) => fixtureLine(m, name, ties.get(m.id), view.relative)),
-  }));
+  const headings: string[] = [];
+  const sections: Section[] = rounds.map((round) => {
+    const { lines, onlyGroup } = roundLines(round, name, ties, words);
+    const heading = roundHeading(round, view.relative, onlyGroup);
+    headings.push(heading);
+    return { heading, lines };
+  });
   const pages = packSections(sections, FIXTURES_PAGE_BUDGET);
   // A page's colour follows the first round printed on it.
-  const stages = pages.map((page) => rounds.find((r) => page.includes(`**${r.heading}**`))?.stage ?? null);
+  const stages = pages.map((page) => rounds.find((_, i) => page.includes(headings[i] ?? '\u0000'))?.stage ?? null);
   return { pages, stages };
 };
 

@@ -1,81 +1,16 @@
 import { ButtonStyle, ComponentType } from 'discord.js';
 import type { APIButtonComponentWithCustomId, APIEmbed, APIEmbedField } from 'discord.js';
-import { roundKey, roundLabel } from '../../domain/fixtures.js';
-import type { Goal, Match, Season, TeamId, TieResult } from '../../domain/types.js';
+import type { Match, Season, TeamId, TieResult } from '../../domain/types.js';
+import { fixturePages } from './fixtures.js';
+import { goalsLine, missingGoalsOf } from './goals.js';
 import { LIMITS, fitMessage } from './limits.js';
 import type { ActionRow, MessagePayload } from './limits.js';
-import { fixtureLine } from './fixtures.js';
-import { decidedByText, escapedNames, formatScore, kickoffText } from './match-format.js';
-import type { NameOf } from './match-format.js';
+import { escapedNames, formatScore, kickoffText, listNames, matchLine, resultMissing, scoreCell, tieOutcome } from './match-format.js';
+import type { NameOf, TieWords } from './match-format.js';
 import { checkId } from './paging.js';
 import { seasonFooter, stageColour } from './theme.js';
-import { NOT_RECORDED, escapeText, truncate } from './text.js';
-
-const goalLine = (goal: Goal, name: NameOf): string => {
-  const minute = goal.minute === null ? `minute ${NOT_RECORDED}` : `${goal.minute}'`;
-  const scorer = goal.player === null ? `scorer ${NOT_RECORDED}` : `**${escapeText(goal.player)}**`;
-  const kind = goal.type === 'penalty' ? ' (pen.)' : goal.type === 'own_goal' ? ` (o.g., for ${name(goal.team)})` : '';
-  const team = goal.type === 'own_goal' ? '' : ` · ${name(goal.team)}`;
-  return `⚽ ${minute} ${scorer}${kind}${team}`;
-};
-
-/** What happened, in words: full time, awarded (with the reason), walkover, postponed… */
-export const statusText = (match: Match, name: NameOf): string => {
-  const reason = match.decision ? `: ${escapeText(match.decision.reason)}` : '';
-  switch (match.status) {
-    case 'played': {
-      if (match.score === null) return `Played; result ${NOT_RECORDED}`;
-      const extras = [match.extraTime ? 'after extra time' : null, match.penalties ? `${formatScore(match.penalties)} on penalties` : null].filter(Boolean);
-      return `Full time${extras.length ? ` (${extras.join(', ')})` : ''}`;
-    }
-    case 'awarded': {
-      const winner = match.decision ? ` to ${name(match.decision.winner)}` : '';
-      const score = match.decision?.score ? ` ${formatScore(match.decision.score)}` : ` (score ${NOT_RECORDED})`;
-      return `⚖️ Awarded${winner}${score}${reason}`;
-    }
-    case 'walkover':
-      return `🚶 Walkover${match.decision ? `, ${name(match.decision.winner)} through` : ''}${reason}`;
-    case 'postponed':
-      return '⏸️ Postponed';
-    case 'cancelled':
-      return '✖️ Cancelled';
-    case 'scheduled':
-      return 'Scheduled';
-  }
-};
-
-const scoreTitle = (match: Match, teamName: (id: TeamId) => string): string => {
-  const score = match.status === 'played' ? match.score : (match.decision?.score ?? null);
-  return `${teamName(match.home)} ${score ? formatScore(score) : 'v'} ${teamName(match.away)}`;
-};
-
-/** "Aggregate: Zamalek 2–2 RS Berkane · Zamalek through on away goals" */
-export const tieText = (tie: TieResult, match: Match, name: NameOf): string => {
-  const legs = tie.legs.length;
-  const where = match.leg !== null && legs > 1 ? `Leg ${match.leg} of ${legs}` : legs > 1 ? `${legs} legs` : 'Single match';
-  const [a, b] = tie.teams;
-  const aggregate = tie.aggregate === null ? `aggregate ${NOT_RECORDED}` : `aggregate ${name(a)} ${tie.aggregate[0]}–${tie.aggregate[1]} ${name(b)}`;
-  const outcome = tie.winner === null ? 'undecided' : `**${name(tie.winner)}** through ${decidedByText(tie.decidedBy)}`.trim();
-  return [`Tie ${tie.tie} · ${where}`, ...(legs > 1 || tie.aggregate !== null ? [aggregate] : []), outcome].join(' · ');
-};
-
-/** Where the facts come from: web hosts, or the citation itself. */
-export const sourceLabels = (sources: readonly string[]): string[] =>
-  [
-    ...new Set(
-      sources.map((s) => {
-        try {
-          return new URL(s).hostname.replace(/^www\./, '');
-        } catch {
-          return truncate(s, 60);
-        }
-      }),
-    ),
-  ].map(escapeText);
-
-/** Goals the score counts that have no goal record at all (not even an unknown scorer). */
-const missingGoals = (match: Match): number =>
-  match.status === 'played' && match.score !== null ? Math.max(0, match.score.home + match.score.away - match.goals.length) : 0;
+import { escapeText, truncate } from './text.js';
+import { WORDS, disputedKickoffText, plural, roundName } from './words.js';
 
 export interface MatchView {
   readonly season: Season;
@@ -85,42 +20,140 @@ export interface MatchView {
   readonly now: Date;
 }
 
+/** What happened, in one plain sentence built from the fields (never the editors' reason text). */
+export const statusText = (match: Match, name: NameOf): string => {
+  if (resultMissing(match)) return WORDS.resultNotPublished;
+  switch (match.status) {
+    case 'played': {
+      const extras = [match.extraTime ? 'after extra time' : null, match.penalties ? `${formatScore(match.penalties)} on penalties` : null].filter(Boolean);
+      return `Full time${extras.length ? ` (${extras.join(', ')})` : ''}`;
+    }
+    case 'awarded': {
+      if (!match.decision) return 'Awarded; the score was not published';
+      const to = `Awarded to ${name(match.decision.winner)}`;
+      return match.decision.score ? to : `${to}; the score was not published`;
+    }
+    case 'walkover':
+      return match.decision ? `Walkover: ${name(match.decision.winner)} through without playing` : 'Walkover';
+    case 'postponed':
+      return 'Postponed';
+    case 'cancelled':
+      return 'Cancelled';
+    case 'scheduled':
+      return 'Not played yet';
+  }
+};
+
+const scoreTitle = (match: Match, teamName: (id: TeamId) => string): string => {
+  const score = match.status === 'played' ? match.score : (match.decision?.score ?? null);
+  return `${teamName(match.home)} ${score ? formatScore(score) : 'v'} ${teamName(match.away)}`;
+};
+
+/**
+ * The tie around this leg: who went through (from the winner's side), or, while undecided, the other
+ * leg's result. Nothing for a tie not yet played.
+ */
+export const tieText = (tie: TieResult, match: Match, name: NameOf, words: TieWords): string | null => {
+  const outcome = tieOutcome(tie, name, words);
+  if (outcome !== null) return outcome;
+  const other = tie.legs.find((leg) => leg.id !== match.id && leg.leg !== null && (leg.status === 'played' || leg.status === 'awarded'));
+  if (!other || other.leg === null) return null;
+  const score = scoreCell(other);
+  return score === 'v' ? null : `${other.leg === 1 ? 'First' : 'Second'} leg: ${matchLine(other, name)}`;
+};
+
+const LOCAL_FILE = /\.(?:txt|json|csv|md|html?)\s*$/i;
+
+/** Where the facts come from: each source as a link to it (or its citation when it has no address). */
+export const sourceLabels = (sources: readonly string[]): string[] => {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const source of sources) {
+    let label: string;
+    try {
+      const url = new URL(source);
+      const host = url.hostname.replace(/^www\./, '');
+      label = /^https?:\/\/[^\s()<>]+$/.test(source) ? `[${host}](<${source}>)` : host;
+      if (seen.has(host)) continue;
+      seen.add(host);
+    } catch {
+      // A printed citation fans can look up; a research file name is not one.
+      if (LOCAL_FILE.test(source)) continue;
+      label = escapeText(truncate(source, 80));
+    }
+    out.push(label);
+  }
+  return out;
+};
+
+/** Sources as one field value within Discord's limit: links while they fit, the rest counted. */
+const sourcesValue = (sources: readonly string[]): string => {
+  const labels = sourceLabels(sources);
+  const kept: string[] = [];
+  for (const label of labels) {
+    const next = [...kept, label].join(' · ');
+    if (next.length > LIMITS.fieldValue - 40) break;
+    kept.push(label);
+  }
+  const more = labels.length - kept.length;
+  return more > 0 ? `${kept.join(' · ')} · and ${plural(more, 'more source')}` : kept.join(' · ');
+};
+
+const redCardsText = (match: Match, name: NameOf): string | null => {
+  if (match.redCards === null || match.redCards.length === 0) return null;
+  return match.redCards
+    .map((card) => {
+      const who = card.player === null ? `a ${name(card.team)} player` : `${escapeText(card.player)} (${name(card.team)})`;
+      return `🟥 ${who}${card.minute === null ? '' : ` ${escapeText(card.minute)}'`}`;
+    })
+    .join('\n');
+};
+
 export const matchEmbed = (view: MatchView): APIEmbed => {
   const { match } = view;
   const name = escapedNames(view.teamName);
-  const upcoming = match.status === 'scheduled' || match.status === 'postponed';
+  const words: TieWords = { competition: view.season.competition };
+  const walkoverWithoutVenue = match.status === 'walkover' && match.venue === null;
+  const alternatives = match.kickoffAlternatives.length > 0 && match.kickoff !== null ? [match.kickoff, ...match.kickoffAlternatives] : [];
+  const when = kickoffText(match);
+  const tieLine = view.tie ? tieText(view.tie, match, name, words) : null;
   const lines = [
-    `**${escapeText(roundLabel(match))}**`,
-    `🕒 ${kickoffText(match, { relative: upcoming })}`,
-    `🏟️ ${match.venue === null ? `venue ${NOT_RECORDED}` : escapeText(match.venue)}`,
+    `**${roundName(match)}**`,
+    ...(match.status === 'walkover' && match.kickoff === null && match.date === null ? [] : [`🕒 ${when}${match.kickoff === null && match.date !== null ? `, ${WORDS.timeNotPublished}` : ''}`]),
+    ...(alternatives.length > 0 ? [disputedKickoffText(alternatives)] : []),
+    ...(walkoverWithoutVenue ? [] : [`🏟️ ${match.venue === null ? WORDS.venueNotPublished : escapeText(match.venue)}`]),
     statusText(match, name),
-    ...(view.tie ? [tieText(view.tie, match, name)] : []),
+    ...(tieLine ? [tieLine] : []),
+    ...(match.referee !== null ? [`Referee: ${escapeText(match.referee)}`] : []),
+    ...(match.attendance !== null ? [`Attendance: ${match.attendance.toLocaleString('en-GB')}`] : []),
   ];
-  const goals = match.goals.map((g) => goalLine(g, name));
-  const missing = missingGoals(match);
-  if (missing > 0) goals.push(`${missing} more goal${missing === 1 ? '' : 's'}: ${NOT_RECORDED}`);
+  const goals = [match.home, match.away]
+    .map((team) => {
+      const line = goalsLine(
+        match.goals.filter((g) => g.team === team),
+        missingGoalsOf(match, team),
+      );
+      return line === null ? null : `**${name(team)}**: ${line}`;
+    })
+    .filter((l): l is string => l !== null);
   const fields: APIEmbedField[] = [];
-  if (goals.length > 0) fields.push({ name: 'Goals', value: goals.join('\n') });
-  else if (match.status === 'played' && match.score !== null) fields.push({ name: 'Goals', value: 'None' });
-  if (match.note !== null) fields.push({ name: 'Note', value: escapeText(match.note) });
-  if (match.sources.length > 0) fields.push({ name: 'Sources', value: sourceLabels(match.sources).join(' · ') });
+  if (goals.length > 0) fields.push({ name: 'Goals', value: truncate(goals.join('\n'), LIMITS.fieldValue) });
+  else if (match.status === 'played' && match.score !== null) fields.push({ name: 'Goals', value: WORDS.noGoals });
+  const cards = redCardsText(match, name);
+  if (cards !== null) fields.push({ name: 'Sent off', value: truncate(cards, LIMITS.fieldValue) });
+  if (match.sources.length > 0) fields.push({ name: 'Sources', value: sourcesValue(match.sources) });
   return {
     title: escapeText(scoreTitle(match, view.teamName)),
     description: lines.join('\n'),
     color: stageColour(match.stage),
     fields,
-    footer: seasonFooter(view.season, `match ${match.id}`),
+    footer: seasonFooter(view.season),
   };
 };
 
-/** "QF L2 · Zamalek v RS Berkane": fits a button label. */
-export const shortMatchLabel = (match: Match, teamName: (id: TeamId) => string): string => {
-  const key = roundKey(match);
-  const qualifying = match.stage === 'first_round' || match.stage === 'second_round';
-  const tie = match.tie === null || match.stage === 'final' ? '' : qualifying ? ` T${match.tie}` : String(match.tie);
-  const round = `${key}${tie}${match.leg !== null ? ` L${match.leg}` : ''}`;
-  return truncate(`${round} · ${teamName(match.home)} v ${teamName(match.away)}`.replace(/[\r\n\t]+/g, ' '), LIMITS.buttonLabel);
-};
+/** "Quarter-final, tie 2, first leg · Abu Salim v RS Berkane": fits a button label. */
+export const shortMatchLabel = (match: Match, teamName: (id: TeamId) => string): string =>
+  truncate(`${roundName(match)} · ${teamName(match.home)} v ${teamName(match.away)}`.replace(/[\r\n\t]+/g, ' '), LIMITS.buttonLabel);
 
 const MAX_BUTTONS = LIMITS.actionRows * LIMITS.buttonsPerRow;
 
@@ -156,11 +189,19 @@ export interface MatchChoiceView {
 
 /** Several matches fit: list them and offer a button for each (at most 25; more asks to narrow). */
 export const renderMatchChoice = (view: MatchChoiceView): MessagePayload => {
-  const name = escapedNames(view.teamName);
   const shown = view.matches.slice(0, MAX_BUTTONS);
   const more = view.matches.length - shown.length;
-  const lines = shown.map((m) => fixtureLine(m, name, view.ties.get(m.id), false));
+  const { pages } = fixturePages({
+    season: view.season,
+    teamName: view.teamName,
+    matches: shown,
+    ties: [...new Set(view.ties.values())],
+    newestFirst: false,
+    relative: false,
+  });
+  const lines = [...pages];
   if (more > 0) lines.push(`…and ${more} more: add an opponent to narrow the list.`);
+  const short = listNames(view.season.teams, view.teamName);
   return fitMessage({
     embeds: [
       {
@@ -170,7 +211,7 @@ export const renderMatchChoice = (view: MatchChoiceView): MessagePayload => {
         footer: seasonFooter(view.season),
       },
     ],
-    components: matchButtons(shown, view.teamName, view.idFor, null),
+    components: matchButtons(shown, short, view.idFor, null),
   });
 };
 
@@ -178,5 +219,5 @@ export const renderMatchChoice = (view: MatchChoiceView): MessagePayload => {
 export const renderMatch = (view: MatchView, choice?: { matches: readonly Match[]; idFor: (matchId: string) => string }): MessagePayload =>
   fitMessage({
     embeds: [matchEmbed(view)],
-    components: choice ? matchButtons(choice.matches, view.teamName, choice.idFor, view.match.id) : [],
+    components: choice ? matchButtons(choice.matches, listNames(view.season.teams, view.teamName), choice.idFor, view.match.id) : [],
   });

@@ -13,17 +13,16 @@ const KIND_ICONS: Readonly<Record<CalendarEntry['kind'], string>> = { draw: '�
 const MARKERS: Readonly<Record<CalendarPosition['relation'], string>> = {
   current: '🔴 **now**',
   next: '▶️ **next**',
-  last: '⏹️ **last event**',
+  last: '**most recent**',
 };
 
 /** The day an entry starts, as a relative Discord timestamp ("in 3 days"); dates carry no time, so midnight UTC. */
 const relative = (entry: CalendarEntry): string => time(new Date(`${entry.startDate}T00:00:00Z`), TimestampStyles.RelativeTime);
 
-/** `showNote` is false when the previous entry carried the same note (two legs often share one). */
-export const entryLine = (entry: CalendarEntry, position: CalendarPosition | null, showNote = true): string => {
+/** One calendar entry: its dates and its name. Editors' notes on the entry are not fan text and stay out. */
+export const entryLine = (entry: CalendarEntry, position: CalendarPosition | null): string => {
   const label = [entry.round, entry.leg !== null && !/\bleg/i.test(entry.round) ? `leg ${entry.leg}` : null].filter(Boolean).join(' · ');
   const parts = [`${KIND_ICONS[entry.kind]} ${formatDateRange(entry.startDate, entry.endDate)} · ${escapeText(label)}`];
-  if (entry.note !== null && showNote) parts.push(`_${escapeText(entry.note)}_`);
   const marked = position !== null && position.entry.id === entry.id;
   if (marked) parts.push(position.relation === 'next' ? `${MARKERS.next} (${relative(entry)})` : MARKERS[position.relation]);
   return parts.join(' · ');
@@ -41,7 +40,7 @@ export const renderSchedule = (season: Season, entries: readonly CalendarEntry[]
   }
   const sections: Section[] = [...phases.entries()].map(([phase, list]) => ({
     heading: `**${escapeText(phase)}**`,
-    lines: list.map((e, i) => entryLine(e, position, e.note !== list[i - 1]?.note)),
+    lines: list.map((e) => entryLine(e, position)),
   }));
   const pages = packSections(sections, SCHEDULE_BUDGET);
   const headline =

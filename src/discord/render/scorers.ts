@@ -6,21 +6,38 @@ import type { MessagePayload } from './limits.js';
 import { packLines } from './paging.js';
 import { SEASON_COLOUR, seasonFooter, stageColour } from './theme.js';
 import { escapeText } from './text.js';
+import { capitalise, plural, unattributedText } from './words.js';
 
-/** Round keys in competition order, for the per-round breakdown. */
-const ROUND_ORDER = ['R1', 'R2', 'MD1', 'MD2', 'MD3', 'MD4', 'MD5', 'MD6', 'GS', 'QF', 'SF', 'F'];
+/** Round keys in competition order, with the words fans read for them. */
+const ROUNDS: readonly (readonly [string, string])[] = [
+  ['R1', 'first round'],
+  ['R2', 'second round'],
+  ['MD1', 'matchday 1'],
+  ['MD2', 'matchday 2'],
+  ['MD3', 'matchday 3'],
+  ['MD4', 'matchday 4'],
+  ['MD5', 'matchday 5'],
+  ['MD6', 'matchday 6'],
+  ['GS', 'group stage'],
+  ['QF', 'quarter-finals'],
+  ['SF', 'semi-finals'],
+  ['F', 'final'],
+];
+const ROUND_ORDER = ROUNDS.map(([key]) => key);
+const ROUND_WORDS = new Map(ROUNDS);
 
 const roundRank = (key: string): number => {
   const i = ROUND_ORDER.indexOf(key);
   return i < 0 ? ROUND_ORDER.length : i;
 };
 
+/** "matchday 2, quarter-finals ×2": where the goals came, in competition order. */
 export const roundBreakdown = (byRound: Readonly<Record<string, number>>): string =>
   Object.entries(byRound)
     .filter(([, goals]) => goals > 0)
     .sort(([a], [b]) => roundRank(a) - roundRank(b) || a.localeCompare(b))
-    .map(([round, goals]) => `${round} ${goals}`)
-    .join(' · ');
+    .map(([round, goals]) => `${ROUND_WORDS.get(round) ?? round.toLowerCase()}${goals > 1 ? ` ×${goals}` : ''}`)
+    .join(', ');
 
 /** "=1" when players share the rank, "1" otherwise. */
 const rankLabel = (row: ScorerRow, rows: readonly ScorerRow[]): string =>
@@ -44,6 +61,8 @@ export interface ScorersView {
   readonly heading: string;
   /** The stage asked for, for the colour (null for a span of stages). */
   readonly stage: Stage | null;
+  /** The number of players asked for; more rows mean players level on goals at the cut. */
+  readonly limit?: number;
 }
 
 const LIST_BUDGET = 3600;
@@ -72,9 +91,14 @@ export const renderScorers = (view: ScorersView): MessagePayload => {
   }
   const lines = table.rows.map((row) => scorerLine(row, table.rows, view.teamName, flagged.has(row)));
   const pages = lines.length === 0 ? ['No goals with a recorded scorer for this selection.'] : packLines(lines, LIST_BUDGET);
+  const players = new Set(table.rows.map((r) => r.player)).size;
+  const levelAtCut = view.limit !== undefined && players > view.limit;
   const notes = [
-    `Goals whose scorer is not recorded: **${table.unattributedGoals}** · own goals: **${table.ownGoals}** (credited to no player).`,
-    ...[...flaggedNotes.values()].map(({ player, gap }) => `⚠️ **${escapeText(player)}**: ${escapeText(gap.text)}`),
+    ...(levelAtCut ? [`Top ${view.limit}, with players level on goals: ${plural(players, 'player')} shown.`] : []),
+    `${capitalise(unattributedText(table.unattributedGoals))}; ${plural(table.ownGoals, 'own goal')}, credited to no player.`,
+    ...[...new Set([...flaggedNotes.values()].map(({ player }) => player))].map(
+      (player) => `⚠️ ${escapeText(player)}: a source disputes or lacks one of these goals, so the total may change.`,
+    ),
   ];
   const colour = view.stage === null ? SEASON_COLOUR : stageColour(view.stage);
   const embeds: APIEmbed[] = pages.map((page, i) => ({

@@ -57,7 +57,25 @@ export const standingsTable = (table: GroupTable, teamName: (id: TeamId) => stri
   return ['```', header, ...lines, '```'].join('\n');
 };
 
-const LEGEND = 'Q = through to the quarter-finals · * = place decided by a tiebreaker (see notes) · = level with the next team on every criterion';
+/** What each marker means; the legend lists only the markers a reply's tables use. */
+const MARKERS: readonly (readonly [string, string])[] = [
+  ['Q', 'Q: through to the quarter-finals'],
+  ['*', '*: place decided by a tiebreaker (see notes)'],
+  ['=', '=: level with the next team on every criterion'],
+];
+
+/** The markers the tables use, in the order above; empty when they use none. */
+export const legendFor = (tables: readonly GroupTable[]): string => {
+  const used = new Set<string>();
+  for (const row of tables.flatMap((t) => t.rows)) {
+    if (row.qualified) used.add('Q');
+    const marker = placeMarker(row);
+    if (marker) used.add(marker);
+  }
+  return MARKERS.filter(([m]) => used.has(m))
+    .map(([, text]) => text)
+    .join(' · ');
+};
 
 export const groupEmbed = (table: GroupTable, teamName: (id: TeamId) => string): APIEmbed => {
   const notes = table.notes.map((note) => `• ${escapeText(note)}`);
@@ -77,6 +95,7 @@ export const renderStandings = (season: Season, tables: readonly GroupTable[], t
   const embeds = tables.map((t) => groupEmbed(t, teamName));
   // The legend and source line once, under the last table.
   const last = embeds.length - 1;
-  embeds[last] = { ...embeds[last], footer: seasonFooter(season, LEGEND) };
+  const legend = legendFor(tables);
+  embeds[last] = { ...embeds[last], footer: seasonFooter(season, legend || undefined) };
   return fitMessage({ embeds });
 };

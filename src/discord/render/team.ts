@@ -4,11 +4,12 @@ import { matchOutcome } from '../../domain/outcome.js';
 import type { Association, GroupTable, Match, ScorerTable, Season, Stage, Team, TeamId, TieResult } from '../../domain/types.js';
 import { fitMessage } from './limits.js';
 import type { MessagePayload } from './limits.js';
-import { decidedByText, escapedNames, kickoffText, matchLine, statusMarker, tieSummary } from './match-format.js';
+import { escapedNames, fixtureLines, listNames, missingTimes, tieOutcomeFor } from './match-format.js';
 import type { NameOf } from './match-format.js';
 import { latestStageColour, seasonFooter } from './theme.js';
 import { STAGE_LABEL } from '../../domain/types.js';
-import { NOT_RECORDED, escapeText } from './text.js';
+import { escapeText } from './text.js';
+import { WORDS, ordinal, plural, rankDisputeText, unattributedText } from './words.js';
 
 export interface TeamView {
   readonly season: Season;
@@ -32,30 +33,15 @@ export const resultLetter = (match: Match, team: TeamId): 'W' | 'D' | 'L' | null
   return own > other ? 'W' : own < other ? 'L' : 'D';
 };
 
-const ordinal = (n: number): string => {
-  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
-  return `${n}${suffix}`;
-};
-
-const pathLine = (match: Match, view: TeamView, name: NameOf, tie: TieResult | undefined): string => {
+/** One match of the team's path: its result letter, when, and the match; markers on a line of their own when needed. */
+const pathLines = (match: Match, view: TeamView, name: NameOf): string[] => {
   const letter = resultLetter(match, view.team.id);
-  const round = match.stage === 'group' ? (match.matchday === null ? 'GS' : `MD${match.matchday}`) : match.leg === null ? '' : `Leg ${match.leg}`;
-  const parts = [
-    letter === null ? '`·`' : `\`${letter}\``,
-    ...(round ? [round] : []),
-    kickoffText(match),
-    matchLine(match, name),
-  ];
-  const marker = statusMarker(match, name);
-  if (marker !== null) parts.push(marker);
-  const summary = tie ? tieSummary(tie, match, name) : null;
-  if (summary !== null) parts.push(summary);
-  return parts.join(' · ');
+  return fixtureLines(match, name, undefined, { competition: view.season.competition }, letter === null ? '' : `\`${letter}\` `);
 };
 
 /** The team's season stage by stage: a bye, each tie with its legs and outcome, its group with every result. */
 export const teamPath = (view: TeamView): string[] => {
-  const name = escapedNames(view.teamName);
+  const name = escapedNames(listNames(view.season.teams, view.teamName));
   const tieOf = new Map<string, TieResult>();
   for (const tie of view.ties) for (const leg of tie.legs) tieOf.set(leg.id, tie);
   const stages = [...new Set(view.matches.map((m) => m.stage))].sort((a, b) => stageOrder(a) - stageOrder(b));
@@ -63,8 +49,12 @@ export const teamPath = (view: TeamView): string[] => {
   if (view.team.entryRound === 'second_round') lines.push(`**${STAGE_LABEL.first_round}**: bye`);
   for (const stage of stages) {
     const matches = view.matches.filter((m) => m.stage === stage);
-    lines.push(stageHeading(stage, view, matches, tieOf, name));
-    for (const m of matches) lines.push(pathLine(m, view, name, tieOf.get(m.id)));
+    const heading = stageHeading(stage, view, matches, tieOf, name);
+    const untimed = missingTimes(matches);
+    lines.push(untimed === null ? heading : `${heading} · ${untimed}`);
+    for (const m of matches) lines.push(...pathLines(m, view, name));
+    const outcome = stageOutcome(matches, view, tieOf, name);
+    if (outcome !== null) lines.push(`↳ ${outcome}`);
   }
   return lines;
 };
@@ -73,39 +63,49 @@ const stageHeading = (stage: Stage, view: TeamView, matches: readonly Match[], t
   if (stage === 'group') {
     const row = view.groupTable?.rows.find((r) => r.team === view.team.id);
     const group = view.team.group ?? view.groupTable?.group;
-    const place = row ? ` · ${ordinal(row.position)}, ${row.points} ${row.points === 1 ? 'pt' : 'pts'}${row.qualified ? ', through' : ''}` : '';
+    const place = row && row.played > 0 ? ` · ${ordinal(row.position)}, ${plural(row.points, 'point')}${row.qualified ? ', through' : ''}` : '';
     return `**${group ? `Group ${group}` : STAGE_LABEL.group}**${place}`;
   }
   const tie = matches.map((m) => tieOf.get(m.id)).find((t) => t !== undefined);
   if (!tie) return `**${STAGE_LABEL[stage]}**`;
   const opponent = tie.teams[0] === view.team.id ? tie.teams[1] : tie.teams[0];
-  const outcome =
-    tie.winner === null ? '' : tie.winner === view.team.id ? ` · through ${decidedByText(tie.decidedBy)}` : ` · out ${decidedByText(tie.decidedBy)}`;
-  return `**${STAGE_LABEL[stage]}** v ${name(opponent)}${outcome.trimEnd()}`;
+  return `**${STAGE_LABEL[stage]}** v ${name(opponent)}`;
+};
+
+/** How a tie ended for this team: "Zamalek through on away goals…", or "Runners-up: …" in the final. */
+const stageOutcome = (matches: readonly Match[], view: TeamView, tieOf: ReadonlyMap<string, TieResult>, name: NameOf): string | null => {
+  const tie = matches.map((m) => tieOf.get(m.id)).find((t) => t !== undefined);
+  return tie ? tieOutcomeFor(tie, view.team.id, name, { competition: view.season.competition }) : null;
 };
 
 const scorerSummary = (table: ScorerTable): string => {
   const players = table.rows.map((r) => `${escapeText(r.player)} ${r.goals}${r.penalties ? ` (${r.penalties} pen.)` : ''}`);
   const extra = [
-    table.unattributedGoals ? `${table.unattributedGoals} with scorer ${NOT_RECORDED}` : null,
-    table.ownGoals ? `${table.ownGoals} own goal${table.ownGoals === 1 ? '' : 's'} in their favour` : null,
+    table.unattributedGoals ? unattributedText(table.unattributedGoals) : null,
+    table.ownGoals ? `${plural(table.ownGoals, 'own goal')} in their favour` : null,
   ].filter(Boolean);
   if (players.length === 0 && extra.length === 0) return 'No goals recorded.';
   return [players.join(', '), extra.join(' · ')].filter(Boolean).join('\n');
+};
+
+/** "3 (134 points)", with one plain sentence where sources disagree or the rank is uncertain. */
+const rankText = (association: Association): string => {
+  if (association.rank === null) return WORDS.notPublished;
+  const points = association.points === null ? 'points not published' : plural(association.points, 'point');
+  const base = `${association.rank} (${points})`;
+  if (association.rankDispute !== null) return `${base}\n${rankDisputeText(association.shortName ?? association.name, association.rankDispute)}`;
+  return association.rankConfidence === 'low' ? `${base}, rank uncertain` : base;
 };
 
 /** The team card: association, ranking, how it qualified and entered, its whole path, its scorers. */
 export const renderTeam = (view: TeamView): MessagePayload => {
   const { team, association } = view;
   const assoc = association ? `${escapeText(association.name)}${association.code ? ` (${association.code})` : ''}` : escapeText(team.association);
-  const rank =
-    association === null || association.rank === null
-      ? NOT_RECORDED
-      : `${association.rank}${association.points === null ? ` (points ${NOT_RECORDED})` : ` (${association.points} pts)`}`;
+  const rank = association === null ? WORDS.notPublished : rankText(association);
   const fields: APIEmbedField[] = [
     { name: 'Association', value: assoc, inline: true },
     { name: 'CAF rank', value: rank, inline: true },
-    { name: 'Qualified as', value: team.qualifyingMethod === null ? NOT_RECORDED : escapeText(team.qualifyingMethod), inline: true },
+    { name: 'Qualified as', value: team.qualifyingMethod === null ? WORDS.notPublished : escapeText(team.qualifyingMethod), inline: true },
     {
       name: 'Entry',
       value: team.entryRound === 'second_round' ? 'Second round (bye in the first round)' : 'First round',
@@ -114,7 +114,6 @@ export const renderTeam = (view: TeamView): MessagePayload => {
     ...(team.aliases.length ? [{ name: 'Also known as', value: team.aliases.map(escapeText).join(', '), inline: true }] : []),
     { name: 'Scorers · competition proper', value: scorerSummary(view.scorers.proper) },
     { name: 'Scorers · qualifying', value: scorerSummary(view.scorers.qualifying) },
-    ...(team.note ? [{ name: 'Note', value: escapeText(team.note) }] : []),
   ];
   const path = teamPath(view);
   const champion = view.season.champion === team.id ? ['🏆 **Champions**', ''] : [];

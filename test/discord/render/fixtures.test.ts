@@ -1,17 +1,17 @@
 import { describe, expect, test } from 'vitest';
 import { fixturesReply } from '../../../src/discord/commands/fixtures-query.js';
-import { fixtureLine, fixturePages, groupByRound, renderFixtures } from '../../../src/discord/render/fixtures.js';
-import { escapedNames } from '../../../src/discord/render/match-format.js';
+import { fixturePages, groupByRound, renderFixtures } from '../../../src/discord/render/fixtures.js';
+import { FIXTURE_LINE_MAX, displayLength, escapedNames, fixtureLines } from '../../../src/discord/render/match-format.js';
 import { selectFixtures } from '../../../src/domain/fixtures.js';
 import { indexSeason } from '../../../src/domain/season-index.js';
 import { computeTies } from '../../../src/domain/ties.js';
 import { readSeasonFile } from '../../../src/season/read.js';
 import { allText, limitViolations } from './limits-check.js';
-import { HOSTILE_NAME, hugeSeason, match, miniSeason, season, team } from './season-builder.js';
+import { HOSTILE_NAME, finalSeason, hugeSeason, match, miniSeason, season, team } from './season-builder.js';
 
 const NOW = new Date('2024-06-01T12:00:00Z');
-/** Every non-empty line that is not a round heading is one match. */
-const isFixtureLine = (line: string): boolean => line.trim() !== '' && !line.startsWith('**');
+/** A line naming both teams of a match (a wrapped line's kickoff and "↳" lines do not). */
+const isFixtureLine = (line: string): boolean => !line.startsWith('↳') && / v |\*\*\d+–\d+\*\*/.test(line);
 const mini = miniSeason();
 const names = escapedNames(indexSeason(mini).teamName);
 const byId = (id: string) => {
@@ -20,40 +20,81 @@ const byId = (id: string) => {
   return m;
 };
 
-describe('fixtureLine', () => {
+describe('fixtureLines', () => {
   const ties = new Map(computeTies(mini).flatMap((t) => t.legs.map((l) => [l.id, t] as const)));
+  const words = { competition: mini.competition };
   test.each([
-    ['GA-MD1-1', false, '<t:1701014400:f> · `A` · RS Berkane **2–1** Zamalek'],
-    ['GA-MD1-2', false, 'Sun 26 Nov 2023 (time not recorded) · `A` · USM Alger **1–1** Académie SOAR'],
-    ['GA-MD2-1', false, 'Sun 3 Dec 2023 (time not recorded) · `A` · Zamalek v USM Alger · result not recorded'],
-    ['GA-MD2-2', false, 'Sun 3 Dec 2023 (time not recorded) · `A` · Académie SOAR v RS Berkane · ⚖️ awarded to RS Berkane, score not recorded'],
-    ['GA-MD3-1', true, '<t:1702234800:f> (<t:1702234800:R>) · `A` · Zamalek v Académie SOAR · ⏸️ postponed'],
-    ['QF1-L1', false, '<t:1711911600:f> · `T1` · Zamalek **1–0** RS Berkane'],
-    ['QF1-L2', false, '<t:1712516400:f> · `T1` · RS Berkane **2–1** Zamalek · agg. 2–2, Zamalek through on away goals'],
-    ['R1-T01', false, 'no match played · `T1` · Ghost FC v Académie SOAR · 🚶 walkover, Académie SOAR through'],
-  ])('GIVEN %s THEN %s', (id, relative, expected) => {
-    expect(fixtureLine(byId(id), names, ties.get(id), relative)).toBe(expected);
+    ['GA-MD1-1', ['<t:1701014400:f> · RS Berkane **2–1** Zamalek']],
+    ['GA-MD1-2', ['Sun 26 Nov 2023 · USM Alger **1–1** Académie SOAR']],
+    ['GA-MD2-1', ['Sun 3 Dec 2023 · Zamalek v USM Alger · result not published']],
+    ['GA-MD2-2', ['Sun 3 Dec 2023 · Académie SOAR v RS Berkane', '↳ awarded to RS Berkane, score not published']],
+    ['GA-MD3-1', ['<t:1702234800:f> · Zamalek v Académie SOAR · postponed']],
+    ['QF1-L1', ['<t:1711911600:f> · Zamalek **1–0** RS Berkane']],
+    ['QF1-L2', ['<t:1712516400:f> · RS Berkane **2–1** Zamalek', '↳ Zamalek through on away goals (2–2 on aggregate)']],
+    ['R1-T01', ['no match played · Ghost FC v Académie SOAR', '↳ Académie SOAR through by walkover']],
+  ])('GIVEN %s THEN %j', (id, expected) => {
+    expect(fixtureLines(byId(id), names, ties.get(id), words)).toEqual(expected);
   });
 
-  test('an awarded match with a recorded score shows it', () => {
-    const awarded = match('X', 'rs-berkane', 'usm-alger', { status: 'awarded', decision: { winner: 'rs-berkane', score: { home: 3, away: 0 }, reason: 'r', decidedOn: null } });
-    expect(fixtureLine(awarded, names, undefined, false)).toBe('date not recorded · `A` · RS Berkane **3–0** USM Alger · ⚖️ awarded to RS Berkane');
+  test('an awarded match with a recorded score shows it in the order of the names, and says to whom', () => {
+    const awarded = match('X', 'usm-alger', 'rs-berkane', { status: 'awarded', decision: { winner: 'rs-berkane', score: { home: 0, away: 3 }, reason: 'r', decidedOn: null } });
+    expect(fixtureLines(awarded, names, undefined, words)).toEqual(['Date not published · USM Alger **0–3** RS Berkane', '↳ awarded to RS Berkane']);
   });
 
   test('extra time and penalties are spelled out', () => {
     const m = match('Y', 'rs-berkane', 'zamalek', { date: '2024-05-19', score: { home: 1, away: 1 }, extraTime: true, penalties: { home: 4, away: 3 } });
-    expect(fixtureLine(m, names, undefined, false)).toBe('Sun 19 May 2024 (time not recorded) · `A` · RS Berkane **1–1** (a.e.t., 4–3 pens) Zamalek');
+    expect(fixtureLines(m, names, undefined, words)).toEqual(['Sun 19 May 2024 · RS Berkane **1–1** (a.e.t., 4–3 pens) Zamalek']);
   });
+
+  test('a line too wide for a phone puts the teams on their own line; no name is cut', () => {
+    const long = names;
+    const m = match('Z', 'rs-berkane', 'zamalek', { kickoff: '2024-05-19T19:00:00Z', score: { home: 1, away: 0 } });
+    const wide = (id: string) => (id === 'rs-berkane' ? 'Singida Fountain Gate' : 'AS Douanes Mauritania');
+    const lines = fixtureLines(m, wide, undefined, words);
+    expect(lines).toEqual(['<t:1716145200:f>', 'Singida Fountain Gate **1–0** AS Douanes Mauritania']);
+    expect(lines.every((l) => displayLength(l) <= FIXTURE_LINE_MAX)).toBe(true);
+    expect(long('rs-berkane')).toBe('RS Berkane');
+  });
+});
+
+test('the final: the aggregate names the winner of the cup, not "through"', () => {
+  const final = finalSeason();
+  const payload = fixturesReply(final, { when: 'all', stage: 'final' }, 1, NOW);
+  expect(payload.embeds[0]?.description).toContain('↳ Zamalek win the Confederation Cup on away goals (2–2 on aggregate)');
+  expect(payload.embeds[0]?.description).not.toMatch(/agg\.|through/);
+});
+
+test('a matchday of several groups is listed under "Group A", "Group B" in group order; time not published once per round', () => {
+  const s = season({
+    teams: [team('a1', 'A One', { group: 'A' }), team('a2', 'A Two', { group: 'A' }), team('b1', 'B One', { group: 'B' }), team('b2', 'B Two', { group: 'B' })],
+    matches: [
+      match('GB-1', 'b1', 'b2', { group: 'B', date: '2023-11-25', status: 'scheduled' }),
+      match('GA-1', 'a1', 'a2', { group: 'A', date: '2023-11-26', status: 'scheduled' }),
+    ],
+  });
+  const description = fixturesReply(s, { when: 'all' }, 1, NOW).embeds[0]?.description ?? '';
+  expect(description.split('\n')).toEqual([
+    '**Group stage, matchday 1** · time not published',
+    '__Group A__',
+    'Sun 26 Nov 2023 · A One v A Two',
+    '__Group B__',
+    'Sat 25 Nov 2023 · B One v B Two',
+  ]);
+});
+
+test('short names from the data are used in lists', () => {
+  const s = { ...mini, teams: mini.teams.map((t) => (t.id === 'soar' ? { ...t, shortName: 'SOAR' } : t)) };
+  expect(fixturesReply(s, { when: 'all', team: 'soar', stage: 'group', matchday: 1 }, 1, NOW).embeds[0]?.description).toContain('USM Alger **1–1** SOAR');
 });
 
 test('groupByRound: group matchdays across groups, legs per stage, walkovers apart, in competition order', () => {
   expect(groupByRound(mini.matches).map((r) => [r.heading, r.matches.map((m) => m.id)])).toEqual([
-    ['First round · walkovers', ['R1-T01']],
-    ['Group stage · Matchday 1', ['GA-MD1-1', 'GA-MD1-2']],
-    ['Group stage · Matchday 2', ['GA-MD2-1', 'GA-MD2-2']],
-    ['Group stage · Matchday 3', ['GA-MD3-1']],
-    ['Quarter-finals · Leg 1', ['QF1-L1']],
-    ['Quarter-finals · Leg 2', ['QF1-L2']],
+    ['First round, walkovers', ['R1-T01']],
+    ['Group stage, matchday 1', ['GA-MD1-1', 'GA-MD1-2']],
+    ['Group stage, matchday 2', ['GA-MD2-1', 'GA-MD2-2']],
+    ['Group stage, matchday 3', ['GA-MD3-1']],
+    ['Quarter-finals, first legs', ['QF1-L1']],
+    ['Quarter-finals, second legs', ['QF1-L2']],
   ]);
 });
 
@@ -64,22 +105,25 @@ test('results of the mini season, newest round first', () => {
     [
       {
         "color": 15690752,
-        "description": "**Quarter-finals · Leg 2**
-    <t:1712516400:f> · \`T1\` · RS Berkane **2–1** Zamalek · agg. 2–2, Zamalek through on away goals
+        "description": "**Quarter-finals, second legs**
+    <t:1712516400:f> · RS Berkane **2–1** Zamalek
+    ↳ Zamalek through on away goals (2–2 on aggregate)
 
-    **Quarter-finals · Leg 1**
-    <t:1711911600:f> · \`T1\` · Zamalek **1–0** RS Berkane
+    **Quarter-finals, first legs**
+    <t:1711911600:f> · Zamalek **1–0** RS Berkane
 
-    **Group stage · Matchday 2**
-    Sun 3 Dec 2023 (time not recorded) · \`A\` · Zamalek v USM Alger · result not recorded
-    Sun 3 Dec 2023 (time not recorded) · \`A\` · Académie SOAR v RS Berkane · ⚖️ awarded to RS Berkane, score not recorded
+    **Group stage, matchday 2 · Group A** · time not published
+    Sun 3 Dec 2023 · Zamalek v USM Alger · result not published
+    Sun 3 Dec 2023 · Académie SOAR v RS Berkane
+    ↳ awarded to RS Berkane, score not published
 
-    **Group stage · Matchday 1**
-    <t:1701014400:f> · \`A\` · RS Berkane **2–1** Zamalek
-    Sun 26 Nov 2023 (time not recorded) · \`A\` · USM Alger **1–1** Académie SOAR
+    **Group stage, matchday 1 · Group A** · some kickoff times not published
+    <t:1701014400:f> · RS Berkane **2–1** Zamalek
+    Sun 26 Nov 2023 · USM Alger **1–1** Académie SOAR
 
-    **First round · walkovers**
-    no match played · \`T1\` · Ghost FC v Académie SOAR · 🚶 walkover, Académie SOAR through",
+    **First round, walkovers**
+    no match played · Ghost FC v Académie SOAR
+    ↳ Académie SOAR through by walkover",
         "footer": {
           "text": "CAF Confederation Cup 2023–24 · data as of 2024-06-01 · sources: /about",
         },
@@ -167,7 +211,7 @@ describe('the real season', () => {
 
   test('page 1 of the default view after the season is the final', () => {
     const payload = fixturesReply(real, { when: 'results' }, 1, NOW);
-    expect(payload.embeds[0]?.description?.split('\n')[0]).toBe('**Final · Leg 2**');
+    expect(payload.embeds[0]?.description?.split('\n')[0]).toBe('**Final, second leg**');
   });
 
   test('a team filter fits in one page with its whole path', () => {

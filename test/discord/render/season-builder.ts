@@ -147,6 +147,35 @@ export const miniSeason = (): Season =>
     ],
   });
 
+/** A qualifying leg of `soar` at home to Ghost FC, won by `goals` goals none of whose scorers is recorded. */
+export const qualifyingLeg = (goals: number): Match =>
+  match('R2-T01-L1', 'soar', 'ghost-fc', {
+    stage: 'second_round',
+    group: null,
+    matchday: null,
+    tie: 1,
+    leg: 1,
+    date: '2023-09-15',
+    score: { home: goals, away: 0 },
+    goals: Array.from({ length: goals }, () => goal('soar', null, null)),
+  });
+
+/** The mini season with a two-legged final Zamalek win on away goals (2–2 on aggregate). */
+export const finalSeason = (): Season => {
+  const base = miniSeason();
+  const leg = (id: string, leg: 1 | 2, home: string, away: string, score: { home: number; away: number }, date: string): Match =>
+    match(id, home, away, { stage: 'final', group: null, matchday: null, tie: 1, leg, date, kickoff: `${date}T19:00:00Z`, score });
+  return {
+    ...base,
+    champion: 'zamalek',
+    matches: [
+      ...base.matches,
+      leg('F-L1', 1, 'rs-berkane', 'zamalek', { home: 2, away: 1 }, '2024-05-12'),
+      leg('F-L2', 2, 'zamalek', 'rs-berkane', { home: 1, away: 0 }, '2024-05-19'),
+    ],
+  };
+};
+
 /** A hostile club name: tries to ping, format, open a code block and fake a mention. */
 export const HOSTILE_NAME = '@everyone <@&1> **x** `y` ```z``` [l](https://e.x) # h';
 

@@ -1,0 +1,80 @@
+// What fans read, as small functions: one place for every phrase the renderers build from data,
+// so a later translation (i18next) replaces these bodies and not scattered concatenations.
+// Research notes never pass through here: a phrase is built from structured fields only.
+import type { Match, Stage } from '../../domain/types.js';
+
+/** "1 goal", "3 goals"; the many form is given where English is irregular ("matches"). */
+export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+export const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** "RS Berkane", "RS Berkane and Zamalek", "A, B and C". */
+export const listJoin = (items: readonly string[]): string =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+
+export const ordinal = (n: number): string => {
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+};
+
+const LEG_WORDS: Readonly<Record<1 | 2, string>> = { 1: 'first leg', 2: 'second leg' };
+
+/** Stage names in a sentence: "Quarter-final", not the list heading "Quarter-finals". */
+const STAGE_SINGULAR: Readonly<Record<Stage, string>> = {
+  first_round: 'First round',
+  second_round: 'Second round',
+  group: 'Group stage',
+  quarter_final: 'Quarter-final',
+  semi_final: 'Semi-final',
+  final: 'Final',
+};
+
+export const WORDS = {
+  notPublished: 'not published',
+  scoreNotPublished: 'Score not published',
+  resultNotPublished: 'Result not published',
+  timeNotPublished: 'time not published',
+  someTimesNotPublished: 'some kickoff times not published',
+  venueNotPublished: 'Venue not published',
+  dateNotPublished: 'Date not published',
+  postponed: 'postponed',
+  cancelled: 'cancelled',
+  walkover: 'walkover',
+  noMatchPlayed: 'no match played',
+  noGoals: 'No goals',
+  unknownMinute: 'minute not recorded',
+} as const;
+
+/** "First round, tie 13, first leg", "Final, second leg", "Group A, matchday 3". */
+export const roundName = (match: Pick<Match, 'stage' | 'group' | 'matchday' | 'tie' | 'leg'>, opts: { readonly tie?: boolean } = {}): string => {
+  if (match.stage === 'group') {
+    const group = match.group === null ? 'Group stage' : `Group ${match.group}`;
+    return match.matchday === null ? group : `${group}, matchday ${match.matchday}`;
+  }
+  const parts = [STAGE_SINGULAR[match.stage]];
+  const showTie = (opts.tie ?? true) && match.tie !== null && match.stage !== 'final';
+  if (showTie) parts.push(`tie ${match.tie}`);
+  if (match.leg !== null) parts.push(LEG_WORDS[match.leg]);
+  return parts.join(', ');
+};
+
+/** "first legs", "second leg" for a round heading. */
+export const legsHeading = (leg: 1 | 2, many: boolean): string => `${LEG_WORDS[leg]}${many ? 's' : ''}`;
+
+/** "2 goals with no scorer recorded" */
+export const unattributedText = (n: number): string => `${plural(n, 'goal')} with no scorer recorded`;
+
+/** "Kickoff time disputed between sources: 18:00 or 19:00 UTC" */
+export const disputedKickoffText = (instants: readonly string[]): string => {
+  const times = [...new Set(instants.map((iso) => new Date(iso).toISOString().slice(11, 16)))].sort();
+  return `Kickoff time disputed between sources: ${times.length > 1 ? `${times.slice(0, -1).join(', ')} or ${times[times.length - 1]}` : times[0] ?? ''} UTC`;
+};
+
+/** The competition as fans say it: "the Confederation Cup". */
+export const cupName = (competition: string): string => `the ${competition.replace(/^CAF\s+/, '')}`;
+
+/** "CAF's points put Algeria 3rd; the competition's own list printed it 2nd". */
+export const rankDisputeText = (association: string, dispute: { readonly printed: number | null; readonly byPoints: number | null }): string => {
+  if (dispute.byPoints === null || dispute.printed === null) return `Sources disagree on ${association}'s rank`;
+  return `CAF's points put ${association} ${ordinal(dispute.byPoints)}; the competition's own list printed it ${ordinal(dispute.printed)}`;
+};
