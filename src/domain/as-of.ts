@@ -1,38 +1,58 @@
-import type { Match, Season, Stage } from './types.js';
+import type { CalendarEntry, Match, Season, Stage, TeamId } from './types.js';
+import { drawOf, previousTieStage } from './calendar.js';
+import { computeTies } from './ties.js';
 
 // The season as a fan saw it at one instant. Under the replay clock (a past season re-lived at
-// speed) a result must not show before its match has been played; in real time, after the
-// season, every match is in the past and the season is returned unchanged.
+// speed) nothing shows before it was known: a result before its match was played, a decision
+// made after the match before its day, a pairing before its draw (or before the tie that feeds
+// it was decided). In real time, after the season, the season is returned unchanged.
 
 /** A result counts from kickoff plus the length of a match; a date-only match from the end of its day. */
 export const RESULT_AFTER_KICKOFF_MS = 2 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** When a match's result became known; null when no date at all is known (never hidden). */
-function resultKnownAt(match: Match, stageStart: ReadonlyMap<Stage, number>): number | null {
+const dayStart = (date: string): number => Date.parse(`${date}T00:00:00Z`);
+
+/** When the match was over; null when no date at all is known (never hidden). */
+function playedAt(match: Match, stageStart: ReadonlyMap<Stage, number>): number | null {
   if (match.kickoff !== null) return Date.parse(match.kickoff) + RESULT_AFTER_KICKOFF_MS;
   if (match.date !== null) return Date.parse(match.date) + DAY_MS;
   // An undated walkover is settled when its round starts.
   return stageStart.get(match.stage) ?? null;
 }
 
-const notYetPlayed = (match: Match): Match => ({
+/** The match without its result: what a fan saw before it was known. */
+export const withoutResult = (match: Match): Match => ({
   ...match,
   status: match.status === 'postponed' || match.status === 'cancelled' ? match.status : 'scheduled',
+  resultNotPublished: false,
   score: null,
   extraTime: false,
   penalties: null,
   decision: null,
   goals: [],
+  redCards: match.redCards === null ? null : [],
+  attendance: null,
+  // Editors' notes often tell the result ("Zamalek won 3-0 on aggregate").
+  note: null,
 });
 
+/** Played, but the decision on it comes later: "result not published" until then. */
+const awaitingDecision = (match: Match): Match => ({ ...withoutResult(match), status: 'scheduled', resultNotPublished: true });
+
 interface Timeline {
-  /** Result times ascending, with the match index they belong to. */
-  readonly known: readonly { readonly at: number; readonly index: number }[];
+  /** When each match's result became known (index → instant); −∞ when always known. */
+  readonly knownAt: readonly number[];
+  /** When a match decided later was over (index → instant), for "result not published" meanwhile. */
+  readonly awaitingFrom: ReadonlyMap<number, number>;
+  /** Every instant at which the view changes, ascending. */
+  readonly changes: readonly number[];
+  /** The draw day that makes each stage's pairings known. */
+  readonly drawAt: ReadonlyMap<Stage, number>;
 }
 
 const timelines = new WeakMap<Season, Timeline>();
-const views = new WeakMap<Season, { readonly count: number; readonly view: Season }>();
+const views = new WeakMap<Season, { readonly step: number; readonly view: Season }>();
 
 function timelineOf(season: Season): Timeline {
   const cached = timelines.get(season);
@@ -44,37 +64,94 @@ function timelineOf(season: Season): Timeline {
     const known = stageStart.get(match.stage);
     if (known === undefined || day < known) stageStart.set(match.stage, day);
   }
-  const known = season.matches
-    .map((match, index) => ({ at: resultKnownAt(match, stageStart) ?? Number.NEGATIVE_INFINITY, index }))
-    .sort((a, b) => a.at - b.at);
-  const timeline = { known };
+  const awaitingFrom = new Map<number, number>();
+  const knownAt = season.matches.map((match, index) => {
+    const played = playedAt(match, stageStart) ?? Number.NEGATIVE_INFINITY;
+    const decidedOn = match.decision?.decidedOn;
+    if (decidedOn === undefined || decidedOn === null) return played;
+    const decided = dayStart(decidedOn);
+    if (decided <= played) return played;
+    awaitingFrom.set(index, played);
+    return decided;
+  });
+  const drawAt = new Map<Stage, number>();
+  for (const stage of new Set(season.matches.map((m) => m.stage))) {
+    const draw = drawOf(season, stage);
+    if (draw !== null) drawAt.set(stage, dayStart(draw.startDate));
+  }
+  const calendarEnds = season.calendar.map((entry) => dayStart(entry.endDate) + DAY_MS);
+  const changes = [...new Set([...knownAt, ...awaitingFrom.values(), ...drawAt.values(), ...calendarEnds])]
+    .filter((t) => Number.isFinite(t))
+    .sort((a, b) => a - b);
+  const timeline: Timeline = { knownAt, awaitingFrom, changes, drawAt };
   timelines.set(season, timeline);
   return timeline;
 }
 
 /**
- * The season with every result not yet known at `now` taken out (status scheduled, no score,
- * goals, penalties or decision). Returns the same object for the same set of known results, so
- * the read models' per-season caches keep working between kickoffs.
+ * The season as known at `now`: results not yet known taken out (status scheduled, no score, goals,
+ * penalties or decision); a match played but decided later reads "result not published" until its
+ * decision day; matches whose pairing was not yet drawn (or whose feeding tie was not yet decided) left
+ * out, with group membership before the group draw; calendar notes of entries not yet over left out.
+ * Returns the same object for the same state, so the read models' per-season caches keep working.
  */
 export function seasonAsOf(season: Season, now: Date): Season {
-  const { known } = timelineOf(season);
+  const timeline = timelineOf(season);
   const t = now.getTime();
-  let count = 0;
-  while (count < known.length && (known[count]?.at ?? Number.POSITIVE_INFINITY) <= t) count++;
-  if (count === known.length) return season;
+  let step = 0;
+  while (step < timeline.changes.length && (timeline.changes[step] ?? Number.POSITIVE_INFINITY) <= t) step++;
+  if (step === timeline.changes.length) return season;
 
   const cached = views.get(season);
-  if (cached?.count === count) return cached.view;
-
-  const pending = new Set(known.slice(count).map((k) => k.index));
-  const finals = season.matches.filter((m) => m.stage === 'final');
-  const finalPending = season.matches.some((m, i) => m.stage === 'final' && pending.has(i));
-  const view: Season = {
-    ...season,
-    champion: finals.length > 0 && !finalPending ? season.champion : null,
-    matches: season.matches.map((match, i) => (pending.has(i) ? notYetPlayed(match) : match)),
-  };
-  views.set(season, { count, view });
+  if (cached?.step === step) return cached.view;
+  const view = buildView(season, timeline, t);
+  views.set(season, { step, view });
   return view;
+}
+
+function buildView(season: Season, timeline: Timeline, t: number): Season {
+  const matches = season.matches.map((match, i) => {
+    if ((timeline.knownAt[i] ?? Number.NEGATIVE_INFINITY) <= t) return match;
+    const awaiting = timeline.awaitingFrom.get(i);
+    return awaiting !== undefined && awaiting <= t ? awaitingDecision(match) : withoutResult(match);
+  });
+  const finalPending = season.matches.some((m, i) => m.stage === 'final' && (timeline.knownAt[i] ?? 0) > t);
+  const withResults: Season = {
+    ...season,
+    champion: season.matches.some((m) => m.stage === 'final') && !finalPending ? season.champion : null,
+    matches,
+  };
+  const drawn = (stage: Stage): boolean => (timeline.drawAt.get(stage) ?? Number.NEGATIVE_INFINITY) <= t;
+  const visible = pairingsKnown(withResults, drawn);
+  const groupDrawn = drawn('group');
+  return {
+    ...withResults,
+    teams: groupDrawn ? season.teams : season.teams.map((team) => (team.group === null ? team : { ...team, group: null })),
+    matches: matches.filter(visible),
+    calendar: season.calendar.map((entry): CalendarEntry => (dayStart(entry.endDate) + DAY_MS <= t ? entry : { ...entry, note: null })),
+  };
+}
+
+/** A pairing is known once its stage was drawn and each team's tie in the round before was decided. */
+function pairingsKnown(season: Season, drawn: (stage: Stage) => boolean): (match: Match) => boolean {
+  const winnersByStage = new Map<Stage, { readonly teams: ReadonlySet<TeamId>; readonly winners: ReadonlySet<TeamId> }>();
+  const feeding = (stage: Stage) => {
+    const known = winnersByStage.get(stage);
+    if (known) return known;
+    const ties = computeTies(season, stage);
+    const entry = {
+      teams: new Set(ties.flatMap((tie) => [...tie.teams])),
+      winners: new Set(ties.flatMap((tie) => (tie.winner === null ? [] : [tie.winner]))),
+    };
+    winnersByStage.set(stage, entry);
+    return entry;
+  };
+  return (match) => {
+    if (!drawn(match.stage)) return false;
+    const before = previousTieStage(match.stage);
+    if (before === null) return true;
+    const { teams, winners } = feeding(before);
+    // A team that did not play the round before (a bye) is known from the draw.
+    return [match.home, match.away].every((team) => !teams.has(team) || winners.has(team));
+  };
 }

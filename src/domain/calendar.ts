@@ -20,6 +20,43 @@ function sortedEntries(season: Season): readonly CalendarEntry[] {
   return sorted;
 }
 
+/**
+ * The draw that made a stage's pairings known: the last draw on or before the stage's first calendar
+ * entry (the knockout draw of 12 March 2024 for the quarter-finals, semi-finals and final). Null when
+ * the calendar has no entry for the stage or no draw before it.
+ */
+export function drawOf(season: Season, stage: Stage): CalendarEntry | null {
+  const entries = sortedEntries(season);
+  const first = entries.find((e) => e.kind !== 'draw' && e.stage === stage);
+  if (first === undefined) return null;
+  let draw: CalendarEntry | null = null;
+  for (const e of entries) if (e.kind === 'draw' && e.startDate <= first.startDate) draw = e;
+  return draw;
+}
+
+/** The two-legged round whose winners a stage's pairings wait for; null when its pairings come from a draw alone. */
+export function previousTieStage(stage: Stage): Stage | null {
+  return stage === 'second_round' ? 'first_round' : stage === 'semi_final' ? 'quarter_final' : stage === 'final' ? 'semi_final' : null;
+}
+
+/**
+ * Why a stage has no pairings in a season as of `now` (see as-of.ts): its draw is still to come
+ * (`{ drawOn }`, "Draw on 12 March"), or the round before is still being played. Null when its
+ * pairings are known, or when the stage has no draw in the calendar.
+ */
+export function pairingsPending(
+  season: Season,
+  stage: Stage,
+  now: Date,
+): { readonly drawOn: string } | { readonly waitingFor: Stage } | null {
+  if (season.matches.some((m) => m.stage === stage)) return null;
+  const draw = drawOf(season, stage);
+  if (draw === null) return null;
+  if (draw.startDate > now.toISOString().slice(0, 10)) return { drawOn: draw.startDate };
+  const before = previousTieStage(stage);
+  return before === null ? null : { waitingFor: before };
+}
+
 export interface CalendarPosition {
   readonly entry: CalendarEntry;
   readonly relation: 'next' | 'last' | 'current';

@@ -64,9 +64,11 @@ export function resolveTie(legs: readonly Match[]): TieResult {
   const totals: Totals = { goals: [0, 0], away: [0, 0] };
   let scoresKnown = true;
   let pending = false;
+  let anyResult = false;
   let awardedWithoutScore: TeamId | null = null;
   for (const leg of ordered) {
     const outcome = matchOutcome(leg);
+    if (outcome.kind !== 'pending') anyResult = true;
     if (outcome.kind === 'score') addLeg(totals, teams, leg, outcome.score.home, outcome.score.away);
     else if (outcome.kind === 'winner_only') {
       scoresKnown = false;
@@ -75,8 +77,10 @@ export function resolveTie(legs: readonly Match[]): TieResult {
     else scoresKnown = false;
   }
 
-  const aggregate: readonly [number, number] | null = scoresKnown ? [totals.goals[0], totals.goals[1]] : null;
-  const awayGoals: readonly [number, number] | null = scoresKnown ? [totals.away[0], totals.away[1]] : null;
+  // No aggregate before a leg has a result: "0–0" would read as a played tie.
+  const counted = scoresKnown && anyResult;
+  const aggregate: readonly [number, number] | null = counted ? [totals.goals[0], totals.goals[1]] : null;
+  const awayGoals: readonly [number, number] | null = counted ? [totals.away[0], totals.away[1]] : null;
   if (awardedWithoutScore !== null) {
     // A forfeit without a recorded score: CAF's decision names who goes through.
     return tieResult(null, null, awardedWithoutScore, 'awarded');

@@ -302,7 +302,10 @@ export interface TieResult {
   /** [team that hosted the first leg, the other]. */
   readonly teams: readonly [TeamId, TeamId];
   readonly legs: readonly Match[];
-  /** Aggregate goals in the order of `teams`; null when a leg's score is unknown or it was a walkover. */
+  /**
+   * Aggregate goals in the order of `teams` over the legs with a result so far; null before any leg has a
+   * result, when a leg's score is unknown, or for a walkover. Write it in the order of the teams named on the line.
+   */
   readonly aggregate: readonly [number, number] | null;
   readonly awayGoals: readonly [number, number] | null;
   readonly winner: TeamId | null;

@@ -12,13 +12,26 @@ import {
   type RoundChange,
   type Subscription,
 } from '../domain/announcements.js';
+import { seasonAsOf, withoutResult } from '../domain/as-of.js';
 import { seasonRounds } from '../domain/calendar.js';
 import type { Season } from '../domain/types.js';
 import { listEnabledSubscriptions, type SubscriptionRow } from '../db/guild-settings.js';
 import { loadRoundSnapshots, saveRoundSnapshots, upsertPlan, type PlanResult, type SyncDb } from '../db/outbox.js';
 
-/** The rounds announcements are planned for: every leg and group matchday (calendar.ts, one definition for the bot). */
-export const roundsOf = (season: Season): PlanningRound[] => seasonRounds(season);
+/**
+ * The rounds announcements are planned for: every leg and group matchday (calendar.ts, one definition
+ * for the bot). Given the bot's clock `now`, each match is as known then (as-of.ts), like the commands
+ * see it: no result, decision or note before it was known. A match whose pairing is not yet drawn keeps
+ * its slot (its date and kickoff are in the calendar), so the round's timing stays the same.
+ */
+export function roundsOf(season: Season, now?: number): PlanningRound[] {
+  const rounds = seasonRounds(season);
+  if (now === undefined) return rounds;
+  const view = seasonAsOf(season, new Date(now));
+  if (view === season) return rounds;
+  const known = new Map(view.matches.map((m) => [m.id, m]));
+  return rounds.map((round) => ({ ...round, matches: round.matches.map((m) => known.get(m.id) ?? withoutResult(m)) }));
+}
 
 export const toSubscription = (row: SubscriptionRow): Subscription => ({
   guildId: row.guildId,
@@ -52,7 +65,7 @@ const NONE: PlanResult = { inserted: 0, moved: 0, reopened: 0, cancelled: 0, unc
  * every notice single.
  */
 export function replanAll(db: SyncDb, season: Season, now: number, lateWindowMs: number = DEFAULT_LATE_WINDOW_MS): ReplanReport {
-  const rounds = roundsOf(season);
+  const rounds = roundsOf(season, now);
   const previous = loadRoundSnapshots(db);
   const changes = detectRoundChanges(rounds, previous);
   const subscriptions = listEnabledSubscriptions(db);
@@ -74,7 +87,7 @@ export function replanAll(db: SyncDb, season: Season, now: number, lateWindowMs:
  * Rounds never snapshotted before are recorded, so later changes to them are noticed.
  */
 export function planOne(db: SyncDb, season: Season, row: SubscriptionRow, now: number, lateWindowMs: number = DEFAULT_LATE_WINDOW_MS): PlanResult {
-  const rounds = roundsOf(season);
+  const rounds = roundsOf(season, now);
   const result = upsertPlan(db, row, planSubscription(rounds, toSubscription(row), lateWindowMs), now);
   saveRoundSnapshots(db, rounds.map(snapshotRound), now, { onlyMissing: true });
   return result;

@@ -3,6 +3,9 @@ import { seasonAsOf } from '../../src/domain/as-of.js';
 import { selectFixtures } from '../../src/domain/fixtures.js';
 import { computeGroupTable } from '../../src/domain/standings.js';
 import { computeScorers } from '../../src/domain/scorers.js';
+import { pairingsPending } from '../../src/domain/calendar.js';
+import { computeTies } from '../../src/domain/ties.js';
+import type { Stage } from '../../src/domain/types.js';
 import { readSeasonFile } from '../../src/season/read.js';
 
 const { season } = readSeasonFile();
@@ -21,7 +24,7 @@ describe('the season as a fan saw it at an instant (replay clock)', () => {
     const m = match(at(instant), id);
     expect(m.status).toBe(status);
     expect(m.score).toEqual(score);
-    if (status === 'scheduled') expect(m.goals).toEqual([]);
+    if (status === 'scheduled') expect(m).toMatchObject({ goals: [], note: null, referee: m.referee });
   });
 
   test('GIVEN a date-only match THEN its result counts from the end of its day', () => {
@@ -40,10 +43,19 @@ describe('the season as a fan saw it at an instant (replay clock)', () => {
     expect(eve.champion).toBeNull();
   });
 
-  test('GIVEN an awarded semi-final leg before its date THEN its decision is hidden too', () => {
-    const before = match(at('2024-04-20T00:00:00Z'), 'SF1-L1');
-    expect(before).toMatchObject({ status: 'scheduled', decision: null });
-    expect(match(at('2024-04-22T00:00:00Z'), 'SF1-L1').status).toBe('awarded');
+  // A decision made after the match shows only from the day it was made; meanwhile "result not published".
+  test.each([
+    ['2024-04-20T00:00:00Z', 'SF1-L1', { status: 'scheduled', resultNotPublished: false, decision: null }], // before the match
+    ['2024-04-22T00:00:00Z', 'SF1-L1', { status: 'scheduled', resultNotPublished: true, decision: null }], // not played, not yet decided
+    ['2024-04-24T00:00:00Z', 'SF1-L1', { status: 'awarded', resultNotPublished: false, decision: { winner: 'rs-berkane', decidedOn: '2024-04-24' } }],
+    ['2024-04-30T00:00:00Z', 'SF1-L2', { status: 'scheduled', resultNotPublished: true, decision: null }],
+    ['2024-05-01T00:00:00Z', 'SF1-L2', { status: 'awarded', decision: { decidedOn: '2024-05-01' } }],
+    ['2024-03-05T00:00:00Z', 'GB-MD6-1', { status: 'scheduled', resultNotPublished: true, decision: null }],
+    ['2024-03-11T00:00:00Z', 'GB-MD6-1', { status: 'awarded', decision: { winner: 'zamalek', score: null } }],
+    ['2024-03-02T00:00:00Z', 'GD-MD6-2', { status: 'scheduled', resultNotPublished: false }], // still to come
+    ['2024-03-04T00:00:00Z', 'GD-MD6-2', { status: 'scheduled', resultNotPublished: true }], // its day passed, no result published
+  ])('GIVEN %s THEN %s reads %j', (instant, id, expected) => {
+    expect(match(at(instant), id)).toMatchObject(expected);
   });
 
   test('GIVEN a walkover with no date THEN it is hidden until its round starts, then settled', () => {
@@ -62,5 +74,49 @@ describe('the season as a fan saw it at an instant (replay clock)', () => {
   test('GIVEN two instants between the same kickoffs THEN the same view object is returned', () => {
     expect(at('2023-12-01T00:00:00Z')).toBe(at('2023-12-02T00:00:00Z'));
     expect(at('2023-12-01T00:00:00Z')).not.toBe(at('2023-12-04T00:00:00Z'));
+  });
+
+  test('GIVEN the view changes when a decision day comes THEN each state is its own object', () => {
+    expect(at('2024-04-22T00:00:00Z')).not.toBe(at('2024-04-24T00:00:00Z'));
+  });
+});
+
+describe('pairings are known only from their draw (calendar) and once the round before is decided', () => {
+  const stages = (s: typeof season) => new Set(s.matches.map((m) => m.stage));
+  test.each([
+    // instant, stages with pairings, what the others wait for
+    ['2023-07-20T00:00:00Z', [], { first_round: { drawOn: '2023-07-25' }, group: { drawOn: '2023-10-06' }, quarter_final: { drawOn: '2024-03-12' } }],
+    ['2023-08-01T00:00:00Z', ['first_round'], { second_round: { waitingFor: 'first_round' }, group: { drawOn: '2023-10-06' } }],
+    ['2023-10-02T00:00:00Z', ['first_round', 'second_round'], { group: { drawOn: '2023-10-06' } }],
+    ['2024-02-26T00:00:00Z', ['first_round', 'second_round', 'group'], { quarter_final: { drawOn: '2024-03-12' }, semi_final: { drawOn: '2024-03-12' }, final: { drawOn: '2024-03-12' } }],
+    ['2024-03-20T00:00:00Z', ['first_round', 'second_round', 'group', 'quarter_final'], { semi_final: { waitingFor: 'quarter_final' }, final: { waitingFor: 'semi_final' } }],
+    ['2024-04-10T00:00:00Z', ['first_round', 'second_round', 'group', 'quarter_final', 'semi_final'], { final: { waitingFor: 'semi_final' } }],
+    ['2024-05-02T00:00:00Z', ['first_round', 'second_round', 'group', 'quarter_final', 'semi_final', 'final'], {}],
+  ] as const)('GIVEN %s THEN pairings of %j, the others pending as %j', (instant, known, pending) => {
+    const view = at(instant);
+    expect([...stages(view)].sort()).toEqual([...known].sort());
+    for (const [stage, why] of Object.entries(pending)) {
+      expect(pairingsPending(view, stage as Stage, new Date(instant))).toEqual(why);
+      expect(computeTies(view, stage as Stage)).toEqual([]);
+    }
+  });
+
+  test('GIVEN the eve of the group draw THEN no team has a group yet; after it, all 16 do', () => {
+    expect(at('2023-10-05T12:00:00Z').teams.filter((t) => t.group !== null)).toEqual([]);
+    expect(at('2023-10-06T12:00:00Z').teams.filter((t) => t.group !== null)).toHaveLength(16);
+  });
+
+  test('GIVEN 25 November 2023 THEN nothing about the final shows: no pairing, no champion, no calendar note', () => {
+    const view = at('2023-11-25T12:00:00Z');
+    expect(view.matches.filter((m) => m.stage === 'final')).toEqual([]);
+    expect(view.champion).toBeNull();
+    expect(view.calendar.filter((e) => e.stage === 'final').map((e) => e.note)).toEqual([null, null]);
+    expect(JSON.stringify({ matches: view.matches, calendar: view.calendar })).not.toMatch(/Zamalek won on away goals|2-1 Zamalek/);
+  });
+
+  test('GIVEN a quarter-final drawn but not yet played THEN its tie has no aggregate (never "0–0")', () => {
+    const ties = computeTies(at('2024-03-20T00:00:00Z'), 'quarter_final');
+    expect(ties).toHaveLength(4);
+    expect(ties.map((t) => [t.aggregate, t.winner])).toEqual([[null, null], [null, null], [null, null], [null, null]]);
   });
 });

@@ -167,6 +167,18 @@ const cases: readonly TieCase[] = [
     decidedBy: null,
   },
   {
+    name: 'GIVEN neither leg played yet THEN no aggregate at all (not 0–0) and no winner',
+    legs: [
+      leg('quarter_final', 5, 1, 'a', 'b', null, { status: 'scheduled' }),
+      leg('quarter_final', 5, 2, 'b', 'a', null, { status: 'scheduled' }),
+    ],
+    teams: ['a', 'b'],
+    aggregate: null,
+    awayGoals: null,
+    winner: null,
+    decidedBy: null,
+  },
+  {
     name: 'GIVEN a played leg whose score is not recorded THEN no aggregate and no winner',
     legs: [leg('quarter_final', 4, 1, 'a', 'b', [2, 1]), leg('quarter_final', 4, 2, 'b', 'a', null)],
     teams: ['a', 'b'],
