@@ -28,8 +28,15 @@ const readConfig = (): { config: Config; warnings: readonly ConfigWarning[] } =>
 const isTokenRejected = (err: unknown): boolean =>
   (err as { code?: unknown }).code === 'TokenInvalid' || /invalid token|401/i.test(String((err as Error).message));
 
-/** A database the process cannot write (db/client.ts): permissions or a read-only mount, not a crash. */
-const isDatabaseNotWritable = (err: unknown): boolean => (err as { code?: unknown }).code === 'DATABASE_NOT_WRITABLE';
+/**
+ * Start-up failures a restart cannot fix, told in their own words (no stack): a database the process
+ * cannot write (db/client.ts), and a season file that is missing or invalid with no earlier import
+ * to fall back on (season-store.ts).
+ */
+const operatorProblem = (err: unknown): string | null =>
+  (err as { code?: unknown }).code === 'DATABASE_NOT_WRITABLE' || (err as { name?: unknown }).name === 'SeasonFileError'
+    ? (err as Error).message
+    : null;
 
 const installSafetyNets = (log: Logger): void => {
   // Logged, never fatal: one bad interaction or a stray promise must not take the bot down for everyone.
@@ -92,9 +99,9 @@ const main = async (): Promise<void> => {
       },
     });
   } catch (err) {
-    if (isDatabaseNotWritable(err)) {
-      // The message says what to fix; a stack would only bury it.
-      log.fatal((err as Error).message);
+    const problem = operatorProblem(err);
+    if (problem !== null) {
+      log.fatal(problem);
       process.exit(EXIT_CONFIG);
     }
     log.fatal({ err }, 'startup failed');

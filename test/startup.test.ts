@@ -1,8 +1,8 @@
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, inject, test } from 'vitest';
 import { openSeasonStore } from '../src/season-store.js';
 
 // The entry point as a supervisor runs it: exit codes and log lines of start-ups that must not
@@ -16,7 +16,10 @@ const dir = mkdtempSync(join(tmpdir(), 'caf-startup-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const startBot = (env: Record<string, string>, as: Pick<SpawnSyncOptions, 'uid' | 'gid'> = {}) => {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+  // This run's build of src/ (test/support/build-bot.ts), as `npm start` runs it; its folder is private
+  // to this user, so a start as another user compiles src/ with tsx instead.
+  const entry = as.uid === undefined ? [join(inject('botBuildRoot'), 'dist', 'index.js')] : ['--import', 'tsx', 'src/index.ts'];
+  const run = spawnSync(process.execPath, entry, {
     encoding: 'utf8',
     env: {
       PATH: process.env.PATH ?? '',
@@ -74,6 +77,19 @@ describe('start-up refusals (exit 78: a person must fix them, a restart would no
     expect(run.lines.at(-1)?.level).toBe(60);
     expect(`${run.stdout}${run.stderr}`).not.toContain('hunter2');
     expect(`${run.stdout}${run.stderr}`).not.toContain('sentinel-token');
+  });
+
+  test.each([
+    ['missing', () => join(dir, 'no-such-season.json'), /no-such-season\.json has 1 problem:\n\s+- \$: cannot read the file/],
+    ['not a season', () => join(dir, 'not-a-season.json'), /not-a-season\.json has \d+ problems?:/],
+  ])('GIVEN a SEASON_FILE that is %s and nothing imported before THEN it exits 78 with the problems', (_label, file, message) => {
+    writeFileSync(join(dir, 'not-a-season.json'), '{ "not": "a season" }');
+    const run = startBot({ DATABASE_PATH: join(dir, `fresh-${Math.random().toString(36).slice(2)}.sqlite`), SEASON_FILE: file() });
+    expect(run.code, run.stderr).toBe(EXIT_CONFIG);
+    const fatal = run.lines.at(-1);
+    expect(fatal?.level).toBe(60);
+    expect(fatal?.msg).toMatch(message);
+    expect(fatal).not.toHaveProperty('err');
   });
 
   test.each([
