@@ -4,11 +4,15 @@
  * heartbeats ACKed, RESUME answered with INVALID_SESSION(false) so the client re-identifies,
  * dispatches carry increasing sequence numbers. Stays text even if the client asked for
  * zlib-stream: @discordjs/ws parses text frames as plain JSON whatever it negotiated.
+ * Shards: IDENTIFY's `shard: [id, n]` is checked as Discord does (gateway-limits.ts: 4010, 4011, the
+ * identify rate, the daily session start limit); a session gets only the guilds, events and
+ * interactions of its shard, `(guild_id >> 22) % n`, and events without a guild go to shard 0.
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { checkShard } from './gateway-limits.js';
 import { guildCreateObject, userObject } from './serialize.js';
 import { shardForGuild } from './snowflake.js';
 import { GUILDS_INTENT, type DispatchEvent } from './state.js';
@@ -159,10 +163,25 @@ export class Gateway {
       ws.close(4014, 'Disallowed intent(s).');
       return;
     }
-    const shard = Array.isArray(d.shard) ? [Number(d.shard[0]), Number(d.shard[1])] : [0, 1];
-    const [shardId = 0, shardCount = 1] = shard;
-    if (shardId < 0 || shardCount < 1 || shardId >= shardCount) {
-      ws.close(4010, 'Invalid shard.');
+    const guildsFor = (id: number, count: number) => [...state.guilds.values()].filter((g) => shardForGuild(g.id, count) === id).length;
+    const shardCheck = checkShard(d.shard, guildsFor, this.world.sessionStarts.opts.maxGuildsPerSession);
+    if (!shardCheck.ok) {
+      ws.close(shardCheck.code, shardCheck.reason);
+      return;
+    }
+    const [shardId, shardCount] = shardCheck.shard;
+    const admitted = this.world.sessionStarts.admit(shardId, Date.now());
+    if (admitted === 'rateLimited') {
+      // Discord's answer to an IDENTIFY faster than max_concurrency per 5 s: no session, identify again later.
+      stats.identifiesRateLimited += 1;
+      this.send(ws, { op: Op.InvalidSession, d: false });
+      return;
+    }
+    if (admitted === 'exhausted') {
+      // Past the daily session start limit Discord ends every session and resets the token.
+      stats.sessionStartLimitExceeded += 1;
+      this.closeSessions(4004, 'Authentication failed.');
+      ws.close(4004, 'Authentication failed.');
       return;
     }
     stats.identifies += 1;

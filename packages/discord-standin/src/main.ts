@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Run the stand-in by hand:  npx discord-standin (or node dist/main.js) [--port 0] [--host 127.0.0.1]
- *   [--global-rate-limit 50] [--no-seed] [--valid-token T]
+ *   [--global-rate-limit 50] [--no-seed] [--valid-token T] [--shards 2] [--max-concurrency 1]
+ *   [--identify-rate-limit]
  * Prints one JSON line with apiUrl, gatewayUrl and the seeded guild/channel ids, then serves until
  * SIGINT/SIGTERM. Point the bot at it with DISCORD_API_URL=<apiUrl>.
  */
@@ -15,6 +16,9 @@ const { values } = parseArgs({
     'global-rate-limit': { type: 'string' },
     'no-seed': { type: 'boolean', default: false },
     'valid-token': { type: 'string', multiple: true },
+    shards: { type: 'string', default: '1' },
+    'max-concurrency': { type: 'string', default: '1' },
+    'identify-rate-limit': { type: 'boolean', default: false },
   },
 });
 
@@ -23,6 +27,14 @@ if (!Number.isInteger(port) || port < 0 || port > 65_535) {
   process.stderr.write(`stand-in: --port must be 0..65535, got "${values.port}"\n`);
   process.exit(2);
 }
+const wholeAtLeastOne = (name: string, raw: string): number => {
+  const n = Number(raw);
+  if (Number.isInteger(n) && n >= 1) return n;
+  process.stderr.write(`stand-in: --${name} must be a whole number of at least 1, got "${raw}"\n`);
+  process.exit(2);
+};
+const shards = wholeAtLeastOne('shards', values.shards);
+const maxConcurrency = wholeAtLeastOne('max-concurrency', values['max-concurrency']);
 const globalRateLimit = values['global-rate-limit'] === undefined ? null : Number(values['global-rate-limit']);
 
 const standin = await startStandin({
@@ -30,6 +42,9 @@ const standin = await startStandin({
   host: values.host,
   globalRateLimit,
   validTokens: values['valid-token'],
+  shards,
+  sessionStartLimit: { maxConcurrency },
+  identifyRateLimit: values['identify-rate-limit'],
   guilds: values['no-seed']
     ? []
     : [

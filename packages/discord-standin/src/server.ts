@@ -46,6 +46,7 @@ import { pino, type Logger } from 'pino';
 import { CommandStore } from './command-store.js';
 import { FaultInjector, type FaultHandle, type FaultSpec } from './faults.js';
 import { Gateway, type GatewaySession } from './gateway.js';
+import { SessionStartLimiter, type SessionStartLimitOptions } from './gateway-limits.js';
 import { buildInteraction, type AutocompleteSpec, type ButtonSpec, type ChatInputSpec, type InteractionSpec, type SelectSpec } from './interaction-builders.js';
 import { InteractionRegistry, type InteractionHandle, type InteractionRecord } from './interactions.js';
 import { MessageStore } from './messages.js';
@@ -66,6 +67,7 @@ export type { AutocompleteSpec, ButtonSpec, ChatInputSpec, InteractionSpec, Sele
 export type { InteractionCallbackBody, InteractionHandle, InteractionRecord, WebhookEdit } from './interactions.js';
 export type { FaultHandle, FaultSpec } from './faults.js';
 export type { GatewaySession } from './gateway.js';
+export type { SessionStartLimitOptions } from './gateway-limits.js';
 export type { UnknownRoute } from './rest-server.js';
 export type { StandinStats } from './world.js';
 export type { ChannelRecord, ChannelSpec, GuildRecord, GuildSpec, OverwriteSpec, RecordedRequest, UserRecord } from './types.js';
@@ -103,6 +105,20 @@ export interface StandinOptions {
   callbackTimeoutMs?: number;
   /** Guilds created before the server starts. */
   guilds?: readonly GuildSpec[];
+  /** `shards` in GET /gateway/bot: the shard count Discord recommends (default 1). */
+  shards?: number;
+  /** `session_start_limit` (default total 1,000, a 24 h window, max_concurrency 1). */
+  sessionStartLimit?: SessionStartLimitOptions;
+  /**
+   * Refuse an IDENTIFY sooner than `identifyIntervalMs` (Discord: 5,000) after the last one of its
+   * bucket (`shard_id % max_concurrency`) with INVALID_SESSION, as Discord does. Default false: a test
+   * that restarts a bot at once would otherwise wait 5 s for the retry.
+   */
+  identifyRateLimit?: boolean;
+  /** Default 5000. */
+  identifyIntervalMs?: number;
+  /** Guilds one session may be routed before close 4011 Sharding required (Discord: 2,500). */
+  maxGuildsPerSession?: number;
 }
 
 /** The payload builders behind sendInteraction, for tests that want to tweak a payload first. */
@@ -173,6 +189,8 @@ export interface Standin {
 
   /** Resolves once a bot session is identified and has received every GUILD_CREATE. */
   waitForReady(timeoutMs?: number): Promise<GatewaySession>;
+  /** Resolves once every shard 0…shardCount-1 of that count has a live, ready session (one per shard, by id). */
+  waitForShards(shardCount: number, timeoutMs?: number): Promise<GatewaySession[]>;
   /** Resolves with the first truthy value of `check` (re-checked on every state change). */
   waitFor<T>(check: () => T | undefined | null | false, timeoutMs?: number, what?: string): Promise<T>;
   closeSessions(code?: number): void;
@@ -206,6 +224,16 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
       interactionTokenLifetimeMs: opts.interactionTokenLifetimeMs ?? 15 * 60_000,
     },
     stats,
+    sessionStarts: new SessionStartLimiter({
+      recommendedShards: opts.shards ?? 1,
+      sessionStartLimit: {
+        total: opts.sessionStartLimit?.total ?? 1000,
+        resetAfterMs: opts.sessionStartLimit?.resetAfterMs ?? 86_400_000,
+        maxConcurrency: opts.sessionStartLimit?.maxConcurrency ?? 1,
+      },
+      identifyIntervalMs: opts.identifyRateLimit ? (opts.identifyIntervalMs ?? 5000) : null,
+      maxGuildsPerSession: opts.maxGuildsPerSession ?? 2500,
+    }),
     log,
     baseUrl: () => `http://${host}:${port}`,
     gatewayUrl: () => `ws://${host}:${port}/gateway`,
@@ -313,6 +341,17 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
 
     waitForReady: (timeoutMs = 10_000) =>
       waitFor(state.events, () => gateway.sessions.find((s) => s.ready && !s.closed), timeoutMs, 'a ready gateway session'),
+    waitForShards: (shardCount, timeoutMs = 15_000) =>
+      waitFor(
+        state.events,
+        () => {
+          const live = gateway.sessions.filter((s) => s.ready && !s.closed && s.shard[1] === shardCount);
+          const byId = Array.from({ length: shardCount }, (_, id) => live.findLast((s) => s.shard[0] === id));
+          return byId.every((s) => s !== undefined) ? (byId as GatewaySession[]) : undefined;
+        },
+        timeoutMs,
+        `a ready session for each of ${shardCount} shards`,
+      ),
     waitFor: (check, timeoutMs = 5000, what) => waitFor(state.events, check, timeoutMs, what),
     closeSessions: (code) => gateway.closeSessions(code),
     requestReconnect: () => gateway.requestReconnect(),

@@ -1,6 +1,7 @@
 /** What route handlers and the gateway share: state, stores, settings and counters. */
 import type { Logger } from 'pino';
 import type { CommandStore } from './command-store.js';
+import type { SessionStartLimiter } from './gateway-limits.js';
 import type { InteractionRegistry } from './interactions.js';
 import type { MessageStore, UploadedFile } from './messages.js';
 import type { StandinState } from './state.js';
@@ -25,6 +26,10 @@ export interface StandinStats {
   unknownRoutes: number;
   nonceDeduplicated: number;
   identifies: number;
+  /** IDENTIFYs answered with INVALID_SESSION because their bucket identified less than 5 s before. */
+  identifiesRateLimited: number;
+  /** IDENTIFYs past the daily session_start_limit (every session closed with 4004). */
+  sessionStartLimitExceeded: number;
   resumes: number;
   interactionsDispatched: number;
   lateCallbacks: number;
@@ -37,6 +42,8 @@ export interface World {
   interactions: InteractionRegistry;
   settings: StandinSettings;
   stats: StandinStats;
+  /** Shard count to recommend, session start limit, identify rate (GET /gateway/bot and IDENTIFY). */
+  sessionStarts: SessionStartLimiter;
   log: Logger;
   baseUrl(): string;
   gatewayUrl(): string;
@@ -83,6 +90,8 @@ export function newStats(): StandinStats {
     unknownRoutes: 0,
     nonceDeduplicated: 0,
     identifies: 0,
+    identifiesRateLimited: 0,
+    sessionStartLimitExceeded: 0,
     resumes: 0,
     interactionsDispatched: 0,
     lateCallbacks: 0,

@@ -38,8 +38,8 @@ export const metaRoutes: RouteDef[] = [
       status: 200,
       body: {
         url: world.gatewayUrl(),
-        shards: 1,
-        session_start_limit: { total: 1000, remaining: 1000 - world.stats.identifies, reset_after: 86_400_000, max_concurrency: 1 },
+        shards: world.sessionStarts.opts.recommendedShards,
+        session_start_limit: world.sessionStarts.snapshot(Date.now()),
       },
     }),
   },
