@@ -88,7 +88,8 @@ export const readSeasonReadOnly = (opts: { databasePath: string; seasonFile?: st
     return { season: stored.season, source: 'database', note: `${file} is invalid (npm run cli -- validate); showing the data imported before.` };
   }
   if (stored.season !== null && stored.hash === fromFile.hash) return { season: stored.season, source: 'database', note: null };
-  return { season: fromFile.season, source: 'file', note: stored.whyNot };
+  const changed = stored.season === null ? null : `showing ${file}, which changed since the database's import (the bot imports it at its next start).`;
+  return { season: fromFile.season, source: 'file', note: stored.whyNot ?? changed };
 };
 
 type StoredSeason =

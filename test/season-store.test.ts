@@ -98,7 +98,7 @@ describe('read-only season reading (what the query CLI uses)', () => {
     });
 
     const reading = readSeasonReadOnly({ databasePath, seasonFile });
-    expect(reading.source).toBe('file');
+    expect(reading).toMatchObject({ source: 'file', note: expect.stringContaining('changed since the database') });
     expect(reading.season.matches.find((m) => m.id === 'GA-MD1-1')?.venue).toBe('Edited venue');
     const store = openSeasonStore({ databasePath, seasonFile: DEFAULT_SEASON_FILE });
     expect(store.imported).toBe(false); // the database still holds the original import
