@@ -51,6 +51,7 @@ export const scorers: Command = {
         teamName: indexSeason(season).teamName,
         heading: ['Top scorers', stageTitle(stage), ...(team ? [team.name] : [])].join(' · '),
         stage: stage === 'proper' || stage === 'qualifying' ? null : (stage as Stage),
+        limit,
       }),
     );
   },

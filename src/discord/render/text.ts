@@ -57,4 +57,5 @@ export const padStart = (text: string, width: number): string => {
   return ' '.repeat(Math.max(0, width - Array.from(cut).length)) + cut;
 };
 
-export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+/** One plural helper for every renderer (see words.ts). */
+export { plural } from './words.js';

@@ -32,7 +32,7 @@ describe('/fixtures', () => {
   test('with no option after the season: results, newest round first, public (no ephemeral flag)', async () => {
     const payload = await run('fixtures');
     expect(payload.embeds[0]?.title).toBe('Results · newest first');
-    expect(payload.embeds[0]?.description?.split('\n')[0]).toBe('**Quarter-finals · Leg 2**');
+    expect(payload.embeds[0]?.description?.split('\n')[0]).toBe('**Quarter-finals, second legs**');
     expect('flags' in payload && (payload as { flags?: number }).flags === MessageFlags.Ephemeral).toBe(false);
     expect(payload.allowedMentions).toEqual({ parse: [] });
   });

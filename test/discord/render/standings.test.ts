@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { renderStandings, shortTeamName, standingsTable } from '../../../src/discord/render/standings.js';
+import { legendFor, renderStandings, shortTeamName, standingsTable } from '../../../src/discord/render/standings.js';
 import { indexSeason } from '../../../src/domain/season-index.js';
 import { computeGroupTables } from '../../../src/domain/standings.js';
 import type { GroupTable } from '../../../src/domain/types.js';
@@ -65,10 +65,20 @@ test('one embed per group with its notes; legend and source once, under the last
   const payload = renderStandings(season(), [table, { ...table, group: 'D', notes: [] }], teamName);
   expect(payload.embeds.map((e) => [e.title, e.footer?.text ?? null])).toEqual([
     ['Group C', null],
-    ['Group D', 'CAF Confederation Cup 2023–24 · data as of 2024-06-01 · sources: /about · Q = through to the quarter-finals · * = place decided by a tiebreaker (see notes) · = level with the next team on every criterion'],
+    ['Group D', `CAF Confederation Cup 2023–24 · data as of 2024-06-01 · sources: /about · ${legendFor([table])}`],
   ]);
   expect(payload.embeds[0]?.description).toContain('**Notes**\n• Dreams F.C. above Rivers United on goal difference');
   expect(payload.embeds[1]?.description).not.toContain('Notes');
+});
+
+test('the legend lists only the markers the tables use, each with its sign', () => {
+  const plain = { ...table, rows: table.rows.map((r, i) => ({ ...r, decidedBy: i === table.rows.length - 1 ? null : ('points' as const), qualified: false })) };
+  expect(legendFor([plain])).toBe('');
+  const level = { ...plain, rows: plain.rows.map((r, i) => (i === 0 ? { ...r, decidedBy: 'unresolved' as const, qualified: true } : r)) };
+  expect(legendFor([level])).toBe('Q: through to the quarter-finals · =: level with the next team on every criterion');
+  const tiebreak = { ...plain, rows: plain.rows.map((r, i) => (i === 1 ? { ...r, decidedBy: 'goal_difference' as const } : r)) };
+  expect(legendFor([tiebreak])).toBe('*: place decided by a tiebreaker (see notes)');
+  expect(renderStandings(season(), [plain], teamName).embeds[0]?.footer?.text).toBe('CAF Confederation Cup 2023–24 · data as of 2024-06-01 · sources: /about');
 });
 
 test('the mini season: awarded without a score and an unrecorded result are explained', () => {
@@ -77,13 +87,13 @@ test('the mini season: awarded without a score and an unrecorded result are expl
   expect(payload.embeds[0]?.description).toMatchInlineSnapshot(`
     "\`\`\`
     #   Team           P  W  D  L GF GA  GD Pts
-    1   RS Berkane     2  2  0  0  2  1  +1   6
+    1 Q RS Berkane     2  2  0  0  2  1  +1   6
     2   Académie SOAR  2  0  1  1  1  1   0   1*
     3   USM Alger      1  0  1  0  1  1   0   1
     4   Zamalek        1  0  0  1  1  2  -1   0
     \`\`\`
     **Notes**
-    • Zamalek v USM Alger (Matchday 2) was played but its score is not recorded; it is left out, so the table is incomplete.
+    • Zamalek v USM Alger (Matchday 2): result not published, so it is left out and the table is incomplete.
     • Académie SOAR v RS Berkane (Matchday 2) was awarded to RS Berkane; the awarded score is not recorded, so it counts as a win (3 points) but its goals are excluded.
     • Académie SOAR above USM Alger on head-to-head away goals (both on 1 point)."
   `);
