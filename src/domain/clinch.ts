@@ -58,12 +58,15 @@ const compareKeys = (a: readonly number[], b: readonly number[]): number => {
 /**
  * The best and worst final place of every team over all outcomes of the open matches.
  * With no open match, `currentPlaces` (the table's order under every tiebreaker) is final.
+ * The search stops once every team can finish both in and outside the top `qualifiers`: the ranges
+ * are then narrower than the truth, but still straddle the line, so no fate or place is claimed.
  */
 export function placeRanges(
   teams: readonly TeamId[],
   known: readonly KnownResult[],
   open: readonly OpenMatch[],
   currentPlaces: ReadonlyMap<TeamId, number>,
+  qualifiers: number,
 ): Map<TeamId, PlaceRange> {
   const ranges = new Map<TeamId, { best: number; worst: number }>();
   if (open.length === 0) {
@@ -114,8 +117,7 @@ export function placeRanges(
     }
   };
 
-  const undecidedEverywhere = (): boolean =>
-    [...ranges.values()].every((r) => r.best === 0 && r.worst === teams.length - 1);
+  const undecidedEverywhere = (): boolean => [...ranges.values()].every((r) => r.best < qualifiers && r.worst >= qualifiers);
 
   // Depth-first over home win / draw / away win; stops early once nothing can be decided.
   const visit = (i: number): boolean => {

@@ -278,7 +278,7 @@ function buildGroupTable(season: Season, group: GroupId): GroupTable {
     () => undefined,
   );
 
-  const ranges = placeRanges(teams, counted, open, new Map(placed.map((p, i) => [p.team, i])));
+  const ranges = placeRanges(teams, counted, open, new Map(placed.map((p, i) => [p.team, i])), QUALIFIERS_PER_GROUP);
   const rows: StandingRow[] = placed.map((p, i) => {
     const t = overall.get(p.team) ?? emptyTally();
     const fate = fateOf(ranges.get(p.team), QUALIFIERS_PER_GROUP);
@@ -339,4 +339,25 @@ export function computeGroupTable(season: Season, group: GroupId): GroupTable {
 export function computeGroupTables(season: Season): GroupTable[] {
   const index = indexSeason(season);
   return GROUPS.filter((g) => index.teamsByGroup.has(g) || index.matchesByGroup.has(g)).map((g) => groupTable(season, g));
+}
+
+export interface DecidedFate {
+  readonly group: GroupId;
+  readonly team: TeamId;
+  readonly fate: 'through' | 'out';
+  /** Group matches the team still had to play when it was decided ("with a game to spare"). */
+  readonly toPlay: number;
+}
+
+/**
+ * Teams whose fate was settled between two views of the season (as-of.ts), in group order then table
+ * order: what a recap names ("Zamalek are through with a game to spare"; after matchday 6, who goes through).
+ */
+export function decidedBetween(before: Season, after: Season): DecidedFate[] {
+  const earlier = new Map(computeGroupTables(before).flatMap((t) => t.rows.map((r) => [r.team, r.fate] as const)));
+  return computeGroupTables(after).flatMap((table) =>
+    table.rows.flatMap((row): DecidedFate[] =>
+      row.fate !== 'open' && earlier.get(row.team) !== row.fate ? [{ group: table.group, team: row.team, fate: row.fate, toPlay: row.toPlay }] : [],
+    ),
+  );
 }

@@ -1,6 +1,6 @@
 // Through and out, mathematically: constructed groups where the answer can be worked out by hand.
 import { describe, expect, test } from 'vitest';
-import { computeGroupTable } from '../../src/domain/standings.js';
+import { computeGroupTable, decidedBetween } from '../../src/domain/standings.js';
 import { readSeasonFile } from '../../src/season/read.js';
 import { seasonAsOf } from '../../src/domain/as-of.js';
 import type { GroupFate, Match, TeamId } from '../../src/domain/types.js';
@@ -99,5 +99,22 @@ describe('the real season', () => {
     for (const g of ['A', 'B', 'C', 'D'] as const) {
       expect(new Set(Object.values(fateAt('2023-11-28T00:00:00Z', g)))).toEqual(new Set(['open']));
     }
+  });
+
+  test('the matchday 6 recap: who goes through and who is out, decided that day', () => {
+    const view = (iso: string) => seasonAsOf(real, new Date(iso));
+    expect(decidedBetween(view('2024-03-02T00:00:00Z'), view('2024-03-04T12:00:00Z'))).toEqual([
+      { group: 'A', team: 'modern-future', fate: 'through', toPlay: 0 },
+      { group: 'A', team: 'al-hilal-benghazi', fate: 'out', toPlay: 0 },
+      { group: 'C', team: 'dreams-f-c', fate: 'through', toPlay: 0 },
+      { group: 'C', team: 'rivers-united', fate: 'through', toPlay: 0 },
+      { group: 'C', team: 'club-africain', fate: 'out', toPlay: 0 },
+    ]);
+    const md5 = decidedBetween(view('2024-02-24T00:00:00Z'), view('2024-02-26T12:00:00Z'));
+    expect(md5.filter((d) => d.fate === 'through').map((d) => [d.team, d.toPlay])).toEqual([
+      ['abu-salim', 1],
+      ['rs-berkane', 1],
+      ['stade-malien', 1],
+    ]);
   });
 });
