@@ -1,6 +1,7 @@
 import { STAGE_KEY, STAGE_LABEL } from './types.js';
 import type { CalendarEntry, Match, Round, Season, Stage } from './types.js';
 import { indexSeason, matchDay, stageOrder } from './season-index.js';
+import { legName } from './fixtures.js';
 
 const byStart = (a: CalendarEntry, b: CalendarEntry): number =>
   a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : a.endDate < b.endDate ? -1 : a.endDate > b.endDate ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
@@ -127,7 +128,7 @@ export function seasonRounds(season: Season): Round[] {
   }
   const rounds: Round[] = [...buckets.entries()].map(([key, b]) => ({
     key,
-    label: b.stage === 'group' ? `${STAGE_LABEL.group} · Matchday ${b.matchday}` : `${STAGE_LABEL[b.stage]} · Leg ${b.leg}`,
+    label: b.stage === 'group' ? `${STAGE_LABEL.group} · Matchday ${b.matchday}` : `${STAGE_LABEL[b.stage]}, ${legName(b.leg === 2 ? 2 : 1)}`,
     stage: b.stage,
     matchday: b.matchday,
     leg: b.leg,

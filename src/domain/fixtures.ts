@@ -63,7 +63,10 @@ export function selectFixtures(season: Season, filter: FixtureFilter = {}): Matc
 export const roundKey = (match: Match): string =>
   match.stage === 'group' && match.matchday !== null ? `MD${match.matchday}` : STAGE_KEY[match.stage];
 
-/** "Group B · Matchday 6", "Quarter-finals · Leg 1", "First round · Tie 11 (walkover)". */
+/** "first leg" / "second leg": how a leg is named to fans (never "L1" or "Leg 1 of 2"). */
+export const legName = (leg: 1 | 2): string => (leg === 1 ? 'first leg' : 'second leg');
+
+/** "Group B · Matchday 6", "Quarter-finals, first leg", "First round, tie 11, second leg", "First round, tie 11 (walkover)". */
 export function roundLabel(match: Match): string {
   if (match.stage === 'group') {
     const parts = [match.group ? `Group ${match.group}` : STAGE_LABEL.group];
@@ -72,8 +75,8 @@ export function roundLabel(match: Match): string {
   }
   const parts = [STAGE_LABEL[match.stage]];
   const qualifying = match.stage === 'first_round' || match.stage === 'second_round';
-  if (qualifying && match.tie !== null) parts.push(`Tie ${match.tie}`);
-  if (match.leg !== null) parts.push(`Leg ${match.leg}`);
-  const label = parts.join(' · ');
+  if (qualifying && match.tie !== null) parts.push(`tie ${match.tie}`);
+  if (match.leg !== null) parts.push(legName(match.leg));
+  const label = parts.join(', ');
   return match.status === 'walkover' && match.leg === null ? `${label} (walkover)` : label;
 }

@@ -61,9 +61,9 @@ describe('seasonRounds', () => {
   test.each([
     { key: 'GS-MD1', label: 'Group stage · Matchday 1', ids: ['GB-MD1-1', 'GA-MD1-1', 'GB-MD1-2'], first: '2023-11-26T13:00:00Z', last: '2023-11-26T19:00:00Z' },
     { key: 'GS-MD3', label: 'Group stage · Matchday 3', ids: ['GA-MD3-1', 'GA-MD3-2'], first: '2023-12-09T00:00:00Z', last: '2023-12-10T19:00:00Z' },
-    { key: 'QF-L1', label: 'Quarter-finals · Leg 1', ids: ['QF1-L1'], first: '2024-03-31T16:00:00Z', last: '2024-03-31T16:00:00Z' },
-    { key: 'QF-L2', label: 'Quarter-finals · Leg 2', ids: ['QF1-L2'], first: '2024-04-07T00:00:00Z', last: '2024-04-07T00:00:00Z' },
-    { key: 'F-L1', label: 'Final · Leg 1', ids: ['F-L1'], first: null, last: null },
+    { key: 'QF-L1', label: 'Quarter-finals, first leg', ids: ['QF1-L1'], first: '2024-03-31T16:00:00Z', last: '2024-03-31T16:00:00Z' },
+    { key: 'QF-L2', label: 'Quarter-finals, second leg', ids: ['QF1-L2'], first: '2024-04-07T00:00:00Z', last: '2024-04-07T00:00:00Z' },
+    { key: 'F-L1', label: 'Final, first leg', ids: ['F-L1'], first: null, last: null },
   ])('$key: $label', ({ key, label, ids, first, last }) => {
     const round = rounds.find((r) => r.key === key);
     expect(round?.label).toBe(label);

@@ -76,11 +76,11 @@ describe('selectFixtures', () => {
 describe('roundLabel and roundKey', () => {
   test.each([
     { m: matches[0] as Match, label: 'Group A · Matchday 2', key: 'MD2' },
-    { m: leg('quarter_final', 1, 1, 'a', 'b', null), label: 'Quarter-finals · Leg 1', key: 'QF' },
-    { m: leg('semi_final', 2, 2, 'a', 'b', null), label: 'Semi-finals · Leg 2', key: 'SF' },
-    { m: leg('final', 1, 2, 'a', 'b', null), label: 'Final · Leg 2', key: 'F' },
-    { m: leg('second_round', 3, 1, 'a', 'b', null), label: 'Second round · Tie 3 · Leg 1', key: 'R2' },
-    { m: matches[6] as Match, label: 'First round · Tie 11 (walkover)', key: 'R1' },
+    { m: leg('quarter_final', 1, 1, 'a', 'b', null), label: 'Quarter-finals, first leg', key: 'QF' },
+    { m: leg('semi_final', 2, 2, 'a', 'b', null), label: 'Semi-finals, second leg', key: 'SF' },
+    { m: leg('final', 1, 2, 'a', 'b', null), label: 'Final, second leg', key: 'F' },
+    { m: leg('second_round', 3, 1, 'a', 'b', null), label: 'Second round, tie 3, first leg', key: 'R2' },
+    { m: matches[6] as Match, label: 'First round, tie 11 (walkover)', key: 'R1' },
   ])('$label ($key)', ({ m, label, key }) => {
     expect(roundLabel(m)).toBe(label);
     expect(roundKey(m)).toBe(key);

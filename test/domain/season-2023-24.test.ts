@@ -338,20 +338,20 @@ describe('real season: calendar, rounds and fixtures', () => {
   test("Zamalek's 14 matches: two qualifying legs, six group matches, six knockout legs", () => {
     const labels = selectFixtures(season, { team: resolveTeam(season.teams, 'Zamálek').id }).map(roundLabel);
     expect(labels).toEqual([
-      'Second round · Tie 1 · Leg 1',
-      'Second round · Tie 1 · Leg 2',
+      'Second round, tie 1, first leg',
+      'Second round, tie 1, second leg',
       'Group B · Matchday 1',
       'Group B · Matchday 2',
       'Group B · Matchday 3',
       'Group B · Matchday 4',
       'Group B · Matchday 5',
       'Group B · Matchday 6',
-      'Quarter-finals · Leg 1',
-      'Quarter-finals · Leg 2',
-      'Semi-finals · Leg 1',
-      'Semi-finals · Leg 2',
-      'Final · Leg 1',
-      'Final · Leg 2',
+      'Quarter-finals, first leg',
+      'Quarter-finals, second leg',
+      'Semi-finals, first leg',
+      'Semi-finals, second leg',
+      'Final, first leg',
+      'Final, second leg',
     ]);
   });
 
