@@ -108,7 +108,20 @@ describe('a replayed matchday in two channels', () => {
     expect(posts(standin, b)[0]?.content).toBe(`<@&${role}>`);
 
     const status = await announce('status');
-    const sent = status.embeds[0]?.fields?.find((f) => f.name === 'Sent')?.value ?? '';
+    // The status is paged: read every page through its ▶ button.
+    const pages = [status.embeds[0]?.description ?? ''];
+    let message: APIMessage = status;
+    for (;;) {
+      const next = (message.components?.[0] as { components?: { custom_id?: string; disabled?: boolean }[] } | undefined)?.components?.[2];
+      if (next?.custom_id === undefined || next.disabled === true) break;
+      const click = standin.sendInteraction({ kind: 'button', customId: next.custom_id, message, memberPermissions: MANAGE_GUILD });
+      const callback = await click.callback;
+      message = { ...message, ...(callback.data as Partial<APIMessage>) };
+      pages.push(message.embeds[0]?.description ?? '');
+    }
+    const statusText = pages.join('\n\n');
+    const sent = statusText.slice(statusText.indexOf('**Sent**')).split('\n\n')[0] ?? '';
+    expect(sent).toContain(`<#${a}> · Group stage · Matchday 1 recap`);
     expect(sent).toContain(`https://discord.com/channels/${GUILD_ID}/${a}/${posts(standin, a)[2]!.id}`);
   }, 90_000);
 
