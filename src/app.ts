@@ -8,6 +8,7 @@ import type { Command, CommandContext } from './discord/commands/types.js';
 import { createRouter } from './discord/router.js';
 import { syncCommands, type SyncResult } from './discord/sync.js';
 import type { Logger } from './log.js';
+import type { Observability } from './observability/index.js';
 import { fromPackageRoot } from './package-root.js';
 import { createAnnouncements } from './scheduler/announcements.js';
 import { openSeasonStore } from './season-store.js';
@@ -33,6 +34,8 @@ export interface RunningBot {
    * logged; rejects when announcements cannot start (the caller stops the bot).
    */
   readonly ready: Promise<void>;
+  /** The port of the /healthz and /metrics server (HTTP_PORT=0 picks one); null without HTTP_PORT. */
+  readonly httpPort: number | null;
   /** Stops taking interactions, lets those in flight finish, disconnects and closes the database. Idempotent. */
   stop(): Promise<void>;
 }
@@ -78,7 +81,10 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
     announcements: announcements.service,
   };
 
-  const router = createRouter({ commands: deps.commands, ctx, log });
+  // Started just before login (below); the router reports to it from then on.
+  let observability: Observability | null = null;
+  let heartbeatHolder: string | null = null;
+  const router = createRouter({ commands: deps.commands, ctx, log, onInteraction: (summary) => observability?.recordInteraction(summary) });
   router.attach(client);
 
   const ready = new Promise<void>((resolve, reject) => {
@@ -106,7 +112,7 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
       // A failure here is not logged and forgotten: `ready` rejects, no ready line is logged, and the
       // entry point stops the process rather than run a bot that answers commands but never posts.
       try {
-        announcements.start();
+        heartbeatHolder = announcements.start().holder;
       } catch (err) {
         reject(new Error(`Announcements could not start: ${(err as Error).message}`, { cause: err }));
         return;
@@ -129,6 +135,7 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
   let stopping: Promise<void> | null = null;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
+      await observability?.close();
       await router.close();
       await announcements.stop();
       // A deliberate disconnect is not news: keep "shard reconnecting/disconnected" out of the shutdown log.
@@ -142,10 +149,23 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
   };
 
   try {
+    if (config.http) {
+      // Before login, so /healthz answers (503) while the bot connects; a port in use stops the start.
+      const { startObservability } = await import('./observability/index.js');
+      observability = await startObservability({
+        ...config.http,
+        client,
+        db: store.db,
+        sqlite: store.sqlite,
+        commandNames: deps.commands.map((command) => command.data.name),
+        heartbeatHolder: () => heartbeatHolder,
+        log,
+      });
+    }
     await client.login(config.token);
   } catch (err) {
     await stop();
     throw err;
   }
-  return { client, ready, stop };
+  return { client, ready, httpPort: observability?.port ?? null, stop };
 };

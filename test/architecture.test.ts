@@ -13,9 +13,11 @@ const importsOf = (file: string): string[] =>
   [...readFileSync(file, 'utf8').matchAll(/^\s*(?:import|export)[^'"]*from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1] ?? '');
 
 const RULES: readonly (readonly [layer: string, forbidden: RegExp, why: string])[] = [
-  ['src/domain', /^(discord\.js|@discordjs\/|drizzle-orm|better-sqlite3|node-cron|pino|node:fs|fs$|node:child_process|discord-standin)|\/(db|discord|scheduler|sandbox|cli)\//, 'pure rules'],
+  ['src/domain', /^(discord\.js|@discordjs\/|drizzle-orm|better-sqlite3|node-cron|pino|node:fs|fs$|node:child_process|discord-standin|prom-client)|\/(db|discord|scheduler|sandbox|cli|observability)\//, 'pure rules'],
   ['src/season', /^(discord\.js|@discordjs\/|drizzle-orm|better-sqlite3|node-cron)|\/(db|discord|scheduler)\//, 'the season file knows no storage or Discord'],
-  ['src/db', /^(discord\.js|@discordjs\/)|\/(discord|scheduler|sandbox)\//, 'storage knows no Discord'],
+  ['src/db', /^(discord\.js|@discordjs\/|prom-client)|\/(discord|scheduler|sandbox|observability)\//, 'storage knows no Discord'],
+  // Health and metrics watch the bot from outside: the database, the client, the router's observer callback.
+  ['src/observability', /^discord-standin|\/(discord|scheduler|sandbox|cli|planning)\//, 'observability only watches'],
 ];
 
 describe('layers', () => {

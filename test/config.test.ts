@@ -60,6 +60,7 @@ describe('loadConfig', () => {
       seasonFile: null,
       clock: null,
       lateWindowMs: 6 * 3_600_000,
+      http: null,
     });
     expect(Object.isFrozen(config)).toBe(true);
   });
@@ -190,6 +191,41 @@ describe('configuration mistakes a restart cannot fix, and the ones fixed with a
     writeFileSync(file, '');
     expect(loadConfig({ ...minimal, DATABASE_PATH: file }).databasePath).toBe(file);
     expect(loadConfig({ ...minimal, DATABASE_PATH: ':memory:' }).databasePath).toBe(':memory:');
+  });
+});
+
+describe('the /healthz and /metrics server', () => {
+  test('GIVEN HTTP_PORT alone THEN the server binds to loopback on that port', () => {
+    expect(loadConfig({ ...minimal, HTTP_PORT: '9464' }).http).toEqual({ host: '127.0.0.1', port: 9464 });
+  });
+
+  test.each([
+    ['an IPv4 address', '0.0.0.0'],
+    ['an IPv6 address', '::1'],
+    ['a host name', 'metrics.internal'],
+  ])('GIVEN HTTP_HOST as %s THEN it is used', (_label, host) => {
+    expect(loadConfig({ ...minimal, HTTP_PORT: '0', HTTP_HOST: host }).http).toEqual({ host, port: 0 });
+  });
+
+  test('GIVEN HTTP_PORT left empty as in .env.example THEN there is no server', () => {
+    expect(loadConfig({ ...minimal, HTTP_PORT: '', HTTP_HOST: '' }).http).toBeNull();
+  });
+
+  test.each([
+    ['not a number', 'metrics', 'HTTP_PORT'],
+    ['past 65535', '65536', 'HTTP_PORT must be a port number'],
+    ['negative', '-1', 'HTTP_PORT'],
+    ['a fraction', '94.64', 'HTTP_PORT must be a whole number'],
+  ])('GIVEN an HTTP_PORT %s THEN it is refused with how to set it', (_label, port, expected) => {
+    const message = problemsOf({ ...minimal, HTTP_PORT: port });
+    expect(message).toContain(expected);
+    expect(message).toContain('/healthz and /metrics');
+  });
+
+  test('GIVEN HTTP_HOST that is a URL, and no HTTP_PORT THEN both problems are reported at once', () => {
+    const message = problemsOf({ ...minimal, HTTP_HOST: 'http://0.0.0.0' });
+    expect(message).toContain('HTTP_HOST must be an IP address or a host name');
+    expect(message).toContain('HTTP_HOST is set but HTTP_PORT is not');
   });
 });
 

@@ -23,6 +23,14 @@ export type Outcome =
   | 'unsupported'
   | 'dropped';
 
+/** One interaction as its summary log line records it, for an observer such as the metrics. */
+export interface InteractionSummary {
+  readonly kind: string;
+  readonly command: string | null;
+  readonly outcome: Outcome;
+  readonly latencyMs: number;
+}
+
 /** A handler past this had almost used up Discord's 3-second window: it should declare `defer`. */
 const SLOW_MS = 2_000;
 
@@ -51,6 +59,8 @@ export const createRouter = (deps: {
   commands: readonly Command[];
   ctx: CommandContext;
   log: Logger;
+  /** Told of every interaction once it is handled (metrics). Must not throw; a throw is logged and ignored. */
+  onInteraction?: (summary: InteractionSummary) => void;
 }): Router => {
   const byName = buildCommandMap(deps.commands);
   const log = deps.log.child({ component: 'router' });
@@ -136,6 +146,11 @@ export const createRouter = (deps: {
       log.debug(line, 'interaction');
     } else {
       log.info(line, 'interaction');
+    }
+    try {
+      deps.onInteraction?.({ kind: fields.kind, command: fields.command, outcome, latencyMs });
+    } catch (err) {
+      log.warn({ err, interactionId: interaction.id }, 'interaction observer failed');
     }
   };
 

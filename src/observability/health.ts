@@ -1,0 +1,85 @@
+// What /healthz answers: the gateway is connected, the database answers, and (once announcements run)
+// the heartbeat renewed the dispatcher lease within two minutes. Each check says its state, so a 503
+// names the failing part.
+import { Status, type Client } from 'discord.js';
+import { eq } from 'drizzle-orm';
+import { dispatcherLeases } from '../db/announcements-schema.js';
+import type { SyncDb } from '../db/outbox.js';
+
+export interface Check {
+  readonly ok: boolean;
+  /** One word: `ready`, `connecting`, `up`, `down`, `fresh`, `stale`, `off`… */
+  readonly state: string;
+  readonly [detail: string]: unknown;
+}
+
+export interface HealthReport {
+  readonly ok: boolean;
+  readonly checks: Readonly<Record<'gateway' | 'database' | 'heartbeat', Check>>;
+}
+
+/** The heartbeat beats every minute (scheduler/cron.ts): two minutes without one is a missed beat and more. */
+export const HEARTBEAT_MAX_AGE_MS = 2 * 60_000;
+
+/** scheduler/cron.ts renews this lease on every beat (its default name). */
+export const DISPATCHER_LEASE = 'announcements';
+
+/** `WaitingForGuilds` → `waiting_for_guilds`. */
+const statusName = (status: Status): string => (Status[status] ?? 'unknown').replace(/(?<=[a-z])(?=[A-Z])/g, '_').toLowerCase();
+
+/** Ready when the client is logged in and every shard is ready (a reconnecting shard is not). */
+export const gatewayCheck = (client: Client): Check => {
+  if (!client.isReady()) return { ok: false, state: statusName(client.ws.status) };
+  const notReady = client.ws.shards.filter((shard) => shard.status !== Status.Ready).map((shard) => ({ shard: shard.id, state: statusName(shard.status) }));
+  if (notReady.length > 0) return { ok: false, state: 'reconnecting', shards: notReady };
+  return { ok: true, state: 'ready', pingMs: client.ws.ping };
+};
+
+/** A trivial statement: a closed, locked-out or vanished connection throws. */
+export const databaseCheck = (sqlite: { prepare(sql: string): { get(): unknown } }): Check => {
+  try {
+    sqlite.prepare('select 1').get();
+    return { ok: true, state: 'up' };
+  } catch (err) {
+    return { ok: false, state: 'down', error: (err as Error).message };
+  }
+};
+
+export interface HeartbeatOptions {
+  readonly db: SyncDb;
+  /** This process's lease holder name once announcements run; null before (nothing to check yet). */
+  readonly holder: () => string | null;
+  /** Real wall-clock ms (lease times are never the replay clock). */
+  readonly realNow: () => number;
+  readonly maxAgeMs?: number;
+}
+
+/**
+ * Reads the dispatcher lease's last renewal. Held by another live process, this one is a standby and
+ * announcements still go out: healthy, and said so (`self: false`).
+ */
+export const heartbeatCheck = (opts: HeartbeatOptions): Check => {
+  const holder = opts.holder();
+  if (holder === null) return { ok: true, state: 'off' };
+  let lease: typeof dispatcherLeases.$inferSelect | undefined;
+  try {
+    lease = opts.db.select().from(dispatcherLeases).where(eq(dispatcherLeases.name, DISPATCHER_LEASE)).get();
+  } catch (err) {
+    return { ok: false, state: 'unknown', error: (err as Error).message };
+  }
+  if (lease === undefined) return { ok: false, state: 'missing' };
+  const ageMs = opts.realNow() - lease.renewedAt.getTime();
+  const fresh = ageMs <= (opts.maxAgeMs ?? HEARTBEAT_MAX_AGE_MS);
+  return {
+    ok: fresh,
+    state: fresh ? 'fresh' : 'stale',
+    lastBeat: lease.renewedAt.toISOString(),
+    ageSeconds: Math.round(ageMs / 1000),
+    self: lease.holder === holder,
+  };
+};
+
+export const healthReport = (checks: HealthReport['checks']): HealthReport => ({
+  ok: Object.values(checks).every((check) => check.ok),
+  checks,
+});

@@ -1,0 +1,68 @@
+// The observability of one running bot, assembled for the composition root (app.ts), which loads this
+// module only when HTTP_PORT is set: a bot without it pays nothing for prom-client.
+import type { Client } from 'discord.js';
+import type { SyncDb } from '../db/outbox.js';
+import type { Logger } from '../log.js';
+import { databaseCheck, gatewayCheck, healthReport, heartbeatCheck, type HealthReport } from './health.js';
+import { startHttpServer } from './http-server.js';
+import { createMetrics, type InteractionObservation } from './metrics.js';
+
+export interface Observability {
+  /** The router's observer. */
+  recordInteraction(observation: InteractionObservation): void;
+  health(): HealthReport;
+  /** The port actually bound (HTTP_PORT=0 picks one). */
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+export interface ObservabilityOptions {
+  readonly host: string;
+  readonly port: number;
+  readonly client: Client;
+  readonly db: SyncDb;
+  readonly sqlite: { prepare(sql: string): { get(): unknown } };
+  readonly commandNames: readonly string[];
+  /** This process's dispatcher lease holder once announcements run, else null. */
+  readonly heartbeatHolder: () => string | null;
+  readonly log: Logger;
+  /** Real wall-clock ms. Default Date.now. */
+  readonly realNow?: () => number;
+}
+
+export const startObservability = async (opts: ObservabilityOptions): Promise<Observability> => {
+  const realNow = opts.realNow ?? Date.now;
+  const health = (): HealthReport =>
+    healthReport({
+      gateway: gatewayCheck(opts.client),
+      database: databaseCheck(opts.sqlite),
+      heartbeat: heartbeatCheck({ db: opts.db, holder: opts.heartbeatHolder, realNow }),
+    });
+  const metrics = createMetrics({
+    db: opts.db,
+    commandNames: opts.commandNames,
+    gatewayUp: () => gatewayCheck(opts.client).ok,
+    log: opts.log,
+  });
+  const unwatch = metrics.watchClient(opts.client);
+  const http = await startHttpServer({
+    host: opts.host,
+    port: opts.port,
+    health,
+    metrics: () => metrics.render(),
+    metricsContentType: metrics.contentType,
+    log: opts.log,
+  }).catch((err: unknown) => {
+    unwatch();
+    throw err;
+  });
+  return {
+    recordInteraction: (observation) => metrics.recordInteraction(observation),
+    health,
+    port: http.port,
+    close: async () => {
+      unwatch();
+      await http.close();
+    },
+  };
+};
