@@ -94,6 +94,7 @@ export interface Score {
 
 /** A result decided off the pitch: an awarded match or a walkover. */
 export interface Decision {
+  /** The team the match was awarded to (walkover: the team that went through). Show "Awarded to X". */
   readonly winner: TeamId;
   /** The awarded score where a source states it; null when no source does: show "the score was not published". */
   readonly score: Score | null;
