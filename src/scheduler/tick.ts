@@ -3,6 +3,7 @@
 // call loses and duplicates nothing. Each channel's rows go out in due order, one at a time; channels
 // do not wait for each other, and each row is settled at the time of its own send. Tested by calling
 // it with explicit instants and a fake sender (and in test/scheduler/ with the stand-in).
+import { setMaxListeners } from 'node:events';
 import { DEFAULT_ON_TIME_GRACE_MS, retryDelayMs, type PlanningRound } from '../domain/announcements.js';
 import type { Season } from '../domain/types.js';
 import { getSubscription, listEnabledSubscriptions, type SubscriptionRow } from '../db/guild-settings.js';
@@ -169,6 +170,9 @@ function openPass(deps: TickDeps, now: number): Pass {
       return err instanceof Error ? err : new Error(String(err));
     }
   };
+  const signal = deps.signal === undefined ? halted.signal : AbortSignal.any([deps.signal, halted.signal]);
+  // Every send in flight listens to it (up to the slot count): not a leak.
+  setMaxListeners(0, signal);
   return {
     deps,
     log: deps.log,
@@ -179,7 +183,7 @@ function openPass(deps: TickDeps, now: number): Pass {
     subscriptions: new Map(listEnabledSubscriptions(deps.db).map((s) => [channelKey(s.guildId, s.channelId), s])),
     disabledChannels: new Set(),
     disabledGuilds: new Set(),
-    signal: deps.signal === undefined ? halted.signal : AbortSignal.any([deps.signal, halted.signal]),
+    signal,
     halt: () => {
       c.halted = true;
       halted.abort();

@@ -136,3 +136,24 @@ describe('a post split across messages, through the dispatcher', () => {
     expect(standin.messages(channelId)).toHaveLength(messages.length);
   });
 });
+
+describe('many channels at once', () => {
+  test('GIVEN 30 channels and 30 slots THEN every post goes out once and no listener-leak warning is raised', async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(`${w.name}: ${w.message}`);
+    process.on('warning', onWarning);
+    try {
+      const names = Array.from({ length: 30 }, (_, i) => `fan-${i}`);
+      const { ids } = subscribedChannels(groupSeason, names, Date.parse('2023-11-20T00:00:00Z'));
+      const stop = new AbortController();
+      // The default request deadline: this is about listeners, not speed.
+      const send = createDiscordSender(client);
+      expect(await runTick(deps(groupSeason, () => DUE, { concurrency: 30, signal: stop.signal, send }), DUE)).toMatchObject({ claimed: 30, sent: 30 });
+      for (const id of ids.values()) expect(standin.messages(id)).toHaveLength(1);
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings.filter((w) => w.includes('MaxListeners'))).toEqual([]);
+  });
+});

@@ -140,7 +140,35 @@ class Abandoned extends Error {
  * it instead (the request, its signal already aborted, never reaches Discord afterwards). A wait for
  * this channel longer than the deadline is given up on at once, with Discord's Retry-After.
  */
-async function postWithDeadline(client: Client, channelId: string, body: object, timeoutMs: number, outer: AbortSignal | undefined): Promise<APIMessage> {
+/** Rate-limit waits reported by discord.js, routed to the sends of the channel they hold up. One listener per sender. */
+type RateLimitWatch = (channelId: string, onWait: (info: RateLimitData) => void) => () => void;
+
+function watchRateLimits(client: Client): RateLimitWatch {
+  const watchers = new Map<string, Set<(info: RateLimitData) => void>>();
+  client.rest.on(RESTEvents.RateLimited, (info) => {
+    // A global limit holds up every channel.
+    const targets = info.global ? [...watchers.values()] : [watchers.get(info.majorParameter)].filter((w) => w !== undefined);
+    for (const set of targets) for (const onWait of set) onWait(info);
+  });
+  return (channelId, onWait) => {
+    const set = watchers.get(channelId) ?? new Set();
+    set.add(onWait);
+    watchers.set(channelId, set);
+    return () => {
+      set.delete(onWait);
+      if (set.size === 0) watchers.delete(channelId);
+    };
+  };
+}
+
+async function postWithDeadline(
+  client: Client,
+  watch: RateLimitWatch,
+  channelId: string,
+  body: object,
+  timeoutMs: number,
+  outer: AbortSignal | undefined,
+): Promise<APIMessage> {
   const controller = new AbortController();
   const giveUp = (reason: Abandoned): void => {
     if (!controller.signal.aborted) controller.abort(reason);
@@ -151,13 +179,13 @@ async function postWithDeadline(client: Client, channelId: string, body: object,
   const timer = setTimeout(() => giveUp(new Abandoned(`no answer within ${timeoutMs} ms`, 'timeout', null)), timeoutMs);
   const onStop = (): void => giveUp(new Abandoned('dispatcher stopping', 'aborted', null));
   const onRateLimited = (info: RateLimitData): void => {
-    if ((info.majorParameter === channelId || info.global) && info.retryAfter > timeoutMs) {
+    if (info.retryAfter > timeoutMs) {
       giveUp(new Abandoned(`rate limited (${info.global ? 'global' : info.scope}) for ${info.retryAfter} ms`, '429', info.retryAfter));
     }
   };
   if (outer?.aborted) onStop();
   outer?.addEventListener('abort', onStop, { once: true });
-  client.rest.on(RESTEvents.RateLimited, onRateLimited);
+  const unwatch = watch(channelId, onRateLimited);
   const request = client.rest.post(Routes.channelMessages(channelId), { body, signal: controller.signal }) as Promise<APIMessage>;
   // Abandoned requests still settle later (with an AbortError): never an unhandled rejection.
   request.catch(() => undefined);
@@ -166,7 +194,7 @@ async function postWithDeadline(client: Client, channelId: string, body: object,
   } finally {
     clearTimeout(timer);
     outer?.removeEventListener('abort', onStop);
-    client.rest.off(RESTEvents.RateLimited, onRateLimited);
+    unwatch();
   }
 }
 
@@ -179,6 +207,7 @@ async function postWithDeadline(client: Client, channelId: string, body: object,
  */
 export function createDiscordSender(client: Client, opts: { readonly requestTimeoutMs?: number } = {}): SendPost {
   const timeoutMs = opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const watch = watchRateLimits(client);
   return async (post, sendOpts = {}) => {
     const missing = cachedMissingPermissions(client, post.channelId);
     if (missing !== null && missing.length > 0) {
@@ -202,7 +231,7 @@ export function createDiscordSender(client: Client, opts: { readonly requestTime
           enforce_nonce: true,
           allowed_mentions: ping ? { parse: [], roles: [post.roleId] } : { parse: [] },
         };
-        const message = await postWithDeadline(client, post.channelId, body, timeoutMs, sendOpts.signal);
+        const message = await postWithDeadline(client, watch, post.channelId, body, timeoutMs, sendOpts.signal);
         ids.push(message.id);
       }
       return { kind: 'sent', messageIds: ids };
