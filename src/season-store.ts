@@ -41,7 +41,10 @@ export const openSeasonStore = (opts: {
     let imported = false;
     let fileProblem: string | null = null;
     try {
-      ({ imported } = ensureSeasonImported(db, () => readSeasonFile(file)));
+      const fromFile = readSeasonFile(file);
+      // Decided under the write lock (the import's own transaction nests inside as a savepoint):
+      // two processes starting on one file import it once, the second finding it done.
+      ({ imported } = sqlite.transaction(() => ensureSeasonImported(db, () => fromFile)).immediate());
       if (imported) opts.log?.info({ file }, 'season file imported');
     } catch (err) {
       // A bad edit must not take the bot down: keep serving the last good import, and say why loudly.

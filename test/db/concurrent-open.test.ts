@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, inject, test } from 'vitest';
 import { MIGRATIONS_FOLDER, openDatabase, pendingMigrations } from '../../src/db/client.js';
 import type { OpenWorkerInput, OpenWorkerResult } from './concurrent-open-worker.js';
 import { silent, tempDir } from './helpers.js';
@@ -11,7 +11,15 @@ import { silent, tempDir } from './helpers.js';
 // not processes, so 30 tries stay fast; each thread has its own SQLite connection, as a process would.
 const TRIES = 30;
 const THREADS = 3;
+/** A start also imports the season file (a few hundred ms): fewer tries keep the file quick. */
+const STORE_TRIES = 8;
 const OPENER = new URL('./concurrent-open-worker.ts', import.meta.url).href;
+
+const runOpeners = async (paths: readonly string[], open: OpenWorkerInput['open']): Promise<OpenWorkerResult[]> => {
+  const gates = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * paths.length);
+  const perThread = await Promise.all(Array.from({ length: THREADS }, () => runOpener({ paths, threads: THREADS, gates, open, builtSrc: join(inject('botBuildRoot'), 'dist') })));
+  return perThread.flat();
+};
 
 const runOpener = (input: OpenWorkerInput): Promise<OpenWorkerResult[]> =>
   new Promise((resolve, reject) => {
@@ -48,15 +56,21 @@ describe('concurrent opens of a new database file', () => {
   test(`${THREADS} threads opening each of ${TRIES} new files at once: every open succeeds and every file opens again, fully migrated`, async () => {
     const dir = tempDir();
     const paths = Array.from({ length: TRIES }, (_, i) => join(dir, `race-${i}.sqlite`));
-    const gates = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * TRIES);
-    const perThread = await Promise.all(Array.from({ length: THREADS }, () => runOpener({ paths, threads: THREADS, gates })));
-
-    const failedOpens = perThread.flat().filter((result) => result.error !== null);
+    const failedOpens = (await runOpeners(paths, 'database')).filter((result) => result.error !== null);
     const brokenFiles = paths.map((path) => ({ path, problem: problemOnReopen(path) })).filter((file) => file.problem !== null);
     expect({ failedOpens: failedOpens.length, brokenFiles }).toEqual({ failedOpens: 0, brokenFiles: [] });
-    // The probe is itself a plain reader: nothing below needs a writable connection.
-    const sample = new Database(paths[0]!, { readonly: true });
-    expect(sample.prepare("select count(*) as n from sqlite_master where name = 'associations'").get()).toEqual({ n: 1 });
-    sample.close();
+  }, 60_000);
+
+  test(`${THREADS} bot starts on each of ${STORE_TRIES} new files at once: the season is imported once per file`, async () => {
+    const dir = tempDir();
+    const paths = Array.from({ length: STORE_TRIES }, (_, i) => join(dir, `store-${i}.sqlite`));
+    const failedOpens = (await runOpeners(paths, 'store')).filter((result) => result.error !== null);
+    const imports = paths.map((path) => {
+      const sqlite = new Database(path, { readonly: true });
+      const { n } = sqlite.prepare('select count(*) as n from data_imports').get() as { n: number };
+      sqlite.close();
+      return n;
+    });
+    expect({ failedOpens, imports }).toEqual({ failedOpens: [], imports: paths.map(() => 1) });
   }, 60_000);
 });
