@@ -31,7 +31,7 @@ export const withoutResult = (match: Match): Match => ({
   penalties: null,
   decision: null,
   goals: [],
-  redCards: match.redCards === null ? null : [],
+  redCards: null,
   attendance: null,
   // Editors' notes often tell the result ("Zamalek won 3-0 on aggregate").
   note: null,
