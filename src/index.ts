@@ -30,13 +30,17 @@ const isTokenRejected = (err: unknown): boolean =>
 
 /**
  * Start-up failures a restart cannot fix, told in their own words (no stack): a database the process
- * cannot write (db/client.ts), and a season file that is missing or invalid with no earlier import
- * to fall back on (season-store.ts).
+ * cannot write (db/client.ts) or a file that is not a database at all, and a season file that is
+ * missing or invalid with no earlier import to fall back on (season-store.ts).
  */
-const operatorProblem = (err: unknown): string | null =>
-  (err as { code?: unknown }).code === 'DATABASE_NOT_WRITABLE' || (err as { name?: unknown }).name === 'SeasonFileError'
-    ? (err as Error).message
-    : null;
+const operatorProblem = (err: unknown, databasePath: string): string | null => {
+  const { code, name, message } = err as { code?: unknown; name?: unknown; message?: unknown };
+  if (code === 'DATABASE_NOT_WRITABLE' || name === 'SeasonFileError') return String(message);
+  if (code === 'SQLITE_NOTADB') {
+    return `DATABASE_PATH ${databasePath} is not a SQLite database (${String(message)}). Point DATABASE_PATH at the bot's database, or restore it from a backup (§7 of the README).`;
+  }
+  return null;
+};
 
 const installSafetyNets = (log: Logger): void => {
   // Logged, never fatal: one bad interaction or a stray promise must not take the bot down for everyone.
@@ -99,7 +103,7 @@ const main = async (): Promise<void> => {
       },
     });
   } catch (err) {
-    const problem = operatorProblem(err);
+    const problem = operatorProblem(err, config.databasePath);
     if (problem !== null) {
       log.fatal(problem);
       process.exit(EXIT_CONFIG);

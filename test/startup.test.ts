@@ -1,5 +1,5 @@
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, test } from 'vitest';
@@ -90,6 +90,16 @@ describe('start-up refusals (exit 78: a person must fix them, a restart would no
     expect(fatal?.level).toBe(60);
     expect(fatal?.msg).toMatch(message);
     expect(fatal).not.toHaveProperty('err');
+  });
+
+  test('GIVEN DATABASE_PATH at a file that is not a SQLite database THEN it exits 78 and leaves the file alone', () => {
+    const notADatabase = join(dir, 'notes.txt');
+    const text = 'meeting notes, not a database: '.repeat(10);
+    writeFileSync(notADatabase, text);
+    const run = startBot({ DATABASE_PATH: notADatabase });
+    expect(run.code, run.stderr).toBe(EXIT_CONFIG);
+    expect(run.lines.at(-1)?.msg).toMatch(new RegExp(`^DATABASE_PATH ${notADatabase} is not a SQLite database \\(file is not a database\\)`));
+    expect(readFileSync(notADatabase, 'utf8')).toBe(text);
   });
 
   test.each([
