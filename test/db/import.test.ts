@@ -1,11 +1,13 @@
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import type { OpenedDatabase } from '../../src/db/client.js';
+import { MIGRATIONS_FOLDER, openDatabase, type OpenedDatabase } from '../../src/db/client.js';
 import { ensureSeasonImported, importSeason, lastImport } from '../../src/db/import.js';
-import { goals, matches } from '../../src/db/schema.js';
+import { goals, matches, redCards } from '../../src/db/schema.js';
 import { dataVersion, loadSeason } from '../../src/db/season-repo.js';
 import type { Season } from '../../src/domain/types.js';
 import { editedFixtureSeason, fixtureSeason } from './fixtures.js';
-import { dumpDatabase, makeTestDb } from './helpers.js';
+import { dumpDatabase, makeTestDb, silent, tempDir } from './helpers.js';
 
 const opened: OpenedDatabase[] = [];
 const testDb = (): OpenedDatabase => {
@@ -182,5 +184,36 @@ describe('ensureSeasonImported', () => {
     expect(third.summary.hash).toBe('hash-2');
     expect(loadSeason(db)).toStrictEqual(editedFixtureSeason);
     expect(reads).toBe(3);
+  });
+});
+
+describe('migration 0003 (fan facts) on a database that already holds a season', () => {
+  test('the new columns take their "not recorded" defaults, and the next import fills them', () => {
+    // drizzle/ as it was before 0003: the same files with the journal cut after 0002.
+    const before = join(tempDir(), 'drizzle');
+    cpSync(MIGRATIONS_FOLDER, before, { recursive: true });
+    const journalPath = join(before, 'meta', '_journal.json');
+    const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
+    const upTo = journal.entries.findIndex((e) => e.tag.startsWith('0003_'));
+    expect(upTo).toBeGreaterThan(0);
+    writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, upTo) }));
+
+    const path = join(tempDir(), 'bot.db');
+    const old = openDatabase(path, { log: silent, migrationsFolder: before });
+    old.sqlite.prepare(`insert into associations (name, ordinal, code, rank, points, entered, note, sources) values ('Egypt', 0, 'EGY', 2, 172.5, 1, null, '["seed"]')`).run();
+    old.close();
+
+    const upgraded = openDatabase(path, { log: silent });
+    opened.push(upgraded);
+    expect(upgraded.sqlite.prepare('select short_name, rank_dispute, rank_confidence from associations').all()).toEqual([
+      { short_name: null, rank_dispute: null, rank_confidence: 'sourced' },
+    ]);
+    importSeason(upgraded.db, fixtureSeason, 'hash-1', NOW);
+    expect(loadSeason(upgraded.db)).toStrictEqual(fixtureSeason);
+    const cards = upgraded.db.select().from(redCards).all();
+    expect(cards.map((c) => [c.matchId, c.teamId, c.player])).toEqual([
+      ['R1-T01-L1', 'asmara', 'Hamza El Moussaoui'],
+      ['R1-T01-L1', 'usm-alger', null],
+    ]);
   });
 });
