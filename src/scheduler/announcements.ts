@@ -23,7 +23,11 @@ export interface AnnouncementsRuntime {
   replan(): ReplanReport;
   /** Re-plans, then starts the heartbeat (its first tick catches up at once). Call after ClientReady. */
   start(): Scheduler;
-  /** Stops the heartbeat and waits for a tick in flight. Safe to call when not started. */
+  /**
+   * Stops the heartbeat: quick sends finish, slow ones (a long rate limit, no answer) are abandoned
+   * within about two seconds with their rows left claimable, and the dispatcher lease is released.
+   * Safe to call when not started.
+   */
   stop(): Promise<void>;
 }
 
@@ -37,7 +41,7 @@ export interface AnnouncementsOptions {
   /** Defaults to posting through the client's REST queue. */
   readonly send?: SendPost;
   /** Tick tuning (tests, the benchmark). */
-  readonly tick?: Partial<Pick<TickDeps, 'batchSize' | 'concurrency' | 'leaseMs' | 'realNow'>>;
+  readonly tick?: Partial<Pick<TickDeps, 'batchSize' | 'maxBatches' | 'concurrency' | 'leaseMs' | 'realNow'>>;
   /** Discord answered 401: the default stops the scheduler; the root may also exit non-zero. */
   readonly onUnauthorized?: (detail: string) => void;
 }
