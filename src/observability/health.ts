@@ -32,7 +32,8 @@ export const gatewayCheck = (client: Client): Check => {
   if (!client.isReady()) return { ok: false, state: statusName(client.ws.status) };
   const notReady = client.ws.shards.filter((shard) => shard.status !== Status.Ready).map((shard) => ({ shard: shard.id, state: statusName(shard.status) }));
   if (notReady.length > 0) return { ok: false, state: 'reconnecting', shards: notReady };
-  return { ok: true, state: 'ready', pingMs: client.ws.ping };
+  // -1 until the first heartbeat is acknowledged.
+  return client.ws.ping >= 0 ? { ok: true, state: 'ready', pingMs: client.ws.ping } : { ok: true, state: 'ready' };
 };
 
 /** A trivial statement: a closed, locked-out or vanished connection throws. */

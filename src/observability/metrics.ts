@@ -92,6 +92,9 @@ export const createMetrics = (opts: MetricsOptions): BotMetrics => {
     help: 'Gateway shards closed for good (an unrecoverable close code).',
     registers,
   });
+  // Zero from the start, so rate() and alerts see the series before the first event.
+  for (const scope of SCOPES) restRateLimited.inc({ scope }, 0);
+  for (const global of ['true', 'false']) restWaits.inc({ global }, 0);
   new Gauge({
     name: 'caf_gateway_up',
     help: '1 when every gateway shard is ready, else 0.',

@@ -209,6 +209,9 @@ describe('/metrics', () => {
     expect(valueOf(samples, 'nodejs_heap_size_used_bytes')).toBeGreaterThan(0);
     expect(valueOf(samples, 'caf_gateway_up')).toBe(1);
     expect(valueOf(samples, 'caf_gateway_reconnects_total')).toBe(0);
+    // Series that exist before their first event, so rate() and alerts see them.
+    expect(valueOf(samples, 'caf_discord_rest_429_total', { scope: 'global' })).toBe(0);
+    expect(valueOf(samples, 'caf_discord_rest_rate_limit_waits_total', { global: 'true' })).toBe(0);
   });
 
   test('GIVEN Discord asks for a reconnect THEN it is counted, health is 503 on the gateway meanwhile and 200 once ready', async () => {
