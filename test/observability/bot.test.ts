@@ -69,6 +69,22 @@ describe('a bot started with HTTP_PORT', () => {
     expect(valueOf(samples, 'process_resident_memory_bytes')).toBeGreaterThan(0);
   });
 
+  test('GIVEN a second bot on the same HTTP_PORT THEN it refuses to start, before logging in, saying why', async () => {
+    const sessions = standin.sessions.length;
+    const { config } = parseConfig({
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_APPLICATION_ID: APPLICATION_ID,
+      DISCORD_API_URL: standin.apiUrl,
+      DATABASE_PATH: join(tempDir(), 'second.sqlite'),
+      HTTP_PORT: String(port),
+    });
+    await expect(startBot(config, { log: createLogger({ level: 'silent', format: 'json' }), commands })).rejects.toThrow(
+      `Cannot serve /healthz and /metrics on 127.0.0.1:${port}: the port is in use.`,
+    );
+    expect(standin.sessions.length).toBe(sessions);
+    expect((await httpRequest(port, '/healthz')).status).toBe(200);
+  });
+
   test('GIVEN stop() THEN the port no longer answers', async () => {
     await bot.stop();
     await expect(httpRequest(port, '/healthz')).rejects.toMatchObject({ code: 'ECONNREFUSED' });
