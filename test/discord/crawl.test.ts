@@ -9,6 +9,7 @@ import type { MessagePayload } from '../../src/discord/render/limits.js';
 import { seasonAsOf } from '../../src/domain/as-of.js';
 import { GROUPS, STAGES } from '../../src/domain/types.js';
 import type { Season } from '../../src/domain/types.js';
+import { UserError } from '../../src/domain/errors.js';
 import { readSeasonFile } from '../../src/season/read.js';
 import { fakeButton, fakeChatInput, makeCtx, onlyPayload } from './commands/fakes.js';
 import { limitViolations } from './render/limits-check.js';
@@ -28,7 +29,7 @@ const INSTANTS = [
  * Words in capitals a fan may read: acronyms and units. Team, player, venue and association names
  * from the data are proper nouns and allowed too (e.g. "USM Alger", "RS Berkane").
  */
-const ACRONYMS = new Set(['CAF', 'FIFA', 'UTC', 'GMT', 'FC', 'FA', 'FKF', 'GF', 'GA', 'GD', 'VAR', 'TV']);
+const ACRONYMS = new Set(['CAF', 'FIFA', 'UTC', 'GMT', 'FC', 'FA', 'FKF', 'FECOFA', 'GF', 'GA', 'GD', 'VAR', 'TV']);
 
 const properNounWords = (season: Season): Set<string> => {
   const words = new Set<string>();
@@ -133,19 +134,24 @@ const LIST_COMMANDS = new Set(['fixtures', 'team', 'bracket', 'match']);
 
 async function crawl(ctx: CommandContext, season: Season): Promise<Rendered[]> {
   const out: Rendered[] = [];
+  // A UserError is a fair answer (a club with no match drawn yet): its message is fan text too.
+  const answer = async (where: string, name: string, run: () => Promise<unknown>, fn: { mock: { calls: unknown[][] } }): Promise<MessagePayload> => {
+    const error = await run().then(
+      () => null,
+      (e: unknown) => e,
+    );
+    if (error !== null && !(error instanceof UserError)) throw error;
+    const payload: MessagePayload = error instanceof UserError ? { content: error.message, embeds: [], components: [], allowedMentions: { parse: [] } } : onlyPayload(fn);
+    out.push({ where, payload, listsFixtures: LIST_COMMANDS.has(name) });
+    return payload;
+  };
   const slash = async (name: string, options: Record<string, string | number> = {}): Promise<MessagePayload> => {
     const { interaction, reply } = fakeChatInput(name, options);
-    await command(name).execute(interaction, ctx);
-    const payload = onlyPayload(reply);
-    out.push({ where: `/${name} ${JSON.stringify(options)}`, payload, listsFixtures: LIST_COMMANDS.has(name) });
-    return payload;
+    return answer(`/${name} ${JSON.stringify(options)}`, name, () => command(name).execute(interaction, ctx), reply);
   };
   const click = async (name: string, customId: string): Promise<MessagePayload> => {
     const { interaction, update } = fakeButton(customId);
-    await command(name).button?.(interaction, ctx);
-    const payload = onlyPayload(update);
-    out.push({ where: `${name} button ${customId}`, payload, listsFixtures: LIST_COMMANDS.has(name) });
-    return payload;
+    return answer(`${name} button ${customId}`, name, async () => command(name).button?.(interaction, ctx), update);
   };
   const everyPage = async (name: string, first: MessagePayload): Promise<void> => {
     let payload = first;
@@ -185,8 +191,9 @@ describe.each(INSTANTS)('the crawl, %s', (_label, iso) => {
   test('no fan-facing text reads like a research note, and fixture lines fit a phone', async () => {
     const now = new Date(iso);
     const season = seasonAsOf(real, now);
-    const rendered = await crawl(makeCtx(season, now), real);
-    expect(rendered.length).toBeGreaterThan(300);
+    // Every team of the season, and every match the clock already shows (a pairing appears from its draw).
+    const rendered = await crawl(makeCtx(season, now), { ...season, teams: real.teams });
+    expect(rendered.length).toBeGreaterThan(250);
     const findings: Finding[] = [];
     for (const { where, payload, listsFixtures } of rendered) {
       for (const v of limitViolations(payload)) findings.push({ where, problem: v, text: '' });

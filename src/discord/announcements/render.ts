@@ -5,10 +5,14 @@ import type { APIEmbed, APIEmbedField } from 'discord.js';
 import { roundTiming, type MatchMove, type MatchSlot, type PlanningRound } from '../../domain/announcements.js';
 import { matchOutcome } from '../../domain/outcome.js';
 import { indexSeason, type SeasonIndex } from '../../domain/season-index.js';
-import { computeGroupTable } from '../../domain/standings.js';
+import { computeGroupTable, decidedBetween } from '../../domain/standings.js';
 import { resolveTie } from '../../domain/ties.js';
-import type { Goal, GroupId, Match, Season, StandingRow } from '../../domain/types.js';
+import { GROUPS } from '../../domain/types.js';
+import type { GroupId, Match, Season, StandingRow } from '../../domain/types.js';
+import { goalsLine, missingGoalsOf } from '../render/goals.js';
 import { clampEmbed, embedLength, LIMITS } from '../render/limits.js';
+import { listNames, tieOutcome } from '../render/match-format.js';
+import { fateText, listJoin, plural } from '../render/words.js';
 import { codeText, escapeText, padEnd, padStart, truncate } from '../render/text.js';
 import { seasonFooter, stageColour } from '../render/theme.js';
 
@@ -31,12 +35,15 @@ export const formatDay = (date: string): string => {
 
 export const discordTime = (ms: number, style: 'f' | 'F' | 'R' | 't' | 'd' = 'f'): string => `<t:${Math.floor(ms / 1000)}:${style}>`;
 
-/** When a match is: a Discord timestamp, or its date with "time not recorded", or "date not recorded". */
+/**
+ * When a match is: a Discord timestamp, or its date where only the date is known (the post says
+ * "time not published" once, not on every line), or "date not published".
+ */
 export const whenText = (slot: Pick<Match, 'kickoff' | 'date'>): string => {
   const kickoff = slot.kickoff === null ? Number.NaN : Date.parse(slot.kickoff);
   if (!Number.isNaN(kickoff)) return discordTime(kickoff);
-  if (slot.date !== null) return `${formatDay(slot.date)} (time not recorded)`;
-  return 'date not recorded';
+  if (slot.date !== null) return formatDay(slot.date);
+  return 'date not published';
 };
 
 const title = (index: SeasonIndex, m: Match): string => `${escapeText(index.teamName(m.home))} v ${escapeText(index.teamName(m.away))}`;
@@ -129,7 +136,9 @@ export function packPost(head: { title: string; colour: number; footer: APIEmbed
 
 // ---- Preview ----
 
-const groupsOf = (matches: readonly Match[]): (GroupId | null)[] => [...new Set(matches.map((m) => m.group))];
+/** The groups of a round in the season's group order (A–D), whatever order the matches kick off in. */
+const groupsOf = (matches: readonly Match[]): (GroupId | null)[] =>
+  [...new Set(matches.map((m) => m.group))].sort((a, b) => (a === null ? GROUPS.length : GROUPS.indexOf(a)) - (b === null ? GROUPS.length : GROUPS.indexOf(b)));
 
 /** A match that already happened or is off the schedule, as the preview shows it. */
 const statusNote = (m: Match): string =>
@@ -156,8 +165,31 @@ const tableBefore = (season: Season, group: GroupId, matchday: number): readonly
     group,
   ).rows;
 
-const tableAfter = (season: Season, group: GroupId, matchday: number) =>
-  computeGroupTable({ ...season, matches: season.matches.filter((m) => m.stage === 'group' && m.matchday !== null && m.matchday <= matchday) }, group);
+/** The season after `matchday`: later group matches count as not yet played, so no group looks finished early. */
+const groupsAfter = (season: Season, matchday: number): Season => ({
+  ...season,
+  matches: season.matches
+    .filter((m) => m.stage === 'group' && m.matchday !== null)
+    .map((m) => ((m.matchday ?? 0) <= matchday ? m : { ...m, status: 'scheduled' as const, score: null, penalties: null, decision: null, goals: [] })),
+});
+
+const tableAfter = (season: Season, group: GroupId, matchday: number) => computeGroupTable(groupsAfter(season, matchday), group);
+
+/**
+ * Who this matchday settled, in plain sentences: "Zamalek are through with a game to spare"; after
+ * the last matchday, "Through to the quarter-finals: A and B."
+ */
+function fatesSettled(season: Season, index: SeasonIndex, group: GroupId, matchday: number): string[] {
+  const settled = decidedBetween(groupsAfter(season, matchday - 1), groupsAfter(season, matchday)).filter((d) => d.group === group);
+  const name = (id: string): string => escapeText(index.teamName(id));
+  const finalThrough = settled.filter((d) => d.fate === 'through' && d.toPlay === 0).map((d) => name(d.team));
+  const lines = settled
+    .filter((d) => !(d.fate === 'through' && d.toPlay === 0))
+    .map((d) => fateText(name(d.team), d.fate, d.toPlay))
+    .filter((t): t is string => t !== null)
+    .map((t) => `${t}.`);
+  return finalThrough.length > 0 ? [`Through to the quarter-finals: ${listJoin(finalThrough)}.`, ...lines] : lines;
+}
 
 /** A round whose first day has a match with no recorded time: say so, and give the first time that is recorded. */
 function startsWithoutTime(matches: readonly Match[], start: number): string {
@@ -168,8 +200,8 @@ function startsWithoutTime(matches: readonly Match[], start: number): string {
     .filter((t) => !Number.isNaN(t))
     .sort((a, b) => a - b)[0];
   return known === undefined
-    ? `Starts ${day} (kick-off times not recorded).`
-    : `Starts ${day}; not every kick-off time is recorded (the first recorded one is ${discordTime(known, 'F')}).`;
+    ? `Starts ${day}; kickoff times not published.`
+    : `Starts ${day}; not every kickoff time is published (the first published one is ${discordTime(known, 'F')}).`;
 }
 
 export function renderPreview(season: Season, round: PlanningRound): RenderedPost {
@@ -183,7 +215,10 @@ export function renderPreview(season: Season, round: PlanningRound): RenderedPos
       : timing.startTimeKnown
         ? `First kick-off ${discordTime(timing.start, 'F')} (${discordTime(timing.start, 'R')}). Times show in your own timezone.`
         : startsWithoutTime(matches, timing.start);
-  const sections: Section[] = [{ description: opening, fields: [] }];
+  // Said once for the round; the lines of those matches show their date only.
+  const untimed = timing?.startTimeKnown === true && matches.some((m) => m.kickoff === null && m.date !== null);
+  const openingText = untimed ? `${opening} Some kickoff times are not published; those matches show their date.` : opening;
+  const sections: Section[] = [{ description: openingText, fields: [] }];
 
   if (stage === 'group') {
     const matchday = matches[0]?.matchday ?? 1;
@@ -211,13 +246,6 @@ export function renderPreview(season: Season, round: PlanningRound): RenderedPos
 
 // ---- Recap ----
 
-const goalText = (g: Goal): string => {
-  const who = g.player === null ? 'scorer not recorded' : escapeText(g.player);
-  const minute = g.minute === null ? '' : ` ${escapeText(g.minute)}'`;
-  const kind = g.type === 'penalty' ? ' (pen.)' : g.type === 'own_goal' ? ' (o.g.)' : '';
-  return `${who}${minute}${kind}`;
-};
-
 /** "USM Alger **2–0** Al Hilal Benghazi", with the off-pitch, extra-time and shoot-out notes. */
 export function resultText(index: SeasonIndex, m: Match): string {
   const home = escapeText(index.teamName(m.home));
@@ -226,18 +254,18 @@ export function resultText(index: SeasonIndex, m: Match): string {
   switch (outcome.kind) {
     case 'score': {
       const extras = [
-        outcome.offPitch ? 'awarded' : null,
+        outcome.offPitch ? `awarded to ${escapeText(index.teamName(m.decision?.winner ?? ''))}` : null,
         m.extraTime ? 'a.e.t.' : null,
         m.penalties ? `${m.penalties.home}–${m.penalties.away} on penalties` : null,
       ].filter((x): x is string => x !== null);
       return `${home} **${outcome.score.home}–${outcome.score.away}** ${away}${extras.length > 0 ? ` (${extras.join(', ')})` : ''}`;
     }
     case 'winner_only':
-      return `${home} v ${away}: awarded to ${escapeText(index.teamName(outcome.winner))} (score not recorded)`;
+      return `${home} v ${away}: awarded to ${escapeText(index.teamName(outcome.winner))}; the score was not published`;
     case 'unrecorded':
-      return `${home} v ${away}: result not recorded`;
+      return `${home} v ${away}: result not published`;
     case 'pending':
-      return `${home} v ${away}: ${m.status === 'postponed' ? 'postponed' : 'no result recorded yet'}`;
+      return `${home} v ${away}: ${m.status === 'postponed' ? 'postponed' : m.status === 'scheduled' && m.resultNotPublished ? 'result not published' : 'no result yet'}`;
     case 'cancelled':
       return `${home} v ${away}: cancelled`;
   }
@@ -245,26 +273,28 @@ export function resultText(index: SeasonIndex, m: Match): string {
 
 function recapLine(index: SeasonIndex, m: Match): string {
   const lines = [`• ${tiePrefix(m)}${resultText(index, m)}`];
-  if (m.status === 'played' && m.goals.length > 0) {
+  if (m.status === 'played') {
     for (const team of [m.home, m.away]) {
-      const goals = m.goals.filter((g) => g.team === team);
-      if (goals.length > 0) lines.push(`  ${escapeText(index.teamName(team))}: ${goals.map(goalText).join(', ')}`);
+      const goals = goalsLine(
+        m.goals.filter((g) => g.team === team),
+        missingGoalsOf(m, team),
+      );
+      if (goals !== null) lines.push(`  ${escapeText(index.teamName(team))}: ${goals}`);
     }
-  }
-  if (m.status === 'played' && m.score !== null) {
-    const recorded = m.goals.length;
-    const total = m.score.home + m.score.away;
-    if (recorded < total) lines.push(`  ${total - recorded} of ${total} scorers not recorded`);
   }
   return lines.join('\n');
 }
 
-function tableBlock(index: SeasonIndex, rows: readonly StandingRow[]): string {
-  const lines = ['Pos Team              P  GD Pts'];
-  for (const r of rows) {
+function tableBlock(index: SeasonIndex, season: Season, rows: readonly StandingRow[]): string {
+  const name = listNames(season.teams, index.teamName);
+  const names = rows.map((r) => codeText(name(r.team)));
+  // The column fits the longest name: a short name from the data where there is one, never a cut name.
+  const width = Math.max(4, ...names.map((n) => Array.from(n).length));
+  const lines = [`Pos ${padEnd('Team', width)} P  GD Pts`];
+  rows.forEach((r, i) => {
     const gd = r.goalDifference > 0 ? `+${r.goalDifference}` : String(r.goalDifference);
-    lines.push(`${padStart(String(r.position), 3)} ${padEnd(codeText(index.teamName(r.team)), 17)} ${padStart(String(r.played), 1)} ${padStart(gd, 3)} ${padStart(String(r.points), 3)}`);
-  }
+    lines.push(`${padStart(String(r.position), 3)} ${padEnd(names[i] ?? '', width)} ${padStart(String(r.played), 1)} ${padStart(gd, 3)} ${padStart(String(r.points), 3)}`);
+  });
   return `\`\`\`\n${lines.join('\n')}\n\`\`\``;
 }
 
@@ -283,9 +313,11 @@ export function renderRecap(season: Season, round: PlanningRound): RenderedPost 
       const fields = linesToFields(group === null ? 'Results' : `Group ${group}`, inGroup.map((m) => recapLine(index, m)));
       if (group !== null) {
         const table = tableAfter(season, group, matchday);
-        fields.push({ name: `Group ${group} table after matchday ${matchday}`, value: tableBlock(index, table.rows) });
+        fields.push({ name: `Group ${group} table after matchday ${matchday}`, value: tableBlock(index, season, table.rows) });
+        const fates = fatesSettled(season, index, group, matchday);
+        if (fates.length > 0) fields.push({ name: '\u200b', value: truncate(fates.join('\n'), LIMITS.fieldValue) });
         if (table.unrecorded.length > 0) {
-          fields.push({ name: '\u200b', value: truncate(`Incomplete: ${table.unrecorded.length} result(s) not recorded.`, LIMITS.fieldValue) });
+          fields.push({ name: '\u200b', value: truncate(`Incomplete: ${plural(table.unrecorded.length, 'result')} not published.`, LIMITS.fieldValue) });
         }
       }
       sections.push({ fields });
@@ -296,14 +328,12 @@ export function renderRecap(season: Season, round: PlanningRound): RenderedPost 
     if (secondLegs.length > 0) {
       const lines: string[] = [];
       let champion: string | null = null;
+      const name = (id: string): string => escapeText(index.teamName(id));
       for (const m of secondLegs) {
         const legs = season.matches.filter((o) => o.stage === m.stage && o.tie === m.tie);
         const tie = resolveTie(legs);
-        const [a, b] = tie.teams;
-        const agg = tie.aggregate === null ? 'aggregate not recorded' : `aggregate ${escapeText(index.teamName(a))} ${tie.aggregate[0]}–${tie.aggregate[1]} ${escapeText(index.teamName(b))}`;
-        const decided = tie.decidedBy === null ? '' : ` (${DECIDER_TEXT[tie.decidedBy]})`;
-        const who = tie.winner === null ? 'winner not recorded' : `**${escapeText(index.teamName(tie.winner))}** ${stage === 'final' ? 'win the cup' : 'advance'}${decided}`;
-        lines.push(`• ${agg}: ${who}`);
+        const outcome = tieOutcome(tie, name, { competition: season.competition });
+        lines.push(`• ${outcome ?? `${name(tie.teams[0])} v ${name(tie.teams[1])}: not decided yet`}`);
         if (stage === 'final' && tie.winner !== null) champion = index.teamName(tie.winner);
       }
       sections.push({ fields: linesToFields(stage === 'final' ? 'Final on aggregate' : 'Who goes through', lines) });
@@ -320,15 +350,6 @@ export function renderRecap(season: Season, round: PlanningRound): RenderedPost 
     summary,
   };
 }
-
-const DECIDER_TEXT: Readonly<Record<NonNullable<ReturnType<typeof resolveTie>['decidedBy']>, string>> = {
-  aggregate: 'on aggregate',
-  away_goals: 'on away goals',
-  penalties: 'on penalties',
-  walkover: 'walkover',
-  awarded: 'awarded',
-  extra_time: 'after extra time',
-};
 
 // ---- Moved notice ----
 

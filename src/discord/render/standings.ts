@@ -4,8 +4,10 @@ import { fitMessage } from './limits.js';
 import type { MessagePayload } from './limits.js';
 import { STAGE_COLOURS, seasonFooter } from './theme.js';
 import { codeText, escapeText, padEnd, padStart } from './text.js';
+import { fateText } from './words.js';
+import { listNames } from './match-format.js';
 
-/** Team column width: long enough for most club names, short enough for a phone. */
+/** Names longer than this are shortened sensibly first (never cut: the column widens instead). */
 const NAME_WIDTH = 18;
 
 /**
@@ -37,12 +39,12 @@ const placeMarker = (row: StandingRow): string =>
 
 export const standingsTable = (table: GroupTable, teamName: (id: TeamId) => string): string => {
   const names = table.rows.map((row) => shortTeamName(teamName(row.team), NAME_WIDTH));
-  const width = Math.min(NAME_WIDTH, Math.max(4, ...names.map((n) => Array.from(n).length)));
+  const width = Math.max(4, ...names.map((n) => Array.from(n).length));
   const header = ['#', ' ', padEnd('Team', width), ' P', ' W', ' D', ' L', 'GF', 'GA', ' GD', 'Pts'].join(' ');
   const lines = table.rows.map((row, i) =>
     [
       padStart(String(row.position), 1),
-      row.qualified ? 'Q' : ' ',
+      fateMark(row),
       padEnd(names[i] ?? '', width),
       padStart(String(row.played), 2),
       padStart(String(row.won), 2),
@@ -57,9 +59,13 @@ export const standingsTable = (table: GroupTable, teamName: (id: TeamId) => stri
   return ['```', header, ...lines, '```'].join('\n');
 };
 
+/** Q for a team mathematically through, x for one that can no longer get there. */
+const fateMark = (row: StandingRow): string => (row.fate === 'through' || row.qualified ? 'Q' : row.fate === 'out' ? 'x' : ' ');
+
 /** What each marker means; the legend lists only the markers a reply's tables use. */
 const MARKERS: readonly (readonly [string, string])[] = [
   ['Q', 'Q: through to the quarter-finals'],
+  ['x', 'x: can no longer reach the quarter-finals'],
   ['*', '*: place decided by a tiebreaker (see notes)'],
   ['=', '=: level with the next team on every criterion'],
 ];
@@ -68,7 +74,8 @@ const MARKERS: readonly (readonly [string, string])[] = [
 export const legendFor = (tables: readonly GroupTable[]): string => {
   const used = new Set<string>();
   for (const row of tables.flatMap((t) => t.rows)) {
-    if (row.qualified) used.add('Q');
+    const fate = fateMark(row);
+    if (fate !== ' ') used.add(fate);
     const marker = placeMarker(row);
     if (marker) used.add(marker);
   }
@@ -77,9 +84,15 @@ export const legendFor = (tables: readonly GroupTable[]): string => {
     .join(' · ');
 };
 
-export const groupEmbed = (table: GroupTable, teamName: (id: TeamId) => string): APIEmbed => {
-  const notes = table.notes.map((note) => `• ${escapeText(note)}`);
-  const body = table.rows.length === 0 ? 'No teams in this group in the data.' : standingsTable(table, teamName);
+export const groupEmbed = (table: GroupTable, teamName: (id: TeamId) => string, tableName: (id: TeamId) => string = teamName): APIEmbed => {
+  // A fate settled before the last matchday is news: "Zamalek are through with a game to spare".
+  const early = table.rows
+    .filter((row) => row.toPlay > 0)
+    .map((row) => fateText(escapeText(teamName(row.team)), row.fate, row.toPlay))
+    .filter((text): text is string => text !== null)
+    .map((text) => `• ${text}.`);
+  const notes = [...early, ...table.notes.map((note) => `• ${escapeText(note)}`)];
+  const body = table.rows.length === 0 ? 'No teams in this group in the data.' : standingsTable(table, tableName);
   return {
     title: `Group ${table.group}`,
     description: [body, ...(notes.length ? ['**Notes**', ...notes] : [])].join('\n'),
@@ -92,7 +105,8 @@ export const renderStandings = (season: Season, tables: readonly GroupTable[], t
   if (tables.length === 0) {
     return fitMessage({ embeds: [{ title: 'Standings', description: 'No group tables in the data.', footer: seasonFooter(season) }] });
   }
-  const embeds = tables.map((t) => groupEmbed(t, teamName));
+  const short = listNames(season.teams, teamName);
+  const embeds = tables.map((t) => groupEmbed(t, teamName, short));
   // The legend and source line once, under the last table.
   const last = embeds.length - 1;
   const legend = legendFor(tables);

@@ -9,7 +9,7 @@ import type { NameOf } from './match-format.js';
 import { latestStageColour, seasonFooter } from './theme.js';
 import { STAGE_LABEL } from '../../domain/types.js';
 import { escapeText } from './text.js';
-import { WORDS, ordinal, plural, rankDisputeText, unattributedText } from './words.js';
+import { WORDS, fateText, ordinal, plural, rankDisputeText, unattributedText } from './words.js';
 
 export interface TeamView {
   readonly season: Season;
@@ -63,7 +63,9 @@ const stageHeading = (stage: Stage, view: TeamView, matches: readonly Match[], t
   if (stage === 'group') {
     const row = view.groupTable?.rows.find((r) => r.team === view.team.id);
     const group = view.team.group ?? view.groupTable?.group;
-    const place = row && row.played > 0 ? ` · ${ordinal(row.position)}, ${plural(row.points, 'point')}${row.qualified ? ', through' : ''}` : '';
+    const fate = row ? fateText('', row.fate, row.toPlay) : null;
+    const fateWords = fate === null ? '' : `,${fate.replace(/^ are /, ' ')}`;
+    const place = row && row.played > 0 ? ` · ${ordinal(row.position)}, ${plural(row.points, 'point')}${fateWords}` : '';
     return `**${group ? `Group ${group}` : STAGE_LABEL.group}**${place}`;
   }
   const tie = matches.map((m) => tieOf.get(m.id)).find((t) => t !== undefined);

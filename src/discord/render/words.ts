@@ -78,3 +78,16 @@ export const rankDisputeText = (association: string, dispute: { readonly printed
   if (dispute.byPoints === null || dispute.printed === null) return `Sources disagree on ${association}'s rank`;
   return `CAF's points put ${association} ${ordinal(dispute.byPoints)}; the competition's own list printed it ${ordinal(dispute.printed)}`;
 };
+
+/** "a game to spare", "2 games to spare". */
+const toSpare = (games: number): string => (games === 1 ? 'a game to spare' : `${games} games to spare`);
+
+/**
+ * A group fate in one sentence: "Zamalek are through with a game to spare", "Abu Salim can no longer
+ * reach the quarter-finals". Null while the team's fate is open.
+ */
+export const fateText = (team: string, fate: 'through' | 'out' | 'open', toPlay: number): string | null => {
+  if (fate === 'through') return toPlay > 0 ? `${team} are through with ${toSpare(toPlay)}` : `${team} are through to the quarter-finals`;
+  if (fate === 'out') return toPlay > 0 ? `${team} can no longer reach the quarter-finals, with ${toSpare(toPlay)}` : `${team} are out`;
+  return null;
+};

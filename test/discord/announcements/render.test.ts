@@ -49,10 +49,11 @@ describe('renderPreview', () => {
     expect(post.messages).toHaveLength(1);
     expect(post.messages[0]?.[0]?.title).toBe('Group stage · Matchday 1 — preview');
     expect(body).toContain(`<t:${unix('2023-11-26T16:00:00Z')}:f> — Alpha v Bravo`);
-    expect(body).toContain('Sun 26 Nov 2023 (time not recorded) — Charlie v Delta');
+    expect(body).toContain('Sun 26 Nov 2023 — Charlie v Delta');
+    expect(body).not.toContain('time not recorded');
     expect(body).toContain('Stade A');
     expect(post.messages[0]?.[0]?.description).toBe(
-      `Starts Sun 26 Nov 2023; not every kick-off time is recorded (the first recorded one is <t:${unix('2023-11-26T16:00:00Z')}:F>).`,
+      `Starts Sun 26 Nov 2023; not every kickoff time is published (the first published one is <t:${unix('2023-11-26T16:00:00Z')}:F>).`,
     );
     expect(body).not.toContain('2–0');
     expect(body).not.toContain('Table:');
@@ -67,7 +68,7 @@ describe('renderPreview', () => {
 
   test('GIVEN a round with no recorded kick-off time THEN the preview says so', () => {
     const s = makeSeason({ teams: groupTeams('A'), matches: [gm('GA-MD1-1', 1, 'a', 'b', { date: '2023-12-03', kickoff: null })] });
-    expect(renderPreview(s, roundOf(s, 'GS-MD1')).messages[0]?.[0]?.description).toBe('Starts Sun 3 Dec 2023 (kick-off times not recorded).');
+    expect(renderPreview(s, roundOf(s, 'GS-MD1')).messages[0]?.[0]?.description).toBe('Starts Sun 3 Dec 2023; kickoff times not published.');
   });
 
   test('GIVEN a second leg THEN the first-leg score is shown', () => {
@@ -90,23 +91,63 @@ describe('renderRecap', () => {
     const post = renderRecap(groupSeason, roundOf(groupSeason, 'GS-MD1'));
     const body = text(post);
     expect(body).toContain('Alpha **2–0** Bravo');
-    expect(body).toContain("Alpha: Scorer One, Pen Taker 90+4' (pen.)");
-    expect(body).toContain('Charlie: scorer not recorded');
-    expect(body).toContain('Delta: Own Goaler (o.g.)');
+    expect(body).toContain("Alpha: Scorer One; Pen Taker 90+4' (pen.)");
+    expect(body).toContain('Charlie: 1 goal with no scorer recorded');
+    expect(body).toContain('Delta: Own Goaler (own goal)');
+    expect(body).not.toContain('scorer not recorded, scorer not recorded');
     expect(body).toContain('Group A table after matchday 1');
     // Bravo has 0 points after matchday 1; matchday 2's 5–0 must not leak into it.
     expect(body).toMatch(/Bravo\s+1\s+-2\s+0/);
     expect(fitsDiscordLimits(post)).toBe(true);
   });
 
-  test('GIVEN a played match with fewer recorded goals than its score THEN it says how many are missing', () => {
-    const s = makeSeason({ teams: groupTeams('A'), matches: [gm('GA-MD1-1', 1, 'a', 'b', played(2, 1, [goal('a', 'Only One')]))] });
-    expect(text(renderRecap(s, roundOf(s, 'GS-MD1')))).toContain('2 of 3 scorers not recorded');
+  test('GIVEN a played match with fewer recorded goals than its score THEN each side counts its goals with no scorer recorded', () => {
+    const s = makeSeason({ teams: groupTeams('A'), matches: [gm('GA-MD1-1', 1, 'a', 'b', played(3, 1, [goal('a', 'Only One'), { ...goal('a', 'Only One'), minute: '88' }]))] });
+    const body = text(renderRecap(s, roundOf(s, 'GS-MD1')));
+    expect(body).toContain("Alpha: Only One 88', 1 more; 1 goal with no scorer recorded");
+    expect(body).toContain('Bravo: 1 goal with no scorer recorded');
+  });
+
+  test('GIVEN a brace THEN the player is named once with both minutes', () => {
+    const s = makeSeason({
+      teams: groupTeams('A'),
+      matches: [gm('GA-MD1-1', 1, 'a', 'b', played(2, 0, [{ ...goal('a', 'Ahmed Atef'), minute: '55' }, { ...goal('a', 'Ahmed Atef'), minute: '88' }]))],
+    });
+    expect(text(renderRecap(s, roundOf(s, 'GS-MD1')))).toContain("Alpha: Ahmed Atef 55', 88'");
+  });
+
+  test('GIVEN matchday 6 THEN the recap names who goes through from each group', () => {
+    // A double round robin in which the earlier letter always wins 1–0: Alpha and Bravo go through.
+    const rounds = [[['a', 'b'], ['c', 'd']], [['a', 'c'], ['b', 'd']], [['a', 'd'], ['b', 'c']]] as const;
+    const matches = [1, 2, 3, 4, 5, 6].flatMap((md) =>
+      (rounds[(md - 1) % 3] ?? []).map(([x, y], i) => {
+        const [home, away] = md > 3 ? [y, x] : [x, y];
+        return gm(`GA-MD${md}-${i + 1}`, md, home, away, { date: `2024-0${md}-01`, ...(home === x ? played(1, 0) : played(0, 1)) });
+      }),
+    );
+    const s = makeSeason({ teams: groupTeams('A'), matches });
+    // Alpha (four wins) is through after matchday 4 with two games to spare; the last matchday settles Bravo.
+    expect(text(renderRecap(s, roundOf(s, 'GS-MD4')))).toContain('Alpha are through with 2 games to spare.');
+    expect(text(renderRecap(s, roundOf(s, 'GS-MD6')))).toContain('Through to the quarter-finals: Bravo.');
+    expect(text(renderRecap(s, roundOf(s, 'GS-MD6')))).not.toContain('Alpha are through');
+  });
+
+  test('GIVEN a matchday whose group B kicks off before group A THEN the groups are listed A then B', () => {
+    const s = makeSeason({
+      teams: [...groupTeams('A'), ...groupTeams('B')],
+      matches: [
+        match({ id: 'GB-MD1-1', stage: 'group', group: 'B', matchday: 1, home: groupTeams('B')[0]!.id, away: groupTeams('B')[1]!.id, date: '2023-11-25', status: 'scheduled' }),
+        gm('GA-MD1-1', 1, 'a', 'b', { date: '2023-11-26' }),
+      ],
+    });
+    const fields = renderPreview(s, roundOf(s, 'GS-MD1')).messages.flat().flatMap((e) => (e.fields ?? []).map((f) => f.name));
+    expect(fields).toEqual(['Group A', 'Group B']);
   });
 
   test('GIVEN the final second leg THEN the aggregate, the away-goals winner and the champion', () => {
     const s = makeSeason({
       name: '2023–24 CAF Confederation Cup',
+      competition: 'CAF Confederation Cup',
       teams: [team('z', { name: 'Zamalek' }), team('b', { name: 'RS Berkane' })],
       matches: [
         match({ id: 'F-L1', stage: 'final', tie: 1, leg: 1, home: 'b', away: 'z', date: '2024-05-12', status: 'played', score: { home: 2, away: 1 } }),
@@ -116,9 +157,23 @@ describe('renderRecap', () => {
     const post = renderRecap(s, roundOf(s, 'F-L2'));
     const body = text(post);
     expect(body).toContain('Zamalek **1–0** RS Berkane');
-    expect(body).toContain('aggregate RS Berkane 2–2 Zamalek: **Zamalek** win the cup (on away goals)');
+    expect(body).toContain('Zamalek win the Confederation Cup on away goals (2–2 on aggregate)');
+    expect(body).not.toMatch(/through|aggregate RS Berkane/);
     expect(body).toContain('**Zamalek** win the 2023–24 CAF Confederation Cup');
     expect(post.summary).toContain('champion Zamalek');
+  });
+
+  test('GIVEN a semi-final second leg THEN the aggregate is written from the side of the team that goes through', () => {
+    const s = makeSeason({
+      teams: [team('u', { name: 'USM Alger' }), team('b', { name: 'RS Berkane' })],
+      matches: [
+        match({ id: 'SF-T1-L1', stage: 'semi_final', tie: 1, leg: 1, home: 'u', away: 'b', date: '2024-04-21', status: 'played', score: { home: 0, away: 3 } }),
+        match({ id: 'SF-T1-L2', stage: 'semi_final', tie: 1, leg: 2, home: 'b', away: 'u', date: '2024-04-28', status: 'played', score: { home: 3, away: 0 } }),
+      ],
+    });
+    const body = text(renderRecap(s, roundOf(s, 'SF-L2')));
+    expect(body).toContain('• RS Berkane through, 6–0 on aggregate');
+    expect(body).not.toContain('0–6');
   });
 
   test('GIVEN a quarter-final first leg THEN results but no "who goes through"', () => {
@@ -193,7 +248,7 @@ describe('renderMoved and renderTestMessage', () => {
     expect(change).toBeDefined();
     const body = text(renderMoved(after, roundOf(after, 'GS-MD1'), change!.moves));
     expect(body).toContain(`Alpha v Bravo: now <t:${unix('2023-11-27T18:00:00Z')}:f> (was <t:${unix('2023-11-26T16:00:00Z')}:f>)`);
-    expect(body).toContain('Charlie v Delta: now **postponed** (was Sun 26 Nov 2023 (time not recorded))');
+    expect(body).toContain('Charlie v Delta: now **postponed** (was Sun 26 Nov 2023)');
   });
 
   test('GIVEN settings THEN the test message states them', () => {

@@ -61,7 +61,7 @@ describe('/team', () => {
         {
           "color": 15690752,
           "description": "**First round**: bye
-      **Group A** · 1st, 6 points, through · some kickoff times not published
+      **Group A** · 1st, 6 points, through to the quarter-finals · some kickoff times not published
       \`W\` <t:1701014400:f> · RS Berkane **2–1** Zamalek
       \`W\` Sun 3 Dec 2023 · Académie SOAR v RS Berkane
       ↳ awarded to RS Berkane, score not published

@@ -43,11 +43,11 @@ const teamName = (id: string): string => names[id] ?? id;
 test('the table: Q for qualifiers, * where a tiebreaker decided, signed goal difference, names cut sensibly', () => {
   expect(standingsTable(table, teamName)).toMatchInlineSnapshot(`
     "\`\`\`
-    #   Team                P  W  D  L GF GA  GD Pts
-    1 Q Dreams F.C.         6  3  1  2 10  7  +4  12*
-    2 Q Rivers United       6  3  1  2 10  7  +2  12
-    3   Club Africain       6  3  1  2 10  7  +3  10
-    4   Académica do Lobi…  6  3  1  2  6 17 -11   1
+    #   Team                 P  W  D  L GF GA  GD Pts
+    1 Q Dreams F.C.          6  3  1  2 10  7  +4  12*
+    2 Q Rivers United        6  3  1  2 10  7  +2  12
+    3 x Club Africain        6  3  1  2 10  7  +3  10
+    4 x Académica do Lobito  6  3  1  2  6 17 -11   1
     \`\`\`"
   `);
 });
@@ -72,13 +72,32 @@ test('one embed per group with its notes; legend and source once, under the last
 });
 
 test('the legend lists only the markers the tables use, each with its sign', () => {
-  const plain = { ...table, rows: table.rows.map((r, i) => ({ ...r, decidedBy: i === table.rows.length - 1 ? null : ('points' as const), qualified: false })) };
+  const plain = {
+    ...table,
+    rows: table.rows.map((r, i) => ({ ...r, decidedBy: i === table.rows.length - 1 ? null : ('points' as const), qualified: false, fate: 'open' as const })),
+  };
   expect(legendFor([plain])).toBe('');
-  const level = { ...plain, rows: plain.rows.map((r, i) => (i === 0 ? { ...r, decidedBy: 'unresolved' as const, qualified: true } : r)) };
+  const level = { ...plain, rows: plain.rows.map((r, i) => (i === 0 ? { ...r, decidedBy: 'unresolved' as const, qualified: true, fate: 'through' as const } : r)) };
   expect(legendFor([level])).toBe('Q: through to the quarter-finals · =: level with the next team on every criterion');
+  const out = { ...plain, rows: plain.rows.map((r, i) => (i === 3 ? { ...r, fate: 'out' as const } : r)) };
+  expect(legendFor([out])).toBe('x: can no longer reach the quarter-finals');
   const tiebreak = { ...plain, rows: plain.rows.map((r, i) => (i === 1 ? { ...r, decidedBy: 'goal_difference' as const } : r)) };
   expect(legendFor([tiebreak])).toBe('*: place decided by a tiebreaker (see notes)');
   expect(renderStandings(season(), [plain], teamName).embeds[0]?.footer?.text).toBe('CAF Confederation Cup 2023–24 · data as of 2024-06-01 · sources: /about');
+});
+
+test('a fate settled with games to spare is said in words under the table, and marked in it', () => {
+  const early = {
+    ...table,
+    notes: [],
+    rows: table.rows.map((r, i) => ({ ...r, toPlay: 1, qualified: i === 0, fate: i === 0 ? ('through' as const) : i === 3 ? ('out' as const) : ('open' as const) })),
+  };
+  const description = renderStandings(season(), [early], teamName).embeds[0]?.description ?? '';
+  expect(description).toContain('• Dreams F.C. are through with a game to spare.');
+  expect(description).toContain('• Académica do Lobito can no longer reach the quarter-finals, with a game to spare.');
+  expect(description).toMatch(/^1 Q Dreams/m);
+  expect(description).toMatch(/^4 x Académica/m);
+  expect(description).toMatch(/^2   Rivers/m);
 });
 
 test('the mini season: awarded without a score and an unrecorded result are explained', () => {
