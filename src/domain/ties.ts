@@ -5,6 +5,7 @@ import type { Match, Season, Stage, TeamId, TieDecider, TieResult } from './type
 import { indexSeason, stageOrder } from './season-index.js';
 import { matchOutcome } from './outcome.js';
 import { memoBySeason } from './memo.js';
+import { pairingsPending } from './calendar.js';
 
 const TIE_STAGES: readonly Stage[] = [...QUALIFYING_STAGES, ...KNOCKOUT_STAGES];
 
@@ -135,3 +136,23 @@ export function computeTies(season: Season, stage?: Stage): TieResult[] {
 /** The team that lost a decided tie; null while it is open. */
 export const tieLoser = (tie: TieResult): TeamId | null =>
   tie.winner === null ? null : tie.winner === tie.teams[0] ? tie.teams[1] : tie.teams[0];
+
+/** One knockout stage of the bracket as known at an instant: its ties, or why they are not known yet. */
+export type BracketStage =
+  | { readonly stage: Stage; readonly ties: readonly TieResult[] }
+  /** The draw is still to come: "Draw on 12 March 2024". */
+  | { readonly stage: Stage; readonly drawOn: string }
+  /** Drawn, but the pairing waits for the round before: "Winners of the quarter-finals". */
+  | { readonly stage: Stage; readonly waitingFor: Stage };
+
+/**
+ * The bracket read model for a season as of `now` (as-of.ts): per stage, the ties whose pairing is
+ * known, else the draw date or the round it waits for; never a pairing with "0–0" ahead of its draw.
+ */
+export function bracketStages(season: Season, now: Date, stages: readonly Stage[] = KNOCKOUT_STAGES): BracketStage[] {
+  return stages.map((stage): BracketStage => {
+    const pending = pairingsPending(season, stage, now);
+    if (pending === null) return { stage, ties: computeTies(season, stage) };
+    return 'drawOn' in pending ? { stage, drawOn: pending.drawOn } : { stage, waitingFor: pending.waitingFor };
+  });
+}

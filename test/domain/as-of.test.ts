@@ -4,7 +4,7 @@ import { selectFixtures } from '../../src/domain/fixtures.js';
 import { computeGroupTable } from '../../src/domain/standings.js';
 import { computeScorers } from '../../src/domain/scorers.js';
 import { pairingsPending } from '../../src/domain/calendar.js';
-import { computeTies } from '../../src/domain/ties.js';
+import { bracketStages, computeTies } from '../../src/domain/ties.js';
 import type { Stage } from '../../src/domain/types.js';
 import { readSeasonFile } from '../../src/season/read.js';
 
@@ -118,5 +118,23 @@ describe('pairings are known only from their draw (calendar) and once the round 
     const ties = computeTies(at('2024-03-20T00:00:00Z'), 'quarter_final');
     expect(ties).toHaveLength(4);
     expect(ties.map((t) => [t.aggregate, t.winner])).toEqual([[null, null], [null, null], [null, null], [null, null]]);
+  });
+
+  test.each([
+    ['2024-02-26T00:00:00Z', ['draw on 2024-03-12', 'draw on 2024-03-12', 'draw on 2024-03-12']],
+    ['2024-03-20T00:00:00Z', ['4 ties, none played', 'after quarter_final', 'after semi_final']],
+    ['2024-04-24T12:00:00Z', ['4 ties, 4 decided', '2 ties, 0 decided', 'after semi_final']],
+    ['2024-06-01T00:00:00Z', ['4 ties, 4 decided', '2 ties, 2 decided', '1 ties, 1 decided']],
+  ])('the bracket read model as of %s: %j', (instant, expected) => {
+    const described = bracketStages(at(instant), new Date(instant)).map((s) =>
+      'ties' in s
+        ? s.ties.every((t) => t.aggregate === null && t.winner === null)
+          ? `${s.ties.length} ties, none played`
+          : `${s.ties.length} ties, ${s.ties.filter((t) => t.winner !== null).length} decided`
+        : 'drawOn' in s
+          ? `draw on ${s.drawOn}`
+          : `after ${s.waitingFor}`,
+    );
+    expect(described).toEqual(expected);
   });
 });
