@@ -20,8 +20,14 @@ export const drawFor = (season: Season, stage: Stage): CalendarEntry | null => {
   return draws[draws.length - 1] ?? null;
 };
 
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
 /** "12 March": a draw date in a sentence (the year is the season's). */
-const shortDate = (iso: string): string => formatDate(iso).replace(/^\w+ /, '').replace(/ \d{4}$/, '');
+const shortDate = (iso: string): string => {
+  const [, month, day] = iso.split('-').map(Number);
+  const name = month === undefined ? undefined : MONTH_NAMES[month - 1];
+  return day === undefined || name === undefined ? formatDate(iso) : `${day} ${name}`;
+};
 
 const tieField = (tie: TieResult, season: Season, teamName: (id: TeamId) => string): APIEmbedField => {
   const name = escapedNames(listNames(season.teams, teamName));

@@ -6,26 +6,29 @@ import { SEASON_COLOUR, seasonFooter } from './theme.js';
 import { codeText, escapeText, padEnd, padStart } from './text.js';
 import { rankDisputeText } from './words.js';
 
+/** The narrowest name column; it widens to the longest name instead of cutting one. */
 const NAME_WIDTH = 18;
 /** One code block per embed description, with room to spare under 4096. */
 const CHUNK_BUDGET = 3500;
 
 const formatPoints = (points: number): string => (Number.isInteger(points) ? String(points) : points.toFixed(1));
 
-const rowLine = (row: ShownRow, mark: string): string =>
+const rowLine = (row: ShownRow, mark: string, width: number): string =>
   [
     padStart(row.rank === null ? '–' : String(row.rank), 3),
     padEnd(codeText(row.code ?? '—'), 4),
-    padEnd(codeText(row.displayName), NAME_WIDTH),
+    padEnd(codeText(row.displayName), width),
     padStart(row.points === null ? '—' : formatPoints(row.points), 6),
     padStart(`${row.entered}/${row.slots}`, 5),
     padStart(formatPoints(row.seasonPoints), 6),
   ].join(' ') + (mark ? ` ${mark}` : '');
 
-const HEADER = [padStart('#', 3), padEnd('FIFA', 4), padEnd('Association', NAME_WIDTH), padStart('Points', 6), padStart('Teams', 5), padStart('Season', 6)].join(' ');
+const header = (width: number): string =>
+  [padStart('#', 3), padEnd('FIFA', 4), padEnd('Association', width), padStart('Points', 6), padStart('Teams', 5), padStart('Season', 6)].join(' ');
 
 /** Rows split into code blocks that each fit one embed description. */
-const tableChunks = (lines: readonly string[]): string[] => {
+const tableChunks = (lines: readonly string[], width: number): string[] => {
+  const HEADER = header(width);
   const chunks: string[][] = [[]];
   let size = HEADER.length;
   for (const line of lines) {
@@ -55,9 +58,11 @@ export const renderRankings = (season: Season, rows: readonly RankingRow[]): Mes
   }
   const associations = new Map(season.associations.map((a) => [a.name, a]));
   const notes: string[] = [];
+  const shortName = (row: RankingRow): string => associations.get(row.association)?.shortName ?? row.association;
+  const width = Math.max(NAME_WIDTH, ...rows.map((row) => Array.from(codeText(shortName(row))).length));
   const lines = rows.map((row) => {
     const association = associations.get(row.association);
-    const name = association?.shortName ?? row.association;
+    const name = shortName(row);
     let mark = '';
     if (association?.rankDispute) {
       mark = '†';
@@ -66,9 +71,9 @@ export const renderRankings = (season: Season, rows: readonly RankingRow[]): Mes
       mark = '?';
       notes.push(`? ${escapeText(name)}: rank uncertain, only one source of uncertain date gives it.`);
     }
-    return rowLine({ ...row, displayName: name }, mark);
+    return rowLine({ ...row, displayName: name }, mark, width);
   });
-  const chunks = tableChunks(lines);
+  const chunks = tableChunks(lines, width);
   const coefficient = season.rankingCriteria.seasonCoefficient;
   const legend = [
     `**Points**: CAF 5-year ranking points (— where not published). **Teams**: entered / allowed (the top 12 may enter two).`,

@@ -95,7 +95,7 @@ export const renderScorers = (view: ScorersView): MessagePayload => {
   const levelAtCut = view.limit !== undefined && players > view.limit;
   const notes = [
     ...(levelAtCut ? [`Top ${view.limit}, with players level on goals: ${plural(players, 'player')} shown.`] : []),
-    `${capitalise(unattributedText(table.unattributedGoals))}; ${plural(table.ownGoals, 'own goal')}, credited to no player.`,
+    `${capitalise(unattributedText(table.unattributedGoals))}${table.ownGoals > 0 ? `; ${plural(table.ownGoals, 'own goal')}, credited to no player` : ''}.`,
     ...[...new Set([...flaggedNotes.values()].map(({ player }) => player))].map(
       (player) => `⚠️ ${escapeText(player)}: a source disputes or lacks one of these goals, so the total may change.`,
     ),

@@ -323,9 +323,9 @@ describe('/bracket', () => {
     const real = readSeasonFile().season;
     const payload = renderBracket(real, computeTies(real), indexSeason(real).teamName, new Date('2024-02-26T12:00:00Z'));
     expect(payload.embeds[0]?.fields?.map((f) => `${f.name}: ${f.value}`)).toEqual([
-      'Quarter-finals: Draw on 12 Mar',
-      'Semi-finals: Draw on 12 Mar',
-      'Final: Draw on 12 Mar',
+      'Quarter-finals: Draw on 12 March',
+      'Semi-finals: Draw on 12 March',
+      'Final: Draw on 12 March',
     ]);
     expect(allText(payload)).not.toMatch(/0–0|Undecided/);
   });
