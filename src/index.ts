@@ -105,7 +105,8 @@ const main = async (): Promise<void> => {
   } catch (err) {
     const problem = operatorProblem(err, config.databasePath);
     if (problem !== null) {
-      log.fatal(problem);
+      // The same `startup failed` line as any other failure, with the operator's words instead of a stack.
+      log.fatal({ problem }, 'startup failed');
       process.exit(EXIT_CONFIG);
     }
     log.fatal({ err }, 'startup failed');

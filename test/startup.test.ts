@@ -71,8 +71,11 @@ describe('start-up refusals (exit 78: a person must fix them, a restart would no
       expect.stringContaining('DISCORD_TOKEN had spaces or a line break around it'),
       expect.stringContaining('DISCORD_API_URL http://[redacted]@127.0.0.1:9/api/v10 should not end in an API version'),
       'starting',
-      expect.stringMatching(new RegExp(`^The database ${databasePath} is not writable by this process \\(attempt to write a readonly database\\)`)),
+      'startup failed',
     ]);
+    expect(run.lines.at(-1)?.problem).toMatch(
+      new RegExp(`^The database ${databasePath} is not writable by this process \\(attempt to write a readonly database\\)`),
+    );
     expect(run.lines.find((line) => line.msg === 'starting')).toMatchObject({ apiUrl: 'http://[redacted]@127.0.0.1:9/api' });
     expect(run.lines.at(-1)?.level).toBe(60);
     expect(`${run.stdout}${run.stderr}`).not.toContain('hunter2');
@@ -88,7 +91,7 @@ describe('start-up refusals (exit 78: a person must fix them, a restart would no
     expect(run.code, run.stderr).toBe(EXIT_CONFIG);
     const fatal = run.lines.at(-1);
     expect(fatal?.level).toBe(60);
-    expect(fatal?.msg).toMatch(message);
+    expect(fatal).toMatchObject({ msg: 'startup failed', problem: expect.stringMatching(message) });
     expect(fatal).not.toHaveProperty('err');
   });
 
@@ -98,7 +101,7 @@ describe('start-up refusals (exit 78: a person must fix them, a restart would no
     writeFileSync(notADatabase, text);
     const run = startBot({ DATABASE_PATH: notADatabase });
     expect(run.code, run.stderr).toBe(EXIT_CONFIG);
-    expect(run.lines.at(-1)?.msg).toMatch(new RegExp(`^DATABASE_PATH ${notADatabase} is not a SQLite database \\(file is not a database\\)`));
+    expect(run.lines.at(-1)?.problem).toMatch(new RegExp(`^DATABASE_PATH ${notADatabase} is not a SQLite database \\(file is not a database\\)`));
     expect(readFileSync(notADatabase, 'utf8')).toBe(text);
   });
 
