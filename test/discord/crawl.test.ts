@@ -3,7 +3,9 @@
 // stays fast). It fails on text a fan should never read: research wording, JSON paths, note ids,
 // "seed", null/undefined/NaN/[object, shouting capitals, and fixture lines too long for a phone.
 import { describe, expect, test } from 'vitest';
+import { renderPreview, renderRecap } from '../../src/discord/announcements/render.js';
 import { commands } from '../../src/discord/commands/index.js';
+import { seasonRounds } from '../../src/domain/calendar.js';
 import type { Command, CommandContext } from '../../src/discord/commands/types.js';
 import type { MessagePayload } from '../../src/discord/render/limits.js';
 import { seasonAsOf } from '../../src/domain/as-of.js';
@@ -211,6 +213,23 @@ describe.each(INSTANTS)('the crawl, %s', (_label, iso) => {
     }
     expect([...perKind.values()].flat().map((f) => `${f.problem} · ${f.where} · ${f.text}`)).toEqual([]);
   });
+});
+
+test('every announcement post of the season (preview and recap of every round) reads as fan text', () => {
+  const season = seasonAsOf(real, new Date('2024-06-01T12:00:00Z'));
+  const findings: Finding[] = [];
+  for (const round of seasonRounds(season)) {
+    for (const [kind, post] of [
+      ['preview', renderPreview(season, round)],
+      ['recap', renderRecap(season, round)],
+    ] as const) {
+      const where = `${round.key} ${kind}`;
+      for (const embed of post.messages.flat()) {
+        for (const text of [embed.title ?? '', embed.description ?? '', ...(embed.fields ?? []).flatMap((f) => [f.name, f.value])]) findings.push(...inspectText(where, text));
+      }
+    }
+  }
+  expect(findings.slice(0, 20).map((f) => `${f.problem} · ${f.where} · ${f.text}`)).toEqual([]);
 });
 
 describe('the crawl checks catch what they should', () => {

@@ -1,6 +1,6 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { indexSeason } from '../../domain/season-index.js';
-import { computeTies } from '../../domain/ties.js';
+import { bracketStages } from '../../domain/ties.js';
 import { renderBracket } from '../render/bracket.js';
 import type { Command } from './types.js';
 
@@ -11,6 +11,6 @@ export const bracket: Command = {
 
   async execute(interaction, ctx) {
     const season = ctx.season();
-    await interaction.reply(renderBracket(season, computeTies(season), indexSeason(season).teamName, ctx.now()));
+    await interaction.reply(renderBracket(season, bracketStages(season, ctx.now()), indexSeason(season).teamName));
   },
 };

@@ -1,6 +1,7 @@
 import type { APIEmbedField } from 'discord.js';
-import { KNOCKOUT_STAGES, STAGE_LABEL } from '../../domain/types.js';
-import type { CalendarEntry, Season, Stage, TeamId, TieResult } from '../../domain/types.js';
+import type { BracketStage } from '../../domain/ties.js';
+import { STAGE_LABEL } from '../../domain/types.js';
+import type { Season, TeamId, TieResult } from '../../domain/types.js';
 import { fitMessage } from './limits.js';
 import type { MessagePayload } from './limits.js';
 import { escapedNames, fixtureLines, formatDate, listNames, tieOutcome } from './match-format.js';
@@ -8,17 +9,6 @@ import type { TieWords } from './match-format.js';
 import { STAGE_COLOURS, seasonFooter } from './theme.js';
 import { escapeText, truncate } from './text.js';
 import { roundName } from './words.js';
-
-/**
- * The draw that made a stage's pairings: the last draw in the calendar on or before the stage's
- * first day (the quarter-final and semi-final draw also sets the final). Null when the calendar has none.
- */
-export const drawFor = (season: Season, stage: Stage): CalendarEntry | null => {
-  const start = season.calendar.filter((e) => e.stage === stage && e.kind !== 'draw').map((e) => e.startDate).sort()[0];
-  if (start === undefined) return null;
-  const draws = season.calendar.filter((e) => e.kind === 'draw' && e.startDate <= start).sort((a, b) => a.startDate.localeCompare(b.startDate));
-  return draws[draws.length - 1] ?? null;
-};
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -45,18 +35,17 @@ const tieField = (tie: TieResult, season: Season, teamName: (id: TeamId) => stri
 };
 
 /**
- * Quarter-finals to the final: both legs of every tie, and who went through and how. A stage's
- * pairings show only from the day of its draw; before it, the draw date.
+ * Quarter-finals to the final: both legs of every tie, and who went through and how. A stage whose
+ * pairings are not known yet says when its draw is, or which round it waits for.
  */
-export const renderBracket = (season: Season, ties: readonly TieResult[], teamName: (id: TeamId) => string, now: Date): MessagePayload => {
-  const today = now.toISOString().slice(0, 10);
+export const renderBracket = (season: Season, stages: readonly BracketStage[], teamName: (id: TeamId) => string): MessagePayload => {
   const fields: APIEmbedField[] = [];
-  for (const stage of KNOCKOUT_STAGES) {
-    const draw = drawFor(season, stage);
-    const stageTies = ties.filter((t) => t.stage === stage);
-    if (draw !== null && today < draw.startDate) fields.push({ name: STAGE_LABEL[stage], value: `Draw on ${shortDate(draw.startDate)}` });
-    else if (stageTies.length === 0) fields.push({ name: STAGE_LABEL[stage], value: 'Pairings not published yet' });
-    else fields.push(...stageTies.map((t) => tieField(t, season, teamName)));
+  for (const entry of stages) {
+    const label = STAGE_LABEL[entry.stage];
+    if ('drawOn' in entry) fields.push({ name: label, value: `Draw on ${shortDate(entry.drawOn)}` });
+    else if ('waitingFor' in entry) fields.push({ name: label, value: `Winners of the ${STAGE_LABEL[entry.waitingFor].toLowerCase()}` });
+    else if (entry.ties.length === 0) fields.push({ name: label, value: 'Pairings not published yet' });
+    else fields.push(...entry.ties.map((t) => tieField(t, season, teamName)));
   }
   const champion = season.champion === null ? null : `🏆 Champions: **${escapeText(teamName(season.champion))}**`;
   return fitMessage({

@@ -11,7 +11,8 @@ import { computeScorers } from '../../../src/domain/scorers.js';
 import { indexSeason } from '../../../src/domain/season-index.js';
 import { computeGroupTable } from '../../../src/domain/standings.js';
 import { computeStats } from '../../../src/domain/stats.js';
-import { computeTies } from '../../../src/domain/ties.js';
+import { seasonAsOf } from '../../../src/domain/as-of.js';
+import { bracketStages, computeTies } from '../../../src/domain/ties.js';
 import type { Season } from '../../../src/domain/types.js';
 import { readSeasonFile } from '../../../src/season/read.js';
 import { allText, limitViolations } from './limits-check.js';
@@ -275,7 +276,7 @@ describe('/match', () => {
 
 describe('/bracket', () => {
   test('the mini season: one quarter-final, later rounds not in the data', () => {
-    expect(renderBracket(mini, computeTies(mini), index.teamName, new Date('2024-06-01')).embeds[0]?.fields).toMatchInlineSnapshot(`
+    expect(renderBracket(mini, bracketStages(mini, new Date('2024-06-01')), index.teamName).embeds[0]?.fields).toMatchInlineSnapshot(`
       [
         {
           "name": "Quarter-final, tie 1 · Zamalek v RS Berkane",
@@ -297,7 +298,7 @@ describe('/bracket', () => {
 
   test('the real season: seven ties and the champion', () => {
     const real = readSeasonFile().season;
-    const payload = renderBracket(real, computeTies(real), indexSeason(real).teamName, new Date('2024-06-01'));
+    const payload = renderBracket(real, bracketStages(real, new Date('2024-06-01')), indexSeason(real).teamName);
     expect(limitViolations(payload)).toEqual([]);
     expect(payload.embeds[0]?.fields?.map((f) => f.name.split(' · ')[0])).toEqual([
       'Quarter-final, tie 1',
@@ -314,14 +315,16 @@ describe('/bracket', () => {
 
   test('the aggregate names the team that goes through, from its side, whatever order the field names the teams', () => {
     const real = readSeasonFile().season;
-    const field = renderBracket(real, computeTies(real), indexSeason(real).teamName, new Date('2024-06-01')).embeds[0]?.fields?.[0];
+    const field = renderBracket(real, bracketStages(real, new Date('2024-06-01')), indexSeason(real).teamName).embeds[0]?.fields?.[0];
     expect(field?.name).toBe('Quarter-final, tie 1 · Rivers United v USM Alger');
     expect(field?.value.split('\n').at(-1)).toBe('➡️ USM Alger through, 2–1 on aggregate');
   });
 
   test('before the draw, a stage shows its draw date, not pairings or "Aggregate 0–0"', () => {
     const real = readSeasonFile().season;
-    const payload = renderBracket(real, computeTies(real), indexSeason(real).teamName, new Date('2024-02-26T12:00:00Z'));
+    const at = new Date('2024-02-26T12:00:00Z');
+    const asOf = seasonAsOf(real, at);
+    const payload = renderBracket(asOf, bracketStages(asOf, at), indexSeason(asOf).teamName);
     expect(payload.embeds[0]?.fields?.map((f) => `${f.name}: ${f.value}`)).toEqual([
       'Quarter-finals: Draw on 12 March',
       'Semi-finals: Draw on 12 March',
