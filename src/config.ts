@@ -21,6 +21,7 @@ const schema = z.object({
   ANNOUNCE_LATE_WINDOW_HOURS: z.coerce.number().positive().max(24 * 14).default(6),
   HTTP_PORT: z.coerce.number().int('must be a whole number').min(0).max(65535, 'must be a port number (0–65535)').optional(),
   HTTP_HOST: z.union([z.ipv4(), z.ipv6(), z.hostname()], { error: 'must be an IP address or a host name' }).optional(),
+  SHARDS: z.string().trim().toLowerCase().regex(/^(auto|[1-9]\d{0,4})$/, 'must be auto or a whole number of shards (1 or more)').optional(),
 });
 
 /** How to fix each variable, shown next to its problem. */
@@ -33,7 +34,20 @@ const HELP: Record<string, string> = {
   BOT_CLOCK_RATE: 'Optional replay speed: 3600 makes one real second one simulated hour.',
   HTTP_PORT: 'Optional port for /healthz and /metrics, e.g. 9464 (0 picks a free one).',
   HTTP_HOST: 'Optional address the /healthz and /metrics server binds to; default 127.0.0.1.',
+  SHARDS: 'Optional: auto (the count Discord recommends) or a number, to run one process per shard under a manager; leave empty for one process.',
 };
+
+/**
+ * How this process takes part in sharding. `shard` is set by discord.js's ShardingManager in the
+ * processes it spawns (SHARDING_MANAGER, SHARDS = this shard's id, SHARD_COUNT), never by hand.
+ */
+export type ShardsConfig =
+  /** SHARDS unset: one process, one gateway connection, as always. */
+  | { readonly mode: 'single' }
+  /** SHARDS=auto|N: this process migrates, imports, syncs commands, then spawns one process per shard. */
+  | { readonly mode: 'manager'; readonly count: number | 'auto' }
+  /** A process the manager spawned: gateway shard `id` of `count`. */
+  | { readonly mode: 'shard'; readonly id: number; readonly count: number };
 
 export type Config = Readonly<{
   token: string;
@@ -48,6 +62,7 @@ export type Config = Readonly<{
   lateWindowMs: number;
   /** The /healthz and /metrics server; null when HTTP_PORT is not set. */
   http: { host: string; port: number } | null;
+  shards: ShardsConfig;
 }>;
 
 export class ConfigError extends Error {
@@ -77,7 +92,11 @@ export const parseConfig = (rawEnv: NodeJS.ProcessEnv = readEnv()): { config: Co
   const env = withoutEmpty(rawEnv);
   const warnings: ConfigWarning[] = [];
   const token = cleanToken(env.DISCORD_TOKEN, warnings);
-  const parsed = schema.safeParse({ ...env, ...(token === undefined ? {} : { DISCORD_TOKEN: token }) });
+  const shardProblems: string[] = [];
+  const spawned = spawnedShard(env, shardProblems);
+  // In a spawned shard SHARDS is discord.js's shard id, not the operator's auto|N.
+  const { SHARDS: _shardId, ...envForSchema } = env;
+  const parsed = schema.safeParse({ ...(spawned ? envForSchema : env), ...(token === undefined ? {} : { DISCORD_TOKEN: token }) });
   const problems = parsed.success
     ? []
     : parsed.error.issues.map((issue) => {
@@ -97,6 +116,7 @@ export const parseConfig = (rawEnv: NodeJS.ProcessEnv = readEnv()): { config: Co
   }
   const apiUrl = parsed.success && parsed.data.DISCORD_API_URL !== undefined ? cleanApiUrl(parsed.data.DISCORD_API_URL, problems, warnings) : null;
   if (parsed.success) problems.push(...databasePathProblems(parsed.data.DATABASE_PATH));
+  problems.push(...shardProblems);
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const c = parsed.data;
   const config: Config = Object.freeze({
@@ -110,10 +130,37 @@ export const parseConfig = (rawEnv: NodeJS.ProcessEnv = readEnv()): { config: Co
     seasonFile: c.SEASON_FILE ?? null,
     clock: c.BOT_CLOCK_START && c.BOT_CLOCK_RATE ? { start: c.BOT_CLOCK_START, rate: c.BOT_CLOCK_RATE } : null,
     lateWindowMs: c.ANNOUNCE_LATE_WINDOW_HOURS * 3_600_000,
-    // Loopback unless the operator says otherwise: metrics are for a local scraper or a proxy.
-    http: c.HTTP_PORT === undefined ? null : { host: c.HTTP_HOST ?? '127.0.0.1', port: c.HTTP_PORT },
+    http: httpFor(c.HTTP_PORT, c.HTTP_HOST, spawned),
+    shards: spawned ?? shardsFor(c.SHARDS),
   });
   return { config, warnings };
+};
+
+/**
+ * The shard this process is, when discord.js's ShardingManager spawned it (it sets SHARDING_MANAGER,
+ * SHARDS to the shard id and SHARD_COUNT in the child's environment); null otherwise.
+ */
+const spawnedShard = (env: NodeJS.ProcessEnv, problems: string[]): Extract<ShardsConfig, { mode: 'shard' }> | null => {
+  if (env.SHARDING_MANAGER !== 'true') return null;
+  const id = Number(env.SHARDS);
+  const count = Number(env.SHARD_COUNT);
+  if (!Number.isInteger(id) || !Number.isInteger(count) || id < 0 || id >= count) {
+    problems.push(`SHARDS and SHARD_COUNT from the sharding manager are not a shard id and count (${env.SHARDS}, ${env.SHARD_COUNT}). Start the bot with SHARDS=auto|N instead of setting SHARDING_MANAGER.`);
+    return null;
+  }
+  return { mode: 'shard', id, count };
+};
+
+const shardsFor = (shards: string | undefined): ShardsConfig =>
+  shards === undefined ? { mode: 'single' } : { mode: 'manager', count: shards === 'auto' ? 'auto' : Number(shards) };
+
+/**
+ * Loopback unless the operator says otherwise: metrics are for a local scraper or a proxy. Shards of
+ * one host cannot share a port: shard i serves HTTP_PORT + i (0 still picks a free one each).
+ */
+const httpFor = (port: number | undefined, host: string | undefined, shard: { id: number } | null): Config['http'] => {
+  if (port === undefined) return null;
+  return { host: host ?? '127.0.0.1', port: port === 0 || shard === null ? port : port + shard.id };
 };
 
 /** parseConfig without the warnings, for tools that do not log them. */

@@ -61,6 +61,7 @@ describe('loadConfig', () => {
       clock: null,
       lateWindowMs: 6 * 3_600_000,
       http: null,
+      shards: { mode: 'single' },
     });
     expect(Object.isFrozen(config)).toBe(true);
   });
@@ -226,6 +227,44 @@ describe('the /healthz and /metrics server', () => {
     const message = problemsOf({ ...minimal, HTTP_HOST: 'http://0.0.0.0' });
     expect(message).toContain('HTTP_HOST must be an IP address or a host name');
     expect(message).toContain('HTTP_HOST is set but HTTP_PORT is not');
+  });
+});
+
+describe('SHARDS: one process, the sharding manager, or a shard it spawned', () => {
+  test.each([
+    ['unset', {}, { mode: 'single' }],
+    ['left empty as in .env.example', { SHARDS: '' }, { mode: 'single' }],
+    ['auto', { SHARDS: 'auto' }, { mode: 'manager', count: 'auto' }],
+    ['Auto with spaces', { SHARDS: ' Auto ' }, { mode: 'manager', count: 'auto' }],
+    ['a number', { SHARDS: '4' }, { mode: 'manager', count: 4 }],
+  ])('GIVEN SHARDS %s THEN %j', (_label, env, shards) => {
+    expect(loadConfig({ ...minimal, ...env }).shards).toEqual(shards);
+  });
+
+  test.each([['0'], ['-2'], ['two'], ['1.5'], ['auto,2']])('GIVEN SHARDS=%s THEN it is refused with how to set it', (value) => {
+    const message = problemsOf({ ...minimal, SHARDS: value });
+    expect(message).toContain('SHARDS must be auto or a whole number of shards');
+    expect(message).toContain('one process per shard');
+  });
+
+  test('GIVEN the environment discord.js gives a spawned shard THEN the process is that shard, and SHARDS is its id, not auto|N', () => {
+    const config = loadConfig({ ...minimal, SHARDING_MANAGER: 'true', SHARDS: '1', SHARD_COUNT: '3' });
+    expect(config.shards).toEqual({ mode: 'shard', id: 1, count: 3 });
+  });
+
+  test('GIVEN shards on one host with HTTP_PORT THEN shard i serves HTTP_PORT + i (0 still picks a free port)', () => {
+    const shard = { ...minimal, SHARDING_MANAGER: 'true', SHARD_COUNT: '3' };
+    expect(loadConfig({ ...shard, SHARDS: '2', HTTP_PORT: '9464' }).http).toEqual({ host: '127.0.0.1', port: 9466 });
+    expect(loadConfig({ ...shard, SHARDS: '2', HTTP_PORT: '0' }).http).toEqual({ host: '127.0.0.1', port: 0 });
+    expect(loadConfig({ ...minimal, SHARDS: '3', HTTP_PORT: '9464' }).http).toEqual({ host: '127.0.0.1', port: 9464 });
+  });
+
+  test.each([
+    ['a shard id past the count', { SHARDS: '3', SHARD_COUNT: '3' }],
+    ['no count', { SHARDS: '0' }],
+    ['a non-number id', { SHARDS: 'auto', SHARD_COUNT: '2' }],
+  ])('GIVEN SHARDING_MANAGER with %s THEN it is refused', (_label, env) => {
+    expect(problemsOf({ ...minimal, SHARDING_MANAGER: 'true', ...env })).toContain('SHARDS and SHARD_COUNT from the sharding manager');
   });
 });
 
