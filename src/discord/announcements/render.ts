@@ -170,7 +170,7 @@ const groupsAfter = (season: Season, matchday: number): Season => ({
   ...season,
   matches: season.matches
     .filter((m) => m.stage === 'group' && m.matchday !== null)
-    .map((m) => ((m.matchday ?? 0) <= matchday ? m : { ...m, status: 'scheduled' as const, score: null, penalties: null, decision: null, goals: [] })),
+    .map((m) => ((m.matchday ?? 0) <= matchday ? m : { ...m, status: 'scheduled' as const, resultNotPublished: false, score: null, penalties: null, decision: null, goals: [] })),
 });
 
 const tableAfter = (season: Season, group: GroupId, matchday: number) => computeGroupTable(groupsAfter(season, matchday), group);

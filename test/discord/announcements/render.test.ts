@@ -132,6 +132,21 @@ describe('renderRecap', () => {
     expect(text(renderRecap(s, roundOf(s, 'GS-MD6')))).not.toContain('Alpha are through');
   });
 
+  test('GIVEN a later matchday whose result was never published THEN an earlier recap is not told it is missing', () => {
+    const rounds = [[['a', 'b'], ['c', 'd']], [['a', 'c'], ['b', 'd']], [['a', 'd'], ['b', 'c']]] as const;
+    const matches = [1, 2, 3, 4, 5, 6].flatMap((md) =>
+      (rounds[(md - 1) % 3] ?? []).map(([x, y], i) => {
+        const [home, away] = md > 3 ? [y, x] : [x, y];
+        const result = md === 6 ? { status: 'scheduled' as const, resultNotPublished: true } : home === x ? played(1, 0) : played(0, 1);
+        return gm(`GA-MD${md}-${i + 1}`, md, home, away, { date: `2024-0${md}-01`, ...result });
+      }),
+    );
+    const s = makeSeason({ teams: groupTeams('A'), matches });
+    const md5 = text(renderRecap(s, roundOf(s, 'GS-MD5')));
+    expect(md5).not.toContain('Incomplete');
+    expect(md5).not.toMatch(/ are out\.| to the quarter-finals:/);
+  });
+
   test('GIVEN a matchday whose group B kicks off before group A THEN the groups are listed A then B', () => {
     const s = makeSeason({
       teams: [...groupTeams('A'), ...groupTeams('B')],
