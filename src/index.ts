@@ -30,12 +30,13 @@ const isTokenRejected = (err: unknown): boolean =>
 
 /**
  * Start-up failures a restart cannot fix, told in their own words (no stack): a database the process
- * cannot write (db/client.ts) or a file that is not a database at all, and a season file that is
- * missing or invalid with no earlier import to fall back on (season-store.ts).
+ * cannot write, a migration that fails on this file (db/client.ts; a restart would only write one more
+ * pre-migrate backup), a file that is not a database at all, and a season file that is missing or
+ * invalid with no earlier import to fall back on (season-store.ts).
  */
 const operatorProblem = (err: unknown, databasePath: string): string | null => {
   const { code, name, message } = err as { code?: unknown; name?: unknown; message?: unknown };
-  if (code === 'DATABASE_NOT_WRITABLE' || name === 'SeasonFileError') return String(message);
+  if (code === 'DATABASE_NOT_WRITABLE' || code === 'DATABASE_MIGRATION_FAILED' || name === 'SeasonFileError') return String(message);
   if (code === 'SQLITE_NOTADB') {
     return `DATABASE_PATH ${databasePath} is not a SQLite database (${String(message)}). Point DATABASE_PATH at the bot's database, or restore it from a backup (§7 of the README).`;
   }

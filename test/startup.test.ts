@@ -1,5 +1,6 @@
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, test } from 'vitest';
@@ -65,7 +66,7 @@ describe('start-up refusals (exit 78: a person must fix them, a restart would no
       isRoot ? { uid: NOBODY, gid: NOBODY } : {},
     );
 
-    expect(run.code, run.stderr).toBe(EXIT_CONFIG);
+    expect(run.code, `${run.stderr}${run.stdout}`).toBe(EXIT_CONFIG);
     const messages = run.lines.map((line) => line.msg);
     expect(messages).toEqual([
       expect.stringContaining('DISCORD_TOKEN had spaces or a line break around it'),
@@ -88,7 +89,7 @@ describe('start-up refusals (exit 78: a person must fix them, a restart would no
   ])('GIVEN a SEASON_FILE that is %s and nothing imported before THEN it exits 78 with the problems', (_label, file, message) => {
     writeFileSync(join(dir, 'not-a-season.json'), '{ "not": "a season" }');
     const run = startBot({ DATABASE_PATH: join(dir, `fresh-${Math.random().toString(36).slice(2)}.sqlite`), SEASON_FILE: file() });
-    expect(run.code, run.stderr).toBe(EXIT_CONFIG);
+    expect(run.code, `${run.stderr}${run.stdout}`).toBe(EXIT_CONFIG);
     const fatal = run.lines.at(-1);
     expect(fatal?.level).toBe(60);
     expect(fatal).toMatchObject({ msg: 'startup failed', problem: expect.stringMatching(message) });
@@ -100,9 +101,23 @@ describe('start-up refusals (exit 78: a person must fix them, a restart would no
     const text = 'meeting notes, not a database: '.repeat(10);
     writeFileSync(notADatabase, text);
     const run = startBot({ DATABASE_PATH: notADatabase });
-    expect(run.code, run.stderr).toBe(EXIT_CONFIG);
+    expect(run.code, `${run.stderr}${run.stdout}`).toBe(EXIT_CONFIG);
     expect(run.lines.at(-1)?.problem).toMatch(new RegExp(`^DATABASE_PATH ${notADatabase} is not a SQLite database \\(file is not a database\\)`));
     expect(readFileSync(notADatabase, 'utf8')).toBe(text);
+  });
+
+  test('GIVEN a database whose schema blocks a migration THEN it exits 78 naming the migration, after one backup', () => {
+    const home = join(dir, 'blocked');
+    mkdirSync(home);
+    const databasePath = join(home, 'bot.sqlite');
+    const sqlite = new Database(databasePath);
+    sqlite.exec('create table associations (unexpected text)');
+    sqlite.close();
+
+    const run = startBot({ DATABASE_PATH: databasePath });
+    expect(run.code, `${run.stderr}${run.stdout}`).toBe(EXIT_CONFIG);
+    expect(run.lines.at(-1)).toMatchObject({ msg: 'startup failed', problem: expect.stringMatching(/^Database migration 0000_season failed: .*already exists/) });
+    expect(readdirSync(home).filter((name) => name.endsWith('.bak'))).toHaveLength(1);
   });
 
   test.each([

@@ -158,6 +158,20 @@ function migrateWithSafetyNet(sqlite: SqliteConnection, path: string, opts: Open
   }
 }
 
+/**
+ * A migration that failed on this file's contents: the same SQL on the same file fails again, so a
+ * restart cannot help (`permanent`), unless the disk itself failed or filled up.
+ */
+export class MigrationFailedError extends Error {
+  readonly code: 'DATABASE_MIGRATION_FAILED' | 'DATABASE_MIGRATION_IO';
+  constructor(message: string, cause?: unknown) {
+    super(message, cause === undefined ? undefined : { cause });
+    this.name = 'MigrationFailedError';
+    const sqliteCode = String((cause as { code?: unknown } | undefined)?.code ?? '');
+    this.code = /^SQLITE_(IOERR|FULL)/.test(sqliteCode) ? 'DATABASE_MIGRATION_IO' : 'DATABASE_MIGRATION_FAILED';
+  }
+}
+
 /** Runs the pending migrations in the caller's transaction; a failure names its migration and statement. */
 function applyMigrations(sqlite: SqliteConnection, migrationsFolder: string, pending: readonly string[], backupPath: string | null): void {
   const backup = backupPath === null ? '' : ` A backup taken before migrating is at ${backupPath}.`;
@@ -172,10 +186,10 @@ function applyMigrations(sqlite: SqliteConnection, migrationsFolder: string, pen
       try {
         sqlite.exec(statement);
       } catch (error) {
-        throw new Error(
+        throw new MigrationFailedError(
           `Database migration ${tag} failed: ${innermostMessage(error)} (in: ${statement.trim().slice(0, 200)}). ` +
             `It was rolled back; the database is unchanged.${backup}`,
-          { cause: error },
+          error,
         );
       }
     }
@@ -184,7 +198,7 @@ function applyMigrations(sqlite: SqliteConnection, migrationsFolder: string, pen
   // Checked before COMMIT, so a migration that orphans rows is rolled back instead of started on.
   const violations = sqlite.pragma('foreign_key_check') as unknown[];
   if (violations.length > 0) {
-    throw new Error(
+    throw new MigrationFailedError(
       `Database migration ${pending.join(', ')} would leave ${violations.length} foreign key violation(s); ` +
         `it was rolled back.${backup} First: ${JSON.stringify(violations[0])}`,
     );

@@ -102,6 +102,10 @@ describe('openDatabase', () => {
     expect(() => openDatabase(path, { log: silent, migrationsFolder: folder })).toThrow(
       /Database migration 0099_broken failed: .*no such table: no_such_table.*rolled back/,
     );
+    // Marked permanent: the entry point exits 78 instead of restarting into the same failure.
+    expect(() => openDatabase(path, { log: silent, migrationsFolder: folder })).toThrow(
+      expect.objectContaining({ name: 'MigrationFailedError', code: 'DATABASE_MIGRATION_FAILED' }),
+    );
 
     const after = new Database(path);
     expect(dumpDatabase(after)).toEqual(before);
