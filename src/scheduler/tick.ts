@@ -22,6 +22,7 @@ import { renderMoved, renderPreview, renderRecap, type RenderedPost } from '../d
 import type { SendOutcome, SendPost } from '../discord/announcements/sender.js';
 import type { Logger } from '../log.js';
 import { roundsOf } from '../planning/announcements.js';
+import { seasonAsOf } from '../domain/as-of.js';
 import { createSlots, type Slots } from './slots.js';
 
 export interface TickDeps {
@@ -157,8 +158,10 @@ export async function runTick(deps: TickDeps, now: number, opts: { readonly recl
 
 function openPass(deps: TickDeps, now: number): Pass {
   const halted = new AbortController();
-  const season = deps.season();
-  const rounds = new Map(roundsOf(season).map((r) => [r.key, r]));
+  const full = deps.season();
+  // Posts show the season as known at the bot's clock, like the commands: no result before it was known.
+  const season = seasonAsOf(full, new Date(now));
+  const rounds = new Map(roundsOf(full, now).map((r) => [r.key, r]));
   const rendered = new Map<string, RenderedPost | Error>();
   const c: Counters = { reclaimed: 0, expired: 0, claimed: 0, sent: 0, late: 0, retried: 0, failed: 0, cancelled: 0, released: 0, disabled: [], halted: false, truncated: false };
   const renderRound = (row: OutboxRow, round: PlanningRound): RenderedPost | Error => {
