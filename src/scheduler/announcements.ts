@@ -14,6 +14,7 @@ import { createDiscordSender } from '../discord/announcements/sender.js';
 import type { SendPost } from '../discord/announcements/sender.js';
 import type { Logger } from '../log.js';
 import { startScheduler, type Scheduler } from './cron.js';
+import { createPurge, watchGuildMembership } from './purge.js';
 import { replanAll, type ReplanReport } from '../planning/announcements.js';
 import type { TickDeps } from './tick.js';
 
@@ -53,6 +54,9 @@ export function createAnnouncements(opts: AnnouncementsOptions): AnnouncementsRu
   let scheduler: Scheduler | null = null;
 
   const now = (): number => opts.clock.now().getTime();
+  // Every process marks the servers the bot leaves (a shard sees only its own guilds' events);
+  // only the dispatcher, on its heartbeat, purges them 30 days later.
+  const unwatchMembership = watchGuildMembership({ client: opts.client, db: opts.db, now, log });
 
   const replan = (): ReplanReport => {
     const report = replanAll(opts.db, opts.season(), now(), opts.lateWindowMs);
@@ -77,6 +81,7 @@ export function createAnnouncements(opts: AnnouncementsOptions): AnnouncementsRu
   };
 
   const stop = async (): Promise<void> => {
+    unwatchMembership();
     opts.client.off(Events.GuildDelete, onGuildDelete);
     opts.client.off(Events.ChannelDelete, onChannelDelete);
     const running = scheduler;
@@ -96,6 +101,7 @@ export function createAnnouncements(opts: AnnouncementsOptions): AnnouncementsRu
         send,
         log,
         clock: opts.clock,
+        housekeeping: createPurge(opts.db, log),
         ...opts.tick,
         onUnauthorized: (detail) => {
           void stop();

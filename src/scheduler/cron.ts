@@ -51,6 +51,8 @@ export interface SchedulerDeps extends TickDeps {
   readonly maxPassesInFlight?: number;
   /** How long stop() lets sends in flight finish before abandoning them. Real ms; default 2 s. */
   readonly stopGraceMs?: number;
+  /** Runs on each beat this process holds the lease, with the bot clock's now (the 30-day purge). Must not throw. */
+  readonly housekeeping?: (now: number) => unknown;
 }
 
 /** Real milliseconds between ticks under a replay clock of the given rate. */
@@ -150,6 +152,7 @@ export function startScheduler(deps: SchedulerDeps, log: Logger): Scheduler {
       return Promise.resolve(null);
     }
     if (!lease.held) return Promise.resolve(null);
+    deps.housekeeping?.(deps.clock.now().getTime());
     if (passes.size >= maxPasses) {
       log.debug({ passesInFlight: passes.size }, 'announcement passes still running; tick skipped');
       return Promise.resolve(null);
