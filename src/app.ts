@@ -12,6 +12,7 @@ import type { Observability } from './observability/index.js';
 import { fromPackageRoot } from './package-root.js';
 import { createAnnouncements } from './scheduler/announcements.js';
 import { openSeasonStore } from './season-store.js';
+import { attachSeasonStore } from './shard-store.js';
 
 export interface BotDeps {
   readonly log: Logger;
@@ -57,7 +58,14 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
   if (clock.isReplay) log.info({ start: config.clock?.start, rate: clock.rate }, 'replay clock on');
 
   // Migration or import failures throw here: the bot never logs in on a half-known schema or bad data.
-  const store = openSeasonStore({ databasePath: config.databasePath, seasonFile: config.seasonFile, log });
+  // A shard neither migrates nor imports: its manager did both once, before spawning shards.
+  const { shards } = config;
+  const store =
+    shards.mode === 'shard'
+      ? attachSeasonStore({ databasePath: config.databasePath, log })
+      : openSeasonStore({ databasePath: config.databasePath, seasonFile: config.seasonFile, log });
+  // On SQLite one process dispatches (the dispatcher lease refuses a second): shard 0, not every shard.
+  const dispatches = shards.mode !== 'shard' || shards.id === 0;
 
   const client = createClient(config, log);
   const announcements = createAnnouncements({
@@ -91,7 +99,8 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
     client.once(Events.ClientReady, async (readyClient) => {
       let sync: SyncResult | null = null;
       try {
-        sync = await syncCommands({
+        // The shard manager synced them once for every shard.
+        if (shards.mode !== 'shard') sync = await syncCommands({
           rest: readyClient.rest,
           applicationId: config.applicationId,
           guildId: config.guildId,
@@ -112,7 +121,7 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
       // A failure here is not logged and forgotten: `ready` rejects, no ready line is logged, and the
       // entry point stops the process rather than run a bot that answers commands but never posts.
       try {
-        heartbeatHolder = announcements.start().holder;
+        if (dispatches) heartbeatHolder = announcements.start().holder;
       } catch (err) {
         reject(new Error(`Announcements could not start: ${(err as Error).message}`, { cause: err }));
         return;
@@ -123,6 +132,7 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
           version,
           data: data && { hash: data.hash.slice(0, 12), asOf: store.season().asOf, importedAt: data.importedAt.toISOString() },
           guilds: readyClient.guilds.cache.size,
+          ...(shards.mode === 'shard' ? { shard: { id: shards.id, count: shards.count }, dispatches } : {}),
           commands: { count: deps.commands.length, scope: config.guildId ? 'guild' : 'global', registered: sync?.put ?? null },
           clock: clock.isReplay ? { now: clock.now().toISOString(), rate: clock.rate } : 'real',
         },

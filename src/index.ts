@@ -1,4 +1,6 @@
-// Entry point: configuration, logger, process-level safety nets and signals. Everything else is in app.ts.
+// Entry point: configuration, logger, process-level safety nets and signals. Everything else is in app.ts
+// (one process, or one shard) and shard-manager.ts (SHARDS=auto|N: the process that spawns the shards).
+import { fileURLToPath } from 'node:url';
 import type { RunningBot } from './app.js';
 import { ConfigError, parseConfig, type Config, type ConfigWarning } from './config.js';
 import { createLogger, type Logger } from './log.js';
@@ -53,7 +55,7 @@ const installSafetyNets = (log: Logger): void => {
  * Stops the bot once (signals, or a revoked token), then exits with `code`. A stop that hangs
  * (a stuck request) must not keep a supervisor waiting forever.
  */
-const createShutdown = (getBot: () => RunningBot | null, log: Logger) => {
+const createShutdown = (getBot: () => Pick<RunningBot, 'stop'> | null, log: Logger) => {
   let shuttingDown = false;
   return (reason: string, code: number): void => {
     if (shuttingDown) return;
@@ -79,7 +81,9 @@ const createShutdown = (getBot: () => RunningBot | null, log: Logger) => {
 
 const main = async (): Promise<void> => {
   const { config, warnings } = readConfig();
-  const log = createLogger({ level: config.logLevel, format: config.logFormat });
+  const baseLog = createLogger({ level: config.logLevel, format: config.logFormat });
+  // Shards share the manager's stdout: every line of a shard process says which shard wrote it.
+  const log = config.shards.mode === 'shard' ? baseLog.child({ shardId: config.shards.id }) : baseLog;
   installSafetyNets(log);
   for (const warning of warnings) log.warn(warning);
   log.info(
@@ -87,10 +91,17 @@ const main = async (): Promise<void> => {
     'starting',
   );
   let bot: RunningBot | null = null;
-  const shutdown = createShutdown(() => bot, log);
+  let manager: Pick<RunningBot, 'stop'> | null = null;
+  const shutdown = createShutdown(() => bot ?? manager, log);
   // Before login, so a signal during startup still ends in an orderly exit.
   process.on('SIGINT', () => shutdown('SIGINT', 0));
   process.on('SIGTERM', () => shutdown('SIGTERM', 0));
+  if (config.shards.mode === 'manager') {
+    manager = await startManager({ ...config, shards: config.shards }, log, shutdown);
+    return;
+  }
+  // A shard whose manager is gone (killed) would serve on with nobody to restart or stop it.
+  if (config.shards.mode === 'shard') process.on('disconnect', () => shutdown('sharding manager gone', 0));
   try {
     // Loaded only once the configuration is valid, so a config mistake is reported at once.
     const [{ startBot }, { commands }] = await Promise.all([import('./app.js'), import('./discord/commands/index.js')]);
@@ -118,6 +129,37 @@ const main = async (): Promise<void> => {
     log.fatal({ err }, 'startup failed after login');
     shutdown('startup failed after login', 1);
   });
+};
+
+/** SHARDS=auto|N: migrate, import and sync once, then one process per shard running this same file. */
+const startManager = async (
+  config: Parameters<typeof import('./shard-manager.js').startShardManager>[0],
+  log: Logger,
+  shutdown: (reason: string, code: number) => void,
+): Promise<Pick<RunningBot, 'stop'> | null> => {
+  try {
+    const [{ startShardManager }, { commands }] = await Promise.all([import('./shard-manager.js'), import('./discord/commands/index.js')]);
+    return await startShardManager(config, {
+      log,
+      commands,
+      entryFile: fileURLToPath(import.meta.url),
+      execArgv: process.execArgv,
+      fatalExitCodes: [EXIT_CONFIG],
+      onShardFatal: (shardId, exitCode) => {
+        log.fatal({ shardId, exitCode }, 'a shard stopped on a problem only an operator can fix; stopping every shard');
+        shutdown('shard exited with a configuration problem', EXIT_CONFIG);
+      },
+    });
+  } catch (err) {
+    const problem = operatorProblem(err, config.databasePath);
+    if (problem !== null) {
+      // The same `startup failed` line as any other failure, with the operator's words instead of a stack.
+      log.fatal({ problem }, 'startup failed');
+      process.exit(EXIT_CONFIG);
+    }
+    log.fatal({ err }, 'startup failed');
+    process.exit(isTokenRejected(err) ? EXIT_CONFIG : 1);
+  }
 };
 
 await main();

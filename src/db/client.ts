@@ -30,6 +30,11 @@ export interface OpenDatabaseOptions {
   readonly migrationsFolder?: string;
   /** Clock for the backup file name. */
   readonly now?: () => Date;
+  /**
+   * false: this process must not migrate (a shard: its manager migrated before spawning it), so a
+   * database with migrations pending is refused instead of migrated by several processes at once.
+   */
+  readonly migrate?: boolean;
 }
 
 /**
@@ -40,7 +45,7 @@ export function openDatabase(path: string, opts: OpenDatabaseOptions = {}): Open
   const sqlite = new Database(path, { timeout: 5000 });
   try {
     applyPragmas(sqlite);
-    const applied = migrateWithSafetyNet(sqlite, path, opts);
+    const applied = opts.migrate === false ? refuseIfPending(sqlite, path, opts) : migrateWithSafetyNet(sqlite, path, opts);
     const db = drizzle({ client: sqlite, schema });
     return { db, sqlite, applied, close: () => sqlite.close() };
   } catch (error) {
@@ -170,6 +175,14 @@ export class MigrationFailedError extends Error {
     const sqliteCode = String((cause as { code?: unknown } | undefined)?.code ?? '');
     this.code = /^SQLITE_(IOERR|FULL)/.test(sqliteCode) ? 'DATABASE_MIGRATION_IO' : 'DATABASE_MIGRATION_FAILED';
   }
+}
+
+function refuseIfPending(sqlite: SqliteConnection, path: string, opts: OpenDatabaseOptions): string[] {
+  const pending = pendingMigrations(sqlite, opts.migrationsFolder ?? MIGRATIONS_FOLDER);
+  if (pending.length > 0) {
+    throw new Error(`The database ${path} has migrations pending (${pending.join(', ')}) and this process does not migrate: the shard manager migrates before it spawns shards.`);
+  }
+  return [];
 }
 
 /** Runs the pending migrations in the caller's transaction; a failure names its migration and statement. */

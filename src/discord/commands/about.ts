@@ -1,12 +1,13 @@
 import { SlashCommandBuilder } from 'discord.js';
+import { localized } from '../../i18n/commands.js';
 import { computeStats } from '../../domain/stats.js';
 import { renderAbout } from '../render/about.js';
 import type { Command } from './types.js';
 
 export const about: Command = {
-  data: new SlashCommandBuilder()
+  data: localized(new SlashCommandBuilder()
     .setName('about')
-    .setDescription('Data sources, freshness, known gaps and bot version'),
+    .setDescription('Data sources, freshness, known gaps and bot version')),
 
   async execute(interaction, ctx) {
     const season = ctx.season();

@@ -7,6 +7,7 @@ import {
   type APIEmbed,
   type ChatInputCommandInteraction,
 } from 'discord.js';
+import { localized } from '../../i18n/commands.js';
 import { parseLeads } from '../../domain/announcements.js';
 import { UserError } from '../../domain/errors.js';
 import { listSubscriptions } from '../../db/guild-settings.js';
@@ -24,7 +25,7 @@ import { isDiscordId, readChannelId } from './options.js';
 import type { Command, CommandContext } from './types.js';
 
 export const announcements: Command = {
-  data: new SlashCommandBuilder()
+  data: localized(new SlashCommandBuilder()
     .setName('announcements')
     .setDescription('Matchday previews and recaps posted in a channel (Manage Server)')
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
@@ -73,7 +74,7 @@ export const announcements: Command = {
             .setDescription('Default: the only channel set up')
             .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement),
         ),
-    ),
+    )),
 
   // Checking a channel may need a Discord request; every answer is for the admin only.
   defer: 'ephemeral',

@@ -1,13 +1,14 @@
 import { SlashCommandBuilder } from 'discord.js';
+import { localized } from '../../i18n/commands.js';
 import { indexSeason } from '../../domain/season-index.js';
 import { bracketStages } from '../../domain/ties.js';
 import { renderBracket } from '../render/bracket.js';
 import type { Command } from './types.js';
 
 export const bracket: Command = {
-  data: new SlashCommandBuilder()
+  data: localized(new SlashCommandBuilder()
     .setName('bracket')
-    .setDescription('Quarter-finals to the final: legs, aggregates and who went through'),
+    .setDescription('Quarter-finals to the final: legs, aggregates and who went through')),
 
   async execute(interaction, ctx) {
     const season = ctx.season();

@@ -1,4 +1,5 @@
 import { SlashCommandBuilder } from 'discord.js';
+import { localized } from '../../i18n/commands.js';
 import { UserError } from '../../domain/errors.js';
 import { STAGES } from '../../domain/types.js';
 import { STAGE_LABEL } from '../../domain/types.js';
@@ -7,7 +8,7 @@ import { groupOption, readChoice, readGroup, readInteger, readTeam, teamAutocomp
 import type { Command } from './types.js';
 
 export const fixtures: Command = {
-  data: new SlashCommandBuilder()
+  data: localized(new SlashCommandBuilder()
     .setName('fixtures')
     .setDescription('Fixtures and results, grouped by round')
     .addStringOption(teamOption('team', 'Only this team’s matches'))
@@ -24,7 +25,7 @@ export const fixtures: Command = {
         .setName('when')
         .setDescription('Still to come, played, or both (default: upcoming, or results once the season is over)')
         .addChoices({ name: 'Upcoming', value: 'upcoming' }, { name: 'Results', value: 'results' }, { name: 'All', value: 'all' }),
-    ),
+    )),
 
   async execute(interaction, ctx) {
     const season = ctx.season();

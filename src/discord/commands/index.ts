@@ -2,6 +2,7 @@ import { about } from './about.js';
 import { announcements } from './announcements.js';
 import { bracket } from './bracket.js';
 import { fixtures } from './fixtures.js';
+import { language } from './language.js';
 import { match } from './match.js';
 import { rankings } from './rankings.js';
 import { schedule } from './schedule.js';
@@ -10,7 +11,7 @@ import { standings } from './standings.js';
 import { team } from './team.js';
 import type { Command } from './types.js';
 
-/** Every slash command, in the order they are registered: the fans' first, then the admins'. */
+/** Every slash command, in the order they are registered: the fans' first (and /language), then the admins'. */
 export const commands: readonly Command[] = [
   fixtures,
   standings,
@@ -21,5 +22,6 @@ export const commands: readonly Command[] = [
   schedule,
   rankings,
   about,
+  language,
   announcements,
 ];

@@ -1,4 +1,5 @@
 import { SlashCommandBuilder } from 'discord.js';
+import { localized } from '../../i18n/commands.js';
 import { UserError } from '../../domain/errors.js';
 import { indexSeason } from '../../domain/season-index.js';
 import { computeTies } from '../../domain/ties.js';
@@ -47,11 +48,11 @@ const detail = (season: Season, match: Match, now: Date, choice: { team: TeamId;
 };
 
 export const match: Command = {
-  data: new SlashCommandBuilder()
+  data: localized(new SlashCommandBuilder()
     .setName('match')
     .setDescription('One match in detail: goals, venue, status, tie context')
     .addStringOption(teamOption('team', 'A club that played in it', true))
-    .addStringOption(teamOption('opponent', 'The other club (optional)')),
+    .addStringOption(teamOption('opponent', 'The other club (optional)'))),
 
   async execute(interaction, ctx) {
     const season = ctx.season();

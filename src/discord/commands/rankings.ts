@@ -1,12 +1,13 @@
 import { SlashCommandBuilder } from 'discord.js';
+import { localized } from '../../i18n/commands.js';
 import { computeRanking } from '../../domain/ranking.js';
 import { renderRankings } from '../render/rankings.js';
 import type { Command } from './types.js';
 
 export const rankings: Command = {
-  data: new SlashCommandBuilder()
+  data: localized(new SlashCommandBuilder()
     .setName('rankings')
-    .setDescription('CAF 5-year association ranking, entry slots and this season’s points'),
+    .setDescription('CAF 5-year association ranking, entry slots and this season’s points')),
 
   async execute(interaction, ctx) {
     const season = ctx.season();

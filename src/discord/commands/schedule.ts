@@ -1,12 +1,13 @@
 import { SlashCommandBuilder } from 'discord.js';
+import { localized } from '../../i18n/commands.js';
 import { nextOrLastEvent, scheduleEntries } from '../../domain/calendar.js';
 import { renderSchedule } from '../render/schedule.js';
 import type { Command } from './types.js';
 
 export const schedule: Command = {
-  data: new SlashCommandBuilder()
+  data: localized(new SlashCommandBuilder()
     .setName('schedule')
-    .setDescription('The season calendar: draws, qualifying legs, matchdays, knockout legs'),
+    .setDescription('The season calendar: draws, qualifying legs, matchdays, knockout legs')),
 
   async execute(interaction, ctx) {
     const season = ctx.season();

@@ -1,4 +1,5 @@
 import { SlashCommandBuilder } from 'discord.js';
+import { localized } from '../../i18n/commands.js';
 import { computeScorers } from '../../domain/scorers.js';
 import type { ScorerStage } from '../../domain/scorers.js';
 import { indexSeason } from '../../domain/season-index.js';
@@ -26,7 +27,7 @@ const stageTitle = (stage: ScorerStage): string =>
   stage === 'proper' ? 'competition proper' : stage === 'qualifying' ? 'qualifying rounds' : STAGE_LABEL[stage];
 
 export const scorers: Command = {
-  data: new SlashCommandBuilder()
+  data: localized(new SlashCommandBuilder()
     .setName('scorers')
     .setDescription('Top scorers with goals per round')
     .addStringOption(teamOption('team', 'Only this team’s scorers'))
@@ -36,7 +37,7 @@ export const scorers: Command = {
         .setDescription('Which part of the season (default: competition proper)')
         .addChoices(...STAGE_CHOICES),
     )
-    .addIntegerOption((o) => o.setName('limit').setDescription(`How many players (default ${DEFAULT_LIMIT})`).setMinValue(1).setMaxValue(MAX_LIMIT)),
+    .addIntegerOption((o) => o.setName('limit').setDescription(`How many players (default ${DEFAULT_LIMIT})`).setMinValue(1).setMaxValue(MAX_LIMIT))),
 
   async execute(interaction, ctx) {
     const season = ctx.season();

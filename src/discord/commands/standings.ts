@@ -1,4 +1,5 @@
 import { SlashCommandBuilder } from 'discord.js';
+import { localized } from '../../i18n/commands.js';
 import { indexSeason } from '../../domain/season-index.js';
 import { computeGroupTable, computeGroupTables } from '../../domain/standings.js';
 import { renderStandings } from '../render/standings.js';
@@ -6,10 +7,10 @@ import { groupOption, readGroup } from './options.js';
 import type { Command } from './types.js';
 
 export const standings: Command = {
-  data: new SlashCommandBuilder()
+  data: localized(new SlashCommandBuilder()
     .setName('standings')
     .setDescription('Group-stage tables with qualifiers and tiebreak notes')
-    .addStringOption(groupOption),
+    .addStringOption(groupOption)),
 
   async execute(interaction, ctx) {
     const season = ctx.season();

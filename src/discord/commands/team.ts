@@ -1,4 +1,5 @@
 import { SlashCommandBuilder } from 'discord.js';
+import { localized } from '../../i18n/commands.js';
 import { computeScorers } from '../../domain/scorers.js';
 import { indexSeason } from '../../domain/season-index.js';
 import { computeGroupTable } from '../../domain/standings.js';
@@ -8,10 +9,10 @@ import { readTeam, teamAutocomplete, teamOption } from './options.js';
 import type { Command } from './types.js';
 
 export const team: Command = {
-  data: new SlashCommandBuilder()
+  data: localized(new SlashCommandBuilder()
     .setName('team')
     .setDescription('A club’s card: association, ranking, entry, every result, scorers')
-    .addStringOption(teamOption('team', 'The club', true)),
+    .addStringOption(teamOption('team', 'The club', true))),
 
   async execute(interaction, ctx) {
     const season = ctx.season();

@@ -5,7 +5,9 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
   StringSelectMenuInteraction,
 } from 'discord.js';
+import type { LanguageStore } from '../../db/languages.js';
 import type { Season } from '../../domain/types.js';
+import type { I18n } from '../../i18n/index.js';
 import type { AnnouncementsService } from '../announcements/service.js';
 import type { Logger } from '../../log.js';
 
@@ -22,6 +24,10 @@ export interface CommandContext {
   readonly dataVersion: () => { readonly hash: string; readonly importedAt: Date } | null;
   /** Matchday announcements (database + sender); absent where the bot runs without them (CLI, some tests). */
   readonly announcements?: AnnouncementsService;
+  /** Language choices made with /language; absent where the bot runs without a database (some tests). */
+  readonly languages?: LanguageStore;
+  /** This bot's translations (one i18next instance per bot); commands fall back to one of their own without it. */
+  readonly i18n?: I18n;
 }
 
 export interface Command {

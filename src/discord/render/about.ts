@@ -46,7 +46,24 @@ export interface AboutView {
   readonly startedAt: Date;
   /** Real time (not the replay clock): uptime is about this process. */
   readonly wallNow: Date;
+  /** Set when the bot runs as several shards: this one, and the totals over all of them. */
+  readonly shard?: ShardView | null;
 }
+
+export interface ShardView {
+  /** This shard's id (Discord numbers shards from 0). */
+  readonly id: number;
+  /** Shards that answered the manager; null when it could not be asked (a shard restarting). */
+  readonly shards: number | null;
+  /** Servers over all shards; null when unknown. */
+  readonly guilds: number | null;
+}
+
+const shardLine = (shard: ShardView): string => {
+  const servers = shard.guilds === null ? 'servers in all: not available right now' : `${shard.guilds} server${shard.guilds === 1 ? '' : 's'} in all`;
+  const of = shard.shards === null ? '' : ` of ${shard.shards}`;
+  return `${shard.id}${of} · ${servers}`;
+};
 
 /** How many records sources disagree on, in one plain sentence (the arguments stay in the data file). */
 const conflictLine = (season: Season): string => {
@@ -92,6 +109,7 @@ export const renderAbout = (view: AboutView): MessagePayload => {
     { name: 'Sourced records', value: `${coverage.sourced} of ${coverage.total}`, inline: true },
     { name: 'Bot version', value: `\`${codeText(view.version)}\``, inline: true },
     { name: 'Uptime', value: formatUptime(view.wallNow.getTime() - view.startedAt.getTime()), inline: true },
+    ...(view.shard ? [{ name: 'Shard', value: shardLine(view.shard), inline: true }] : []),
     {
       name: 'Conflicts between sources',
       value: conflictLine(season),

@@ -9,7 +9,7 @@ const options = (opts: readonly APIApplicationCommandOption[] | undefined): APIA
     o.type === ApplicationCommandOptionType.Subcommand || o.type === ApplicationCommandOptionType.SubcommandGroup ? [o, ...options(o.options)] : [o],
   );
 
-test('every command is registered once: the fans\' commands, then the admin command', () => {
+test('every command is registered once: the fans\' commands and /language, then the admin command', () => {
   expect(json.map((c) => c.name)).toEqual([
     'fixtures',
     'standings',
@@ -20,6 +20,7 @@ test('every command is registered once: the fans\' commands, then the admin comm
     'schedule',
     'rankings',
     'about',
+    'language',
     'announcements',
   ]);
   expect(new Set(json.map((c) => c.name)).size).toBe(json.length);
@@ -57,4 +58,52 @@ test('commands with an autocomplete option implement autocomplete()', () => {
 
 test('the registered definitions (a change here means: redeploy the commands)', () => {
   expect(json).toMatchSnapshot();
+});
+
+// Discord's naming rule for chat-input commands and options, localised names included
+// (application-commands.mdx, "Application Command Naming"): lowercase where a letter has a lowercase.
+const DISCORD_NAME = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
+const LOCALES = ['fr', 'pt-BR'] as const;
+
+test.each(json.map((c) => [c.name, c] as const))('/%s: localised for fr and pt-BR, within the same rules as the English', (_name, command) => {
+  type Named = { name: string; name_localizations?: Record<string, string> | null; description?: string; description_localizations?: Record<string, string> | null };
+  const check = (node: Named, what: string) => {
+    for (const locale of LOCALES) {
+      // Left out only where the translation is the English word itself (Discord ignores those).
+      const name = node.name_localizations?.[locale] ?? node.name;
+      expect(name, `${what} name in ${locale}`).toMatch(DISCORD_NAME);
+      expect(name, `${what} name in ${locale}`).toBe(name.toLowerCase());
+      if (node.description !== undefined) {
+        const description = node.description_localizations?.[locale];
+        expect(description, `${what} description in ${locale}`).toBeDefined();
+        expect(description!.length).toBeGreaterThan(0);
+        expect(description!.length).toBeLessThanOrEqual(100);
+      }
+    }
+    // Discord has no Arabic locale: an `ar` key would make the whole registration a 400.
+    expect(Object.keys(node.name_localizations ?? {}).every((k) => (LOCALES as readonly string[]).includes(k))).toBe(true);
+  };
+  check(command as Named, `/${command.name}`);
+  const all = options(command.options);
+  for (const option of all) {
+    check(option as Named, option.name);
+    for (const choice of 'choices' in option ? (option.choices ?? []) : []) {
+      for (const locale of LOCALES) expect((choice.name_localizations?.[locale] ?? choice.name).length).toBeLessThanOrEqual(100);
+    }
+  }
+  // A localised option name must differ from the other options' names at its level, in its locale and by default.
+  const levels = [command.options ?? [], ...all.map((o) => ('options' in o ? (o.options ?? []) : []))];
+  for (const level of levels) {
+    for (const locale of LOCALES) {
+      const names = level.map((o) => o.name_localizations?.[locale] ?? o.name);
+      expect(new Set(names).size).toBe(names.length);
+      const defaults = level.map((o) => o.name);
+      level.forEach((o, i) => expect(defaults.filter((d, j) => j !== i)).not.toContain(names[i]));
+    }
+  }
+});
+
+test('a French fan finds /standings as /classement, a Portuguese one as /classificação', () => {
+  const standings = json.find((c) => c.name === 'standings');
+  expect(standings?.name_localizations).toEqual({ fr: 'classement', 'pt-BR': 'classificação' });
 });

@@ -1,0 +1,40 @@
+// Intl in the reply's language: numbers and date-only values (kickoffs stay Discord timestamps,
+// `<t:…>`, which each reader's client shows in their own zone and language). Western digits always:
+// scores and tables read the same in every language, and Arabic fans use them for football.
+import { LANGUAGE_INFO, type Language } from './languages.js';
+
+/** The Intl tag for a language, with Western (latn) digits asked for explicitly. */
+export const intlTag = (language: Language): string => `${LANGUAGE_INFO[language].intlLocale}-u-nu-latn`;
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+export const numberFormat = (language: Language, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat => {
+  const key = `${language}${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(intlTag(language), { ...options, numberingSystem: 'latn' });
+    numberFormats.set(key, format);
+  }
+  return format;
+};
+
+export const formatNumber = (language: Language, value: number, options?: Intl.NumberFormatOptions): string =>
+  numberFormat(language, options).format(value);
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * A date with no time of day (`2024-05-12`: a draw, a matchday's date) in words: "12 May 2024",
+ * « 12 mai 2024 », "12 de maio de 2024", «12 مايو 2024». Formatted in UTC, where the value was
+ * written, so no zone can move it to the day before.
+ */
+export const formatDate = (language: Language, isoDate: string, month: 'long' | 'short' = 'long'): string => {
+  const parts = ISO_DATE.exec(isoDate);
+  if (parts === null) throw new RangeError(`not a YYYY-MM-DD date: ${isoDate}`);
+  const date = new Date(Date.UTC(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3])));
+  return new Intl.DateTimeFormat(intlTag(language), { day: 'numeric', month, year: 'numeric', timeZone: 'UTC', numberingSystem: 'latn' }).format(date);
+};
+
+/** The CLDR plural categories a language's resource file must give for a counted key. */
+export const pluralCategories = (language: Language, type: Intl.PluralRuleType = 'cardinal'): readonly string[] =>
+  new Intl.PluralRules(language, { type }).resolvedOptions().pluralCategories;

@@ -1,0 +1,103 @@
+// Translation for one bot: its own i18next instance (never the global one, so two bots in one
+// process, or a test, cannot change each other's language), loaded synchronously from the resource
+// files. Renderers and commands get a Translator for the reply's language, never i18next itself.
+import i18next, { type i18n as I18nInstance } from 'i18next';
+import { isolateLtrLine, isolateName } from './bidi.js';
+import { formatDate, formatNumber } from './format.js';
+import { isLanguage, LANGUAGE_INFO, LANGUAGES, type Language } from './languages.js';
+import { RESOURCES } from './resources.js';
+
+export { DEFAULT_LANGUAGE, LANGUAGE_INFO, LANGUAGES, isLanguage, languageOfLocale, type Language } from './languages.js';
+export { resolveLanguage, type LanguageInputs, type LanguageSource, type ResolvedLanguage } from './resolve.js';
+
+/** Values a translation interpolates (`{{count}}`, `{{team}}`…). */
+export type TranslationValues = Readonly<Record<string, string | number>>;
+
+/** A `t` bound to one language: what domain-free renderers are handed. */
+export type Translate = (key: string, values?: TranslationValues) => string;
+
+export interface Translator {
+  readonly language: Language;
+  readonly direction: 'ltr' | 'rtl';
+  readonly t: Translate;
+  /** Whether the key exists in this language (optional sentences, e.g. a note only some languages need). */
+  has(key: string): boolean;
+  /** 1,234 / 1 234 / 1.234 — Western digits in every language. */
+  number(value: number): string;
+  /** 1st, 1er, 1.º, 1 — from the `ordinal` plural forms of the resource file. */
+  ordinal(value: number): string;
+  /** A date-only value (`YYYY-MM-DD`) in words. */
+  date(isoDate: string): string;
+  /** A Latin-script name inside a sentence: isolated (FSI…PDI) in a right-to-left reply, as is otherwise. */
+  name(text: string): string;
+  /** A monospace table line: kept left to right (LRI…PDI) in a right-to-left reply, as is otherwise. */
+  tableLine(line: string): string;
+}
+
+export interface I18n {
+  translator(language: Language): Translator;
+}
+
+/** Thrown for a key missing from a shipped language: a bug the key check should have caught. */
+export class MissingTranslationError extends Error {
+  constructor(
+    readonly language: Language,
+    readonly key: string,
+  ) {
+    super(`missing translation ${language}:${key}`);
+    this.name = 'MissingTranslationError';
+  }
+}
+
+export const createI18n = (): I18n => {
+  const instance: I18nInstance = i18next.createInstance();
+  void instance.init({
+    resources: Object.fromEntries(LANGUAGES.map((language) => [language, { translation: RESOURCES[language] }])),
+    lng: 'en',
+    supportedLngs: [...LANGUAGES],
+    // No silent fallback to English: a missing key is found by the key check, and throws here.
+    fallbackLng: false,
+    initAsync: false,
+    returnNull: false,
+    returnEmptyString: false,
+    // Replies are Discord markdown, not HTML; renderers escape what comes from users or data.
+    interpolation: { escapeValue: false },
+  });
+  // Numbers interpolated as {{n, number}} get Western digits like every other number we print.
+  // (Format parameters are not passed on: whole numbers are all we print.)
+  instance.services.formatter?.add('number', (value: unknown, lng: string | undefined) => formatNumber(isLanguage(lng) ? lng : 'en', Number(value)));
+
+  const translators = new Map<Language, Translator>();
+  const build = (language: Language): Translator => {
+    const fixed = instance.getFixedT(language);
+    const rtl = LANGUAGE_INFO[language].direction === 'rtl';
+    const has = (key: string): boolean => instance.exists(key, { lng: language });
+    const translate = (key: string, options: Readonly<Record<string, unknown>> = {}): string => {
+      // A counted key exists only with its plural suffixes, so `exists` is asked with the count too.
+      if (!instance.exists(key, { ...options, lng: language })) throw new MissingTranslationError(language, key);
+      return fixed(key, options) as string;
+    };
+    const t: Translate = (key, values) => translate(key, values);
+    return {
+      language,
+      direction: LANGUAGE_INFO[language].direction,
+      t,
+      has,
+      number: (value) => formatNumber(language, value),
+      ordinal: (value) => translate('format.ordinal', { count: value, ordinal: true, n: formatNumber(language, value) }),
+      date: (isoDate) => formatDate(language, isoDate),
+      name: (text) => (rtl ? isolateName(text) : text),
+      tableLine: (line) => (rtl ? isolateLtrLine(line) : line),
+    };
+  };
+  return {
+    translator(language) {
+      let translator = translators.get(language);
+      if (translator === undefined) {
+        translator = build(language);
+        translators.set(language, translator);
+      }
+      return translator;
+    },
+  };
+};

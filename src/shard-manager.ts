@@ -1,0 +1,142 @@
+// SHARDS=auto|N: the process that runs the bot as one process per gateway shard, with discord.js's
+// ShardingManager. Before any shard starts, it does once what every shard would otherwise race for:
+// migrate the database and import the season file, and sync the application commands. Then it spawns
+// the shards by identify bucket (Discord: `max_concurrency` shards per 5 s) and relays their IPC
+// (/about's totals). Shards attach to the database without migrating; only shard 0 dispatches
+// announcements (on SQLite one process may: the dispatcher lease refuses a second).
+import { setTimeout as sleep } from 'node:timers/promises';
+import { REST, Routes, ShardingManager, type RESTGetAPIGatewayBotResult, type Shard } from 'discord.js';
+import type { Config, ShardsConfig } from './config.js';
+import type { Command } from './discord/commands/types.js';
+import { syncCommands } from './discord/sync.js';
+import type { Logger } from './log.js';
+import { openSeasonStore } from './season-store.js';
+
+/** Discord's identify window: `max_concurrency` shards may identify per 5 s; a little margin on top. */
+const IDENTIFY_WINDOW_MS = 5_500;
+/** How long a shard may take from spawn to a ready gateway session. */
+const SHARD_READY_TIMEOUT_MS = 60_000;
+
+export interface ShardManagerDeps {
+  readonly log: Logger;
+  readonly commands: readonly Command[];
+  /** The JavaScript file each shard process runs: the bot's own entry (dist/index.js, or src/ under tsx). */
+  readonly entryFile: string;
+  /** Node flags for the shard processes (the manager's own, so a tsx loader carries over). */
+  readonly execArgv?: readonly string[];
+  /** A shard exited with a code that says only an operator can fix it (a rejected token): stop everything. */
+  readonly onShardFatal: (shardId: number, exitCode: number) => void;
+  /** Exit codes of a shard that must not be respawned (EX_CONFIG). */
+  readonly fatalExitCodes: readonly number[];
+}
+
+export interface RunningShardManager {
+  readonly shardCount: number;
+  readonly manager: ShardingManager;
+  /** Stops respawning, SIGTERMs every shard (each stops in order) and waits for them to exit. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The order shards start in: buckets of `max_concurrency` consecutive ids (each id of a bucket has its
+ * own rate limit key, `shard_id % max_concurrency`), a bucket once the one before is ready and 5 s on.
+ */
+export const spawnPlan = (shardCount: number, maxConcurrency: number): number[][] => {
+  const perBucket = Math.max(1, maxConcurrency);
+  const plan: number[][] = [];
+  for (let first = 0; first < shardCount; first += perBucket) {
+    plan.push(Array.from({ length: Math.min(perBucket, shardCount - first) }, (_, i) => first + i));
+  }
+  return plan;
+};
+
+/** The shard count and identify concurrency Discord gives this bot (GET /gateway/bot). */
+const fetchGatewayBot = (rest: REST): Promise<RESTGetAPIGatewayBotResult> => rest.get(Routes.gatewayBot()) as Promise<RESTGetAPIGatewayBotResult>;
+
+export const startShardManager = async (
+  config: Config & { shards: Extract<ShardsConfig, { mode: 'manager' }> },
+  deps: ShardManagerDeps,
+): Promise<RunningShardManager> => {
+  const log = deps.log.child({ component: 'shard-manager' });
+
+  // 1. Migrate and import once; shards only attach (shard-store.ts). A failure throws before any shard exists.
+  const store = openSeasonStore({ databasePath: config.databasePath, seasonFile: config.seasonFile, log });
+  const data = store.dataVersion();
+  store.close();
+  log.info({ migrated: store.migrated, imported: store.imported, data: data && { hash: data.hash.slice(0, 12) } }, 'database ready for shards');
+
+  // 2. How many shards, and how many may identify at once.
+  const rest = new REST({ version: '10', ...(config.apiUrl ? { api: config.apiUrl } : {}) }).setToken(config.token);
+  const gateway = await fetchGatewayBot(rest);
+  const shardCount = config.shards.count === 'auto' ? gateway.shards : config.shards.count;
+  const { remaining, max_concurrency: maxConcurrency, reset_after: resetAfterMs } = gateway.session_start_limit;
+  if (remaining < shardCount) {
+    // Starting anyway would spend the rest of the day's logins and then wait; say so instead.
+    throw new Error(
+      `Discord allows ${remaining} more session starts before its daily limit resets in ${Math.ceil(resetAfterMs / 60_000)} min, ` +
+        `and ${shardCount} shards need one each. Start again after the reset.`,
+    );
+  }
+
+  // 3. Commands: synced here, once for every shard (a shard never syncs).
+  try {
+    await syncCommands({ rest, applicationId: config.applicationId, guildId: config.guildId, commands: deps.commands, log });
+  } catch (err) {
+    // Not fatal: the commands registered last time keep working; `npm run commands:deploy` retries.
+    log.error({ err }, 'application command sync failed');
+  }
+
+  // 4. One process per shard.
+  const shardList = Array.from({ length: shardCount }, (_, id) => id);
+  const manager = new ShardingManager(deps.entryFile, {
+    totalShards: shardCount,
+    shardList,
+    mode: 'process',
+    respawn: true,
+    token: config.token,
+    execArgv: [...(deps.execArgv ?? [])],
+  });
+  let stopping = false;
+  manager.on('shardCreate', (shard: Shard) => {
+    // A respawn that fails is reported as an 'error' event; without a listener it would throw.
+    shard.on('error', (err) => log.error({ err, shardId: shard.id }, 'shard error'));
+    shard.on('spawn', (child) => log.info({ shardId: shard.id, pid: 'pid' in child ? child.pid : null }, 'shard process started'));
+    shard.on('death', (child) => {
+      const exitCode = 'exitCode' in child ? child.exitCode : null;
+      if (stopping) return;
+      log.warn({ shardId: shard.id, exitCode }, 'shard process exited; restarting it');
+      if (exitCode !== null && deps.fatalExitCodes.includes(exitCode)) deps.onShardFatal(shard.id, exitCode);
+    });
+  });
+  log.info({ shards: shardCount, maxConcurrency, requested: config.shards.count, remainingSessionStarts: remaining }, 'spawning shards');
+
+  const stop = async (): Promise<void> => {
+    stopping = true;
+    manager.respawn = false;
+    await Promise.all(
+      [...manager.shards.values()].map(async (shard) => {
+        const child = shard.process;
+        if (child === null || child.exitCode !== null || child.signalCode !== null) return;
+        const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+        shard.kill();
+        await exited;
+      }),
+    );
+  };
+
+  try {
+    // By identify bucket (shard_id % max_concurrency): a bucket's shards start together, the next
+    // bucket once the identify window has passed.
+    const plan = spawnPlan(shardCount, maxConcurrency);
+    for (const [index, bucket] of plan.entries()) {
+      if (index > 0) await sleep(IDENTIFY_WINDOW_MS);
+      await Promise.all(bucket.map((id) => manager.createShard(id).spawn(SHARD_READY_TIMEOUT_MS)));
+      log.info({ shards: bucket }, 'shards ready');
+    }
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  log.info({ shards: shardCount }, 'all shards ready');
+  return { shardCount, manager, stop };
+};
