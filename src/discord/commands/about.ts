@@ -2,6 +2,7 @@ import { SlashCommandBuilder } from 'discord.js';
 import { localized } from '../../i18n/commands.js';
 import { computeStats } from '../../domain/stats.js';
 import { renderAbout } from '../render/about.js';
+import { shardView } from '../shard-info.js';
 import type { Command } from './types.js';
 
 export const about: Command = {
@@ -11,6 +12,8 @@ export const about: Command = {
 
   async execute(interaction, ctx) {
     const season = ctx.season();
+    // Under the sharding manager: this shard and the totals over all shards (null as one process).
+    const shard = await shardView(interaction.client);
     await interaction.reply(
       renderAbout({
         season,
@@ -20,6 +23,7 @@ export const about: Command = {
         startedAt: ctx.startedAt,
         // Uptime is about this process, so it reads the real clock, not the (possibly replayed) bot clock.
         wallNow: new Date(),
+        shard,
       }),
     );
   },
