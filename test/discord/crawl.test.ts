@@ -57,11 +57,11 @@ const properNounWords = (season: Season): Set<string> => {
 };
 const PROPER = properNounWords(real);
 
-/** Text as a fan reads it: no markdown escapes, Discord timestamps shown as their typical en-GB width. */
+/** Text as a fan reads it: no markdown escapes, Discord timestamps shown as wide as their widest common rendering (en-US). */
 const visible = (text: string): string =>
   text
     .replace(/\[([^\]]*)\]\(<?[^)>]*>?\)/g, '$1')
-    .replace(/<t:\d+:f>/g, '10 December 2023 19:00')
+    .replace(/<t:\d+:f>/g, 'September 30, 2023 10:00 PM')
     .replace(/<t:\d+:[A-Za-z]>/g, 'in 3 days')
     .replace(/\\(.)/g, '$1')
     .replace(/\*\*|__|`|\u200b/g, '');
@@ -93,7 +93,8 @@ export interface Finding {
 
 export const inspectText = (where: string, raw: string): Finding[] => {
   const found: Finding[] = [];
-  const text = visible(raw);
+  // Timestamps are Discord's to render; only their width matters (for fixture lines), not their words.
+  const text = visible(raw.replace(/<t:-?\d+(?::[A-Za-z])?>/g, 'timestamp'));
   for (const [problem, pattern] of BAD) {
     const hit = pattern.exec(text);
     if (hit) found.push({ where, problem, text: around(text, hit.index) });

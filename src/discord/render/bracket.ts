@@ -23,7 +23,8 @@ const tieField = (tie: TieResult, season: Season, teamName: (id: TeamId) => stri
   const name = escapedNames(listNames(season.teams, teamName));
   const words: TieWords = { competition: season.competition };
   const [a, b] = tie.teams;
-  const legs = tie.legs.flatMap((leg) => fixtureLines(leg, name, undefined, words, leg.leg === null ? '' : `${leg.leg === 1 ? '1st' : '2nd'} leg: `));
+  // The legs in order, first leg first: their dates say which is which.
+  const legs = tie.legs.flatMap((leg) => fixtureLines(leg, name, undefined, words));
   const outcome = tieOutcome(tie, name, words);
   const played = tie.legs.some((leg) => leg.status !== 'scheduled' && leg.status !== 'postponed');
   const status = outcome !== null ? `➡️ ${outcome}` : played ? 'Second leg to come' : 'Not played yet';

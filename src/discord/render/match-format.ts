@@ -168,7 +168,8 @@ export const tiesByMatch = (ties: readonly TieResult[]): ReadonlyMap<string, Tie
 export const displayLength = (line: string): number =>
   Array.from(
     line
-      .replace(/<t:\d+:f>/g, '10 December 2023 19:00')
+      // As wide as the widest common rendering (en-US, a September evening); en-GB is shorter.
+      .replace(/<t:\d+:f>/g, 'September 30, 2023 10:00 PM')
       .replace(/<t:\d+:[A-Za-z]>/g, 'in 3 days')
       .replace(/\\(.)/g, '$1')
       .replace(/\*\*|__|`|\u200b/g, ''),

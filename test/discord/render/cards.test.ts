@@ -280,8 +280,8 @@ describe('/bracket', () => {
       [
         {
           "name": "Quarter-final, tie 1 · Zamalek v RS Berkane",
-          "value": "1st leg: <t:1711911600:f> · Zamalek **1–0** RS Berkane
-      2nd leg: <t:1712516400:f> · RS Berkane **2–1** Zamalek
+          "value": "<t:1711911600:f> · Zamalek **1–0** RS Berkane
+      <t:1712516400:f> · RS Berkane **2–1** Zamalek
       ➡️ Zamalek through on away goals (2–2 on aggregate)",
         },
         {
