@@ -3,10 +3,12 @@ import { Events, type Client } from 'discord.js';
 import { createClock } from './clock.js';
 import { seasonAsOf } from './domain/as-of.js';
 import type { Config } from './config.js';
+import { createLanguageStore } from './db/languages.js';
 import { createClient } from './discord/client.js';
 import type { Command, CommandContext } from './discord/commands/types.js';
 import { createRouter } from './discord/router.js';
 import { syncCommands, type SyncResult } from './discord/sync.js';
+import { createI18n } from './i18n/index.js';
 import type { Logger } from './log.js';
 import type { Observability } from './observability/index.js';
 import { fromPackageRoot } from './package-root.js';
@@ -87,6 +89,9 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
     startedAt: clock.now(),
     version,
     announcements: announcements.service,
+    // One translation instance per bot; language choices live in the bot's database.
+    i18n: createI18n(),
+    languages: createLanguageStore(store.db),
   };
 
   // Started just before login (below); the router reports to it from then on.
