@@ -27,17 +27,20 @@ const tsFiles = (dir: string): string[] =>
     e.isDirectory() ? tsFiles(join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') ? [join(dir, e.name)] : [],
   );
 
-const transpile = (from: string, to: string) =>
-  build({
+/** Every .ts file as .js; every other file (JSON imported with `with { type: 'json' }`, scripts…) copied as is. */
+const transpile = (from: string, to: string) => {
+  cpSync(from, to, { recursive: true, filter: (path) => !path.endsWith('.ts') });
+  return build({
     entryPoints: tsFiles(from),
     outbase: from,
     outdir: to,
     format: 'esm',
     platform: 'node',
-    target: 'node20',
+    target: `node${process.versions.node}`, // the children run on this same Node
     sourcemap: 'inline',
     logLevel: 'error',
   });
+};
 
 export default async function setup(project: TestProject): Promise<() => void> {
   const cache = join(ROOT, 'node_modules', '.cache', 'caf-bot-test');
