@@ -4,6 +4,7 @@ import { bracket } from './bracket.js';
 import { fixtures } from './fixtures.js';
 import { language } from './language.js';
 import { match } from './match.js';
+import { privacy } from './privacy.js';
 import { rankings } from './rankings.js';
 import { schedule } from './schedule.js';
 import { scorers } from './scorers.js';
@@ -23,5 +24,6 @@ export const commands: readonly Command[] = [
   rankings,
   about,
   language,
+  privacy,
   announcements,
 ];

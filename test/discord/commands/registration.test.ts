@@ -9,7 +9,7 @@ const options = (opts: readonly APIApplicationCommandOption[] | undefined): APIA
     o.type === ApplicationCommandOptionType.Subcommand || o.type === ApplicationCommandOptionType.SubcommandGroup ? [o, ...options(o.options)] : [o],
   );
 
-test('every command is registered once: the fans\' commands and /language, then the admin command', () => {
+test('every command is registered once: the fans\' commands, /language and /privacy, then the admin command', () => {
   expect(json.map((c) => c.name)).toEqual([
     'fixtures',
     'standings',
@@ -21,6 +21,7 @@ test('every command is registered once: the fans\' commands and /language, then 
     'rankings',
     'about',
     'language',
+    'privacy',
     'announcements',
   ]);
   expect(new Set(json.map((c) => c.name)).size).toBe(json.length);
