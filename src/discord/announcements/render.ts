@@ -339,7 +339,7 @@ export function renderRecap(season: Season, round: PlanningRound): RenderedPost 
       sections.push({ fields: linesToFields(stage === 'final' ? 'Final on aggregate' : 'Who goes through', lines) });
       if (stage === 'final') {
         const name = champion ?? (season.champion === null ? null : index.teamName(season.champion));
-        sections.push({ fields: [{ name: '🏆 Champion', value: name === null ? 'not recorded' : `**${escapeText(name)}** win the ${escapeText(season.name)}` }] });
+        sections.push({ fields: [{ name: '🏆 Champion', value: name === null ? 'not published' : `**${escapeText(name)}** win the ${escapeText(season.name)}` }] });
         if (name !== null) summary += `; champion ${name}`;
       }
     }

@@ -1,8 +1,5 @@
 import { escapeMarkdown } from 'discord.js';
 
-/** What we show for any value no source gave. */
-export const NOT_RECORDED = 'not recorded';
-
 const ZWSP = '\u200b';
 
 /**

@@ -31,7 +31,6 @@ const STAGE_SINGULAR: Readonly<Record<Stage, string>> = {
 
 export const WORDS = {
   notPublished: 'not published',
-  scoreNotPublished: 'Score not published',
   resultNotPublished: 'Result not published',
   timeNotPublished: 'time not published',
   someTimesNotPublished: 'some kickoff times not published',
@@ -42,7 +41,6 @@ export const WORDS = {
   walkover: 'walkover',
   noMatchPlayed: 'no match played',
   noGoals: 'No goals',
-  unknownMinute: 'minute not recorded',
 } as const;
 
 /** "First round, tie 13, first leg", "Final, second leg", "Group A, matchday 3". */
