@@ -59,13 +59,8 @@ export const startShardManager = async (
 ): Promise<RunningShardManager> => {
   const log = deps.log.child({ component: 'shard-manager' });
 
-  // 1. Migrate and import once; shards only attach (shard-store.ts). A failure throws before any shard exists.
-  const store = openSeasonStore({ databasePath: config.databasePath, seasonFile: config.seasonFile, log });
-  const data = store.dataVersion();
-  store.close();
-  log.info({ migrated: store.migrated, imported: store.imported, data: data && { hash: data.hash.slice(0, 12) } }, 'database ready for shards');
-
-  // 2. How many shards, and how many may identify at once.
+  // 1. How many shards, and how many may identify at once: asked first, so a rejected token or a
+  //    spent session start limit stops the start before the database is touched.
   const rest = new REST({ version: '10', ...(config.apiUrl ? { api: config.apiUrl } : {}) }).setToken(config.token);
   const gateway = await fetchGatewayBot(rest);
   const shardCount = config.shards.count === 'auto' ? gateway.shards : config.shards.count;
@@ -77,6 +72,12 @@ export const startShardManager = async (
         `and ${shardCount} shards need one each. Start again after the reset.`,
     );
   }
+
+  // 2. Migrate and import once; shards only attach (shard-store.ts). A failure throws before any shard exists.
+  const store = openSeasonStore({ databasePath: config.databasePath, seasonFile: config.seasonFile, log });
+  const data = store.dataVersion();
+  store.close();
+  log.info({ migrated: store.migrated, imported: store.imported, data: data && { hash: data.hash.slice(0, 12) } }, 'database ready for shards');
 
   // 3. Commands: synced here, once for every shard (a shard never syncs).
   try {

@@ -1,5 +1,6 @@
 // SHARDS=2: the real bot (dist/index.js as `npm start` runs it) as a ShardingManager with two shard
 // processes, against the stand-in with one guild on each shard.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Standin } from 'discord-standin';
 import { shardForGuild } from 'discord-standin';
@@ -113,4 +114,38 @@ describe('the bot under the sharding manager (SHARDS=auto, two shards)', () => {
     // Each shard stopped in order (its own shutdown), then the manager.
     expect(bot.lines.filter((l) => l.msg === 'stopped').map(shardOf).sort()).toEqual([0, 1, undefined]);
   }, 20_000);
+});
+
+// Two independent managers, each with its own stand-in and database: run side by side.
+describe.concurrent('the sharding manager refuses to start shards it could not run', () => {
+  afterAll(async () => {
+    await stopAll();
+  });
+
+  const startManager = async (standinOptions: Parameters<typeof startTestStandin>[0], extra: Record<string, string | undefined> = {}) => {
+    const standin = await startTestStandin({ shards: 2, ...standinOptions });
+    const databasePath = join(makeTempDir(), 'bot.sqlite');
+    const bot = spawnBot(botEnv(standin, { databasePath, extra: { SHARDS: 'auto', DISCORD_GUILD_ID: undefined, ...extra } }));
+    const status = await bot.exited;
+    await standin.close();
+    return { bot, standin, status, databasePath };
+  };
+
+  test('GIVEN fewer session starts left today than shards THEN it exits 1 saying when to start again, before any shard identifies', async () => {
+    const { bot, standin, status, databasePath } = await startManager({ sessionStartLimit: { total: 1 } });
+    expect(status).toEqual({ code: 1, signal: null });
+    const failed = bot.lines.find((l) => l.msg === 'startup failed');
+    expect(JSON.stringify(failed?.err)).toContain('allows 1 more session starts');
+    expect(bot.lines.some((l) => l.msg === 'shard process started')).toBe(false);
+    expect(standin.stats().identifies).toBe(0);
+    // Asked before the database is touched: nothing migrated for a start that cannot happen.
+    expect(existsSync(databasePath)).toBe(false);
+  }, 30_000);
+
+  test('GIVEN a token Discord rejects THEN it exits 78 (no restart loop) without spawning a shard', async () => {
+    const { bot, status, databasePath } = await startManager({}, { DISCORD_TOKEN: 'MTE5NTk0NDQ0NDQ0NDQ0NDQ0NA.GsEntl.not-the-valid-test-token-0123456789' });
+    expect(status).toEqual({ code: 78, signal: null });
+    expect(existsSync(databasePath)).toBe(false);
+    expect(bot.lines.some((l) => l.msg === 'shard process started')).toBe(false);
+  }, 30_000);
 });
