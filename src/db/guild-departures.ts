@@ -3,6 +3,7 @@
 import { and, eq, inArray, lte } from 'drizzle-orm';
 import { announcementOutbox, announcementSubscriptions } from './announcements-schema.js';
 import { guildDepartures } from './guild-departures-schema.js';
+import { guildLanguages } from './language-schema.js';
 import type { SyncDb } from './outbox.js';
 
 /** How long a server's data outlives the bot's departure. PRIVACY.md and /privacy promise this. */
@@ -30,12 +31,14 @@ export interface PurgedGuild {
   readonly leftAt: number;
   readonly subscriptions: number;
   readonly outboxRows: number;
+  /** 1 when the server's language choice (and who made it) was deleted. */
+  readonly serverLanguage: number;
 }
 
 /**
  * Deletes everything stored about each server the bot left at least PURGE_AFTER_MS before `now`:
- * its announcement channels (settings), every outbox row (pending posts and the history of sent ones)
- * and the mark itself. One transaction per server, so a failure leaves a server whole, never half gone.
+ * its announcement channels (settings), every outbox row (pending posts and the history of sent ones),
+ * its language choice (with the id of the admin who made it) and the mark itself. One transaction per server, so a failure leaves a server whole, never half gone.
  */
 export function purgeDepartedGuilds(db: SyncDb, now: number, afterMs: number = PURGE_AFTER_MS): PurgedGuild[] {
   const due = db
@@ -58,10 +61,11 @@ export function purgeDepartedGuilds(db: SyncDb, now: number, afterMs: number = P
           ? 0
           : tx.delete(announcementOutbox).where(inArray(announcementOutbox.subscriptionId, subscriptionIds)).run().changes;
       const subscriptions = tx.delete(announcementSubscriptions).where(eq(announcementSubscriptions.guildId, guildId)).run().changes;
+      const serverLanguage = tx.delete(guildLanguages).where(eq(guildLanguages.guildId, guildId)).run().changes;
       tx.delete(guildDepartures)
         .where(and(eq(guildDepartures.guildId, guildId), eq(guildDepartures.leftAt, leftAt)))
         .run();
-      return { guildId, leftAt: leftAt.getTime(), subscriptions, outboxRows: byGuild + bySubscription };
+      return { guildId, leftAt: leftAt.getTime(), subscriptions, outboxRows: byGuild + bySubscription, serverLanguage };
     }),
   );
 }

@@ -5,8 +5,8 @@
 // A removal is GUILD_DELETE without `unavailable` (discord.js: GuildDelete). An outage is
 // GUILD_DELETE with `unavailable: true` (discord.js: GuildUnavailable) and marks nothing.
 import { Events, type Client, type Guild } from 'discord.js';
-import { asc } from 'drizzle-orm';
 import { announcementSubscriptions } from '../db/announcements-schema.js';
+import { guildLanguages } from '../db/language-schema.js';
 import { clearDeparted, markDeparted, purgeDepartedGuilds, PURGE_AFTER_MS, type PurgedGuild } from '../db/guild-departures.js';
 import type { SyncDb } from '../db/outbox.js';
 import type { Logger } from '../log.js';
@@ -22,16 +22,12 @@ export interface MembershipDeps {
   readonly log: Logger;
 }
 
-/** Servers that have announcement channels stored, departed or not. */
+/** Servers that have announcement channels or a language choice stored, departed or not. */
 const guildsWithSettings = (db: SyncDb): string[] => [
-  ...new Set(
-    db
-      .selectDistinct({ guildId: announcementSubscriptions.guildId })
-      .from(announcementSubscriptions)
-      .orderBy(asc(announcementSubscriptions.guildId))
-      .all()
-      .map((r) => r.guildId),
-  ),
+  ...new Set([
+    ...db.selectDistinct({ guildId: announcementSubscriptions.guildId }).from(announcementSubscriptions).all().map((r) => r.guildId),
+    ...db.select({ guildId: guildLanguages.guildId }).from(guildLanguages).all().map((r) => r.guildId),
+  ]),
 ];
 
 /**
@@ -94,7 +90,7 @@ export function createPurge(db: SyncDb, log: Logger, everyMs: number = PURGE_EVE
       const purged = purgeDepartedGuilds(db, now);
       for (const p of purged) {
         log.info(
-          { guildId: p.guildId, leftAt: new Date(p.leftAt).toISOString(), subscriptions: p.subscriptions, outboxRows: p.outboxRows },
+          { guildId: p.guildId, leftAt: new Date(p.leftAt).toISOString(), subscriptions: p.subscriptions, outboxRows: p.outboxRows, serverLanguage: p.serverLanguage },
           'server data purged 30 days after the bot left it',
         );
       }

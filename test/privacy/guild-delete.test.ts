@@ -10,6 +10,7 @@ import { createClock } from '../../src/clock.js';
 import type { OpenedDatabase } from '../../src/db/client.js';
 import { departedAt } from '../../src/db/guild-departures.js';
 import { getSubscription, listSubscriptions, setSubscription } from '../../src/db/guild-settings.js';
+import { createLanguageStore } from '../../src/db/languages.js';
 import { rowsFor } from '../../src/db/outbox.js';
 import { createClient } from '../../src/discord/client.js';
 import { planOne } from '../../src/planning/announcements.js';
@@ -24,6 +25,10 @@ const START = Date.parse('2023-11-20T00:00:00Z');
 /** A server the bot was removed from while it was down: settings stored, no GUILD_DELETE will ever come. */
 const LEFT_WHILE_DOWN = '1100000000000000077';
 const LEFT_WHILE_DOWN_CHANNEL = '1200000000000000077';
+/** Another, with only a server language stored. */
+const LANGUAGE_ONLY = '1100000000000000078';
+/** A server the bot is in at start, with settings: never marked. */
+const HOME = '1100000000000000079';
 
 const season = makeSeason({
   teams: groupTeams('A'),
@@ -44,9 +49,11 @@ const subscribe = (guildId: string, channelId: string): void => {
 };
 
 beforeAll(async () => {
-  standin = await startStandin({ log: silent });
+  standin = await startStandin({ log: silent, guilds: [{ id: HOME, name: 'Home', channels: [{ name: 'general' }] }] });
   opened = makeTestDb();
   subscribe(LEFT_WHILE_DOWN, LEFT_WHILE_DOWN_CHANNEL);
+  subscribe(HOME, standin.channelByName(HOME, 'general')!.id);
+  createLanguageStore(opened.db).setServer(LANGUAGE_ONLY, 'fr', '1000000000000000007', now());
   client = createClient({ apiUrl: standin.apiUrl }, silent);
   announcements = createAnnouncements({ db: opened.db, client, clock, season: () => season, log: silent, lateWindowMs: 6 * H });
   const ready = once(client, Events.ClientReady);
@@ -66,6 +73,10 @@ afterAll(async () => {
 describe('GUILD_DELETE through the stand-in', () => {
   test('GIVEN settings for a server missing from READY THEN it is marked as left at start (no GUILD_DELETE came while the bot was down)', () => {
     expect(departedAt(opened.db, LEFT_WHILE_DOWN)).toBe(START);
+    expect(departedAt(opened.db, LANGUAGE_ONLY)).toBe(START);
+    // The servers the stand-in has (the bot is in them) are not.
+    expect([...client.guilds.cache.keys()]).toEqual([HOME]);
+    expect(departedAt(opened.db, HOME)).toBeNull();
   });
 
   test('GIVEN an outage (unavailable: true) THEN nothing is marked; a removal marks; added back clears the mark and keeps the settings; 30 days after a removal the heartbeat purges', async () => {
@@ -123,5 +134,8 @@ describe('GUILD_DELETE through the stand-in', () => {
     expect(departedAt(opened.db, guild.id)).toBeNull();
     // The server left while the bot was down was 30 days gone by the first of these beats: purged too.
     expect(listSubscriptions(opened.db, LEFT_WHILE_DOWN)).toEqual([]);
+    expect(createLanguageStore(opened.db).choicesFor('1000000000000000007', LANGUAGE_ONLY).server).toBeNull();
+    // The server the bot stayed in keeps everything.
+    expect(listSubscriptions(opened.db, HOME)).toHaveLength(1);
   });
 });

@@ -5,6 +5,7 @@ import { createClock, type Clock } from '../../src/clock.js';
 import type { OpenedDatabase } from '../../src/db/client.js';
 import { clearDeparted, departedAt, markDeparted, purgeDepartedGuilds, PURGE_AFTER_MS } from '../../src/db/guild-departures.js';
 import { listSubscriptions, setSubscription, disableGuild } from '../../src/db/guild-settings.js';
+import { createLanguageStore } from '../../src/db/languages.js';
 import { claimDue, countByStatus, rowsFor, settleSent } from '../../src/db/outbox.js';
 import { planOne } from '../../src/planning/announcements.js';
 import { startScheduler } from '../../src/scheduler/cron.js';
@@ -67,6 +68,9 @@ describe('purgeDepartedGuilds', () => {
   test('GIVEN the bot left a server THEN after 29 days everything is kept; at 30 days its channels, posts and mark are gone, the other server untouched', () => {
     const { clock, advance } = steppedClock();
     const leftAt = clock.now().getTime();
+    const languages = createLanguageStore(db());
+    languages.setServer(GONE, 'fr', '1000000000000000007', leftAt);
+    languages.setServer(STAYS, 'pt', '1000000000000000008', leftAt);
     markDeparted(db(), GONE, leftAt);
     disableGuild(db(), GONE, leftAt); // what GUILD_DELETE already did: no more posts there
     const before = { gone: total(GONE), stays: total(STAYS) };
@@ -82,7 +86,10 @@ describe('purgeDepartedGuilds', () => {
 
     advance(1);
     expect(clock.now().getTime() - leftAt).toBe(PURGE_AFTER_MS);
-    expect(purgeDepartedGuilds(db(), clock.now().getTime())).toEqual([{ guildId: GONE, leftAt, subscriptions: 1, outboxRows: before.gone }]);
+    expect(languages.choicesFor('1000000000000000007', GONE).server).toBe('fr');
+    expect(purgeDepartedGuilds(db(), clock.now().getTime())).toEqual([{ guildId: GONE, leftAt, subscriptions: 1, outboxRows: before.gone, serverLanguage: 1 }]);
+    expect(languages.choicesFor('1000000000000000007', GONE).server).toBeNull();
+    expect(languages.choicesFor('1000000000000000007', STAYS).server).toBe('pt');
     expect(listSubscriptions(db(), GONE)).toEqual([]);
     expect(rowsFor(db(), { guildId: GONE })).toEqual([]);
     expect(departedAt(db(), GONE)).toBeNull();
@@ -118,7 +125,7 @@ describe('purgeDepartedGuilds', () => {
   test('GIVEN a server that left with no settings THEN the purge just forgets the mark', () => {
     const other = '1100000000000000009';
     markDeparted(db(), other, START);
-    expect(purgeDepartedGuilds(db(), START + PURGE_AFTER_MS)).toEqual([{ guildId: other, leftAt: START, subscriptions: 0, outboxRows: 0 }]);
+    expect(purgeDepartedGuilds(db(), START + PURGE_AFTER_MS)).toEqual([{ guildId: other, leftAt: START, subscriptions: 0, outboxRows: 0, serverLanguage: 0 }]);
     expect(departedAt(db(), other)).toBeNull();
   });
 });
