@@ -1,8 +1,9 @@
 /**
  * What Discord checks before it starts a gateway session (events/gateway.mdx, "Sharding", "Identifying",
  * "Session Start Limit Object"):
- * - `shard: [id, n]` must have 0 <= id < n (close 4010 Invalid shard), and a session may not be routed
- *   more than 2,500 guilds (close 4011 Sharding required);
+ * - `shard: [id, n]` must have 0 <= id < n (close 4010 Invalid shard), `n` a multiple of the shard
+ *   number of a bot under large bot sharding (4010 too), and a session may not be routed more than
+ *   2,500 guilds (close 4011 Sharding required);
  * - IDENTIFYs are rate limited per bucket `shard_id % max_concurrency`: one per 5 s each; a faster one
  *   is answered with INVALID_SESSION (op 9, d: false) and starts nothing;
  * - every session start counts against a daily `session_start_limit.total` (1,000): past it, Discord
@@ -26,6 +27,8 @@ export interface GatewayLimitsOptions {
   identifyIntervalMs: number | null;
   /** Guilds one session may be routed before close 4011 (Discord: 2,500). */
   maxGuildsPerSession: number;
+  /** Large bot sharding: the shard count must be a multiple of this (else 4010); null = any count. */
+  shardCountMultipleOf: number | null;
 }
 
 export type ShardCheck =
@@ -33,7 +36,11 @@ export type ShardCheck =
   | { ok: false; code: 4010 | 4011; reason: string };
 
 /** Validates `d.shard` of an IDENTIFY as Discord does; `guildsFor(id, n)` counts the guilds it would route. */
-export function checkShard(raw: unknown, guildsFor: (id: number, count: number) => number, maxGuilds: number): ShardCheck {
+export function checkShard(
+  raw: unknown,
+  guildsFor: (id: number, count: number) => number,
+  limits: Pick<GatewayLimitsOptions, 'maxGuildsPerSession' | 'shardCountMultipleOf'>,
+): ShardCheck {
   let shard: [number, number] = [0, 1];
   if (raw !== undefined && raw !== null) {
     if (!Array.isArray(raw) || raw.length !== 2) return { ok: false, code: 4010, reason: 'Invalid shard.' };
@@ -43,7 +50,9 @@ export function checkShard(raw: unknown, guildsFor: (id: number, count: number) 
   if (!Number.isInteger(id) || !Number.isInteger(count) || id < 0 || count < 1 || id >= count) {
     return { ok: false, code: 4010, reason: 'Invalid shard.' };
   }
-  if (guildsFor(id, count) > maxGuilds) return { ok: false, code: 4011, reason: 'Sharding required.' };
+  // A bot moved to large bot sharding must run a multiple of the shard number Discord gave it.
+  if (limits.shardCountMultipleOf !== null && count % limits.shardCountMultipleOf !== 0) return { ok: false, code: 4010, reason: 'Invalid shard.' };
+  if (guildsFor(id, count) > limits.maxGuildsPerSession) return { ok: false, code: 4011, reason: 'Sharding required.' };
   return { ok: true, shard };
 }
 

@@ -164,7 +164,7 @@ export class Gateway {
       return;
     }
     const guildsFor = (id: number, count: number) => [...state.guilds.values()].filter((g) => shardForGuild(g.id, count) === id).length;
-    const shardCheck = checkShard(d.shard, guildsFor, this.world.sessionStarts.opts.maxGuildsPerSession);
+    const shardCheck = checkShard(d.shard, guildsFor, this.world.sessionStarts.opts);
     if (!shardCheck.ok) {
       ws.close(shardCheck.code, shardCheck.reason);
       return;

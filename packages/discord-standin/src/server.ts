@@ -119,6 +119,8 @@ export interface StandinOptions {
   identifyIntervalMs?: number;
   /** Guilds one session may be routed before close 4011 Sharding required (Discord: 2,500). */
   maxGuildsPerSession?: number;
+  /** Large bot sharding: an IDENTIFY whose shard count is not a multiple of this closes with 4010. */
+  shardCountMultipleOf?: number;
 }
 
 /** The payload builders behind sendInteraction, for tests that want to tweak a payload first. */
@@ -233,6 +235,7 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
       },
       identifyIntervalMs: opts.identifyRateLimit ? (opts.identifyIntervalMs ?? 5000) : null,
       maxGuildsPerSession: opts.maxGuildsPerSession ?? 2500,
+      shardCountMultipleOf: opts.shardCountMultipleOf ?? null,
     }),
     log,
     baseUrl: () => `http://${host}:${port}`,

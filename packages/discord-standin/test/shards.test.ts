@@ -92,6 +92,16 @@ describe('the stand-in gateway with shards', () => {
     expect(after.session_start_limit.reset_after).toBeLessThanOrEqual(60_000);
   });
 
+  it('closes with 4010 a shard count that is not a multiple of the large bot sharding number', async () => {
+    await start({ shardCountMultipleOf: 4 });
+    const wrong = await open();
+    wrong.identify([0, 2]);
+    expect(await wrong.closed).toBe(4010);
+    const right = await open();
+    right.identify([0, 4]);
+    expect((await right.nextDispatch('READY')).d).toMatchObject({ shard: [0, 4] });
+  });
+
   it.each([
     ['a shard id equal to the count', [2, 2], 4010],
     ['a shard count of 0', [0, 0], 4010],
