@@ -27,7 +27,8 @@ Queries:
 Queries read the database read-only when it is migrated and holds the current season file;
 otherwise they read the season file in memory. They never create, migrate or import.
 
-Options: --json for machine output; --db PATH (default DATABASE_PATH or data/bot.sqlite); --season-file PATH`;
+Options: --json for machine output; --db PATH (default DATABASE_PATH or data/bot.sqlite); --file PATH (or its
+older name --season-file PATH): the season file to read`;
 
 const main = (argv: readonly string[]): number => {
   let parsed;
@@ -40,6 +41,7 @@ const main = (argv: readonly string[]): number => {
         help: { type: 'boolean', short: 'h', default: false },
         db: { type: 'string' },
         'season-file': { type: 'string' },
+        file: { type: 'string' },
         team: { type: 'string' },
         stage: { type: 'string' },
         group: { type: 'string' },
@@ -66,7 +68,11 @@ const main = (argv: readonly string[]): number => {
     if (err instanceof ConfigError) return fail(err.message);
     throw err;
   }
-  const seasonFile = values['season-file'] ?? config.seasonFile;
+  // --file is the name the issue asks for; --season-file stays as its alias.
+  if (values.file !== undefined && values['season-file'] !== undefined && values.file !== values['season-file']) {
+    return fail(`--file and --season-file name two different files; give one.\n\n${USAGE}`);
+  }
+  const seasonFile = values.file ?? values['season-file'] ?? config.seasonFile;
 
   if (query === 'validate') {
     const result = runValidate(args[0] ?? seasonFile);

@@ -65,7 +65,8 @@ function parseHeader(json: Record<string, unknown>, collector: Collector): Heade
   const header: Record<string, unknown> = {};
   let ok = true;
   for (const [key, schema] of Object.entries(headerSchemas)) {
-    if (!(key in json)) {
+    // A field with a default (label) may be left out: the schema fills it in.
+    if (!(key in json) && !schema.safeParse(undefined).success) {
       collector.add([key], 'is missing');
       ok = false;
       continue;

@@ -172,6 +172,8 @@ export const headerSchemas = {
   $comment: text,
   about: text,
   id: text,
+  /** The season as people write it (`2023-24`); null in files written before seasons were imported. */
+  label: z.string().regex(/^\d{4}(-\d{2})?$/, { error: 'expected a season label like "2023-24" or "2023"' }).nullable().default(null),
   name: text,
   competition: text,
   asOf: isoDate,

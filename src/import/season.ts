@@ -1,0 +1,314 @@
+// A parsed Football.TXT season → a season file in the current schema. Pure: clubs and options in,
+// the file's JSON (and what the import found) out; the tool validates it and writes it.
+// Clubs go through data/clubs.json (name-or-alias AND association code). What the format does not
+// give stays null with a gap note; printed kickoff times and half-times are kept in match notes.
+import { indexClubs, newClubId } from '../clubs/match.js';
+import type { Club, ClubsFile } from '../clubs/schema.js';
+import { computeTies } from '../domain/ties.js';
+import type { Stage } from '../domain/types.js';
+import type { ParsedMatch, ParsedSeason, TeamRef } from '../football-txt/index.js';
+import { parseSeason, SeasonFileError } from '../season/parse.js';
+import type { CalendarRecord, MatchInput, SeasonFileInput, SourceNoteRecord, TeamInput } from '../season/schema.js';
+import { rankingCriteriaFor } from './ranking-criteria.js';
+import { EXPECTED_FORMAT, fitShape } from './shape.js';
+
+export interface SeasonImportOptions {
+  readonly id: string;
+  readonly competition: string;
+  /** `2023-24` */
+  readonly label: string;
+  readonly fileName: string;
+  /** The citation every record carries (a URL to the file at a commit, ideally). */
+  readonly source: string;
+  /** `YYYY-MM-DD`: when the data was read from its source. */
+  readonly asOf: string;
+  /** The groups file's own sources, when the group letters came from one. */
+  readonly groupsSources: readonly string[];
+}
+
+export interface ClubMapping {
+  readonly printed: TeamRef;
+  readonly club: Club;
+  readonly isNew: boolean;
+  /** Clubs of other associations with the same name (a new club that is not one of them). */
+  readonly sameNameElsewhere: readonly Club[];
+}
+
+export interface SeasonImport {
+  readonly file: SeasonFileInput;
+  readonly clubs: readonly ClubMapping[];
+  readonly newClubs: readonly Club[];
+}
+
+export type SeasonImportResult = { readonly ok: true; readonly value: SeasonImport } | { readonly ok: false; readonly problems: readonly string[] };
+
+const STAGE_KEY: Readonly<Record<Stage, string>> = { first_round: 'R1', second_round: 'R2', group: 'G', quarter_final: 'QF', semi_final: 'SF', final: 'F' };
+const ROUND_NAME: Readonly<Record<Stage, string>> = {
+  first_round: 'First round',
+  second_round: 'Second round',
+  group: 'Group stage',
+  quarter_final: 'Quarter-finals',
+  semi_final: 'Semi-finals',
+  final: 'Final',
+};
+const PROPER: ReadonlySet<Stage> = new Set(['group', 'quarter_final', 'semi_final', 'final']);
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const score = (s: readonly [number, number] | null) => (s === null ? null : { home: s[0], away: s[1] });
+
+/** Maps every printed club; problems for a name two clubs fit, or a new club with no usable association. */
+export function mapClubs(teams: readonly TeamRef[], clubs: ClubsFile, source: string): { mapped: ClubMapping[]; newClubs: Club[]; problems: string[] } {
+  const index = indexClubs(clubs.clubs);
+  const codes = new Set(clubs.associations.map((a) => a.code));
+  const taken = new Set(clubs.clubs.map((c) => c.id));
+  const mapped: ClubMapping[] = [];
+  const newClubs: Club[] = [];
+  const problems: string[] = [];
+  for (const printed of teams) {
+    const shown = printed.code ? `${printed.name} (${printed.code})` : printed.name;
+    const found = index.match(printed.name, printed.code);
+    if (found.kind === 'known') {
+      mapped.push({ printed, club: found.club, isNew: false, sameNameElsewhere: [] });
+      continue;
+    }
+    if (found.kind === 'ambiguous') {
+      problems.push(`"${shown}" could be ${found.candidates.map((c) => `${c.name} (${c.association}, id ${c.id})`).join(' or ')}: add the printed name as an alias of one of them in data/clubs.json`);
+      continue;
+    }
+    if (printed.code === null) {
+      problems.push(`"${printed.name}" is not in data/clubs.json and the file prints no association code for it: add the club (with its association) to data/clubs.json`);
+      continue;
+    }
+    if (!codes.has(printed.code)) {
+      problems.push(`"${shown}": the association code ${printed.code} is not in data/clubs.json's associations; add {code, name, sources}`);
+      continue;
+    }
+    const club: Club = { id: newClubId(printed.name, printed.code, taken), name: printed.name, shortName: null, aliases: [], association: printed.code, sources: [source] };
+    taken.add(club.id);
+    newClubs.push(club);
+    mapped.push({ printed, club, isNew: true, sameNameElsewhere: found.sameNameElsewhere });
+  }
+  return { mapped, newClubs, problems };
+}
+
+export function importSeason(parsed: ParsedSeason, clubs: ClubsFile, options: SeasonImportOptions): SeasonImportResult {
+  const shape = fitShape(parsed);
+  if (!shape.ok) {
+    return {
+      ok: false,
+      problems: [
+        `${options.fileName}: the current season format cannot hold this competition yet. It needs ${EXPECTED_FORMAT}; this file has ${shape.found}.`,
+        ...shape.missing.map((m) => `missing: ${m}`),
+        'Seasons of another shape wait for formats as data (issue 11); nothing was written.',
+      ],
+    };
+  }
+  const criteria = rankingCriteriaFor(options.competition, options.label);
+  const { mapped, newClubs, problems } = mapClubs(parsed.teams, clubs, options.source);
+  if ('problem' in criteria) problems.push(criteria.problem);
+  if (problems.length > 0 || 'problem' in criteria) return { ok: false, problems };
+
+  const src = [options.source];
+  const clubOf = new Map(mapped.map((m) => [m.printed.name, m.club]));
+  const nameOf = (t: TeamRef): string => clubOf.get(t.name)?.name ?? t.name;
+  const associationName = new Map(clubs.associations.map((a) => [a.code, a.name]));
+  const stageOf = (m: ParsedMatch): Stage => shape.stageOf.get(m.round) ?? 'group';
+
+  // Ties numbered per round in the order of their first legs.
+  const tieOf = new Map<number, number>();
+  for (const round of parsed.rounds.filter((r) => r.kind !== 'group')) {
+    const firstLeg = (lines: readonly number[]) => parsed.matches.findIndex((m) => m.line === lines[0]);
+    parsed.ties
+      .filter((t) => t.round === round.key)
+      .sort((a, b) => firstLeg(a.legs) - firstLeg(b.legs))
+      .forEach((tie, i) => tie.legs.forEach((line) => tieOf.set(line, i + 1)));
+  }
+  const groupSlot = new Map<string, number>();
+  const matches: MatchInput[] = parsed.matches.map((m) => {
+    const stage = stageOf(m);
+    const tie = tieOf.get(m.line) ?? null;
+    let id: string;
+    if (stage === 'group') {
+      const key = `${m.group}-${m.matchday}`;
+      const n = (groupSlot.get(key) ?? 0) + 1;
+      groupSlot.set(key, n);
+      id = `G${m.group}-MD${m.matchday}-${n}`;
+    } else if (stage === 'first_round' || stage === 'second_round') id = `${STAGE_KEY[stage]}-T${pad(tie ?? 0)}-L${m.leg}`;
+    else id = `${STAGE_KEY[stage]}${stage === 'final' ? '' : tie}-L${m.leg}`;
+    const home = nameOf(m.home);
+    const away = nameOf(m.away);
+    const notes = [
+      m.timeNote ? `${m.timeNote[0]?.toUpperCase()}${m.timeNote.slice(1)}.` : null,
+      m.halfTime ? `Half-time ${m.halfTime[0]}-${m.halfTime[1]}.` : null,
+      m.extraTime && m.fullTime ? `${m.fullTime[0]}-${m.fullTime[1]} after 90 minutes.` : null,
+      ...m.notes.map((n) => `The file notes [${n}].`),
+    ].filter((n): n is string => n !== null);
+    const printed = score(m.score);
+    const base = {
+      id,
+      stage,
+      group: stage === 'group' ? (m.group as MatchInput['group']) : null,
+      matchday: stage === 'group' ? m.matchday : null,
+      tie: stage === 'group' ? null : tie,
+      leg: stage === 'group' ? null : m.leg,
+      date: m.date,
+      kickoff: null,
+      venue: m.venue,
+      home,
+      away,
+      extraTime: m.extraTime,
+      goals: (m.goals ?? []).map((g) => ({
+        team: g.side === 'home' ? home : away,
+        player: g.player,
+        minute: g.stoppage === null ? String(g.minute) : `${g.minute}+${g.stoppage}`,
+        type: g.ownGoal ? ('own_goal' as const) : g.penalty ? ('penalty' as const) : ('regular' as const),
+      })),
+      sources: src,
+    };
+    if (m.awarded && printed && printed.home !== printed.away) {
+      const winner = printed.home > printed.away ? home : away;
+      return {
+        ...base,
+        status: 'awarded' as const,
+        score: null,
+        penalties: null,
+        decision: {
+          winner,
+          score: printed,
+          reason: `The file marks this match [awarded] ${printed.home}-${printed.away} to ${winner}; it does not say whether it was played or why.`,
+          decidedOn: null,
+        },
+        note: notes.join(' ') || null,
+      };
+    }
+    return {
+      ...base,
+      status: printed === null ? ('scheduled' as const) : ('played' as const),
+      score: printed,
+      penalties: score(m.penalties),
+      decision: null,
+      note: notes.join(' ') || null,
+    };
+  });
+
+  // A club enters where it first plays: the second round when it had a bye.
+  const firstStage = new Map<string, Stage>();
+  for (const m of matches) for (const t of [m.home, m.away]) if (!firstStage.has(t)) firstStage.set(t, m.stage);
+  const teamClubs = [...new Map(mapped.map((m) => [m.club.id, m.club])).values()];
+  const teams: TeamInput[] = teamClubs.map((club) => ({
+    name: club.name,
+    shortName: club.shortName,
+    aliases: club.aliases,
+    association: associationName.get(club.association) ?? club.association,
+    qualifyingMethod: null,
+    entryRound: firstStage.get(club.name) === 'second_round' ? 'second_round' : 'first_round',
+    note: null,
+    sources: src,
+  }));
+  const enteredLate = teamClubs.filter((c) => !['first_round', 'second_round'].includes(firstStage.get(c.name) ?? 'first_round'));
+  if (enteredLate.length > 0) {
+    return { ok: false, problems: [`${enteredLate.map((c) => c.name).join(', ')} first play after the qualifying rounds; the current schema has entry rounds first_round and second_round only`] };
+  }
+  const associations = [...new Set(teamClubs.map((c) => c.association))].sort().map((code) => ({
+    name: associationName.get(code) ?? code,
+    shortName: null,
+    code,
+    rank: null,
+    points: null,
+    entered: true,
+    note: null,
+    sources: src,
+  }));
+  const groupSources = options.groupsSources.length > 0 ? [...options.groupsSources, options.source] : src;
+  const groups = parsed.groups.map((g) => ({
+    id: g.label as 'A',
+    teams: g.teams.map(nameOf),
+    note: g.source === 'file' ? 'Groups as the file defines them.' : g.source === 'groups-option' ? 'Group letters from the groups file given to the import (the file lists the group matches without letters).' : 'Groups from the file\'s headings.',
+    sources: g.source === 'groups-option' ? groupSources : src,
+  }));
+
+  const calendar = calendarOf(matches, src);
+  const played = matches.filter((m) => m.status === 'played' && PROPER.has(m.stage));
+  const goalsIn = (list: readonly MatchInput[]) => list.reduce((sum, m) => sum + (m.score ? m.score.home + m.score.away : 0), 0);
+  const groupPlayed = played.filter((m) => m.stage === 'group');
+  const printedTotals = {
+    matches: played.length,
+    goals: goalsIn(played),
+    groupMatches: groupPlayed.length,
+    groupGoals: goalsIn(groupPlayed),
+    note: 'The file prints no goal totals (its header counts every match of every round). These are the counts of its own results for the group and knockout stages (played matches, awarded ones left out), so they agree with the computed figures by construction: no independent check.',
+    sources: src,
+  };
+
+  const s = parsed.summary;
+  const gap = (subject: string, text: string): SourceNoteRecord => ({ subject, text, sources: src });
+  const gaps: SourceNoteRecord[] = [
+    s.missing.scorers > 0 ? gap('matches.goals', `The file lists no scorers for ${s.missing.scorers} played match(es) with goals; their goals are counted in the scores only.`) : null,
+    s.missing.venues > 0 ? gap('matches.venue', `The file gives no venue for ${s.missing.venues} match(es).`) : null,
+    gap('matches.kickoff', `Kick-off times are printed as local times with no time zone (${s.missing.timeZones} match(es)) or not at all (${s.missing.kickoffTimes}): every kickoff is null, the date is kept and the printed time is in each match's note.`),
+    s.missing.halfTimes > 0 ? gap('matches.note', `No half-time score for ${s.missing.halfTimes} match(es); the others are kept in the match notes (the schema has no half-time field).`) : null,
+    gap('associations', 'The file gives association codes only: ranks and points are null, and each association\'s name comes from data/clubs.json.'),
+    gap('teams.qualifyingMethod', 'The file does not say how the clubs qualified.'),
+    gap('calendar', 'The file gives no draw dates; calendar entries are the spans of the match dates it lists.'),
+    gap('matches.referee', 'The file names no referees, attendances or sendings-off.'),
+  ].filter((g): g is SourceNoteRecord => g !== null);
+
+  const file: SeasonFileInput = {
+    $comment: `Imported by npm run data:import from ${options.fileName} (Football.TXT). Edit it as any season file (see data/season-2023-24.json's $comment), then run npm run cli -- validate <file>. Re-importing overwrites hand edits.`,
+    about: `The ${options.label.replace('-', '–')} ${options.competition}: ${teams.length} clubs from ${associations.length} associations, ${matches.length} matches, from ${options.fileName} (${parsed.title ?? 'no title'}). Cited as ${options.source}. What the format does not give is null and listed in gaps.`,
+    id: options.id,
+    label: options.label,
+    name: `${options.label.replace('-', '–')} ${options.competition}`,
+    competition: options.competition,
+    asOf: options.asOf,
+    champion: null,
+    rankingCriteria: criteria,
+    printedTotals,
+    associations,
+    groups,
+    teams,
+    matches,
+    calendar,
+    conflicts: [],
+    gaps,
+  };
+  // The validator reads the file as the bot will; the champion is the final's winner as the tie engine decides it.
+  let season;
+  try {
+    season = parseSeason(file, options.fileName).season;
+  } catch (err) {
+    if (err instanceof SeasonFileError) return { ok: false, problems: err.problems.map((p) => `the season built from the file is invalid at ${p.path}: ${p.message}`) };
+    throw err;
+  }
+  const [finalTie] = computeTies(season, 'final');
+  const champion = season.teams.find((t) => t.id === finalTie?.winner)?.name ?? null;
+  return { ok: true, value: { file: { ...file, champion }, clubs: mapped, newClubs } };
+}
+
+/** One calendar entry per leg of a round and per group matchday: the span of its match dates. */
+function calendarOf(matches: readonly MatchInput[], sources: readonly string[]): CalendarRecord[] {
+  const spans = new Map<string, { stage: Stage; matchday: number | null; leg: 1 | 2 | null; dates: string[] }>();
+  for (const m of matches) {
+    if (m.date === null) continue;
+    const key = m.stage === 'group' ? `G-MD${m.matchday}` : `${STAGE_KEY[m.stage]}-L${m.leg}`;
+    const span = spans.get(key) ?? { stage: m.stage, matchday: m.stage === 'group' ? (m.matchday ?? null) : null, leg: m.stage === 'group' ? null : (m.leg ?? null), dates: [] };
+    span.dates.push(m.date);
+    spans.set(key, span);
+  }
+  return [...spans.entries()].map(([id, span]) => {
+    const dates = [...span.dates].sort();
+    return {
+      id,
+      phase: span.stage === 'group' ? 'Group stage' : span.stage === 'first_round' || span.stage === 'second_round' ? 'Qualifying rounds' : 'Knockout stage',
+      round: span.stage === 'group' ? `Group stage, matchday ${span.matchday}` : `${ROUND_NAME[span.stage]}, ${span.leg === 1 ? 'first' : 'second'} legs`,
+      kind: span.stage === 'group' ? ('matchday' as const) : ('leg' as const),
+      stage: span.stage,
+      matchday: span.matchday,
+      leg: span.leg,
+      startDate: dates[0] ?? '',
+      endDate: dates[dates.length - 1] ?? '',
+      note: 'The span of the match dates the file lists for this round.',
+      sources: [...sources],
+    };
+  });
+}
