@@ -68,8 +68,14 @@ const localizeNode = <T extends Localizable>(node: T, path: readonly string[]): 
       }),
 });
 
+/** What localizeCommand adds to the command itself (its options and choices get the same). */
+export interface LocalizedFields {
+  readonly name_localizations?: Readonly<Localizations>;
+  readonly description_localizations?: Readonly<Localizations>;
+}
+
 /** A command definition (toJSON() output) with `name_localizations`/`description_localizations` everywhere. */
-export const localizeCommand = <T extends Localizable>(json: T): T => localizeNode(json, ['commands', json.name]);
+export const localizeCommand = <T extends Localizable>(json: T): T & LocalizedFields => localizeNode(json, ['commands', json.name]);
 
 /**
  * Wraps a command builder so its registered definition carries the localisations:
