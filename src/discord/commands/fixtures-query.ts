@@ -6,6 +6,7 @@ import { computeTies } from '../../domain/ties.js';
 import { GROUPS, STAGES } from '../../domain/types.js';
 import type { GroupId, Season, Stage, TeamId } from '../../domain/types.js';
 import { renderFixtures } from '../render/fixtures.js';
+import { formatDate } from '../render/match-format.js';
 import type { MessagePayload } from '../render/limits.js';
 import { STAGE_KEY, STAGE_LABEL } from '../../domain/types.js';
 
@@ -134,10 +135,16 @@ export const describeQuery = (q: FixturesQuery, teamName: (id: TeamId) => string
   return parts.join(' · ');
 };
 
-const emptyText = (q: FixturesQuery): string =>
-  q.when === 'upcoming'
-    ? 'No matches still to come for these filters: the season is over. Try `when: results`.'
-    : 'No matches fit these filters.';
+/** Said when nothing fits: before any pairing is known, when the draw is; after the season, where results are. */
+const emptyText = (season: Season, q: FixturesQuery, now: Date): string => {
+  const today = now.toISOString().slice(0, 10);
+  const nextDraw = season.calendar
+    .filter((e) => e.kind === 'draw' && e.startDate >= today)
+    .map((e) => e.startDate)
+    .sort()[0];
+  if (season.matches.length === 0 && nextDraw !== undefined) return `No matches are known yet: the draw is on ${formatDate(nextDraw)} (see /schedule).`;
+  return q.when === 'upcoming' ? 'No matches still to come for these filters: the season is over. Try `when: results`.' : 'No matches fit these filters.';
+};
 
 /** read query → domain → render: the whole of /fixtures and its paging buttons. */
 export const fixturesReply = (season: Season, query: FixturesQuery, page: number, now: Date): MessagePayload => {
@@ -154,6 +161,6 @@ export const fixturesReply = (season: Season, query: FixturesQuery, page: number
     relative: query.when !== 'results',
     page,
     pageId: (p, role) => pageId(compact, p, role),
-    emptyText: emptyText(query),
+    emptyText: emptyText(season, query, now),
   });
 };

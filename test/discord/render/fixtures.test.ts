@@ -7,7 +7,7 @@ import { indexSeason } from '../../../src/domain/season-index.js';
 import { computeTies } from '../../../src/domain/ties.js';
 import { readSeasonFile } from '../../../src/season/read.js';
 import { allText, limitViolations } from './limits-check.js';
-import { HOSTILE_NAME, finalSeason, hugeSeason, match, miniSeason, season, team } from './season-builder.js';
+import { HOSTILE_NAME, calendarEntry, finalSeason, hugeSeason, match, miniSeason, season, team } from './season-builder.js';
 
 const NOW = new Date('2024-06-01T12:00:00Z');
 /** A line naming both teams of a match (a wrapped line's kickoff and "↳" lines do not). */
@@ -219,4 +219,10 @@ describe('the real season', () => {
     expect(payload.components).toEqual([]);
     expect(payload.embeds[0]?.title).toBe('Fixtures and results · RS Berkane');
   });
+});
+
+test('before any pairing is drawn, an empty list says when the draw is, not that the season is over', () => {
+  const s = { ...season(), calendar: [calendarEntry('draw', { kind: 'draw', stage: null, matchday: null, round: 'Draw', startDate: '2023-07-25', endDate: '2023-07-25' })] };
+  const payload = fixturesReply(s, { when: 'upcoming' }, 1, new Date('2023-07-20T12:00:00Z'));
+  expect(payload.embeds[0]?.description).toBe('No matches are known yet: the draw is on Tue 25 Jul 2023 (see /schedule).');
 });
