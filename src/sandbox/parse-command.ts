@@ -36,9 +36,17 @@ export const optionTypeName = (type: number): string => TYPE_NAMES[type] ?? `typ
 export interface CommandDefinition {
   readonly id?: string;
   readonly name: string;
+  /** The names Discord shows in other client languages (`/classement` for `/standings`); typed like the name. */
+  readonly name_localizations?: { readonly [locale: string]: string | null | undefined } | null;
   readonly description: string;
   readonly options?: readonly APIApplicationCommandOption[];
 }
+
+/** Whether a typed word names this command, option or choice: its name or a localised one. */
+const isNamed = (
+  item: { readonly name: string; readonly name_localizations?: { readonly [locale: string]: string | null | undefined } | null },
+  typed: string,
+): boolean => item.name === typed || Object.values(item.name_localizations ?? {}).some((name) => name === typed);
 
 /** What the sandbox's guild contains, to resolve `#channel`, `@Role` and `@user`. */
 export interface GuildDirectory {
@@ -169,7 +177,9 @@ export const convertValue = (option: APIApplicationCommandOption, raw: string, g
   const choices = 'choices' in option ? (option.choices ?? []) : [];
   if (choices.length > 0) {
     const lower = raw.toLowerCase();
-    const choice = choices.find((c) => String(c.value).toLowerCase() === lower) ?? choices.find((c) => c.name.toLowerCase() === lower);
+    const choice =
+      choices.find((c) => String(c.value).toLowerCase() === lower) ??
+      choices.find((c) => c.name.toLowerCase() === lower || Object.values(c.name_localizations ?? {}).some((n) => n?.toLowerCase() === lower));
     if (!choice) {
       return { ok: false, error: `${name}: "${raw}" is not one of ${choices.map((c) => String(c.value)).join(', ')}.` };
     }
@@ -252,7 +262,7 @@ export const parseCommandLine = (
   const first = tokens[0];
   if (!first || first.key !== null || first.value === '') return { ok: false, error: 'Type a command name after "/". Try :help.' };
   const commandName = first.value.toLowerCase();
-  const command = commands.find((c) => c.name === commandName);
+  const command = commands.find((c) => isNamed(c, commandName));
   if (!command) {
     return { ok: false, error: `No command "/${commandName}".${suggest(commandName, commands.map((c) => c.name))} Try :help.` };
   }
@@ -265,8 +275,9 @@ export const parseCommandLine = (
     const token = tokens[index];
     const usage = `/${[command.name, ...path].join(' ')} ${subs.join('|')}`;
     if (!token || token.key !== null) return { ok: false, error: `/${command.name} needs a subcommand: ${usage}` };
-    const sub = token.value.toLowerCase();
-    if (!subs.includes(sub)) return { ok: false, error: `No subcommand "${sub}".${suggest(sub, subs)} Usage: ${usage}` };
+    const typedSub = token.value.toLowerCase();
+    const sub = leafOptions(command, path).find((o) => isGroupOrSub(o) && isNamed(o, typedSub))?.name;
+    if (sub === undefined) return { ok: false, error: `No subcommand "${typedSub}".${suggest(typedSub, subs)} Usage: ${usage}` };
     path.push(sub);
     index += 1;
   }
@@ -287,15 +298,16 @@ export const parseCommandLine = (
         error: `"${token.value}" has no option name. Write name:value${names.length > 0 ? ` (${names.join(' ')})` : ''}.`,
       };
     }
-    const definition = definitions.find((o) => o.name === token.key);
+    const definition = definitions.find((o) => isNamed(o, token.key ?? ''));
     if (!definition) {
       const names = definitions.map((o) => o.name);
       const hint = names.length > 0 ? `${suggest(token.key, names)} Options: ${names.join(', ')}.` : ' It takes no options.';
       return { ok: false, error: `/${[command.name, ...path].join(' ')} has no option "${token.key}".${hint}` };
     }
-    if (typed.has(token.key)) return { ok: false, error: `Option "${token.key}" is given twice.` };
-    typed.set(token.key, token.value);
-    lastKey = token.key;
+    // Kept under the option's own name: the interaction carries it, whatever language it was typed in.
+    if (typed.has(definition.name)) return { ok: false, error: `Option "${token.key}" is given twice.` };
+    typed.set(definition.name, token.value);
+    lastKey = definition.name;
   }
 
   const options: ParsedOption[] = [];
