@@ -8,6 +8,7 @@ import {
   recordPermissionFailure,
   resetPermissionFailures,
 } from './guild-settings.js';
+import { markDeparted } from './guild-departures.js';
 import { releaseClaim, settleCancelled, settleFailed, settleRetry, settleSent, type OutboxRow, type SyncDb } from './outbox.js';
 
 export interface SendFailure {
@@ -51,7 +52,11 @@ export function settlePostFailed(db: SyncDb, row: ClaimedRow, error: SendFailure
 export function settleChannelGone(db: SyncDb, row: ClaimedRow, scope: 'channel' | 'guild', error: SendFailure, at: number, messageIds: readonly string[]): ChannelEffect {
   return db.transaction((tx) => {
     settleFailed(tx, row.id, error, at, messageIds);
-    if (scope === 'guild') return disableGuild(tx, row.guildId, at) > 0 ? DISABLED_REASONS.guildGone : null;
+    if (scope === 'guild') {
+      // 10004 Unknown Guild: the bot is no longer in it (perhaps removed while it was down): the 30-day purge starts.
+      markDeparted(tx, row.guildId, at);
+      return disableGuild(tx, row.guildId, at) > 0 ? DISABLED_REASONS.guildGone : null;
+    }
     return disableSubscription(tx, row.guildId, row.channelId, DISABLED_REASONS.channelDeleted, at) ? DISABLED_REASONS.channelDeleted : null;
   });
 }

@@ -7,6 +7,7 @@ import { clearDeparted, departedAt, markDeparted, purgeDepartedGuilds, PURGE_AFT
 import { listSubscriptions, setSubscription, disableGuild } from '../../src/db/guild-settings.js';
 import { createLanguageStore } from '../../src/db/languages.js';
 import { claimDue, countByStatus, rowsFor, settleSent } from '../../src/db/outbox.js';
+import { settleChannelGone } from '../../src/db/outbox-settle.js';
 import { planOne } from '../../src/planning/announcements.js';
 import { startScheduler } from '../../src/scheduler/cron.js';
 import { createPurge, PURGE_EVERY_MS } from '../../src/scheduler/purge.js';
@@ -127,6 +128,23 @@ describe('purgeDepartedGuilds', () => {
     markDeparted(db(), other, START);
     expect(purgeDepartedGuilds(db(), START + PURGE_AFTER_MS)).toEqual([{ guildId: other, leftAt: START, subscriptions: 0, outboxRows: 0, serverLanguage: 0 }]);
     expect(departedAt(db(), other)).toBeNull();
+  });
+});
+
+describe('10004 Unknown Guild on a post', () => {
+  test('GIVEN a post answered 10004 THEN the server is marked as left (the bot may have been removed while down) and its channels disabled', () => {
+    const at = Date.parse('2024-02-25T13:00:00Z');
+    const claimed = claimDue(db(), at, { realNow: 0, leaseMs: 60_000, limit: 10 });
+    const row = claimed.find((r) => r.guildId === GONE);
+    const other = claimed.find((r) => r.guildId === STAYS);
+    expect(row).toBeDefined();
+    expect(other).toBeDefined();
+    expect(settleChannelGone(db(), row!, 'guild', { message: 'Unknown Guild', code: '10004' }, at, [])).toBe('guild_gone');
+    expect(departedAt(db(), GONE)).toBe(at);
+    expect(departedAt(db(), STAYS)).toBeNull();
+    // A 10003 (one channel deleted) says nothing about the server.
+    settleChannelGone(db(), other!, 'channel', { message: 'Unknown Channel', code: '10003' }, at, []);
+    expect(departedAt(db(), STAYS)).toBeNull();
   });
 });
 
