@@ -99,7 +99,7 @@ export function importSeason(parsed: ParsedSeason, clubs: ClubsFile, options: Se
       problems: [
         `${options.fileName}: the current season format cannot hold this competition yet. It needs ${EXPECTED_FORMAT}; this file has ${shape.found}.`,
         ...shape.missing.map((m) => `missing: ${m}`),
-        'Seasons of another shape wait for formats as data (issue 11); nothing was written.',
+        'Seasons of another shape wait for formats as data (issue 11).',
       ],
     };
   }
@@ -124,7 +124,8 @@ export function importSeason(parsed: ParsedSeason, clubs: ClubsFile, options: Se
       .forEach((tie, i) => tie.legs.forEach((line) => tieOf.set(line, i + 1)));
   }
   const groupSlot = new Map<string, number>();
-  const matches: MatchInput[] = parsed.matches.map((m) => {
+  const matches: MatchInput[] = parsed.matches.map((m): MatchInput => inFileOrder(buildMatch(m)));
+  function buildMatch(m: ParsedMatch): MatchInput {
     const stage = stageOf(m);
     const tie = tieOf.get(m.line) ?? null;
     let id: string;
@@ -189,7 +190,7 @@ export function importSeason(parsed: ParsedSeason, clubs: ClubsFile, options: Se
       decision: null,
       note: notes.join(' ') || null,
     };
-  });
+  }
 
   // A club enters where it first plays: the second round when it had a bye.
   const firstStage = new Map<string, Stage>();
@@ -255,7 +256,7 @@ export function importSeason(parsed: ParsedSeason, clubs: ClubsFile, options: Se
 
   const file: SeasonFileInput = {
     $comment: `Imported by npm run data:import from ${options.fileName} (Football.TXT). Edit it as any season file (see data/season-2023-24.json's $comment), then run npm run cli -- validate <file>. Re-importing overwrites hand edits.`,
-    about: `The ${options.label.replace('-', '–')} ${options.competition}: ${teams.length} clubs from ${associations.length} associations, ${matches.length} matches, from ${options.fileName} (${parsed.title ?? 'no title'}). Cited as ${options.source}. What the format does not give is null and listed in gaps.`,
+    about: `The ${options.label.replace('-', '–')} ${options.competition}: ${teams.length} clubs from ${associations.length} associations, ${matches.length} matches, from ${options.fileName} (${parsed.title ?? 'no title'}). Cited as ${options.source}${/openfootball/i.test(options.source) ? ' (openfootball: public domain, CC0 1.0)' : ''}. What the format does not give is null and listed in gaps.`,
     id: options.id,
     label: options.label,
     name: `${options.label.replace('-', '–')} ${options.competition}`,
@@ -284,6 +285,10 @@ export function importSeason(parsed: ParsedSeason, clubs: ClubsFile, options: Se
   const champion = season.teams.find((t) => t.id === finalTie?.winner)?.name ?? null;
   return { ok: true, value: { file: { ...file, champion }, clubs: mapped, newClubs } };
 }
+
+/** The keys in the order data/season-2023-24.json writes them, so imported files read the same. */
+const MATCH_KEYS = ['id', 'stage', 'group', 'matchday', 'tie', 'leg', 'date', 'kickoff', 'venue', 'home', 'away', 'status', 'score', 'extraTime', 'penalties', 'decision', 'goals', 'note', 'sources'] as const;
+const inFileOrder = (m: MatchInput): MatchInput => Object.fromEntries(MATCH_KEYS.map((k) => [k, m[k]])) as unknown as MatchInput;
 
 /** One calendar entry per leg of a round and per group matchday: the span of its match dates. */
 function calendarOf(matches: readonly MatchInput[], sources: readonly string[]): CalendarRecord[] {
