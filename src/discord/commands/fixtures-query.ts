@@ -143,7 +143,9 @@ const emptyText = (season: Season, q: FixturesQuery, now: Date): string => {
     .map((e) => e.startDate)
     .sort()[0];
   if (season.matches.length === 0 && nextDraw !== undefined) return `No matches are known yet: the draw is on ${formatDate(nextDraw)} (see /schedule).`;
-  return q.when === 'upcoming' ? 'No matches still to come for these filters: the season is over. Try `when: results`.' : 'No matches fit these filters.';
+  if (q.when !== 'upcoming') return 'No matches fit these filters.';
+  const seasonOver = selectFixtures(season, { when: 'upcoming', now }).length === 0;
+  return seasonOver ? 'No matches still to come for these filters: the season is over. Try `when: results`.' : 'No matches still to come for these filters. Try `when: all`.';
 };
 
 /** read query → domain → render: the whole of /fixtures and its paging buttons. */

@@ -226,3 +226,8 @@ test('before any pairing is drawn, an empty list says when the draw is, not that
   const payload = fixturesReply(s, { when: 'upcoming' }, 1, new Date('2023-07-20T12:00:00Z'));
   expect(payload.embeds[0]?.description).toBe('No matches are known yet: the draw is on Tue 25 Jul 2023 (see /schedule).');
 });
+
+test('mid-season, an empty upcoming list for one team does not say the season is over', () => {
+  const payload = fixturesReply(mini, { when: 'upcoming', team: 'ghost-fc' }, 1, new Date('2023-12-01T12:00:00Z'));
+  expect(payload.embeds[0]?.description).toBe('No matches still to come for these filters. Try `when: all`.');
+});
