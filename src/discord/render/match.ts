@@ -122,7 +122,8 @@ export const matchEmbed = (view: MatchView): APIEmbed => {
     ...(match.status === 'walkover' && match.kickoff === null && match.date === null ? [] : [`🕒 ${when}${match.kickoff === null && match.date !== null ? `, ${WORDS.timeNotPublished}` : ''}`]),
     ...(alternatives.length > 0 ? [disputedKickoffText(alternatives)] : []),
     ...(walkoverWithoutVenue ? [] : [`🏟️ ${match.venue === null ? WORDS.venueNotPublished : escapeText(match.venue)}`]),
-    statusText(match, name),
+    // A walkover that decided its tie is said once, by the tie line.
+    match.status === 'walkover' && tieLine !== null ? 'Walkover' : statusText(match, name),
     ...(tieLine ? [tieLine] : []),
     ...(match.referee !== null ? [`Referee: ${escapeText(match.referee)}`] : []),
     ...(match.attendance !== null ? [`Attendance: ${match.attendance.toLocaleString('en-GB')}`] : []),

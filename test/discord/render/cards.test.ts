@@ -199,7 +199,6 @@ describe('/match', () => {
 
   test.each([
     ['GA-MD2-2', 'Awarded to RS Berkane; the score was not published'],
-    ['R1-T01', 'Walkover: Académie SOAR through without playing'],
     ['GA-MD3-1', 'Postponed'],
     ['GA-MD2-1', 'Result not published'],
   ])('status of %s: %s (never the editors\' reason)', (id, status) => {
@@ -211,7 +210,7 @@ describe('/match', () => {
   test('a walkover says walkover, not "venue not recorded · Single match"', () => {
     const description = renderMatch(view('R1-T01')).embeds[0]?.description ?? '';
     expect(description).not.toMatch(/venue|Single match/i);
-    expect(description).toContain('Walkover');
+    expect(description.split('\n').slice(1)).toEqual(['Walkover', 'Académie SOAR through by walkover']);
   });
 
   test('the final second leg is "Final, second leg" and names the winner of the cup', () => {
