@@ -150,6 +150,8 @@ const expectPublicReply = (body: InteractionCallbackBody, data: CallbackData): v
 };
 
 const commandNames = commands.map((c) => c.data.name);
+/** Commands whose answers are about the user asking, so private by design (not admin commands). */
+const PRIVATE_ANSWERS = new Set(['language', 'privacy']);
 
 describe('registration', () => {
   test('GIVEN the bot started THEN exactly our commands are registered in the guild', () => {
@@ -168,7 +170,8 @@ describe('every command', () => {
       expect(data.allowed_mentions).toEqual({ parse: [] });
       expect(limitViolations(data)).toEqual([]);
       expect(renderedText(data).join('\n')).not.toContain('Something went wrong');
-      if (!invocation.admin) expectPublicReply(body, data);
+      if (PRIVATE_ANSWERS.has(invocation.name)) expect((data.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+      else if (!invocation.admin) expectPublicReply(body, data);
       expect(await routerLine(id)).toMatchObject({ command: invocation.name, kind: 'command', outcome: 'ok', guildId: GUILD_ID });
     },
     TEST_TIMEOUT_MS,
