@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig, type ViteUserConfig } from 'vitest/config';
-import WaitingFirstSequencer from './test/support/sequencer.js';
+import LongestFirstSequencer from './test/support/sequencer.js';
 
 // Tests import the stand-in by its package name; pointed at its TypeScript source (as the package's
 // `standin-source` export condition does for tsc), so a change there needs no build before a run.
@@ -22,6 +22,6 @@ export const suiteConfig = (include: string[], exclude: string[] = []): ViteUser
       isolate: false,
       // A child process started on a machine busy with four test files may take seconds to answer.
       testTimeout: 20_000,
-      sequence: { sequencer: WaitingFirstSequencer },
+      sequence: { sequencer: LongestFirstSequencer },
     },
   });

@@ -1,14 +1,23 @@
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
-// Files that mostly wait (child processes, sockets, replayed clocks: end to end, sandbox, CLI) start
-// first, so their waiting overlaps the CPU-bound files instead of trailing after them. Vitest's own
-// order (slowest first once its cache knows the durations) is kept within each half: this matters
-// on a cold cache, as in CI, where vitest would run the small, slow sandbox files last.
-const WAITING = /[\\/]test[\\/](e2e|sandbox|faults|cli)[\\/]/;
+// Longest first, so the files that run for a minute (mostly waiting on child processes and replayed
+// clocks) start at once and overlap everything else instead of trailing at the end. Durations come
+// from vitest's cache of the last run; a file the cache does not know (a cold cache, as in CI) counts
+// as long when it starts processes (the bot, the CLI, the sandbox), short otherwise.
+const STARTS_PROCESSES = /node:child_process|e2e\/harness\.js|run-sandbox\.js|node:worker_threads/;
+const UNKNOWN_WITH_PROCESSES_MS = 60_000;
 
-export default class WaitingFirstSequencer extends BaseSequencer {
+export default class LongestFirstSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    const sorted = await super.sort(files);
-    return [...sorted.filter((f) => WAITING.test(f.moduleId)), ...sorted.filter((f) => !WAITING.test(f.moduleId))];
+    const ordered = await super.sort(files);
+    const cost = (file: TestSpecification): number => {
+      const known = this.ctx.cache.getFileTestResults(`${file.project.name}:${relative(this.ctx.config.root, file.moduleId)}`);
+      if (known) return known.duration;
+      return STARTS_PROCESSES.test(readFileSync(file.moduleId, 'utf8')) ? UNKNOWN_WITH_PROCESSES_MS : 0;
+    };
+    const costs = new Map(ordered.map((file) => [file, cost(file)]));
+    return ordered.sort((a, b) => (costs.get(b) ?? 0) - (costs.get(a) ?? 0));
   }
 }
