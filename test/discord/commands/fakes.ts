@@ -28,6 +28,8 @@ export const fakeChatInput = (commandName: string, options: Readonly<Record<stri
   const interaction = {
     id: '1001',
     commandName,
+    // One process, no sharding manager: /about reads `client.shard` (null outside a manager).
+    client: { shard: null },
     guildId: null,
     user: { id: '1000000000000000007' },
     createdTimestamp: Date.now(),
