@@ -60,9 +60,9 @@ export interface ShardView {
 }
 
 const shardLine = (shard: ShardView): string => {
-  const servers = shard.guilds === null ? 'servers in all: not available right now' : `${shard.guilds} server${shard.guilds === 1 ? '' : 's'} in all`;
-  const of = shard.shards === null ? '' : ` of ${shard.shards}`;
-  return `${shard.id}${of} · ${servers}`;
+  // Unknown totals are said to be unknown, never replaced by this shard's own count.
+  if (shard.shards === null || shard.guilds === null) return `${shard.id} · totals not available right now`;
+  return `${shard.id} of ${shard.shards} · ${shard.guilds} server${shard.guilds === 1 ? '' : 's'} in all`;
 };
 
 /** How many records sources disagree on, in one plain sentence (the arguments stay in the data file). */
