@@ -38,7 +38,9 @@ export interface PurgedGuild {
 /**
  * Deletes everything stored about each server the bot left at least PURGE_AFTER_MS before `now`:
  * its announcement channels (settings), every outbox row (pending posts and the history of sent ones),
- * its language choice (with the id of the admin who made it) and the mark itself. One transaction per server, so a failure leaves a server whole, never half gone.
+ * its language choice (with the id of the admin who made it) and the mark itself. One transaction per
+ * server, so a failure leaves a server whole, never half gone; a server whose mark was cleared (the bot
+ * rejoined) since the list was read is skipped.
  */
 export function purgeDepartedGuilds(db: SyncDb, now: number, afterMs: number = PURGE_AFTER_MS): PurgedGuild[] {
   const due = db
@@ -46,15 +48,21 @@ export function purgeDepartedGuilds(db: SyncDb, now: number, afterMs: number = P
     .from(guildDepartures)
     .where(lte(guildDepartures.leftAt, new Date(now - afterMs)))
     .all();
-  return due.map(({ guildId, leftAt }) =>
-    db.transaction((tx) => {
+  return due.flatMap(({ guildId, leftAt }) =>
+    db.transaction((tx): PurgedGuild[] => {
+      // The mark goes first, and only if it is still the one read: a rejoin in between keeps everything.
+      const stillGone = tx
+        .delete(guildDepartures)
+        .where(and(eq(guildDepartures.guildId, guildId), eq(guildDepartures.leftAt, leftAt)))
+        .run().changes;
+      if (stillGone === 0) return [];
       const subscriptionIds = tx
         .select({ id: announcementSubscriptions.id })
         .from(announcementSubscriptions)
         .where(eq(announcementSubscriptions.guildId, guildId))
         .all()
         .map((s) => s.id);
-      // Outbox rows first (they reference the subscriptions); by guild and by subscription, so no row survives.
+      // Outbox rows before the subscriptions they reference; by guild and by subscription, so no row survives.
       const byGuild = tx.delete(announcementOutbox).where(eq(announcementOutbox.guildId, guildId)).run().changes;
       const bySubscription =
         subscriptionIds.length === 0
@@ -62,10 +70,7 @@ export function purgeDepartedGuilds(db: SyncDb, now: number, afterMs: number = P
           : tx.delete(announcementOutbox).where(inArray(announcementOutbox.subscriptionId, subscriptionIds)).run().changes;
       const subscriptions = tx.delete(announcementSubscriptions).where(eq(announcementSubscriptions.guildId, guildId)).run().changes;
       const serverLanguage = tx.delete(guildLanguages).where(eq(guildLanguages.guildId, guildId)).run().changes;
-      tx.delete(guildDepartures)
-        .where(and(eq(guildDepartures.guildId, guildId), eq(guildDepartures.leftAt, leftAt)))
-        .run();
-      return { guildId, leftAt: leftAt.getTime(), subscriptions, outboxRows: byGuild + bySubscription, serverLanguage };
+      return [{ guildId, leftAt: leftAt.getTime(), subscriptions, outboxRows: byGuild + bySubscription, serverLanguage }];
     }),
   );
 }
