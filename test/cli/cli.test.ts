@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,14 +14,21 @@ const dir = mkdtempSync(join(tmpdir(), 'caf-cli-'));
 const dbPath = join(dir, 'cli.sqlite');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const cliWith = (databasePath: string, ...args: string[]) => {
-  const run = spawnSync(process.execPath, [join(inject('botBuildRoot'), 'dist', 'cli', 'main.js'), ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, DATABASE_PATH: databasePath, SEASON_FILE: '', NODE_NO_WARNINGS: '1' },
-    timeout: 60_000,
+// Asynchronous, so the worker stays responsive (test timeouts fire) and the cases of the first block,
+// which write nothing, run their processes side by side.
+const cliWith = (databasePath: string, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(inject('botBuildRoot'), 'dist', 'cli', 'main.js'), ...args], {
+      env: { ...process.env, DATABASE_PATH: databasePath, SEASON_FILE: '', NODE_NO_WARNINGS: '1' },
+      timeout: 60_000,
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-};
 const cli = (...args: string[]) => cliWith(dbPath, ...args);
 
 /** A database migrated with the first migration only, as an older version of the bot left it. */
@@ -43,9 +50,9 @@ const contentOf = (path: string) => {
   }
 };
 
-describe('query CLI', () => {
-  it('prints Group C as a table with the computed positions', () => {
-    const { code, stdout } = cli('standings', '--group', 'C');
+describe.concurrent('query CLI', () => {
+  it('prints Group C as a table with the computed positions', async () => {
+    const { code, stdout } = await cli('standings', '--group', 'C');
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Group C/m);
     expect(stdout).toMatch(/P\s+W\s+D\s+L\s+GF\s+GA\s+GD\s+Pts/);
@@ -53,8 +60,8 @@ describe('query CLI', () => {
     expect(teams).toHaveLength(4);
   });
 
-  it('gives JSON in the documented shape with --json', () => {
-    const { code, stdout } = cli('standings', '--group', 'C', '--json');
+  it('gives JSON in the documented shape with --json', async () => {
+    const { code, stdout } = await cli('standings', '--group', 'C', '--json');
     expect(code).toBe(0);
     const json = JSON.parse(stdout) as { groups: { group: string; rows: Record<string, unknown>[]; notes: string[] }[] };
     expect(json.groups.map((g) => g.group)).toEqual(['C']);
@@ -63,15 +70,15 @@ describe('query CLI', () => {
     );
   });
 
-  it('names the final winner and what decided it', () => {
-    const { code, stdout } = cli('ties', '--round', 'final', '--json');
+  it('names the final winner and what decided it', async () => {
+    const { code, stdout } = await cli('ties', '--round', 'final', '--json');
     expect(code).toBe(0);
     const { ties } = JSON.parse(stdout) as { ties: { teams: string[]; aggregate: number[]; winner: string; decidedBy: string }[] };
     expect(ties).toEqual([expect.objectContaining({ teams: ['RS Berkane', 'Zamalek'], aggregate: [2, 2], winner: 'Zamalek', decidedBy: 'away_goals' })]);
   });
 
-  it('keeps kickoff and score null where they are not recorded', () => {
-    const { stdout } = cli('fixtures', '--group', 'D', '--matchday', '6', '--json');
+  it('keeps kickoff and score null where they are not recorded', async () => {
+    const { stdout } = await cli('fixtures', '--group', 'D', '--matchday', '6', '--json');
     const { matches } = JSON.parse(stdout) as { matches: { home: string; away: string; score: unknown; status: string }[] };
     const unrecorded = matches.find((m) => m.home === 'Diables Noirs' && m.away === 'Sekhukhune United');
     expect(unrecorded).toMatchObject({ status: 'scheduled', score: null }); // result not published: not "played" (issue 10)
@@ -84,34 +91,34 @@ describe('query CLI', () => {
     [['nonsense'], /Unknown query "nonsense"/],
     [['scorers', '--limit', 'many'], /--limit must be a whole number/],
     [['fixtures', '--from', '26/11/2023'], /--from must be a date/],
-  ])('exits 2 with a clear message on stderr for %j', (args, message) => {
-    const { code, stdout, stderr } = cli(...args);
+  ])('exits 2 with a clear message on stderr for %j', async (args, message) => {
+    const { code, stdout, stderr } = await cli(...args);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toMatch(message);
     expect(stderr).not.toMatch(/\n\s+at /); // no stack trace
   });
 
-  it('validate exits 0 for the shipped season file', () => {
-    const { code, stdout } = cli('validate');
+  it('validate exits 0 for the shipped season file', async () => {
+    const { code, stdout } = await cli('validate');
     expect(code).toBe(0);
     expect(stdout).toMatch(/is valid: 52 teams/);
   });
 
-  it('validate exits 1 and lists the problems of a broken file', () => {
+  it('validate exits 1 and lists the problems of a broken file', async () => {
     const season = JSON.parse(readFileSync(DEFAULT_SEASON_FILE, 'utf8')) as { matches: { home: string }[] };
     season.matches[0]!.home = 'Nobody United';
     const broken = join(dir, 'broken.json');
     writeFileSync(broken, JSON.stringify(season));
-    const { code, stderr } = cli('validate', broken);
+    const { code, stderr } = await cli('validate', broken);
     expect(code).toBe(1);
     expect(stderr).toContain(broken);
     expect(stderr).toMatch(/matches\[0\]\.home: .*Nobody United/);
   });
 
-  it('a query name from Object.prototype is an unknown query, not a crash or "undefined"', { timeout: 30_000 }, () => {
+  it('a query name from Object.prototype is an unknown query, not a crash or "undefined"', { timeout: 30_000 }, async () => {
     for (const name of ['constructor', '__proto__']) {
-      const { code, stdout, stderr } = cli(name);
+      const { code, stdout, stderr } = await cli(name);
       expect({ name, code, stdout }).toEqual({ name, code: 2, stdout: '' });
       expect(stderr).toContain(`Unknown query "${name}"`);
     }
@@ -120,41 +127,41 @@ describe('query CLI', () => {
 
 // Several CLI processes per test, on a shared two-core machine.
 describe('query CLI and the database: queries write nothing, migrate is explicit', { timeout: 60_000 }, () => {
-  it('a query with no database file reads the season file and creates nothing', () => {
+  it('a query with no database file reads the season file and creates nothing', async () => {
     const path = join(dir, 'never-created.sqlite');
-    const { code, stdout } = cliWith(path, 'standings', '--group', 'C');
+    const { code, stdout } = await cliWith(path, 'standings', '--group', 'C');
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Group C/m);
     expect(existsSync(path)).toBe(false);
   });
 
-  it('a query on a database behind the migrations leaves it as it was and says how to migrate', () => {
+  it('a query on a database behind the migrations leaves it as it was and says how to migrate', async () => {
     const path = join(dir, 'behind.sqlite');
     databaseBehind(path);
     const before = contentOf(path);
     expect(before.pending.length).toBeGreaterThan(0);
 
-    const { code, stdout, stderr } = cliWith(path, 'ties', '--round', 'final', '--json');
+    const { code, stdout, stderr } = await cliWith(path, 'ties', '--round', 'final', '--json');
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ ties: [expect.objectContaining({ winner: 'Zamalek' })] });
     expect(stderr).toMatch(/not migrated.*npm run cli -- migrate/);
     expect(contentOf(path)).toEqual(before);
   });
 
-  it('migrate brings the database up to date and imports the season; queries then read it without changing it', () => {
+  it('migrate brings the database up to date and imports the season; queries then read it without changing it', async () => {
     const path = join(dir, 'migrated.sqlite');
     databaseBehind(path);
-    const migrated = cliWith(path, 'migrate');
+    const migrated = await cliWith(path, 'migrate');
     expect(migrated.code).toBe(0);
     expect(migrated.stdout).toMatch(/applied .*; season file imported\./);
     const after = contentOf(path);
     expect(after.pending).toEqual([]);
     expect(after.dump.data_imports).toHaveLength(1);
 
-    const again = cliWith(path, 'migrate');
+    const again = await cliWith(path, 'migrate');
     expect(again.stdout).toMatch(/schema already up to date; season data already current\./);
 
-    const query = cliWith(path, 'standings', '--group', 'C');
+    const query = await cliWith(path, 'standings', '--group', 'C');
     expect(query.code).toBe(0);
     expect(query.stderr).toBe('');
     expect(contentOf(path)).toEqual(after);
