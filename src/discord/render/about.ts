@@ -69,7 +69,7 @@ const shardLine = (shard: ShardView): string => {
 const conflictLine = (season: Season): string => {
   const n = season.conflicts.length;
   if (n === 0) return 'None recorded.';
-  return `Sources disagree on ${plural(n, 'fact')}. The bot shows the best-supported value, and says so where a match detail is disputed.`;
+  return `Sources disagree on ${plural(n, 'fact')}; the bot keeps one sourced value for each, and says so where a kickoff time is disputed.`;
 };
 
 /** What the data does not know, counted from its fields: one plain line each, none when nothing is missing. */

@@ -440,7 +440,7 @@ describe('/about', () => {
         },
         {
           "name": "Conflicts between sources",
-          "value": "Sources disagree on 1 fact. The bot shows the best-supported value, and says so where a match detail is disputed.",
+          "value": "Sources disagree on 1 fact; the bot keeps one sourced value for each, and says so where a kickoff time is disputed.",
         },
       ]
     `);
