@@ -19,7 +19,7 @@ import {
   type Translator,
 } from '../../i18n/index.js';
 import { clampContent } from '../reply.js';
-import { isDiscordId, readChoice } from './options.js';
+import { isDiscordId } from './options.js';
 import type { Command, CommandContext } from './types.js';
 
 // /language: the first command whose every reply comes from the resource files (src/i18n/locales),
@@ -91,13 +91,14 @@ export const language: Command = {
       return;
     }
     const subcommand = interaction.options.getSubcommand(true);
-    const scope: Scope = subcommand === 'show' ? 'me' : (readChoice(interaction, 'scope', SCOPES) ?? 'me');
+    const scope: Scope = subcommand === 'show' ? 'me' : (readOffered(interaction, ctx, 'scope', SCOPES) ?? 'me');
 
     if (scope === 'server') {
       // default_member_permissions does not apply per option: the rule is checked here, at run time.
       const refusal = serverRefusal(interaction);
       if (refusal !== null) {
-        await answer(interaction, replyTranslator(interaction, ctx).t(refusal, words(interaction, replyTranslator(interaction, ctx))));
+        const tr = replyTranslator(interaction, ctx);
+        await answer(interaction, tr.t(refusal, words(interaction, tr)));
         return;
       }
     }
@@ -106,8 +107,8 @@ export const language: Command = {
 
     switch (subcommand) {
       case 'set': {
-        const chosen = readChoice(interaction, 'language', LANGUAGES);
-        if (chosen === null) throw new UserError('Pick a language in `language`.');
+        const chosen = readOffered(interaction, ctx, 'language', LANGUAGES);
+        if (chosen === null) throw offeredOnly(interaction, ctx, 'language');
         if (scope === 'server' && guildId !== null) {
           store.setServer(guildId, chosen, interaction.user.id, now);
           ctx.log.info({ guildId, language: chosen }, 'server language set');
@@ -146,6 +147,24 @@ export const language: Command = {
       }
     }
   },
+};
+
+/**
+ * A choice option's value. The client offers only the choices, but a forged payload can send anything:
+ * a value off the list is a user error, in the reply's language, and is never echoed back.
+ */
+const readOffered = <T extends string>(interaction: ChatInputCommandInteraction, ctx: CommandContext, name: 'language' | 'scope', allowed: readonly T[]): T | null => {
+  const raw = interaction.options.getString(name);
+  if (raw === null) return null;
+  const found = allowed.find((value) => value === raw);
+  if (found === undefined) throw offeredOnly(interaction, ctx, name);
+  return found;
+};
+
+const offeredOnly = (interaction: ChatInputCommandInteraction, ctx: CommandContext, name: 'language' | 'scope'): UserError => {
+  const tr = replyTranslator(interaction, ctx);
+  const option = commandWord(interaction.locale ?? null, ['language', 'options', 'set', 'options', name]);
+  return new UserError(tr.t('language.offeredOnly', { option: tr.name(`\`${option}\``) }));
 };
 
 /** Why server scope is refused here, as a resource key; null when it is allowed. */

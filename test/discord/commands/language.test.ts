@@ -125,8 +125,8 @@ describe('/language set', () => {
 
   test('GIVEN a language off the list (a forged payload) THEN a user error, nothing stored', async () => {
     const { run, languages } = setup();
-    const { content } = await run({ sub: 'set', options: { language: '__proto__' } });
-    expect(content).toContain('is not one of the choices');
+    const { content } = await run({ sub: 'set', options: { language: '__proto__' }, locale: 'pt-BR' });
+    expect(content).toBe('Escolha um dos valores propostos para `idioma`.');
     expect(languages.choicesFor(FAN, GUILD).user).toBeNull();
   });
 });
