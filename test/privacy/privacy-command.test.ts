@@ -71,6 +71,7 @@ describe('/privacy', () => {
     // This server's channels only, not the other server's.
     expect(answer.content).toContain('• 2 announcement channels: the server and channel ids');
     expect(answer.content).toContain('`/language reset` forgets your language choice.');
+    expect(answer.content).toContain('• No server language is set');
     expect(answer.content).toContain('`/announcements off` stops the posts; removing the bot deletes the server\'s settings and its posts 30 days later');
     expect(answer.content).toContain('published by whoever runs this bot');
     // The router's one line for it: an ordinary, successful interaction.
@@ -86,6 +87,16 @@ describe('/privacy', () => {
     expect(after).toContain('• Nothing stored: a language you choose with `/language set`');
     expect(after).not.toContain('العربية');
     expect(after).toContain('• No announcement channels are set up here.');
+  });
+
+  test('GIVEN a server language chosen by an admin THEN /privacy names it, apart from the user\'s own (none)', async () => {
+    const { ask, languages } = setup();
+    languages.setServer(GUILD, 'pt', '1000000000000000009', NOW);
+    const content = (await ask(GUILD)).content;
+    expect(content).toContain("• The server's language (Português) and the id of the admin who chose it, until `/language reset scope:server`.");
+    expect(content).toContain('• Nothing stored: a language you choose');
+    // Another server's /privacy does not show it.
+    expect((await ask(OTHER_GUILD)).content).toContain('• No server language is set');
   });
 
   test('GIVEN a direct message THEN no server section', async () => {

@@ -2,7 +2,7 @@ import { MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { PURGE_AFTER_DAYS } from '../../db/guild-departures.js';
 import { listSubscriptions } from '../../db/guild-settings.js';
 import { localized } from '../../i18n/commands.js';
-import { LANGUAGE_INFO } from '../../i18n/languages.js';
+import { LANGUAGE_INFO, type Language } from '../../i18n/languages.js';
 import { clampContent } from '../reply.js';
 import type { Command, CommandContext } from './types.js';
 
@@ -27,7 +27,11 @@ export const PRIVACY_TEXT = {
       ? '• No announcement channels are set up here.'
       : `• ${count} announcement channel${count === 1 ? '' : 's'}: the server and channel ids, the settings (role to mention, lead times, recaps) and the posts planned and sent.`,
   serverChannelsUnknown: '• For announcement channels: the server and channel ids, their settings and the posts planned and sent.',
-  serverLanguage: "• The server's language and the id of the admin who chose it, if one was chosen with `/language set scope:server`.",
+  serverLanguage: (language: string | null) =>
+    language === null
+      ? '• No server language is set: one chosen with `/language set scope:server` would be kept with the id of the admin who chose it.'
+      : `• The server's language (${language}) and the id of the admin who chose it, until \`/language reset scope:server\`.`,
+  serverLanguageUnknown: "• The server's language and the id of the admin who chose it, if one was chosen with `/language set scope:server`.",
   inDm: '__In direct messages__ nothing about a server is stored.',
   deleting: '__Deleting it__',
   deleteYours: '• `/language reset` forgets your language choice.',
@@ -43,6 +47,8 @@ export interface PrivacyFacts {
   readonly userLanguage: string | null | undefined;
   /** Announcement channels stored for this server; undefined when unknown. */
   readonly channels: number | undefined;
+  /** The name of this server's language choice, null for none; undefined when unknown or in a DM. */
+  readonly serverLanguage?: string | null | undefined;
 }
 
 /** The reply's text, from the facts: pure, so a test reads exactly what a user would. */
@@ -54,7 +60,11 @@ export const renderPrivacy = (facts: PrivacyFacts): string => {
     facts.userLanguage === undefined ? t.yourLanguageUnknown : t.yourLanguage(facts.userLanguage),
     t.yourLogs,
     ...(facts.inGuild
-      ? [t.aboutServer, facts.channels === undefined ? t.serverChannelsUnknown : t.serverChannels(facts.channels), t.serverLanguage]
+      ? [
+          t.aboutServer,
+          facts.channels === undefined ? t.serverChannelsUnknown : t.serverChannels(facts.channels),
+          facts.serverLanguage === undefined ? t.serverLanguageUnknown : t.serverLanguage(facts.serverLanguage),
+        ]
       : [t.inDm]),
     t.deleting,
     t.deleteYours,
@@ -65,18 +75,19 @@ export const renderPrivacy = (facts: PrivacyFacts): string => {
   return clampContent(lines.join('\n'));
 };
 
-/** The user's own choice by its own name ('Français'); a server's choice is not the user's. */
-const userLanguageName = (userId: string, ctx: CommandContext): string | null | undefined => {
-  if (ctx.languages === undefined) return undefined;
-  const chosen = ctx.languages.choicesFor(userId, null).user;
-  return chosen === null ? null : LANGUAGE_INFO[chosen].nativeName;
-};
+/** A language by its own name ('Français'). */
+const nameOf = (language: Language | null): string | null => (language === null ? null : LANGUAGE_INFO[language].nativeName);
 
-const factsFor = (userId: string, guildId: string | null, ctx: CommandContext): PrivacyFacts => ({
-  inGuild: guildId !== null,
-  userLanguage: userLanguageName(userId, ctx),
-  channels: guildId === null || ctx.announcements === undefined ? undefined : listSubscriptions(ctx.announcements.db, guildId).length,
-});
+const factsFor = (userId: string, guildId: string | null, ctx: CommandContext): PrivacyFacts => {
+  const choices = ctx.languages?.choicesFor(userId, guildId);
+  return {
+    inGuild: guildId !== null,
+    // The user's own choice and the server's, each on its own line: neither is the other's.
+    userLanguage: choices === undefined ? undefined : nameOf(choices.user),
+    serverLanguage: choices === undefined || guildId === null ? undefined : nameOf(choices.server),
+    channels: guildId === null || ctx.announcements === undefined ? undefined : listSubscriptions(ctx.announcements.db, guildId).length,
+  };
+};
 
 export const privacy: Command = {
   // The picker's name and description in every Discord locale we speak: commands.privacy in src/i18n/locales.
