@@ -146,3 +146,22 @@ describe('club mapping problems', () => {
     expect(mapClubs([printed], withAlias, SOURCE).problems.join('\n')).toMatch(problem);
   });
 });
+
+describe('the season file says what it is: label', () => {
+  const { file } = imported(shippedClubs());
+  test.each([
+    ['2023-24', null],
+    ['2023', null],
+    ['2023/24', /label: expected a season label like "2023-24" or "2023"/],
+    ['', /label: expected a season label/],
+  ])('label %j', (label, problem) => {
+    const attempt = () => parseSeason({ ...JSON.parse(JSON.stringify(file)), label }, 'cl.json');
+    if (problem === null) expect(attempt).not.toThrow();
+    else expect(attempt).toThrow(problem);
+  });
+
+  test('a file written before labels (no label field) still reads', () => {
+    const { label: _label, ...older } = JSON.parse(JSON.stringify(file)) as Record<string, unknown>;
+    expect(parseSeason(older, 'cl.json').season.id).toBe('caf-cl-2023-24');
+  });
+});
