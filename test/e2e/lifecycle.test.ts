@@ -21,7 +21,7 @@ import {
 
 const commandsRoute = `/applications/${APPLICATION_ID}/guilds/${GUILD_ID}/commands`;
 
-let standin: Standin;
+const standins: Standin[] = [];
 const outputs: string[] = [];
 /** Keeps a finished run's output for the final check, and checks it for the token right away. */
 const remember = (bot: BotProcess) => {
@@ -29,16 +29,26 @@ const remember = (bot: BotProcess) => {
   expect(bot.stdout() + bot.stderr()).not.toContain(TEST_TOKEN);
 };
 
-beforeAll(async () => {
-  standin = await startTestStandin();
-});
+/** Each block has a stand-in of its own (its request counts are its own), so the blocks run side by side. */
+const freshStandin = async (): Promise<Standin> => {
+  const standin = await startTestStandin();
+  standins.push(standin);
+  return standin;
+};
 
 afterAll(async () => {
   await stopAll();
-  await standin?.close();
+  await Promise.all(standins.map((s) => s.close()));
 });
 
+describe.concurrent('process runs', () => {
+
 describe('configuration errors', () => {
+  let standin: Standin;
+  beforeAll(async () => {
+    standin = await freshStandin();
+  });
+
   test('GIVEN no token and a bad application id THEN exit 78 (EX_CONFIG) with every problem, no stack trace, no login', async () => {
     const env = botEnv(standin, { databasePath: join(makeTempDir(), 'bot.sqlite') });
     delete env.DISCORD_TOKEN;
@@ -60,6 +70,11 @@ describe('configuration errors', () => {
 });
 
 describe('a token Discord rejects', () => {
+  let standin: Standin;
+  beforeAll(async () => {
+    standin = await freshStandin();
+  });
+
   test('GIVEN a wrong token THEN exit 78 (EX_CONFIG) saying so, without printing it', async () => {
     const wrongToken = 'MTE5NTk0NDQ0NDQ0NDQ0NDQ0NA.GsEntl.wrong-token-also-never-printed-98765';
     const env = botEnv(standin, { databasePath: join(makeTempDir(), 'bot.sqlite'), extra: { DISCORD_TOKEN: wrongToken } });
@@ -74,12 +89,14 @@ describe('a token Discord rejects', () => {
   }, 60_000);
 });
 
-describe('start, restart, stop', () => {
+describe.sequential('start, restart, stop', () => {
   const databasePath = () => join(dir, 'bot.sqlite');
   let dir: string;
+  let standin: Standin;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = makeTempDir();
+    standin = await freshStandin();
   });
 
   test('GIVEN a first start THEN commands are registered with one PUT and one ready line says what runs', async () => {
@@ -126,7 +143,16 @@ describe('start, restart, stop', () => {
   }, 60_000);
 });
 
-describe('npm run commands:deploy', () => {
+describe.sequential('npm run commands:deploy', () => {
+  let standin: Standin;
+  beforeAll(async () => {
+    standin = await freshStandin();
+    // The commands in sync to begin with: one deploy already done.
+    const first = spawnBot(botEnv(standin, { databasePath: join(makeTempDir(), 'unused.sqlite') }), DEPLOY_ENTRY);
+    expect((await first.exited).code).toBe(0);
+    remember(first);
+  }, 60_000);
+
   test('GIVEN commands already in sync THEN the deploy script still overwrites them and exits 0', async () => {
     const putsBefore = standin.requestsTo('PUT', commandsRoute).length;
     const deploy = spawnBot(botEnv(standin, { databasePath: join(makeTempDir(), 'unused.sqlite') }), DEPLOY_ENTRY);
@@ -151,6 +177,11 @@ describe('npm run commands:deploy', () => {
 });
 
 describe('a failed migration', () => {
+  let standin: Standin;
+  beforeAll(async () => {
+    standin = await freshStandin();
+  });
+
   test('GIVEN a database whose schema blocks the migration THEN exit non-zero with the reason, without logging in', async () => {
     const dir = makeTempDir();
     const path = join(dir, 'bot.sqlite');
@@ -174,6 +205,11 @@ describe('a failed migration', () => {
 });
 
 describe('a season file that breaks the format', () => {
+  let standin: Standin;
+  beforeAll(async () => {
+    standin = await freshStandin();
+  });
+
   test('GIVEN SEASON_FILE points at JSON that is not a season THEN exit non-zero naming the file, without logging in', async () => {
     const dir = makeTempDir();
     const seasonFile = join(dir, 'season.json');
@@ -190,11 +226,13 @@ describe('a season file that breaks the format', () => {
   }, 60_000);
 });
 
+});
+
 describe('secrets', () => {
   test('GIVEN every run above THEN the token never appeared in stdout or stderr', () => {
     expect(outputs.length).toBeGreaterThanOrEqual(8);
     for (const output of outputs) expect(output).not.toContain(TEST_TOKEN);
-    // The stand-in did receive it, so the runs really used it.
-    expect(standin.tokens.has(TEST_TOKEN)).toBe(true);
+    // The stand-ins of the blocks that log in (start/restart, deploy) did receive it: the runs really used it.
+    expect(standins.filter((s) => s.tokens.has(TEST_TOKEN))).toHaveLength(2);
   });
 });
