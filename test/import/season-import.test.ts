@@ -165,3 +165,12 @@ describe('the season file says what it is: label', () => {
     expect(parseSeason(older, 'cl.json').season.id).toBe('caf-cl-2023-24');
   });
 });
+
+test('data/seasons/caf-cl-2023-24.json is what the importer writes today from the shipped fixture, and it validates', () => {
+  const shipped = JSON.parse(readFileSync(new URL('../../data/seasons/caf-cl-2023-24.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+  const result = importSeason(cl, shippedClubs(), { ...options('caf-cl-2023-24', 'CAF Champions League', '2023-24', 'cl-2023-24.txt'), groupsSources: (JSON.parse(fixture('cl-2023-24-groups.json')) as { sources: string[] }).sources });
+  expect(result.ok).toBe(true);
+  if (!result.ok) return;
+  expect(JSON.parse(JSON.stringify(result.value.file))).toEqual(shipped);
+  expect(parseSeason(shipped, 'caf-cl-2023-24.json').season.champion).toBe('al-ahly-sc');
+});
