@@ -170,3 +170,16 @@ describe('/language reset', () => {
     expect(languages.choicesFor(FAN, GUILD).server).toBeNull();
   });
 });
+
+describe('the language choices table', () => {
+  test('GIVEN a value that is not a language or an id that is not a snowflake THEN the database refuses it', () => {
+    const { db } = makeTestDb();
+    const store = createLanguageStore(db);
+    expect(() => store.setUser(FAN, 'de' as never, 0)).toThrow(/CHECK constraint failed/);
+    expect(() => store.setServer('abc', 'fr', ADMIN, 0)).toThrow(/CHECK constraint failed/);
+    store.setServer(GUILD, 'fr', ADMIN, 0);
+    store.setServer(GUILD, 'pt', ADMIN, 1);
+    expect(store.choicesFor(FAN, GUILD)).toEqual({ user: null, server: 'pt' });
+    expect(store.choicesFor(FAN, null)).toEqual({ user: null, server: null });
+  });
+});
