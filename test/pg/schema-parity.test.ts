@@ -66,7 +66,7 @@ const PG_ONLY_CHECKS = new Set(['announcement_outbox_guild_check', 'announcement
 describe('the SQLite and PostgreSQL schemas', () => {
   // A schema file added to a drizzle-kit config must be added to the other config and to this test.
   test('files: every SQLite schema file drizzle-kit reads has its PostgreSQL twin, and this test reads both', () => {
-    const schemaFiles = (config: string) => [...readFileSync(config, 'utf8').matchAll(/'\.\/(src\/db\/[\w/-]+\.ts)'/g)].map((m) => m[1]);
+    const schemaFiles = (config: string) => [...readFileSync(config, 'utf8').matchAll(/'\.\/(src\/db\/[\w/-]+\.ts)'/g)].map((m) => m[1] ?? '');
     const lite = schemaFiles('drizzle.config.ts');
     expect(lite).toEqual(['src/db/schema.ts', 'src/db/announcements-schema.ts', 'src/db/language-schema.ts', 'src/db/guild-departures-schema.ts']);
     expect(schemaFiles('drizzle.pg.config.ts')).toEqual(lite.map((f) => f.replace('src/db/', 'src/db/pg/')));
