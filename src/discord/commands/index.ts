@@ -4,6 +4,7 @@ import { bracket } from './bracket.js';
 import { fixtures } from './fixtures.js';
 import { language } from './language.js';
 import { match } from './match.js';
+import { next } from './next.js';
 import { privacy } from './privacy.js';
 import { rankings } from './rankings.js';
 import { schedule } from './schedule.js';
@@ -19,6 +20,7 @@ export const commands: readonly Command[] = [
   scorers,
   team,
   match,
+  next,
   bracket,
   schedule,
   rankings,

@@ -16,6 +16,7 @@ test('every command is registered once: the fans\' commands, /language and /priv
     'scorers',
     'team',
     'match',
+    'next',
     'bracket',
     'schedule',
     'rankings',
