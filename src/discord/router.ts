@@ -9,6 +9,8 @@ import {
 } from 'discord.js';
 import { isUserError } from '../domain/errors.js';
 import type { Logger } from '../log.js';
+import type { Translator } from '../i18n/index.js';
+import { replyTranslator } from './commands/language.js';
 import type { Command, CommandContext } from './commands/types.js';
 import { bugContent, escapeMessage, isIgnorableReplyError, sendEphemeral, userErrorContent } from './reply.js';
 
@@ -81,12 +83,13 @@ export const createRouter = (deps: {
     let outcome: Outcome = 'ok';
     let failure: unknown = null;
     let deferred = false;
+    const ctx = interactionContext(deps.ctx, interaction);
 
     try {
       if (closing) {
         outcome = 'dropped';
       } else if (interaction.isAutocomplete()) {
-        outcome = await autocomplete(interaction, byName.get(interaction.commandName), deps.ctx, log);
+        outcome = await autocomplete(interaction, byName.get(interaction.commandName), ctx, log);
       } else if (interaction.isChatInputCommand()) {
         const command = byName.get(interaction.commandName);
         if (!command) {
@@ -98,7 +101,7 @@ export const createRouter = (deps: {
             deferred = true;
             await interaction.deferReply(command.defer === 'ephemeral' ? { flags: MessageFlags.Ephemeral } : {});
           }
-          await command.execute(interaction, deps.ctx);
+          await command.execute(interaction, ctx);
         }
       } else if (interaction.isButton() || interaction.isStringSelectMenu()) {
         const command = byName.get(commandOfCustomId(interaction.customId));
@@ -110,7 +113,7 @@ export const createRouter = (deps: {
           await (handler as (i: MessageComponentInteraction, c: CommandContext) => Promise<void>).call(
             command,
             interaction,
-            deps.ctx,
+            ctx,
           );
         }
       } else {
@@ -180,6 +183,19 @@ export const createRouter = (deps: {
       clearTimeout(timer);
     },
   };
+};
+
+/**
+ * The bot's context plus this interaction's reply language. The language is resolved on first use and
+ * kept (one read of the stored choices per interaction at most; none for an autocomplete that does
+ * not need it), so every part of one reply speaks the same language.
+ */
+const interactionContext = (ctx: CommandContext, interaction: Interaction): CommandContext => {
+  let tr: Translator | undefined;
+  return Object.defineProperty({ ...ctx }, 'tr', {
+    enumerable: true,
+    get: (): Translator => (tr ??= replyTranslator(interaction, ctx)),
+  });
 };
 
 /**

@@ -5,10 +5,14 @@ import { indexSeason } from '../../domain/season-index.js';
 import { computeTies } from '../../domain/ties.js';
 import { GROUPS, STAGES } from '../../domain/types.js';
 import type { GroupId, Season, Stage, TeamId } from '../../domain/types.js';
+import { commandMention, commandWord } from '../../i18n/commands.js';
+import { LANGUAGES, LANGUAGE_INFO, type Translator } from '../../i18n/index.js';
+import { RESOURCES, type ResourceTree } from '../../i18n/resources.js';
 import { renderFixtures } from '../render/fixtures.js';
 import { formatDate } from '../render/match-format.js';
 import type { MessagePayload } from '../render/limits.js';
-import { STAGE_KEY, STAGE_LABEL } from '../../domain/types.js';
+import { dateOnlyText, englishTr, groupName, stageHeading } from '../render/words.js';
+import { STAGE_KEY } from '../../domain/types.js';
 
 export const WHENS = ['upcoming', 'results', 'all'] as const;
 export type When = (typeof WHENS)[number];
@@ -119,37 +123,80 @@ export const parsePageId = (customId: string): { page: number; query: FixturesQu
   return Number.isInteger(page) && query ? { page, query } : null;
 };
 
+// Maps, not object literals: `when` comes from a decoded custom_id.
 const WHEN_TITLES: ReadonlyMap<When, string> = new Map([
-  ['upcoming', 'Upcoming fixtures'],
-  ['results', 'Results'],
-  ['all', 'Fixtures and results'],
+  ['upcoming', 'fixtures.title.upcoming'],
+  ['results', 'fixtures.title.results'],
+  ['all', 'fixtures.title.all'],
 ]);
 
-export const describeQuery = (q: FixturesQuery, teamName: (id: TeamId) => string): string => {
-  const parts = [WHEN_TITLES.get(q.when) ?? 'Fixtures and results'];
-  if (q.team !== undefined) parts.push(teamName(q.team));
-  if (q.stage !== undefined) parts.push(STAGE_LABEL[q.stage]);
-  if (q.group !== undefined) parts.push(`Group ${q.group}`);
-  if (q.matchday !== undefined) parts.push(`Matchday ${q.matchday}`);
-  if (parts.length === 1) parts.push(q.when === 'results' ? 'newest first' : 'whole season');
+export const describeQuery = (q: FixturesQuery, teamName: (id: TeamId) => string, tr: Translator = englishTr()): string => {
+  const parts = [tr.t(WHEN_TITLES.get(q.when) ?? 'fixtures.title.all')];
+  if (q.team !== undefined) parts.push(tr.name(teamName(q.team)));
+  if (q.stage !== undefined) parts.push(stageHeading(q.stage, tr));
+  if (q.group !== undefined) parts.push(groupName(q.group, tr));
+  if (q.matchday !== undefined) parts.push(tr.t('fixtures.title.matchday', { n: tr.number(q.matchday) }));
+  if (parts.length === 1) parts.push(tr.t(q.when === 'results' ? 'fixtures.title.newestFirst' : 'fixtures.title.wholeSeason'));
   return parts.join(' · ');
 };
 
+/**
+ * A `when` choice as the user's command picker shows it (`quand: Résultats` for a French client),
+ * so the hint names what they can pick, whatever language the reply is in.
+ */
+const whenHint = (clientLocale: string | null, choice: When): { option: string; choice: string } => {
+  const option = commandWord(clientLocale, ['fixtures', 'options', 'when']);
+  const pickerLanguage = LANGUAGES.find((l) => clientLocale !== null && LANGUAGE_INFO[l].commandLocales.includes(clientLocale)) ?? 'en';
+  const choices = textAt(RESOURCES[pickerLanguage], ['commands', 'fixtures', 'options', 'when', 'choices']);
+  const label = typeof choices === 'object' && Object.hasOwn(choices, choice) ? choices[choice] : undefined;
+  // English pickers show the value itself (`when: results`), as the reply always said.
+  return { option, choice: pickerLanguage === 'en' || typeof label !== 'string' ? choice : label };
+};
+
+const textAt = (tree: ResourceTree, path: readonly string[]): string | ResourceTree | undefined => {
+  let node: string | ResourceTree | undefined = tree;
+  for (const part of path) node = typeof node === 'object' && Object.hasOwn(node, part) ? node[part] : undefined;
+  return node;
+};
+
+/** What a fixtures reply is said in: the reply's language, and the client's locale for command names. */
+export interface FixturesSpeech {
+  readonly tr: Translator;
+  readonly clientLocale: string | null;
+}
+
+const ENGLISH_SPEECH = (): FixturesSpeech => ({ tr: englishTr(), clientLocale: null });
+
+/** The UserErrors of the paging buttons, in the reply's language. */
+export const fixturesErrorText = (speech: FixturesSpeech, key: 'oldButton' | 'teamGone'): string =>
+  speech.tr.t(`fixtures.errors.${key}`, { fixtures: commandMention(speech.clientLocale, 'fixtures') });
+
 /** Said when nothing fits: before any pairing is known, when the draw is; after the season, where results are. */
-const emptyText = (season: Season, q: FixturesQuery, now: Date): string => {
+const emptyText = (season: Season, q: FixturesQuery, now: Date, speech: FixturesSpeech): string => {
+  const { tr, clientLocale } = speech;
   const today = now.toISOString().slice(0, 10);
   const nextDraw = season.calendar
     .filter((e) => e.kind === 'draw' && e.startDate >= today)
     .map((e) => e.startDate)
     .sort()[0];
-  if (season.matches.length === 0 && nextDraw !== undefined) return `No matches are known yet: the draw is on ${formatDate(nextDraw)} (see /schedule).`;
-  if (q.when !== 'upcoming') return 'No matches fit these filters.';
+  if (season.matches.length === 0 && nextDraw !== undefined) {
+    return tr.t('fixtures.empty.draw', { date: dateOnlyText(nextDraw, formatDate, tr), schedule: commandMention(clientLocale, 'schedule') });
+  }
+  if (q.when !== 'upcoming') return tr.t('fixtures.empty.noMatch');
   const seasonOver = selectFixtures(season, { when: 'upcoming', now }).length === 0;
-  return seasonOver ? 'No matches still to come for these filters: the season is over. Try `when: results`.' : 'No matches still to come for these filters. Try `when: all`.';
+  return seasonOver
+    ? tr.t('fixtures.empty.seasonOver', whenHint(clientLocale, 'results'))
+    : tr.t('fixtures.empty.noneToCome', whenHint(clientLocale, 'all'));
 };
 
 /** read query → domain → render: the whole of /fixtures and its paging buttons. */
-export const fixturesReply = (season: Season, query: FixturesQuery, page: number, now: Date): MessagePayload => {
+export const fixturesReply = (
+  season: Season,
+  query: FixturesQuery,
+  page: number,
+  now: Date,
+  speech: FixturesSpeech = ENGLISH_SPEECH(),
+): MessagePayload => {
   const index = indexSeason(season);
   const matches = selectFixtures(season, { ...query, now });
   const compact = compactQuery(season, query);
@@ -158,11 +205,12 @@ export const fixturesReply = (season: Season, query: FixturesQuery, page: number
     teamName: index.teamName,
     matches,
     ties: computeTies(season),
-    heading: describeQuery(query, index.teamName),
+    heading: describeQuery(query, index.teamName, speech.tr),
     newestFirst: query.when === 'results',
     relative: query.when !== 'results',
     page,
     pageId: (p, role) => pageId(compact, p, role),
-    emptyText: emptyText(season, query, now),
+    emptyText: emptyText(season, query, now, speech),
+    tr: speech.tr,
   });
 };

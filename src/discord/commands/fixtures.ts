@@ -3,9 +3,16 @@ import { localized } from '../../i18n/commands.js';
 import { UserError } from '../../domain/errors.js';
 import { STAGES } from '../../domain/types.js';
 import { STAGE_LABEL } from '../../domain/types.js';
-import { MATCHDAYS, WHENS, defaultWhen, fixturesReply, parsePageId, teamFromToken } from './fixtures-query.js';
+import { MATCHDAYS, WHENS, defaultWhen, fixturesErrorText, fixturesReply, parsePageId, teamFromToken, type FixturesSpeech } from './fixtures-query.js';
+import { replyTranslator } from './language.js';
 import { groupOption, readChoice, readGroup, readInteger, readTeam, teamAutocomplete, teamOption } from './options.js';
-import type { Command } from './types.js';
+import type { Command, CommandContext } from './types.js';
+
+/** The reply's language (resolved once by the router) and the client's locale, for command names. */
+const speechOf = (interaction: Parameters<typeof replyTranslator>[0], ctx: CommandContext): FixturesSpeech => ({
+  tr: ctx.tr ?? replyTranslator(interaction, ctx),
+  clientLocale: interaction.locale ?? null,
+});
 
 export const fixtures: Command = {
   data: localized(new SlashCommandBuilder()
@@ -38,21 +45,22 @@ export const fixtures: Command = {
       ...optional('matchday', readInteger(interaction, 'matchday', 1, MATCHDAYS)),
     };
     const when = readChoice(interaction, 'when', WHENS) ?? defaultWhen(season, filters, now);
-    await interaction.reply(fixturesReply(season, { ...filters, when }, 1, now));
+    await interaction.reply(fixturesReply(season, { ...filters, when }, 1, now, speechOf(interaction, ctx)));
   },
 
   autocomplete: teamAutocomplete,
 
   async button(interaction, ctx) {
+    const speech = speechOf(interaction, ctx);
     const parsed = parsePageId(interaction.customId);
-    if (!parsed) throw new UserError('This button belongs to an older version of the bot. Run /fixtures again.');
+    if (!parsed) throw new UserError(fixturesErrorText(speech, 'oldButton'));
     const season = ctx.season();
     const team = parsed.query.team === undefined ? undefined : teamFromToken(season, parsed.query.team);
     if (parsed.query.team !== undefined && team === undefined) {
-      throw new UserError('That team is no longer in the data. Run /fixtures again.');
+      throw new UserError(fixturesErrorText(speech, 'teamGone'));
     }
     const query = { ...parsed.query, ...(team ? { team } : {}) };
-    await interaction.update(fixturesReply(season, query, parsed.page, ctx.now()));
+    await interaction.update(fixturesReply(season, query, parsed.page, ctx.now(), speech));
   },
 };
 

@@ -3,6 +3,7 @@ import { localized } from '../../i18n/commands.js';
 import { indexSeason } from '../../domain/season-index.js';
 import { computeGroupTable, computeGroupTables } from '../../domain/standings.js';
 import { renderStandings } from '../render/standings.js';
+import { replyTranslator } from './language.js';
 import { groupOption, readGroup } from './options.js';
 import type { Command } from './types.js';
 
@@ -16,6 +17,7 @@ export const standings: Command = {
     const season = ctx.season();
     const group = readGroup(interaction);
     const tables = group === null ? computeGroupTables(season) : [computeGroupTable(season, group)];
-    await interaction.reply(renderStandings(season, tables, indexSeason(season).teamName));
+    const tr = ctx.tr ?? replyTranslator(interaction, ctx);
+    await interaction.reply(renderStandings(season, tables, indexSeason(season).teamName, tr));
   },
 };

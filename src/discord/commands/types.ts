@@ -7,7 +7,7 @@ import type {
 } from 'discord.js';
 import type { LanguageStore } from '../../db/languages.js';
 import type { Season } from '../../domain/types.js';
-import type { I18n } from '../../i18n/index.js';
+import type { I18n, Translator } from '../../i18n/index.js';
 import type { AnnouncementsService } from '../announcements/service.js';
 import type { Logger } from '../../log.js';
 
@@ -28,6 +28,12 @@ export interface CommandContext {
   readonly languages?: LanguageStore;
   /** This bot's translations (one i18next instance per bot); commands fall back to one of their own without it. */
   readonly i18n?: I18n;
+  /**
+   * The reply's language for the interaction being handled (user choice → server choice → client
+   * locale → server locale → English), resolved at most once, on first use, by the router. Absent when
+   * a command is called without the router (some tests): commands then resolve it from the interaction.
+   */
+  readonly tr?: Translator;
 }
 
 export interface Command {

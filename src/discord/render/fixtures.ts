@@ -1,7 +1,8 @@
 import { time, TimestampStyles } from 'discord.js';
 import type { APIEmbed } from 'discord.js';
 import { stageOrder } from '../../domain/season-index.js';
-import { GROUPS, STAGE_LABEL } from '../../domain/types.js';
+import { GROUPS } from '../../domain/types.js';
+import type { Translator } from '../../i18n/index.js';
 import type { GroupId, Match, Season, Stage, TieResult } from '../../domain/types.js';
 import { fitMessage } from './limits.js';
 import type { MessagePayload } from './limits.js';
@@ -11,7 +12,7 @@ import { clampPage, packSections, pagerRow } from './paging.js';
 import type { Section } from './paging.js';
 import { seasonFooter, stageColour } from './theme.js';
 import { escapeText } from './text.js';
-import { legsHeading } from './words.js';
+import { englishTr, groupName, legsHeading, stageHeading } from './words.js';
 
 /** Room for one page of fixtures: well under the 4096 description limit, and easy to read on a phone. */
 export const FIXTURES_PAGE_BUDGET = 3000;
@@ -35,6 +36,8 @@ export interface FixturesView {
   readonly pageId: (page: number, role: 'go' | 'label') => string;
   /** Said when nothing matches. */
   readonly emptyText: string;
+  /** The reply's language (English where none is given). */
+  readonly tr?: Translator;
 }
 
 interface Round {
@@ -47,29 +50,34 @@ interface Round {
 }
 
 /** Group matchdays across all groups; each leg of a knockout or qualifying round; walkovers apart. */
-const roundOf = (match: Match): { key: string; order: number; heading: string } => {
+const roundOf = (match: Match, tr: Translator): { key: string; order: number; heading: string } => {
   const stage = stageOrder(match.stage) * 10;
+  const stageName = stageHeading(match.stage, tr);
   if (match.stage === 'group') {
     return match.matchday === null
-      ? { key: 'group', order: stage + 9, heading: STAGE_LABEL.group }
-      : { key: `group-MD${match.matchday}`, order: stage + match.matchday, heading: `${STAGE_LABEL.group}, matchday ${match.matchday}` };
+      ? { key: 'group', order: stage + 9, heading: stageName }
+      : {
+          key: `group-MD${match.matchday}`,
+          order: stage + match.matchday,
+          heading: tr.t('fixtures.round.matchday', { stage: stageName, n: tr.number(match.matchday) }),
+        };
   }
   if (match.leg === null) {
     const single = match.stage === 'final' && match.status !== 'walkover';
-    return { key: `${match.stage}-x`, order: stage + 9, heading: single ? STAGE_LABEL.final : `${STAGE_LABEL[match.stage]}, walkovers` };
+    return { key: `${match.stage}-x`, order: stage + 9, heading: single ? stageName : tr.t('fixtures.round.walkovers', { stage: stageName }) };
   }
   // The final is one tie ("Final, first leg"); other rounds have several ("Quarter-finals, first legs").
   return {
     key: `${match.stage}-L${match.leg}`,
     order: stage + match.leg,
-    heading: `${STAGE_LABEL[match.stage]}, ${legsHeading(match.leg, match.stage !== 'final')}`,
+    heading: tr.t('fixtures.round.legs', { stage: stageName, legs: legsHeading(match.leg, match.stage !== 'final', tr) }),
   };
 };
 
-export const groupByRound = (matches: readonly Match[]): Round[] => {
+export const groupByRound = (matches: readonly Match[], tr: Translator = englishTr()): Round[] => {
   const rounds = new Map<string, Round>();
   for (const match of matches) {
-    const { key, order, heading } = roundOf(match);
+    const { key, order, heading } = roundOf(match, tr);
     const round = rounds.get(key);
     if (round) round.matches.push(match);
     else rounds.set(key, { key, order, stage: match.stage, heading, matches: [match] });
@@ -80,21 +88,32 @@ export const groupByRound = (matches: readonly Match[]): Round[] => {
 const groupRank = (g: GroupId | null): number => (g === null ? GROUPS.length : GROUPS.indexOf(g));
 
 /** A round's heading: its name, "time not published" once for the round, and when it starts if still to come. */
-const roundHeading = (round: Round, relative: boolean, onlyGroup: GroupId | null): string => {
+const roundHeading = (round: Round, relative: boolean, onlyGroup: GroupId | null, tr: Translator): string => {
   const next = relative ? round.matches.find((m) => m.kickoff !== null && (m.status === 'scheduled' || m.status === 'postponed')) : undefined;
-  const extras = [missingTimes(round.matches), next?.kickoff ? `starts ${time(new Date(Date.parse(next.kickoff)), TimestampStyles.RelativeTime)}` : null];
-  const name = onlyGroup === null ? round.heading : `${round.heading} · Group ${onlyGroup}`;
+  const extras = [
+    missingTimes(round.matches, tr),
+    next?.kickoff ? tr.t('fixtures.round.starts', { when: time(new Date(Date.parse(next.kickoff)), TimestampStyles.RelativeTime) }) : null,
+  ];
+  const name = onlyGroup === null ? round.heading : `${round.heading} · ${groupName(onlyGroup, tr)}`;
   return [`**${name}**`, ...extras.filter((x): x is string => x !== null)].join(' · ');
 };
 
 /** A round's lines; a matchday of several groups is listed group by group, in the season's group order. */
-const roundLines = (round: Round, name: NameOf, ties: ReadonlyMap<string, TieResult>, words: TieWords): { lines: string[]; onlyGroup: GroupId | null } => {
+const roundLines = (
+  round: Round,
+  name: NameOf,
+  ties: ReadonlyMap<string, TieResult>,
+  words: TieWords & { readonly tr: Translator },
+): { lines: string[]; onlyGroup: GroupId | null } => {
   const linesOf = (ms: readonly Match[]): string[] => ms.flatMap((m) => fixtureLines(m, name, ties.get(m.id), words));
   if (round.stage !== 'group') return { lines: linesOf(round.matches), onlyGroup: null };
   const groups = [...new Set(round.matches.map((m) => m.group))].sort((a, b) => groupRank(a) - groupRank(b));
   if (groups.length === 1) return { lines: linesOf(round.matches), onlyGroup: groups[0] ?? null };
   return {
-    lines: groups.flatMap((g) => [`__${g === null ? STAGE_LABEL.group : `Group ${g}`}__`, ...linesOf(round.matches.filter((m) => m.group === g))]),
+    lines: groups.flatMap((g) => [
+      `__${g === null ? stageHeading('group', words.tr) : groupName(g, words.tr)}__`,
+      ...linesOf(round.matches.filter((m) => m.group === g)),
+    ]),
     onlyGroup: null,
   };
 };
@@ -106,19 +125,20 @@ export interface FixturePages {
 }
 
 export const fixturePages = (view: Omit<FixturesView, 'page' | 'pageId' | 'heading' | 'emptyText'>): FixturePages => {
+  const tr = view.tr ?? englishTr();
   const name = escapedNames(listNames(view.season.teams, view.teamName));
   const ties = tiesByMatch(view.ties);
-  const words: TieWords = { competition: view.season.competition };
-  const rounds = groupByRound(view.matches);
+  const words = { competition: view.season.competition, tr };
+  const rounds = groupByRound(view.matches, tr);
   if (view.newestFirst) rounds.reverse();
   const headings: string[] = [];
   const sections: Section[] = rounds.map((round) => {
     const { lines, onlyGroup } = roundLines(round, name, ties, words);
-    const heading = roundHeading(round, view.relative, onlyGroup);
+    const heading = roundHeading(round, view.relative, onlyGroup, tr);
     headings.push(heading);
     return { heading, lines };
   });
-  const pages = packSections(sections, FIXTURES_PAGE_BUDGET);
+  const pages = packSections(sections, FIXTURES_PAGE_BUDGET, (heading) => tr.t('paging.continued', { heading }));
   // A page's colour follows the first round printed on it.
   const stages = pages.map((page) => rounds.find((_, i) => page.includes(headings[i] ?? '\u0000'))?.stage ?? null);
   return { pages, stages };
@@ -126,6 +146,7 @@ export const fixturePages = (view: Omit<FixturesView, 'page' | 'pageId' | 'headi
 
 /** One page of fixtures with ◀ page x/y ▶ buttons when there is more than one. */
 export const renderFixtures = (view: FixturesView): MessagePayload => {
+  const tr = view.tr ?? englishTr();
   const { pages, stages } = fixturePages(view);
   const pageCount = Math.max(1, pages.length);
   const page = clampPage(view.page, pageCount);
@@ -133,10 +154,11 @@ export const renderFixtures = (view: FixturesView): MessagePayload => {
     title: escapeText(view.heading),
     description: pages[page - 1] ?? view.emptyText,
     color: stageColour(stages[page - 1] ?? null),
-    footer: seasonFooter(view.season),
+    footer: seasonFooter(view.season, undefined, tr),
   };
+  const label = tr.t('paging.label', { page: tr.number(page), count: tr.number(pageCount) });
   return fitMessage({
     embeds: [embed],
-    components: pageCount > 1 ? [pagerRow(page, pageCount, view.pageId)] : [],
+    components: pageCount > 1 ? [pagerRow(page, pageCount, view.pageId, label)] : [],
   });
 };

@@ -1,7 +1,8 @@
 import { time, TimestampStyles } from 'discord.js';
 import type { Match, Score, Team, TeamId, TieResult } from '../../domain/types.js';
 import { escapeText } from './text.js';
-import { WORDS, cupName } from './words.js';
+import type { Translator } from '../../i18n/index.js';
+import { cupName, dateOnlyText, englishTr } from './words.js';
 
 /** Team names as the renderers need them, escaped for markdown. */
 export type NameOf = (id: TeamId) => string;
@@ -39,18 +40,18 @@ const unix = (iso: string): number => Math.floor(Date.parse(iso) / 1000);
  * viewer's own zone) where the kickoff is known, the local date as text where only the date is.
  * A list says "time not published" once, in its heading (see `missingTimes`), not on every line.
  */
-export const kickoffText = (match: Pick<Match, 'kickoff' | 'date' | 'status'>): string => {
+export const kickoffText = (match: Pick<Match, 'kickoff' | 'date' | 'status'>, tr: Translator = englishTr()): string => {
   if (match.kickoff !== null) return time(new Date(unix(match.kickoff) * 1000), TimestampStyles.ShortDateTime);
-  if (match.date !== null) return formatDate(match.date);
-  return match.status === 'walkover' ? WORDS.noMatchPlayed : WORDS.dateNotPublished;
+  if (match.date !== null) return dateOnlyText(match.date, formatDate, tr);
+  return tr.t(match.status === 'walkover' ? 'words.status.noMatchPlayed' : 'words.status.dateNotPublished');
 };
 
 /** For a heading: "time not published" when no match of the list has a known kickoff, a softer note when some lack one. */
-export const missingTimes = (matches: readonly Pick<Match, 'kickoff' | 'date'>[]): string | null => {
+export const missingTimes = (matches: readonly Pick<Match, 'kickoff' | 'date'>[], tr: Translator = englishTr()): string | null => {
   const dated = matches.filter((m) => m.date !== null || m.kickoff !== null);
   const untimed = dated.filter((m) => m.kickoff === null).length;
   if (untimed === 0) return null;
-  return untimed === dated.length ? WORDS.timeNotPublished : WORDS.someTimesNotPublished;
+  return tr.t(untimed === dated.length ? 'words.status.timeNotPublished' : 'words.status.someTimesNotPublished');
 };
 
 export const formatScore = (score: Score): string => `${score.home}–${score.away}`;
@@ -60,42 +61,55 @@ export const resultMissing = (match: Match): boolean =>
   (match.status === 'played' && match.score === null) || (match.status === 'scheduled' && match.resultNotPublished);
 
 /** The score part of a fixture line, between the two team names (home–away order, like the names). */
-export const scoreCell = (match: Match): string => {
+export const scoreCell = (match: Match, tr: Translator = englishTr()): string => {
+  const versus = tr.t('words.score.versus');
+  // A score is a left-to-right unit: in an Arabic line "2–1" would otherwise read "1–2".
+  const score = (s: Score): string => tr.name(formatScore(s));
   switch (match.status) {
     case 'played': {
-      if (match.score === null) return 'v';
-      const extras = [match.extraTime ? 'a.e.t.' : null, match.penalties ? `${formatScore(match.penalties)} pens` : null].filter(Boolean);
-      return `**${formatScore(match.score)}**${extras.length ? ` (${extras.join(', ')})` : ''}`;
+      if (match.score === null) return versus;
+      const pens = match.penalties ? score(match.penalties) : null;
+      const extras =
+        match.extraTime && pens !== null
+          ? tr.t('words.score.extraTimePenalties', { score: pens })
+          : match.extraTime
+            ? tr.t('words.score.extraTime')
+            : pens !== null
+              ? tr.t('words.score.penalties', { score: pens })
+              : null;
+      return `**${score(match.score)}**${extras !== null ? ` (${extras})` : ''}`;
     }
     case 'awarded':
     case 'walkover':
-      return match.decision?.score ? `**${formatScore(match.decision.score)}**` : 'v';
+      return match.decision?.score ? `**${score(match.decision.score)}**` : versus;
     default:
-      return 'v';
+      return versus;
   }
 };
 
 /** A short plain marker for anything that is not a plain result or a plain fixture; null otherwise. */
-export const statusMarker = (match: Match, name: NameOf): string | null => {
-  if (resultMissing(match)) return WORDS.resultNotPublished.toLowerCase();
+export const statusMarker = (match: Match, name: NameOf, tr: Translator = englishTr()): string | null => {
+  if (resultMissing(match)) return tr.t('words.status.resultNotPublished');
   switch (match.status) {
     case 'awarded': {
-      if (!match.decision) return 'awarded';
-      return match.decision.score ? `awarded to ${name(match.decision.winner)}` : `awarded to ${name(match.decision.winner)}, score not published`;
+      if (!match.decision) return tr.t('words.status.awarded');
+      const team = tr.name(name(match.decision.winner));
+      return tr.t(match.decision.score ? 'words.status.awardedTo' : 'words.status.awardedToNoScore', { team });
     }
     case 'walkover':
-      return match.decision ? `${WORDS.walkover}, ${name(match.decision.winner)} through` : WORDS.walkover;
+      return match.decision ? tr.t('words.status.walkoverThrough', { team: tr.name(name(match.decision.winner)) }) : tr.t('words.status.walkover');
     case 'postponed':
-      return WORDS.postponed;
+      return tr.t('words.status.postponed');
     case 'cancelled':
-      return WORDS.cancelled;
+      return tr.t('words.status.cancelled');
     default:
       return null;
   }
 };
 
 /** "USM Alger **2–1** Modern Future": the score sits between the names, in their order. */
-export const matchLine = (match: Match, name: NameOf): string => `${name(match.home)} ${scoreCell(match)} ${name(match.away)}`;
+export const matchLine = (match: Match, name: NameOf, tr: Translator = englishTr()): string =>
+  `${tr.name(name(match.home))} ${scoreCell(match, tr)} ${tr.name(name(match.away))}`;
 
 /** The aggregate from one team's side: "3–1" for the team given first. */
 const aggregateFrom = (tie: TieResult, team: TeamId): string | null => {
@@ -115,6 +129,8 @@ const shootout = (tie: TieResult, winner: TeamId): string | null => {
 export interface TieWords {
   /** The competition's name, for the final ("Zamalek win the Confederation Cup…"). */
   readonly competition: string;
+  /** The reply's language (English where a caller gives none). */
+  readonly tr?: Translator;
 }
 
 /**
@@ -125,24 +141,33 @@ export interface TieWords {
 export const tieOutcome = (tie: TieResult, name: NameOf, words: TieWords): string | null => {
   const winner = tie.winner;
   if (winner === null) return null;
-  const lead = tie.stage === 'final' ? `${name(winner)} win ${cupName(words.competition)}` : `${name(winner)} through`;
+  const tr = words.tr ?? englishTr();
+  const team = tr.name(name(winner));
+  const lead = tie.stage === 'final' ? tr.t('words.tie.wins', { team, cup: cupName(words.competition, tr) }) : tr.t('words.tie.through', { team });
   const agg = aggregateFrom(tie, winner);
-  const onAggregate = agg === null ? null : `${agg} on aggregate`;
+  const aggregate = agg === null ? null : tr.t('words.tie.aggregate', { score: tr.name(agg) });
+  /** `key`, or `keyAggregate` with the aggregate when it is known. */
+  const withAggregate = (key: string): string =>
+    aggregate === null ? tr.t(`words.tie.${key}`, { lead }) : tr.t(`words.tie.${key}Aggregate`, { lead, aggregate });
   switch (tie.decidedBy) {
     case 'walkover':
-      return `${lead} by walkover`;
+      return tr.t('words.tie.walkover', { lead });
     case 'away_goals':
-      return `${lead} on away goals${onAggregate ? ` (${onAggregate})` : ''}`;
+      return withAggregate('awayGoals');
     case 'penalties': {
       const pens = shootout(tie, winner);
-      return `${lead} on penalties${pens || onAggregate ? ` (${[pens ? `${pens} in the shoot-out` : null, onAggregate].filter(Boolean).join(', ')})` : ''}`;
+      if (pens === null) return withAggregate('penalties');
+      const score = tr.name(pens);
+      return aggregate === null
+        ? tr.t('words.tie.penaltiesShootout', { lead, score })
+        : tr.t('words.tie.penaltiesShootoutAggregate', { lead, score, aggregate });
     }
     case 'extra_time':
-      return `${lead} after extra time${onAggregate ? ` (${onAggregate})` : ''}`;
+      return withAggregate('extraTime');
     case 'awarded':
-      return `${lead} on an awarded result${onAggregate ? ` (${onAggregate})` : ''}`;
+      return withAggregate('awarded');
     default:
-      return onAggregate ? `${lead}, ${onAggregate}` : `${lead}; the aggregate score was not published`;
+      return aggregate === null ? tr.t('words.tie.noAggregate', { lead }) : tr.t('words.tie.onAggregate', { lead, aggregate });
   }
 };
 
@@ -172,7 +197,7 @@ export const displayLength = (line: string): number =>
       .replace(/<t:\d+:f>/g, 'September 30, 2023 10:00 PM')
       .replace(/<t:\d+:[A-Za-z]>/g, 'in 3 days')
       .replace(/\\(.)/g, '$1')
-      .replace(/\*\*|__|`|\u200b/g, ''),
+      .replace(/\*\*|__|`|\u200b|[\u2066-\u2069]/g, ''),
   ).length;
 
 /** A fixture line fits a phone screen without wrapping (checked by the crawl test). */
@@ -183,11 +208,12 @@ export const FIXTURE_LINE_MAX = 60;
  * through. A line too wide for a phone puts the teams on their own line instead of cutting a name.
  */
 export const fixtureLines = (match: Match, name: NameOf, tie: TieResult | undefined, words: TieWords, prefix = ''): string[] => {
-  const when = kickoffText(match);
-  const teams = matchLine(match, name);
+  const tr = words.tr ?? englishTr();
+  const when = kickoffText(match, tr);
+  const teams = matchLine(match, name, tr);
   const outcome = tie && isDecidingLeg(tie, match) ? tieOutcome(tie, name, words) : null;
   // A walkover that decides its tie is said once, by the tie's outcome.
-  const marker = match.status === 'walkover' && outcome !== null ? null : statusMarker(match, name);
+  const marker = match.status === 'walkover' && outcome !== null ? null : statusMarker(match, name, tr);
   const lines: string[] = [];
   const whole = `${prefix}${when} · ${teams}`;
   if (displayLength(whole) <= FIXTURE_LINE_MAX) lines.push(whole);

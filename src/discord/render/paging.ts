@@ -13,7 +13,11 @@ export interface Section {
  * Packs sections into page texts of at most `budget` characters. A section too long for the rest of
  * a page continues on the next one under its heading marked "(cont.)", so no line is ever dropped.
  */
-export const packSections = (sections: readonly Section[], budget: number): string[] => {
+export const packSections = (
+  sections: readonly Section[],
+  budget: number,
+  continued: (heading: string) => string = (heading) => `${heading} (cont.)`,
+): string[] => {
   const pages: string[] = [];
   let current = '';
   const push = (): void => {
@@ -42,7 +46,7 @@ export const packSections = (sections: readonly Section[], budget: number): stri
       if (used + [...block, line].join('\n').length > budget) {
         if (block.length > 1) {
           append(block.join('\n'));
-          block = [`${section.heading} (cont.)`];
+          block = [continued(section.heading)];
         }
         push();
       }
@@ -62,7 +66,12 @@ export const clampPage = (page: number, pageCount: number): number =>
  * ◀ page x/y ▶. `idFor(page)` builds the custom_id that carries the full state for a page, so buttons
  * keep working after a restart. The middle button is a disabled label with its own unique id.
  */
-export const pagerRow = (page: number, pageCount: number, idFor: (page: number, role: 'go' | 'label') => string): ActionRow => ({
+export const pagerRow = (
+  page: number,
+  pageCount: number,
+  idFor: (page: number, role: 'go' | 'label') => string,
+  label = `page ${page}/${pageCount}`,
+): ActionRow => ({
   type: ComponentType.ActionRow,
   components: [
     {
@@ -75,7 +84,7 @@ export const pagerRow = (page: number, pageCount: number, idFor: (page: number, 
     {
       type: ComponentType.Button,
       style: ButtonStyle.Secondary,
-      label: `page ${page}/${pageCount}`,
+      label,
       custom_id: checkId(idFor(page, 'label')),
       disabled: true,
     },

@@ -4,7 +4,8 @@ import { fitMessage } from './limits.js';
 import type { MessagePayload } from './limits.js';
 import { STAGE_COLOURS, seasonFooter } from './theme.js';
 import { codeText, escapeText, padEnd, padStart } from './text.js';
-import { fateText } from './words.js';
+import type { Translator } from '../../i18n/index.js';
+import { englishTr, fateText } from './words.js';
 import { listNames } from './match-format.js';
 
 /** Names longer than this are shortened sensibly first (never cut: the column widens instead). */
@@ -37,10 +38,36 @@ const signed = (n: number): string => (n > 0 ? `+${n}` : String(n));
 const placeMarker = (row: StandingRow): string =>
   row.decidedBy === 'unresolved' ? '=' : row.decidedBy !== null && row.decidedBy !== 'points' ? '*' : '';
 
-export const standingsTable = (table: GroupTable, teamName: (id: TeamId) => string): string => {
+const COLUMNS = ['played', 'won', 'drawn', 'lost', 'goalsFor', 'goalsAgainst', 'goalDifference', 'points'] as const;
+
+/** Column headings as the table prints them (abbreviations a monospace column can hold). */
+const columnHeadings = (tr: Translator): Record<(typeof COLUMNS)[number] | 'team', string> => ({
+  team: codeText(tr.t('standings.columns.team')),
+  ...(Object.fromEntries(COLUMNS.map((c) => [c, codeText(tr.t(`standings.columns.${c}`))])) as Record<(typeof COLUMNS)[number], string>),
+});
+
+/**
+ * The table in a code block. In a right-to-left reply each line is kept left to right (LRI…PDI) so
+ * the columns stay aligned, and the headings stay Latin abbreviations (Arabic letters fall back to a
+ * proportional font inside a code block); `columnsHelp` explains them on a line of its own.
+ */
+export const standingsTable = (table: GroupTable, teamName: (id: TeamId) => string, tr: Translator = englishTr()): string => {
   const names = table.rows.map((row) => shortTeamName(teamName(row.team), NAME_WIDTH));
-  const width = Math.max(4, ...names.map((n) => Array.from(n).length));
-  const header = ['#', ' ', padEnd('Team', width), ' P', ' W', ' D', ' L', 'GF', 'GA', ' GD', 'Pts'].join(' ');
+  const col = columnHeadings(tr);
+  const width = Math.max(Array.from(col.team).length, ...names.map((n) => Array.from(n).length));
+  const header = [
+    '#',
+    ' ',
+    padEnd(col.team, width),
+    padStart(col.played, 2),
+    padStart(col.won, 2),
+    padStart(col.drawn, 2),
+    padStart(col.lost, 2),
+    padStart(col.goalsFor, 2),
+    padStart(col.goalsAgainst, 2),
+    padStart(col.goalDifference, 3),
+    padStart(col.points, 3),
+  ].join(' ');
   const lines = table.rows.map((row, i) =>
     [
       padStart(String(row.position), 1),
@@ -56,7 +83,7 @@ export const standingsTable = (table: GroupTable, teamName: (id: TeamId) => stri
       padStart(String(row.points), 3),
     ].join(' ') + placeMarker(row),
   );
-  return ['```', header, ...lines, '```'].join('\n');
+  return ['```', ...[header, ...lines].map((line) => tr.tableLine(line)), '```'].join('\n');
 };
 
 /** Q for a team mathematically through, x for one that can no longer get there. */
@@ -64,14 +91,14 @@ const fateMark = (row: StandingRow): string => (row.fate === 'through' || row.qu
 
 /** What each marker means; the legend lists only the markers a reply's tables use. */
 const MARKERS: readonly (readonly [string, string])[] = [
-  ['Q', 'Q: through to the quarter-finals'],
-  ['x', 'x: can no longer reach the quarter-finals'],
-  ['*', '*: place decided by a tiebreaker (see notes)'],
-  ['=', '=: level with the next team on every criterion'],
+  ['Q', 'standings.legend.through'],
+  ['x', 'standings.legend.out'],
+  ['*', 'standings.legend.tiebreak'],
+  ['=', 'standings.legend.level'],
 ];
 
 /** The markers the tables use, in the order above; empty when they use none. */
-export const legendFor = (tables: readonly GroupTable[]): string => {
+export const legendFor = (tables: readonly GroupTable[], tr: Translator = englishTr()): string => {
   const used = new Set<string>();
   for (const row of tables.flatMap((t) => t.rows)) {
     const fate = fateMark(row);
@@ -80,36 +107,54 @@ export const legendFor = (tables: readonly GroupTable[]): string => {
     if (marker) used.add(marker);
   }
   return MARKERS.filter(([m]) => used.has(m))
-    .map(([, text]) => text)
+    .map(([mark, key]) => tr.t(key, { mark: tr.name(mark) }))
     .join(' · ');
 };
 
-export const groupEmbed = (table: GroupTable, teamName: (id: TeamId) => string, tableName: (id: TeamId) => string = teamName): APIEmbed => {
+export const groupEmbed = (
+  table: GroupTable,
+  teamName: (id: TeamId) => string,
+  tableName: (id: TeamId) => string = teamName,
+  tr: Translator = englishTr(),
+): APIEmbed => {
   // A fate settled before the last matchday is news: "Zamalek are through with a game to spare".
   const early = table.rows
     .filter((row) => row.toPlay > 0)
-    .map((row) => fateText(escapeText(teamName(row.team)), row.fate, row.toPlay))
+    .map((row) => fateText(escapeText(teamName(row.team)), row.fate, row.toPlay, tr))
     .filter((text): text is string => text !== null)
     .map((text) => `• ${text}.`);
-  const notes = [...early, ...table.notes.map((note) => `• ${escapeText(note)}`)];
-  const body = table.rows.length === 0 ? 'No teams in this group in the data.' : standingsTable(table, tableName);
+  // The domain's tiebreak and result notes are English sentences for now (see the issue's report).
+  const notes = [...early, ...table.notes.map((note) => `• ${tr.name(escapeText(note))}`)];
+  const body = table.rows.length === 0 ? tr.t('standings.noTeams') : standingsTable(table, tableName, tr);
+  // Right to left, the Latin column headings get their explanation on a line of their own.
+  const help = table.rows.length > 0 && tr.direction === 'rtl' ? [columnsHelp(tr)] : [];
   return {
-    title: `Group ${table.group}`,
-    description: [body, ...(notes.length ? ['**Notes**', ...notes] : [])].join('\n'),
+    title: tr.t('standings.groupTitle', { group: tr.name(table.group) }),
+    description: [body, ...help, ...(notes.length ? [`**${tr.t('standings.notes')}**`, ...notes] : [])].join('\n'),
     color: STAGE_COLOURS.group,
   };
 };
 
+const columnsHelp = (tr: Translator): string => {
+  const col = columnHeadings(tr);
+  return tr.t('standings.columnsHelp', Object.fromEntries(Object.entries(col).map(([k, v]) => [k, tr.name(v)])));
+};
+
 /** One embed per group (all four fit one message), each with its notes under the table. */
-export const renderStandings = (season: Season, tables: readonly GroupTable[], teamName: (id: TeamId) => string): MessagePayload => {
+export const renderStandings = (
+  season: Season,
+  tables: readonly GroupTable[],
+  teamName: (id: TeamId) => string,
+  tr: Translator = englishTr(),
+): MessagePayload => {
   if (tables.length === 0) {
-    return fitMessage({ embeds: [{ title: 'Standings', description: 'No group tables in the data.', footer: seasonFooter(season) }] });
+    return fitMessage({ embeds: [{ title: tr.t('standings.title'), description: tr.t('standings.noTables'), footer: seasonFooter(season, undefined, tr) }] });
   }
   const short = listNames(season.teams, teamName);
-  const embeds = tables.map((t) => groupEmbed(t, teamName, short));
+  const embeds = tables.map((t) => groupEmbed(t, teamName, short, tr));
   // The legend and source line once, under the last table.
   const last = embeds.length - 1;
-  const legend = legendFor(tables);
-  embeds[last] = { ...embeds[last], footer: seasonFooter(season, legend || undefined) };
+  const legend = legendFor(tables, tr);
+  embeds[last] = { ...embeds[last], footer: seasonFooter(season, legend || undefined, tr) };
   return fitMessage({ embeds });
 };

@@ -1,5 +1,7 @@
 import type { APIEmbed } from 'discord.js';
 import type { Season, Stage } from '../../domain/types.js';
+import type { Translator } from '../../i18n/index.js';
+import { englishTr } from './words.js';
 
 /** One colour per stage so a fan recognises the phase at a glance. */
 export const STAGE_COLOURS: Readonly<Record<Stage, number>> = {
@@ -26,8 +28,14 @@ export const latestStageColour = (stages: readonly Stage[]): number => {
 };
 
 /** Every embed says where its data comes from and how fresh it is. */
-export const seasonFooter = (season: Season, extra?: string): NonNullable<APIEmbed['footer']> => ({
-  text: [plainText(season.name), `data as of ${season.asOf}`, 'sources: /about', ...(extra ? [extra] : [])].join(' · '),
+export const seasonFooter = (season: Season, extra?: string, tr: Translator = englishTr()): NonNullable<APIEmbed['footer']> => ({
+  text: [
+    tr.name(plainText(season.name)),
+    // The data stamp stays ISO (YYYY-MM-DD, Western digits): it is read the same in every language.
+    tr.t('footer.asOf', { date: tr.name(season.asOf) }),
+    tr.t('footer.sources', { about: '/about' }),
+    ...(extra ? [extra] : []),
+  ].join(' · '),
 });
 
 /** Footers and author names show no markdown, so they only lose line breaks. */

@@ -2,6 +2,14 @@
 // so a later translation (i18next) replaces these bodies and not scattered concatenations.
 // Research notes never pass through here: a phrase is built from structured fields only.
 import type { Match, Stage } from '../../domain/types.js';
+import { createI18n, type Translator } from '../../i18n/index.js';
+
+let english: Translator | null = null;
+/**
+ * The English translator, for renderers whose callers do not pass one yet (commands not translated
+ * so far, announcements): their text is the English resource text, byte for byte what it was.
+ */
+export const englishTr = (): Translator => (english ??= createI18n().translator('en'));
 
 /** "1 goal", "3 goals"; the many form is given where English is irregular ("matches"). */
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
@@ -57,7 +65,14 @@ export const roundName = (match: Pick<Match, 'stage' | 'group' | 'matchday' | 't
 };
 
 /** "first legs", "second leg" for a round heading. */
-export const legsHeading = (leg: 1 | 2, many: boolean): string => `${LEG_WORDS[leg]}${many ? 's' : ''}`;
+export const legsHeading = (leg: 1 | 2, many: boolean, tr: Translator = englishTr()): string =>
+  tr.t(`words.legs.${leg === 1 ? 'first' : 'second'}${many ? 'Many' : ''}`);
+
+/** A stage as a list heading: "Quarter-finals", « Quarts de finale ». */
+export const stageHeading = (stage: Stage, tr: Translator = englishTr()): string => tr.t(`words.stages.${stage}`);
+
+/** "Group A", « Groupe A », «المجموعة ⁨A⁩». */
+export const groupName = (group: string, tr: Translator = englishTr()): string => tr.t('words.group', { group: tr.name(group) });
 
 /** "2 goals with no scorer recorded" */
 export const unattributedText = (n: number): string => `${plural(n, 'goal')} with no scorer recorded`;
@@ -68,8 +83,26 @@ export const disputedKickoffText = (instants: readonly string[]): string => {
   return `Kickoff time disputed between sources: ${times.length > 1 ? `${times.slice(0, -1).join(', ')} or ${times[times.length - 1]}` : times[0] ?? ''} UTC`;
 };
 
-/** The competition as fans say it: "the Confederation Cup". */
-export const cupName = (competition: string): string => `the ${competition.replace(/^CAF\s+/, '')}`;
+/** The competition as fans say it: "the Confederation Cup", « la Coupe de la Confédération ». */
+export const cupName = (competition: string, tr: Translator = englishTr()): string => {
+  const name = competition.replace(/^CAF\s+/, '');
+  if (name === 'Confederation Cup') return tr.t('words.cup.confederationCup');
+  if (name === 'Champions League') return tr.t('words.cup.championsLeague');
+  return tr.t('words.cup.other', { competition: tr.name(name) });
+};
+
+/**
+ * A date with no time of day in a list line: English keeps its short form with the weekday
+ * ("Sun 3 Dec 2023", what fans and tests know); other languages get Intl's words (« 3 décembre 2023 »).
+ */
+export const dateOnlyText = (isoDate: string, english: (iso: string) => string, tr: Translator = englishTr()): string => {
+  if (tr.language === 'en') return english(isoDate);
+  try {
+    return tr.date(isoDate);
+  } catch {
+    return isoDate;
+  }
+};
 
 /** "CAF's points put Algeria 3rd; the competition's own list printed it 2nd". */
 export const rankDisputeText = (association: string, dispute: { readonly printed: number | null; readonly byPoints: number | null }): string => {
@@ -77,15 +110,13 @@ export const rankDisputeText = (association: string, dispute: { readonly printed
   return `CAF's points put ${association} ${ordinal(dispute.byPoints)}; the competition's own list printed it ${ordinal(dispute.printed)}`;
 };
 
-/** "a game to spare", "2 games to spare". */
-const toSpare = (games: number): string => (games === 1 ? 'a game to spare' : `${games} games to spare`);
-
 /**
  * A group fate in one sentence: "Zamalek are through with a game to spare", "Abu Salim can no longer
  * reach the quarter-finals". Null while the team's fate is open.
  */
-export const fateText = (team: string, fate: 'through' | 'out' | 'open', toPlay: number): string | null => {
-  if (fate === 'through') return toPlay > 0 ? `${team} are through with ${toSpare(toPlay)}` : `${team} are through to the quarter-finals`;
-  if (fate === 'out') return toPlay > 0 ? `${team} can no longer reach the quarter-finals, with ${toSpare(toPlay)}` : `${team} are out`;
+export const fateText = (team: string, fate: 'through' | 'out' | 'open', toPlay: number, tr: Translator = englishTr()): string | null => {
+  const values = { team: tr.name(team), count: toPlay };
+  if (fate === 'through') return tr.t(toPlay > 0 ? 'words.fate.throughSpare' : 'words.fate.throughLast', values);
+  if (fate === 'out') return tr.t(toPlay > 0 ? 'words.fate.outSpare' : 'words.fate.out', values);
   return null;
 };
