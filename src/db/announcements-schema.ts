@@ -21,6 +21,8 @@ export const announcementSubscriptions = sqliteTable(
     channelId: text('channel_id').notNull(),
     /** The one role a post may mention; null for none. */
     roleId: text('role_id'),
+    /** The club (team id) the channel follows: only its matches' posts. Null: every post. */
+    teamId: text('team_id'),
     /** Preview lead times in ms, longest first. */
     leadsMs: text('leads', { mode: 'json' }).$type<number[]>().notNull(),
     recap: integer('recap', { mode: 'boolean' }).notNull(),
@@ -59,6 +61,8 @@ export const announcementOutbox = sqliteTable(
     roundKey: text('round_key').notNull(),
     /** `24h` for a preview's lead, `after` for a recap, the change's hash for a moved notice. */
     slot: text('slot').notNull(),
+    /** The club a club-filtered channel follows, part of the key; '' for a channel that gets every post (older rows keep their key). */
+    club: text('club').notNull().default(''),
     leadMs: integer('lead_ms'),
     dueAt: integer('due_at', { mode: 'timestamp_ms' }).notNull(),
     expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
@@ -87,7 +91,7 @@ export const announcementOutbox = sqliteTable(
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [
-    uniqueIndex('announcement_outbox_key_uq').on(t.guildId, t.channelId, t.kind, t.roundKey, t.slot),
+    uniqueIndex('announcement_outbox_key_uq').on(t.guildId, t.channelId, t.kind, t.roundKey, t.slot, t.club),
     index('announcement_outbox_status_due_idx').on(t.status, t.dueAt),
     index('announcement_outbox_subscription_idx').on(t.subscriptionId, t.status),
     uniqueIndex('announcement_outbox_nonce_uq').on(t.nonce),

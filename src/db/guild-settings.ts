@@ -21,6 +21,8 @@ export interface SubscriptionRow {
   readonly guildId: string;
   readonly channelId: string;
   readonly roleId: string | null;
+  /** The club the channel follows (team id); null for every post. */
+  readonly teamId: string | null;
   readonly leadsMs: readonly number[];
   readonly recap: boolean;
   readonly enabled: boolean;
@@ -57,12 +59,14 @@ export interface SubscriptionChange {
   readonly guildId: string;
   readonly channelId: string;
   readonly roleId?: string | null | undefined;
+  /** The club to follow; null: every post again. */
+  readonly teamId?: string | null | undefined;
   readonly leadsMs?: readonly number[] | undefined;
   readonly recap?: boolean | undefined;
 }
 
 /** A new channel's settings for whatever the admin did not give. */
-export const NEW_CHANNEL_DEFAULTS = { roleId: null, leadsMs: DEFAULT_LEADS_MS, recap: true } as const;
+export const NEW_CHANNEL_DEFAULTS = { roleId: null, teamId: null, leadsMs: DEFAULT_LEADS_MS, recap: true } as const;
 
 /**
  * Creates or updates a channel's settings and (re-)enables it. Only the settings given change; the
@@ -73,6 +77,7 @@ export function setSubscription(db: SyncDb, settings: SubscriptionChange, now: n
   const at = new Date(now);
   const given = {
     ...(settings.roleId === undefined ? {} : { roleId: settings.roleId }),
+    ...(settings.teamId === undefined ? {} : { teamId: settings.teamId }),
     ...(settings.leadsMs === undefined ? {} : { leadsMs: [...settings.leadsMs] }),
     ...(settings.recap === undefined ? {} : { recap: settings.recap }),
   };
@@ -91,6 +96,7 @@ export function setSubscription(db: SyncDb, settings: SubscriptionChange, now: n
       channelId: settings.channelId,
       createdAt: at,
       roleId: NEW_CHANNEL_DEFAULTS.roleId,
+      teamId: NEW_CHANNEL_DEFAULTS.teamId,
       leadsMs: [...NEW_CHANNEL_DEFAULTS.leadsMs],
       recap: NEW_CHANNEL_DEFAULTS.recap,
       ...given,

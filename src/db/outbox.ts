@@ -46,6 +46,7 @@ const ms = (d: Date | null): number | null => (d === null ? null : d.getTime());
 
 const toRow = (r: Raw): OutboxRow => ({
   ...r,
+  club: r.club === '' ? null : r.club,
   dueAt: r.dueAt.getTime(),
   expiresAt: r.expiresAt.getTime(),
   claimedAt: ms(r.claimedAt),
@@ -118,6 +119,7 @@ export function upsertPlan(
             kind: post.kind,
             roundKey: post.roundKey,
             slot: post.slot,
+            club: post.club ?? '',
             leadMs: post.leadMs,
             dueAt: new Date(post.dueAt),
             expiresAt: new Date(post.expiresAt),

@@ -2,7 +2,7 @@
 // Everything here works on epoch milliseconds (UTC) passed in explicitly; the outbox stores the
 // result and the scheduler sends it. No clocks, no I/O.
 import { UserError } from './errors.js';
-import type { Match, Round } from './types.js';
+import type { Match, Round, TeamId } from './types.js';
 
 export const POST_KINDS = ['preview', 'recap', 'moved'] as const;
 export type PostKind = (typeof POST_KINDS)[number];
@@ -31,6 +31,8 @@ export interface Subscription {
   readonly leadsMs: readonly number[];
   readonly recap: boolean;
   readonly roleId: string | null;
+  /** The club the channel follows: only its matches' posts, with only its matches. Null (or absent): everything. */
+  readonly team?: TeamId | null | undefined;
   /** Posts due before this instant are not planned: a new subscription does not inherit the past. */
   readonly activeFrom: number;
 }
@@ -82,6 +84,8 @@ export interface PlannedPost {
   readonly roundKey: string;
   /** Distinguishes posts of one kind for one round: the lead (`24h`), `after`, or the change's hash. */
   readonly slot: string;
+  /** The club a club-filtered channel follows (part of the key); null (or absent) for a channel that gets everything. */
+  readonly club?: TeamId | null | undefined;
   /** Lead before the first kickoff, for previews; null otherwise. */
   readonly leadMs: number | null;
   readonly dueAt: number;
@@ -169,8 +173,18 @@ export function detectRoundChanges(
   return changes;
 }
 
+const involves = (match: Match, team: TeamId): boolean => match.home === team || match.away === team;
+
 /**
- * The previews and recaps one subscription should have for the season as it stands.
+ * A round as a channel following `team` sees it: only the club's matches (none when it does not play
+ * in the round). Without a team, the round itself.
+ */
+export const roundForClub = <R extends PlanningRound>(round: R, team: TeamId | null): R =>
+  team === null ? round : { ...round, matches: round.matches.filter((m) => involves(m, team)) };
+
+/**
+ * The previews and recaps one subscription should have for the season as it stands. A channel
+ * following a club gets only the rounds the club plays in, timed and fingerprinted by its matches.
  * Posts due before `sub.activeFrom` are left out.
  */
 export function planSubscription(
@@ -180,11 +194,12 @@ export function planSubscription(
 ): PlannedPost[] {
   const posts: PlannedPost[] = [];
   const leads = normaliseLeads(sub.leadsMs);
-  for (const round of rounds) {
+  for (const whole of rounds) {
+    const round = roundForClub(whole, sub.team ?? null);
     const timing = roundTiming(round.matches);
     if (timing === null) continue;
     const { fingerprint } = snapshotRound(round);
-    const base = { guildId: sub.guildId, channelId: sub.channelId, roundKey: round.key, fingerprint, moves: null };
+    const base = { guildId: sub.guildId, channelId: sub.channelId, roundKey: round.key, club: sub.team ?? null, fingerprint, moves: null };
     for (const leadMs of leads) {
       const dueAt = timing.start - leadMs;
       const expiresAt = Math.min(dueAt + lateWindowMs, timing.start);
@@ -212,20 +227,26 @@ export function planMovedNotices(
   const byKey = new Map(rounds.map((r) => [r.key, r]));
   const posts: PlannedPost[] = [];
   for (const change of changes) {
-    const round = byKey.get(change.roundKey);
+    const whole = byKey.get(change.roundKey);
+    const round = whole === undefined ? undefined : roundForClub(whole, sub.team ?? null);
     const timing = round === undefined ? null : roundTiming(round.matches);
     if (timing !== null && timing.end <= now) continue;
+    // A channel following a club hears only of its club's matches moving.
+    const ids = (sub.team ?? null) === null || round === undefined ? null : new Set(round.matches.map((m) => m.id));
+    const moves = ids === null ? change.moves : change.moves.filter((move) => ids.has(move.matchId));
+    if (moves.length === 0) continue;
     posts.push({
       guildId: sub.guildId,
       channelId: sub.channelId,
       kind: 'moved',
       roundKey: change.roundKey,
       slot: shortHash(change.fingerprint),
+      club: sub.team ?? null,
       leadMs: null,
       dueAt: now,
       expiresAt: now + lateWindowMs,
       fingerprint: change.fingerprint,
-      moves: change.moves,
+      moves,
     });
   }
   return posts;
@@ -243,9 +264,12 @@ export const comparePosts = (
   (a.roundKey < b.roundKey ? -1 : a.roundKey > b.roundKey ? 1 : 0) ||
   (a.slot < b.slot ? -1 : a.slot > b.slot ? 1 : 0);
 
-/** The unique key of a post: one row per (guild, channel, kind, round, slot), ever. */
-export const postKey = (p: Pick<PlannedPost, 'guildId' | 'channelId' | 'kind' | 'roundKey' | 'slot'>): string =>
-  `${p.guildId}:${p.channelId}:${p.kind}:${p.roundKey}:${p.slot}`;
+/**
+ * The unique key of a post: one row per (guild, channel, kind, round, slot, club), ever. A channel that
+ * follows no club keeps the key (and so the nonce) its posts always had.
+ */
+export const postKey = (p: Pick<PlannedPost, 'guildId' | 'channelId' | 'kind' | 'roundKey' | 'slot'> & { readonly club?: TeamId | null }): string =>
+  `${p.guildId}:${p.channelId}:${p.kind}:${p.roundKey}:${p.slot}${p.club === null || p.club === undefined ? '' : `:${p.club}`}`;
 
 // ---- Lateness ----
 

@@ -39,6 +39,7 @@ export const toSubscription = (row: SubscriptionRow): Subscription => ({
   leadsMs: row.leadsMs,
   recap: row.recap,
   roleId: row.roleId,
+  team: row.teamId,
   activeFrom: row.activeFrom,
 });
 

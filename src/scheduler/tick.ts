@@ -4,7 +4,7 @@
 // do not wait for each other, and each row is settled at the time of its own send. Tested by calling
 // it with explicit instants and a fake sender (and in test/scheduler/ with the stand-in).
 import { setMaxListeners } from 'node:events';
-import { DEFAULT_ON_TIME_GRACE_MS, retryDelayMs, type PlanningRound } from '../domain/announcements.js';
+import { DEFAULT_ON_TIME_GRACE_MS, retryDelayMs, roundForClub, type PlanningRound } from '../domain/announcements.js';
 import type { Season } from '../domain/types.js';
 import { getSubscription, listEnabledSubscriptions, type SubscriptionRow } from '../db/guild-settings.js';
 import { claimDue, expireOverdue, reclaimStale, type OutboxRow, type SyncDb } from '../db/outbox.js';
@@ -193,9 +193,12 @@ function openPass(deps: TickDeps, now: number): Pass {
     },
     // Rendered once per pass per round (and per change for moved notices), reused for every channel.
     render: (row) => {
-      const round = rounds.get(row.roundKey);
-      if (round === undefined) return 'no-round';
-      const key = row.kind === 'moved' ? `moved:${row.roundKey}:${row.slot}` : `${row.kind}:${row.roundKey}`;
+      const whole = rounds.get(row.roundKey);
+      // A channel following a club gets the round with only its club's matches (and its group's table).
+      const round = whole === undefined ? undefined : roundForClub(whole, row.club ?? null);
+      if (round === undefined || round.matches.length === 0) return 'no-round';
+      const club = row.club ?? '';
+      const key = row.kind === 'moved' ? `moved:${row.roundKey}:${row.slot}:${club}` : `${row.kind}:${row.roundKey}:${club}`;
       const post = rendered.get(key) ?? renderRound(row, round);
       rendered.set(key, post);
       return post;

@@ -15,6 +15,8 @@ export const announcementSubscriptions = pgTable(
     guildId: text('guild_id').notNull(),
     channelId: text('channel_id').notNull(),
     roleId: text('role_id'),
+    /** The club (team id) the channel follows: only its matches' posts. Null: every post. */
+    teamId: text('team_id'),
     leadsMs: jsonb('leads').$type<number[]>().notNull(),
     recap: boolean('recap').notNull(),
     enabled: boolean('enabled').notNull(),
@@ -48,6 +50,8 @@ export const announcementOutbox = pgTable(
     kind: text('kind', { enum: POST_KINDS }).notNull(),
     roundKey: text('round_key').notNull(),
     slot: text('slot').notNull(),
+    /** The club a club-filtered channel follows, part of the key; '' for a channel that gets every post (older rows keep their key). */
+    club: text('club').notNull().default(''),
     leadMs: integer('lead_ms'),
     dueAt: at('due_at').notNull(),
     expiresAt: at('expires_at').notNull(),
@@ -70,7 +74,7 @@ export const announcementOutbox = pgTable(
     updatedAt: at('updated_at').notNull(),
   },
   (t) => [
-    uniqueIndex('announcement_outbox_key_uq').on(t.guildId, t.channelId, t.kind, t.roundKey, t.slot),
+    uniqueIndex('announcement_outbox_key_uq').on(t.guildId, t.channelId, t.kind, t.roundKey, t.slot, t.club),
     index('announcement_outbox_status_due_idx').on(t.status, t.dueAt),
     index('announcement_outbox_subscription_idx').on(t.subscriptionId, t.status),
     uniqueIndex('announcement_outbox_nonce_uq').on(t.nonce),
