@@ -1,4 +1,5 @@
-import { getTableConfig } from 'drizzle-orm/pg-core';
+import { is } from 'drizzle-orm';
+import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openPgDatabase, pgSchema, type OpenedPgDatabase } from '../../src/db/pg/client.js';
 import { migratePg } from '../../src/db/pg/migrate.js';
@@ -6,7 +7,7 @@ import { guildLanguages, userLanguages } from '../../src/db/pg/language-schema.j
 import { freshDatabase, snowflake } from './support.js';
 
 const schemaTables = Object.values(pgSchema)
-  .filter((v): v is Parameters<typeof getTableConfig>[0] => typeof v === 'object' && v !== null && Symbol.for('drizzle:IsDrizzleTable') in v)
+  .filter((v) => is(v, PgTable))
   .map((t) => getTableConfig(t).name)
   .sort();
 
