@@ -4,6 +4,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { POST_KINDS, type MatchMove, type MatchSlot } from '../domain/announcements.js';
+import { LANGUAGES } from '../i18n/languages.js';
 
 export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed', 'expired', 'cancelled'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
@@ -23,6 +24,12 @@ export const announcementSubscriptions = sqliteTable(
     roleId: text('role_id'),
     /** The club (team id) the channel follows: only its matches' posts. Null: every post. */
     teamId: text('team_id'),
+    /**
+     * The language of the channel's posts (`en` `fr` `ar` `pt`), read when a post is rendered (never part
+     * of an outbox key or nonce). Null: the server's /language choice, else English. A value that is no
+     * longer a language reads as null (checked in code: a CHECK would make SQLite rebuild the table).
+     */
+    language: text('language', { enum: LANGUAGES }),
     /** Preview lead times in ms, longest first. */
     leadsMs: text('leads', { mode: 'json' }).$type<number[]>().notNull(),
     recap: integer('recap', { mode: 'boolean' }).notNull(),

@@ -2,6 +2,7 @@
 // interaction (never from an option), so one guild can neither read nor change another's channels.
 import { and, asc, eq } from 'drizzle-orm';
 import { DEFAULT_LEADS_MS } from '../domain/announcements.js';
+import { isLanguage, type Language } from '../i18n/languages.js';
 import { announcementSubscriptions as subs } from './announcements-schema.js';
 import { cancelPending, type SyncDb } from './outbox.js';
 
@@ -23,6 +24,8 @@ export interface SubscriptionRow {
   readonly roleId: string | null;
   /** The club the channel follows (team id); null for every post. */
   readonly teamId: string | null;
+  /** The language of the channel's posts; null: the server's /language choice, else English. */
+  readonly language: Language | null;
   readonly leadsMs: readonly number[];
   readonly recap: boolean;
   readonly enabled: boolean;
@@ -37,6 +40,8 @@ export interface SubscriptionRow {
 type Raw = typeof subs.$inferSelect;
 const toRow = (r: Raw): SubscriptionRow => ({
   ...r,
+  // A stored value that is no longer a language (one removed later) follows the server again.
+  language: isLanguage(r.language) ? r.language : null,
   disabledAt: r.disabledAt === null ? null : r.disabledAt.getTime(),
   activeFrom: r.activeFrom.getTime(),
   createdAt: r.createdAt.getTime(),
@@ -61,12 +66,14 @@ export interface SubscriptionChange {
   readonly roleId?: string | null | undefined;
   /** The club to follow; null: every post again. */
   readonly teamId?: string | null | undefined;
+  /** The posts' language; null: the server's choice again. */
+  readonly language?: Language | null | undefined;
   readonly leadsMs?: readonly number[] | undefined;
   readonly recap?: boolean | undefined;
 }
 
 /** A new channel's settings for whatever the admin did not give. */
-export const NEW_CHANNEL_DEFAULTS = { roleId: null, teamId: null, leadsMs: DEFAULT_LEADS_MS, recap: true } as const;
+export const NEW_CHANNEL_DEFAULTS = { roleId: null, teamId: null, language: null, leadsMs: DEFAULT_LEADS_MS, recap: true } as const;
 
 /**
  * Creates or updates a channel's settings and (re-)enables it. Only the settings given change; the
@@ -78,6 +85,7 @@ export function setSubscription(db: SyncDb, settings: SubscriptionChange, now: n
   const given = {
     ...(settings.roleId === undefined ? {} : { roleId: settings.roleId }),
     ...(settings.teamId === undefined ? {} : { teamId: settings.teamId }),
+    ...(settings.language === undefined ? {} : { language: settings.language }),
     ...(settings.leadsMs === undefined ? {} : { leadsMs: [...settings.leadsMs] }),
     ...(settings.recap === undefined ? {} : { recap: settings.recap }),
   };
@@ -97,6 +105,7 @@ export function setSubscription(db: SyncDb, settings: SubscriptionChange, now: n
       createdAt: at,
       roleId: NEW_CHANNEL_DEFAULTS.roleId,
       teamId: NEW_CHANNEL_DEFAULTS.teamId,
+      language: NEW_CHANNEL_DEFAULTS.language,
       leadsMs: [...NEW_CHANNEL_DEFAULTS.leadsMs],
       recap: NEW_CHANNEL_DEFAULTS.recap,
       ...given,

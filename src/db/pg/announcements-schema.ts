@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { POST_KINDS, type MatchMove, type MatchSlot } from '../../domain/announcements.js';
 import { OUTBOX_STATUSES } from '../announcements-schema.js';
+import { LANGUAGES } from '../../i18n/languages.js';
 import { jsonArray, oneOf, snowflake } from './checks.js';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -17,6 +18,8 @@ export const announcementSubscriptions = pgTable(
     roleId: text('role_id'),
     /** The club (team id) the channel follows: only its matches' posts. Null: every post. */
     teamId: text('team_id'),
+    /** The language of the channel's posts; null: the server's choice, else English. */
+    language: text('language', { enum: LANGUAGES }),
     leadsMs: jsonb('leads').$type<number[]>().notNull(),
     recap: boolean('recap').notNull(),
     enabled: boolean('enabled').notNull(),

@@ -1,0 +1,1 @@
+ALTER TABLE `announcement_subscriptions` ADD `language` text;
