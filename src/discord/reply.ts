@@ -1,7 +1,9 @@
 import { MessageFlags, RESTJSONErrorCodes, type RepliableInteraction } from 'discord.js';
-import type { UserError } from '../domain/errors.js';
+import { UserError } from '../domain/errors.js';
+import type { Translator, TranslationValues } from '../i18n/index.js';
 import type { Logger } from '../log.js';
 import { codeText, escapeText } from './render/text.js';
+import { englishTr } from './render/words.js';
 
 const CONTENT_LIMIT = 2000;
 
@@ -30,17 +32,51 @@ export const escapeMessage = (message: string): string =>
     .map((part, i) => (i % 2 === 0 ? escapeText(part) : part === '' ? '' : `\`${codeText(part)}\``))
     .join('');
 
-export const userErrorContent = (err: UserError): string => {
-  const lines = [escapeMessage(err.message)];
+/**
+ * A UserError whose text comes from the resource files: the router renders it in the reply's language.
+ * `option` names the option the text quotes; it is shown as the user's command picker shows it.
+ * Its `message` is the English text, for the log line.
+ */
+export class TranslatedUserError extends UserError {
+  constructor(
+    readonly key: string,
+    readonly values: TranslationValues = {},
+    suggestions: readonly string[] = [],
+    readonly option: string | null = null,
+  ) {
+    super(translateUserError(englishTr(), key, values, option === null ? null : `\`${option}\``), suggestions);
+  }
+}
+
+/** Values quoted from the user or the data (a typed team, a forged value) are isolated in a right-to-left reply. */
+const translateUserError = (tr: Translator, key: string, values: TranslationValues, option: string | null): string =>
+  tr.t(key, {
+    ...Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'string' ? tr.name(v) : v])),
+    ...(option === null ? {} : { option: tr.name(option) }),
+  });
+
+/**
+ * The message in the reply's language; `optionName` gives an option's name as the user's picker shows it
+ * (the router knows the command and the client's locale).
+ */
+export const userErrorContent = (err: UserError, tr: Translator = englishTr(), optionName: (name: string) => string = (name) => name): string => {
+  const message =
+    err instanceof TranslatedUserError
+      ? translateUserError(tr, err.key, err.values, err.option === null ? null : `\`${optionName(err.option)}\``)
+      : err.message;
+  const lines = [escapeMessage(message)];
   if (err.suggestions.length > 0) {
-    lines.push(`Did you mean: ${err.suggestions.slice(0, 10).map((s) => `**${escapeText(s)}**`).join(', ')}?`);
+    const list = err.suggestions
+      .slice(0, 10)
+      .map((s) => `**${tr.name(escapeText(s))}**`)
+      .join(tr.t('errors.listSeparator'));
+    lines.push(tr.t('errors.didYouMean', { list }));
   }
   return clampContent(lines.join('\n'));
 };
 
 /** Never the error's message: a bug's text may carry internals, and the user can do nothing with it. */
-export const bugContent = (reference: string): string =>
-  `Something went wrong on our side (ref ${reference}). It has been logged; please try again later.`;
+export const bugContent = (reference: string, tr: Translator = englishTr()): string => tr.t('errors.bug', { ref: tr.name(reference) });
 
 export const clampContent = (text: string): string =>
   text.length <= CONTENT_LIMIT ? text : `${text.slice(0, CONTENT_LIMIT - 1)}…`;

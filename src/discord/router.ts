@@ -10,6 +10,7 @@ import {
 import { isUserError } from '../domain/errors.js';
 import type { Logger } from '../log.js';
 import type { Translator } from '../i18n/index.js';
+import { commandWord } from '../i18n/commands.js';
 import { replyTranslator } from './commands/language.js';
 import type { Command, CommandContext } from './commands/types.js';
 import { bugContent, escapeMessage, isIgnorableReplyError, sendEphemeral, userErrorContent } from './reply.js';
@@ -123,13 +124,13 @@ export const createRouter = (deps: {
       failure = err;
       if (isUserError(err)) {
         outcome = 'user_error';
-        if (interaction.isRepliable()) await sendEphemeral(interaction, userErrorContent(err), log);
+        if (interaction.isRepliable()) await sendEphemeral(interaction, userErrorContent(err, safeTranslator(ctx, log), pickerOptionName(interaction)), log);
       } else if (isIgnorableReplyError(err)) {
         // Too late (a blocked event loop, a slow handler) or answered by another instance with the same token.
         outcome = 'expired';
       } else {
         outcome = 'error';
-        if (interaction.isRepliable()) await sendEphemeral(interaction, bugContent(interaction.id), log);
+        if (interaction.isRepliable()) await sendEphemeral(interaction, bugContent(interaction.id, safeTranslator(ctx, log)), log);
       }
     }
 
@@ -183,6 +184,36 @@ export const createRouter = (deps: {
       clearTimeout(timer);
     },
   };
+};
+
+/**
+ * An option's name as the user's command picker shows it (`équipe` for a French client), so an error
+ * names what the user sees; the English name where the command has no such localisation.
+ */
+const pickerOptionName =
+  (interaction: Interaction) =>
+  (name: string): string => {
+    if (!interaction.isChatInputCommand()) return name;
+    const path = [interaction.commandName];
+    const group = interaction.options.getSubcommandGroup(false);
+    const sub = interaction.options.getSubcommand(false);
+    if (group !== null) path.push('options', group);
+    if (sub !== null) path.push('options', sub);
+    try {
+      return commandWord(interaction.locale ?? null, [...path, 'options', name]);
+    } catch {
+      return name;
+    }
+  };
+
+/** The reply's language for a bug reply; English when resolving it fails too (the bug may be there). */
+const safeTranslator = (ctx: CommandContext, log: Logger): Translator | undefined => {
+  try {
+    return ctx.tr;
+  } catch (err) {
+    log.warn({ err }, 'reply language not resolved for an error reply');
+    return undefined;
+  }
 };
 
 /**

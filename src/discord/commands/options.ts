@@ -4,6 +4,7 @@ import { normalizeName, resolveTeam } from '../../domain/names.js';
 import type { GroupId, Season, Team } from '../../domain/types.js';
 import { GROUPS } from '../../domain/types.js';
 import { teamChoices } from '../render/choices.js';
+import { TranslatedUserError } from '../reply.js';
 import type { CommandContext } from './types.js';
 
 /** The longest team name a client lets a user type. */
@@ -23,7 +24,7 @@ export const groupOption = (option: SlashCommandStringOption): SlashCommandStrin
 
 /** How much of a refused value a reply quotes back. */
 const ECHO_LENGTH = 40;
-const quoted = (value: string): string => `"${value.length > ECHO_LENGTH ? `${value.slice(0, ECHO_LENGTH)}…` : value}"`;
+const echoed = (value: string): string => (value.length > ECHO_LENGTH ? `${value.slice(0, ECHO_LENGTH)}…` : value);
 
 /**
  * Reads a team option and resolves it against the season: autocomplete gives an id, but the client
@@ -36,10 +37,17 @@ export function readTeam(interaction: ChatInputCommandInteraction, season: Seaso
 export function readTeam(interaction: ChatInputCommandInteraction, season: Season, name: string, required = false): Team | null {
   const raw = interaction.options.getString(name);
   if (raw === null || normalizeName(raw) === '') {
-    if (required) throw new UserError(`Type a club name in \`${name}\`, for example Zamalek, and pick it from the list.`);
+    if (required) throw new TranslatedUserError('options.teamBlank', {}, [], name);
     return null;
   }
-  return resolveTeam(season.teams, raw);
+  try {
+    return resolveTeam(season.teams, raw);
+  } catch (err) {
+    // The domain says which (no match, or several equally good): the reply says it in the user's language.
+    if (!(err instanceof UserError)) throw err;
+    const key = err.message.startsWith('More than one') ? 'options.teamAmbiguous' : 'options.teamUnknown';
+    throw new TranslatedUserError(key, { query: raw }, err.suggestions);
+  }
 }
 
 /**
@@ -51,7 +59,7 @@ export function readChoice<T extends string>(interaction: ChatInputCommandIntera
   const raw = interaction.options.getString(name);
   if (raw === null) return null;
   const found = allowed.find((value) => value === raw);
-  if (found === undefined) throw new UserError(`${quoted(raw)} is not one of the choices for \`${name}\`: pick one from the list.`);
+  if (found === undefined) throw new TranslatedUserError('options.notAChoice', { value: echoed(raw) }, [], name);
   return found;
 }
 
@@ -62,7 +70,7 @@ export function readInteger(interaction: ChatInputCommandInteraction, name: stri
   const value = interaction.options.getInteger(name);
   if (value === null) return null;
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new UserError(`\`${name}\` takes a whole number from ${min} to ${max}.`);
+    throw new TranslatedUserError('options.wholeNumber', { min, max }, [], name);
   }
   return value;
 }
@@ -79,10 +87,10 @@ export function readChannelId(interaction: ChatInputCommandInteraction, required
 export function readChannelId(interaction: ChatInputCommandInteraction, required = false): string | null {
   const channel = interaction.options.getChannel('channel');
   if (channel === null) {
-    if (required) throw new UserError('Pick a channel in `channel`.');
+    if (required) throw new TranslatedUserError('options.channelMissing', {}, [], 'channel');
     return null;
   }
-  if (!isDiscordId(channel.id)) throw new UserError('That is not a channel of this server: pick one from the list in `channel`.');
+  if (!isDiscordId(channel.id)) throw new TranslatedUserError('options.channelInvalid', {}, [], 'channel');
   return channel.id;
 }
 
