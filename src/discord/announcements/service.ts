@@ -1,6 +1,6 @@
 // What /announcements does, apart from Discord: settings, the ledger, a preview, a test post.
 // The command file adapts interactions to these functions; the scheduler shares the sender.
-import { formatLead, roundTiming, type PlanningRound } from '../../domain/announcements.js';
+import { formatLead, roundForClub, roundTiming, type PlanningRound } from '../../domain/announcements.js';
 import type { Season } from '../../domain/types.js';
 import {
   getSubscription,
@@ -13,6 +13,7 @@ import { nextDue, type OutboxRow, type SyncDb } from '../../db/outbox.js';
 import { planOne, roundsOf } from '../../planning/announcements.js';
 import { discordTime, renderMoved, renderPreview, renderRecap, renderTestMessage, type RenderedPost } from './render.js';
 import type { SendOutcome, SendPost } from './sender.js';
+import { escapeText } from '../render/text.js';
 
 /** Everything /announcements needs; built once by the composition root and put on CommandContext. */
 export interface AnnouncementsService {
@@ -28,8 +29,18 @@ export const channelMention = (id: string): string => `<#${id}>`;
 const roleMention = (id: string | null): string => (id === null ? 'no role' : `<@&${id}>`);
 const leadsText = (leads: readonly number[]): string => (leads.length === 0 ? 'no previews' : leads.map(formatLead).join(', '));
 
-export const describeSettings = (s: Pick<SubscriptionRow, 'channelId' | 'leadsMs' | 'recap' | 'roleId'>): string =>
-  `${channelMention(s.channelId)}: previews ${leadsText(s.leadsMs)} before each round · recap ${s.recap ? 'on' : 'off'} · mentions ${roleMention(s.roleId)}`;
+/** The club a channel follows, by name (the id when the season does not know it). */
+const followsText = (teamId: string | null, season: Season | null): string => {
+  if (teamId === null) return '';
+  const name = season?.teams.find((t) => t.id === teamId)?.name ?? teamId;
+  return ` · only **${escapeText(name)}**'s matches`;
+};
+
+export const describeSettings = (
+  s: Pick<SubscriptionRow, 'channelId' | 'leadsMs' | 'recap' | 'roleId'> & { readonly teamId?: string | null },
+  season: Season | null = null,
+): string =>
+  `${channelMention(s.channelId)}: previews ${leadsText(s.leadsMs)} before each round · recap ${s.recap ? 'on' : 'off'} · mentions ${roleMention(s.roleId)}${followsText(s.teamId ?? null, season)}`;
 
 const KIND_LABEL: Readonly<Record<OutboxRow['kind'], string>> = { preview: 'preview', recap: 'recap', moved: 'schedule change' };
 
@@ -68,7 +79,7 @@ export function setAnnouncements(svc: AnnouncementsService, season: Season, sett
   const result = planOne(svc.db, season, subscription, now, svc.lateWindowMs);
   const next = nextDue(svc.db, settings.guildId, 50, now).find((r) => r.channelId === settings.channelId) ?? null;
   const rounds = new Map(roundsOf(season).map((r) => [r.key, r]));
-  const lines = [`Announcements are on in ${describeSettings(subscription)}.`];
+  const lines = [`Announcements are on in ${describeSettings(subscription, season)}.`];
   lines.push(
     next === null
       ? 'Nothing is left to announce in this season from now on.'
@@ -96,8 +107,9 @@ export function previewNext(svc: AnnouncementsService, season: Season, guildId: 
   const rounds = new Map(roundsOf(season).map((r) => [r.key, r]));
   const next = nextDue(svc.db, guildId, 1, now)[0];
   if (next !== undefined) {
-    const round = rounds.get(next.roundKey);
-    if (round !== undefined) {
+    const whole = rounds.get(next.roundKey);
+    const round = whole === undefined ? undefined : roundForClub(whole, next.club ?? null);
+    if (round !== undefined && round.matches.length > 0) {
       const post =
         next.kind === 'preview' ? renderPreview(season, round) : next.kind === 'recap' ? renderRecap(season, round) : renderMoved(season, round, next.moves ?? []);
       return { post, note: `Next post: ${rowLabel(next, rounds)} in ${channelMention(next.channelId)}, due ${discordTime(next.dueAt, 'f')}.` };

@@ -52,7 +52,7 @@ export function statusSections(svc: AnnouncementsService, season: Season, guildI
   const problems = recentOutcomes(svc.db, guildId, ['failed', 'expired'], STATUS_LIST_LIMIT);
   const disabled = subs.filter((s) => !s.enabled);
   const sections = [
-    section('Channels', subs.filter((s) => s.enabled).map(describeSettings), 'None enabled.'),
+    section('Channels', subs.filter((s) => s.enabled).map((s) => describeSettings(s, season)), 'None enabled.'),
     section(
       'Next posts',
       due.map((r) => `${discordTime(r.dueAt, 'f')} · ${channelMention(r.channelId)} · ${rowLabel(r, rounds)}${retrying(r)}`),

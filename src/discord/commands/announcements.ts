@@ -21,7 +21,7 @@ import {
 } from '../announcements/service.js';
 import { parseStatusPageId, statusReply } from '../announcements/status.js';
 import { clampContent } from '../reply.js';
-import { isDiscordId, readChannelId } from './options.js';
+import { isDiscordId, readChannelId, readChoice, readTeam, teamAutocomplete, teamOption } from './options.js';
 import type { Command, CommandContext } from './types.js';
 
 export const announcements: Command = {
@@ -48,8 +48,12 @@ export const announcements: Command = {
         .addBooleanOption((o) => o.setName('recap').setDescription('Post results after each round (default: yes)'))
         // Discord cannot send an empty option, so removing the role is an option of its own.
         .addStringOption((o) =>
-          o.setName('clear').setDescription('Remove a setting').addChoices({ name: 'role: mention no one', value: 'role' }),
-        ),
+          o
+            .setName('clear')
+            .setDescription('Remove a setting')
+            .addChoices({ name: 'role: mention no one', value: 'role' }, { name: 'team: every match again', value: 'team' }),
+        )
+        .addStringOption(teamOption('team', "Only this club's matches in this channel (default: every match)")),
     )
     .addSubcommand((s) =>
       s
@@ -133,6 +137,9 @@ export const announcements: Command = {
     }
   },
 
+  // `team` on /announcements set: the same club list as /team.
+  autocomplete: teamAutocomplete,
+
   // ◀ ▶ on /announcements status. The reply is ephemeral, but the rules are checked again anyway.
   async button(interaction, ctx) {
     const page = parseStatusPageId(interaction.customId);
@@ -158,7 +165,9 @@ async function runSet(
   if (role !== null && !isDiscordId(role.id)) throw new UserError('That is not a role of this server: pick one from the list in `role`.');
   const leadsText = interaction.options.getString('leads');
   const recap = interaction.options.getBoolean('recap') ?? undefined;
-  const clearRole = interaction.options.getString('clear') === 'role';
+  const clear = readChoice(interaction, 'clear', ['role', 'team'] as const);
+  const clearRole = clear === 'role';
+  const team = readTeam(interaction, ctx.season(), 'team');
 
   if (role !== null && role.id === guildId) {
     await answer(interaction, 'Announcements never mention @everyone. Pick a role, or leave `role` empty.');
@@ -168,6 +177,11 @@ async function runSet(
     await answer(interaction, 'Give either `role` or `clear:role`, not both.');
     return;
   }
+  if (team !== null && clear === 'team') {
+    await answer(interaction, 'Give either `team` or `clear:team`, not both.');
+    return;
+  }
+  const teamId = clear === 'team' ? null : (team?.id ?? undefined);
   // Only the options given change: an existing channel keeps the rest (a new one gets the defaults).
   const roleId = clearRole ? null : (role?.id ?? undefined);
   const leadsMs = leadsText === null ? undefined : parseLeads(leadsText);
@@ -176,13 +190,13 @@ async function runSet(
     await answer(interaction, check.reason);
     return;
   }
-  const result = setAnnouncements(svc, ctx.season(), { guildId, channelId: channel.id, roleId, leadsMs, recap }, now);
+  const result = setAnnouncements(svc, ctx.season(), { guildId, channelId: channel.id, roleId, teamId, leadsMs, recap }, now);
   const warning =
     role !== null && 'mentionable' in role && !role.mentionable
       ? '\nNote: that role is not mentionable, so posts will name it without pinging unless the bot has Mention Everyone.'
       : '';
   const saved = result.subscription;
-  ctx.log.info({ guildId, channelId: channel.id, leadsMs: saved.leadsMs, recap: saved.recap, roleId: saved.roleId, planned: result.planned }, 'announcements set');
+  ctx.log.info({ guildId, channelId: channel.id, leadsMs: saved.leadsMs, recap: saved.recap, roleId: saved.roleId, teamId: saved.teamId, planned: result.planned }, 'announcements set');
   await answer(interaction, result.message + warning);
 }
 

@@ -1,0 +1,136 @@
+import { ChannelType, PermissionFlagsBits, PermissionsBitField, type Interaction } from 'discord.js';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { getSubscription } from '../../src/db/guild-settings.js';
+import { rowsFor } from '../../src/db/outbox.js';
+import type { OpenedDatabase } from '../../src/db/client.js';
+import type { AnnouncementsService } from '../../src/discord/announcements/service.js';
+import { commands } from '../../src/discord/commands/index.js';
+import type { CommandContext } from '../../src/discord/commands/types.js';
+import { createRouter } from '../../src/discord/router.js';
+import { createI18n } from '../../src/i18n/index.js';
+import { readSeasonFile } from '../../src/season/read.js';
+import { makeTestDb, silent } from '../db/helpers.js';
+
+// /announcements set … team:<club> through the real router (the error boundary) and command list,
+// against a real database; the interaction is a structural fake of what the command reads.
+
+const { season } = readSeasonFile();
+const G = '100000000000000001';
+const TEXT = '200000000000000001';
+const ALL = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.EmbedLinks;
+const NOW = new Date('2024-02-01T00:00:00Z');
+
+const channel = {
+  id: TEXT,
+  type: ChannelType.GuildText,
+  guildId: G,
+  isDMBased: () => false,
+  guild: { members: { me: { id: 'bot' }, fetchMe: async () => ({ id: 'bot' }) } },
+  permissionsFor: () => new PermissionsBitField(ALL),
+};
+const client = { channels: { cache: new Map([[TEXT, channel]]), fetch: async () => null } };
+
+let opened: OpenedDatabase;
+let ctx: CommandContext;
+beforeEach(() => {
+  opened = makeTestDb();
+  const service: AnnouncementsService = { db: opened.db, lateWindowMs: 6 * 3_600_000, send: async () => ({ kind: 'sent', messageIds: ['1'] }) };
+  ctx = { season: () => season, log: silent, now: () => NOW, startedAt: NOW, version: 'test', dataVersion: () => null, announcements: service, i18n: createI18n() };
+});
+afterEach(() => opened.close());
+
+const set = async (strings: Record<string, string>): Promise<string> => {
+  const state = { deferred: false, replied: false };
+  const said: string[] = [];
+  const interaction = {
+    id: '1234567890123456789',
+    commandName: 'announcements',
+    createdTimestamp: Date.now(),
+    user: { id: '1000000000000000001' },
+    guildId: G,
+    locale: 'en-US',
+    guildLocale: 'en-US',
+    client,
+    inGuild: () => true,
+    memberPermissions: new PermissionsBitField(PermissionFlagsBits.ManageGuild),
+    isAutocomplete: () => false,
+    isChatInputCommand: () => true,
+    isButton: () => false,
+    isStringSelectMenu: () => false,
+    isRepliable: () => true,
+    get deferred() {
+      return state.deferred;
+    },
+    get replied() {
+      return state.replied;
+    },
+    options: {
+      getSubcommand: () => 'set',
+      getSubcommandGroup: () => null,
+      getChannel: (name: string) => (name === 'channel' ? { id: TEXT } : null),
+      getRole: () => null,
+      getString: (name: string) => strings[name] ?? null,
+      getBoolean: () => null,
+    },
+    deferReply: vi.fn(async () => {
+      state.deferred = true;
+    }),
+    editReply: vi.fn(async (payload: { content?: string }) => {
+      said.push(payload.content ?? '');
+    }),
+    reply: vi.fn(async (payload: { content?: string }) => {
+      state.replied = true;
+      said.push(payload.content ?? '');
+    }),
+    followUp: vi.fn(async (payload: { content?: string }) => {
+      said.push(payload.content ?? '');
+    }),
+  };
+  await createRouter({ commands, ctx, log: silent }).handle(interaction as unknown as Interaction);
+  return said.join('\n');
+};
+
+const plannedRounds = (): string[] => [...new Set(rowsFor(opened.db, { guildId: G, statuses: ['pending'] }).map((r) => r.roundKey))];
+
+describe('/announcements set team:', () => {
+  test('GIVEN team:zamalek THEN the channel follows Zamalek and only its rounds are planned, keyed with the club', async () => {
+    const reply = await set({ team: 'zamalek' });
+    expect(reply).toContain("only **Zamalek**'s matches");
+    expect(getSubscription(opened.db, G, TEXT)?.teamId).toBe('zamalek');
+    expect(plannedRounds()).toEqual(['GS-MD5', 'GS-MD6', 'QF-L1', 'QF-L2', 'SF-L1', 'SF-L2', 'F-L1', 'F-L2']);
+    expect(rowsFor(opened.db, { guildId: G }).every((r) => r.club === 'zamalek')).toBe(true);
+  });
+
+  test('GIVEN a club typed by name THEN it is resolved like /team', async () => {
+    await set({ team: 'Berkane' });
+    expect(getSubscription(opened.db, G, TEXT)?.teamId).toBe('rs-berkane');
+  });
+
+  test('GIVEN clear:team after team THEN every round again, and the club rows still pending are cancelled', async () => {
+    await set({ team: 'zamalek' });
+    await set({ clear: 'team' });
+    expect(getSubscription(opened.db, G, TEXT)?.teamId).toBeNull();
+    const rows = rowsFor(opened.db, { guildId: G });
+    expect(rows.filter((r) => r.club === 'zamalek').every((r) => r.status === 'cancelled')).toBe(true);
+    expect(plannedRounds()).toContain('GS-MD5');
+    expect(rows.filter((r) => r.status === 'pending').every((r) => r.club === null)).toBe(true);
+    expect(rows.filter((r) => r.status === 'pending' && r.roundKey === 'GS-MD5').length).toBe(2);
+  });
+
+  test.each([
+    [{ team: 'qqqqzzzz' }, /qqqqzzzz/],
+    [{ team: 'zamalek', clear: 'team' }, /either `team` or `clear:team`/],
+    [{ clear: '__proto__' }, /not one of the choices/],
+  ])('GIVEN %j THEN refused with a clear message and nothing saved', async (options, message) => {
+    const reply = await set(options);
+    expect(reply).toMatch(message);
+    expect(getSubscription(opened.db, G, TEXT)).toBeNull();
+  });
+
+  test('the team option autocompletes like /team', async () => {
+    const respond = vi.fn(async () => undefined);
+    const interaction = { options: { getFocused: () => ({ name: 'team', value: 'zam' }) }, respond };
+    await commands.find((c) => c.data.name === 'announcements')?.autocomplete?.(interaction as never, ctx);
+    expect(respond.mock.calls[0]?.[0]).toContainEqual(expect.objectContaining({ value: 'zamalek' }));
+  });
+});
