@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { fixturesReply, type FixturesQuery } from '../../src/discord/commands/fixtures-query.js';
 import type { MessagePayload } from '../../src/discord/render/limits.js';
-import { fixtureLines, listNames } from '../../src/discord/render/match-format.js';
+import { FIXTURE_LINE_MAX, displayLength, fixtureLines, listNames } from '../../src/discord/render/match-format.js';
 import { renderStandings } from '../../src/discord/render/standings.js';
 import { escapeText } from '../../src/discord/render/text.js';
 import { fateText } from '../../src/discord/render/words.js';
@@ -108,6 +108,13 @@ describe.each(TRANSLATED.map((l) => [l] as const))('%s', (language) => {
     expect(text).not.toMatch(/[\u202A-\u202E]/);
     expect(text).not.toMatch(/[\u0660-\u0669\u06F0-\u06F9]/);
     expect(text).toMatch(/<t:\d+:f>/);
+  });
+
+  test('a fixture line fits a phone in this language too (the teams wrap to their own line instead)', () => {
+    const lines = payloads.slice(1).flatMap((p) => (p.embeds[0]?.description ?? '').split('\n'));
+    const listed = lines.filter((l) => l !== '' && !/^(\*\*|__|↳)/.test(l));
+    expect(listed.length).toBeGreaterThan(100);
+    expect(listed.filter((l) => displayLength(l) > FIXTURE_LINE_MAX)).toEqual([]);
   });
 
   test('the pager says its page in the language', () => {
