@@ -1,6 +1,9 @@
 // Announcement posts as plain embeds: a round preview, a round recap, a "moved" notice and a test
 // message. Pure: the same round renders once and is reused for every channel. Kickoff times are
-// Discord timestamps, so one payload reads correctly in every viewer's timezone.
+// Discord timestamps, so one payload reads correctly in every viewer's timezone. Every word comes from
+// the resource files (`announcements.*`, shared `words.*`) in the channel's language; English is the
+// default and reads byte for byte as before. In Arabic, Latin names are isolated (FSI…PDI) and table
+// lines kept left to right (LRI…PDI).
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import { roundTiming, type MatchMove, type MatchSlot, type PlanningRound } from '../../domain/announcements.js';
 import { matchOutcome } from '../../domain/outcome.js';
@@ -8,11 +11,13 @@ import { indexSeason, type SeasonIndex } from '../../domain/season-index.js';
 import { computeGroupTable, decidedBetween } from '../../domain/standings.js';
 import { resolveTie } from '../../domain/ties.js';
 import { GROUPS } from '../../domain/types.js';
-import type { GroupId, Match, Season, StandingRow } from '../../domain/types.js';
+import type { Goal, GroupId, Match, Season, StandingRow } from '../../domain/types.js';
 import { goalsLine, missingGoalsOf } from '../render/goals.js';
 import { clampEmbed, embedLength, LIMITS } from '../render/limits.js';
 import { listNames, tieOutcome } from '../render/match-format.js';
-import { fateText, listJoin, plural } from '../render/words.js';
+import { dateOnlyText, englishTr, fateText, groupName, listJoin } from '../render/words.js';
+import type { Translator } from '../../i18n/index.js';
+import { intlTag } from '../../i18n/format.js';
 import { codeText, escapeText, padEnd, padStart, truncate } from '../render/text.js';
 import { seasonFooter, stageColour } from '../render/theme.js';
 
@@ -39,24 +44,51 @@ export const discordTime = (ms: number, style: 'f' | 'F' | 'R' | 't' | 'd' = 'f'
  * When a match is: a Discord timestamp, or its date where only the date is known (the post says
  * "time not published" once, not on every line), or "date not published".
  */
-export const whenText = (slot: Pick<Match, 'kickoff' | 'date'>): string => {
+export const whenText = (slot: Pick<Match, 'kickoff' | 'date'>, tr: Translator = englishTr()): string => {
   const kickoff = slot.kickoff === null ? Number.NaN : Date.parse(slot.kickoff);
   if (!Number.isNaN(kickoff)) return discordTime(kickoff);
-  if (slot.date !== null) return formatDay(slot.date);
-  return 'date not published';
+  if (slot.date !== null) return dayText(slot.date, tr);
+  return tr.t('announcements.post.dateNotPublished');
 };
 
-const title = (index: SeasonIndex, m: Match): string => `${escapeText(index.teamName(m.home))} v ${escapeText(index.teamName(m.away))}`;
+/** A calendar day: English keeps `Sun 26 Nov 2023`; other languages get Intl's words (« 26 novembre 2023 »). */
+const dayText = (date: string, tr: Translator): string => tr.name(dateOnlyText(date, formatDay, tr));
+
+/** A club's name as a post prints it: escaped, and isolated in a right-to-left post. */
+const clubName = (index: SeasonIndex, id: string, tr: Translator): string => tr.name(escapeText(index.teamName(id)));
+
+const title = (index: SeasonIndex, m: Match, tr: Translator = englishTr()): string =>
+  tr.t('announcements.post.versus', { home: clubName(index, m.home, tr), away: clubName(index, m.away, tr) });
+
+/** "A, B and C" in the post's language (English keeps its own join, byte for byte). */
+const listText = (items: readonly string[], tr: Translator): string =>
+  tr.language === 'en' ? listJoin(items) : new Intl.ListFormat(intlTag(tr.language), { type: 'conjunction' }).format(items);
+
+/**
+ * A round's name in the post's language: "Group stage · Matchday 1", « Phase de groupes · Journée 1 »,
+ * "Fase de grupos · Jornada 1"; from its matches (the label stays for a round with none).
+ */
+export const roundTitle = (round: PlanningRound, tr: Translator = englishTr()): string => {
+  const first = round.matches[0];
+  if (first === undefined) return escapeText(round.label);
+  const stage = tr.t(`words.stages.${first.stage}`);
+  if (first.stage === 'group') {
+    if (first.matchday === null) return escapeText(round.label);
+    return tr.t('announcements.round.group', { stage, n: tr.number(first.matchday) });
+  }
+  if (first.leg === null) return escapeText(round.label);
+  return tr.t('announcements.round.leg', { stage, leg: tr.t(`words.legs.${first.leg === 1 ? 'first' : 'second'}`) });
+};
 
 // ---- Packing: lines → fields → embeds → messages ----
 
 /** Splits lines into fields of at most 1024 characters; continuation fields say "(cont.)". */
-export function linesToFields(name: string, lines: readonly string[]): APIEmbedField[] {
+export function linesToFields(name: string, lines: readonly string[], tr: Translator = englishTr()): APIEmbedField[] {
   const fields: APIEmbedField[] = [];
   let current: string[] = [];
   const flush = (): void => {
     if (current.length === 0) return;
-    fields.push({ name: truncate(fields.length === 0 ? name : `${name} (cont.)`, LIMITS.fieldName), value: current.join('\n') });
+    fields.push({ name: truncate(fields.length === 0 ? name : tr.t('paging.continued', { heading: name }), LIMITS.fieldName), value: current.join('\n') });
     current = [];
   };
   for (const raw of lines) {
@@ -77,9 +109,14 @@ interface Section {
  * Builds embeds of at most 25 fields and 6000 characters each, then packs them into messages of at
  * most 10 embeds and 6000 characters. Nothing is cut: what does not fit goes to the next message.
  */
-export function packPost(head: { title: string; colour: number; footer: APIEmbed['footer'] }, sections: readonly Section[]): APIEmbed[][] {
-  // Room for the title and footer on every embed, with a margin for "(cont.)".
-  const overhead = head.title.length + 10 + (head.footer?.text.length ?? 0);
+export function packPost(
+  head: { title: string; colour: number; footer: APIEmbed['footer'] },
+  sections: readonly Section[],
+  tr: Translator = englishTr(),
+): APIEmbed[][] {
+  const continued = tr.t('paging.continued', { heading: head.title });
+  // Room for the title and footer on every embed, with a margin for "(cont.)" in the longest language.
+  const overhead = Math.max(head.title.length + 10, continued.length) + (head.footer?.text.length ?? 0);
   const budget = LIMITS.total - overhead;
   const embeds: APIEmbed[] = [];
   let fields: APIEmbedField[] = [];
@@ -90,7 +127,7 @@ export function packPost(head: { title: string; colour: number; footer: APIEmbed
     const first = embeds.length === 0;
     embeds.push(
       clampEmbed({
-        title: first ? head.title : `${head.title} (cont.)`,
+        title: first ? head.title : continued,
         color: head.colour,
         ...(description === undefined ? {} : { description }),
         ...(fields.length === 0 ? {} : { fields }),
@@ -141,16 +178,23 @@ const groupsOf = (matches: readonly Match[]): (GroupId | null)[] =>
   [...new Set(matches.map((m) => m.group))].sort((a, b) => (a === null ? GROUPS.length : GROUPS.indexOf(a)) - (b === null ? GROUPS.length : GROUPS.indexOf(b)));
 
 /** A match that already happened or is off the schedule, as the preview shows it. */
-const statusNote = (m: Match): string =>
-  m.status === 'postponed' ? ' — **postponed**' : m.status === 'cancelled' ? ' — **cancelled**' : m.status === 'walkover' ? ' — walkover' : '';
+const statusNote = (m: Match, tr: Translator): string =>
+  m.status === 'postponed'
+    ? ` — **${tr.t('words.status.postponed')}**`
+    : m.status === 'cancelled'
+      ? ` — **${tr.t('words.status.cancelled')}**`
+      : m.status === 'walkover'
+        ? ` — ${tr.t('words.status.walkover')}`
+        : '';
 
 /** `Tie 3: ` in a knockout or qualifying round with several ties; nothing otherwise. */
-const tiePrefix = (m: Match): string => (m.tie === null || m.stage === 'group' || m.stage === 'final' ? '' : `Tie ${m.tie}: `);
+const tiePrefix = (m: Match, tr: Translator): string =>
+  m.tie === null || m.stage === 'group' || m.stage === 'final' ? '' : tr.t('announcements.post.tiePrefix', { n: tr.number(m.tie) });
 
-function previewLine(index: SeasonIndex, m: Match, firstLeg: Match | null): string {
-  const parts = [`• ${tiePrefix(m)}${whenText(m)} — ${title(index, m)}${statusNote(m)}`];
-  if (firstLeg !== null) parts.push(`  first leg: ${resultText(index, firstLeg)}`);
-  if (m.venue !== null) parts.push(`  ${escapeText(m.venue)}`);
+function previewLine(index: SeasonIndex, m: Match, firstLeg: Match | null, tr: Translator): string {
+  const parts = [`• ${tiePrefix(m, tr)}${whenText(m, tr)} — ${title(index, m, tr)}${statusNote(m, tr)}`];
+  if (firstLeg !== null) parts.push(`  ${tr.t('announcements.preview.firstLeg', { result: resultText(index, firstLeg, tr) })}`);
+  if (m.venue !== null) parts.push(`  ${tr.name(escapeText(m.venue))}`);
   return parts.join('\n');
 }
 
@@ -179,67 +223,70 @@ const tableAfter = (season: Season, group: GroupId, matchday: number) => compute
  * Who this matchday settled, in plain sentences: "Zamalek are through with a game to spare"; after
  * the last matchday, "Through to the quarter-finals: A and B."
  */
-function fatesSettled(season: Season, index: SeasonIndex, group: GroupId, matchday: number): string[] {
+function fatesSettled(season: Season, index: SeasonIndex, group: GroupId, matchday: number, tr: Translator): string[] {
   const settled = decidedBetween(groupsAfter(season, matchday - 1), groupsAfter(season, matchday)).filter((d) => d.group === group);
   const name = (id: string): string => escapeText(index.teamName(id));
-  const finalThrough = settled.filter((d) => d.fate === 'through' && d.toPlay === 0).map((d) => name(d.team));
+  const finalThrough = settled.filter((d) => d.fate === 'through' && d.toPlay === 0).map((d) => tr.name(name(d.team)));
   const lines = settled
     .filter((d) => !(d.fate === 'through' && d.toPlay === 0))
-    .map((d) => fateText(name(d.team), d.fate, d.toPlay))
+    // fateText isolates the name itself.
+    .map((d) => fateText(name(d.team), d.fate, d.toPlay, tr))
     .filter((t): t is string => t !== null)
     .map((t) => `${t}.`);
-  return finalThrough.length > 0 ? [`Through to the quarter-finals: ${listJoin(finalThrough)}.`, ...lines] : lines;
+  return finalThrough.length > 0 ? [tr.t('announcements.recap.throughAll', { teams: listText(finalThrough, tr) }), ...lines] : lines;
 }
 
 /** A round whose first day has a match with no recorded time: say so, and give the first time that is recorded. */
-function startsWithoutTime(matches: readonly Match[], start: number): string {
-  const day = formatDay(new Date(start).toISOString().slice(0, 10));
+function startsWithoutTime(matches: readonly Match[], start: number, tr: Translator): string {
+  const day = dayText(new Date(start).toISOString().slice(0, 10), tr);
   const known = matches
     .filter((m) => m.status !== 'postponed' && m.status !== 'cancelled' && m.kickoff !== null)
     .map((m) => Date.parse(m.kickoff!))
     .filter((t) => !Number.isNaN(t))
     .sort((a, b) => a - b)[0];
   return known === undefined
-    ? `Starts ${day}; kickoff times not published.`
-    : `Starts ${day}; not every kickoff time is published (the first published one is ${discordTime(known, 'F')}).`;
+    ? tr.t('announcements.preview.startsNoTimes', { day })
+    : tr.t('announcements.preview.startsSomeTimes', { day, time: discordTime(known, 'F') });
 }
 
-export function renderPreview(season: Season, round: PlanningRound): RenderedPost {
+export function renderPreview(season: Season, round: PlanningRound, tr: Translator = englishTr()): RenderedPost {
   const index = indexSeason(season);
   const matches = [...round.matches].sort(byKickoff);
   const timing = roundTiming(matches);
   const stage = matches[0]?.stage ?? null;
   const opening =
     timing === null
-      ? 'No date is recorded for this round yet.'
+      ? tr.t('announcements.preview.noDate')
       : timing.startTimeKnown
-        ? `First kick-off ${discordTime(timing.start, 'F')} (${discordTime(timing.start, 'R')}). Times show in your own timezone.`
-        : startsWithoutTime(matches, timing.start);
+        ? tr.t('announcements.preview.firstKickoff', { full: discordTime(timing.start, 'F'), relative: discordTime(timing.start, 'R') })
+        : startsWithoutTime(matches, timing.start, tr);
   // Said once for the round; the lines of those matches show their date only.
   const untimed = timing?.startTimeKnown === true && matches.some((m) => m.kickoff === null && m.date !== null);
-  const openingText = untimed ? `${opening} Some kickoff times are not published; those matches show their date.` : opening;
+  const openingText = untimed ? tr.t('announcements.preview.someUntimed', { opening }) : opening;
   const sections: Section[] = [{ description: openingText, fields: [] }];
 
   if (stage === 'group') {
     const matchday = matches[0]?.matchday ?? 1;
     for (const group of groupsOf(matches)) {
       const inGroup = matches.filter((m) => m.group === group);
-      const lines = inGroup.map((m) => previewLine(index, m, null));
+      const lines = inGroup.map((m) => previewLine(index, m, null, tr));
       if (group !== null && matchday > 1) {
         const rows = tableBefore(season, group, matchday);
         if (rows.some((r) => r.played > 0)) {
-          lines.push(`Table: ${rows.map((r) => `${r.position}. ${escapeText(index.teamName(r.team))} ${r.points}`).join(' · ')}`);
+          const table = rows.map((r) => `${tr.number(r.position)}. ${clubName(index, r.team, tr)} ${tr.number(r.points)}`).join(' · ');
+          lines.push(tr.t('announcements.preview.table', { rows: table }));
         }
       }
-      sections.push({ fields: linesToFields(group === null ? 'Group stage' : `Group ${group}`, lines) });
+      sections.push({ fields: linesToFields(group === null ? tr.t('words.stages.group') : groupName(group, tr), lines, tr) });
     }
   } else {
-    const lines = matches.map((m) => previewLine(index, m, firstLegOf(season, m)));
-    sections.push({ fields: linesToFields('Fixtures', lines) });
+    const lines = matches.map((m) => previewLine(index, m, firstLegOf(season, m), tr));
+    sections.push({ fields: linesToFields(tr.t('announcements.preview.fixtures'), lines, tr) });
   }
 
+  const head = { title: tr.t('announcements.post.previewTitle', { round: roundTitle(round, tr) }), colour: stageColour(stage), footer: seasonFooter(season, undefined, tr) };
   return {
-    messages: packPost({ title: `${escapeText(round.label)} — preview`, colour: stageColour(stage), footer: seasonFooter(season) }, sections),
+    messages: packPost(head, sections, tr),
     summary: `${round.label} preview: ${matches.length} ${matches.length === 1 ? 'match' : 'matches'}`,
   };
 }
@@ -247,83 +294,120 @@ export function renderPreview(season: Season, round: PlanningRound): RenderedPos
 // ---- Recap ----
 
 /** "USM Alger **2–0** Al Hilal Benghazi", with the off-pitch, extra-time and shoot-out notes. */
-export function resultText(index: SeasonIndex, m: Match): string {
-  const home = escapeText(index.teamName(m.home));
-  const away = escapeText(index.teamName(m.away));
+export function resultText(index: SeasonIndex, m: Match, tr: Translator = englishTr()): string {
+  const home = clubName(index, m.home, tr);
+  const away = clubName(index, m.away, tr);
   const outcome = matchOutcome(m);
+  const state = (key: string): string => tr.t('announcements.result.state', { home, away, state: tr.t(key) });
   switch (outcome.kind) {
     case 'score': {
       const extras = [
-        outcome.offPitch ? `awarded to ${escapeText(index.teamName(m.decision?.winner ?? ''))}` : null,
-        m.extraTime ? 'a.e.t.' : null,
-        m.penalties ? `${m.penalties.home}–${m.penalties.away} on penalties` : null,
+        outcome.offPitch ? tr.t('words.status.awardedTo', { team: clubName(index, m.decision?.winner ?? '', tr) }) : null,
+        m.extraTime ? tr.t('words.score.extraTime') : null,
+        m.penalties ? tr.t('announcements.result.penalties', { score: tr.name(`${m.penalties.home}–${m.penalties.away}`) }) : null,
       ].filter((x): x is string => x !== null);
-      return `${home} **${outcome.score.home}–${outcome.score.away}** ${away}${extras.length > 0 ? ` (${extras.join(', ')})` : ''}`;
+      const score = tr.t('announcements.result.score', { home, away, score: tr.name(`${outcome.score.home}–${outcome.score.away}`) });
+      return `${score}${extras.length > 0 ? ` (${extras.join(tr.language === 'ar' ? '، ' : ', ')})` : ''}`;
     }
     case 'winner_only':
-      return `${home} v ${away}: awarded to ${escapeText(index.teamName(outcome.winner))}; the score was not published`;
+      return tr.t('announcements.result.winnerOnly', { home, away, team: clubName(index, outcome.winner, tr) });
     case 'unrecorded':
-      return `${home} v ${away}: result not published`;
+      return state('words.status.resultNotPublished');
     case 'pending':
-      return `${home} v ${away}: ${m.status === 'postponed' ? 'postponed' : m.status === 'scheduled' && m.resultNotPublished ? 'result not published' : 'no result yet'}`;
+      return state(
+        m.status === 'postponed'
+          ? 'words.status.postponed'
+          : m.status === 'scheduled' && m.resultNotPublished
+            ? 'words.status.resultNotPublished'
+            : 'announcements.result.noResultYet',
+      );
     case 'cancelled':
-      return `${home} v ${away}: cancelled`;
+      return state('words.status.cancelled');
   }
 }
 
-function recapLine(index: SeasonIndex, m: Match): string {
-  const lines = [`• ${tiePrefix(m)}${resultText(index, m)}`];
+/** The scorers line in the post's language (goals.ts takes the translator as its last argument). */
+const goalsIn: (goals: readonly Goal[], unattributed: number, tr: Translator) => string | null = goalsLine;
+
+function recapLine(index: SeasonIndex, m: Match, tr: Translator): string {
+  const lines = [`• ${tiePrefix(m, tr)}${resultText(index, m, tr)}`];
   if (m.status === 'played') {
     for (const team of [m.home, m.away]) {
-      const goals = goalsLine(
+      const goals = goalsIn(
         m.goals.filter((g) => g.team === team),
         missingGoalsOf(m, team),
+        tr,
       );
-      if (goals !== null) lines.push(`  ${escapeText(index.teamName(team))}: ${goals}`);
+      if (goals !== null) lines.push(`  ${clubName(index, team, tr)}: ${goals}`);
     }
   }
   return lines.join('\n');
 }
 
-function tableBlock(index: SeasonIndex, season: Season, rows: readonly StandingRow[]): string {
+/** The short column headings (Latin abbreviations in every language: a code block holds them aligned). */
+const tableColumns = (tr: Translator) => ({
+  position: codeText(tr.t('announcements.recap.columns.position')),
+  team: codeText(tr.t('standings.columns.team')),
+  played: codeText(tr.t('standings.columns.played')),
+  goalDifference: codeText(tr.t('standings.columns.goalDifference')),
+  points: codeText(tr.t('standings.columns.points')),
+});
+
+/** The table in a code block; in a right-to-left post each line is kept left to right (LRI…PDI). */
+function tableBlock(index: SeasonIndex, season: Season, rows: readonly StandingRow[], tr: Translator): string {
   const name = listNames(season.teams, index.teamName);
   const names = rows.map((r) => codeText(name(r.team)));
+  const col = tableColumns(tr);
+  const len = (text: string): number => Array.from(text).length;
   // The column fits the longest name: a short name from the data where there is one, never a cut name.
-  const width = Math.max(4, ...names.map((n) => Array.from(n).length));
-  const lines = [`Pos ${padEnd('Team', width)} P  GD Pts`];
+  const width = Math.max(4, len(col.team), ...names.map(len));
+  const w = { position: Math.max(3, len(col.position)), played: Math.max(1, len(col.played)), gd: Math.max(3, len(col.goalDifference)), points: Math.max(3, len(col.points)) };
+  const lines = [
+    `${padEnd(col.position, w.position)} ${padEnd(col.team, width)} ${padStart(col.played, w.played)} ${padStart(col.goalDifference, w.gd)} ${padStart(col.points, w.points)}`,
+  ];
   rows.forEach((r, i) => {
     const gd = r.goalDifference > 0 ? `+${r.goalDifference}` : String(r.goalDifference);
-    lines.push(`${padStart(String(r.position), 3)} ${padEnd(names[i] ?? '', width)} ${padStart(String(r.played), 1)} ${padStart(gd, 3)} ${padStart(String(r.points), 3)}`);
+    lines.push(
+      `${padStart(String(r.position), w.position)} ${padEnd(names[i] ?? '', width)} ${padStart(String(r.played), w.played)} ${padStart(gd, w.gd)} ${padStart(String(r.points), w.points)}`,
+    );
   });
-  return `\`\`\`\n${lines.join('\n')}\n\`\`\``;
+  const block = `\`\`\`\n${lines.map((line) => tr.tableLine(line)).join('\n')}\n\`\`\``;
+  // Right to left, the Latin headings get their explanation on a line of their own, under the table.
+  if (tr.direction !== 'rtl') return block;
+  const help = tr.t('announcements.recap.columnsHelp', Object.fromEntries(Object.entries(col).map(([k, v]) => [k, tr.name(v)])));
+  return `${block}\n${help}`;
 }
 
-export function renderRecap(season: Season, round: PlanningRound): RenderedPost {
+export function renderRecap(season: Season, round: PlanningRound, tr: Translator = englishTr()): RenderedPost {
   const index = indexSeason(season);
   const matches = [...round.matches].sort(byKickoff);
   const stage = matches[0]?.stage ?? null;
   const sections: Section[] = [];
+  // The summary is for logs and the ledger: English, whatever the post's language.
   let summary = `${round.label} recap: ${matches.length} ${matches.length === 1 ? 'match' : 'matches'}`;
 
   if (stage === 'group') {
     const matchday = matches[0]?.matchday ?? 1;
-    sections.push({ description: `Results of matchday ${matchday}.`, fields: [] });
+    sections.push({ description: tr.t('announcements.recap.matchdayResults', { n: tr.number(matchday) }), fields: [] });
     for (const group of groupsOf(matches)) {
       const inGroup = matches.filter((m) => m.group === group);
-      const fields = linesToFields(group === null ? 'Results' : `Group ${group}`, inGroup.map((m) => recapLine(index, m)));
+      const heading = group === null ? tr.t('announcements.recap.results') : groupName(group, tr);
+      const fields = linesToFields(heading, inGroup.map((m) => recapLine(index, m, tr)), tr);
       if (group !== null) {
         const table = tableAfter(season, group, matchday);
-        fields.push({ name: `Group ${group} table after matchday ${matchday}`, value: tableBlock(index, season, table.rows) });
-        const fates = fatesSettled(season, index, group, matchday);
+        const tableName = tr.t('announcements.recap.tableAfter', { group: tr.name(group), n: tr.number(matchday) });
+        fields.push({ name: truncate(tableName, LIMITS.fieldName), value: truncate(tableBlock(index, season, table.rows, tr), LIMITS.fieldValue) });
+        const fates = fatesSettled(season, index, group, matchday, tr);
         if (fates.length > 0) fields.push({ name: '\u200b', value: truncate(fates.join('\n'), LIMITS.fieldValue) });
         if (table.unrecorded.length > 0) {
-          fields.push({ name: '\u200b', value: truncate(`Incomplete: ${plural(table.unrecorded.length, 'result')} not published.`, LIMITS.fieldValue) });
+          const note = tr.t('announcements.recap.incomplete', { count: table.unrecorded.length });
+          fields.push({ name: '\u200b', value: truncate(note, LIMITS.fieldValue) });
         }
       }
       sections.push({ fields });
     }
   } else {
-    sections.push({ fields: linesToFields('Results', matches.map((m) => recapLine(index, m))) });
+    sections.push({ fields: linesToFields(tr.t('announcements.recap.results'), matches.map((m) => recapLine(index, m, tr)), tr) });
     const secondLegs = matches.filter((m) => m.leg === 2 || (m.leg === null && m.status === 'walkover'));
     if (secondLegs.length > 0) {
       const lines: string[] = [];
@@ -332,46 +416,52 @@ export function renderRecap(season: Season, round: PlanningRound): RenderedPost 
       for (const m of secondLegs) {
         const legs = season.matches.filter((o) => o.stage === m.stage && o.tie === m.tie);
         const tie = resolveTie(legs);
-        const outcome = tieOutcome(tie, name, { competition: season.competition });
-        lines.push(`• ${outcome ?? `${name(tie.teams[0])} v ${name(tie.teams[1])}: not decided yet`}`);
+        // tieOutcome isolates the names itself.
+        const outcome = tieOutcome(tie, name, { competition: season.competition, tr });
+        const undecided = () => tr.t('announcements.recap.notDecided', { home: tr.name(name(tie.teams[0])), away: tr.name(name(tie.teams[1])) });
+        lines.push(`• ${outcome ?? undecided()}`);
         if (stage === 'final' && tie.winner !== null) champion = index.teamName(tie.winner);
       }
-      sections.push({ fields: linesToFields(stage === 'final' ? 'Final on aggregate' : 'Who goes through', lines) });
+      const heading = tr.t(stage === 'final' ? 'announcements.recap.finalOnAggregate' : 'announcements.recap.whoGoesThrough');
+      sections.push({ fields: linesToFields(heading, lines, tr) });
       if (stage === 'final') {
         const name = champion ?? (season.champion === null ? null : index.teamName(season.champion));
-        sections.push({ fields: [{ name: '🏆 Champion', value: name === null ? 'not published' : `**${escapeText(name)}** win the ${escapeText(season.name)}` }] });
+        const value =
+          name === null
+            ? tr.t('announcements.recap.championNotPublished')
+            : tr.t('announcements.recap.championWins', { team: tr.name(escapeText(name)), season: tr.name(escapeText(season.name)) });
+        sections.push({ fields: [{ name: tr.t('announcements.recap.champion'), value: truncate(value, LIMITS.fieldValue) }] });
         if (name !== null) summary += `; champion ${name}`;
       }
     }
   }
 
-  return {
-    messages: packPost({ title: `${escapeText(round.label)} — results`, colour: stageColour(stage), footer: seasonFooter(season) }, sections),
-    summary,
-  };
+  const head = { title: tr.t('announcements.post.resultsTitle', { round: roundTitle(round, tr) }), colour: stageColour(stage), footer: seasonFooter(season, undefined, tr) };
+  return { messages: packPost(head, sections, tr), summary };
 }
 
 // ---- Moved notice ----
 
-const slotText = (slot: MatchSlot | null): string => {
-  if (slot === null) return 'not in the schedule';
-  if (slot.state === 'postponed') return '**postponed**';
-  if (slot.state === 'cancelled') return '**cancelled**';
-  return whenText(slot);
+const slotText = (slot: MatchSlot | null, tr: Translator): string => {
+  if (slot === null) return tr.t('announcements.moved.notInSchedule');
+  if (slot.state === 'postponed') return `**${tr.t('words.status.postponed')}**`;
+  if (slot.state === 'cancelled') return `**${tr.t('words.status.cancelled')}**`;
+  return whenText(slot, tr);
 };
 
-export function renderMoved(season: Season, round: PlanningRound, moves: readonly MatchMove[]): RenderedPost {
+export function renderMoved(season: Season, round: PlanningRound, moves: readonly MatchMove[], tr: Translator = englishTr()): RenderedPost {
   const index = indexSeason(season);
   const lines = moves.map((move) => {
     const m = index.matchById.get(move.matchId);
-    const name = m === undefined ? escapeText(move.matchId) : title(index, m);
-    return `• ${name}: now ${slotText(move.after)} (was ${slotText(move.before)})`;
+    const name = m === undefined ? tr.name(escapeText(move.matchId)) : title(index, m, tr);
+    return `• ${tr.t('announcements.moved.line', { match: name, after: slotText(move.after, tr), before: slotText(move.before, tr) })}`;
   });
   const stage = round.matches[0]?.stage ?? null;
   return {
     messages: packPost(
-      { title: `${escapeText(round.label)} — schedule change`, colour: stageColour(stage), footer: seasonFooter(season) },
-      [{ description: 'The schedule for this round changed in the data. Planned posts have moved with it.', fields: linesToFields('Changes', lines) }],
+      { title: tr.t('announcements.post.movedTitle', { round: roundTitle(round, tr) }), colour: stageColour(stage), footer: seasonFooter(season, undefined, tr) },
+      [{ description: tr.t('announcements.moved.intro'), fields: linesToFields(tr.t('announcements.moved.changes'), lines, tr) }],
+      tr,
     ),
     summary: `${round.label}: ${moves.length} schedule ${moves.length === 1 ? 'change' : 'changes'}`,
   };
@@ -379,14 +469,15 @@ export function renderMoved(season: Season, round: PlanningRound, moves: readonl
 
 // ---- Test message ----
 
-export function renderTestMessage(settings: { leads: readonly string[]; recap: boolean; roleId: string | null }): RenderedPost {
+export function renderTestMessage(settings: { leads: readonly string[]; recap: boolean; roleId: string | null }, tr: Translator = englishTr()): RenderedPost {
+  const leads = settings.leads.map((l) => tr.t('announcements.testPost.leadBefore', { lead: tr.name(l) })).join(tr.language === 'ar' ? '، ' : ', ');
   const lines = [
-    `Previews: ${settings.leads.length === 0 ? 'none' : settings.leads.map((l) => `${l} before`).join(', ')} each matchday or leg.`,
-    `Recap after each round: ${settings.recap ? 'on' : 'off'}.`,
-    `Role mentioned: ${settings.roleId === null ? 'none' : `<@&${settings.roleId}>`}.`,
+    settings.leads.length === 0 ? tr.t('announcements.testPost.previewsNone') : tr.t('announcements.testPost.previews', { leads }),
+    tr.t(settings.recap ? 'announcements.testPost.recapOn' : 'announcements.testPost.recapOff'),
+    settings.roleId === null ? tr.t('announcements.testPost.roleNone') : tr.t('announcements.testPost.role', { role: `<@&${settings.roleId}>` }),
   ];
   return {
-    messages: [[clampEmbed({ title: 'Test: matchday announcements can post here', description: lines.join('\n'), color: 0x1565c0 })]],
+    messages: [[clampEmbed({ title: tr.t('announcements.testPost.title'), description: lines.join('\n'), color: 0x1565c0 })]],
     summary: 'test message',
   };
 }
