@@ -128,7 +128,7 @@ describe('/announcements set team:', () => {
   });
 
   test('the team option autocompletes like /team', async () => {
-    const respond = vi.fn(async () => undefined);
+    const respond = vi.fn(async (_choices: readonly { name: string; value: string }[]) => undefined);
     const interaction = { options: { getFocused: () => ({ name: 'team', value: 'zam' }) }, respond };
     await commands.find((c) => c.data.name === 'announcements')?.autocomplete?.(interaction as never, ctx);
     expect(respond.mock.calls[0]?.[0]).toContainEqual(expect.objectContaining({ value: 'zamalek' }));
