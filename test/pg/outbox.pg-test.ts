@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { announcementOutbox, announcementSubscriptions } from '../../src/db/pg/announcements-schema.js';
 import { openPgDatabase, type OpenedPgDatabase } from '../../src/db/pg/client.js';
 import { migratePg } from '../../src/db/pg/migrate.js';
-import { claimDuePg, releaseClaimPg, settleFailedPg, settleRetryPg, settleSentPg, type PgOutboxRow } from '../../src/db/pg/outbox.js';
+import { channelLockKey, claimDuePg, releaseClaimPg, settleFailedPg, settleRetryPg, settleSentPg, type PgOutboxRow } from '../../src/db/pg/outbox.js';
 import { freshDatabase, seedOutbox } from './support.js';
 
 const T0 = Date.parse('2024-02-11T12:00:00Z');
@@ -102,6 +102,24 @@ describe('the PostgreSQL outbox', () => {
     if (first === undefined) return;
     expect(await settleSentPg(main.db, first, ['1'], false, now)).toBe(true);
     expect((await claim(main.db, now)).map((r) => r.id)).toEqual([2]);
+  });
+
+  test('one post at a time per channel: while another claimer is mid-claim on a channel (its row locked, nothing committed), the channel\'s other row is not claimed', async () => {
+    await seedOutbox(main.db, { channels: 1, perChannel: 2, dueAt: T0 });
+    const now = T0 + 10;
+    // A claimer between its scan and its commit: it holds row 1's lock and the channel's advisory lock.
+    const midClaim = await main.pool.connect();
+    try {
+      await midClaim.query('begin');
+      await midClaim.query('select id from announcement_outbox where id = 1 for update');
+      const key = await main.db.execute<{ key: string }>(sql`select ${channelLockKey(sql`guild_id`, sql`channel_id`)}::text as key from ${announcementOutbox} where id = 1`);
+      await midClaim.query('select pg_advisory_xact_lock($1::bigint)', [key.rows[0]?.key]);
+      expect(await claim(open().db, now)).toEqual([]);
+    } finally {
+      await midClaim.query('rollback');
+      midClaim.release();
+    }
+    expect((await claim(main.db, now)).map((r) => r.id)).toEqual([1]);
   });
 
   test('3 claimers, each with its own pool, over 1,000 due rows in 1,000 channels: every row is claimed exactly once', async () => {

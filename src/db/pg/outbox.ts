@@ -11,7 +11,7 @@
 // - One post at a time per channel, as on SQLite: a channel with a live `sending` row is skipped, and
 //   claimers serialize per channel on a transaction-level advisory lock, so two processes cannot each
 //   claim a different row of one channel in the same instant.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { announcementOutbox as outbox } from './announcements-schema.js';
 import type { PgDatabase } from './client.js';
 
@@ -61,6 +61,9 @@ const claimable = (now: Date, real: Date) => sql`(
 const channelIdle = (real: Date) =>
   sql`not exists (select 1 from ${outbox} as busy where busy.guild_id = ${outbox.guildId} and busy.channel_id = ${outbox.channelId} and busy.id <> ${outbox.id} and busy.status = 'sending' and busy.lease_until >= ${real})`;
 
+/** The advisory lock key of one channel, which a claimer holds while it claims that channel's row. */
+export const channelLockKey = (guildId: SQL, channelId: SQL): SQL => sql`hashtextextended(${guildId} || '/' || ${channelId}, 0)`;
+
 /**
  * Claims up to `limit` due rows (oldest due first, at most one per channel) for this process: each
  * becomes `sending` with `attempts + 1` and a lease until `realNow + leaseMs`. Rows other claimers
@@ -87,7 +90,7 @@ export async function claimDuePg(db: PgDatabase, now: number, opts: ClaimOptions
     const picked = [...firstPerChannel.values()];
     // Held until this transaction ends; a channel another claimer is claiming right now is skipped.
     const locks = await tx.execute<{ id: number; locked: boolean }>(sql`
-      select t.id, pg_try_advisory_xact_lock(hashtextextended(t.guild_id || '/' || t.channel_id, 0)) as locked
+      select t.id, pg_try_advisory_xact_lock(${channelLockKey(sql`t.guild_id`, sql`t.channel_id`)}) as locked
       from unnest(${`{${picked.map((p) => p.id).join(',')}}`}::int[], ${toPgArray(picked.map((p) => p.guildId))}::text[], ${toPgArray(picked.map((p) => p.channelId))}::text[]) as t(id, guild_id, channel_id)`);
     const ids = locks.rows.filter((r) => r.locked).map((r) => Number(r.id));
     if (ids.length === 0) return [];
