@@ -3,7 +3,7 @@
 //  6 2–5 again on a still-tied subset; 7–9 goal difference, goals, away goals in all group matches;
 //  10 drawing of lots, which we cannot know, so such teams are listed by name and flagged 'unresolved'.
 import { GROUPS } from './types.js';
-import type { GroupId, GroupTable, Match, Score, Season, StandingRow, TeamId, TiebreakRule } from './types.js';
+import type { GroupId, GroupNote, GroupTable, Match, NoteMatch, Score, Season, StandingRow, TeamId, TiebreakRule } from './types.js';
 import { indexSeason, matchTitle } from './season-index.js';
 import type { SeasonIndex } from './season-index.js';
 import { matchOutcome } from './outcome.js';
@@ -196,6 +196,13 @@ const pointsText = (points: number): string => `${points} ${points === 1 ? 'poin
 const listNames = (names: readonly string[]): string =>
   names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 
+/** A tiebreak note as facts; null where `tiebreakNoteText` says nothing. */
+function tiebreakNoteFact(n: TiebreakNote, groupFinished: boolean): GroupNote | null {
+  const level = { levelOnPoints: n.context.levelOnPoints, points: n.context.points };
+  if (n.rule === 'unresolved') return groupFinished ? { kind: 'lots', upper: n.upper, lower: n.lower, ...level } : null;
+  return { kind: 'tiebreak', upper: n.upper, lower: n.lower, rule: n.rule, ...level, reappliedTo: n.reappliedTo, levelOnHeadToHead: OVERALL_RULES.includes(n.rule) };
+}
+
 function tiebreakNoteText(index: SeasonIndex, n: TiebreakNote, groupFinished: boolean): string | null {
   const upper = index.teamName(n.upper);
   const lower = index.teamName(n.lower);
@@ -226,6 +233,9 @@ function buildGroupTable(season: Season, group: GroupId): GroupTable {
   const unrecorded: string[] = [];
   const matchNotes: string[] = [];
   const unrecordedNotes: string[] = [];
+  const matchFacts: GroupNote[] = [];
+  const unrecordedFacts: GroupNote[] = [];
+  const noteMatch = (m: Match): NoteMatch => ({ home: m.home, away: m.away, matchday: m.matchday });
   let finished = groupMatches.length > 0;
   const where = (m: Match) => `${matchTitle(index, m)}${m.matchday === null ? '' : ` (Matchday ${m.matchday})`}`;
 
@@ -241,6 +251,7 @@ function buildGroupTable(season: Season, group: GroupId): GroupTable {
         if (outcome.offPitch) {
           const winner = m.decision ? index.teamName(m.decision.winner) : 'a team';
           matchNotes.push(`${where(m)} was awarded ${formatScore(outcome.score)} to ${winner}; the awarded score counts.`);
+          matchFacts.push({ kind: 'awarded_score', match: noteMatch(m), score: outcome.score, winner: m.decision ? m.decision.winner : null });
         }
         break;
       }
@@ -249,14 +260,17 @@ function buildGroupTable(season: Season, group: GroupId): GroupTable {
         matchNotes.push(
           `${where(m)} was awarded to ${index.teamName(outcome.winner)}; the awarded score is not recorded, so it counts as a win (3 points) but its goals are excluded.`,
         );
+        matchFacts.push({ kind: 'awarded_winner', match: noteMatch(m), winner: outcome.winner });
         break;
       case 'unrecorded':
         unrecorded.push(m.id);
         open.push({ home: m.home, away: m.away });
         unrecordedNotes.push(`${where(m)}: result not published, so it is left out and the table is incomplete.`);
+        unrecordedFacts.push({ kind: 'unrecorded', match: noteMatch(m) });
         break;
       case 'cancelled':
         matchNotes.push(`${where(m)} was cancelled and is not counted.`);
+        matchFacts.push({ kind: 'cancelled', match: noteMatch(m) });
         break;
       case 'pending':
         finished = false;
@@ -303,15 +317,15 @@ function buildGroupTable(season: Season, group: GroupId): GroupTable {
 
   // Notes in table order, so they read top to bottom.
   const position = new Map(rows.map((row) => [row.team, row.position]));
-  const tiebreakNotes = [...ranker.notes]
-    .sort((a, b) => (position.get(a.upper) ?? 0) - (position.get(b.upper) ?? 0))
-    .map((n) => tiebreakNoteText(index, n, finished))
-    .filter((text): text is string => text !== null);
+  const sortedNotes = [...ranker.notes].sort((a, b) => (position.get(a.upper) ?? 0) - (position.get(b.upper) ?? 0));
+  const tiebreakNotes = sortedNotes.map((n) => tiebreakNoteText(index, n, finished)).filter((text): text is string => text !== null);
+  const tiebreakFacts = sortedNotes.map((n) => tiebreakNoteFact(n, finished)).filter((fact): fact is GroupNote => fact !== null);
 
   const table: GroupTable = {
     group,
     rows,
     notes: [...unrecordedNotes, ...matchNotes, ...tiebreakNotes],
+    noteFacts: [...unrecordedFacts, ...matchFacts, ...tiebreakFacts],
     unrecorded,
     complete: finished,
   };

@@ -289,11 +289,43 @@ export interface GroupTable {
   readonly rows: readonly StandingRow[];
   /** Human-readable notes: tiebreaks that decided places, results not recorded, awarded matches. */
   readonly notes: readonly string[];
+  /**
+   * The same notes as facts, one per note and in the same order, so a reply can say them in its own
+   * language (the strings above are the English text). Absent on tables built by hand (tests).
+   */
+  readonly noteFacts?: readonly GroupNote[];
   /** Matches of the group whose result is not recorded. */
   readonly unrecorded: readonly string[];
   /** Every match of the group has a result (recorded or not published): the order will not change. */
   readonly complete: boolean;
 }
+
+/** A group match as a note names it: "Zamalek v USM Alger (Matchday 2)". */
+export interface NoteMatch {
+  readonly home: TeamId;
+  readonly away: TeamId;
+  readonly matchday: number | null;
+}
+
+/** A standings note as facts (see GroupTable.noteFacts). */
+export type GroupNote =
+  | { readonly kind: 'unrecorded'; readonly match: NoteMatch }
+  | { readonly kind: 'awarded_score'; readonly match: NoteMatch; readonly score: Score; readonly winner: TeamId | null }
+  | { readonly kind: 'awarded_winner'; readonly match: NoteMatch; readonly winner: TeamId }
+  | { readonly kind: 'cancelled'; readonly match: NoteMatch }
+  | {
+      readonly kind: 'tiebreak';
+      readonly upper: TeamId;
+      readonly lower: TeamId;
+      readonly rule: TiebreakRule;
+      readonly levelOnPoints: readonly TeamId[];
+      readonly points: number;
+      /** The still-tied subset rule 6 reapplied the head-to-head criteria to; null otherwise. */
+      readonly reappliedTo: readonly TeamId[] | null;
+      /** Decided on an overall criterion after the head-to-head ones left them level. */
+      readonly levelOnHeadToHead: boolean;
+    }
+  | { readonly kind: 'lots'; readonly upper: TeamId; readonly lower: TeamId; readonly levelOnPoints: readonly TeamId[]; readonly points: number };
 
 export type TieDecider = 'aggregate' | 'away_goals' | 'penalties' | 'walkover' | 'awarded' | 'extra_time';
 

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { fixturesReply, type FixturesQuery } from '../../src/discord/commands/fixtures-query.js';
 import type { MessagePayload } from '../../src/discord/render/limits.js';
 import { FIXTURE_LINE_MAX, displayLength, fixtureLines, listNames } from '../../src/discord/render/match-format.js';
-import { renderStandings } from '../../src/discord/render/standings.js';
+import { noteText, renderStandings } from '../../src/discord/render/standings.js';
 import { escapeText } from '../../src/discord/render/text.js';
 import { fateText } from '../../src/discord/render/words.js';
 import { indexSeason } from '../../src/domain/season-index.js';
@@ -46,14 +46,7 @@ const ENGLISH_RUNS: readonly string[] = [
   ),
 ].sort((a, b) => b.length - a.length);
 
-/** The standings notes the domain writes as English sentences (a known gap, see the report): removed before the check. */
-const domainNotes = (s: Season): string[] => computeGroupTables(s).flatMap((t) => t.notes.map((n) => escapeText(n)));
-
-const englishLeft = (text: string, s: Season): string[] => {
-  let rest = text;
-  for (const note of domainNotes(s)) rest = rest.split(note).join('');
-  return ENGLISH_RUNS.filter((run) => rest.includes(run));
-};
+const englishLeft = (text: string): string[] => ENGLISH_RUNS.filter((run) => text.includes(run));
 
 const standingsIn = (language: Language, s: Season = real): MessagePayload =>
   renderStandings(s, computeGroupTables(s), indexSeason(s).teamName, i18n.translator(language));
@@ -97,11 +90,14 @@ describe.each(TRANSLATED.map((l) => [l] as const))('%s', (language) => {
     for (const payload of payloads) expect(limitViolations(payload)).toEqual([]);
   });
 
-  test('no English run of our templates is left (the domain’s standings notes aside)', () => {
+  test('no English run of our templates is left, nor any of the domain’s English notes', () => {
+    const english = computeGroupTables(real).flatMap((t) => t.notes);
+    expect(english.length).toBeGreaterThan(0);
+    for (const note of english) expect(text).not.toContain(escapeText(note));
     expect(ENGLISH_RUNS.length).toBeGreaterThan(40);
-    expect(englishLeft(text, real)).toEqual([]);
+    expect(englishLeft(text)).toEqual([]);
     // And the check can fail: the English reply is full of them.
-    expect(englishLeft(everything('en').text, real).length).toBeGreaterThan(10);
+    expect(englishLeft(everything('en').text).length).toBeGreaterThan(10);
   });
 
   test('no direction override, Western digits, kickoffs as Discord timestamps', () => {
@@ -142,6 +138,24 @@ describe('French and Portuguese say it as fans say it', () => {
     expect(said('fr')).toBe("Aucun match n'est encore connu : le tirage au sort a lieu le 25 juillet 2023 (voir /schedule).");
     expect(said('pt')).toContain('25 de julho de 2023');
     expect(said('ar')).toContain('25 يوليو 2023');
+  });
+});
+
+describe('standings notes from facts', () => {
+  test.each([
+    ['the real season', real],
+    ['the mini season', miniSeason()],
+  ] as const)('in English they are the domain’s own sentences, byte for byte (%s)', (_, s) => {
+    const tables = computeGroupTables(s);
+    expect(tables.some((t) => t.notes.length > 0)).toBe(true);
+    for (const table of tables) {
+      expect(table.noteFacts?.map((fact) => noteText(fact, indexSeason(s).teamName))).toEqual(table.notes);
+    }
+  });
+
+  test('in French, a tiebreak note names the criterion as fans do', () => {
+    const notes = computeGroupTables(real).flatMap((t) => (t.noteFacts ?? []).map((f) => noteText(f, indexSeason(real).teamName, i18n.translator('fr'))));
+    expect(notes.join('\n')).toMatch(/départagés par (la différence de buts|les points en confrontations directes|les buts marqués)/);
   });
 });
 
@@ -230,6 +244,6 @@ describe('a tie decided on penalties, in every language', () => {
     const tr = i18n.translator(language);
     const lines = fixtureLines(penalties!, listNames(mini.teams, indexSeason(mini).teamName), ties.get(penalties!.id), { competition: mini.competition, tr });
     expect(lines.join('\n')).toContain(words);
-    expect(englishLeft(lines.join('\n'), mini)).toEqual([]);
+    expect(englishLeft(lines.join('\n'))).toEqual([]);
   });
 });

@@ -1,10 +1,10 @@
 import type { APIEmbed } from 'discord.js';
-import type { GroupTable, Season, StandingRow, TeamId } from '../../domain/types.js';
+import type { GroupNote, GroupTable, NoteMatch, Season, StandingRow, TeamId } from '../../domain/types.js';
 import { fitMessage } from './limits.js';
 import type { MessagePayload } from './limits.js';
 import { STAGE_COLOURS, seasonFooter } from './theme.js';
 import { codeText, escapeText, padEnd, padStart } from './text.js';
-import type { Translator } from '../../i18n/index.js';
+import { LANGUAGE_INFO, type Translator } from '../../i18n/index.js';
 import { englishTr, fateText } from './words.js';
 import { listNames } from './match-format.js';
 
@@ -123,8 +123,9 @@ export const groupEmbed = (
     .map((row) => fateText(escapeText(teamName(row.team)), row.fate, row.toPlay, tr))
     .filter((text): text is string => text !== null)
     .map((text) => `• ${text}.`);
-  // The domain's tiebreak and result notes are English sentences for now (see the issue's report).
-  const notes = [...early, ...table.notes.map((note) => `• ${tr.name(escapeText(note))}`)];
+  // The domain's notes as facts, said in the reply's language (its English strings where a table has none).
+  const said = table.noteFacts?.map((fact) => noteText(fact, teamName, tr)) ?? table.notes.map((note) => tr.name(note));
+  const notes = [...early, ...said.map((note) => `• ${escapeText(note)}`)];
   const body = table.rows.length === 0 ? tr.t('standings.noTeams') : standingsTable(table, tableName, tr);
   // Right to left, the Latin column headings get their explanation on a line of their own.
   const help = table.rows.length > 0 && tr.direction === 'rtl' ? [columnsHelp(tr)] : [];
@@ -133,6 +134,48 @@ export const groupEmbed = (
     description: [body, ...help, ...(notes.length ? [`**${tr.t('standings.notes')}**`, ...notes] : [])].join('\n'),
     color: STAGE_COLOURS.group,
   };
+};
+
+/** "A, B and C", « A, B et C », in the reply's language. */
+const listText = (names: readonly string[], tr: Translator): string =>
+  new Intl.ListFormat(LANGUAGE_INFO[tr.language].intlLocale, { type: 'conjunction', style: 'long' }).format(names);
+
+const noteMatchText = (m: NoteMatch, teamName: (id: TeamId) => string, tr: Translator): string => {
+  const teams = { home: tr.name(teamName(m.home)), away: tr.name(teamName(m.away)) };
+  return m.matchday === null ? tr.t('standings.note.match', teams) : tr.t('standings.note.matchOnMatchday', { ...teams, n: tr.number(m.matchday) });
+};
+
+/**
+ * A standings note from its facts: "Dreams F.C. above Rivers United on goal difference (both on 12
+ * points, level on head-to-head)." English is the domain's own sentence, byte for byte.
+ */
+export const noteText = (fact: GroupNote, teamName: (id: TeamId) => string, tr: Translator = englishTr()): string => {
+  const team = (id: TeamId): string => tr.name(teamName(id));
+  switch (fact.kind) {
+    case 'unrecorded':
+    case 'cancelled':
+      return tr.t(`standings.note.${fact.kind}`, { match: noteMatchText(fact.match, teamName, tr) });
+    case 'awarded_score': {
+      const values = { match: noteMatchText(fact.match, teamName, tr), score: tr.name(`${fact.score.home}–${fact.score.away}`) };
+      return fact.winner === null
+        ? tr.t('standings.note.awardedScoreNoWinner', values)
+        : tr.t('standings.note.awardedScore', { ...values, winner: team(fact.winner) });
+    }
+    case 'awarded_winner':
+      return tr.t('standings.note.awardedWinner', { match: noteMatchText(fact.match, teamName, tr), winner: team(fact.winner) });
+    case 'lots':
+    case 'tiebreak': {
+      const level =
+        fact.levelOnPoints.length === 2
+          ? tr.t('standings.note.bothOn', { count: fact.points })
+          : tr.t('standings.note.levelOn', { count: fact.points, teams: listText(fact.levelOnPoints.map(team), tr) });
+      const sides = { upper: team(fact.upper), lower: team(fact.lower), level };
+      if (fact.kind === 'lots') return tr.t('standings.note.lots', sides);
+      const rule = tr.t(`standings.note.rules.${fact.rule}`);
+      if (fact.reappliedTo !== null) return tr.t('standings.note.tiebreakReapplied', { ...sides, rule, teams: listText(fact.reappliedTo.map(team), tr) });
+      return tr.t(fact.levelOnHeadToHead ? 'standings.note.tiebreakLevelOnHeadToHead' : 'standings.note.tiebreak', { ...sides, rule });
+    }
+  }
 };
 
 const columnsHelp = (tr: Translator): string => {
