@@ -2,7 +2,8 @@
 // interaction (never from an option), so one guild can neither read nor change another's channels.
 import { and, asc, eq } from 'drizzle-orm';
 import { DEFAULT_LEADS_MS } from '../domain/announcements.js';
-import { isLanguage, type Language } from '../i18n/languages.js';
+import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../i18n/languages.js';
+import { guildLanguages } from './language-schema.js';
 import { announcementSubscriptions as subs } from './announcements-schema.js';
 import { cancelPending, type SyncDb } from './outbox.js';
 
@@ -124,6 +125,17 @@ export function getSubscription(db: SyncDb, guildId: string, channelId: string):
     .where(and(eq(subs.guildId, guildId), eq(subs.channelId, channelId)))
     .get();
   return row === undefined ? null : toRow(row);
+}
+
+/** The server's /language choice (null when none was made), the fallback of a channel with no language. */
+export function serverLanguage(db: SyncDb, guildId: string): Language | null {
+  const row = db.select({ language: guildLanguages.language }).from(guildLanguages).where(eq(guildLanguages.guildId, guildId)).get();
+  return isLanguage(row?.language) ? row.language : null;
+}
+
+/** The language a channel's posts are rendered in: its own, else the server's choice, else English. */
+export function postLanguage(db: SyncDb, sub: Pick<SubscriptionRow, 'guildId' | 'language'>): Language {
+  return sub.language ?? serverLanguage(db, sub.guildId) ?? DEFAULT_LANGUAGE;
 }
 
 export function getSubscriptionById(db: SyncDb, id: number): SubscriptionRow | null {

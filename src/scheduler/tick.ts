@@ -6,7 +6,8 @@
 import { setMaxListeners } from 'node:events';
 import { DEFAULT_ON_TIME_GRACE_MS, retryDelayMs, roundForClub, type PlanningRound } from '../domain/announcements.js';
 import type { Season } from '../domain/types.js';
-import { getSubscription, listEnabledSubscriptions, type SubscriptionRow } from '../db/guild-settings.js';
+import { getSubscription, listEnabledSubscriptions, serverLanguage, type SubscriptionRow } from '../db/guild-settings.js';
+import { createI18n, DEFAULT_LANGUAGE, type I18n, type Language, type Translator } from '../i18n/index.js';
 import { claimDue, expireOverdue, reclaimStale, type OutboxRow, type SyncDb } from '../db/outbox.js';
 import {
   settleChannelGone,
@@ -21,7 +22,7 @@ import {
 import { renderMoved, renderPreview, renderRecap, type RenderedPost } from '../discord/announcements/render.js';
 import type { SendOutcome, SendPost } from '../discord/announcements/sender.js';
 import type { Logger } from '../log.js';
-import { roundsOf } from '../planning/announcements.js';
+import { postMentions, roundsOf } from '../planning/announcements.js';
 import { seasonAsOf } from '../domain/as-of.js';
 import { createSlots, type Slots } from './slots.js';
 
@@ -52,7 +53,11 @@ export interface TickDeps {
   readonly maxAttempts?: number;
   /** Called once when Discord answers 401: the token is dead, dispatching must stop. */
   readonly onUnauthorized?: (detail: string) => void;
+  /** The bot's translations; default: one instance for every pass without one. */
+  readonly i18n?: I18n;
 }
+
+let defaultI18n: I18n | null = null;
 
 export interface TickReport {
   readonly reclaimed: number;
@@ -90,15 +95,18 @@ interface Pass {
   /** Aborted by the dispatcher's stop or by a 401 in this pass. */
   readonly signal: AbortSignal;
   readonly halt: () => void;
-  readonly render: (row: OutboxRow) => RenderedPost | Error | 'no-round';
+  readonly render: (row: OutboxRow, language: Language) => RenderedPost | Error | 'no-round';
+  /** A channel's post language: its own, else its server's /language choice (read once per pass), else English. */
+  readonly languageOf: (sub: SubscriptionRow) => Language;
 }
 
 const channelKey = (guildId: string, channelId: string): string => `${guildId}/${channelId}`;
 
 /** The text above a post: the role to ping, and a note when it goes out late. */
-export function postContent(roleId: string | null, late: boolean, dueAt: number): string | null {
+export function postContent(roles: string | null | readonly string[], late: boolean, dueAt: number): string | null {
   const parts: string[] = [];
-  if (roleId !== null) parts.push(`<@&${roleId}>`);
+  const mentioned = roles === null ? [] : typeof roles === 'string' ? [roles] : roles;
+  if (mentioned.length > 0) parts.push(mentioned.map((id) => `<@&${id}>`).join(' '));
   if (late) parts.push(`-# Posted late: this was due <t:${Math.floor(dueAt / 1000)}:f>.`);
   return parts.length === 0 ? null : parts.join('\n');
 }
@@ -164,11 +172,13 @@ function openPass(deps: TickDeps, now: number): Pass {
   const rounds = new Map(roundsOf(full, now).map((r) => [r.key, r]));
   const rendered = new Map<string, RenderedPost | Error>();
   const c: Counters = { reclaimed: 0, expired: 0, claimed: 0, sent: 0, late: 0, retried: 0, failed: 0, cancelled: 0, released: 0, disabled: [], halted: false, truncated: false };
-  const renderRound = (row: OutboxRow, round: PlanningRound): RenderedPost | Error => {
+  const i18n = deps.i18n ?? (defaultI18n ??= createI18n());
+  const serverLanguages = new Map<string, Language | null>();
+  const renderRound = (row: OutboxRow, round: PlanningRound, tr: Translator): RenderedPost | Error => {
     try {
-      if (row.kind === 'preview') return renderPreview(season, round);
-      if (row.kind === 'recap') return renderRecap(season, round);
-      return renderMoved(season, round, row.moves ?? []);
+      if (row.kind === 'preview') return renderPreview(season, round, tr);
+      if (row.kind === 'recap') return renderRecap(season, round, tr);
+      return renderMoved(season, round, row.moves ?? [], tr);
     } catch (err) {
       return err instanceof Error ? err : new Error(String(err));
     }
@@ -191,15 +201,21 @@ function openPass(deps: TickDeps, now: number): Pass {
       c.halted = true;
       halted.abort();
     },
-    // Rendered once per pass per round (and per change for moved notices), reused for every channel.
-    render: (row) => {
+    languageOf: (sub) => {
+      if (sub.language !== null) return sub.language;
+      if (!serverLanguages.has(sub.guildId)) serverLanguages.set(sub.guildId, serverLanguage(deps.db, sub.guildId));
+      return serverLanguages.get(sub.guildId) ?? DEFAULT_LANGUAGE;
+    },
+    // Rendered once per pass per round and language (and per change for moved notices), reused for every
+    // channel. The language is read here, at render time: it is in no outbox key or nonce.
+    render: (row, language) => {
       const whole = rounds.get(row.roundKey);
       // A channel following a club gets the round with only its club's matches (and its group's table).
       const round = whole === undefined ? undefined : roundForClub(whole, row.club ?? null);
       if (round === undefined || round.matches.length === 0) return 'no-round';
       const club = row.club ?? '';
-      const key = row.kind === 'moved' ? `moved:${row.roundKey}:${row.slot}:${club}` : `${row.kind}:${row.roundKey}:${club}`;
-      const post = rendered.get(key) ?? renderRound(row, round);
+      const key = `${language}:${row.kind === 'moved' ? `moved:${row.roundKey}:${row.slot}:${club}` : `${row.kind}:${row.roundKey}:${club}`}`;
+      const post = rendered.get(key) ?? renderRound(row, round, i18n.translator(language));
       rendered.set(key, post);
       return post;
     },
@@ -240,7 +256,7 @@ async function sendRow(pass: Pass, row: OutboxRow): Promise<void> {
     return settleCancelled(pass, row, 'channel disabled');
   }
   if (pass.signal.aborted) return settleReleased(pass, row, row.messageIds);
-  const post = pass.render(row);
+  const post = pass.render(row, pass.languageOf(sub));
   if (post === 'no-round') return settleCancelled(pass, row, `round ${row.roundKey} is no longer in the season data`);
   if (post instanceof Error) {
     settlePostFailed(deps.db, row, { message: `render failed: ${post.message}`, code: 'render' }, pass.clock(), row.messageIds);
@@ -249,6 +265,8 @@ async function sendRow(pass: Pass, row: OutboxRow): Promise<void> {
     return;
   }
   const lateAtStart = isLate(row, pass.clock(), pass.graceMs);
+  // A club channel's post mentions its clubs' roles (/announcements roles), else the channel's role.
+  const mentions = postMentions(deps.db, deps.season(), pass.clock(), row, sub.roleId);
   let outcome: SendOutcome;
   try {
     outcome = await deps.send(
@@ -257,8 +275,9 @@ async function sendRow(pass: Pass, row: OutboxRow): Promise<void> {
         channelId: row.channelId,
         nonce: row.nonce,
         messages: post.messages,
-        content: postContent(sub.roleId, lateAtStart, row.dueAt),
-        roleId: sub.roleId,
+        content: postContent(mentions, lateAtStart, row.dueAt),
+        roleId: mentions[0] ?? null,
+        roleIds: mentions,
         sentMessageIds: row.messageIds,
       },
       { signal: pass.signal },
