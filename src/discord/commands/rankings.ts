@@ -2,6 +2,7 @@ import { SlashCommandBuilder } from 'discord.js';
 import { localized } from '../../i18n/commands.js';
 import { computeRanking } from '../../domain/ranking.js';
 import { renderRankings } from '../render/rankings.js';
+import { replyTranslator } from './language.js';
 import type { Command } from './types.js';
 
 export const rankings: Command = {
@@ -11,6 +12,7 @@ export const rankings: Command = {
 
   async execute(interaction, ctx) {
     const season = ctx.season();
-    await interaction.reply(renderRankings(season, computeRanking(season)));
+    const tr = ctx.tr ?? replyTranslator(interaction, ctx);
+    await interaction.reply(renderRankings(season, computeRanking(season), tr));
   },
 };

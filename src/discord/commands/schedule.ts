@@ -2,6 +2,7 @@ import { SlashCommandBuilder } from 'discord.js';
 import { localized } from '../../i18n/commands.js';
 import { nextOrLastEvent, scheduleEntries } from '../../domain/calendar.js';
 import { renderSchedule } from '../render/schedule.js';
+import { replyTranslator } from './language.js';
 import type { Command } from './types.js';
 
 export const schedule: Command = {
@@ -11,6 +12,7 @@ export const schedule: Command = {
 
   async execute(interaction, ctx) {
     const season = ctx.season();
-    await interaction.reply(renderSchedule(season, scheduleEntries(season), nextOrLastEvent(season, ctx.now())));
+    const tr = ctx.tr ?? replyTranslator(interaction, ctx);
+    await interaction.reply(renderSchedule(season, scheduleEntries(season), nextOrLastEvent(season, ctx.now()), tr));
   },
 };

@@ -8,30 +8,86 @@ import { packSections } from './paging.js';
 import type { Section } from './paging.js';
 import { SEASON_COLOUR, seasonFooter, stageColour } from './theme.js';
 import { escapeText } from './text.js';
+import type { TranslationValues, Translator } from '../../i18n/index.js';
+import { dateOnlyText, englishTr, legsHeading, stageHeading } from './words.js';
 
 const KIND_ICONS: Readonly<Record<CalendarEntry['kind'], string>> = { draw: '🎲', matchday: '⚽', leg: '⚽' };
-const MARKERS: Readonly<Record<CalendarPosition['relation'], string>> = {
-  current: '🔴 **now**',
-  next: '▶️ **next**',
-  last: '**most recent**',
+const marker = (relation: CalendarPosition['relation'], tr: Translator): string => tr.t(`schedule.marker.${relation}`);
+
+/** The phases the season files name, by their English name; another phase keeps the data's words. */
+const PHASE_KEYS: ReadonlyMap<string, string> = new Map([
+  ['Qualifying rounds', 'schedule.phase.qualifying'],
+  ['Group stage', 'schedule.phase.group'],
+  ['Knockout stage', 'schedule.phase.knockout'],
+]);
+
+type Phrase = readonly [key: string, values: TranslationValues];
+
+/** The ways a season file words an entry, as translations of the entry's structured fields. */
+const candidates = (entry: CalendarEntry): Phrase[] => {
+  const out: Phrase[] = [];
+  if (entry.kind === 'leg' && entry.stage !== null && entry.leg !== null) {
+    out.push(['schedule.round.legs', { stage: 'stage', legs: 'legs' }]);
+  }
+  if (entry.kind === 'matchday' && entry.matchday !== null) {
+    out.push(['schedule.round.matchday', { n: entry.matchday }]);
+    if (entry.stage !== null) out.push(['fixtures.round.matchday', { stage: 'stage', n: entry.matchday }]);
+  }
+  if (entry.kind === 'draw') out.push(['schedule.draw.qualifying', {}], ['schedule.draw.group', {}], ['schedule.draw.knockout', {}]);
+  return out;
+};
+
+/** A phrase's values in one language: the stage and legs words are looked up in that language. */
+const phraseValues = (entry: CalendarEntry, values: TranslationValues, tr: Translator): TranslationValues => ({
+  ...values,
+  ...('stage' in values && entry.stage !== null ? { stage: stageHeading(entry.stage, tr) } : {}),
+  ...('legs' in values && entry.leg !== null ? { legs: legsHeading(entry.leg, entry.stage !== 'final', tr) } : {}),
+});
+
+/**
+ * An entry's name in the reply's language: the phrase whose English wording is the data's own (so the
+ * translation says what the source says), else the data's words as they are (isolated right to left).
+ */
+const roundLabel = (entry: CalendarEntry, tr: Translator, legSuffix = true): string => {
+  const en = englishTr();
+  const phrase = candidates(entry).find(([key, values]) => en.t(key, phraseValues(entry, values, en)) === entry.round);
+  if (phrase !== undefined) return escapeText(tr.t(phrase[0], phraseValues(entry, phrase[1], tr)));
+  const leg = legSuffix && entry.leg !== null && !/\bleg/i.test(entry.round) ? tr.t('schedule.round.leg', { n: entry.leg }) : null;
+  return [tr.name(escapeText(entry.round)), leg].filter(Boolean).join(' · ');
+};
+
+const phaseLabel = (phase: string, tr: Translator): string => {
+  const key = PHASE_KEYS.get(phase);
+  return key === undefined ? tr.name(escapeText(phase)) : tr.t(key);
+};
+
+/** "Sun 3 Dec 2023 – Sun 10 Dec 2023" in English (as before), the dates in words in other languages. */
+const dateRange = (entry: CalendarEntry, tr: Translator): string => {
+  if (tr.language === 'en') return formatDateRange(entry.startDate, entry.endDate);
+  const start = dateOnlyText(entry.startDate, (iso) => iso, tr);
+  return entry.startDate === entry.endDate ? start : `${start} – ${dateOnlyText(entry.endDate, (iso) => iso, tr)}`;
 };
 
 /** The day an entry starts, as a relative Discord timestamp ("in 3 days"); dates carry no time, so midnight UTC. */
 const relative = (entry: CalendarEntry): string => time(new Date(`${entry.startDate}T00:00:00Z`), TimestampStyles.RelativeTime);
 
 /** One calendar entry: its dates and its name. Editors' notes on the entry are not fan text and stay out. */
-export const entryLine = (entry: CalendarEntry, position: CalendarPosition | null): string => {
-  const label = [entry.round, entry.leg !== null && !/\bleg/i.test(entry.round) ? `leg ${entry.leg}` : null].filter(Boolean).join(' · ');
-  const parts = [`${KIND_ICONS[entry.kind]} ${formatDateRange(entry.startDate, entry.endDate)} · ${escapeText(label)}`];
+export const entryLine = (entry: CalendarEntry, position: CalendarPosition | null, tr: Translator = englishTr()): string => {
+  const parts = [`${KIND_ICONS[entry.kind]} ${dateRange(entry, tr)} · ${roundLabel(entry, tr)}`];
   const marked = position !== null && position.entry.id === entry.id;
-  if (marked) parts.push(position.relation === 'next' ? `${MARKERS.next} (${relative(entry)})` : MARKERS[position.relation]);
+  if (marked) parts.push(position.relation === 'next' ? `${marker('next', tr)} (${relative(entry)})` : marker(position.relation, tr));
   return parts.join(' · ');
 };
 
 const SCHEDULE_BUDGET = 3800;
 
 /** The season calendar grouped by phase, with the running, next or last event marked. */
-export const renderSchedule = (season: Season, entries: readonly CalendarEntry[], position: CalendarPosition | null): MessagePayload => {
+export const renderSchedule = (
+  season: Season,
+  entries: readonly CalendarEntry[],
+  position: CalendarPosition | null,
+  tr: Translator = englishTr(),
+): MessagePayload => {
   const phases = new Map<string, CalendarEntry[]>();
   for (const entry of entries) {
     const list = phases.get(entry.phase);
@@ -39,23 +95,23 @@ export const renderSchedule = (season: Season, entries: readonly CalendarEntry[]
     else phases.set(entry.phase, [entry]);
   }
   const sections: Section[] = [...phases.entries()].map(([phase, list]) => ({
-    heading: `**${escapeText(phase)}**`,
-    lines: list.map((e) => entryLine(e, position)),
+    heading: `**${phaseLabel(phase, tr)}**`,
+    lines: list.map((e) => entryLine(e, position, tr)),
   }));
-  const pages = packSections(sections, SCHEDULE_BUDGET);
+  const pages = packSections(sections, SCHEDULE_BUDGET, (heading) => tr.t('paging.continued', { heading }));
   const headline =
     position === null
       ? entries.length === 0
-        ? 'No calendar in the data.'
+        ? tr.t('schedule.noCalendar')
         : ''
-      : `${MARKERS[position.relation]}: ${escapeText(position.entry.round)} · ${formatDateRange(position.entry.startDate, position.entry.endDate)}`;
+      : tr.t('schedule.headline', { marker: marker(position.relation, tr), round: roundLabel(position.entry, tr, false), dates: dateRange(position.entry, tr) });
   const colour = position?.entry.stage ? stageColour(position.entry.stage) : SEASON_COLOUR;
   return fitMessage({
     embeds: (pages.length ? pages : ['']).map((page, i) => ({
-      ...(i === 0 ? { title: 'Season calendar' } : {}),
+      ...(i === 0 ? { title: tr.t('schedule.title') } : {}),
       description: i === 0 ? [headline, '', page].join('\n').trim() : page,
       color: colour,
-      ...(i === pages.length - 1 || pages.length === 0 ? { footer: seasonFooter(season, 'dates are local match dates') } : {}),
+      ...(i === pages.length - 1 || pages.length === 0 ? { footer: seasonFooter(season, tr.t('schedule.footer'), tr) } : {}),
     })),
   });
 };

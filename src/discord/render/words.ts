@@ -105,9 +105,14 @@ export const dateOnlyText = (isoDate: string, english: (iso: string) => string, 
 };
 
 /** "CAF's points put Algeria 3rd; the competition's own list printed it 2nd". */
-export const rankDisputeText = (association: string, dispute: { readonly printed: number | null; readonly byPoints: number | null }): string => {
-  if (dispute.byPoints === null || dispute.printed === null) return `Sources disagree on ${association}'s rank`;
-  return `CAF's points put ${association} ${ordinal(dispute.byPoints)}; the competition's own list printed it ${ordinal(dispute.printed)}`;
+export const rankDisputeText = (
+  association: string,
+  dispute: { readonly printed: number | null; readonly byPoints: number | null },
+  tr: Translator = englishTr(),
+): string => {
+  const name = tr.name(association);
+  if (dispute.byPoints === null || dispute.printed === null) return tr.t('rankings.disputeUnknown', { association: name });
+  return tr.t('rankings.dispute', { association: name, byPoints: tr.ordinal(dispute.byPoints), printed: tr.ordinal(dispute.printed) });
 };
 
 /**
