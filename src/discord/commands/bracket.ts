@@ -3,6 +3,7 @@ import { localized } from '../../i18n/commands.js';
 import { indexSeason } from '../../domain/season-index.js';
 import { bracketStages } from '../../domain/ties.js';
 import { renderBracket } from '../render/bracket.js';
+import { replyTranslator } from './language.js';
 import type { Command } from './types.js';
 
 export const bracket: Command = {
@@ -12,6 +13,7 @@ export const bracket: Command = {
 
   async execute(interaction, ctx) {
     const season = ctx.season();
-    await interaction.reply(renderBracket(season, bracketStages(season, ctx.now()), indexSeason(season).teamName));
+    const tr = ctx.tr ?? replyTranslator(interaction, ctx);
+    await interaction.reply(renderBracket(season, bracketStages(season, ctx.now()), indexSeason(season).teamName, tr));
   },
 };

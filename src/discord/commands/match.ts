@@ -9,6 +9,9 @@ import type { MessagePayload } from '../render/limits.js';
 import { tiesByMatch } from '../render/match-format.js';
 import { renderMatch, renderMatchChoice } from '../render/match.js';
 import { readTeam, teamAutocomplete, teamOption } from './options.js';
+import { commandMention } from '../../i18n/commands.js';
+import type { Translator } from '../../i18n/index.js';
+import { replyTranslator } from './language.js';
 import type { Command } from './types.js';
 
 const PREFIX = 'match:m:';
@@ -35,7 +38,13 @@ export const parseMatchButtonId = (customId: string): { matchId: string; team: T
   return { matchId, team: team || null, opponent: opponent || null };
 };
 
-const detail = (season: Season, match: Match, now: Date, choice: { team: TeamId; opponent: TeamId | null } | null): MessagePayload => {
+const detail = (
+  season: Season,
+  match: Match,
+  now: Date,
+  choice: { team: TeamId; opponent: TeamId | null } | null,
+  tr: Translator,
+): MessagePayload => {
   const index = indexSeason(season);
   const tie = tiesByMatch(computeTies(season)).get(match.id) ?? null;
   const picker =
@@ -44,7 +53,7 @@ const detail = (season: Season, match: Match, now: Date, choice: { team: TeamId;
       : { matches: matchesFor(season, choice.team, choice.opponent), idFor: (id: string) => matchButtonId(id, choice.team, choice.opponent) };
   // A picker of one is noise.
   const keep = picker && picker.matches.length > 1 ? picker : undefined;
-  return renderMatch({ season, match, tie, teamName: index.teamName, now }, keep);
+  return renderMatch({ season, match, tie, teamName: index.teamName, now, tr }, keep);
 };
 
 export const match: Command = {
@@ -59,17 +68,24 @@ export const match: Command = {
     const index = indexSeason(season);
     const team = readTeam(interaction, season, 'team', true);
     const opponent = readTeam(interaction, season, 'opponent');
-    if (opponent?.id === team.id) throw new UserError('Pick two different clubs.');
+    const tr = ctx.tr ?? replyTranslator(interaction, ctx);
+    if (opponent?.id === team.id) throw new UserError(tr.t('match.errors.sameClub'));
     const matches = matchesFor(season, team.id, opponent?.id ?? null);
     const first = matches[0];
     if (first === undefined) {
-      throw new UserError(opponent ? `${team.name} and ${opponent.name} did not meet this season.` : `${team.name} has no matches in the data.`);
+      throw new UserError(
+        opponent
+          ? tr.t('match.errors.didNotMeet', { team: tr.name(team.name), opponent: tr.name(opponent.name) })
+          : tr.t('match.errors.noMatches', { team: tr.name(team.name) }),
+      );
     }
     if (matches.length === 1) {
-      await interaction.reply(detail(season, first, ctx.now(), null));
+      await interaction.reply(detail(season, first, ctx.now(), null, tr));
       return;
     }
-    const heading = opponent ? `${team.name} v ${opponent.name}` : `Matches of ${team.name}`;
+    const heading = opponent
+      ? tr.t('match.choice.headingPair', { team: tr.name(team.name), opponent: tr.name(opponent.name) })
+      : tr.t('match.choice.headingTeam', { team: tr.name(team.name) });
     await interaction.reply(
       renderMatchChoice({
         season,
@@ -78,6 +94,7 @@ export const match: Command = {
         teamName: index.teamName,
         heading,
         idFor: (id) => matchButtonId(id, team.id, opponent?.id ?? null),
+        tr,
       }),
     );
   },
@@ -85,12 +102,14 @@ export const match: Command = {
   autocomplete: teamAutocomplete,
 
   async button(interaction, ctx) {
+    const tr = ctx.tr ?? replyTranslator(interaction, ctx);
+    const again = { match: commandMention(interaction.locale ?? null, 'match') };
     const parsed = parseMatchButtonId(interaction.customId);
-    if (!parsed) throw new UserError('This button belongs to an older version of the bot. Run /match again.');
+    if (!parsed) throw new UserError(tr.t('match.errors.oldButton', again));
     const season = ctx.season();
     const found = indexSeason(season).matchById.get(parsed.matchId);
-    if (!found) throw new UserError('That match is no longer in the data. Run /match again.');
+    if (!found) throw new UserError(tr.t('match.errors.matchGone', again));
     const choice = parsed.team === null ? null : { team: parsed.team, opponent: parsed.opponent };
-    await interaction.update(detail(season, found, ctx.now(), choice));
+    await interaction.update(detail(season, found, ctx.now(), choice, tr));
   },
 };

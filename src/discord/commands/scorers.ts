@@ -5,17 +5,19 @@ import type { ScorerStage } from '../../domain/scorers.js';
 import { indexSeason } from '../../domain/season-index.js';
 import type { Stage } from '../../domain/types.js';
 import { renderScorers } from '../render/scorers.js';
-import { STAGE_LABEL } from '../../domain/types.js';
 import { readChoice, readInteger, readTeam, teamAutocomplete, teamOption } from './options.js';
+import { replyTranslator } from './language.js';
 import type { Command } from './types.js';
+import type { Translator } from '../../i18n/index.js';
+import { stageHeading } from '../render/words.js';
 
 const STAGE_CHOICES: readonly { name: string; value: ScorerStage }[] = [
   { name: 'Competition proper (groups + knockouts)', value: 'proper' },
   { name: 'Qualifying rounds', value: 'qualifying' },
-  { name: STAGE_LABEL.group, value: 'group' },
-  { name: STAGE_LABEL.quarter_final, value: 'quarter_final' },
-  { name: STAGE_LABEL.semi_final, value: 'semi_final' },
-  { name: STAGE_LABEL.final, value: 'final' },
+  { name: 'Group stage', value: 'group' },
+  { name: 'Quarter-finals', value: 'quarter_final' },
+  { name: 'Semi-finals', value: 'semi_final' },
+  { name: 'Final', value: 'final' },
 ];
 
 const STAGE_VALUES = STAGE_CHOICES.map((c) => c.value);
@@ -23,8 +25,8 @@ const STAGE_VALUES = STAGE_CHOICES.map((c) => c.value);
 const DEFAULT_LIMIT = 15;
 const MAX_LIMIT = 50;
 
-const stageTitle = (stage: ScorerStage): string =>
-  stage === 'proper' ? 'competition proper' : stage === 'qualifying' ? 'qualifying rounds' : STAGE_LABEL[stage];
+const stageTitle = (stage: ScorerStage, tr: Translator): string =>
+  stage === 'proper' || stage === 'qualifying' ? tr.t(`scorers.stageTitle.${stage}`) : stageHeading(stage, tr);
 
 export const scorers: Command = {
   data: localized(new SlashCommandBuilder()
@@ -44,16 +46,17 @@ export const scorers: Command = {
     const team = readTeam(interaction, season, 'team');
     const stage = readChoice(interaction, 'stage', STAGE_VALUES) ?? 'proper';
     const limit = readInteger(interaction, 'limit', 1, MAX_LIMIT) ?? DEFAULT_LIMIT;
+    const tr = ctx.tr ?? replyTranslator(interaction, ctx);
     const table = computeScorers(season, { stage, limit, ...(team ? { team: team.id } : {}) });
     await interaction.reply(
       renderScorers({
         season,
         table,
         teamName: indexSeason(season).teamName,
-        heading: ['Top scorers', stageTitle(stage), ...(team ? [team.name] : [])].join(' · '),
+        heading: [tr.t('scorers.heading'), stageTitle(stage, tr), ...(team ? [tr.name(team.name)] : [])].join(' · '),
         stage: stage === 'proper' || stage === 'qualifying' ? null : (stage as Stage),
         limit,
-      }),
+      }, tr),
     );
   },
 

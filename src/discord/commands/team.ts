@@ -6,6 +6,7 @@ import { computeGroupTable } from '../../domain/standings.js';
 import { computeTies } from '../../domain/ties.js';
 import { renderTeam } from '../render/team.js';
 import { readTeam, teamAutocomplete, teamOption } from './options.js';
+import { replyTranslator } from './language.js';
 import type { Command } from './types.js';
 
 export const team: Command = {
@@ -18,6 +19,7 @@ export const team: Command = {
     const season = ctx.season();
     const found = readTeam(interaction, season, 'team', true);
     const index = indexSeason(season);
+    const tr = ctx.tr ?? replyTranslator(interaction, ctx);
     await interaction.reply(
       renderTeam({
         season,
@@ -31,6 +33,7 @@ export const team: Command = {
           proper: computeScorers(season, { team: found.id, stage: 'proper' }),
           qualifying: computeScorers(season, { team: found.id, stage: 'qualifying' }),
         },
+        tr,
       }),
     );
   },

@@ -1,14 +1,14 @@
 import type { APIEmbedField } from 'discord.js';
 import type { BracketStage } from '../../domain/ties.js';
-import { STAGE_LABEL } from '../../domain/types.js';
 import type { Season, TeamId, TieResult } from '../../domain/types.js';
+import type { Translator } from '../../i18n/index.js';
 import { fitMessage } from './limits.js';
 import type { MessagePayload } from './limits.js';
 import { escapedNames, fixtureLines, formatDate, listNames, tieOutcome } from './match-format.js';
 import type { TieWords } from './match-format.js';
 import { STAGE_COLOURS, seasonFooter } from './theme.js';
 import { escapeText, truncate } from './text.js';
-import { roundName } from './words.js';
+import { dateOnlyText, englishTr, roundText, stageHeading } from './words.js';
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -19,18 +19,18 @@ const shortDate = (iso: string): string => {
   return day === undefined || name === undefined ? formatDate(iso) : `${day} ${name}`;
 };
 
-const tieField = (tie: TieResult, season: Season, teamName: (id: TeamId) => string): APIEmbedField => {
+const tieField = (tie: TieResult, season: Season, teamName: (id: TeamId) => string, tr: Translator): APIEmbedField => {
   const name = escapedNames(listNames(season.teams, teamName));
-  const words: TieWords = { competition: season.competition };
+  const words: TieWords = { competition: season.competition, tr };
   const [a, b] = tie.teams;
   // The legs in order, first leg first: their dates say which is which.
   const legs = tie.legs.flatMap((leg) => fixtureLines(leg, name, undefined, words));
   const outcome = tieOutcome(tie, name, words);
   const played = tie.legs.some((leg) => leg.status !== 'scheduled' && leg.status !== 'postponed');
-  const status = outcome !== null ? `➡️ ${outcome}` : played ? 'Second leg to come' : 'Not played yet';
-  const title = tie.stage === 'final' ? STAGE_LABEL.final : roundName({ stage: tie.stage, group: null, matchday: null, tie: tie.tie, leg: null });
+  const status = outcome !== null ? `➡️ ${outcome}` : tr.t(played ? 'bracket.secondLegToCome' : 'bracket.notPlayedYet');
+  const round = tie.stage === 'final' ? stageHeading('final', tr) : roundText({ stage: tie.stage, group: null, matchday: null, tie: tie.tie, leg: null }, tr);
   return {
-    name: truncate(`${title} · ${name(a)} v ${name(b)}`, 256),
+    name: truncate(tr.t('bracket.tieTitle', { round, home: tr.name(name(a)), away: tr.name(name(b)) }), 256),
     value: truncate([...legs, status].join('\n'), 1024),
   };
 };
@@ -39,24 +39,29 @@ const tieField = (tie: TieResult, season: Season, teamName: (id: TeamId) => stri
  * Quarter-finals to the final: both legs of every tie, and who went through and how. A stage whose
  * pairings are not known yet says when its draw is, or which round it waits for.
  */
-export const renderBracket = (season: Season, stages: readonly BracketStage[], teamName: (id: TeamId) => string): MessagePayload => {
+export const renderBracket = (
+  season: Season,
+  stages: readonly BracketStage[],
+  teamName: (id: TeamId) => string,
+  tr: Translator = englishTr(),
+): MessagePayload => {
   const fields: APIEmbedField[] = [];
   for (const entry of stages) {
-    const label = STAGE_LABEL[entry.stage];
-    if ('drawOn' in entry) fields.push({ name: label, value: `Draw on ${shortDate(entry.drawOn)}` });
-    else if ('waitingFor' in entry) fields.push({ name: label, value: `Winners of the ${STAGE_LABEL[entry.waitingFor].toLowerCase()}` });
-    else if (entry.ties.length === 0) fields.push({ name: label, value: 'Pairings not published yet' });
-    else fields.push(...entry.ties.map((t) => tieField(t, season, teamName)));
+    const label = stageHeading(entry.stage, tr);
+    if ('drawOn' in entry) fields.push({ name: label, value: tr.t('bracket.drawOn', { date: dateOnlyText(entry.drawOn, shortDate, tr) }) });
+    else if ('waitingFor' in entry) fields.push({ name: label, value: tr.t(`bracket.winnersOf.${entry.waitingFor}`) });
+    else if (entry.ties.length === 0) fields.push({ name: label, value: tr.t('bracket.pairingsNotPublished') });
+    else fields.push(...entry.ties.map((t) => tieField(t, season, teamName, tr)));
   }
-  const champion = season.champion === null ? null : `🏆 Champions: **${escapeText(teamName(season.champion))}**`;
+  const champion = season.champion === null ? null : tr.t('bracket.champion', { team: tr.name(escapeText(teamName(season.champion))) });
   return fitMessage({
     embeds: [
       {
-        title: 'Knockout stage',
-        description: [champion ?? 'No champion yet.', 'Ties over two legs: aggregate score, then away goals, then penalties.'].join('\n'),
+        title: tr.t('bracket.title'),
+        description: [champion ?? tr.t('bracket.noChampion'), tr.t('bracket.rules')].join('\n'),
         color: STAGE_COLOURS.final,
         fields,
-        footer: seasonFooter(season),
+        footer: seasonFooter(season, undefined, tr),
       },
     ],
   });

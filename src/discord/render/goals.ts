@@ -2,10 +2,11 @@
 // with no scorer recorded". Shared by /match and the recap posts so both read the same.
 import type { Goal, Match, TeamId } from '../../domain/types.js';
 import { escapeText } from './text.js';
-import { unattributedText } from './words.js';
+import type { Translator } from '../../i18n/index.js';
+import { englishTr, unattributedText } from './words.js';
 
-const minuteText = (goal: Goal): string | null => {
-  const kind = goal.type === 'penalty' ? ' (pen.)' : goal.type === 'own_goal' ? ' (own goal)' : '';
+const minuteText = (goal: Goal, tr: Translator): string | null => {
+  const kind = goal.type === 'penalty' ? ` (${tr.t('words.goal.penalty')})` : goal.type === 'own_goal' ? ` (${tr.t('words.goal.ownGoal')})` : '';
   if (goal.minute === null) return kind ? kind.trim() : null;
   return `${escapeText(goal.minute)}'${kind}`;
 };
@@ -14,7 +15,7 @@ const minuteText = (goal: Goal): string | null => {
  * One player's goals together (a brace reads "Ahmed Atef 55', 88'"), in the order they were scored;
  * goals with no scorer recorded are counted at the end, not listed one by one.
  */
-export const goalsLine = (goals: readonly Goal[], extraUnattributed = 0): string | null => {
+export const goalsLine = (goals: readonly Goal[], extraUnattributed = 0, tr: Translator = englishTr()): string | null => {
   const byPlayer = new Map<string, Goal[]>();
   let unattributed = extraUnattributed;
   for (const goal of goals) {
@@ -29,15 +30,15 @@ export const goalsLine = (goals: readonly Goal[], extraUnattributed = 0): string
     else byPlayer.set(key, [goal]);
   }
   const parts = [...byPlayer.values()].map((list) => {
-    const player = escapeText(list[0]?.player ?? '');
-    const minutes = list.map(minuteText).filter((m): m is string => m !== null);
+    const player = tr.name(escapeText(list[0]?.player ?? ''));
+    const minutes = list.map((goal) => minuteText(goal, tr)).filter((m): m is string => m !== null);
     const unknown = list.length - minutes.length;
-    const times = [...minutes, ...(unknown > 0 && minutes.length > 0 ? [`${unknown} more`] : [])].join(', ');
+    const times = [...minutes, ...(unknown > 0 && minutes.length > 0 ? [tr.t('words.goal.more', { count: unknown })] : [])].join(', ');
     const count = minutes.length === 0 && list.length > 1 ? ` (${list.length})` : '';
     return times ? `${player} ${times}` : `${player}${count}`;
   });
-  if (unattributed > 0) parts.push(unattributedText(unattributed));
-  return parts.length === 0 ? null : parts.join('; ');
+  if (unattributed > 0) parts.push(unattributedText(unattributed, tr));
+  return parts.length === 0 ? null : parts.join(tr.t('words.goal.separator'));
 };
 
 /** Goals the score counts that have no goal record at all, for each side. */

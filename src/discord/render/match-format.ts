@@ -175,7 +175,7 @@ export const tieOutcome = (tie: TieResult, name: NameOf, words: TieWords): strin
 export const tieOutcomeFor = (tie: TieResult, team: TeamId, name: NameOf, words: TieWords): string | null => {
   const outcome = tieOutcome(tie, name, words);
   if (outcome === null || tie.winner === team) return outcome;
-  return tie.stage === 'final' ? `Runners-up: ${outcome}` : `Out: ${outcome}`;
+  return (words.tr ?? englishTr()).t(tie.stage === 'final' ? 'words.tie.runnersUp' : 'words.tie.eliminated', { outcome });
 };
 
 /** The deciding leg of a tie: the last leg, once the tie is decided. */

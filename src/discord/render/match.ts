@@ -10,7 +10,8 @@ import type { NameOf, TieWords } from './match-format.js';
 import { checkId } from './paging.js';
 import { seasonFooter, stageColour } from './theme.js';
 import { escapeText, truncate } from './text.js';
-import { WORDS, disputedKickoffText, plural, roundName } from './words.js';
+import type { Translator } from '../../i18n/index.js';
+import { englishTr, roundText } from './words.js';
 
 export interface MatchView {
   readonly season: Season;
@@ -18,35 +19,40 @@ export interface MatchView {
   readonly tie: TieResult | null;
   readonly teamName: (id: TeamId) => string;
   readonly now: Date;
+  /** The reply's language (English where a caller gives none). */
+  readonly tr?: Translator;
 }
 
 /** What happened, in one plain sentence built from the fields (never the editors' reason text). */
-export const statusText = (match: Match, name: NameOf): string => {
-  if (resultMissing(match)) return WORDS.resultNotPublished;
+export const statusText = (match: Match, name: NameOf, tr: Translator = englishTr()): string => {
+  if (resultMissing(match)) return tr.t('match.status.resultNotPublished');
   switch (match.status) {
     case 'played': {
-      const extras = [match.extraTime ? 'after extra time' : null, match.penalties ? `${formatScore(match.penalties)} on penalties` : null].filter(Boolean);
-      return `Full time${extras.length ? ` (${extras.join(', ')})` : ''}`;
+      const score = match.penalties ? tr.name(formatScore(match.penalties)) : null;
+      if (match.extraTime && score !== null) return tr.t('match.status.fullTimeExtraTimePenalties', { score });
+      if (match.extraTime) return tr.t('match.status.fullTimeExtraTime');
+      if (score !== null) return tr.t('match.status.fullTimePenalties', { score });
+      return tr.t('match.status.fullTime');
     }
     case 'awarded': {
-      if (!match.decision) return 'Awarded; the score was not published';
-      const to = `Awarded to ${name(match.decision.winner)}`;
-      return match.decision.score ? to : `${to}; the score was not published`;
+      if (!match.decision) return tr.t('match.status.awarded');
+      const team = tr.name(name(match.decision.winner));
+      return tr.t(match.decision.score ? 'match.status.awardedTo' : 'match.status.awardedToNoScore', { team });
     }
     case 'walkover':
-      return match.decision ? `Walkover: ${name(match.decision.winner)} through without playing` : 'Walkover';
+      return match.decision ? tr.t('match.status.walkoverThrough', { team: tr.name(name(match.decision.winner)) }) : tr.t('match.status.walkover');
     case 'postponed':
-      return 'Postponed';
+      return tr.t('match.status.postponed');
     case 'cancelled':
-      return 'Cancelled';
+      return tr.t('match.status.cancelled');
     case 'scheduled':
-      return 'Not played yet';
+      return tr.t('match.status.scheduled');
   }
 };
 
-const scoreTitle = (match: Match, teamName: (id: TeamId) => string): string => {
+const scoreTitle = (match: Match, teamName: (id: TeamId) => string, tr: Translator): string => {
   const score = match.status === 'played' ? match.score : (match.decision?.score ?? null);
-  return `${teamName(match.home)} ${score ? formatScore(score) : 'v'} ${teamName(match.away)}`;
+  return `${tr.name(teamName(match.home))} ${score ? tr.name(formatScore(score)) : tr.t('words.score.versus')} ${tr.name(teamName(match.away))}`;
 };
 
 /**
@@ -54,12 +60,13 @@ const scoreTitle = (match: Match, teamName: (id: TeamId) => string): string => {
  * leg's result. Nothing for a tie not yet played.
  */
 export const tieText = (tie: TieResult, match: Match, name: NameOf, words: TieWords): string | null => {
+  const tr = words.tr ?? englishTr();
   const outcome = tieOutcome(tie, name, words);
   if (outcome !== null) return outcome;
   const other = tie.legs.find((leg) => leg.id !== match.id && leg.leg !== null && (leg.status === 'played' || leg.status === 'awarded'));
   if (!other || other.leg === null) return null;
-  const score = scoreCell(other);
-  return score === 'v' ? null : `${other.leg === 1 ? 'First' : 'Second'} leg: ${matchLine(other, name)}`;
+  if (scoreCell(other, tr) === tr.t('words.score.versus')) return null;
+  return tr.t(other.leg === 1 ? 'match.otherLeg.first' : 'match.otherLeg.second', { match: matchLine(other, name, tr) });
 };
 
 const LOCAL_FILE = /\.(?:txt|json|csv|md|html?)\s*$/i;
@@ -87,7 +94,7 @@ export const sourceLabels = (sources: readonly string[]): string[] => {
 };
 
 /** Sources as one field value within Discord's limit: links while they fit, the rest counted. */
-const sourcesValue = (sources: readonly string[]): string => {
+const sourcesValue = (sources: readonly string[], tr: Translator): string => {
   const labels = sourceLabels(sources);
   const kept: string[] = [];
   for (const label of labels) {
@@ -96,14 +103,15 @@ const sourcesValue = (sources: readonly string[]): string => {
     kept.push(label);
   }
   const more = labels.length - kept.length;
-  return more > 0 ? `${kept.join(' · ')} · and ${plural(more, 'more source')}` : kept.join(' · ');
+  return more > 0 ? `${kept.join(' · ')} · ${tr.t('match.moreSources', { count: more })}` : kept.join(' · ');
 };
 
-const redCardsText = (match: Match, name: NameOf): string | null => {
+const redCardsText = (match: Match, name: NameOf, tr: Translator): string | null => {
   if (match.redCards === null || match.redCards.length === 0) return null;
   return match.redCards
     .map((card) => {
-      const who = card.player === null ? `a ${name(card.team)} player` : `${escapeText(card.player)} (${name(card.team)})`;
+      const team = tr.name(name(card.team));
+      const who = card.player === null ? tr.t('match.sentOff.unknownPlayer', { team }) : `${tr.name(escapeText(card.player))} (${team})`;
       return `🟥 ${who}${card.minute === null ? '' : ` ${escapeText(card.minute)}'`}`;
     })
     .join('\n');
@@ -111,50 +119,67 @@ const redCardsText = (match: Match, name: NameOf): string | null => {
 
 export const matchEmbed = (view: MatchView): APIEmbed => {
   const { match } = view;
+  const tr = view.tr ?? englishTr();
   const name = escapedNames(view.teamName);
-  const words: TieWords = { competition: view.season.competition };
+  const words: TieWords = { competition: view.season.competition, tr };
   const walkoverWithoutVenue = match.status === 'walkover' && match.venue === null;
   const alternatives = match.kickoffAlternatives.length > 0 && match.kickoff !== null ? [match.kickoff, ...match.kickoffAlternatives] : [];
-  const when = kickoffText(match);
+  const when = kickoffText(match, tr);
   const tieLine = view.tie ? tieText(view.tie, match, name, words) : null;
   const lines = [
-    `**${roundName(match)}**`,
-    ...(match.status === 'walkover' && match.kickoff === null && match.date === null ? [] : [`🕒 ${when}${match.kickoff === null && match.date !== null ? `, ${WORDS.timeNotPublished}` : ''}`]),
-    ...(alternatives.length > 0 ? [disputedKickoffText(alternatives)] : []),
-    ...(walkoverWithoutVenue ? [] : [`🏟️ ${match.venue === null ? WORDS.venueNotPublished : escapeText(match.venue)}`]),
+    `**${roundText(match, tr)}**`,
+    ...(match.status === 'walkover' && match.kickoff === null && match.date === null
+      ? []
+      : [`🕒 ${match.kickoff === null && match.date !== null ? tr.t('match.dateOnly', { date: when }) : when}`]),
+    ...(alternatives.length > 0 ? [disputedKickoff(alternatives, tr)] : []),
+    ...(walkoverWithoutVenue ? [] : [`🏟️ ${match.venue === null ? tr.t('match.venueNotPublished') : tr.name(escapeText(match.venue))}`]),
     // A walkover that decided its tie is said once, by the tie line.
-    match.status === 'walkover' && tieLine !== null ? 'Walkover' : statusText(match, name),
+    match.status === 'walkover' && tieLine !== null ? tr.t('match.status.walkover') : statusText(match, name, tr),
     ...(tieLine ? [tieLine] : []),
-    ...(match.referee !== null ? [`Referee: ${escapeText(match.referee)}`] : []),
-    ...(match.attendance !== null ? [`Attendance: ${match.attendance.toLocaleString('en-GB')}`] : []),
+    ...(match.referee !== null ? [tr.t('match.referee', { referee: tr.name(escapeText(match.referee)) })] : []),
+    ...(match.attendance !== null ? [tr.t('match.attendance', { attendance: tr.number(match.attendance) })] : []),
   ];
   const goals = [match.home, match.away]
     .map((team) => {
       const line = goalsLine(
         match.goals.filter((g) => g.team === team),
         missingGoalsOf(match, team),
+        tr,
       );
-      return line === null ? null : `**${name(team)}**: ${line}`;
+      return line === null ? null : tr.t('match.teamGoals', { team: `**${tr.name(name(team))}**`, goals: line });
     })
     .filter((l): l is string => l !== null);
   const fields: APIEmbedField[] = [];
-  if (goals.length > 0) fields.push({ name: 'Goals', value: truncate(goals.join('\n'), LIMITS.fieldValue) });
-  else if (match.status === 'played' && match.score !== null) fields.push({ name: 'Goals', value: WORDS.noGoals });
-  const cards = redCardsText(match, name);
-  if (cards !== null) fields.push({ name: 'Sent off', value: truncate(cards, LIMITS.fieldValue) });
-  if (match.sources.length > 0) fields.push({ name: 'Sources', value: sourcesValue(match.sources) });
+  if (goals.length > 0) fields.push({ name: tr.t('match.fields.goals'), value: truncate(goals.join('\n'), LIMITS.fieldValue) });
+  else if (match.status === 'played' && match.score !== null) fields.push({ name: tr.t('match.fields.goals'), value: tr.t('match.noGoals') });
+  const cards = redCardsText(match, name, tr);
+  if (cards !== null) fields.push({ name: tr.t('match.fields.sentOff'), value: truncate(cards, LIMITS.fieldValue) });
+  // The citations and links stay as the sources give them; only the words around them are translated.
+  if (match.sources.length > 0) fields.push({ name: tr.t('match.fields.sources'), value: sourcesValue(match.sources, tr) });
   return {
-    title: escapeText(scoreTitle(match, view.teamName)),
+    title: escapeText(scoreTitle(match, view.teamName, tr)),
     description: lines.join('\n'),
     color: stageColour(match.stage),
     fields,
-    footer: seasonFooter(view.season),
+    footer: seasonFooter(view.season, undefined, tr),
   };
 };
 
+/** "Kickoff time disputed between sources: 18:00 or 19:00 UTC" */
+const disputedKickoff = (instants: readonly string[], tr: Translator): string => {
+  const times = [...new Set(instants.map((iso) => new Date(iso).toISOString().slice(11, 16)))].sort();
+  const last = times[times.length - 1] ?? '';
+  return times.length > 1
+    ? tr.t('match.kickoffDisputed', { times: tr.name(times.slice(0, -1).join(', ')), last: tr.name(last) })
+    : tr.t('match.kickoffDisputedOne', { time: tr.name(last) });
+};
+
 /** "Quarter-final, tie 2, first leg · Abu Salim v RS Berkane": fits a button label. */
-export const shortMatchLabel = (match: Match, teamName: (id: TeamId) => string): string =>
-  truncate(`${roundName(match)} · ${teamName(match.home)} v ${teamName(match.away)}`.replace(/[\r\n\t]+/g, ' '), LIMITS.buttonLabel);
+export const shortMatchLabel = (match: Match, teamName: (id: TeamId) => string, tr: Translator = englishTr()): string =>
+  truncate(
+    tr.t('match.buttonLabel', { round: roundText(match, tr), home: tr.name(teamName(match.home)), away: tr.name(teamName(match.away)) }).replace(/[\r\n\t]+/g, ' '),
+    LIMITS.buttonLabel,
+  );
 
 const MAX_BUTTONS = LIMITS.actionRows * LIMITS.buttonsPerRow;
 
@@ -164,11 +189,12 @@ export const matchButtons = (
   teamName: (id: TeamId) => string,
   idFor: (matchId: string) => string,
   chosen: string | null,
+  tr: Translator = englishTr(),
 ): ActionRow[] => {
   const buttons: APIButtonComponentWithCustomId[] = matches.slice(0, MAX_BUTTONS).map((m) => ({
     type: ComponentType.Button,
     style: m.id === chosen ? ButtonStyle.Primary : ButtonStyle.Secondary,
-    label: shortMatchLabel(m, teamName),
+    label: shortMatchLabel(m, teamName, tr),
     custom_id: checkId(idFor(m.id)),
     disabled: m.id === chosen,
   }));
@@ -186,10 +212,13 @@ export interface MatchChoiceView {
   readonly teamName: (id: TeamId) => string;
   readonly heading: string;
   readonly idFor: (matchId: string) => string;
+  /** The reply's language (English where a caller gives none). */
+  readonly tr?: Translator;
 }
 
 /** Several matches fit: list them and offer a button for each (at most 25; more asks to narrow). */
 export const renderMatchChoice = (view: MatchChoiceView): MessagePayload => {
+  const tr = view.tr ?? englishTr();
   const shown = view.matches.slice(0, MAX_BUTTONS);
   const more = view.matches.length - shown.length;
   const { pages } = fixturePages({
@@ -199,20 +228,21 @@ export const renderMatchChoice = (view: MatchChoiceView): MessagePayload => {
     ties: [...new Set(view.ties.values())],
     newestFirst: false,
     relative: false,
+    tr,
   });
   const lines = [...pages];
-  if (more > 0) lines.push(`…and ${more} more: add an opponent to narrow the list.`);
+  if (more > 0) lines.push(tr.t('match.choice.more', { count: more }));
   const short = listNames(view.season.teams, view.teamName);
   return fitMessage({
     embeds: [
       {
         title: escapeText(view.heading),
-        description: ['Pick a match:', ...lines].join('\n'),
+        description: [tr.t('match.choice.pick'), ...lines].join('\n'),
         color: stageColour(shown[0]?.stage ?? null),
-        footer: seasonFooter(view.season),
+        footer: seasonFooter(view.season, undefined, tr),
       },
     ],
-    components: matchButtons(shown, short, view.idFor, null),
+    components: matchButtons(shown, short, view.idFor, null, tr),
   });
 };
 
@@ -220,5 +250,7 @@ export const renderMatchChoice = (view: MatchChoiceView): MessagePayload => {
 export const renderMatch = (view: MatchView, choice?: { matches: readonly Match[]; idFor: (matchId: string) => string }): MessagePayload =>
   fitMessage({
     embeds: [matchEmbed(view)],
-    components: choice ? matchButtons(choice.matches, listNames(view.season.teams, view.teamName), choice.idFor, view.match.id) : [],
+    components: choice
+      ? matchButtons(choice.matches, listNames(view.season.teams, view.teamName), choice.idFor, view.match.id, view.tr ?? englishTr())
+      : [],
   });

@@ -6,25 +6,18 @@ import type { MessagePayload } from './limits.js';
 import { packLines } from './paging.js';
 import { SEASON_COLOUR, seasonFooter, stageColour } from './theme.js';
 import { escapeText } from './text.js';
-import { capitalise, plural, unattributedText } from './words.js';
+import type { Translator } from '../../i18n/index.js';
+import { englishTr, unattributedText } from './words.js';
 
-/** Round keys in competition order, with the words fans read for them. */
-const ROUNDS: readonly (readonly [string, string])[] = [
-  ['R1', 'first round'],
-  ['R2', 'second round'],
-  ['MD1', 'matchday 1'],
-  ['MD2', 'matchday 2'],
-  ['MD3', 'matchday 3'],
-  ['MD4', 'matchday 4'],
-  ['MD5', 'matchday 5'],
-  ['MD6', 'matchday 6'],
-  ['GS', 'group stage'],
-  ['QF', 'quarter-finals'],
-  ['SF', 'semi-finals'],
-  ['F', 'final'],
-];
-const ROUND_ORDER = ROUNDS.map(([key]) => key);
-const ROUND_WORDS = new Map(ROUNDS);
+/** Round keys in competition order. */
+const ROUND_ORDER: readonly string[] = ['R1', 'R2', 'MD1', 'MD2', 'MD3', 'MD4', 'MD5', 'MD6', 'GS', 'QF', 'SF', 'F'];
+
+/** The words fans read for a round key ("matchday 2", « 2e journée »); an unknown key as it is, lower case. */
+const roundWords = (key: string, tr: Translator): string => {
+  const matchday = /^MD(\d+)$/.exec(key);
+  if (matchday) return tr.t('scorers.rounds.matchday', { n: Number(matchday[1]) });
+  return ROUND_ORDER.includes(key) ? tr.t(`scorers.rounds.${key}`) : tr.name(key.toLowerCase());
+};
 
 const roundRank = (key: string): number => {
   const i = ROUND_ORDER.indexOf(key);
@@ -32,12 +25,12 @@ const roundRank = (key: string): number => {
 };
 
 /** "matchday 2, quarter-finals ×2": where the goals came, in competition order. */
-export const roundBreakdown = (byRound: Readonly<Record<string, number>>): string =>
+export const roundBreakdown = (byRound: Readonly<Record<string, number>>, tr: Translator = englishTr()): string =>
   Object.entries(byRound)
     .filter(([, goals]) => goals > 0)
     .sort(([a], [b]) => roundRank(a) - roundRank(b) || a.localeCompare(b))
-    .map(([round, goals]) => `${ROUND_WORDS.get(round) ?? round.toLowerCase()}${goals > 1 ? ` ×${goals}` : ''}`)
-    .join(', ');
+    .map(([round, goals]) => `${roundWords(round, tr)}${goals > 1 ? ` ×${goals}` : ''}`)
+    .join(tr.t('scorers.rounds.separator'));
 
 /** "=1" when players share the rank, "1" otherwise. */
 const rankLabel = (row: ScorerRow, rows: readonly ScorerRow[]): string =>
@@ -67,11 +60,21 @@ export interface ScorersView {
 
 const LIST_BUDGET = 3600;
 
-export const scorerLine = (row: ScorerRow, rows: readonly ScorerRow[], teamName: (id: TeamId) => string, flagged: boolean): string => {
-  const penalties = row.penalties > 0 ? ` (${row.penalties} pen.)` : '';
-  const breakdown = roundBreakdown(row.byRound);
+/** " (2 pen.)" after a total that includes penalties; nothing otherwise. */
+export const penaltiesNote = (penalties: number, tr: Translator = englishTr()): string =>
+  penalties > 0 ? ` (${tr.t('scorers.penalties', { count: penalties })})` : '';
+
+export const scorerLine = (
+  row: ScorerRow,
+  rows: readonly ScorerRow[],
+  teamName: (id: TeamId) => string,
+  flagged: boolean,
+  tr: Translator = englishTr(),
+): string => {
+  const penalties = penaltiesNote(row.penalties, tr);
+  const breakdown = roundBreakdown(row.byRound, tr);
   return [
-    `\`${rankLabel(row, rows).padStart(3)}\` **${escapeText(row.player)}** (${escapeText(teamName(row.team))}) — **${row.goals}**${penalties}${flagged ? ' ⚠️' : ''}`,
+    `\`${rankLabel(row, rows).padStart(3)}\` **${tr.name(escapeText(row.player))}** (${tr.name(escapeText(teamName(row.team)))}) — **${row.goals}**${penalties}${flagged ? ' ⚠️' : ''}`,
     breakdown,
   ]
     .filter(Boolean)
@@ -79,7 +82,7 @@ export const scorerLine = (row: ScorerRow, rows: readonly ScorerRow[], teamName:
 };
 
 /** The leaderboard with shared ranks, per-round goals, and what the data cannot attribute. */
-export const renderScorers = (view: ScorersView): MessagePayload => {
+export const renderScorers = (view: ScorersView, tr: Translator = englishTr()): MessagePayload => {
   const { table } = view;
   const flaggedNotes = new Map<string, { player: string; gap: SourceNote }>();
   const flagged = new Set<ScorerRow>();
@@ -89,15 +92,17 @@ export const renderScorers = (view: ScorersView): MessagePayload => {
       flaggedNotes.set(`${row.player}\u0000${gap.subject}\u0000${gap.text}`, { player: row.player, gap });
     }
   }
-  const lines = table.rows.map((row) => scorerLine(row, table.rows, view.teamName, flagged.has(row)));
-  const pages = lines.length === 0 ? ['No goals with a recorded scorer for this selection.'] : packLines(lines, LIST_BUDGET);
+  const lines = table.rows.map((row) => scorerLine(row, table.rows, view.teamName, flagged.has(row), tr));
+  const pages = lines.length === 0 ? [tr.t('scorers.empty')] : packLines(lines, LIST_BUDGET);
   const players = new Set(table.rows.map((r) => r.player)).size;
   const levelAtCut = view.limit !== undefined && players > view.limit;
   const notes = [
-    ...(levelAtCut ? [`Top ${view.limit}, with players level on goals: ${plural(players, 'player')} shown.`] : []),
-    `${capitalise(unattributedText(table.unattributedGoals))}${table.ownGoals > 0 ? `; ${plural(table.ownGoals, 'own goal')}, credited to no player` : ''}.`,
-    ...[...new Set([...flaggedNotes.values()].map(({ player }) => player))].map(
-      (player) => `⚠️ ${escapeText(player)}: a source disputes or lacks one of these goals, so the total may change.`,
+    ...(levelAtCut ? [tr.t('scorers.levelAtCut', { limit: view.limit ?? 0, count: players })] : []),
+    table.ownGoals > 0
+      ? tr.t('scorers.unattributedOwnGoals', { unattributed: unattributedText(table.unattributedGoals, tr), ownGoals: tr.t('scorers.ownGoals', { count: table.ownGoals }) })
+      : tr.t('scorers.unattributed', { unattributed: unattributedText(table.unattributedGoals, tr) }),
+    ...[...new Set([...flaggedNotes.values()].map(({ player }) => player))].map((player) =>
+      tr.t('scorers.disputed', { player: tr.name(escapeText(player)) }),
     ),
   ];
   const colour = view.stage === null ? SEASON_COLOUR : stageColour(view.stage);
@@ -106,6 +111,6 @@ export const renderScorers = (view: ScorersView): MessagePayload => {
     description: page,
     color: colour,
   }));
-  embeds.push({ description: notes.join('\n'), color: colour, footer: seasonFooter(view.season, 'penalties included in totals') });
+  embeds.push({ description: notes.join('\n'), color: colour, footer: seasonFooter(view.season, tr.t('scorers.footer'), tr) });
   return fitMessage({ embeds });
 };

@@ -7,9 +7,10 @@ import type { MessagePayload } from './limits.js';
 import { escapedNames, fixtureLines, listNames, missingTimes, tieOutcomeFor } from './match-format.js';
 import type { NameOf } from './match-format.js';
 import { latestStageColour, seasonFooter } from './theme.js';
-import { STAGE_LABEL } from '../../domain/types.js';
 import { escapeText } from './text.js';
-import { WORDS, fateText, ordinal, plural, rankDisputeText, unattributedText } from './words.js';
+import type { Translator } from '../../i18n/index.js';
+import { penaltiesNote } from './scorers.js';
+import { englishTr, groupName, stageHeading as stageLabel, unattributedText } from './words.js';
 
 export interface TeamView {
   readonly season: Season;
@@ -22,7 +23,11 @@ export interface TeamView {
   readonly ties: readonly TieResult[];
   readonly groupTable: GroupTable | null;
   readonly scorers: { readonly proper: ScorerTable; readonly qualifying: ScorerTable };
+  /** The reply's language (English where a caller gives none). */
+  readonly tr?: Translator;
 }
+
+const trOf = (view: TeamView): Translator => view.tr ?? englishTr();
 
 /** W, D or L from the team's side; null when there is no result to judge. */
 export const resultLetter = (match: Match, team: TeamId): 'W' | 'D' | 'L' | null => {
@@ -35,8 +40,9 @@ export const resultLetter = (match: Match, team: TeamId): 'W' | 'D' | 'L' | null
 
 /** One match of the team's path: its result letter, when, and the match; markers on a line of their own when needed. */
 const pathLines = (match: Match, view: TeamView, name: NameOf): string[] => {
+  const tr = trOf(view);
   const letter = resultLetter(match, view.team.id);
-  return fixtureLines(match, name, undefined, { competition: view.season.competition }, letter === null ? '' : `\`${letter}\` `);
+  return fixtureLines(match, name, undefined, { competition: view.season.competition, tr }, letter === null ? '' : `\`${tr.t(`team.letter.${letter}`)}\` `);
 };
 
 /** The team's season stage by stage: a bye, each tie with its legs and outcome, its group with every result. */
@@ -45,12 +51,13 @@ export const teamPath = (view: TeamView): string[] => {
   const tieOf = new Map<string, TieResult>();
   for (const tie of view.ties) for (const leg of tie.legs) tieOf.set(leg.id, tie);
   const stages = [...new Set(view.matches.map((m) => m.stage))].sort((a, b) => stageOrder(a) - stageOrder(b));
+  const tr = trOf(view);
   const lines: string[] = [];
-  if (view.team.entryRound === 'second_round') lines.push(`**${STAGE_LABEL.first_round}**: bye`);
+  if (view.team.entryRound === 'second_round') lines.push(tr.t('team.bye', { stage: `**${stageLabel('first_round', tr)}**` }));
   for (const stage of stages) {
     const matches = view.matches.filter((m) => m.stage === stage);
     const heading = stageHeading(stage, view, matches, tieOf, name);
-    const untimed = missingTimes(matches);
+    const untimed = missingTimes(matches, tr);
     lines.push(untimed === null ? heading : `${heading} · ${untimed}`);
     for (const m of matches) lines.push(...pathLines(m, view, name));
     const outcome = stageOutcome(matches, view, tieOf, name);
@@ -59,74 +66,101 @@ export const teamPath = (view: TeamView): string[] => {
   return lines;
 };
 
+/** The group fate as the tail of the place line: "through with a game to spare", « éliminé »; null while open. */
+const fateWords = (fate: 'through' | 'out' | 'open', toPlay: number, tr: Translator): string | null => {
+  if (fate === 'through') return toPlay > 0 ? tr.t('team.fate.throughSpare', { count: toPlay }) : tr.t('team.fate.throughLast');
+  if (fate === 'out') return toPlay > 0 ? tr.t('team.fate.outSpare', { count: toPlay }) : tr.t('team.fate.out');
+  return null;
+};
+
 const stageHeading = (stage: Stage, view: TeamView, matches: readonly Match[], tieOf: ReadonlyMap<string, TieResult>, name: NameOf): string => {
+  const tr = trOf(view);
   if (stage === 'group') {
     const row = view.groupTable?.rows.find((r) => r.team === view.team.id);
     const group = view.team.group ?? view.groupTable?.group;
-    const fate = row ? fateText('', row.fate, row.toPlay) : null;
-    const fateWords = fate === null ? '' : `,${fate.replace(/^ are /, ' ')}`;
-    const place = row && row.played > 0 ? ` · ${ordinal(row.position)}, ${plural(row.points, 'point')}${fateWords}` : '';
-    return `**${group ? `Group ${group}` : STAGE_LABEL.group}**${place}`;
+    const title = `**${group ? groupName(group, tr) : stageLabel('group', tr)}**`;
+    if (!row || row.played === 0) return title;
+    const position = tr.ordinal(row.position);
+    const points = tr.t('team.points', { count: row.points });
+    const fate = fateWords(row.fate, row.toPlay, tr);
+    const place = fate === null ? tr.t('team.place', { position, points }) : tr.t('team.placeFate', { position, points, fate });
+    return `${title} · ${place}`;
   }
   const tie = matches.map((m) => tieOf.get(m.id)).find((t) => t !== undefined);
-  if (!tie) return `**${STAGE_LABEL[stage]}**`;
+  if (!tie) return `**${stageLabel(stage, tr)}**`;
   const opponent = tie.teams[0] === view.team.id ? tie.teams[1] : tie.teams[0];
-  return `**${STAGE_LABEL[stage]}** v ${name(opponent)}`;
+  return tr.t('team.versus', { stage: `**${stageLabel(stage, tr)}**`, team: tr.name(name(opponent)) });
 };
 
 /** How a tie ended for this team: "Zamalek through on away goals…", or "Runners-up: …" in the final. */
 const stageOutcome = (matches: readonly Match[], view: TeamView, tieOf: ReadonlyMap<string, TieResult>, name: NameOf): string | null => {
   const tie = matches.map((m) => tieOf.get(m.id)).find((t) => t !== undefined);
-  return tie ? tieOutcomeFor(tie, view.team.id, name, { competition: view.season.competition }) : null;
+  return tie ? tieOutcomeFor(tie, view.team.id, name, { competition: view.season.competition, tr: trOf(view) }) : null;
 };
 
-const scorerSummary = (table: ScorerTable): string => {
-  const players = table.rows.map((r) => `${escapeText(r.player)} ${r.goals}${r.penalties ? ` (${r.penalties} pen.)` : ''}`);
+const scorerSummary = (table: ScorerTable, tr: Translator): string => {
+  const players = table.rows.map((r) => `${tr.name(escapeText(r.player))} ${r.goals}${penaltiesNote(r.penalties, tr)}`);
   const extra = [
-    table.unattributedGoals ? unattributedText(table.unattributedGoals) : null,
-    table.ownGoals ? `${plural(table.ownGoals, 'own goal')} in their favour` : null,
+    table.unattributedGoals ? unattributedText(table.unattributedGoals, tr) : null,
+    table.ownGoals ? tr.t('team.ownGoalsInFavour', { count: table.ownGoals }) : null,
   ].filter(Boolean);
-  if (players.length === 0 && extra.length === 0) return 'No goals recorded.';
-  return [players.join(', '), extra.join(' · ')].filter(Boolean).join('\n');
+  if (players.length === 0 && extra.length === 0) return tr.t('team.noGoals');
+  return [players.join(tr.t('team.listSeparator')), extra.join(' · ')].filter(Boolean).join('\n');
+};
+
+/** Where sources disagree on the association's rank, in one plain sentence. */
+const rankDispute = (association: string, dispute: NonNullable<Association['rankDispute']>, tr: Translator): string => {
+  if (dispute.byPoints === null || dispute.printed === null) return tr.t('team.rankDisputeUnknown', { association });
+  return tr.t('team.rankDispute', { association, byPoints: tr.ordinal(dispute.byPoints), printed: tr.ordinal(dispute.printed) });
 };
 
 /** "3 (134 points)", with one plain sentence where sources disagree or the rank is uncertain. */
-const rankText = (association: Association): string => {
-  if (association.rank === null) return WORDS.notPublished;
-  const points = association.points === null ? 'points not published' : plural(association.points, 'point');
-  const base = `${association.rank} (${points})`;
-  if (association.rankDispute !== null) return `${base}\n${rankDisputeText(association.shortName ?? association.name, association.rankDispute)}`;
-  return association.rankConfidence === 'low' ? `${base}, rank uncertain` : base;
+const rankText = (association: Association, tr: Translator): string => {
+  if (association.rank === null) return tr.t('team.notPublished');
+  const points = association.points === null ? tr.t('team.pointsNotPublished') : tr.t('team.points', { count: association.points });
+  const base = tr.t('team.rank', { rank: association.rank, points });
+  if (association.rankDispute !== null) {
+    return `${base}\n${rankDispute(tr.name(association.shortName ?? association.name), association.rankDispute, tr)}`;
+  }
+  return association.rankConfidence === 'low' ? tr.t('team.rankUncertain', { rank: base }) : base;
 };
 
 /** The team card: association, ranking, how it qualified and entered, its whole path, its scorers. */
 export const renderTeam = (view: TeamView): MessagePayload => {
   const { team, association } = view;
-  const assoc = association ? `${escapeText(association.name)}${association.code ? ` (${association.code})` : ''}` : escapeText(team.association);
-  const rank = association === null ? WORDS.notPublished : rankText(association);
+  const tr = trOf(view);
+  // Association names and codes, aliases and the qualifying method are data (English in the sources).
+  const assoc = tr.name(association ? `${escapeText(association.name)}${association.code ? ` (${association.code})` : ''}` : escapeText(team.association));
+  const rank = association === null ? tr.t('team.notPublished') : rankText(association, tr);
   const fields: APIEmbedField[] = [
-    { name: 'Association', value: assoc, inline: true },
-    { name: 'CAF rank', value: rank, inline: true },
-    { name: 'Qualified as', value: team.qualifyingMethod === null ? WORDS.notPublished : escapeText(team.qualifyingMethod), inline: true },
+    { name: tr.t('team.fields.association'), value: assoc, inline: true },
+    { name: tr.t('team.fields.rank'), value: rank, inline: true },
     {
-      name: 'Entry',
-      value: team.entryRound === 'second_round' ? 'Second round (bye in the first round)' : 'First round',
+      name: tr.t('team.fields.qualifiedAs'),
+      value: team.qualifyingMethod === null ? tr.t('team.notPublished') : tr.name(escapeText(team.qualifyingMethod)),
       inline: true,
     },
-    ...(team.aliases.length ? [{ name: 'Also known as', value: team.aliases.map(escapeText).join(', '), inline: true }] : []),
-    { name: 'Scorers · competition proper', value: scorerSummary(view.scorers.proper) },
-    { name: 'Scorers · qualifying', value: scorerSummary(view.scorers.qualifying) },
+    {
+      name: tr.t('team.fields.entry'),
+      value: tr.t(team.entryRound === 'second_round' ? 'team.entry.secondRound' : 'team.entry.firstRound'),
+      inline: true,
+    },
+    ...(team.aliases.length
+      ? [{ name: tr.t('team.fields.aliases'), value: team.aliases.map((a) => tr.name(escapeText(a))).join(tr.t('team.listSeparator')), inline: true }]
+      : []),
+    { name: tr.t('team.fields.scorersProper'), value: scorerSummary(view.scorers.proper, tr) },
+    { name: tr.t('team.fields.scorersQualifying'), value: scorerSummary(view.scorers.qualifying, tr) },
   ];
   const path = teamPath(view);
-  const champion = view.season.champion === team.id ? ['🏆 **Champions**', ''] : [];
+  const champion = view.season.champion === team.id ? [`🏆 **${tr.t('team.champions')}**`, ''] : [];
   return fitMessage({
     embeds: [
       {
         title: escapeText(team.name),
-        description: [...champion, ...(path.length ? path : ['No matches in the data.'])].join('\n'),
+        description: [...champion, ...(path.length ? path : [tr.t('team.noMatches')])].join('\n'),
         color: latestStageColour(view.matches.map((m) => m.stage)),
         fields,
-        footer: seasonFooter(view.season),
+        footer: seasonFooter(view.season, undefined, tr),
       },
     ],
   });

@@ -64,6 +64,29 @@ export const roundName = (match: Pick<Match, 'stage' | 'group' | 'matchday' | 't
   return parts.join(', ');
 };
 
+/**
+ * `roundName` in the reply's language: "First round, tie 13, first leg", « Quart de finale,
+ * confrontation 2, match aller », "Grupo A, jornada 3". English is `roundName`'s text, byte for byte.
+ */
+export const roundText = (
+  match: Pick<Match, 'stage' | 'group' | 'matchday' | 'tie' | 'leg'>,
+  tr: Translator = englishTr(),
+  opts: { readonly tie?: boolean } = {},
+): string => {
+  if (match.stage === 'group') {
+    const group = match.group === null ? tr.t('words.round.stage.group') : groupName(match.group, tr);
+    return match.matchday === null ? group : tr.t('words.round.groupMatchday', { group, matchday: tr.number(match.matchday) });
+  }
+  const stage = tr.t(`words.round.stage.${match.stage}`);
+  const showTie = (opts.tie ?? true) && match.tie !== null && match.stage !== 'final';
+  const leg = match.leg === null ? null : tr.t(`words.legs.${match.leg === 1 ? 'first' : 'second'}`);
+  const tie = showTie && match.tie !== null ? tr.number(match.tie) : null;
+  if (tie !== null && leg !== null) return tr.t('words.round.tieLeg', { stage, tie, leg });
+  if (tie !== null) return tr.t('words.round.tie', { stage, tie });
+  if (leg !== null) return tr.t('words.round.leg', { stage, leg });
+  return stage;
+};
+
 /** "first legs", "second leg" for a round heading. */
 export const legsHeading = (leg: 1 | 2, many: boolean, tr: Translator = englishTr()): string =>
   tr.t(`words.legs.${leg === 1 ? 'first' : 'second'}${many ? 'Many' : ''}`);
@@ -75,7 +98,7 @@ export const stageHeading = (stage: Stage, tr: Translator = englishTr()): string
 export const groupName = (group: string, tr: Translator = englishTr()): string => tr.t('words.group', { group: tr.name(group) });
 
 /** "2 goals with no scorer recorded" */
-export const unattributedText = (n: number): string => `${plural(n, 'goal')} with no scorer recorded`;
+export const unattributedText = (n: number, tr: Translator = englishTr()): string => tr.t('words.unattributed', { count: n });
 
 /** "Kickoff time disputed between sources: 18:00 or 19:00 UTC" */
 export const disputedKickoffText = (instants: readonly string[]): string => {
