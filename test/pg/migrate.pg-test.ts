@@ -3,7 +3,7 @@ import { is } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openPgDatabase, pgSchema, type OpenedPgDatabase } from '../../src/db/pg/client.js';
-import { migratePg, PG_MIGRATIONS_FOLDER } from '../../src/db/pg/migrate.js';
+import { migratePg, pendingPgMigrations, PG_MIGRATIONS_FOLDER } from '../../src/db/pg/migrate.js';
 import { guildLanguages, userLanguages } from '../../src/db/pg/language-schema.js';
 import { freshDatabase, snowflake } from './support.js';
 
@@ -31,6 +31,10 @@ describe('migrating PostgreSQL', () => {
     await database.drop();
   });
 
+  test('an empty database has every migration pending', async () => {
+    expect(await pendingPgMigrations(open().pool)).toEqual(journalTags);
+  });
+
   test('four processes migrating one empty database at once: one applies drizzle/pg/, the others find nothing to do', async () => {
     // Separate pools, so separate server sessions, as separate processes would have.
     const results = await Promise.all([open(), open(), open(), open()].map((o) => migratePg(o.pool)));
@@ -47,8 +51,9 @@ describe('migrating PostgreSQL', () => {
     expect(journal.rows).toHaveLength(journalTags.length);
   });
 
-  test('a second migration run applies nothing', async () => {
+  test('a second migration run applies nothing, and nothing is pending', async () => {
     expect((await migratePg(open().pool)).applied).toEqual([]);
+    expect(await pendingPgMigrations(open().pool)).toEqual([]);
   });
 
   test('Discord ids above 2^53 come back exactly, as text; a non-id is refused by the database', async () => {

@@ -19,11 +19,31 @@ export interface PgMigrationResult {
   readonly applied: readonly string[];
 }
 
+const journalTags = (folder: string): string[] =>
+  (JSON.parse(readFileSync(`${folder}/meta/_journal.json`, 'utf8')) as { entries: { tag: string }[] }).entries.map((e) => e.tag);
+
+/**
+ * The migrations not yet applied (by tag), without applying any: a process that must not migrate (a
+ * shard, whose manager migrated before spawning it) refuses to start when this is not empty.
+ */
+export async function pendingPgMigrations(pool: pg.Pool, opts: { readonly migrationsFolder?: string } = {}): Promise<string[]> {
+  const folder = opts.migrationsFolder ?? PG_MIGRATIONS_FOLDER;
+  const migrations = readMigrationFiles({ migrationsFolder: folder });
+  const tags = journalTags(folder);
+  const table = await pool.query<{ exists: boolean }>("select to_regclass('drizzle.__drizzle_migrations') is not null as exists");
+  let lastApplied = -1;
+  if (table.rows[0]?.exists === true) {
+    const last = await pool.query<{ created_at: string }>('select created_at from drizzle.__drizzle_migrations order by created_at desc limit 1');
+    lastApplied = last.rows[0] === undefined ? -1 : Number(last.rows[0].created_at);
+  }
+  return migrations.flatMap((m, index) => (m.folderMillis > lastApplied ? [tags[index] ?? String(m.folderMillis)] : []));
+}
+
 /** Applies the pending migrations of `migrationsFolder` (drizzle/pg/ by default), under the lock. */
 export async function migratePg(pool: pg.Pool, opts: { readonly migrationsFolder?: string } = {}): Promise<PgMigrationResult> {
   const folder = opts.migrationsFolder ?? PG_MIGRATIONS_FOLDER;
   const migrations = readMigrationFiles({ migrationsFolder: folder });
-  const tags = (JSON.parse(readFileSync(`${folder}/meta/_journal.json`, 'utf8')) as { entries: { tag: string }[] }).entries.map((e) => e.tag);
+  const tags = journalTags(folder);
   const client = await pool.connect();
   try {
     await client.query('begin');
