@@ -111,6 +111,26 @@ export const announcementOutbox = sqliteTable(
   ],
 );
 
+/**
+ * The role a club's posts mention in one server (`/announcements roles`): in a channel following a club,
+ * a post about its matches mentions the roles of the clubs playing (both, for a match of two clubs with a
+ * role) instead of the channel's role. Never @everyone (the guild id), checked by the command.
+ */
+export const announcementClubRoles = sqliteTable(
+  'announcement_club_roles',
+  {
+    guildId: text('guild_id').notNull(),
+    teamId: text('team_id').notNull(),
+    roleId: text('role_id').notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('announcement_club_roles_guild_team_uq').on(t.guildId, t.teamId),
+    check('announcement_club_roles_guild_check', snowflake(t.guildId)),
+    check('announcement_club_roles_role_check', sql`${snowflake(t.roleId)} and ${t.roleId} <> ${t.guildId}`),
+  ],
+);
+
 /** Each round as it was last planned, so a changed kickoff or postponement can be noticed and announced. */
 export const announcementRounds = sqliteTable('announcement_rounds', {
   roundKey: text('round_key').primaryKey(),

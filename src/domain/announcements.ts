@@ -252,6 +252,31 @@ export function planMovedNotices(
   return posts;
 }
 
+/**
+ * The roles a post mentions. A channel following no club mentions its own role. A channel following a
+ * club mentions the role of every club with one that plays in the post's matches (both, for a match of
+ * two such clubs), and falls back to the channel's role when none has one. Never the guild id (@everyone).
+ */
+export function mentionRoles(
+  guildId: string,
+  matches: readonly Pick<Match, 'home' | 'away'>[],
+  club: TeamId | null,
+  channelRole: string | null,
+  clubRoles: ReadonlyMap<TeamId, string>,
+): string[] {
+  const own = channelRole === null || channelRole === guildId ? [] : [channelRole];
+  if (club === null) return own;
+  const roles: string[] = [];
+  // The followed club's role first, then its opponents' in match order.
+  for (const match of [{ home: club, away: club }, ...matches]) {
+    for (const team of [match.home, match.away]) {
+      const role = clubRoles.get(team);
+      if (role !== undefined && role !== guildId && !roles.includes(role)) roles.push(role);
+    }
+  }
+  return roles.length > 0 ? roles : own;
+}
+
 const KIND_ORDER: Readonly<Record<PostKind, number>> = { moved: 0, preview: 1, recap: 2 };
 
 /** Due time first; at the same instant a moved notice precedes a preview, which precedes a recap. */

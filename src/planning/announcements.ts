@@ -5,6 +5,8 @@
 import {
   DEFAULT_LATE_WINDOW_MS,
   detectRoundChanges,
+  mentionRoles,
+  roundForClub,
   planMovedNotices,
   planSubscription,
   snapshotRound,
@@ -16,6 +18,7 @@ import { seasonAsOf, withoutResult } from '../domain/as-of.js';
 import { seasonRounds } from '../domain/calendar.js';
 import type { Season } from '../domain/types.js';
 import { listEnabledSubscriptions, type SubscriptionRow } from '../db/guild-settings.js';
+import { clubRolesOf } from '../db/club-roles.js';
 import { loadRoundSnapshots, saveRoundSnapshots, upsertPlan, type PlanResult, type SyncDb } from '../db/outbox.js';
 
 /**
@@ -92,4 +95,22 @@ export function planOne(db: SyncDb, season: Season, row: SubscriptionRow, now: n
   const result = upsertPlan(db, row, planSubscription(rounds, toSubscription(row), lateWindowMs), now);
   saveRoundSnapshots(db, rounds.map(snapshotRound), now, { onlyMissing: true });
   return result;
+}
+
+/**
+ * The roles one outbox row's post mentions (see domain `mentionRoles`): the channel's role, or for a
+ * channel following a club the roles of the clubs playing in the post's matches.
+ */
+export function postMentions(
+  db: SyncDb,
+  season: Season,
+  now: number,
+  row: { readonly guildId: string; readonly roundKey: string; readonly club?: string | null },
+  channelRole: string | null,
+): string[] {
+  const club = row.club ?? null;
+  if (club === null) return mentionRoles(row.guildId, [], null, channelRole, new Map());
+  const round = roundsOf(season, now).find((r) => r.key === row.roundKey);
+  const matches = round === undefined ? [] : roundForClub(round, club).matches;
+  return mentionRoles(row.guildId, matches, club, channelRole, clubRolesOf(db, row.guildId));
 }

@@ -2,9 +2,10 @@ import { afterEach, describe, expect, test } from 'vitest';
 import Database from 'better-sqlite3';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { planMovedNotices, planSubscription, postKey, type RoundChange, type Subscription } from '../../src/domain/announcements.js';
+import { mentionRoles, planMovedNotices, planSubscription, postKey, type RoundChange, type Subscription } from '../../src/domain/announcements.js';
 import { MIGRATIONS_FOLDER, openDatabase, type OpenedDatabase } from '../../src/db/client.js';
 import { setSubscription } from '../../src/db/guild-settings.js';
+import { setClubRole } from '../../src/db/club-roles.js';
 import { nonceFor, rowsFor } from '../../src/db/outbox.js';
 import type { OutgoingPost, SendPost } from '../../src/discord/announcements/sender.js';
 import { replanAll, roundsOf } from '../../src/planning/announcements.js';
@@ -179,4 +180,54 @@ describe('migration 0006 keeps the posts already sent', () => {
   });
   let opened: OpenedDatabase | null = null;
   afterEach(() => opened?.close());
+});
+
+describe('which roles a post mentions', () => {
+  const roles = new Map([
+    ['zamalek', '300000000000000001'],
+    ['rs-berkane', '300000000000000002'],
+  ]);
+  const CHANNEL_ROLE = '300000000000000009';
+  test.each([
+    // [case, matches, channel's club, channel role, expected]
+    ['no club: the channel role', [{ home: 'zamalek', away: 'rs-berkane' }], null, CHANNEL_ROLE, [CHANNEL_ROLE]],
+    ['no club and no role: none', [{ home: 'zamalek', away: 'rs-berkane' }], null, null, []],
+    ['two clubs with roles: both, replacing the channel role', [{ home: 'zamalek', away: 'rs-berkane' }], 'zamalek', CHANNEL_ROLE, ['300000000000000001', '300000000000000002']],
+    ['one club with a role', [{ home: 'zamalek', away: 'dreams-f-c' }], 'zamalek', CHANNEL_ROLE, ['300000000000000001']],
+    ['no club role: the channel role', [{ home: 'dreams-f-c', away: 'abu-salim' }], 'dreams-f-c', CHANNEL_ROLE, [CHANNEL_ROLE]],
+    ['the channel role is @everyone: never', [{ home: 'dreams-f-c', away: 'abu-salim' }], 'dreams-f-c', G, []],
+  ] as const)('%s', (_case, matches, club, channelRole, expected) => {
+    expect(mentionRoles(G, matches, club, channelRole, roles)).toEqual(expected);
+  });
+
+  test('a club role equal to the guild id (@everyone) is never mentioned', () => {
+    expect(mentionRoles(G, [{ home: 'a', away: 'b' }], 'a', null, new Map([['a', G]]))).toEqual([]);
+  });
+
+  test('GIVEN roles for Zamalek and RS Berkane THEN the final’s preview in the Zamalek channel pings both, and only them', async () => {
+    const db = makeTestDb();
+    try {
+      const start = Date.parse('2024-05-10T00:00:00Z');
+      setSubscription(db.db, { guildId: G, channelId: ZAM, teamId: 'zamalek', roleId: '300000000000000009' }, start);
+      setSubscription(db.db, { guildId: G, channelId: ALL, roleId: '300000000000000009' }, start);
+      setClubRole(db.db, G, 'zamalek', '300000000000000001', start);
+      setClubRole(db.db, G, 'rs-berkane', '300000000000000002', start);
+      const sent: OutgoingPost[] = [];
+      const send: SendPost = async (post) => {
+        sent.push(post);
+        return { kind: 'sent', messageIds: [String(920000000000000000 + sent.length)] };
+      };
+      const due = Date.parse('2024-05-11T19:00:00Z');
+      replanAll(db.db, season, due);
+      await runTick({ db: db.db, season: () => season, send, log: silent }, due);
+      const zam = sent.find((p) => p.channelId === ZAM);
+      const all = sent.find((p) => p.channelId === ALL);
+      expect(zam?.roleIds).toEqual(['300000000000000001', '300000000000000002']);
+      expect(zam?.content).toContain('<@&300000000000000001> <@&300000000000000002>');
+      expect(zam?.content).not.toContain('300000000000000009');
+      expect(all?.roleIds).toEqual(['300000000000000009']);
+    } finally {
+      db.close();
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import { ChannelType, PermissionFlagsBits, PermissionsBitField, type Interaction } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { getSubscription } from '../../src/db/guild-settings.js';
+import { clubRolesOf } from '../../src/db/club-roles.js';
 import { rowsFor } from '../../src/db/outbox.js';
 import type { OpenedDatabase } from '../../src/db/client.js';
 import type { AnnouncementsService } from '../../src/discord/announcements/service.js';
@@ -39,7 +40,7 @@ beforeEach(() => {
 });
 afterEach(() => opened.close());
 
-const set = async (strings: Record<string, string>): Promise<string> => {
+const set = async (strings: Record<string, string>, subcommand = 'set', role: { id: string; mentionable?: boolean } | null = null): Promise<string> => {
   const state = { deferred: false, replied: false };
   const said: string[] = [];
   const interaction = {
@@ -52,6 +53,7 @@ const set = async (strings: Record<string, string>): Promise<string> => {
     guildLocale: 'en-US',
     client,
     inGuild: () => true,
+    inCachedGuild: () => false,
     memberPermissions: new PermissionsBitField(PermissionFlagsBits.ManageGuild),
     isAutocomplete: () => false,
     isChatInputCommand: () => true,
@@ -65,10 +67,10 @@ const set = async (strings: Record<string, string>): Promise<string> => {
       return state.replied;
     },
     options: {
-      getSubcommand: () => 'set',
+      getSubcommand: () => subcommand,
       getSubcommandGroup: () => null,
       getChannel: (name: string) => (name === 'channel' ? { id: TEXT } : null),
-      getRole: () => null,
+      getRole: () => role,
       getString: (name: string) => strings[name] ?? null,
       getBoolean: () => null,
     },
@@ -132,5 +134,38 @@ describe('/announcements set team:', () => {
     const interaction = { options: { getFocused: () => ({ name: 'team', value: 'zam' }) }, respond };
     await commands.find((c) => c.data.name === 'announcements')?.autocomplete?.(interaction as never, ctx);
     expect(respond.mock.calls[0]?.[0]).toContainEqual(expect.objectContaining({ value: 'zamalek' }));
+  });
+});
+
+describe('/announcements roles club role', () => {
+  const FANS = '300000000000000001';
+  const roles = (options: Record<string, string>, role: { id: string; mentionable?: boolean } | null) => set(options, 'roles', role);
+
+  test('GIVEN a mentionable role THEN saved for the club, and a second one replaces it', async () => {
+    expect(await roles({ club: 'zamalek' }, { id: FANS, mentionable: true })).toMatch(/Zamalek.*<@&300000000000000001>/);
+    expect(clubRolesOf(opened.db, G)).toEqual(new Map([['zamalek', FANS]]));
+    await roles({ club: 'zamalek' }, { id: '300000000000000002', mentionable: true });
+    expect(clubRolesOf(opened.db, G)).toEqual(new Map([['zamalek', '300000000000000002']]));
+  });
+
+  test.each([
+    ['@everyone', { id: G, mentionable: true }, /never mention @everyone/],
+    ['a role that cannot be mentioned', { id: FANS, mentionable: false }, /cannot be mentioned.*Allow anyone to @mention this role/],
+    ['a role id that is not a Discord id', { id: 'abc', mentionable: true }, /not a role of this server/],
+  ])('GIVEN %s THEN refused, saying why, and nothing saved', async (_case, role, message) => {
+    expect(await roles({ club: 'zamalek' }, role)).toMatch(message);
+    expect(clubRolesOf(opened.db, G).size).toBe(0);
+  });
+
+  test('GIVEN an unknown club THEN refused', async () => {
+    expect(await roles({ club: 'qqqqzzzz' }, { id: FANS, mentionable: true })).toMatch(/qqqqzzzz/);
+    expect(clubRolesOf(opened.db, G).size).toBe(0);
+  });
+
+  test('GIVEN no role THEN the club’s role is removed', async () => {
+    await roles({ club: 'zamalek' }, { id: FANS, mentionable: true });
+    expect(await roles({ club: 'zamalek' }, null)).toMatch(/no longer mention/);
+    expect(clubRolesOf(opened.db, G).size).toBe(0);
+    expect(await roles({ club: 'zamalek' }, null)).toMatch(/had no role/);
   });
 });

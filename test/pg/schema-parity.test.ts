@@ -73,7 +73,7 @@ describe('the SQLite and PostgreSQL schemas', () => {
   });
 
   test('have the same tables', () => {
-    expect(sqlite.size).toBe(24);
+    expect(sqlite.size).toBe(25);
     expect([...pg.keys()].sort()).toEqual([...sqlite.keys()].sort());
   });
 

@@ -92,6 +92,22 @@ export const announcementOutbox = pgTable(
   ],
 );
 
+/** Twin of the SQLite announcement_club_roles: the role a club's posts mention in one server. */
+export const announcementClubRoles = pgTable(
+  'announcement_club_roles',
+  {
+    guildId: text('guild_id').notNull(),
+    teamId: text('team_id').notNull(),
+    roleId: text('role_id').notNull(),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('announcement_club_roles_guild_team_uq').on(t.guildId, t.teamId),
+    check('announcement_club_roles_guild_check', snowflake(t.guildId)),
+    check('announcement_club_roles_role_check', sql`${snowflake(t.roleId)} and ${t.roleId} <> ${t.guildId}`),
+  ],
+);
+
 export const announcementRounds = pgTable('announcement_rounds', {
   roundKey: text('round_key').primaryKey(),
   fingerprint: text('fingerprint').notNull(),

@@ -26,6 +26,8 @@ export interface OutgoingPost {
   readonly content: string | null;
   /** The only mention allowed to ping; null for none. */
   readonly roleId: string | null;
+  /** When set, the roles allowed to ping instead of `roleId` (a club post may mention two clubs' roles). */
+  readonly roleIds?: readonly string[];
   /** Messages already sent by an earlier attempt: resume after them. */
   readonly sentMessageIds: readonly string[];
 }
@@ -223,13 +225,15 @@ export function createDiscordSender(client: Client, opts: { readonly requestTime
     try {
       for (let i = ids.length; i < post.messages.length; i++) {
         const first = i === 0;
-        const ping = first && post.roleId !== null;
+        // Exactly the roles the post names may ping: never @everyone, users or other roles.
+        const roles = post.roleIds ?? (post.roleId === null ? [] : [post.roleId]);
+        const ping = first && roles.length > 0;
         const body = {
           ...(first && post.content !== null ? { content: post.content } : {}),
           embeds: post.messages[i],
           nonce: partNonce(post.nonce, i),
           enforce_nonce: true,
-          allowed_mentions: ping ? { parse: [], roles: [post.roleId] } : { parse: [] },
+          allowed_mentions: ping ? { parse: [], roles: [...roles] } : { parse: [] },
         };
         const message = await postWithDeadline(client, watch, post.channelId, body, timeoutMs, sendOpts.signal);
         ids.push(message.id);

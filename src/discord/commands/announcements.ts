@@ -11,6 +11,8 @@ import { localized } from '../../i18n/commands.js';
 import { parseLeads } from '../../domain/announcements.js';
 import { UserError } from '../../domain/errors.js';
 import { listSubscriptions } from '../../db/guild-settings.js';
+import { clearClubRole, setClubRole } from '../../db/club-roles.js';
+import { escapeText } from '../render/text.js';
 import { checkAnnouncementChannel } from '../announcements/channel-check.js';
 import {
   previewNext,
@@ -66,6 +68,13 @@ export const announcements: Command = {
             .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement),
         ),
     )
+    .addSubcommand((s) =>
+      s
+        .setName('roles')
+        .setDescription("The role a club's posts mention in channels following it; without role, none")
+        .addStringOption(teamOption('club', 'The club', true))
+        .addRoleOption((o) => o.setName('role').setDescription('A mentionable role of this server (never @everyone)')),
+    )
     .addSubcommand((s) => s.setName('status').setDescription('Settings, next posts, what was sent or failed, disabled channels'))
     .addSubcommand((s) => s.setName('preview').setDescription('Show the next announcement, only to you'))
     .addSubcommand((s) =>
@@ -111,6 +120,9 @@ export const announcements: Command = {
     switch (interaction.options.getSubcommand(true)) {
       case 'set':
         await runSet(interaction, ctx, svc, guildId, now);
+        return;
+      case 'roles':
+        await runRoles(interaction, ctx, svc, guildId, now);
         return;
       case 'off': {
         await answer(interaction, turnOffAnnouncements(svc, guildId, readChannelId(interaction), now));
@@ -198,6 +210,48 @@ async function runSet(
   const saved = result.subscription;
   ctx.log.info({ guildId, channelId: channel.id, leadsMs: saved.leadsMs, recap: saved.recap, roleId: saved.roleId, teamId: saved.teamId, planned: result.planned }, 'announcements set');
   await answer(interaction, result.message + warning);
+}
+
+/** The role a club's posts mention: it must exist in this server, be mentionable, and not be @everyone. */
+async function runRoles(
+  interaction: ChatInputCommandInteraction<'cached' | 'raw'>,
+  ctx: CommandContext,
+  svc: AnnouncementsService,
+  guildId: string,
+  now: number,
+): Promise<void> {
+  const club = readTeam(interaction, ctx.season(), 'club', true);
+  const role = interaction.options.getRole('role');
+  const name = `**${escapeText(club.name)}**`;
+  if (role === null) {
+    const removed = clearClubRole(svc.db, guildId, club.id);
+    await answer(interaction, removed ? `${name}'s posts no longer mention a role of their own.` : `${name} had no role: nothing to remove.`);
+    return;
+  }
+  if (!isDiscordId(role.id)) throw new UserError('That is not a role of this server: pick one from the list in `role`.');
+  if (role.id === guildId) {
+    await answer(interaction, 'Announcements never mention @everyone. Pick a role of the club’s fans.');
+    return;
+  }
+  // A forged payload can name a role that is not (or no longer) in this server: ask the server.
+  const exists = interaction.inCachedGuild() ? (interaction.guild.roles.cache.get(role.id) ?? (await interaction.guild.roles.fetch(role.id).catch(() => null))) !== null : true;
+  if (!exists) {
+    await answer(interaction, 'That role does not exist in this server (was it deleted?). Pick one from the list in `role`.');
+    return;
+  }
+  if (!('mentionable' in role) || role.mentionable !== true) {
+    await answer(
+      interaction,
+      'That role cannot be mentioned, so its members would not be notified. Turn on **Allow anyone to @mention this role** in Server Settings → Roles, then run this again.',
+    );
+    return;
+  }
+  setClubRole(svc.db, guildId, club.id, role.id, now);
+  ctx.log.info({ guildId, teamId: club.id, roleId: role.id }, 'club role set');
+  await answer(
+    interaction,
+    `Posts about ${name}'s matches in channels following a club now mention <@&${role.id}> instead of the channel's role (both clubs' roles for a match of two clubs with one).`,
+  );
 }
 
 async function runTest(interaction: ChatInputCommandInteraction<'cached' | 'raw'>, svc: AnnouncementsService, guildId: string): Promise<void> {

@@ -144,7 +144,7 @@ describe('registration', () => {
     const json = announcements.data.toJSON();
     expect(json.default_member_permissions).toBe('32');
     expect(json.contexts).toEqual([0]);
-    expect(json.options?.map((o) => o.name)).toEqual(['set', 'off', 'status', 'preview', 'test']);
+    expect(json.options?.map((o) => o.name)).toEqual(['set', 'off', 'roles', 'status', 'preview', 'test']);
   });
 });
 
