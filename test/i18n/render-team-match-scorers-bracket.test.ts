@@ -248,6 +248,17 @@ describe('through the router', () => {
     expect(pt.content).toContain('Escolha dois clubes diferentes.');
   });
 
+  test('a user who chose Arabic gets Arabic whatever the client says, the clubs isolated in the error', async () => {
+    const { interaction, reply } = fakeChatInput('match', { team: 'zamalek', opponent: 'usm-alger' });
+    Object.assign(interaction, { locale: 'fr', guildLocale: null });
+    // The language store as the router reads it: this user chose Arabic.
+    const languages = { choicesFor: () => ({ user: 'ar', server: null }) } as unknown as CommandContext['languages'];
+    const router = createRouter({ commands: [matchCommand], ctx: { ...ctx(), languages }, log: silentLogger() });
+    await router.handle(interaction);
+    const content = (reply.mock.calls[0]?.[0] as { content?: string }).content ?? '';
+    expect(content).toContain(`لم يلتقِ ${FSI}Zamalek${PDI} و${FSI}USM Alger${PDI} هذا الموسم.`);
+  });
+
   test('a /match button answers in the language, and its error names the command as the client knows it', async () => {
     const tr = i18n.translator('fr');
     const { interaction, update } = fakeButton('match:m:QF1-L2:zamalek:rs-berkane');
