@@ -67,13 +67,14 @@ describe('/privacy', () => {
     expect(answer.flags).toBe(MessageFlags.Ephemeral);
     expect(answer.allowedMentions).toEqual({ parse: [] });
     expect(answer.content.length).toBeLessThanOrEqual(2000);
-    expect(answer.content).toContain('Your user id and the language you chose (Français), until you run `/language reset`.');
+    // The user chose French: the summary is in French (the client is en-US, so the commands keep their English names).
+    expect(answer.content).toContain('• Votre identifiant et la langue choisie (Français), jusqu\'à `/language reset`.');
     // This server's channels only, not the other server's.
-    expect(answer.content).toContain('• 2 announcement channels: the server and channel ids');
-    expect(answer.content).toContain('`/language reset` forgets your language choice.');
-    expect(answer.content).toContain('• No server language is set');
-    expect(answer.content).toContain('`/announcements off` stops the posts; removing the bot deletes the server\'s settings and its posts 30 days later');
-    expect(answer.content).toContain('published by whoever runs this bot');
+    expect(answer.content).toContain("• 2 salons d'annonces : les identifiants du serveur et des salons");
+    expect(answer.content).toContain('• `/language reset` oublie votre choix de langue.');
+    expect(answer.content).toContain("• Aucune langue de serveur n'est choisie");
+    expect(answer.content).toContain('`/announcements off` arrête les messages ; retirer le bot supprime les réglages du serveur et ses messages 30 jours plus tard');
+    expect(answer.content).toContain("publiées par l'opérateur de ce bot");
     // The router's one line for it: an ordinary, successful interaction.
     expect(lines.filter((l) => l.msg === 'interaction')).toMatchObject([{ command: 'privacy', outcome: 'ok', userId: USER, guildId: GUILD }]);
   });
@@ -81,7 +82,10 @@ describe('/privacy', () => {
   test('GIVEN the user reset their language THEN /privacy says nothing is stored about them', async () => {
     const { ask, languages } = setup();
     languages.setUser(USER, 'ar', NOW);
-    expect((await ask(GUILD)).content).toContain('(العربية)');
+    const arabic = (await ask(GUILD)).content;
+    expect(arabic).toContain('(العربية)');
+    expect(arabic).toContain('ما يحتفظ به هذا البوت');
+    expect(arabic).not.toMatch(/[\u202A-\u202E]/);
     expect(languages.clearUser(USER)).toBe(true);
     const after = (await ask(GUILD)).content;
     expect(after).toContain('• Nothing stored: a language you choose with `/language set`');
@@ -93,9 +97,10 @@ describe('/privacy', () => {
     const { ask, languages } = setup();
     languages.setServer(GUILD, 'pt', '1000000000000000009', NOW);
     const content = (await ask(GUILD)).content;
-    expect(content).toContain("• The server's language (Português) and the id of the admin who chose it, until `/language reset scope:server`.");
-    expect(content).toContain('• Nothing stored: a language you choose');
-    // Another server's /privacy does not show it.
+    // The server's language is Portuguese, so the summary is in Portuguese.
+    expect(content).toContain('• A língua do servidor (Português) e o id do administrador que a escolheu, até `/language reset scope:server`.');
+    expect(content).toContain('• Nada: uma língua escolhida com `/language set`');
+    // Another server's /privacy does not show it (and is in English).
     expect((await ask(OTHER_GUILD)).content).toContain('• No server language is set');
   });
 

@@ -3,6 +3,7 @@ import { localized } from '../../i18n/commands.js';
 import { computeStats } from '../../domain/stats.js';
 import { renderAbout } from '../render/about.js';
 import { shardView } from '../shard-info.js';
+import { replyTranslator } from './language.js';
 import type { Command } from './types.js';
 
 export const about: Command = {
@@ -24,7 +25,7 @@ export const about: Command = {
         // Uptime is about this process, so it reads the real clock, not the (possibly replayed) bot clock.
         wallNow: new Date(),
         shard,
-      }),
+      }, ctx.tr ?? replyTranslator(interaction, ctx)),
     );
   },
 };

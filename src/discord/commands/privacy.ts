@@ -1,44 +1,69 @@
 import { MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { PURGE_AFTER_DAYS } from '../../db/guild-departures.js';
 import { listSubscriptions } from '../../db/guild-settings.js';
-import { localized } from '../../i18n/commands.js';
+import { commandMention, commandWord, localized } from '../../i18n/commands.js';
+import type { Translator } from '../../i18n/index.js';
+import { englishTr } from '../render/words.js';
 import { LANGUAGE_INFO, type Language } from '../../i18n/languages.js';
 import { clampContent } from '../reply.js';
+import { replyTranslator } from './language.js';
 import type { Command, CommandContext } from './types.js';
 
 // /privacy: what the bot stores about the person asking and about this server, and how to have it
 // deleted. A short private summary of PRIVACY.md (a reply cannot link a file of this repository: the
-// operator publishes the policy). Every sentence is in PRIVACY_TEXT, ready to move to src/i18n/.
+// operator publishes the policy). Every sentence is in the resource files (privacy.*), in the reply's language.
 
-export const PRIVACY_TEXT = {
-  description: 'What this bot stores about you and this server, and how to delete it',
-  title: '**What this bot stores**',
-  aboutYou: '__About you__',
-  yourLanguage: (language: string | null) =>
-    language === null
-      ? '• Nothing stored: a language you choose with `/language set` would be kept, with your user id, until you reset it.'
-      : `• Your user id and the language you chose (${language}), until you run \`/language reset\`.`,
-  yourLanguageUnknown: '• Your user id and your language, only if you chose one with `/language set`; `/language reset` forgets it.',
-  yourLogs:
-    "• Each command you use writes one log line with your user id, the server id, the command and whether it worked; when an option can't be used, the message you saw (which may quote it). The operator decides how long logs are kept.",
-  aboutServer: '__About this server__',
-  serverChannels: (count: number) =>
-    count === 0
-      ? '• No announcement channels are set up here.'
-      : `• ${count} announcement channel${count === 1 ? '' : 's'}: the server and channel ids, the settings (role to mention, lead times, recaps) and the posts planned and sent.`,
-  serverChannelsUnknown: '• For announcement channels: the server and channel ids, their settings and the posts planned and sent.',
-  serverLanguage: (language: string | null) =>
-    language === null
-      ? '• No server language is set: one chosen with `/language set scope:server` would be kept with the id of the admin who chose it.'
-      : `• The server's language (${language}) and the id of the admin who chose it, until \`/language reset scope:server\`.`,
-  serverLanguageUnknown: "• The server's language and the id of the admin who chose it, if one was chosen with `/language set scope:server`.",
-  inDm: '__In direct messages__ nothing about a server is stored.',
-  deleting: '__Deleting it__',
-  deleteYours: '• `/language reset` forgets your language choice.',
-  deleteServer: (days: number) =>
-    `• Server admins: \`/announcements off\` stops the posts; removing the bot deletes the server's settings and its posts ${days} days later (adding it back before then keeps them).`,
-  policy: 'The full privacy policy and terms are published by whoever runs this bot.',
-} as const;
+/** The commands the summary names, as the user's picker shows them (`/langue choisir` for a French client). */
+export interface PrivacyMentions {
+  readonly languageSet: string;
+  readonly languageReset: string;
+  readonly languageSetServer: string;
+  readonly languageResetServer: string;
+  readonly announcementsOff: string;
+}
+
+const mentionsFor = (clientLocale: string | null): PrivacyMentions => {
+  const scope = `${commandWord(clientLocale, ['language', 'options', 'set', 'options', 'scope'])}:server`;
+  const set = commandMention(clientLocale, 'language', 'set');
+  const reset = commandMention(clientLocale, 'language', 'reset');
+  return {
+    languageSet: `\`${set}\``,
+    languageReset: `\`${reset}\``,
+    languageSetServer: `\`${set} ${scope}\``,
+    languageResetServer: `\`${reset} ${scope}\``,
+    announcementsOff: `\`${commandMention(clientLocale, 'announcements', 'off')}\``,
+  };
+};
+
+/** Every sentence of the summary in one language (the English one is PRIVACY_TEXT). */
+export const privacyText = (tr: Translator, mentions: PrivacyMentions = mentionsFor(null)) => {
+  const m = Object.fromEntries(Object.entries(mentions).map(([k, v]) => [k, tr.name(v)]));
+  // A language's own name is isolated only where it is Latin (« Français » in an Arabic reply).
+  const named = (language: string): string => (/[A-Za-z]/.test(language) ? tr.name(language) : language);
+  return {
+    description: 'What this bot stores about you and this server, and how to delete it',
+    title: tr.t('privacy.title'),
+    aboutYou: tr.t('privacy.aboutYou'),
+    yourLanguage: (language: string | null) =>
+      language === null ? tr.t('privacy.yourLanguageNone', m) : tr.t('privacy.yourLanguage', { ...m, language: named(language) }),
+    yourLanguageUnknown: tr.t('privacy.yourLanguageUnknown', m),
+    yourLogs: tr.t('privacy.yourLogs'),
+    aboutServer: tr.t('privacy.aboutServer'),
+    serverChannels: (count: number) => (count === 0 ? tr.t('privacy.serverChannelsNone') : tr.t('privacy.serverChannels', { count })),
+    serverChannelsUnknown: tr.t('privacy.serverChannelsUnknown'),
+    serverLanguage: (language: string | null) =>
+      language === null ? tr.t('privacy.serverLanguageNone', m) : tr.t('privacy.serverLanguage', { ...m, language: named(language) }),
+    serverLanguageUnknown: tr.t('privacy.serverLanguageUnknown', m),
+    inDm: tr.t('privacy.inDm'),
+    deleting: tr.t('privacy.deleting'),
+    deleteYours: tr.t('privacy.deleteYours', m),
+    deleteServer: (days: number) => tr.t('privacy.deleteServer', { ...m, days }),
+    policy: tr.t('privacy.policy'),
+  } as const;
+};
+
+/** The English sentences (the command's description is commands.privacy in the resource files). */
+export const PRIVACY_TEXT = privacyText(englishTr());
 
 /** The facts the summary depends on; null where the bot runs without a database. */
 export interface PrivacyFacts {
@@ -52,8 +77,8 @@ export interface PrivacyFacts {
 }
 
 /** The reply's text, from the facts: pure, so a test reads exactly what a user would. */
-export const renderPrivacy = (facts: PrivacyFacts): string => {
-  const t = PRIVACY_TEXT;
+export const renderPrivacy = (facts: PrivacyFacts, tr: Translator = englishTr(), mentions?: PrivacyMentions): string => {
+  const t = tr.language === 'en' && mentions === undefined ? PRIVACY_TEXT : privacyText(tr, mentions);
   const lines = [
     t.title,
     t.aboutYou,
@@ -95,7 +120,11 @@ export const privacy: Command = {
 
   async execute(interaction, ctx) {
     await interaction.reply({
-      content: renderPrivacy(factsFor(interaction.user.id, interaction.guildId, ctx)),
+      content: renderPrivacy(
+        factsFor(interaction.user.id, interaction.guildId, ctx),
+        ctx.tr ?? replyTranslator(interaction, ctx),
+        mentionsFor(interaction.locale ?? null),
+      ),
       flags: MessageFlags.Ephemeral,
       allowedMentions: { parse: [] },
     });

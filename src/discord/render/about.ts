@@ -7,7 +7,8 @@ import { missingGoalsOf } from './goals.js';
 import { resultMissing } from './match-format.js';
 import { SEASON_COLOUR, seasonFooter } from './theme.js';
 import { codeText, escapeText } from './text.js';
-import { plural, unattributedText } from './words.js';
+import type { Translator } from '../../i18n/index.js';
+import { englishTr } from './words.js';
 
 export interface SourceCoverage {
   readonly sourced: number;
@@ -29,13 +30,19 @@ export const sourceCoverage = (season: Season): SourceCoverage => {
   return { sourced: records.filter((r) => r.sources.some((s) => s.trim().length > 0)).length, total: records.length };
 };
 
-/** "3d 4h 12m" */
-export const formatUptime = (ms: number): string => {
+/** "3d 4h 12m", « 3 j 4 h 12 min » */
+export const formatUptime = (ms: number, tr: Translator = englishTr()): string => {
   const minutes = Math.max(0, Math.floor(ms / 60_000));
   const d = Math.floor(minutes / 1440);
   const h = Math.floor((minutes % 1440) / 60);
   const m = minutes % 60;
-  return [d ? `${d}d` : null, d || h ? `${h}h` : null, `${m}m`].filter(Boolean).join(' ');
+  return [
+    d ? tr.t('about.uptime.days', { n: d }) : null,
+    d || h ? tr.t('about.uptime.hours', { n: h }) : null,
+    tr.t('about.uptime.minutes', { n: m }),
+  ]
+    .filter(Boolean)
+    .join(' ');
 };
 
 export interface AboutView {
@@ -59,21 +66,21 @@ export interface ShardView {
   readonly guilds: number | null;
 }
 
-const shardLine = (shard: ShardView): string => {
+const shardLine = (shard: ShardView, tr: Translator): string => {
   // Unknown totals are said to be unknown, never replaced by this shard's own count.
-  if (shard.shards === null || shard.guilds === null) return `${shard.id} · totals not available right now`;
-  return `${shard.id} of ${shard.shards} · ${shard.guilds} server${shard.guilds === 1 ? '' : 's'} in all`;
+  if (shard.shards === null || shard.guilds === null) return tr.t('about.shard.unknown', { id: shard.id });
+  return tr.t('about.shard.known', { id: shard.id, shards: shard.shards, count: shard.guilds });
 };
 
 /** How many records sources disagree on, in one plain sentence (the arguments stay in the data file). */
-const conflictLine = (season: Season): string => {
+const conflictLine = (season: Season, tr: Translator): string => {
   const n = season.conflicts.length;
-  if (n === 0) return 'None recorded.';
-  return `Sources disagree on ${plural(n, 'fact')}; the bot keeps one sourced value for each, and says so where a kickoff time is disputed.`;
+  if (n === 0) return tr.t('about.conflicts.none');
+  return tr.t('about.conflicts.some', { count: n });
 };
 
 /** What the data does not know, counted from its fields: one plain line each, none when nothing is missing. */
-export const gapLines = (season: Season): string[] => {
+export const gapLines = (season: Season, tr: Translator = englishTr()): string[] => {
   let resultsMissing = 0;
   let awardedScores = 0;
   let unattributed = 0;
@@ -86,45 +93,53 @@ export const gapLines = (season: Season): string[] => {
     if (m.kickoff === null && m.date !== null) untimed++;
     if (m.venue === null && m.status !== 'walkover') noVenue++;
   }
+  const line = (key: string, count: number): string | null => (count ? tr.t(`about.gaps.${key}`, { count }) : null);
   return [
-    resultsMissing ? `${plural(resultsMissing, 'result')} not published` : null,
-    awardedScores ? `${plural(awardedScores, 'awarded match', 'awarded matches')} with no published score` : null,
-    unattributed ? unattributedText(unattributed) : null,
-    untimed ? `${plural(untimed, 'match', 'matches')} with no published kickoff time` : null,
-    noVenue ? `${plural(noVenue, 'match', 'matches')} with no published venue` : null,
+    line('results', resultsMissing),
+    line('awardedNoScore', awardedScores),
+    line('unattributed', unattributed),
+    line('untimed', untimed),
+    line('noVenue', noVenue),
   ].filter((l): l is string => l !== null);
 };
 
 /** Where the data comes from, how complete it is, and which build is answering. */
-export const renderAbout = (view: AboutView): MessagePayload => {
+export const renderAbout = (view: AboutView, tr: Translator = englishTr()): MessagePayload => {
   const { season } = view;
   const coverage = sourceCoverage(season);
   const data = view.dataVersion
-    ? `\`${view.dataVersion.hash.slice(0, 12)}\` · imported ${time(view.dataVersion.importedAt, TimestampStyles.ShortDateTime)}`
-    : 'not imported yet';
-  const gaps = gapLines(season);
+    ? tr.t('about.imported', {
+        hash: tr.name(`\`${view.dataVersion.hash.slice(0, 12)}\``),
+        when: time(view.dataVersion.importedAt, TimestampStyles.ShortDateTime),
+      })
+    : tr.t('about.notImported');
+  const gaps = gapLines(season, tr);
+  const field = (key: string): string => tr.t(`about.fields.${key}`);
   const fields: APIEmbedField[] = [
-    { name: 'Data as of', value: season.asOf, inline: true },
-    { name: 'Data version', value: data, inline: true },
-    { name: 'Sourced records', value: `${coverage.sourced} of ${coverage.total}`, inline: true },
-    { name: 'Bot version', value: `\`${codeText(view.version)}\``, inline: true },
-    { name: 'Uptime', value: formatUptime(view.wallNow.getTime() - view.startedAt.getTime()), inline: true },
-    ...(view.shard ? [{ name: 'Shard', value: shardLine(view.shard), inline: true }] : []),
+    { name: field('asOf'), value: tr.name(season.asOf), inline: true },
+    { name: field('dataVersion'), value: data, inline: true },
+    { name: field('sourced'), value: tr.t('about.sourcedValue', { sourced: coverage.sourced, total: coverage.total }), inline: true },
+    { name: field('botVersion'), value: tr.name(`\`${codeText(view.version)}\``), inline: true },
+    { name: field('uptime'), value: formatUptime(view.wallNow.getTime() - view.startedAt.getTime(), tr), inline: true },
+    ...(view.shard ? [{ name: field('shard'), value: shardLine(view.shard, tr), inline: true }] : []),
     {
-      name: 'Conflicts between sources',
-      value: conflictLine(season),
+      name: field('conflicts'),
+      value: conflictLine(season, tr),
     },
-    ...(view.stats.reconciliation.length ? [{ name: 'Totals against the printed figures', value: view.stats.reconciliation.map((l) => `• ${escapeText(l)}`).join('\n') }] : []),
-    { name: 'What the sources do not give', value: gaps.length ? gaps.map((l) => `• ${l}`).join('\n') : 'Nothing missing.' },
+    // The reconciliation lines are the domain's English sentences (data, like the standings notes once were).
+    ...(view.stats.reconciliation.length
+      ? [{ name: field('totals'), value: view.stats.reconciliation.map((l) => `• ${tr.name(escapeText(l))}`).join('\n') }]
+      : []),
+    { name: field('gaps'), value: gaps.length ? gaps.map((l) => `• ${l}`).join('\n') : tr.t('about.gaps.nothing') },
   ];
   return fitMessage({
     embeds: [
       {
-        title: `About: ${escapeText(season.name)}`,
-        description: `Every fact in this bot comes from a cited source; anything no source gives is shown as "not published", never guessed. /match lists the sources of each match.`,
+        title: tr.t('about.title', { season: tr.name(escapeText(season.name)) }),
+        description: tr.t('about.description', { match: '/match' }),
         color: SEASON_COLOUR,
         fields,
-        footer: seasonFooter(season),
+        footer: seasonFooter(season, undefined, tr),
       },
     ],
   });
