@@ -1,0 +1,10 @@
+CREATE TABLE "announcement_club_roles" (
+	"guild_id" text NOT NULL,
+	"team_id" text NOT NULL,
+	"role_id" text NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "announcement_club_roles_guild_check" CHECK ("announcement_club_roles"."guild_id" ~ '^[0-9]{1,20}$'),
+	CONSTRAINT "announcement_club_roles_role_check" CHECK ("announcement_club_roles"."role_id" ~ '^[0-9]{1,20}$' and "announcement_club_roles"."role_id" <> "announcement_club_roles"."guild_id")
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX "announcement_club_roles_guild_team_uq" ON "announcement_club_roles" USING btree ("guild_id","team_id");
