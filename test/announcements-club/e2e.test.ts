@@ -1,0 +1,71 @@
+// Following a club end to end: the real bot process (replay clock) against the stand-in, on the real
+// 2023–24 season. Matchday 1: first kickoff 26 Nov 13:00 UTC; Zamalek v Abu Salim at 16:00, so the
+// Zamalek channel's 24h preview is due 25 Nov 16:00 and the other channel's 25 Nov 13:00.
+import { join } from 'node:path';
+import type { APIMessage } from 'discord.js';
+import type { Standin } from 'discord-standin';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { posts, startAnnouncingBot } from '../e2e/announcement-support.js';
+import { GUILD_ID, makeTempDir, startTestStandin, stopAll, STARTUP_TIMEOUT_MS, TEST_TOKEN, type BotProcess } from '../e2e/harness.js';
+
+const MANAGE_GUILD = '32';
+const text = (m: APIMessage): string =>
+  [m.content, ...m.embeds.flatMap((e) => [e.title ?? '', e.description ?? '', ...(e.fields ?? []).flatMap((f) => [f.name, f.value])])].join('\n');
+
+let standin: Standin;
+const bots: BotProcess[] = [];
+
+afterAll(async () => {
+  for (const bot of bots) expect(bot.stdout() + bot.stderr()).not.toContain(TEST_TOKEN);
+  await stopAll();
+  await standin?.close();
+});
+
+const announce = async (subcommand: string, options: Record<string, string | boolean>): Promise<APIMessage> => {
+  const handle = standin.sendInteraction({ kind: 'chatInput', name: 'announcements', subcommand, options, memberPermissions: MANAGE_GUILD });
+  await handle.callback;
+  return handle.waitForOriginal((m) => (m.content ?? '') !== '' || m.embeds.length > 0, 15_000);
+};
+
+describe('a channel following Zamalek beside one getting everything', () => {
+  let zam: string;
+  let all: string;
+  let zamFans: string;
+  let quiet: string;
+  let channelRole: string;
+
+  beforeAll(async () => {
+    standin = await startTestStandin({
+      guilds: [{ id: GUILD_ID, name: 'CAF test server', channels: [{ name: 'general' }, { name: 'zamalek' }, { name: 'matchday' }] }],
+    });
+    zam = standin.channelByName(GUILD_ID, 'zamalek')!.id;
+    all = standin.channelByName(GUILD_ID, 'matchday')!.id;
+    zamFans = standin.addRole(GUILD_ID, { name: 'Zamalek fans', mentionable: true }).id;
+    quiet = standin.addRole(GUILD_ID, { name: 'Quiet', mentionable: false }).id;
+    channelRole = standin.addRole(GUILD_ID, { name: 'Matchday', mentionable: true }).id;
+    await startAnnouncingBot(standin, bots, join(makeTempDir(), 'bot.sqlite'), '2023-11-23T12:00:00Z', 14_400);
+  }, STARTUP_TIMEOUT_MS + 15_000);
+
+  test('GIVEN team:zamalek and a Zamalek role THEN its preview lists only Zamalek’s match and pings only that role; the other channel gets every match', async () => {
+    expect((await announce('roles', { club: 'zamalek', role: quiet })).content).toContain('cannot be mentioned');
+    expect((await announce('roles', { club: 'zamalek', role: zamFans })).content).toContain(`<@&${zamFans}>`);
+    expect((await announce('set', { channel: zam, team: 'zamalek', role: channelRole })).content).toContain("only **Zamalek**'s matches");
+    expect((await announce('set', { channel: all, role: channelRole })).content).toContain(`Announcements are on in <#${all}>`);
+
+    await standin.waitFor(() => posts(standin, zam).length >= 1 && posts(standin, all).length >= 1, 60_000, 'matchday 1 previews');
+    const zamPreview = posts(standin, zam)[0]!;
+    const allPreview = posts(standin, all)[0]!;
+    expect(text(zamPreview)).toContain('Zamalek');
+    expect(text(zamPreview)).not.toContain('Berkane');
+    expect(text(allPreview)).toContain('Zamalek');
+    expect(text(allPreview)).toContain('Berkane');
+    expect(zamPreview.content).toBe(`<@&${zamFans}>`);
+    expect(allPreview.content).toBe(`<@&${channelRole}>`);
+
+    const bodies = standin.requestsTo('POST', '/channels/:id/messages').map((r) => ({ path: r.path, body: r.body as Record<string, unknown> }));
+    for (const { path, body } of bodies) {
+      if (path.includes(zam)) expect(body.allowed_mentions).toEqual({ parse: [], roles: [zamFans] });
+      if (path.includes(all)) expect(body.allowed_mentions).toEqual({ parse: [], roles: [channelRole] });
+    }
+  }, 90_000);
+});
