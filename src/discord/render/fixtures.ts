@@ -49,28 +49,32 @@ interface Round {
   readonly matches: Match[];
 }
 
-/** Group matchdays across all groups; each leg of a knockout or qualifying round; walkovers apart. */
-const roundOf = (match: Match, tr: Translator): { key: string; order: number; heading: string } => {
+/**
+ * Group matchdays across all groups; each leg of a knockout or qualifying round; walkovers apart.
+ * The heading is a function: it is said once per round, not once per match.
+ */
+const roundOf = (match: Match, tr: Translator): { key: string; order: number; heading: () => string } => {
   const stage = stageOrder(match.stage) * 10;
   const stageName = stageHeading(match.stage, tr);
   if (match.stage === 'group') {
     return match.matchday === null
-      ? { key: 'group', order: stage + 9, heading: stageName }
+      ? { key: 'group', order: stage + 9, heading: () => stageName }
       : {
           key: `group-MD${match.matchday}`,
           order: stage + match.matchday,
-          heading: tr.t('fixtures.round.matchday', { stage: stageName, n: tr.number(match.matchday) }),
+          heading: () => tr.t('fixtures.round.matchday', { stage: stageName, n: tr.number(match.matchday ?? 0) }),
         };
   }
   if (match.leg === null) {
     const single = match.stage === 'final' && match.status !== 'walkover';
-    return { key: `${match.stage}-x`, order: stage + 9, heading: single ? stageName : tr.t('fixtures.round.walkovers', { stage: stageName }) };
+    return { key: `${match.stage}-x`, order: stage + 9, heading: () => (single ? stageName : tr.t('fixtures.round.walkovers', { stage: stageName })) };
   }
   // The final is one tie ("Final, first leg"); other rounds have several ("Quarter-finals, first legs").
+  const leg = match.leg;
   return {
-    key: `${match.stage}-L${match.leg}`,
-    order: stage + match.leg,
-    heading: tr.t('fixtures.round.legs', { stage: stageName, legs: legsHeading(match.leg, match.stage !== 'final', tr) }),
+    key: `${match.stage}-L${leg}`,
+    order: stage + leg,
+    heading: () => tr.t('fixtures.round.legs', { stage: stageName, legs: legsHeading(leg, match.stage !== 'final', tr) }),
   };
 };
 
@@ -80,7 +84,7 @@ export const groupByRound = (matches: readonly Match[], tr: Translator = english
     const { key, order, heading } = roundOf(match, tr);
     const round = rounds.get(key);
     if (round) round.matches.push(match);
-    else rounds.set(key, { key, order, stage: match.stage, heading, matches: [match] });
+    else rounds.set(key, { key, order, stage: match.stage, heading: heading(), matches: [match] });
   }
   return [...rounds.values()].sort((a, b) => a.order - b.order);
 };

@@ -2,7 +2,7 @@ import { time, TimestampStyles } from 'discord.js';
 import type { Match, Score, Team, TeamId, TieResult } from '../../domain/types.js';
 import { escapeText } from './text.js';
 import type { Translator } from '../../i18n/index.js';
-import { cupName, dateOnlyText, englishTr } from './words.js';
+import { cupName, dateOnlyText, englishTr, phrase } from './words.js';
 
 /** Team names as the renderers need them, escaped for markdown. */
 export type NameOf = (id: TeamId) => string;
@@ -62,7 +62,7 @@ export const resultMissing = (match: Match): boolean =>
 
 /** The score part of a fixture line, between the two team names (home–away order, like the names). */
 export const scoreCell = (match: Match, tr: Translator = englishTr()): string => {
-  const versus = tr.t('words.score.versus');
+  const versus = phrase(tr, 'words.score.versus');
   // A score is a left-to-right unit: in an Arabic line "2–1" would otherwise read "1–2".
   const score = (s: Score): string => tr.name(formatScore(s));
   switch (match.status) {
@@ -73,7 +73,7 @@ export const scoreCell = (match: Match, tr: Translator = englishTr()): string =>
         match.extraTime && pens !== null
           ? tr.t('words.score.extraTimePenalties', { score: pens })
           : match.extraTime
-            ? tr.t('words.score.extraTime')
+            ? phrase(tr, 'words.score.extraTime')
             : pens !== null
               ? tr.t('words.score.penalties', { score: pens })
               : null;
@@ -89,19 +89,19 @@ export const scoreCell = (match: Match, tr: Translator = englishTr()): string =>
 
 /** A short plain marker for anything that is not a plain result or a plain fixture; null otherwise. */
 export const statusMarker = (match: Match, name: NameOf, tr: Translator = englishTr()): string | null => {
-  if (resultMissing(match)) return tr.t('words.status.resultNotPublished');
+  if (resultMissing(match)) return phrase(tr, 'words.status.resultNotPublished');
   switch (match.status) {
     case 'awarded': {
-      if (!match.decision) return tr.t('words.status.awarded');
+      if (!match.decision) return phrase(tr, 'words.status.awarded');
       const team = tr.name(name(match.decision.winner));
       return tr.t(match.decision.score ? 'words.status.awardedTo' : 'words.status.awardedToNoScore', { team });
     }
     case 'walkover':
-      return match.decision ? tr.t('words.status.walkoverThrough', { team: tr.name(name(match.decision.winner)) }) : tr.t('words.status.walkover');
+      return match.decision ? tr.t('words.status.walkoverThrough', { team: tr.name(name(match.decision.winner)) }) : phrase(tr, 'words.status.walkover');
     case 'postponed':
-      return tr.t('words.status.postponed');
+      return phrase(tr, 'words.status.postponed');
     case 'cancelled':
-      return tr.t('words.status.cancelled');
+      return phrase(tr, 'words.status.cancelled');
     default:
       return null;
   }

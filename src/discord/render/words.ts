@@ -11,6 +11,19 @@ let english: Translator | null = null;
  */
 export const englishTr = (): Translator => (english ??= createI18n().translator('en'));
 
+const phrases = new WeakMap<Translator, Map<string, string>>();
+/**
+ * A fixed phrase (a key with no values: "v", "postponed"), looked up once per translator: a list of
+ * 200 matches asks for the same few words hundreds of times, and an i18next lookup is not free.
+ */
+export const phrase = (tr: Translator, key: string): string => {
+  let known = phrases.get(tr);
+  if (known === undefined) phrases.set(tr, (known = new Map()));
+  let text = known.get(key);
+  if (text === undefined) known.set(key, (text = tr.t(key)));
+  return text;
+};
+
 /** "1 goal", "3 goals"; the many form is given where English is irregular ("matches"). */
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
@@ -89,10 +102,10 @@ export const roundText = (
 
 /** "first legs", "second leg" for a round heading. */
 export const legsHeading = (leg: 1 | 2, many: boolean, tr: Translator = englishTr()): string =>
-  tr.t(`words.legs.${leg === 1 ? 'first' : 'second'}${many ? 'Many' : ''}`);
+  phrase(tr, `words.legs.${leg === 1 ? 'first' : 'second'}${many ? 'Many' : ''}`);
 
 /** A stage as a list heading: "Quarter-finals", « Quarts de finale ». */
-export const stageHeading = (stage: Stage, tr: Translator = englishTr()): string => tr.t(`words.stages.${stage}`);
+export const stageHeading = (stage: Stage, tr: Translator = englishTr()): string => phrase(tr, `words.stages.${stage}`);
 
 /** "Group A", « Groupe A », «المجموعة ⁨A⁩». */
 export const groupName = (group: string, tr: Translator = englishTr()): string => tr.t('words.group', { group: tr.name(group) });
