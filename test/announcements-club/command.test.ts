@@ -142,9 +142,9 @@ describe('/announcements roles club role', () => {
   const roles = (options: Record<string, string>, role: { id: string; mentionable?: boolean } | null) => set(options, 'roles', role);
 
   test('GIVEN a mentionable role THEN saved for the club, and a second one replaces it', async () => {
-    expect(await roles({ club: 'zamalek' }, { id: FANS, mentionable: true })).toMatch(/Zamalek.*<@&300000000000000001>/);
+    expect(await roles({ team: 'zamalek' }, { id: FANS, mentionable: true })).toMatch(/Zamalek.*<@&300000000000000001>/);
     expect(clubRolesOf(opened.db, G)).toEqual(new Map([['zamalek', FANS]]));
-    await roles({ club: 'zamalek' }, { id: '300000000000000002', mentionable: true });
+    await roles({ team: 'zamalek' }, { id: '300000000000000002', mentionable: true });
     expect(clubRolesOf(opened.db, G)).toEqual(new Map([['zamalek', '300000000000000002']]));
   });
 
@@ -153,19 +153,19 @@ describe('/announcements roles club role', () => {
     ['a role that cannot be mentioned', { id: FANS, mentionable: false }, /cannot be mentioned.*Allow anyone to @mention this role/],
     ['a role id that is not a Discord id', { id: 'abc', mentionable: true }, /not a role of this server/],
   ])('GIVEN %s THEN refused, saying why, and nothing saved', async (_case, role, message) => {
-    expect(await roles({ club: 'zamalek' }, role)).toMatch(message);
+    expect(await roles({ team: 'zamalek' }, role)).toMatch(message);
     expect(clubRolesOf(opened.db, G).size).toBe(0);
   });
 
   test('GIVEN an unknown club THEN refused', async () => {
-    expect(await roles({ club: 'qqqqzzzz' }, { id: FANS, mentionable: true })).toMatch(/qqqqzzzz/);
+    expect(await roles({ team: 'qqqqzzzz' }, { id: FANS, mentionable: true })).toMatch(/qqqqzzzz/);
     expect(clubRolesOf(opened.db, G).size).toBe(0);
   });
 
   test('GIVEN no role THEN the club’s role is removed', async () => {
-    await roles({ club: 'zamalek' }, { id: FANS, mentionable: true });
-    expect(await roles({ club: 'zamalek' }, null)).toMatch(/no longer mention/);
+    await roles({ team: 'zamalek' }, { id: FANS, mentionable: true });
+    expect(await roles({ team: 'zamalek' }, null)).toMatch(/no longer mention/);
     expect(clubRolesOf(opened.db, G).size).toBe(0);
-    expect(await roles({ club: 'zamalek' }, null)).toMatch(/had no role/);
+    expect(await roles({ team: 'zamalek' }, null)).toMatch(/had no role/);
   });
 });

@@ -47,8 +47,8 @@ describe('a channel following Zamalek beside one getting everything', () => {
   }, STARTUP_TIMEOUT_MS + 15_000);
 
   test('GIVEN team:zamalek and a Zamalek role THEN its preview lists only Zamalek’s match and pings only that role; the other channel gets every match', async () => {
-    expect((await announce('roles', { club: 'zamalek', role: quiet })).content).toContain('cannot be mentioned');
-    expect((await announce('roles', { club: 'zamalek', role: zamFans })).content).toContain(`<@&${zamFans}>`);
+    expect((await announce('roles', { team: 'zamalek', role: quiet })).content).toContain('cannot be mentioned');
+    expect((await announce('roles', { team: 'zamalek', role: zamFans })).content).toContain(`<@&${zamFans}>`);
     expect((await announce('set', { channel: zam, team: 'zamalek', role: channelRole })).content).toContain("only **Zamalek**'s matches");
     expect((await announce('set', { channel: all, role: channelRole })).content).toContain(`Announcements are on in <#${all}>`);
 
