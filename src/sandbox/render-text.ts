@@ -195,7 +195,11 @@ const renderMentions = (text: string, names: MentionNames | undefined): string =
 
 // ——— Embeds ———
 
-const lineWidth = (line: string): number => Array.from(line).length;
+/** Bidi isolates and marks take no column in a terminal: they are kept in the text, not counted. */
+const INVISIBLE_BIDI = /[\u200e\u200f\u2066-\u2069]/g;
+const lineWidth = (line: string): number => Array.from(line.replace(INVISIBLE_BIDI, '')).length;
+/** Right-to-left letters (Arabic, Hebrew…): such a cell is never set beside another on one line. */
+const RTL_LETTER = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
 const padRight = (text: string, width: number): string => text + ' '.repeat(Math.max(0, width - lineWidth(text)));
 
 /** Inline fields sit side by side, up to three to a row, as in Discord; the rest stack. */
@@ -220,7 +224,10 @@ const renderFieldRow = (row: readonly APIEmbedField[], opts: RenderOptions): str
   const cells = row.map((field) => [renderMarkdown(field.name, opts), ...renderMarkdown(field.value, opts).split('\n')]);
   const widths = cells.map((lines) => Math.max(...lines.map(lineWidth)));
   const total = widths.reduce((sum, w) => sum + w, 0) + COLUMN_GAP.length * (cells.length - 1);
-  if (cells.length === 1 || total > (opts.width ?? DEFAULT_WIDTH)) {
+  // Side by side, a terminal's bidi algorithm could reorder right-to-left cells across the columns:
+  // Arabic fields stack, each line whole, as they read on a phone.
+  const rtl = cells.some((lines) => lines.some((line) => RTL_LETTER.test(line)));
+  if (cells.length === 1 || rtl || total > (opts.width ?? DEFAULT_WIDTH)) {
     return cells.flatMap((lines, i) => (i === 0 ? lines : ['', ...lines]));
   }
   const height = Math.max(...cells.map((lines) => lines.length));

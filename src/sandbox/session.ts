@@ -49,7 +49,16 @@ export interface SandboxBackend {
   /** The bot's "now" (the replay clock when one is set). */
   now(): Date;
   clock(): ClockSetting | null;
+  /** The Discord client locale the sandbox's user has (`en-US`, `fr`, `pt-BR`…): sent as every interaction's `locale`. */
+  locale(): string;
+  setLocale(locale: string): void;
 }
+
+/** Discord's client locales (its reference's list): what `:locale` accepts. */
+export const DISCORD_LOCALES: readonly string[] = [
+  'id', 'da', 'de', 'en-GB', 'en-US', 'es-ES', 'es-419', 'fr', 'hr', 'it', 'lt', 'hu', 'nl', 'no', 'pl', 'pt-BR', 'ro', 'fi',
+  'sv-SE', 'vi', 'tr', 'cs', 'el', 'bg', 'ru', 'uk', 'hi', 'th', 'zh-CN', 'ja', 'zh-TW', 'ko',
+];
 
 export interface SessionOutput {
   /** A block of text for the transcript. */
@@ -80,6 +89,11 @@ export const META_COMMANDS: readonly MetaCommandHelp[] = [
   { name: 'wait', usage: ':wait <duration>', summary: 'wait, e.g. :wait 2s, :wait 500ms, :wait 1m; channel posts show as they arrive' },
   { name: 'wait-for', usage: ':wait-for <text>', summary: 'wait until the bot posts or replies with text (fails after a timeout)' },
   { name: 'expect', usage: ':expect <text>', summary: 'fail (in a script: exit 1) unless the last output contains text' },
+  {
+    name: 'locale',
+    usage: ':locale [fr|pt-BR|en-US]',
+    summary: "show or set your Discord client's locale: commands take its names, replies come in its language (Arabic: /language set)",
+  },
   { name: 'quit', usage: ':quit', summary: 'stop the bot and the stand-in, and leave' },
 ];
 
@@ -180,8 +194,11 @@ export const createSession = (opts: SessionOptions): Session => {
 
   const renderOptions = (): RenderOptions => {
     const guild = backend.guild();
+    // Discord shows timestamps in the client's language: so does the sandbox once :locale changed it.
+    const locale = backend.locale();
     return {
       ...opts.render,
+      ...(locale !== 'en-US' ? { locale } : {}),
       now: backend.now(),
       names: {
         channel: (id) => guild.channels.find((c) => c.id === id)?.name,
@@ -355,6 +372,21 @@ export const createSession = (opts: SessionOptions): Session => {
       }
       case 'expect':
         return expect(arg);
+      case 'locale': {
+        if (arg === '') {
+          write(`Locale: ${backend.locale()}`);
+          return { ok: true };
+        }
+        const wanted = DISCORD_LOCALES.find((l) => l.toLowerCase() === arg.toLowerCase());
+        // Discord has no Arabic client locale: Arabic is a /language choice, not a client setting.
+        if (wanted === undefined) {
+          const hint = /^ar\b/i.test(arg) ? ' Discord has no Arabic locale: use /language set language:ar.' : '';
+          return fail(`"${arg}" is not a Discord locale. Try :locale fr, :locale pt-BR or :locale en-US.${hint}`);
+        }
+        backend.setLocale(wanted);
+        write(`Locale: ${wanted} (your interactions now carry locale "${wanted}")`);
+        return { ok: true };
+      }
       default:
         return fail(`No meta-command :${name}. Try :help.`);
     }

@@ -178,7 +178,9 @@ export const startSandboxWorld = async (opts: SandboxWorldOptions): Promise<Sand
     return { response: message ? toBotMessage(message) : null, followUps: followUps.map((m) => toBotMessage(m)) };
   };
 
-  const invoker = { userId: user.id, guildId: guild.id };
+  // The user's Discord client locale, set with :locale: every interaction carries it, as Discord's do.
+  let locale = 'en-US';
+  const invoker = (): { readonly userId: string; readonly guildId: string; readonly locale: string } => ({ userId: user.id, guildId: guild.id, locale });
 
   const backend: SandboxBackend = {
     botName: BOT_USERNAME,
@@ -190,11 +192,11 @@ export const startSandboxWorld = async (opts: SandboxWorldOptions): Promise<Sand
     guild: directory,
     runCommand: (data) => {
       const { focused: _focused, ...spec } = toSpec(data);
-      return settle(standin.sendInteraction({ kind: 'chatInput', ...invoker, channelId: general.id, ...spec }));
+      return settle(standin.sendInteraction({ kind: 'chatInput', ...invoker(), channelId: general.id, ...spec }));
     },
     autocomplete: async (data): Promise<readonly AutocompleteChoice[]> => {
       const { focused, ...spec } = toSpec(data);
-      const ix = standin.sendInteraction({ kind: 'autocomplete', ...invoker, channelId: general.id, ...spec, focused: focused ?? '' });
+      const ix = standin.sendInteraction({ kind: 'autocomplete', ...invoker(), channelId: general.id, ...spec, focused: focused ?? '' });
       try {
         const callback = await ix.callback;
         const choices = (callback.data?.choices ?? []) as AutocompleteChoice[];
@@ -207,8 +209,8 @@ export const startSandboxWorld = async (opts: SandboxWorldOptions): Promise<Sand
       settle(
         standin.sendInteraction(
           action.kind === 'button'
-            ? { kind: 'button', ...invoker, channelId: message.channelId, customId: action.customId, message: message.id }
-            : { kind: 'select', ...invoker, channelId: message.channelId, customId: action.customId, values: [action.value], message: message.id },
+            ? { kind: 'button', ...invoker(), channelId: message.channelId, customId: action.customId, message: message.id }
+            : { kind: 'select', ...invoker(), channelId: message.channelId, customId: action.customId, values: [action.value], message: message.id },
         ),
       ),
     channelMessages: (channelId) => standin.messages(channelId).map((m) => toBotMessage(m)),
@@ -221,6 +223,10 @@ export const startSandboxWorld = async (opts: SandboxWorldOptions): Promise<Sand
       clock = next;
       await launch();
       return { rewound };
+    },
+    locale: () => locale,
+    setLocale: (next) => {
+      locale = next;
     },
     now: () => {
       if (!clockAnchor) return new Date();

@@ -244,3 +244,31 @@ describe('renderMessage', () => {
     expect(renderMessage({}).text).toBe('(empty message)');
   });
 });
+
+describe('Arabic replies in the terminal', () => {
+  const LRI = '\u2066';
+  const FSI = '\u2068';
+  const PDI = '\u2069';
+
+  test('isolates are kept, code-block table lines stay whole, and nothing adds an override', () => {
+    const table = [`${LRI}  # FIFA Association${PDI}`, `${LRI}  1 MAR  Morocco${PDI}`].join('\n');
+    const text = renderMessage({
+      embeds: [{ title: 'تصنيف الكاف للاتحادات (5 سنوات)', description: ['```', table, '```', `نقاط الكاف تضع ${FSI}Algeria${PDI} في المركز 3`].join('\n') }],
+    }).text;
+    expect(text).toContain(`${LRI}  1 MAR  Morocco${PDI}`);
+    expect(text).toContain(`${FSI}Algeria${PDI}`);
+    expect(text).not.toMatch(/[\u202A-\u202E]/);
+  });
+
+  test('inline fields in Arabic are stacked, not set side by side where the terminal could reorder them', () => {
+    const fields = [
+      { name: 'البيانات حتى', value: `${FSI}2023-12-01${PDI}`, inline: true },
+      { name: 'مدة التشغيل', value: '3 يوم', inline: true },
+    ];
+    const lines = renderMessage({ embeds: [{ fields }] }).text.split('\n');
+    expect(lines.some((line) => line.includes('البيانات حتى') && line.includes('مدة التشغيل'))).toBe(false);
+    // English fields still sit side by side.
+    const english = renderMessage({ embeds: [{ fields: [{ name: 'Data as of', value: 'x', inline: true }, { name: 'Uptime', value: 'y', inline: true }] }] }).text;
+    expect(english.split('\n').some((line) => line.includes('Data as of') && line.includes('Uptime'))).toBe(true);
+  });
+});

@@ -22,6 +22,7 @@ const fakeBackend = (overrides: Partial<SandboxBackend> = {}) => {
     clocks: [] as (ClockSetting | null)[],
   };
   let clock: ClockSetting | null = null;
+  let locale = 'en-US';
   const reply = (payload: BotMessage['payload'], id = 'm1'): InteractionOutcome => ({
     response: { id, channelId: GUILD.channels[0]!.id, authorName: 'caf-confed-bot', payload },
     followUps: [],
@@ -55,6 +56,10 @@ const fakeBackend = (overrides: Partial<SandboxBackend> = {}) => {
     },
     now: () => new Date(clock ? clock.start : '2024-06-01T00:00:00Z'),
     clock: () => clock,
+    locale: () => locale,
+    setLocale: (next) => {
+      locale = next;
+    },
     ...overrides,
   };
   return { backend, calls, reply };
@@ -399,5 +404,21 @@ describe('abortableSleep', () => {
 
   test('an already aborted signal does not sleep at all', async () => {
     await expect(abortableSleep(3_600_000, AbortSignal.abort())).resolves.toBeUndefined();
+  });
+});
+
+describe(':locale', () => {
+  test('shows the locale, sets a Discord locale (any case), and refuses one Discord does not have', async () => {
+    const { session, backend, transcript } = start();
+    expect((await session.handleLine(':locale')).ok).toBe(true);
+    expect(transcript()).toContain('Locale: en-US');
+    expect((await session.handleLine(':locale PT-br')).ok).toBe(true);
+    expect(backend.locale()).toBe('pt-BR');
+    expect((await session.handleLine(':locale fr')).ok).toBe(true);
+    expect(backend.locale()).toBe('fr');
+    const refused = await session.handleLine(':locale ar');
+    expect(refused.ok).toBe(false);
+    expect(transcript()).toContain('Discord has no Arabic locale: use /language set language:ar.');
+    expect(backend.locale()).toBe('fr');
   });
 });
