@@ -194,12 +194,12 @@ const pickerOptionName =
   (interaction: Interaction) =>
   (name: string): string => {
     if (!interaction.isChatInputCommand()) return name;
-    const path = [interaction.commandName];
-    const group = interaction.options.getSubcommandGroup(false);
-    const sub = interaction.options.getSubcommand(false);
-    if (group !== null) path.push('options', group);
-    if (sub !== null) path.push('options', sub);
     try {
+      const path = [interaction.commandName];
+      const group = interaction.options.getSubcommandGroup(false);
+      const sub = interaction.options.getSubcommand(false);
+      if (group !== null) path.push('options', group);
+      if (sub !== null) path.push('options', sub);
       return commandWord(interaction.locale ?? null, [...path, 'options', name]);
     } catch {
       return name;

@@ -4,6 +4,7 @@ import { describe, expect, test, vi } from 'vitest';
 import type { Command, CommandContext } from '../../src/discord/commands/types.js';
 import { createRouter } from '../../src/discord/router.js';
 import { UserError } from '../../src/domain/errors.js';
+import { TranslatedUserError } from '../../src/discord/reply.js';
 import { createLogger } from '../../src/log.js';
 
 // Structural fakes: plain objects with the type guards and response methods the router uses.
@@ -443,5 +444,52 @@ describe('router: shutdown', () => {
     expect(standings.execute).not.toHaveBeenCalled();
     expect(interaction.reply).not.toHaveBeenCalled();
     expect(summaryOf(lines)[0]).toMatchObject({ outcome: 'dropped' });
+  });
+});
+
+describe('router: error replies in the reply language', () => {
+  /** A command interaction from a client in `locale`, with no subcommand. */
+  const localised = (locale: string, name = 'fixtures') =>
+    Object.assign(fakeInteraction('command', { name }), {
+      locale,
+      options: { getSubcommandGroup: () => null, getSubcommand: () => null },
+    });
+  const failing = (name: string, err: Error) =>
+    command({ data: { name, toJSON: () => ({ name, description: 'x' }) }, execute: async () => Promise.reject(err) });
+
+  test.each([
+    { locale: 'fr', text: 'Tapez un nom de club dans `équipe`, par exemple Zamalek, et choisissez-le dans la liste.' },
+    { locale: 'pt-BR', text: 'Escreva o nome de um clube em `equipa`, por exemplo Zamalek, e escolha-o na lista.' },
+    { locale: 'en-US', text: 'Type a club name in `team`, for example Zamalek, and pick it from the list.' },
+  ])('GIVEN a $locale client THEN an option error is in its language, naming the option as its picker does', async ({ locale, text }) => {
+    const { run, lines } = setup([failing('fixtures', new TranslatedUserError('options.teamBlank', {}, [], 'team'))]);
+    const interaction = localised(locale);
+    await run(interaction);
+    expect((interaction.reply.mock.calls[0]?.[0] as { content: string }).content).toBe(text);
+    // The log keeps the English message.
+    expect(summaryOf(lines)[0]).toMatchObject({ outcome: 'user_error', userError: 'Type a club name in `team`, for example Zamalek, and pick it from the list.' });
+  });
+
+  test('GIVEN a French client THEN unknown-team suggestions and range errors are French', async () => {
+    const unknown = new TranslatedUserError('options.teamUnknown', { query: 'Berkan' }, ['RS Berkane', 'Zamalek']);
+    const one = setup([failing('fixtures', unknown)]);
+    const first = localised('fr');
+    await one.run(first);
+    expect((first.reply.mock.calls[0]?.[0] as { content: string }).content).toBe(
+      'Aucune équipe ne correspond à « Berkan »\nVouliez-vous dire : **RS Berkane**, **Zamalek** ?',
+    );
+    const range = setup([failing('fixtures', new TranslatedUserError('options.wholeNumber', { min: 1, max: 6 }, [], 'matchday'))]);
+    const second = localised('fr');
+    await range.run(second);
+    expect((second.reply.mock.calls[0]?.[0] as { content: string }).content).toBe('`journée` attend un nombre entier de 1 à 6.');
+  });
+
+  test('GIVEN a bug under a pt-BR client THEN the generic reply is Portuguese and keeps the reference id', async () => {
+    const { run } = setup([failing('fixtures', new Error('boom'))]);
+    const interaction = localised('pt-BR');
+    await run(interaction);
+    const { content } = interaction.reply.mock.calls[0]?.[0] as { content: string };
+    expect(content).toBe('Algo correu mal do nosso lado (ref. 1200000000000000042). Ficou registado; tente novamente mais tarde.');
+    expect(content).not.toContain('boom');
   });
 });
