@@ -1,9 +1,11 @@
 // What /announcements does, apart from Discord: settings, the ledger, a preview, a test post.
-// The command file adapts interactions to these functions; the scheduler shares the sender.
+// The command file adapts interactions to these functions; the scheduler shares the sender. Replies
+// speak the reply's language (`say`); posts and previews speak their channel's language.
 import { formatLead, roundForClub, roundTiming, type PlanningRound } from '../../domain/announcements.js';
 import type { Season } from '../../domain/types.js';
 import {
   getSubscription,
+  postLanguage,
   setSubscription,
   turnOff,
   type SubscriptionRow,
@@ -14,6 +16,9 @@ import { planOne, roundsOf } from '../../planning/announcements.js';
 import { discordTime, renderMoved, renderPreview, renderRecap, renderTestMessage, type RenderedPost } from './render.js';
 import type { SendOutcome, SendPost } from './sender.js';
 import { escapeText } from '../render/text.js';
+import { createI18n, LANGUAGE_INFO, type I18n, type Language, type Translator } from '../../i18n/index.js';
+import { englishTr } from '../render/words.js';
+import { roundTitle } from './render.js';
 
 /** Everything /announcements needs; built once by the composition root and put on CommandContext. */
 export interface AnnouncementsService {
@@ -25,44 +30,79 @@ export interface AnnouncementsService {
 
 export const SEASON_COLOUR = 0x1565c0;
 
+/**
+ * How a reply speaks: its language, and the command words as the admin's picker shows them
+ * (`/announcements status`, `/annonces état`). English with English command words by default.
+ */
+export interface Say {
+  readonly tr: Translator;
+  /** `/announcements <subcommand>` as the user can type it. */
+  command(subcommand: string): string;
+  /** The translations, for posts rendered in a channel's own language. */
+  readonly i18n?: I18n;
+}
+
+export const englishSay = (): Say => ({ tr: englishTr(), command: (sub) => `/announcements ${sub}` });
+
+let fallbackI18n: I18n | null = null;
+/** The translator of a channel's posts (its language, else the server's, else English). */
+const postTranslator = (svc: AnnouncementsService, say: Say, sub: Pick<SubscriptionRow, 'guildId' | 'language'>): Translator =>
+  (say.i18n ?? (fallbackI18n ??= createI18n())).translator(postLanguage(svc.db, sub));
+
 export const channelMention = (id: string): string => `<#${id}>`;
-const roleMention = (id: string | null): string => (id === null ? 'no role' : `<@&${id}>`);
-const leadsText = (leads: readonly number[]): string => (leads.length === 0 ? 'no previews' : leads.map(formatLead).join(', '));
+const roleMention = (id: string | null, tr: Translator): string => (id === null ? tr.t('announcements.settings.noRole') : `<@&${id}>`);
+const leadsText = (leads: readonly number[], tr: Translator): string =>
+  leads.length === 0 ? tr.t('announcements.settings.noPreviews') : tr.name(leads.map(formatLead).join(', '));
 
 /** The club a channel follows, by name (the id when the season does not know it). */
-const followsText = (teamId: string | null, season: Season | null): string => {
+const followsText = (teamId: string | null, season: Season | null, tr: Translator): string => {
   if (teamId === null) return '';
   const name = season?.teams.find((t) => t.id === teamId)?.name ?? teamId;
-  return ` · only **${escapeText(name)}**'s matches`;
+  return tr.t('announcements.settings.follows', { team: tr.name(escapeText(name)) });
 };
 
+/** The channel's own language, when it has one (a channel following the server says nothing). */
+const languageText = (language: Language | null | undefined, tr: Translator): string =>
+  language === null || language === undefined ? '' : tr.t('announcements.settings.language', { language: LANGUAGE_INFO[language].nativeName });
+
 export const describeSettings = (
-  s: Pick<SubscriptionRow, 'channelId' | 'leadsMs' | 'recap' | 'roleId'> & { readonly teamId?: string | null },
+  s: Pick<SubscriptionRow, 'channelId' | 'leadsMs' | 'recap' | 'roleId'> & { readonly teamId?: string | null; readonly language?: Language | null },
   season: Season | null = null,
+  tr: Translator = englishTr(),
 ): string =>
-  `${channelMention(s.channelId)}: previews ${leadsText(s.leadsMs)} before each round · recap ${s.recap ? 'on' : 'off'} · mentions ${roleMention(s.roleId)}${followsText(s.teamId ?? null, season)}`;
+  tr.t('announcements.settings.line', {
+    channel: channelMention(s.channelId),
+    leads: leadsText(s.leadsMs, tr),
+    recap: tr.t(s.recap ? 'announcements.settings.on' : 'announcements.settings.off'),
+    role: roleMention(s.roleId, tr),
+  }) +
+  followsText(s.teamId ?? null, season, tr) +
+  languageText(s.language, tr);
 
-const KIND_LABEL: Readonly<Record<OutboxRow['kind'], string>> = { preview: 'preview', recap: 'recap', moved: 'schedule change' };
-
-export const rowLabel = (row: OutboxRow, rounds: ReadonlyMap<string, PlanningRound>): string => {
-  const label = rounds.get(row.roundKey)?.label ?? row.roundKey;
-  return `${label} ${KIND_LABEL[row.kind]}${row.kind === 'preview' ? ` (${row.slot} before)` : ''}`;
+export const rowLabel = (row: OutboxRow, rounds: ReadonlyMap<string, PlanningRound>, tr: Translator = englishTr()): string => {
+  const round = rounds.get(row.roundKey);
+  const label = round === undefined ? tr.name(row.roundKey) : roundTitle(round, tr);
+  return tr.t(`announcements.row.${row.kind}`, { round: label, slot: tr.name(row.slot) });
 };
 
 export const messageLink = (row: OutboxRow): string =>
   row.messageId === null ? '' : ` — https://discord.com/channels/${row.guildId}/${row.channelId}/${row.messageId}`;
 
-const REASON_TEXT: Readonly<Record<string, string>> = {
-  turned_off: 'turned off with /announcements off',
-  channel_deleted: 'the channel was deleted (Discord: Unknown Channel)',
-  guild_gone: 'the bot is no longer in this server',
-};
+const REASONS = new Set(['turned_off', 'channel_deleted', 'guild_gone']);
 
-export const reasonText = (reason: string | null): string => {
-  if (reason === null) return 'unknown reason';
-  if (reason.startsWith('missing_permissions')) return `Discord refused 3 posts in a row: ${reason.slice('missing_permissions: '.length) || 'missing permissions'}. Fix the channel permissions, then run /announcements set again.`;
-  if (reason.startsWith('unsupported_channel')) return 'Discord does not accept these posts in this channel type. Pick a text or announcement channel.';
-  return REASON_TEXT[reason] ?? reason;
+export const reasonText = (reason: string | null, say: Say = englishSay()): string => {
+  const { tr } = say;
+  if (reason === null) return tr.t('announcements.reason.unknown');
+  if (reason.startsWith('missing_permissions')) {
+    // The detail names Discord permissions as the bot recorded them (data, English).
+    const detail = reason.slice('missing_permissions: '.length);
+    return tr.t('announcements.reason.missingPermissions', {
+      detail: detail === '' ? tr.t('announcements.reason.missingPermissionsUnknown') : tr.name(detail),
+      set: say.command('set'),
+    });
+  }
+  if (reason.startsWith('unsupported_channel')) return tr.t('announcements.reason.unsupportedChannel');
+  return REASONS.has(reason) ? tr.t(`announcements.reason.${reason}`, { off: say.command('off') }) : tr.name(reason);
 };
 
 // ---- set / off ----
@@ -74,27 +114,29 @@ export interface SetResult {
   readonly message: string;
 }
 
-export function setAnnouncements(svc: AnnouncementsService, season: Season, settings: SubscriptionChange, now: number): SetResult {
+export function setAnnouncements(svc: AnnouncementsService, season: Season, settings: SubscriptionChange, now: number, say: Say = englishSay()): SetResult {
+  const { tr } = say;
   const subscription = setSubscription(svc.db, settings, now);
   const result = planOne(svc.db, season, subscription, now, svc.lateWindowMs);
   const next = nextDue(svc.db, settings.guildId, 50, now).find((r) => r.channelId === settings.channelId) ?? null;
   const rounds = new Map(roundsOf(season).map((r) => [r.key, r]));
-  const lines = [`Announcements are on in ${describeSettings(subscription, season)}.`];
+  const lines = [tr.t('announcements.set.on', { settings: describeSettings(subscription, season, tr) })];
   lines.push(
     next === null
-      ? 'Nothing is left to announce in this season from now on.'
-      : `Next: ${rowLabel(next, rounds)} ${discordTime(next.dueAt, 'R')} (${discordTime(next.dueAt, 'f')}).`,
+      ? tr.t('announcements.set.nothingLeft')
+      : tr.t('announcements.set.next', { row: rowLabel(next, rounds, tr), relative: discordTime(next.dueAt, 'R'), full: discordTime(next.dueAt, 'f') }),
   );
-  lines.push(`${result.inserted + result.reopened + result.moved} post(s) planned. See them with /announcements status.`);
+  lines.push(tr.t('announcements.set.planned', { count: result.inserted + result.reopened + result.moved, status: say.command('status') }));
   return { subscription, planned: result.inserted + result.reopened, next, message: lines.join('\n') };
 }
 
-export function turnOffAnnouncements(svc: AnnouncementsService, guildId: string, channelId: string | null, now: number): string {
+export function turnOffAnnouncements(svc: AnnouncementsService, guildId: string, channelId: string | null, now: number, say: Say = englishSay()): string {
+  const { tr } = say;
   const known = channelId === null ? null : getSubscription(svc.db, guildId, channelId);
-  if (channelId !== null && (known === null || !known.enabled)) return `Announcements are not on in ${channelMention(channelId)}.`;
+  if (channelId !== null && (known === null || !known.enabled)) return tr.t('announcements.off.notOn', { channel: channelMention(channelId) });
   const off = turnOff(svc.db, guildId, channelId, now);
-  if (off.length === 0) return 'Announcements are not on in any channel of this server.';
-  return `Announcements turned off in ${off.map(channelMention).join(', ')}. Pending posts were cancelled; sent ones stay in /announcements status.`;
+  if (off.length === 0) return tr.t('announcements.off.noneOn');
+  return tr.t('announcements.off.done', { channels: off.map(channelMention).join(', '), status: say.command('status') });
 }
 
 // ---- preview ----
@@ -103,49 +145,81 @@ export function turnOffAnnouncements(svc: AnnouncementsService, guildId: string,
  * The next announcement this server will get, rendered now. Falls back to the next round's preview
  * when nothing is pending (no channel set up yet, or the season is over).
  */
-export function previewNext(svc: AnnouncementsService, season: Season, guildId: string, now: number): { post: RenderedPost | null; note: string } {
+export function previewNext(
+  svc: AnnouncementsService,
+  season: Season,
+  guildId: string,
+  now: number,
+  say: Say = englishSay(),
+): { post: RenderedPost | null; note: string } {
+  const { tr } = say;
   const rounds = new Map(roundsOf(season).map((r) => [r.key, r]));
   const next = nextDue(svc.db, guildId, 1, now)[0];
   if (next !== undefined) {
     const whole = rounds.get(next.roundKey);
     const round = whole === undefined ? undefined : roundForClub(whole, next.club ?? null);
     if (round !== undefined && round.matches.length > 0) {
+      // The post as its channel will read it: in the channel's language.
+      const sub = getSubscription(svc.db, guildId, next.channelId);
+      const postTr = sub === null ? tr : postTranslator(svc, say, sub);
       const post =
-        next.kind === 'preview' ? renderPreview(season, round) : next.kind === 'recap' ? renderRecap(season, round) : renderMoved(season, round, next.moves ?? []);
-      return { post, note: `Next post: ${rowLabel(next, rounds)} in ${channelMention(next.channelId)}, due ${discordTime(next.dueAt, 'f')}.` };
+        next.kind === 'preview'
+          ? renderPreview(season, round, postTr)
+          : next.kind === 'recap'
+            ? renderRecap(season, round, postTr)
+            : renderMoved(season, round, next.moves ?? [], postTr);
+      return {
+        post,
+        note: tr.t('announcements.previewReply.nextPost', { row: rowLabel(next, rounds, tr), channel: channelMention(next.channelId), due: discordTime(next.dueAt, 'f') }),
+      };
     }
   }
   const upcoming = [...rounds.values()].find((r) => {
     const timing = roundTiming(r.matches);
     return timing !== null && timing.start > now;
   });
-  if (upcoming === undefined) return { post: null, note: 'No round of this season is still to come, so there is nothing to preview.' };
-  return { post: renderPreview(season, upcoming), note: `No post is pending here; this is the preview of the next round, ${upcoming.label}.` };
+  if (upcoming === undefined) return { post: null, note: tr.t('announcements.previewReply.nothingToCome') };
+  return { post: renderPreview(season, upcoming, tr), note: tr.t('announcements.previewReply.nextRound', { round: roundTitle(upcoming, tr) }) };
 }
 
 // ---- test ----
 
-export async function sendTestMessage(svc: AnnouncementsService, guildId: string, channelId: string, nonce: string): Promise<{ outcome: SendOutcome; message: string }> {
+export async function sendTestMessage(
+  svc: AnnouncementsService,
+  guildId: string,
+  channelId: string,
+  nonce: string,
+  say: Say = englishSay(),
+): Promise<{ outcome: SendOutcome; message: string }> {
   const sub = getSubscription(svc.db, guildId, channelId);
-  const post = renderTestMessage({ leads: (sub?.leadsMs ?? []).map(formatLead), recap: sub?.recap ?? false, roleId: sub?.roleId ?? null });
+  // The test post reads as the channel's posts will: in its language.
+  const postTr = postTranslator(svc, say, { guildId, language: sub?.language ?? null });
+  const post = renderTestMessage({ leads: (sub?.leadsMs ?? []).map(formatLead), recap: sub?.recap ?? false, roleId: sub?.roleId ?? null }, postTr);
   const outcome = await svc.send({ guildId, channelId, nonce, messages: post.messages, content: null, roleId: null, sentMessageIds: [] });
-  return { outcome, message: testOutcomeText(outcome, channelId) };
+  return { outcome, message: testOutcomeText(outcome, channelId, say.tr) };
 }
 
-export function testOutcomeText(outcome: SendOutcome, channelId: string): string {
+export function testOutcomeText(outcome: SendOutcome, channelId: string, tr: Translator = englishTr()): string {
+  const channel = channelMention(channelId);
   switch (outcome.kind) {
     case 'sent':
-      return `Test message posted in ${channelMention(channelId)}: the bot can announce there.`;
-    case 'forbidden':
-      return `Discord refused the test message in ${channelMention(channelId)}: ${outcome.missing.length > 0 ? `missing ${outcome.missing.join(', ')}` : 'missing permissions'}. The bot needs View Channel, Send Messages and Embed Links there.`;
+      return tr.t('announcements.testReply.sent', { channel });
+    case 'forbidden': {
+      const missing =
+        outcome.missing.length > 0
+          ? tr.t('announcements.testReply.missing', { list: tr.name(outcome.missing.join(', ')) })
+          : tr.t('announcements.testReply.missingUnknown');
+      return tr.t('announcements.testReply.forbidden', { channel, missing });
+    }
     case 'gone':
-      return `${channelMention(channelId)} no longer exists.`;
+      return tr.t('announcements.testReply.gone', { channel });
     case 'unsupported':
-      return `Discord does not accept messages from the bot in ${channelMention(channelId)}. Pick a text or announcement channel.`;
+      return tr.t('announcements.testReply.unsupported', { channel });
     case 'retry':
-      return `Discord did not answer in time (${outcome.code ?? 'error'}). Try again in a minute.`;
+      return tr.t('announcements.testReply.retry', { code: tr.name(String(outcome.code ?? 'error')) });
     case 'unauthorized':
     case 'failed':
-      return `The test message failed: ${outcome.error}.`;
+      // Discord's own error text stays as Discord wrote it.
+      return tr.t('announcements.testReply.failed', { error: tr.name(outcome.error) });
   }
 }

@@ -12,11 +12,13 @@ import { discordTime } from './render.js';
 import {
   channelMention,
   describeSettings,
+  englishSay,
   messageLink,
   reasonText,
   rowLabel,
   SEASON_COLOUR,
   type AnnouncementsService,
+  type Say,
 } from './service.js';
 
 /** Rows per list; more than this says "the N most recent". */
@@ -36,15 +38,25 @@ export const parseStatusPageId = (customId: string): number | null => {
   return Number.isInteger(page) ? page : null;
 };
 
-const section = (heading: string, items: readonly string[], empty: string, cappedAt?: number): Section => ({
-  heading: `**${heading}**${cappedAt !== undefined && items.length >= cappedAt ? ` (the ${cappedAt} most recent)` : ''}`,
-  lines: items.length === 0 ? [empty] : items,
-});
+const sectionOf =
+  (say: Say) =>
+  (heading: string, items: readonly string[], empty: string, cappedAt?: number): Section => ({
+    heading:
+      cappedAt !== undefined && items.length >= cappedAt
+        ? say.tr.t('announcements.status.mostRecent', { heading: `**${heading}**`, n: say.tr.number(cappedAt) })
+        : `**${heading}**`,
+    lines: items.length === 0 ? [empty] : items,
+  });
 
-const retrying = (r: OutboxRow): string => (r.attempts > 0 ? ` · retrying (${r.lastError ?? 'error'})` : '');
+// The error detail is what Discord or the sender recorded (data, as written).
+const retrying = (r: OutboxRow, say: Say): string =>
+  r.attempts > 0 ? say.tr.t('announcements.status.retrying', { error: say.tr.name(r.lastError ?? 'error') }) : '';
 
 /** The status sections, in reading order. */
-export function statusSections(svc: AnnouncementsService, season: Season, guildId: string, now: number): Section[] {
+export function statusSections(svc: AnnouncementsService, season: Season, guildId: string, now: number, say: Say = englishSay()): Section[] {
+  const { tr } = say;
+  const section = sectionOf(say);
+  const t = (key: string): string => tr.t(`announcements.status.${key}`);
   const subs = listSubscriptions(svc.db, guildId);
   const rounds = new Map(roundsOf(season).map((r) => [r.key, r]));
   const due = nextDue(svc.db, guildId, STATUS_LIST_LIMIT, now);
@@ -52,34 +64,40 @@ export function statusSections(svc: AnnouncementsService, season: Season, guildI
   const problems = recentOutcomes(svc.db, guildId, ['failed', 'expired'], STATUS_LIST_LIMIT);
   const disabled = subs.filter((s) => !s.enabled);
   const sections = [
-    section('Channels', subs.filter((s) => s.enabled).map((s) => describeSettings(s, season)), 'None enabled.'),
+    section(t('channels'), subs.filter((s) => s.enabled).map((s) => describeSettings(s, season, tr)), t('noneEnabled')),
     section(
-      'Next posts',
-      due.map((r) => `${discordTime(r.dueAt, 'f')} · ${channelMention(r.channelId)} · ${rowLabel(r, rounds)}${retrying(r)}`),
-      'Nothing pending.',
+      t('nextPosts'),
+      due.map((r) => `${discordTime(r.dueAt, 'f')} · ${channelMention(r.channelId)} · ${rowLabel(r, rounds, tr)}${retrying(r, say)}`),
+      t('nothingPending'),
     ),
     section(
-      'Sent',
+      t('sent'),
       sent.map(
         (r) =>
-          `${r.sentAt === null ? '' : `${discordTime(r.sentAt, 'f')} · `}${channelMention(r.channelId)} · ${rowLabel(r, rounds)}${r.late ? ' · **late**' : ''}${messageLink(r)}`,
+          `${r.sentAt === null ? '' : `${discordTime(r.sentAt, 'f')} · `}${channelMention(r.channelId)} · ${rowLabel(r, rounds, tr)}${r.late ? t('late') : ''}${messageLink(r)}`,
       ),
-      'Nothing sent yet.',
+      t('nothingSent'),
       STATUS_LIST_LIMIT,
     ),
     section(
-      'Failed or expired',
-      problems.map((r) => `${r.status === 'expired' ? 'Expired' : 'Failed'}: ${channelMention(r.channelId)} · ${rowLabel(r, rounds)} · ${r.lastError ?? 'no detail'}`),
-      'None.',
+      t('problems'),
+      // The detail is the ledger's record (English data, as stored).
+      problems.map(
+        (r) => `${t(r.status === 'expired' ? 'expired' : 'failed')}: ${channelMention(r.channelId)} · ${rowLabel(r, rounds, tr)} · ${r.lastError === null ? t('noDetail') : tr.name(r.lastError)}`,
+      ),
+      t('none'),
       STATUS_LIST_LIMIT,
     ),
   ];
   if (disabled.length > 0) {
     sections.push(
       section(
-        'Disabled channels',
-        disabled.map((s) => `${channelMention(s.channelId)}${s.disabledAt === null ? '' : ` since ${discordTime(s.disabledAt, 'f')}`}: ${reasonText(s.disabledReason)}`),
-        'None.',
+        t('disabled'),
+        disabled.map(
+          (s) =>
+            `${channelMention(s.channelId)}${s.disabledAt === null ? '' : tr.t('announcements.status.since', { time: discordTime(s.disabledAt, 'f') })}: ${reasonText(s.disabledReason, say)}`,
+        ),
+        t('none'),
       ),
     );
   }
@@ -87,15 +105,28 @@ export function statusSections(svc: AnnouncementsService, season: Season, guildI
 }
 
 /** One page of the status, with ◀ ▶ when there is more than one. */
-export function statusReply(svc: AnnouncementsService, season: Season, guildId: string, now: number, page: number): MessagePayload {
+export function statusReply(
+  svc: AnnouncementsService,
+  season: Season,
+  guildId: string,
+  now: number,
+  page: number,
+  say: Say = englishSay(),
+  /** The command word for `channel` as the admin's picker shows it. */
+  channelWord = 'channel',
+): MessagePayload {
+  const { tr } = say;
   const allowedMentions = { parse: [] as [] };
+  const title = tr.t('announcements.status.title');
   if (listSubscriptions(svc.db, guildId).length === 0) {
-    const embed: APIEmbed = { title: 'Matchday announcements', description: 'Not set up in this server. Start with `/announcements set channel:#…`.', color: SEASON_COLOUR };
+    const embed: APIEmbed = { title, description: tr.t('announcements.status.notSetUp', { set: `\`${say.command('set')} ${channelWord}:#…\`` }), color: SEASON_COLOUR };
     return { content: '', embeds: [embed], components: [], allowedMentions };
   }
-  const pages = packSections(statusSections(svc, season, guildId, now), STATUS_PAGE_CHARS);
+  const continued = (heading: string): string => tr.t('paging.continued', { heading });
+  const pages = packSections(statusSections(svc, season, guildId, now, say), STATUS_PAGE_CHARS, continued);
   const pageCount = Math.max(1, pages.length);
   const current = clampPage(page, pageCount);
-  const embed: APIEmbed = { title: 'Matchday announcements', description: pages[current - 1] ?? 'Nothing to show.', color: SEASON_COLOUR };
-  return { content: '', embeds: [embed], components: pageCount > 1 ? [pagerRow(current, pageCount, statusPageId)] : [], allowedMentions };
+  const embed: APIEmbed = { title, description: pages[current - 1] ?? tr.t('announcements.status.nothingToShow'), color: SEASON_COLOUR };
+  const label = tr.t('announcements.status.page', { page: tr.number(current), count: tr.number(pageCount) });
+  return { content: '', embeds: [embed], components: pageCount > 1 ? [pagerRow(current, pageCount, statusPageId, label)] : [], allowedMentions };
 }

@@ -7,7 +7,8 @@ import {
   type APIEmbed,
   type ChatInputCommandInteraction,
 } from 'discord.js';
-import { localized } from '../../i18n/commands.js';
+import { commandMention, commandWord, localized } from '../../i18n/commands.js';
+import { LANGUAGE_INFO, LANGUAGES, type Translator } from '../../i18n/index.js';
 import { parseLeads } from '../../domain/announcements.js';
 import { UserError } from '../../domain/errors.js';
 import { listSubscriptions } from '../../db/guild-settings.js';
@@ -20,11 +21,13 @@ import {
   setAnnouncements,
   turnOffAnnouncements,
   type AnnouncementsService,
+  type Say,
 } from '../announcements/service.js';
 import { parseStatusPageId, statusReply } from '../announcements/status.js';
 import { clampContent } from '../reply.js';
 import { isDiscordId, readChannelId, readChoice, readTeam, teamAutocomplete, teamOption } from './options.js';
 import type { Command, CommandContext } from './types.js';
+import { replyTranslator } from './language.js';
 
 export const announcements: Command = {
   data: localized(new SlashCommandBuilder()
@@ -53,9 +56,20 @@ export const announcements: Command = {
           o
             .setName('clear')
             .setDescription('Remove a setting')
-            .addChoices({ name: 'role: mention no one', value: 'role' }, { name: 'team: every match again', value: 'team' }),
+            .addChoices(
+              { name: 'role: mention no one', value: 'role' },
+              { name: 'team: every match again', value: 'team' },
+              { name: "language: the server's again", value: 'language' },
+            ),
         )
-        .addStringOption(teamOption('team', "Only this club's matches in this channel (default: every match)")),
+        .addStringOption(teamOption('team', "Only this club's matches in this channel (default: every match)"))
+        .addStringOption((o) =>
+          o
+            .setName('language')
+            .setDescription("The language of this channel's posts (default: the server's, else English)")
+            // Each language in its own script, as /language shows them.
+            .addChoices(...LANGUAGES.map((l) => ({ name: LANGUAGE_INFO[l].nativeName, value: l }))),
+        ),
     )
     .addSubcommand((s) =>
       s
@@ -72,7 +86,7 @@ export const announcements: Command = {
       s
         .setName('roles')
         .setDescription("The role a club's posts mention in channels following it; without role, none")
-        .addStringOption(teamOption('team', 'The club', true))
+        .addStringOption(teamOption('club', 'The club', true))
         .addRoleOption((o) => o.setName('role').setDescription('A mentionable role of this server (never @everyone)')),
     )
     .addSubcommand((s) => s.setName('status').setDescription('Settings, next posts, what was sent or failed, disabled channels'))
@@ -93,25 +107,28 @@ export const announcements: Command = {
   defer: 'ephemeral',
 
   async execute(interaction, ctx) {
+    // Every reply in the reply's language, command words as the admin's picker shows them.
+    const say = sayFor(interaction, ctx);
+    const { tr } = say;
     // default_member_permissions and contexts are advisory (server admins can override them, and an
     // old client may still show the command): the rules are checked again here.
     if (!interaction.inGuild()) {
-      await answer(interaction, 'Announcements are set up per server: run this command in a server, not in DMs.');
+      await answer(interaction, tr.t('announcements.refuse.notInGuild'));
       return;
     }
     // memberPermissions is null when Discord sent no member permissions (only a forged payload does):
     // unknown is refused like missing, for every subcommand.
     if (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) !== true) {
-      await answer(interaction, 'Only members with **Manage Server** can change announcements.');
+      await answer(interaction, tr.t('announcements.refuse.needsManageServer'));
       return;
     }
     if (!isDiscordId(interaction.guildId)) {
-      await answer(interaction, 'Announcements are set up per server, and this server could not be identified.');
+      await answer(interaction, tr.t('announcements.refuse.guildUnknown'));
       return;
     }
     const svc = ctx.announcements;
     if (svc === undefined) {
-      await answer(interaction, 'Announcements are not available on this bot instance.');
+      await answer(interaction, tr.t('announcements.refuse.unavailable'));
       return;
     }
     const guildId = interaction.guildId;
@@ -119,33 +136,33 @@ export const announcements: Command = {
 
     switch (interaction.options.getSubcommand(true)) {
       case 'set':
-        await runSet(interaction, ctx, svc, guildId, now);
+        await runSet(interaction, ctx, svc, guildId, now, say);
         return;
       case 'roles':
         await runRoles(interaction, ctx, svc, guildId, now);
         return;
       case 'off': {
-        await answer(interaction, turnOffAnnouncements(svc, guildId, readChannelId(interaction), now));
+        await answer(interaction, turnOffAnnouncements(svc, guildId, readChannelId(interaction), now, say));
         return;
       }
       case 'status': {
-        const payload = statusReply(svc, ctx.season(), guildId, now, 1);
+        const payload = statusReply(svc, ctx.season(), guildId, now, 1, say, setWord(interaction, 'channel'));
         if (interaction.deferred || interaction.replied) await interaction.editReply(payload);
         else await interaction.reply({ ...payload, flags: MessageFlags.Ephemeral });
         return;
       }
       case 'preview': {
-        const { post, note } = previewNext(svc, ctx.season(), guildId, now);
+        const { post, note } = previewNext(svc, ctx.season(), guildId, now, say);
         const first = post?.messages[0] ?? [];
-        const more = post !== null && post.messages.length > 1 ? ` (message 1 of ${post.messages.length})` : '';
-        await answer(interaction, `${note}${more}`, [...first]);
+        const count = post?.messages.length ?? 0;
+        await answer(interaction, count > 1 ? tr.t('announcements.previewReply.moreMessages', { note, count: tr.number(count) }) : note, [...first]);
         return;
       }
       case 'test':
-        await runTest(interaction, svc, guildId);
+        await runTest(interaction, svc, guildId, say);
         return;
       default:
-        throw new UserError('Unknown subcommand.');
+        throw new UserError(tr.t('announcements.refuse.unknownSubcommand'));
     }
   },
 
@@ -154,16 +171,32 @@ export const announcements: Command = {
 
   // ◀ ▶ on /announcements status. The reply is ephemeral, but the rules are checked again anyway.
   async button(interaction, ctx) {
+    const say = sayFor(interaction, ctx);
     const page = parseStatusPageId(interaction.customId);
-    if (page === null) throw new UserError('This button belongs to an older version of the bot. Run /announcements status again.');
+    if (page === null) throw new UserError(say.tr.t('announcements.refuse.oldButton', { status: say.command('status') }));
     if (!interaction.inGuild() || interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) !== true) {
-      throw new UserError('Only members with the Manage Server permission can see the announcements status.');
+      throw new UserError(say.tr.t('announcements.refuse.statusNeedsManageServer'));
     }
     const svc = ctx.announcements;
-    if (svc === undefined) throw new UserError('Announcements are not available on this bot instance.');
-    await interaction.update(statusReply(svc, ctx.season(), interaction.guildId, ctx.now().getTime(), page));
+    if (svc === undefined) throw new UserError(say.tr.t('announcements.refuse.unavailable'));
+    await interaction.update(statusReply(svc, ctx.season(), interaction.guildId, ctx.now().getTime(), page, say, setWord(interaction, 'channel')));
   },
 };
+
+/** The reply's language and the command's words for this interaction. */
+const sayFor = (interaction: Parameters<typeof replyTranslator>[0], ctx: CommandContext): Say => {
+  const tr: Translator = ctx.tr ?? replyTranslator(interaction, ctx);
+  return {
+    tr,
+    command: (sub) => commandMention(interaction.locale ?? null, 'announcements', sub),
+    ...(ctx.i18n === undefined ? {} : { i18n: ctx.i18n }),
+  };
+};
+
+/** An option of `/announcements set` as the admin's picker names it, in a code span. */
+const setWord = (interaction: { readonly locale?: string | null }, option: string): string =>
+  commandWord(interaction.locale ?? null, ['announcements', 'options', 'set', 'options', option]);
+const code = (text: string): string => `\`${text}\``;
 
 async function runSet(
   interaction: ChatInputCommandInteraction<'cached' | 'raw'>,
@@ -171,44 +204,52 @@ async function runSet(
   svc: AnnouncementsService,
   guildId: string,
   now: number,
+  say: Say,
 ): Promise<void> {
+  const { tr } = say;
+  const word = (option: string): string => code(setWord(interaction, option));
+  const clearWord = (value: string): string => code(`${setWord(interaction, 'clear')}:${setWord(interaction, value)}`);
   const channel = { id: readChannelId(interaction, true) };
   const role = interaction.options.getRole('role');
-  if (role !== null && !isDiscordId(role.id)) throw new UserError('That is not a role of this server: pick one from the list in `role`.');
+  if (role !== null && !isDiscordId(role.id)) throw new UserError(tr.t('announcements.refuse.roleInvalid', { role: word('role') }));
   const leadsText = interaction.options.getString('leads');
   const recap = interaction.options.getBoolean('recap') ?? undefined;
-  const clear = readChoice(interaction, 'clear', ['role', 'team'] as const);
+  const clear = readChoice(interaction, 'clear', ['role', 'team', 'language'] as const);
+  const language = readChoice(interaction, 'language', LANGUAGES);
   const clearRole = clear === 'role';
   const team = readTeam(interaction, ctx.season(), 'team');
 
   if (role !== null && role.id === guildId) {
-    await answer(interaction, 'Announcements never mention @everyone. Pick a role, or leave `role` empty.');
+    await answer(interaction, tr.t('announcements.refuse.everyone', { role: word('role') }));
     return;
   }
   if (role !== null && clearRole) {
-    await answer(interaction, 'Give either `role` or `clear:role`, not both.');
+    await answer(interaction, tr.t('announcements.refuse.roleAndClear', { role: word('role'), clear: clearWord('role') }));
     return;
   }
   if (team !== null && clear === 'team') {
-    await answer(interaction, 'Give either `team` or `clear:team`, not both.');
+    await answer(interaction, tr.t('announcements.refuse.teamAndClear', { team: word('team'), clear: clearWord('team') }));
     return;
   }
+  if (language !== null && clear === 'language') {
+    await answer(interaction, tr.t('announcements.refuse.languageAndClear', { language: word('language'), clear: clearWord('language') }));
+    return;
+  }
+  // The posts' language: the one given, the server's again with clear:language, else unchanged.
+  const postLanguage = clear === 'language' ? null : (language ?? undefined);
   const teamId = clear === 'team' ? null : (team?.id ?? undefined);
   // Only the options given change: an existing channel keeps the rest (a new one gets the defaults).
   const roleId = clearRole ? null : (role?.id ?? undefined);
   const leadsMs = leadsText === null ? undefined : parseLeads(leadsText);
-  const check = await checkAnnouncementChannel(interaction.client, guildId, channel.id);
+  const check = await checkAnnouncementChannel(interaction.client, guildId, channel.id, tr);
   if (!check.ok) {
     await answer(interaction, check.reason);
     return;
   }
-  const result = setAnnouncements(svc, ctx.season(), { guildId, channelId: channel.id, roleId, teamId, leadsMs, recap }, now);
-  const warning =
-    role !== null && 'mentionable' in role && !role.mentionable
-      ? '\nNote: that role is not mentionable, so posts will name it without pinging unless the bot has Mention Everyone.'
-      : '';
+  const result = setAnnouncements(svc, ctx.season(), { guildId, channelId: channel.id, roleId, teamId, language: postLanguage, leadsMs, recap }, now, say);
+  const warning = role !== null && 'mentionable' in role && !role.mentionable ? `\n${tr.t('announcements.set.roleNotMentionable')}` : '';
   const saved = result.subscription;
-  ctx.log.info({ guildId, channelId: channel.id, leadsMs: saved.leadsMs, recap: saved.recap, roleId: saved.roleId, teamId: saved.teamId, planned: result.planned }, 'announcements set');
+  ctx.log.info({ guildId, channelId: channel.id, leadsMs: saved.leadsMs, recap: saved.recap, roleId: saved.roleId, teamId: saved.teamId, language: saved.language, planned: result.planned }, 'announcements set');
   await answer(interaction, result.message + warning);
 }
 
@@ -220,7 +261,7 @@ async function runRoles(
   guildId: string,
   now: number,
 ): Promise<void> {
-  const club = readTeam(interaction, ctx.season(), 'team', true);
+  const club = readTeam(interaction, ctx.season(), 'club', true);
   const role = interaction.options.getRole('role');
   const name = `**${escapeText(club.name)}**`;
   if (role === null) {
@@ -254,23 +295,25 @@ async function runRoles(
   );
 }
 
-async function runTest(interaction: ChatInputCommandInteraction<'cached' | 'raw'>, svc: AnnouncementsService, guildId: string): Promise<void> {
+async function runTest(interaction: ChatInputCommandInteraction<'cached' | 'raw'>, svc: AnnouncementsService, guildId: string, say: Say): Promise<void> {
+  const { tr } = say;
   let channelId = readChannelId(interaction);
   if (channelId === null) {
     const enabled = listSubscriptions(svc.db, guildId).filter((s) => s.enabled);
     if (enabled.length !== 1) {
-      await answer(interaction, enabled.length === 0 ? 'No channel is set up yet: give `channel`.' : 'Several channels are set up: give `channel`.');
+      const channel = code(commandWord(interaction.locale ?? null, ['announcements', 'options', 'test', 'options', 'channel']));
+      await answer(interaction, tr.t(enabled.length === 0 ? 'announcements.testReply.noChannel' : 'announcements.testReply.severalChannels', { channel }));
       return;
     }
     channelId = enabled[0]!.channelId;
   }
-  const check = await checkAnnouncementChannel(interaction.client, guildId, channelId);
+  const check = await checkAnnouncementChannel(interaction.client, guildId, channelId, tr);
   if (!check.ok) {
     await answer(interaction, check.reason);
     return;
   }
   // A fresh nonce per test: the interaction id is unique and fits Discord's 25 characters.
-  const { message } = await sendTestMessage(svc, guildId, channelId, `t${interaction.id}`.slice(0, 25));
+  const { message } = await sendTestMessage(svc, guildId, channelId, `t${interaction.id}`.slice(0, 25), say);
   await answer(interaction, message);
 }
 

@@ -351,10 +351,12 @@ describe('set on a channel already set up', () => {
     expect(getSubscription(opened.db, G1, TEXT)).toMatchObject({ enabled: true, roleId: ROLE, leadsMs: [3_600_000], recap: false });
   });
 
-  test('GIVEN the command JSON THEN set says it changes only the options given and offers clear:role and clear:team', () => {
-    const set = announcements.data.toJSON().options?.find((o) => o.name === 'set') as { description: string; options?: { name: string; choices?: { value: string }[] }[] };
+  test('GIVEN the command JSON THEN set says it changes only the options given and offers clear:role, clear:team and clear:language', () => {
+    const set = announcements.data.toJSON().options?.find((o) => o.name === 'set') as { description: string; options?: { name: string; choices?: { name: string; value: string }[] }[] };
     expect(set.description).toMatch(/changes only the options you give/);
-    expect(set.options?.find((o) => o.name === 'clear')?.choices?.map((c) => c.value)).toEqual(['role', 'team']);
+    expect(set.options?.find((o) => o.name === 'clear')?.choices?.map((c) => c.value)).toEqual(['role', 'team', 'language']);
+    // The posts' language, each choice in its own script.
+    expect(set.options?.find((o) => o.name === 'language')?.choices?.map((c) => `${c.value}=${c.name}`)).toEqual(['en=English', 'fr=Français', 'ar=العربية', 'pt=Português']);
   });
 });
 
