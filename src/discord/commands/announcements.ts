@@ -86,7 +86,7 @@ export const announcements: Command = {
       s
         .setName('roles')
         .setDescription("The role a club's posts mention in channels following it; without role, none")
-        .addStringOption(teamOption('club', 'The club', true))
+        .addStringOption(teamOption('team', 'The club', true))
         .addRoleOption((o) => o.setName('role').setDescription('A mentionable role of this server (never @everyone)')),
     )
     .addSubcommand((s) => s.setName('status').setDescription('Settings, next posts, what was sent or failed, disabled channels'))
@@ -261,7 +261,7 @@ async function runRoles(
   guildId: string,
   now: number,
 ): Promise<void> {
-  const club = readTeam(interaction, ctx.season(), 'club', true);
+  const club = readTeam(interaction, ctx.season(), 'team', true);
   const role = interaction.options.getRole('role');
   const name = `**${escapeText(club.name)}**`;
   if (role === null) {
