@@ -86,6 +86,12 @@ test('Arabic: Latin names and commands isolated', () => {
   expect(privacy).toContain(`${FSI}\`/language reset\`${PDI}`);
 });
 
+test('/about names /match as the picker does', () => {
+  const view = { season: real, stats: computeStats(real), dataVersion: null, version: 'v', startedAt: new Date(0), wallNow: new Date(0) };
+  expect(renderAbout({ ...view, matchCommand: '/jogo' }, i18n.translator('pt')).embeds?.[0]?.description).toContain('/jogo indica as fontes');
+  expect(renderAbout(view, i18n.translator('ar')).embeds?.[0]?.description).toContain(`${FSI}/match${PDI}`);
+});
+
 test('English /about keeps its text', () => {
   const text = allText(aboutIn('en'));
   expect(text).toContain('3d 4h 12m');

@@ -1,5 +1,5 @@
 import { SlashCommandBuilder } from 'discord.js';
-import { localized } from '../../i18n/commands.js';
+import { commandMention, localized } from '../../i18n/commands.js';
 import { computeStats } from '../../domain/stats.js';
 import { renderAbout } from '../render/about.js';
 import { shardView } from '../shard-info.js';
@@ -25,6 +25,7 @@ export const about: Command = {
         // Uptime is about this process, so it reads the real clock, not the (possibly replayed) bot clock.
         wallNow: new Date(),
         shard,
+        matchCommand: commandMention(interaction.locale ?? null, 'match'),
       }, ctx.tr ?? replyTranslator(interaction, ctx)),
     );
   },

@@ -55,6 +55,8 @@ export interface AboutView {
   readonly wallNow: Date;
   /** Set when the bot runs as several shards: this one, and the totals over all of them. */
   readonly shard?: ShardView | null;
+  /** `/match` as the user's picker names it (`/jogo` for a pt-BR client); `/match` when not given. */
+  readonly matchCommand?: string;
 }
 
 export interface ShardView {
@@ -136,7 +138,7 @@ export const renderAbout = (view: AboutView, tr: Translator = englishTr()): Mess
     embeds: [
       {
         title: tr.t('about.title', { season: tr.name(escapeText(season.name)) }),
-        description: tr.t('about.description', { match: '/match' }),
+        description: tr.t('about.description', { match: tr.name(view.matchCommand ?? '/match') }),
         color: SEASON_COLOUR,
         fields,
         footer: seasonFooter(season, undefined, tr),
