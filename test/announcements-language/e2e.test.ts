@@ -1,0 +1,56 @@
+// A French channel beside an English one, end to end: the real bot process (replay clock) against the
+// stand-in, on the real 2023–24 season. Matchday 1's first kickoff is 26 Nov 13:00 UTC, so both 24h
+// previews are due 25 Nov 13:00.
+import { join } from 'node:path';
+import type { APIMessage } from 'discord.js';
+import type { Standin } from 'discord-standin';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { posts, startAnnouncingBot } from '../e2e/announcement-support.js';
+import { GUILD_ID, makeTempDir, startTestStandin, stopAll, STARTUP_TIMEOUT_MS, TEST_TOKEN, type BotProcess } from '../e2e/harness.js';
+
+const MANAGE_GUILD = '32';
+const text = (m: APIMessage): string =>
+  [m.content, ...m.embeds.flatMap((e) => [e.title ?? '', e.description ?? '', ...(e.fields ?? []).flatMap((f) => [f.name, f.value])])].join('\n');
+
+let standin: Standin;
+const bots: BotProcess[] = [];
+
+afterAll(async () => {
+  for (const bot of bots) expect(bot.stdout() + bot.stderr()).not.toContain(TEST_TOKEN);
+  await stopAll();
+  await standin?.close();
+});
+
+const announce = async (subcommand: string, options: Record<string, string | boolean>): Promise<APIMessage> => {
+  const handle = standin.sendInteraction({ kind: 'chatInput', name: 'announcements', subcommand, options, memberPermissions: MANAGE_GUILD });
+  await handle.callback;
+  return handle.waitForOriginal((m) => (m.content ?? '') !== '' || m.embeds.length > 0, 15_000);
+};
+
+describe('a French announcement channel beside an English one in the same server', () => {
+  let french: string;
+  let english: string;
+
+  beforeAll(async () => {
+    standin = await startTestStandin({
+      guilds: [{ id: GUILD_ID, name: 'CAF test server', channels: [{ name: 'general' }, { name: 'annonces' }, { name: 'matchday' }] }],
+    });
+    french = standin.channelByName(GUILD_ID, 'annonces')!.id;
+    english = standin.channelByName(GUILD_ID, 'matchday')!.id;
+    await startAnnouncingBot(standin, bots, join(makeTempDir(), 'bot.sqlite'), '2023-11-23T12:00:00Z', 14_400);
+  }, STARTUP_TIMEOUT_MS + 15_000);
+
+  test('GIVEN language:fr on one channel THEN its matchday 1 preview is French while the other channel’s is English', async () => {
+    expect((await announce('set', { channel: french, language: 'fr' })).content).toContain(' · posts in Français');
+    expect((await announce('set', { channel: english })).content).toContain(`Announcements are on in <#${english}>`);
+
+    await standin.waitFor(() => posts(standin, french).length >= 1 && posts(standin, english).length >= 1, 60_000, 'matchday 1 previews');
+    const fr = posts(standin, french)[0]!;
+    const en = posts(standin, english)[0]!;
+    expect(fr.embeds[0]?.title).toBe('Phase de groupes · Journée 1 — avant-match');
+    expect(en.embeds[0]?.title).toBe('Group stage · Matchday 1 — preview');
+    expect(text(fr)).toContain('Groupe A');
+    expect(text(fr)).not.toMatch(/preview|Matchday|First kick-off/);
+    expect(text(en)).toContain('Group A');
+  }, 90_000);
+});
