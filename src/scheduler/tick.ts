@@ -98,16 +98,21 @@ interface Pass {
   readonly render: (row: OutboxRow, language: Language) => RenderedPost | Error | 'no-round';
   /** A channel's post language: its own, else its server's /language choice (read once per pass), else English. */
   readonly languageOf: (sub: SubscriptionRow) => Language;
+  readonly translator: (language: Language) => Translator;
 }
 
 const channelKey = (guildId: string, channelId: string): string => `${guildId}/${channelId}`;
 
 /** The text above a post: the role to ping, and a note when it goes out late. */
-export function postContent(roles: string | null | readonly string[], late: boolean, dueAt: number): string | null {
+export function postContent(roles: string | null | readonly string[], late: boolean, dueAt: number, tr?: Translator): string | null {
   const parts: string[] = [];
   const mentioned = roles === null ? [] : typeof roles === 'string' ? [roles] : roles;
   if (mentioned.length > 0) parts.push(mentioned.map((id) => `<@&${id}>`).join(' '));
-  if (late) parts.push(`-# Posted late: this was due <t:${Math.floor(dueAt / 1000)}:f>.`);
+  if (late) {
+    // In the post's language (English without a translator, as before).
+    const time = `<t:${Math.floor(dueAt / 1000)}:f>`;
+    parts.push(`-# ${tr === undefined ? `Posted late: this was due ${time}.` : tr.t('announcements.post.late', { time })}`);
+  }
   return parts.length === 0 ? null : parts.join('\n');
 }
 
@@ -201,6 +206,7 @@ function openPass(deps: TickDeps, now: number): Pass {
       c.halted = true;
       halted.abort();
     },
+    translator: (language) => i18n.translator(language),
     languageOf: (sub) => {
       if (sub.language !== null) return sub.language;
       if (!serverLanguages.has(sub.guildId)) serverLanguages.set(sub.guildId, serverLanguage(deps.db, sub.guildId));
@@ -256,7 +262,8 @@ async function sendRow(pass: Pass, row: OutboxRow): Promise<void> {
     return settleCancelled(pass, row, 'channel disabled');
   }
   if (pass.signal.aborted) return settleReleased(pass, row, row.messageIds);
-  const post = pass.render(row, pass.languageOf(sub));
+  const language = pass.languageOf(sub);
+  const post = pass.render(row, language);
   if (post === 'no-round') return settleCancelled(pass, row, `round ${row.roundKey} is no longer in the season data`);
   if (post instanceof Error) {
     settlePostFailed(deps.db, row, { message: `render failed: ${post.message}`, code: 'render' }, pass.clock(), row.messageIds);
@@ -275,7 +282,7 @@ async function sendRow(pass: Pass, row: OutboxRow): Promise<void> {
         channelId: row.channelId,
         nonce: row.nonce,
         messages: post.messages,
-        content: postContent(mentions, lateAtStart, row.dueAt),
+        content: postContent(mentions, lateAtStart, row.dueAt, pass.translator(language)),
         roleId: mentions[0] ?? null,
         roleIds: mentions,
         sentMessageIds: row.messageIds,

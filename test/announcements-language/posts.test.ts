@@ -87,6 +87,18 @@ describe('announcements in each channel’s language, through the planner and th
     expect(new Set(sent.map((p) => `${p.channelId}:${p.nonce}`)).size).toBe(sent.length);
   });
 
+  test('GIVEN a French channel whose preview goes out late THEN the late note is French too', async () => {
+    opened = makeTestDb();
+    const db = opened.db;
+    const start = Date.parse('2023-11-20T00:00:00Z');
+    setSubscription(db, { guildId: G, channelId: FR, language: 'fr' }, start);
+    replanAll(db, season, start);
+    const due = Math.min(...rowsFor(db, { guildId: G, statuses: ['pending'] }).map((r) => r.dueAt));
+    const { sent, send } = recorder();
+    await runTick({ db, season: () => season, send, log: silent }, due + 30 * 60_000);
+    expect(sent[0]?.content).toBe(`-# Publié en retard : prévu <t:${due / 1000}:f>.`);
+  });
+
   test('GIVEN a preview already sent in French THEN switching the channel to Arabic re-sends nothing: same keys, same nonces, later posts in Arabic', async () => {
     opened = makeTestDb();
     const db = opened.db;
