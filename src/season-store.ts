@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { openDatabase, pendingMigrations } from './db/client.js';
+import { openDatabase, pendingMigrations, withStartupLockWait } from './db/client.js';
 import * as schema from './db/schema.js';
 import { ensureSeasonImported } from './db/import.js';
 import { dataVersion, loadSeason } from './db/season-repo.js';
@@ -44,7 +44,7 @@ export const openSeasonStore = (opts: {
       const fromFile = readSeasonFile(file);
       // Decided under the write lock (the import's own transaction nests inside as a savepoint):
       // two processes starting on one file import it once, the second finding it done.
-      ({ imported } = sqlite.transaction(() => ensureSeasonImported(db, () => fromFile)).immediate());
+      ({ imported } = withStartupLockWait(sqlite, () => sqlite.transaction(() => ensureSeasonImported(db, () => fromFile)).immediate()));
       if (imported) opts.log?.info({ file }, 'season file imported');
     } catch (err) {
       // A bad edit must not take the bot down: keep serving the last good import, and say why loudly.

@@ -42,7 +42,7 @@ export interface OpenDatabaseOptions {
  * exclusive lock. Throws DatabaseNotWritableError when the process cannot write the file.
  */
 export function openDatabase(path: string, opts: OpenDatabaseOptions = {}): OpenedDatabase {
-  const sqlite = new Database(path, { timeout: 5000 });
+  const sqlite = new Database(path, { timeout: BUSY_TIMEOUT_MS });
   try {
     applyPragmas(sqlite);
     const applied = opts.migrate === false ? refuseIfPending(sqlite, path, opts) : migrateWithSafetyNet(sqlite, path, opts);
@@ -54,11 +54,29 @@ export function openDatabase(path: string, opts: OpenDatabaseOptions = {}): Open
   }
 }
 
+/** How long a query waits for another connection's write lock while the bot serves (it blocks the event loop). */
+const BUSY_TIMEOUT_MS = 5000;
+/**
+ * How long start-up waits for the lock: another process may be migrating or importing the season
+ * (seconds on a busy machine), and nothing is being served yet, so waiting beats failing the start.
+ */
+export const STARTUP_BUSY_TIMEOUT_MS = 60_000;
+
+/** Runs `work` with a longer lock wait, for start-up steps that take the write lock. */
+export function withStartupLockWait<T>(sqlite: SqliteConnection, work: () => T): T {
+  sqlite.pragma(`busy_timeout = ${STARTUP_BUSY_TIMEOUT_MS}`);
+  try {
+    return work();
+  } finally {
+    sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  }
+}
+
 function applyPragmas(sqlite: SqliteConnection): void {
   // WAL means nothing for an in-memory database (SQLite answers `memory`), so skip it there.
   if (!sqlite.memory) sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   // Set explicitly: the WAL default differs between the connection that created the file and later ones.
   sqlite.pragma('synchronous = NORMAL');
 }
@@ -140,7 +158,7 @@ function migrateWithSafetyNet(sqlite: SqliteConnection, path: string, opts: Open
   // enforcement off here stops a DROP TABLE from cascading into child rows.
   sqlite.pragma('foreign_keys = OFF');
   try {
-    sqlite.exec('begin exclusive');
+    withStartupLockWait(sqlite, () => sqlite.exec('begin exclusive'));
     try {
       probeWritable(sqlite, path);
       const pending = pendingMigrations(sqlite, migrationsFolder);
