@@ -115,14 +115,7 @@ const main = async (): Promise<void> => {
       },
     });
   } catch (err) {
-    const problem = operatorProblem(err, config.databasePath);
-    if (problem !== null) {
-      // The same `startup failed` line as any other failure, with the operator's words instead of a stack.
-      log.fatal({ problem }, 'startup failed');
-      process.exit(EXIT_CONFIG);
-    }
-    log.fatal({ err }, 'startup failed');
-    process.exit(isTokenRejected(err) ? EXIT_CONFIG : 1);
+    exitOnStartupFailure(log, err, config.databasePath);
   }
   // Announcements start once the gateway is ready; a bot that cannot post must not run as if it could.
   bot.ready.catch((err: unknown) => {
@@ -130,6 +123,18 @@ const main = async (): Promise<void> => {
     shutdown('startup failed after login', 1);
   });
 };
+
+/** Logs the one `startup failed` line and exits: 78 for what only an operator can fix, else 1. */
+function exitOnStartupFailure(log: Logger, err: unknown, databasePath: string): never {
+  const problem = operatorProblem(err, databasePath);
+  if (problem !== null) {
+    // The same `startup failed` line as any other failure, with the operator's words instead of a stack.
+    log.fatal({ problem }, 'startup failed');
+    process.exit(EXIT_CONFIG);
+  }
+  log.fatal({ err }, 'startup failed');
+  process.exit(isTokenRejected(err) ? EXIT_CONFIG : 1);
+}
 
 /** SHARDS=auto|N: migrate, import and sync once, then one process per shard running this same file. */
 const startManager = async (
@@ -151,14 +156,7 @@ const startManager = async (
       },
     });
   } catch (err) {
-    const problem = operatorProblem(err, config.databasePath);
-    if (problem !== null) {
-      // The same `startup failed` line as any other failure, with the operator's words instead of a stack.
-      log.fatal({ problem }, 'startup failed');
-      process.exit(EXIT_CONFIG);
-    }
-    log.fatal({ err }, 'startup failed');
-    process.exit(isTokenRejected(err) ? EXIT_CONFIG : 1);
+    exitOnStartupFailure(log, err, config.databasePath);
   }
 };
 

@@ -5,7 +5,7 @@
 import { indexClubs, newClubId } from '../clubs/match.js';
 import type { Club, ClubsFile } from '../clubs/schema.js';
 import { computeTies } from '../domain/ties.js';
-import type { Stage } from '../domain/types.js';
+import { STAGE_LABEL, type Stage } from '../domain/types.js';
 import type { ParsedMatch, ParsedSeason, TeamRef } from '../football-txt/index.js';
 import { parseSeason, SeasonFileError } from '../season/parse.js';
 import type { CalendarRecord, MatchInput, SeasonFileInput, SourceNoteRecord, TeamInput } from '../season/schema.js';
@@ -43,14 +43,6 @@ export interface SeasonImport {
 export type SeasonImportResult = { readonly ok: true; readonly value: SeasonImport } | { readonly ok: false; readonly problems: readonly string[] };
 
 const STAGE_KEY: Readonly<Record<Stage, string>> = { first_round: 'R1', second_round: 'R2', group: 'G', quarter_final: 'QF', semi_final: 'SF', final: 'F' };
-const ROUND_NAME: Readonly<Record<Stage, string>> = {
-  first_round: 'First round',
-  second_round: 'Second round',
-  group: 'Group stage',
-  quarter_final: 'Quarter-finals',
-  semi_final: 'Semi-finals',
-  final: 'Final',
-};
 const PROPER: ReadonlySet<Stage> = new Set(['group', 'quarter_final', 'semi_final', 'final']);
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -305,7 +297,7 @@ function calendarOf(matches: readonly MatchInput[], sources: readonly string[]):
     return {
       id,
       phase: span.stage === 'group' ? 'Group stage' : span.stage === 'first_round' || span.stage === 'second_round' ? 'Qualifying rounds' : 'Knockout stage',
-      round: span.stage === 'group' ? `Group stage, matchday ${span.matchday}` : `${ROUND_NAME[span.stage]}, ${span.leg === 1 ? 'first' : 'second'} legs`,
+      round: span.stage === 'group' ? `Group stage, matchday ${span.matchday}` : `${STAGE_LABEL[span.stage]}, ${span.leg === 1 ? 'first' : 'second'} legs`,
       kind: span.stage === 'group' ? ('matchday' as const) : ('leg' as const),
       stage: span.stage,
       matchday: span.matchday,
