@@ -31,8 +31,8 @@ export const latestStageColour = (stages: readonly Stage[]): number => {
 export const seasonFooter = (season: Season, extra?: string, tr: Translator = englishTr()): NonNullable<APIEmbed['footer']> => ({
   text: [
     tr.name(plainText(season.name)),
-    // The data stamp stays ISO (YYYY-MM-DD, Western digits): it is read the same in every language.
-    tr.t('footer.asOf', { date: tr.name(season.asOf) }),
+    // English keeps the ISO stamp the crawl pins; other languages say the date in words (Western digits).
+    tr.t('footer.asOf', { date: tr.language === 'en' ? season.asOf : tr.date(season.asOf) }),
     tr.t('footer.sources', { about: '/about' }),
     ...(extra ? [extra] : []),
   ].join(' · '),
