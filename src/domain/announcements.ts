@@ -327,25 +327,52 @@ export function retryDelayMs(attempts: number): number {
 const LEAD_PART = /^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$/;
 
 /** Parses `24h,1h`, `2d`, `90m`, `1h30m` into distinct leads, longest first. */
+/** Why a `leads:` text was refused: a kind and its values, so the command can say it in the user's language. */
+export type LeadsProblem =
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'notALead'; readonly part: string }
+  | { readonly kind: 'outOfRange'; readonly part: string; readonly min: string; readonly max: string }
+  | { readonly kind: 'tooMany'; readonly max: number };
+
+const leadsProblemText = (problem: LeadsProblem): string => {
+  switch (problem.kind) {
+    case 'empty':
+      return 'Give at least one lead time, for example `24h` or `24h,1h`.';
+    case 'notALead':
+      return `\`${problem.part}\` is not a lead time. Use days, hours and minutes such as \`24h\`, \`2d\`, \`90m\` or \`1h30m\`.`;
+    case 'outOfRange':
+      return `Lead time \`${problem.part}\` is out of range: use between ${problem.min} and ${problem.max}.`;
+    case 'tooMany':
+      return `At most ${problem.max} lead times per channel.`;
+  }
+};
+
+/** A refused `leads:` text: its message is the English sentence; `problem` is what a translation needs. */
+export class LeadsError extends UserError {
+  constructor(readonly problem: LeadsProblem) {
+    super(leadsProblemText(problem));
+  }
+}
+
 export function parseLeads(text: string): number[] {
   const parts = text
     .split(/[,\s]+/)
     .map((p) => p.trim().toLowerCase())
     .filter((p) => p.length > 0);
-  if (parts.length === 0) throw new UserError('Give at least one lead time, for example `24h` or `24h,1h`.');
+  if (parts.length === 0) throw new LeadsError({ kind: 'empty' });
   const leads = parts.map((part) => {
     const m = LEAD_PART.exec(part);
     if (m === null || (m[1] === undefined && m[2] === undefined && m[3] === undefined)) {
-      throw new UserError(`\`${part.slice(0, 20)}\` is not a lead time. Use days, hours and minutes such as \`24h\`, \`2d\`, \`90m\` or \`1h30m\`.`);
+      throw new LeadsError({ kind: 'notALead', part: part.slice(0, 20) });
     }
     const ms = Number(m[1] ?? 0) * DAY + Number(m[2] ?? 0) * HOUR + Number(m[3] ?? 0) * MINUTE;
     if (ms < MIN_LEAD_MS || ms > MAX_LEAD_MS) {
-      throw new UserError(`Lead time \`${part.slice(0, 20)}\` is out of range: use between 5m and 14d.`);
+      throw new LeadsError({ kind: 'outOfRange', part: part.slice(0, 20), min: formatLead(MIN_LEAD_MS), max: formatLead(MAX_LEAD_MS) });
     }
     return ms;
   });
   const distinct = normaliseLeads(leads);
-  if (distinct.length > MAX_LEADS) throw new UserError(`At most ${MAX_LEADS} lead times per channel.`);
+  if (distinct.length > MAX_LEADS) throw new LeadsError({ kind: 'tooMany', max: MAX_LEADS });
   return distinct;
 }
 

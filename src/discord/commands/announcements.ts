@@ -9,7 +9,7 @@ import {
 } from 'discord.js';
 import { commandMention, commandWord, localized } from '../../i18n/commands.js';
 import { LANGUAGE_INFO, LANGUAGES, type Translator } from '../../i18n/index.js';
-import { parseLeads } from '../../domain/announcements.js';
+import { LeadsError, parseLeads, type LeadsProblem } from '../../domain/announcements.js';
 import { UserError } from '../../domain/errors.js';
 import { listSubscriptions } from '../../db/guild-settings.js';
 import { clearClubRole, setClubRole } from '../../db/club-roles.js';
@@ -240,7 +240,7 @@ async function runSet(
   const teamId = clear === 'team' ? null : (team?.id ?? undefined);
   // Only the options given change: an existing channel keeps the rest (a new one gets the defaults).
   const roleId = clearRole ? null : (role?.id ?? undefined);
-  const leadsMs = leadsText === null ? undefined : parseLeads(leadsText);
+  const leadsMs = leadsText === null ? undefined : parseLeadsFor(leadsText, tr);
   const check = await checkAnnouncementChannel(interaction.client, guildId, channel.id, tr);
   if (!check.ok) {
     await answer(interaction, check.reason);
@@ -323,3 +323,27 @@ async function answer(interaction: ChatInputCommandInteraction, content: string 
   if (interaction.deferred || interaction.replied) await interaction.editReply(payload);
   else await interaction.reply({ ...payload, flags: MessageFlags.Ephemeral });
 }
+
+/** The leads: option parsed; a refusal is said in the user's language (input spellings stay code, isolated in Arabic). */
+export function parseLeadsFor(text: string, tr: Translator): number[] {
+  try {
+    return parseLeads(text);
+  } catch (error) {
+    if (error instanceof LeadsError) throw new UserError(leadsProblemText(error.problem, tr));
+    throw error;
+  }
+}
+
+const leadsProblemText = (problem: LeadsProblem, tr: Translator): string => {
+  const code = (text: string): string => tr.name(`\`${text}\``);
+  switch (problem.kind) {
+    case 'empty':
+      return tr.t('announcements.leadsError.empty', { one: code('24h'), two: code('24h,1h') });
+    case 'notALead':
+      return tr.t('announcements.leadsError.notALead', { part: code(problem.part), a: code('24h'), b: code('2d'), c: code('90m'), d: code('1h30m') });
+    case 'outOfRange':
+      return tr.t('announcements.leadsError.outOfRange', { part: code(problem.part), min: tr.name(problem.min), max: tr.name(problem.max) });
+    case 'tooMany':
+      return tr.t('announcements.leadsError.tooMany', { max: tr.number(problem.max) });
+  }
+};
