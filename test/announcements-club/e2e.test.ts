@@ -43,7 +43,7 @@ describe('a channel following Zamalek beside one getting everything', () => {
     zamFans = standin.addRole(GUILD_ID, { name: 'Zamalek fans', mentionable: true }).id;
     quiet = standin.addRole(GUILD_ID, { name: 'Quiet', mentionable: false }).id;
     channelRole = standin.addRole(GUILD_ID, { name: 'Matchday', mentionable: true }).id;
-    await startAnnouncingBot(standin, bots, join(makeTempDir(), 'bot.sqlite'), '2023-11-23T12:00:00Z', 14_400);
+    await startAnnouncingBot(standin, bots, join(makeTempDir(), 'bot.sqlite'), '2023-11-22T00:00:00Z', 14_400);
   }, STARTUP_TIMEOUT_MS + 15_000);
 
   test('GIVEN team:zamalek and a Zamalek role THEN its preview lists only Zamalek’s match and pings only that role; the other channel gets every match', async () => {

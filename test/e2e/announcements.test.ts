@@ -70,8 +70,8 @@ describe('a replayed matchday in two channels', () => {
     b = standin.channelByName(GUILD_ID, 'matchday-b')!.id;
     foreign = standin.channelByName(OTHER_GUILD, 'elsewhere')!.id;
     role = standin.addRole(GUILD_ID, { name: 'Matchday fans', mentionable: true }).id;
-    // 4 simulated hours per real second: startup (a few seconds) ends long before the first post is due.
-    bot = await startAnnouncingBot(standin, bots, join(makeTempDir(), 'bot.sqlite'), '2023-11-23T12:00:00Z', 14_400);
+    // 4 simulated hours per real second: the first post is due about 21 s after start, well after a slow startup.
+    bot = await startAnnouncingBot(standin, bots, join(makeTempDir(), 'bot.sqlite'), '2023-11-22T00:00:00Z', 14_400);
   }, STARTUP_TIMEOUT_MS + 15_000);
 
   test('GIVEN a non-manager, a DM, or a channel of another server THEN refused', async () => {
