@@ -72,9 +72,30 @@ export function withStartupLockWait<T>(sqlite: SqliteConnection, work: () => T):
   }
 }
 
+const isBusy = (err: unknown): boolean => (err as { code?: unknown } | null)?.code === 'SQLITE_BUSY';
+
+/**
+ * Switching a new file to WAL needs a lock that SQLite does not wait for: while another process is
+ * creating or switching the same file, it answers SQLITE_BUSY at once, busy timeout or not. Retry
+ * with a short backoff for as long as start-up waits for any other lock.
+ */
+function switchToWal(sqlite: SqliteConnection): void {
+  const deadline = Date.now() + STARTUP_BUSY_TIMEOUT_MS;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let waitMs = 5; ; waitMs = Math.min(waitMs * 2, 200)) {
+    try {
+      sqlite.pragma('journal_mode = WAL');
+      return;
+    } catch (err) {
+      if (!isBusy(err) || Date.now() > deadline) throw err;
+      Atomics.wait(pause, 0, 0, waitMs);
+    }
+  }
+}
+
 function applyPragmas(sqlite: SqliteConnection): void {
   // WAL means nothing for an in-memory database (SQLite answers `memory`), so skip it there.
-  if (!sqlite.memory) sqlite.pragma('journal_mode = WAL');
+  if (!sqlite.memory) switchToWal(sqlite);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   // Set explicitly: the WAL default differs between the connection that created the file and later ones.
