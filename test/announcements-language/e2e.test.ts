@@ -5,12 +5,10 @@ import { join } from 'node:path';
 import type { APIMessage } from 'discord.js';
 import type { Standin } from 'discord-standin';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { posts, startAnnouncingBot } from '../e2e/announcement-support.js';
+import { announceAsManager, messageText, posts, startAnnouncingBot } from '../e2e/announcement-support.js';
 import { GUILD_ID, makeTempDir, startTestStandin, stopAll, STARTUP_TIMEOUT_MS, TEST_TOKEN, type BotProcess } from '../e2e/harness.js';
 
-const MANAGE_GUILD = '32';
-const text = (m: APIMessage): string =>
-  [m.content, ...m.embeds.flatMap((e) => [e.title ?? '', e.description ?? '', ...(e.fields ?? []).flatMap((f) => [f.name, f.value])])].join('\n');
+const text = messageText;
 
 let standin: Standin;
 const bots: BotProcess[] = [];
@@ -21,11 +19,7 @@ afterAll(async () => {
   await standin?.close();
 });
 
-const announce = async (subcommand: string, options: Record<string, string | boolean>): Promise<APIMessage> => {
-  const handle = standin.sendInteraction({ kind: 'chatInput', name: 'announcements', subcommand, options, memberPermissions: MANAGE_GUILD });
-  await handle.callback;
-  return handle.waitForOriginal((m) => (m.content ?? '') !== '' || m.embeds.length > 0, 15_000);
-};
+const announce = (subcommand: string, options: Record<string, string | boolean>): Promise<APIMessage> => announceAsManager(standin, subcommand, options);
 
 describe('a French announcement channel beside an English one in the same server', () => {
   let french: string;

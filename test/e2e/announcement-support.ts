@@ -50,3 +50,14 @@ export const readRows = (databasePath: string, sql: string, ...params: unknown[]
     sqlite.close();
   }
 };
+
+/** A message's visible text: content, then each embed's title, description and fields. */
+export const messageText = (m: APIMessage): string =>
+  [m.content, ...m.embeds.flatMap((e) => [e.title ?? '', e.description ?? '', ...(e.fields ?? []).flatMap((f) => [f.name, f.value])])].join('\n');
+
+/** `/announcements <subcommand>` by a member with Manage Server; resolves with the bot's reply. */
+export const announceAsManager = async (standin: Standin, subcommand: string, options: Record<string, string | boolean>): Promise<APIMessage> => {
+  const handle = standin.sendInteraction({ kind: 'chatInput', name: 'announcements', subcommand, options, memberPermissions: '32' });
+  await handle.callback;
+  return handle.waitForOriginal((m) => (m.content ?? '') !== '' || m.embeds.length > 0, 15_000);
+};
