@@ -1,5 +1,8 @@
+import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../db/client.js';
+import { runComparison } from './compare-report.js';
 import { benchFanout } from './fanout.js';
 import { importSeason } from '../db/import.js';
 import { loadSeason } from '../db/season-repo.js';
@@ -14,9 +17,33 @@ import { computeTies } from '../domain/ties.js';
 import type { Season } from '../domain/types.js';
 import { readSeasonFile } from '../season/read.js';
 
-// `npm run bench`: prints numbers, asserts nothing. Targets (2-core machine): import < 300 ms,
-// every query < 1 ms at p99, announcement fan-out ≥ 45 posts/s with 0 duplicates.
-// `npm run bench -- --no-fanout` skips the fan-out (about half a minute).
+// `npm run bench` (builds first, then runs dist/bench/main.js with plain node): prints numbers,
+// asserts nothing. Sections, each selectable with `--only a,b` or left out with `--skip a,b`:
+//   commands  every command over its argument matrix, bot vs echo bot: p50/p99 ratios (issue 15)
+//   startup   spawn → first answer and idle memory after a forced GC, median of --runs (default 5)
+//   guilds    memory after ready at 1, 100 and 2,500 guilds (--guilds 1,100,2500)
+//   queries   season import, snapshot load and the domain queries in-process (absolute figures)
+//   fanout    one round's announcements to 1,000 channels (about half a minute; --no-fanout skips it)
+// Other flags: --calls N (per command, default 1000), --commands fixtures,scorers (a subset).
+
+const SECTIONS = ['commands', 'startup', 'guilds', 'queries', 'fanout'] as const;
+type Section = (typeof SECTIONS)[number];
+
+const flag = (name: string): string | undefined => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at === -1 ? undefined : process.argv[at + 1];
+};
+const list = (name: string): string[] | undefined => flag(name)?.split(',').map((s) => s.trim()).filter(Boolean);
+
+const selectedSections = (): Set<Section> => {
+  const only = list('only');
+  const skip = new Set(list('skip') ?? []);
+  if (process.argv.includes('--no-fanout')) skip.add('fanout');
+  for (const name of [...(only ?? []), ...skip]) {
+    if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`unknown section ${name}: one of ${SECTIONS.join(', ')}`);
+  }
+  return new Set(SECTIONS.filter((s) => (only ? only.includes(s) : true) && !skip.has(s)));
+};
 
 const percentile = (sorted: readonly number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
@@ -73,8 +100,25 @@ const QUERIES: Record<string, (season: Season) => unknown> = {
 };
 
 const main = async () => {
-  console.log(`caf-confed-bot bench · node ${process.version} · ${process.platform}/${process.arch} · gc between cold runs: ${gc ? 'yes' : 'no'}`);
+  const sections = selectedSections();
+  console.log(`caf-confed-bot bench · node ${process.version} · ${process.platform}/${process.arch} · ${cpus().length} cores · load ${loadavg().map((l) => l.toFixed(2)).join(' ')} · gc between cold runs: ${gc ? 'yes' : 'no'}`);
+  if (sections.has('commands') || sections.has('startup') || sections.has('guilds')) {
+    if (import.meta.url.endsWith('.ts')) throw new Error('the bot-vs-echo sections run compiled bots: use `npm run bench` (builds, then runs dist/bench/main.js)');
+    await runComparison({
+      distRoot: fileURLToPath(new URL('../', import.meta.url)),
+      sections,
+      calls: Number(flag('calls') ?? 1000),
+      runs: Number(flag('runs') ?? 5),
+      guildCounts: (list('guilds') ?? ['1', '100', '2500']).map(Number),
+      ...(list('commands') ? { commandNames: list('commands')! } : {}),
+    });
+  }
+  if (sections.has('queries')) benchQueries();
+  if (sections.has('fanout')) await runFanout();
+  console.log(`\nload at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+};
 
+const benchQueries = () => {
   // Warm the module graph and JIT once, then measure.
   benchImport(3);
   const imp = benchImport(30);
@@ -105,16 +149,16 @@ const main = async () => {
     );
   }
   close();
+};
 
-  if (!process.argv.includes('--no-fanout')) {
-    const channels = 1000;
-    console.log(`\nannouncement fan-out: one round to ${channels} channels through discord.js against the stand-in (global limit 50 req/s)…`);
-    const report = await benchFanout({ channels });
-    console.log(`  posts ${report.posts} in ${report.seconds.toFixed(1)} s = ${report.postsPerSecond.toFixed(1)} posts/s (target ≥ 45)`);
-    console.log(`  duplicates ${report.duplicates} (must be 0) · missing ${report.missing} (must be 0)`);
-    console.log(`  429s answered by the stand-in: global ${report.rateLimited.global}, per route ${report.rateLimited.route}`);
-    console.log(`  outbox after the run: ${JSON.stringify(report.outbox)} · RSS ${report.rssMb.toFixed(0)} MB`);
-  }
+const runFanout = async () => {
+  const channels = 1000;
+  console.log(`\nannouncement fan-out: one round to ${channels} channels through discord.js against the stand-in (global limit 50 req/s)…`);
+  const report = await benchFanout({ channels });
+  console.log(`  posts ${report.posts} in ${report.seconds.toFixed(1)} s = ${report.postsPerSecond.toFixed(1)} posts/s (target ≥ 45)`);
+  console.log(`  duplicates ${report.duplicates} (must be 0) · missing ${report.missing} (must be 0)`);
+  console.log(`  429s answered by the stand-in: global ${report.rateLimited.global}, per route ${report.rateLimited.route}`);
+  console.log(`  outbox after the run: ${JSON.stringify(report.outbox)} · RSS ${report.rssMb.toFixed(0)} MB`);
 };
 
 await main();

@@ -1,0 +1,139 @@
+// The two bots the bench compares, as child processes run the same way: plain node on compiled
+// JavaScript, the same flags (--expose-gc and the memory probe preloaded), the same environment.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
+import { pathToFileURL } from 'node:url';
+
+export type BotKind = 'bot' | 'echo';
+
+/** Token-shaped, so discord.js accepts it; the stand-ins accept only this one. */
+export const BENCH_TOKEN = 'MTE5NTk0NDQ0NDQ0NDQ0NDQ0NA.GsBnch.bench-token-not-a-secret-0123456789';
+export const BENCH_APPLICATION_ID = '1195944444444444444';
+export const BENCH_GUILD_ID = '1100000000000000001';
+
+export interface LogLine {
+  readonly msg?: string;
+  readonly level?: number;
+  readonly [key: string]: unknown;
+}
+
+export interface BenchBot {
+  readonly kind: BotKind;
+  readonly child: ChildProcess;
+  /** performance.now() just before spawn. */
+  readonly spawnedAt: number;
+  /** Resolves with the bot's `ready` log line (the echo bot writes one too). */
+  readonly ready: Promise<LogLine>;
+  /** Forces a full GC in the bot (through the preloaded probe) and returns process.memoryUsage(). */
+  memory(timeoutMs?: number): Promise<NodeJS.MemoryUsage>;
+  /** The last lines of its output, for an error message. */
+  tail(): string;
+  /** SIGTERM, SIGKILL after `graceMs`; resolves on exit. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+export interface SpawnOptions {
+  readonly kind: BotKind;
+  /** The compiled src/ (dist/, or a test's private build). */
+  readonly distRoot: string;
+  readonly apiUrl: string;
+  readonly databasePath: string;
+  readonly readyTimeoutMs?: number;
+}
+
+/** The flags both bots run with. */
+export const nodeFlags = (distRoot: string): string[] => [
+  '--expose-gc',
+  '--import',
+  pathToFileURL(join(distRoot, 'bench', 'memory-probe.js')).href,
+];
+
+export const entryOf = (kind: BotKind, distRoot: string): string =>
+  kind === 'bot' ? join(distRoot, 'index.js') : join(distRoot, 'bench', 'echo-bot.js');
+
+export const spawnBenchBot = (opts: SpawnOptions): BenchBot => {
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    NODE_ENV: 'production',
+    DISCORD_API_URL: opts.apiUrl,
+    DISCORD_TOKEN: BENCH_TOKEN,
+    DISCORD_APPLICATION_ID: BENCH_APPLICATION_ID,
+    DISCORD_GUILD_ID: BENCH_GUILD_ID,
+    DATABASE_PATH: opts.databasePath,
+    LOG_FORMAT: 'json',
+    LOG_LEVEL: 'info',
+  };
+  const spawnedAt = performance.now();
+  const child = spawn(process.execPath, [...nodeFlags(opts.distRoot), entryOf(opts.kind, opts.distRoot)], {
+    cwd: mkdtempSync(join(tmpdir(), 'caf-bench-cwd-')),
+    env,
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  const recent: string[] = [];
+  const remember = (line: string) => {
+    recent.push(line.length > 300 ? `${line.slice(0, 300)}…` : line);
+    if (recent.length > 15) recent.shift();
+  };
+  const tail = () => recent.join('\n');
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+  const ready = new Promise<LogLine>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${opts.kind} not ready within ${opts.readyTimeoutMs ?? 60_000} ms\n${tail()}`)), opts.readyTimeoutMs ?? 60_000);
+    void exited.then(() => {
+      clearTimeout(timer);
+      reject(new Error(`${opts.kind} exited before ready\n${tail()}`));
+    });
+    createInterface({ input: child.stdout! }).on('line', (raw) => {
+      remember(raw);
+      if (!raw.startsWith('{')) return;
+      let line: LogLine;
+      try {
+        line = JSON.parse(raw) as LogLine;
+      } catch {
+        return;
+      }
+      if (line.msg === 'ready') {
+        clearTimeout(timer);
+        resolve(line);
+      }
+    });
+  });
+  ready.catch(() => undefined);
+  createInterface({ input: child.stderr! }).on('line', remember);
+
+  return {
+    kind: opts.kind,
+    child,
+    spawnedAt,
+    ready,
+    tail,
+    memory: (timeoutMs = 10_000) =>
+      new Promise<NodeJS.MemoryUsage>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          child.off('message', onMessage);
+          reject(new Error(`${opts.kind}: no memory answer within ${timeoutMs} ms`));
+        }, timeoutMs);
+        const onMessage = (message: { benchMemory?: NodeJS.MemoryUsage & { gcForced: boolean } }) => {
+          if (!message?.benchMemory) return;
+          clearTimeout(timer);
+          child.off('message', onMessage);
+          if (!message.benchMemory.gcForced) reject(new Error(`${opts.kind}: gc is not exposed`));
+          else resolve(message.benchMemory);
+        };
+        child.on('message', onMessage);
+        child.send({ benchProbe: 'memory' });
+      }),
+    stop: async (graceMs = 10_000) => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+};
