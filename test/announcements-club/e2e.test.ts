@@ -1,20 +1,22 @@
-// Following a club end to end: the real bot process (replay clock) against the stand-in, on the real
-// 2023–24 season. Matchday 1: first kickoff 26 Nov 13:00 UTC; Zamalek v Abu Salim at 16:00, so the
+// Following a club end to end: the whole bot in-process (startBot, real discord.js) against the
+// stand-in, on the real 2023–24 season, its replay clock moved by the test. Matchday 1: first kickoff 26 Nov 13:00 UTC; Zamalek v Abu Salim at 16:00, so the
 // Zamalek channel's 24h preview is due 25 Nov 16:00 and the other channel's 25 Nov 13:00.
 import { join } from 'node:path';
 import type { APIMessage } from 'discord.js';
 import type { Standin } from 'discord-standin';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { announceAsManager, messageText, posts, startAnnouncingBot } from '../e2e/announcement-support.js';
-import { GUILD_ID, makeTempDir, startTestStandin, stopAll, STARTUP_TIMEOUT_MS, TEST_TOKEN, type BotProcess } from '../e2e/harness.js';
+import { announceAsManager, messageText, posts } from '../e2e/announcement-support.js';
+import { GUILD_ID, makeTempDir, startTestStandin, stopAll, STARTUP_TIMEOUT_MS, TEST_TOKEN } from '../e2e/harness.js';
+import { startInProcessBot, stopInProcessBots, type InProcessBot } from '../e2e/in-process-bot.js';
 
 const text = messageText;
 
 let standin: Standin;
-const bots: BotProcess[] = [];
+let bot: InProcessBot;
 
 afterAll(async () => {
-  for (const bot of bots) expect(bot.stdout() + bot.stderr()).not.toContain(TEST_TOKEN);
+  await stopInProcessBots();
+  if (bot) expect(bot.output()).not.toContain(TEST_TOKEN);
   await stopAll();
   await standin?.close();
 });
@@ -37,7 +39,7 @@ describe('a channel following Zamalek beside one getting everything', () => {
     zamFans = standin.addRole(GUILD_ID, { name: 'Zamalek fans', mentionable: true }).id;
     quiet = standin.addRole(GUILD_ID, { name: 'Quiet', mentionable: false }).id;
     channelRole = standin.addRole(GUILD_ID, { name: 'Matchday', mentionable: true }).id;
-    await startAnnouncingBot(standin, bots, join(makeTempDir(), 'bot.sqlite'), '2023-11-22T00:00:00Z', 14_400);
+    bot = await startInProcessBot(standin, { databasePath: join(makeTempDir(), 'bot.sqlite'), clockStart: '2023-11-22T00:00:00Z', rate: 14_400 });
   }, STARTUP_TIMEOUT_MS + 15_000);
 
   test('GIVEN team:zamalek and a Zamalek role THEN its preview lists only Zamalek’s match and pings only that role; the other channel gets every match', async () => {
@@ -46,7 +48,11 @@ describe('a channel following Zamalek beside one getting everything', () => {
     expect((await announce('set', { channel: zam, team: 'zamalek', role: channelRole })).content).toContain("only **Zamalek**'s matches");
     expect((await announce('set', { channel: all, role: channelRole })).content).toContain(`Announcements are on in <#${all}>`);
 
-    await standin.waitFor(() => posts(standin, zam).length >= 1 && posts(standin, all).length >= 1, 60_000, 'matchday 1 previews');
+    await bot.advanceTo('2023-11-25T13:00:00Z');
+    await bot.waitForSent(1, 'the matchday channel’s preview');
+    expect(posts(standin, zam)).toHaveLength(0); // Zamalek plays at 16:00: its preview is due 25 Nov 16:00
+    await bot.advanceTo('2023-11-25T16:00:00Z');
+    await bot.waitForSent(2, 'the Zamalek channel’s preview');
     const zamPreview = posts(standin, zam)[0]!;
     const allPreview = posts(standin, all)[0]!;
     expect(text(zamPreview)).toContain('Zamalek');

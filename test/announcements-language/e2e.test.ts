@@ -1,20 +1,22 @@
-// A French channel beside an English one, end to end: the real bot process (replay clock) against the
-// stand-in, on the real 2023–24 season. Matchday 1's first kickoff is 26 Nov 13:00 UTC, so both 24h
+// A French channel beside an English one, end to end: the whole bot in-process (startBot, real
+// discord.js) against the stand-in, on the real 2023–24 season, its replay clock moved by the test. Matchday 1's first kickoff is 26 Nov 13:00 UTC, so both 24h
 // previews are due 25 Nov 13:00.
 import { join } from 'node:path';
 import type { APIMessage } from 'discord.js';
 import type { Standin } from 'discord-standin';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { announceAsManager, messageText, posts, startAnnouncingBot } from '../e2e/announcement-support.js';
-import { GUILD_ID, makeTempDir, startTestStandin, stopAll, STARTUP_TIMEOUT_MS, TEST_TOKEN, type BotProcess } from '../e2e/harness.js';
+import { announceAsManager, messageText, posts } from '../e2e/announcement-support.js';
+import { GUILD_ID, makeTempDir, startTestStandin, stopAll, STARTUP_TIMEOUT_MS, TEST_TOKEN } from '../e2e/harness.js';
+import { startInProcessBot, stopInProcessBots, type InProcessBot } from '../e2e/in-process-bot.js';
 
 const text = messageText;
 
 let standin: Standin;
-const bots: BotProcess[] = [];
+let bot: InProcessBot;
 
 afterAll(async () => {
-  for (const bot of bots) expect(bot.stdout() + bot.stderr()).not.toContain(TEST_TOKEN);
+  await stopInProcessBots();
+  if (bot) expect(bot.output()).not.toContain(TEST_TOKEN);
   await stopAll();
   await standin?.close();
 });
@@ -31,14 +33,15 @@ describe('a French announcement channel beside an English one in the same server
     });
     french = standin.channelByName(GUILD_ID, 'annonces')!.id;
     english = standin.channelByName(GUILD_ID, 'matchday')!.id;
-    await startAnnouncingBot(standin, bots, join(makeTempDir(), 'bot.sqlite'), '2023-11-22T00:00:00Z', 14_400);
+    bot = await startInProcessBot(standin, { databasePath: join(makeTempDir(), 'bot.sqlite'), clockStart: '2023-11-22T00:00:00Z', rate: 14_400 });
   }, STARTUP_TIMEOUT_MS + 15_000);
 
   test('GIVEN language:fr on one channel THEN its matchday 1 preview is French while the other channel’s is English', async () => {
     expect((await announce('set', { channel: french, language: 'fr' })).content).toContain(' · posts in Français');
     expect((await announce('set', { channel: english })).content).toContain(`Announcements are on in <#${english}>`);
 
-    await standin.waitFor(() => posts(standin, french).length >= 1 && posts(standin, english).length >= 1, 60_000, 'matchday 1 previews');
+    await bot.advanceTo('2023-11-25T13:00:00Z');
+    await bot.waitForSent(2, 'matchday 1 previews');
     const fr = posts(standin, french)[0]!;
     const en = posts(standin, english)[0]!;
     expect(fr.embeds[0]?.title).toBe('Phase de groupes · Journée 1 — avant-match');

@@ -1,7 +1,8 @@
-// Matchday announcements end to end: the real bot process (replay clock) against the stand-in, on the
-// real 2023–24 season file. Group stage matchday 1: first kickoff 2023-11-26 13:00 UTC, last 19:00 →
-// 24h preview 25 Nov 13:00, 1h preview 26 Nov 12:00, recap 26 Nov 21:30. Faults while posting:
-// announcement-faults.test.ts; a crash mid-fan-out: test/faults/ (`npm run test:faults`).
+// Matchday announcements end to end: the whole bot in-process (startBot, real discord.js) against the
+// stand-in, on the real 2023–24 season file, its replay clock moved by the test from due time to due
+// time. Group stage matchday 1: first kickoff 2023-11-26 13:00 UTC, last 19:00 → 24h preview 25 Nov
+// 13:00, 1h preview 26 Nov 12:00, recap 26 Nov 21:30. Faults while posting: announcement-faults.test.ts;
+// a crash mid-fan-out: test/faults/ (`npm run test:faults`).
 import { join } from 'node:path';
 import type { APIMessage } from 'discord.js';
 import type { Standin } from 'discord-standin';
@@ -10,8 +11,9 @@ import { seasonRounds } from '../../src/domain/calendar.js';
 import { indexSeason } from '../../src/domain/season-index.js';
 import { escapeText } from '../../src/discord/render/text.js';
 import { readSeasonFile } from '../../src/season/read.js';
-import { posts, sleep, startAnnouncingBot } from './announcement-support.js';
-import { GUILD_ID, makeTempDir, startTestStandin, stopAll, STARTUP_TIMEOUT_MS, TEST_TOKEN, type BotProcess } from './harness.js';
+import { posts } from './announcement-support.js';
+import { GUILD_ID, makeTempDir, startTestStandin, stopAll, STARTUP_TIMEOUT_MS, TEST_TOKEN } from './harness.js';
+import { startInProcessBot, stopInProcessBots, type InProcessBot } from './in-process-bot.js';
 
 const OTHER_GUILD = '1100000000000000002';
 const MANAGE_GUILD = '32';
@@ -26,10 +28,11 @@ const text = (m: APIMessage): string =>
 const title = (m: APIMessage): string => m.embeds[0]?.title ?? '';
 
 let standin: Standin;
-const bots: BotProcess[] = [];
+const bots: InProcessBot[] = [];
 
 afterAll(async () => {
-  for (const bot of bots) expect(bot.stdout() + bot.stderr()).not.toContain(TEST_TOKEN);
+  await stopInProcessBots();
+  for (const bot of bots) expect(bot.output()).not.toContain(TEST_TOKEN);
   await stopAll();
   await standin?.close();
 });
@@ -57,7 +60,7 @@ describe('a replayed matchday in two channels', () => {
   let b: string;
   let foreign: string;
   let role: string;
-  let bot: BotProcess;
+  let bot: InProcessBot;
 
   beforeAll(async () => {
     standin = await startTestStandin({
@@ -70,8 +73,10 @@ describe('a replayed matchday in two channels', () => {
     b = standin.channelByName(GUILD_ID, 'matchday-b')!.id;
     foreign = standin.channelByName(OTHER_GUILD, 'elsewhere')!.id;
     role = standin.addRole(GUILD_ID, { name: 'Matchday fans', mentionable: true }).id;
-    // 4 simulated hours per real second: the first post is due about 21 s after start, well after a slow startup.
-    bot = await startAnnouncingBot(standin, bots, join(makeTempDir(), 'bot.sqlite'), '2023-11-22T00:00:00Z', 14_400);
+    // The clock stands at 22 Nov until the test moves it; the rate (4 simulated hours per real second)
+    // sets the heartbeat (100 ms) and the on-time grace, as BOT_CLOCK_RATE does.
+    bot = await startInProcessBot(standin, { databasePath: join(makeTempDir(), 'bot.sqlite'), clockStart: '2023-11-22T00:00:00Z', rate: 14_400 });
+    bots.push(bot);
   }, STARTUP_TIMEOUT_MS + 15_000);
 
   test('GIVEN a non-manager, a DM, or a channel of another server THEN refused', async () => {
@@ -84,8 +89,16 @@ describe('a replayed matchday in two channels', () => {
     expect((await announce('set', { channel: a, leads: '24h,1h' })).content).toContain(`Announcements are on in <#${a}>`);
     expect((await announce('set', { channel: b, role })).content).toContain(`mentions <@&${role}>`);
 
-    await standin.waitFor(() => posts(standin, a).length >= 3 && posts(standin, b).length >= 2, 60_000, 'matchday 1 posts');
-    await sleep(2_000); // ~8 simulated hours more: nothing else may arrive before matchday 2 (2 Dec).
+    // Each due time in turn; at each, exactly the posts due by then.
+    await bot.advanceTo('2023-11-25T13:00:00Z');
+    await bot.waitForSent(2, 'the 24h previews');
+    await bot.advanceTo('2023-11-26T12:00:00Z');
+    await bot.waitForSent(3, 'the 1h preview');
+    expect(posts(standin, b)).toHaveLength(1);
+    await bot.advanceTo('2023-11-26T21:30:00Z');
+    await bot.waitForSent(5, 'the recaps');
+    // 8 simulated hours more, a second of real beats there: nothing else may arrive before matchday 2 (2 Dec).
+    await bot.advanceTo('2023-11-27T05:30:00Z', 1_000);
 
     expect(posts(standin, a).map(title)).toEqual([
       'Group stage · Matchday 1 — preview',
@@ -98,6 +111,8 @@ describe('a replayed matchday in two channels', () => {
       expect(text(preview)).not.toMatch(/\*\*\d+–\d+\*\*/); // no results in a preview
     }
     expect(text(posts(standin, a)[2]!)).toContain('table after matchday 1');
+    // Each post went out at its due time, none marked late.
+    expect(bot.lines.filter((l) => String(l.msg).startsWith('announcement sent')).map((l) => l.msg)).toEqual(Array(5).fill('announcement sent'));
 
     // Only the role of channel b is ever mentioned; never everyone.
     const bodies = standin.requestsTo('POST', '/channels/:id/messages').map((r) => ({ path: r.path, body: r.body as Record<string, unknown> }));
@@ -126,6 +141,6 @@ describe('a replayed matchday in two channels', () => {
   }, 90_000);
 
   afterAll(async () => {
-    await bot?.stop('SIGTERM');
+    await bot?.stop();
   });
 });
