@@ -225,11 +225,9 @@ export function createSourcePoller(options: SourcePollerOptions): SourcePoller {
   const loop = (): void => {
     cancel = null;
     void pollOnce()
-      .catch((err: unknown): PollOutcome => {
-        // A bug in a reader: log it, keep the data, keep polling at the back-off pace.
-        log.error({ err }, 'season source poll failed unexpectedly');
-        return failed(`failed unexpectedly: ${err instanceof Error ? err.message : String(err)}`);
-      })
+      // Not a SourceProblem (a bug, an unreadable clubs file): logged once like any problem, the data
+      // kept, polls at the back-off pace.
+      .catch((err: unknown): PollOutcome => failed(`failed unexpectedly: ${err instanceof Error ? err.message : String(err)}`))
       .then((outcome) => {
         if (!stopped) cancel = schedule(loop, outcome.nextPollMs);
       });
