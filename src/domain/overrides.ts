@@ -3,6 +3,16 @@
 // an override of one field of one match, tied to the journal entry that recorded it, and every
 // import applies the overrides on top of the file. When the source says something else than an
 // override, the override wins and the disagreement is returned, for editors to settle.
+//
+// Storage (not built yet; the live-season issue adds the commands that write overrides), one table
+// per dialect, in a migration of its own:
+//   season_overrides(id PK, season_id → seasons.id, match_id TEXT (no FK: an override may outlive
+//     the match in the source, and is then reported as an orphan), field TEXT (one of
+//     OVERRIDABLE_FIELDS), value_json TEXT (read back through the season file's zod schema of that
+//     field), journal_id → the editors' journal, created_at, retired_at NULL)
+//   index (season_id, match_id, field); the live rows (retired_at IS NULL) in id order are the
+//   `overrides` list below, so the latest correction of a field wins.
+// Conflicts need no table of their own: they are recomputed at every import and logged once.
 import type { Decision, Goal, Match, MatchStatus, RedCard, Score, Season } from './types.js';
 
 /** The fields of a match an editor may override, with the value each one holds. */
