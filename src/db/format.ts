@@ -1,12 +1,15 @@
-// The competition's fixed shape (stages, rounds, groups) as table rows. It is the same for every
-// import, so the importer writes it from here rather than from the season file.
+// The competition's fixed shape (stages, rounds, groups) as table rows, without their season: the
+// same for every season today, so the importer writes it from here (adding season_id) rather than
+// from the season file. Formats as data will make it per season.
 import { GROUPS, STAGE_KEY, STAGE_LABEL, STAGES, type GroupId, type Stage } from '../domain/types.js';
 import type { groups, rounds, stages } from './schema.js';
 
 const GROUP_MATCHDAYS = [1, 2, 3, 4, 5, 6] as const;
 const LEGS = [1, 2] as const;
 
-export const STAGE_ROWS: readonly (typeof stages.$inferInsert)[] = STAGES.map((code, ordinal) => ({
+type WithoutSeason<T> = Omit<T, 'seasonId'>;
+
+export const STAGE_ROWS: readonly WithoutSeason<typeof stages.$inferInsert>[] = STAGES.map((code, ordinal) => ({
   code,
   ordinal,
   name: STAGE_LABEL[code],
@@ -20,7 +23,7 @@ interface RoundShape {
   readonly name: string;
 }
 
-export const ROUND_ROWS: readonly (typeof rounds.$inferInsert)[] = STAGES.flatMap((stage): RoundShape[] =>
+export const ROUND_ROWS: readonly WithoutSeason<typeof rounds.$inferInsert>[] = STAGES.flatMap((stage): RoundShape[] =>
   stage === 'group'
     ? GROUP_MATCHDAYS.map((matchday) => ({ stage, matchday, leg: null, name: `Matchday ${matchday}` }))
     : LEGS.map((leg) => ({ stage, matchday: null, leg, name: `${STAGE_LABEL[stage]}, leg ${leg}` })),
@@ -32,7 +35,7 @@ function requiredRoundId(round: RoundShape): string {
   return id;
 }
 
-export const GROUP_ROWS: readonly (typeof groups.$inferInsert)[] = GROUPS.map((id: GroupId, ordinal) => ({ id, ordinal }));
+export const GROUP_ROWS: readonly WithoutSeason<typeof groups.$inferInsert>[] = GROUPS.map((id: GroupId, ordinal) => ({ id, ordinal }));
 
 /**
  * The round a match belongs to: `GS-MD3`, `QF-L1`, `F-L2`. Null when the match has no leg or

@@ -1,6 +1,7 @@
-// Loads a domain Season into the tables. One synchronous transaction replaces all season data,
-// so readers never see half a season and a failed import leaves the previous one in place.
-import { desc, getTableColumns, getTableName, type Column } from 'drizzle-orm';
+// Loads a domain Season into the tables. One synchronous transaction replaces that season's rows
+// (other seasons are untouched), so readers never see half a season and a failed import leaves the
+// previous one in place.
+import { desc, eq, getTableColumns, getTableName, notInArray, sql, type Column } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Season, SourceNote } from '../domain/types.js';
 import type { AppDatabase, SqliteConnection } from './client.js';
@@ -62,9 +63,11 @@ export function importSeason(db: AppDatabase, season: Season, hash: string, now:
     // Checked at COMMIT instead of per statement: delete-then-insert may briefly orphan rows
     // that other tables point at, and the check below can then name every offending row.
     sqlite.pragma('defer_foreign_keys = ON');
-    for (const table of [...SEASON_TABLES_PARENTS_FIRST].reverse()) sqlite.prepare(`delete from "${getTableName(table)}"`).run();
-
-    insertRows(sqlite, competitions, 'competitions', rows.competitions);
+    deleteSeasonRows(sqlite, season.id);
+    sqlite
+      .prepare('insert into "competitions" ("id", "name") values (?, ?) on conflict ("id") do update set "name" = excluded."name"')
+      .run(rows.competition.id, rows.competition.name);
+    insertRows(sqlite, seasons, 'seasons', rows.seasons);
     insertRows(sqlite, stages, 'stages', rows.stages);
     insertRows(sqlite, rounds, 'rounds', rows.rounds);
     insertRows(sqlite, groups, 'groups', rows.groups);
@@ -72,7 +75,6 @@ export function importSeason(db: AppDatabase, season: Season, hash: string, now:
     insertRows(sqlite, teams, 'teams', rows.teams);
     insertRows(sqlite, teamAliases, 'team aliases', rows.teamAliases);
     insertRows(sqlite, groupMembers, 'group members', rows.groupMembers);
-    insertRows(sqlite, seasons, 'seasons', rows.seasons);
     insertRows(sqlite, matches, 'matches', rows.matches);
     insertRows(sqlite, goals, 'goals', rows.goals);
     insertRows(sqlite, redCards, 'red cards', rows.redCards);
@@ -80,6 +82,7 @@ export function importSeason(db: AppDatabase, season: Season, hash: string, now:
     insertRows(sqlite, rankingCriteria, 'ranking criteria', rows.rankingCriteria);
     insertRows(sqlite, printedTotals, 'printed totals', rows.printedTotals);
     insertRows(sqlite, sourceNotes, 'source notes', rows.sourceNotes);
+    deleteUnusedCompetitions(sqlite);
     assertNoForeignKeyViolations(sqlite);
 
     db.insert(dataImports).values({ seasonId: season.id, contentHash: hash, importedAt: now, ...counts }).run();
@@ -89,23 +92,76 @@ export function importSeason(db: AppDatabase, season: Season, hash: string, now:
   return { seasonId: season.id, hash, importedAt: now, counts };
 }
 
-/** Imports only when the stored hash differs from the file's: first start, or the file changed. */
+/**
+ * Imports only when the season's stored hash differs from the file's: first start, the file
+ * changed, or the season's rows were removed (a season dropped from the list and then listed again).
+ */
 export function ensureSeasonImported(
   db: AppDatabase,
   read: () => { readonly season: Season; readonly hash: string },
 ): { imported: boolean; summary: ImportSummary } {
   const { season, hash } = read();
-  const last = lastImport(db);
-  if (last !== null && last.hash === hash) return { imported: false, summary: last };
+  const last = lastImport(db, season.id);
+  if (last !== null && last.hash === hash && isSeasonStored(db, season.id)) return { imported: false, summary: last };
   return { imported: true, summary: importSeason(db, season, hash) };
 }
 
-/** The most recent import, or null before the first one. */
-export function lastImport(db: AppDatabase): ImportSummary | null {
-  const row = db.select().from(dataImports).orderBy(desc(dataImports.id)).limit(1).get();
+/**
+ * The most recent import of a season that is still stored, or null before its first one. Without
+ * a season id: the most recent import of any stored season.
+ */
+export function lastImport(db: AppDatabase, seasonId?: string): ImportSummary | null {
+  const row = db
+    .select()
+    .from(dataImports)
+    .where(seasonId === undefined ? sql`${dataImports.seasonId} in (select "id" from "seasons")` : eq(dataImports.seasonId, seasonId))
+    .orderBy(desc(dataImports.id))
+    .limit(1)
+    .get();
   if (row === undefined) return null;
-  const { id: _id, seasonId, contentHash, importedAt, ...counts } = row;
-  return { seasonId, hash: contentHash, importedAt, counts };
+  const { id: _id, seasonId: id, contentHash, importedAt, ...counts } = row;
+  return { seasonId: id, hash: contentHash, importedAt, counts };
+}
+
+export function isSeasonStored(db: AppDatabase, seasonId: string): boolean {
+  return db.select({ id: seasons.id }).from(seasons).where(eq(seasons.id, seasonId)).get() !== undefined;
+}
+
+/**
+ * Removes every stored season not in `keep` (a season whose file left the list is no longer served;
+ * its file can bring it back). Import history (data_imports) is kept. Returns the removed ids.
+ */
+export function removeSeasonsExcept(db: AppDatabase, keep: readonly string[]): string[] {
+  const sqlite = db.$client;
+  const gone = db
+    .select({ id: seasons.id })
+    .from(seasons)
+    .where(keep.length === 0 ? undefined : notInArray(seasons.id, [...keep]))
+    .all()
+    .map((row) => row.id);
+  if (gone.length === 0) return [];
+  sqlite
+    .transaction(() => {
+      sqlite.pragma('defer_foreign_keys = ON');
+      for (const id of gone) deleteSeasonRows(sqlite, id);
+      deleteUnusedCompetitions(sqlite);
+    })
+    .immediate();
+  return gone;
+}
+
+/** Every row of one season, children first (the season row last). */
+function deleteSeasonRows(sqlite: SqliteConnection, seasonId: string): void {
+  for (const table of [...SEASON_TABLES_PARENTS_FIRST].reverse()) {
+    if (table === competitions) continue;
+    const key = table === seasons ? 'id' : 'season_id';
+    sqlite.prepare(`delete from "${getTableName(table)}" where "${key}" = ?`).run(seasonId);
+  }
+}
+
+/** Competitions are shared by seasons; one with no season left goes with its last season. */
+function deleteUnusedCompetitions(sqlite: SqliteConnection): void {
+  sqlite.prepare('delete from "competitions" where "id" not in (select "competition_id" from "seasons")').run();
 }
 
 /**
@@ -167,7 +223,9 @@ function assertNoForeignKeyViolations(sqlite: SqliteConnection): void {
   const described = violations.slice(0, 5).map((violation) => {
     const fkColumns = (sqlite.prepare('select id, "from" from pragma_foreign_key_list(?)').all(violation.table) as ForeignKeyColumn[])
       .filter((column) => column.id === violation.fkid)
-      .map((column) => column.from);
+      .map((column) => column.from)
+      // The season is named in the row's key below; the column at fault is the other one.
+      .filter((column, _i, all) => column !== 'season_id' || all.length === 1);
     const row = sqlite.prepare(`select * from "${violation.table}" where rowid = ?`).get(violation.rowid) as Record<string, unknown> | undefined;
     const values = fkColumns.map((column) => `${column}=${JSON.stringify(row?.[column] ?? null)}`).join(', ');
     return `${violation.table} ${describeRowKey(violation.table, row)}: ${values} is not in ${violation.parent}`;
@@ -178,25 +236,28 @@ function assertNoForeignKeyViolations(sqlite: SqliteConnection): void {
 
 function describeRowKey(table: string, row: Record<string, unknown> | undefined): string {
   if (row === undefined) return '(row not found)';
-  if (table === 'goals' || table === 'red_cards') return `(match ${String(row['match_id'])}, ${table === 'goals' ? 'goal' : 'red card'} #${String(row['ordinal'])})`;
-  if (table === 'team_aliases' || table === 'group_members') return `(team ${String(row['team_id'])})`;
-  if (table === 'source_notes') return `(${String(row['kind'])} #${String(row['ordinal'])})`;
-  const key = row['id'] ?? row['name'] ?? row['season_id'] ?? row['code'];
-  return key === undefined || key === null ? '' : `(${String(key)})`;
+  if (table === 'goals' || table === 'red_cards') return `(season ${String(row['season_id'])}, match ${String(row['match_id'])}, ${table === 'goals' ? 'goal' : 'red card'} #${String(row['ordinal'])})`;
+  const season = row['season_id'] === undefined || row['season_id'] === null ? '' : `season ${String(row['season_id'])}, `;
+  if (table === 'team_aliases' || table === 'group_members') return `(${season}team ${String(row['team_id'])})`;
+  if (table === 'source_notes') return `(${season}${String(row['kind'])} #${String(row['ordinal'])})`;
+  const key = row['id'] ?? row['name'] ?? row['code'] ?? row['season_id'];
+  return key === undefined || key === null ? '' : `(${key === row['season_id'] || table === 'seasons' ? '' : season}${String(key)})`;
 }
 
 /** Maps the domain Season to table rows; pure, done before the transaction opens. */
 function seasonRows(season: Season) {
+  const seasonId = season.id;
   const competitionId = slugify(season.competition);
   const noteRows = (kind: 'conflict' | 'gap', notes: readonly SourceNote[]) =>
-    notes.map((note, ordinal) => ({ kind, ordinal, subject: note.subject, text: note.text, sources: [...note.sources] }));
+    notes.map((note, ordinal) => ({ seasonId, kind, ordinal, subject: note.subject, text: note.text, sources: [...note.sources] }));
 
   return {
-    competitions: [{ id: competitionId, name: season.competition }],
-    stages: STAGE_ROWS,
-    rounds: ROUND_ROWS,
-    groups: GROUP_ROWS,
+    competition: { id: competitionId, name: season.competition },
+    stages: STAGE_ROWS.map((row) => ({ seasonId, ...row })),
+    rounds: ROUND_ROWS.map((row) => ({ seasonId, ...row })),
+    groups: GROUP_ROWS.map((row) => ({ seasonId, ...row })),
     associations: season.associations.map((association, ordinal) => ({
+      seasonId,
       name: association.name,
       ordinal,
       shortName: association.shortName,
@@ -210,6 +271,7 @@ function seasonRows(season: Season) {
       sources: [...association.sources],
     })),
     teams: season.teams.map((team, ordinal) => ({
+      seasonId,
       id: team.id,
       ordinal,
       name: team.name,
@@ -220,10 +282,22 @@ function seasonRows(season: Season) {
       note: team.note,
       sources: [...team.sources],
     })),
-    teamAliases: season.teams.flatMap((team) => team.aliases.map((alias, ordinal) => ({ teamId: team.id, ordinal, alias }))),
-    groupMembers: season.teams.flatMap((team) => (team.group === null ? [] : [{ teamId: team.id, groupId: team.group }])),
-    seasons: [{ id: season.id, competitionId, name: season.name, asOf: season.asOf, championTeamId: season.champion }],
+    teamAliases: season.teams.flatMap((team) => team.aliases.map((alias, ordinal) => ({ seasonId, teamId: team.id, ordinal, alias }))),
+    groupMembers: season.teams.flatMap((team) => (team.group === null ? [] : [{ seasonId, teamId: team.id, groupId: team.group }])),
+    seasons: [
+      {
+        id: seasonId,
+        competitionId,
+        name: season.name,
+        label: season.label,
+        asOf: season.asOf,
+        staleAfterDays: season.staleAfterDays,
+        endDate: season.endDate,
+        championTeamId: season.champion,
+      },
+    ],
     matches: season.matches.map((match, ordinal) => ({
+      seasonId,
       id: match.id,
       ordinal,
       stage: match.stage,
@@ -258,6 +332,7 @@ function seasonRows(season: Season) {
     })),
     goals: season.matches.flatMap((match) =>
       match.goals.map((goal, ordinal) => ({
+        seasonId,
         matchId: match.id,
         ordinal,
         teamId: goal.team,
@@ -268,6 +343,7 @@ function seasonRows(season: Season) {
     ),
     redCards: season.matches.flatMap((match) =>
       (match.redCards ?? []).map((card, ordinal) => ({
+        seasonId,
         matchId: match.id,
         ordinal,
         teamId: card.team,
@@ -276,6 +352,7 @@ function seasonRows(season: Season) {
       })),
     ),
     calendarEntries: season.calendar.map((entry, ordinal) => ({
+      seasonId,
       id: entry.id,
       ordinal,
       phase: entry.phase,

@@ -1,15 +1,19 @@
-// The season as SQLite tables. One database holds one season at a time: the importer replaces
-// every season table in one transaction. Order inside lists is kept in `ordinal` columns so the
-// domain Season comes back exactly as it went in. Times are UTC; Discord ids (later) are TEXT.
+// The seasons as SQLite tables. One database holds several seasons (caf-cc-2023-24,
+// caf-cl-2023-24, …): every per-season row carries `season_id`, in its key, its unique constraints
+// and its foreign keys, so two seasons can hold the same team id, round id or group letter. The
+// importer replaces one season's rows in one transaction. Order inside lists is kept in `ordinal`
+// columns so the domain Season comes back exactly as it went in. Times are UTC.
 import { sql, type SQL } from 'drizzle-orm';
 import {
   check,
+  foreignKey,
   index,
   integer,
   primaryKey,
   real,
   sqliteTable,
   text,
+  unique,
   type AnySQLiteColumn,
 } from 'drizzle-orm/sqlite-core';
 import { GOAL_TYPES, GROUPS, MATCH_STATUSES, STAGES, type RankDispute } from '../domain/types.js';
@@ -32,121 +36,18 @@ const nullOrMatchday = (column: AnySQLiteColumn): SQL => sql`${column} is null o
 
 /** Source references (URLs or seed citations), kept as a JSON array of strings. */
 const sources = () => text('sources', { mode: 'json' }).$type<string[]>().notNull();
+/** The season a row belongs to; deleting the season deletes its rows. */
+const seasonId = () =>
+  text('season_id')
+    .notNull()
+    .references((): AnySQLiteColumn => seasons.id, { onDelete: 'cascade' });
+/** A season whose file names no `staleAfter`: days after the last result before it counts as stale. */
+export const DEFAULT_STALE_AFTER_DAYS = 21;
 
 export const competitions = sqliteTable('competitions', {
   id: text('id').primaryKey(),
   name: text('name').notNull().unique(),
 });
-
-export const associations = sqliteTable(
-  'associations',
-  {
-    name: text('name').primaryKey(),
-    ordinal: integer('ordinal').notNull().unique(),
-    shortName: text('short_name'),
-    code: text('code').unique(),
-    rank: integer('rank'),
-    /** `{ printed, byPoints }` when sources disagree on the rank; null when they do not. */
-    rankDispute: text('rank_dispute', { mode: 'json' }).$type<RankDispute>(),
-    rankConfidence: text('rank_confidence', { enum: ['sourced', 'low'] }).notNull().default('sourced'),
-    points: real('points'),
-    entered: integer('entered', { mode: 'boolean' }).notNull(),
-    note: text('note'),
-    sources: sources(),
-  },
-  (t) => [check('associations_sources_check', jsonArray(t.sources))],
-);
-
-export const stages = sqliteTable(
-  'stages',
-  {
-    code: text('code', { enum: STAGES }).primaryKey(),
-    ordinal: integer('ordinal').notNull().unique(),
-    name: text('name').notNull(),
-    format: text('format', { enum: STAGE_FORMATS }).notNull(),
-  },
-  (t) => [check('stages_code_check', oneOf(t.code, STAGES)), check('stages_format_check', oneOf(t.format, STAGE_FORMATS))],
-);
-
-/** Two-legged stages have rounds for legs 1 and 2; the group stage has matchdays 1–6. */
-export const rounds = sqliteTable(
-  'rounds',
-  {
-    id: text('id').primaryKey(),
-    ordinal: integer('ordinal').notNull().unique(),
-    stage: text('stage', { enum: STAGES })
-      .notNull()
-      .references(() => stages.code),
-    matchday: integer('matchday'),
-    leg: integer('leg'),
-    name: text('name').notNull(),
-  },
-  (t) => [
-    index('rounds_stage_idx').on(t.stage),
-    check('rounds_leg_check', nullOrLeg(t.leg)),
-    check('rounds_matchday_check', nullOrMatchday(t.matchday)),
-    check('rounds_leg_or_matchday_check', sql`(${t.leg} is null) <> (${t.matchday} is null)`),
-  ],
-);
-
-export const groups = sqliteTable(
-  'groups',
-  {
-    id: text('id', { enum: GROUPS }).primaryKey(),
-    ordinal: integer('ordinal').notNull().unique(),
-  },
-  (t) => [check('groups_id_check', oneOf(t.id, GROUPS))],
-);
-
-export const teams = sqliteTable(
-  'teams',
-  {
-    id: text('id').primaryKey(),
-    ordinal: integer('ordinal').notNull().unique(),
-    name: text('name').notNull(),
-    shortName: text('short_name'),
-    association: text('association')
-      .notNull()
-      .references(() => associations.name),
-    qualifyingMethod: text('qualifying_method'),
-    entryStage: text('entry_stage', { enum: ENTRY_STAGES })
-      .notNull()
-      .references(() => stages.code),
-    note: text('note'),
-    sources: sources(),
-  },
-  (t) => [
-    index('teams_name_idx').on(t.name),
-    index('teams_association_idx').on(t.association),
-    check('teams_entry_stage_check', oneOf(t.entryStage, ENTRY_STAGES)),
-    check('teams_sources_check', jsonArray(t.sources)),
-  ],
-);
-
-export const teamAliases = sqliteTable(
-  'team_aliases',
-  {
-    teamId: text('team_id')
-      .notNull()
-      .references(() => teams.id, { onDelete: 'cascade' }),
-    ordinal: integer('ordinal').notNull(),
-    alias: text('alias').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.teamId, t.ordinal] }), index('team_aliases_alias_idx').on(t.alias)],
-);
-
-export const groupMembers = sqliteTable(
-  'group_members',
-  {
-    teamId: text('team_id')
-      .primaryKey()
-      .references(() => teams.id, { onDelete: 'cascade' }),
-    groupId: text('group_id', { enum: GROUPS })
-      .notNull()
-      .references(() => groups.id),
-  },
-  (t) => [index('group_members_group_idx').on(t.groupId)],
-);
 
 export const seasons = sqliteTable(
   'seasons',
@@ -156,23 +57,168 @@ export const seasons = sqliteTable(
       .notNull()
       .references(() => competitions.id),
     name: text('name').notNull(),
+    /** `2023-24`, or `2023` for a one-year competition. */
+    label: text('label').notNull(),
     asOf: text('as_of').notNull(),
-    championTeamId: text('champion_team_id').references(() => teams.id),
+    /** Days after the last result before an unfinished season counts as stale. */
+    staleAfterDays: integer('stale_after_days').notNull().default(DEFAULT_STALE_AFTER_DAYS),
+    /** `YYYY-MM-DD` after which the season is finished whatever its results say; null when not set. */
+    endDate: text('end_date'),
+    championTeamId: text('champion_team_id'),
   },
-  (t) => [check('seasons_as_of_check', isoDate(t.asOf))],
+  (t) => [
+    foreignKey({ columns: [t.id, t.championTeamId], foreignColumns: [teams.seasonId, teams.id], name: 'seasons_champion_fk' }),
+    check('seasons_as_of_check', isoDate(t.asOf)),
+    check('seasons_end_date_check', nullOrIsoDate(t.endDate)),
+    check('seasons_stale_after_check', sql`${t.staleAfterDays} >= 1`),
+  ],
+);
+
+export const associations = sqliteTable(
+  'associations',
+  {
+    seasonId: seasonId(),
+    name: text('name').notNull(),
+    ordinal: integer('ordinal').notNull(),
+    shortName: text('short_name'),
+    code: text('code'),
+    rank: integer('rank'),
+    /** `{ printed, byPoints }` when sources disagree on the rank; null when they do not. */
+    rankDispute: text('rank_dispute', { mode: 'json' }).$type<RankDispute>(),
+    rankConfidence: text('rank_confidence', { enum: ['sourced', 'low'] }).notNull().default('sourced'),
+    points: real('points'),
+    entered: integer('entered', { mode: 'boolean' }).notNull(),
+    note: text('note'),
+    sources: sources(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.seasonId, t.name] }),
+    unique('associations_season_ordinal_unique').on(t.seasonId, t.ordinal),
+    unique('associations_season_code_unique').on(t.seasonId, t.code),
+    check('associations_sources_check', jsonArray(t.sources)),
+  ],
+);
+
+export const stages = sqliteTable(
+  'stages',
+  {
+    seasonId: seasonId(),
+    code: text('code', { enum: STAGES }).notNull(),
+    ordinal: integer('ordinal').notNull(),
+    name: text('name').notNull(),
+    format: text('format', { enum: STAGE_FORMATS }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.seasonId, t.code] }),
+    unique('stages_season_ordinal_unique').on(t.seasonId, t.ordinal),
+    check('stages_code_check', oneOf(t.code, STAGES)),
+    check('stages_format_check', oneOf(t.format, STAGE_FORMATS)),
+  ],
+);
+
+/** Two-legged stages have rounds for legs 1 and 2; the group stage has matchdays 1–6. */
+export const rounds = sqliteTable(
+  'rounds',
+  {
+    seasonId: seasonId(),
+    id: text('id').notNull(),
+    ordinal: integer('ordinal').notNull(),
+    stage: text('stage', { enum: STAGES }).notNull(),
+    matchday: integer('matchday'),
+    leg: integer('leg'),
+    name: text('name').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.seasonId, t.id] }),
+    unique('rounds_season_ordinal_unique').on(t.seasonId, t.ordinal),
+    foreignKey({ columns: [t.seasonId, t.stage], foreignColumns: [stages.seasonId, stages.code], name: 'rounds_stage_fk' }),
+    index('rounds_stage_idx').on(t.seasonId, t.stage),
+    check('rounds_leg_check', nullOrLeg(t.leg)),
+    check('rounds_matchday_check', nullOrMatchday(t.matchday)),
+    check('rounds_leg_or_matchday_check', sql`(${t.leg} is null) <> (${t.matchday} is null)`),
+  ],
+);
+
+export const groups = sqliteTable(
+  'groups',
+  {
+    seasonId: seasonId(),
+    id: text('id', { enum: GROUPS }).notNull(),
+    ordinal: integer('ordinal').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.seasonId, t.id] }),
+    unique('groups_season_ordinal_unique').on(t.seasonId, t.ordinal),
+    check('groups_id_check', oneOf(t.id, GROUPS)),
+  ],
+);
+
+export const teams = sqliteTable(
+  'teams',
+  {
+    seasonId: seasonId(),
+    id: text('id').notNull(),
+    ordinal: integer('ordinal').notNull(),
+    name: text('name').notNull(),
+    shortName: text('short_name'),
+    association: text('association').notNull(),
+    qualifyingMethod: text('qualifying_method'),
+    entryStage: text('entry_stage', { enum: ENTRY_STAGES }).notNull(),
+    note: text('note'),
+    sources: sources(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.seasonId, t.id] }),
+    unique('teams_season_ordinal_unique').on(t.seasonId, t.ordinal),
+    foreignKey({ columns: [t.seasonId, t.association], foreignColumns: [associations.seasonId, associations.name], name: 'teams_association_fk' }),
+    foreignKey({ columns: [t.seasonId, t.entryStage], foreignColumns: [stages.seasonId, stages.code], name: 'teams_entry_stage_fk' }),
+    index('teams_name_idx').on(t.name),
+    index('teams_association_idx').on(t.seasonId, t.association),
+    check('teams_entry_stage_check', oneOf(t.entryStage, ENTRY_STAGES)),
+    check('teams_sources_check', jsonArray(t.sources)),
+  ],
+);
+
+export const teamAliases = sqliteTable(
+  'team_aliases',
+  {
+    seasonId: seasonId(),
+    teamId: text('team_id').notNull(),
+    ordinal: integer('ordinal').notNull(),
+    alias: text('alias').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.seasonId, t.teamId, t.ordinal] }),
+    foreignKey({ columns: [t.seasonId, t.teamId], foreignColumns: [teams.seasonId, teams.id], name: 'team_aliases_team_fk' }).onDelete('cascade'),
+    index('team_aliases_alias_idx').on(t.alias),
+  ],
+);
+
+export const groupMembers = sqliteTable(
+  'group_members',
+  {
+    seasonId: seasonId(),
+    teamId: text('team_id').notNull(),
+    groupId: text('group_id', { enum: GROUPS }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.seasonId, t.teamId] }),
+    foreignKey({ columns: [t.seasonId, t.teamId], foreignColumns: [teams.seasonId, teams.id], name: 'group_members_team_fk' }).onDelete('cascade'),
+    foreignKey({ columns: [t.seasonId, t.groupId], foreignColumns: [groups.seasonId, groups.id], name: 'group_members_group_fk' }),
+    index('group_members_group_idx').on(t.seasonId, t.groupId),
+  ],
 );
 
 export const matches = sqliteTable(
   'matches',
   {
-    id: text('id').primaryKey(),
-    ordinal: integer('ordinal').notNull().unique(),
-    stage: text('stage', { enum: STAGES })
-      .notNull()
-      .references(() => stages.code),
+    seasonId: seasonId(),
+    id: text('id').notNull(),
+    ordinal: integer('ordinal').notNull(),
+    stage: text('stage', { enum: STAGES }).notNull(),
     /** Null only for a walkover with no leg played. */
-    roundId: text('round_id').references(() => rounds.id),
-    groupId: text('group_id', { enum: GROUPS }).references(() => groups.id),
+    roundId: text('round_id'),
+    groupId: text('group_id', { enum: GROUPS }),
     matchday: integer('matchday'),
     tie: integer('tie'),
     leg: integer('leg'),
@@ -186,12 +232,8 @@ export const matches = sqliteTable(
       .notNull()
       .default(sql`'[]'`),
     venue: text('venue'),
-    homeTeamId: text('home_team_id')
-      .notNull()
-      .references(() => teams.id),
-    awayTeamId: text('away_team_id')
-      .notNull()
-      .references(() => teams.id),
+    homeTeamId: text('home_team_id').notNull(),
+    awayTeamId: text('away_team_id').notNull(),
     status: text('status', { enum: MATCH_STATUSES }).notNull(),
     /** A scheduled match whose day passed with no published result. */
     resultNotPublished: integer('result_not_published', { mode: 'boolean' }).notNull().default(false),
@@ -200,7 +242,7 @@ export const matches = sqliteTable(
     extraTime: integer('extra_time', { mode: 'boolean' }).notNull(),
     penaltiesHome: integer('penalties_home'),
     penaltiesAway: integer('penalties_away'),
-    decisionWinnerId: text('decision_winner_id').references(() => teams.id),
+    decisionWinnerId: text('decision_winner_id'),
     decisionScoreHome: integer('decision_score_home'),
     decisionScoreAway: integer('decision_score_away'),
     decisionReason: text('decision_reason'),
@@ -214,11 +256,19 @@ export const matches = sqliteTable(
     sources: sources(),
   },
   (t) => [
-    index('matches_stage_idx').on(t.stage, t.tie, t.leg),
-    index('matches_round_idx').on(t.roundId),
-    index('matches_group_idx').on(t.groupId, t.matchday),
-    index('matches_home_idx').on(t.homeTeamId),
-    index('matches_away_idx').on(t.awayTeamId),
+    primaryKey({ columns: [t.seasonId, t.id] }),
+    unique('matches_season_ordinal_unique').on(t.seasonId, t.ordinal),
+    foreignKey({ columns: [t.seasonId, t.stage], foreignColumns: [stages.seasonId, stages.code], name: 'matches_stage_fk' }),
+    foreignKey({ columns: [t.seasonId, t.roundId], foreignColumns: [rounds.seasonId, rounds.id], name: 'matches_round_fk' }),
+    foreignKey({ columns: [t.seasonId, t.groupId], foreignColumns: [groups.seasonId, groups.id], name: 'matches_group_fk' }),
+    foreignKey({ columns: [t.seasonId, t.homeTeamId], foreignColumns: [teams.seasonId, teams.id], name: 'matches_home_fk' }),
+    foreignKey({ columns: [t.seasonId, t.awayTeamId], foreignColumns: [teams.seasonId, teams.id], name: 'matches_away_fk' }),
+    foreignKey({ columns: [t.seasonId, t.decisionWinnerId], foreignColumns: [teams.seasonId, teams.id], name: 'matches_decision_winner_fk' }),
+    index('matches_stage_idx').on(t.seasonId, t.stage, t.tie, t.leg),
+    index('matches_round_idx').on(t.seasonId, t.roundId),
+    index('matches_group_idx').on(t.seasonId, t.groupId, t.matchday),
+    index('matches_home_idx').on(t.seasonId, t.homeTeamId),
+    index('matches_away_idx').on(t.seasonId, t.awayTeamId),
     index('matches_kickoff_idx').on(t.kickoffAt),
     index('matches_date_idx').on(t.date),
     check('matches_status_check', oneOf(t.status, MATCH_STATUSES)),
@@ -241,22 +291,21 @@ export const matches = sqliteTable(
 export const goals = sqliteTable(
   'goals',
   {
-    matchId: text('match_id')
-      .notNull()
-      .references(() => matches.id, { onDelete: 'cascade' }),
+    seasonId: seasonId(),
+    matchId: text('match_id').notNull(),
     ordinal: integer('ordinal').notNull(),
     /** The team credited; for an own goal, the beneficiary. */
-    teamId: text('team_id')
-      .notNull()
-      .references(() => teams.id),
+    teamId: text('team_id').notNull(),
     player: text('player'),
     /** As written by the source: `54`, `90+4`. */
     minute: text('minute'),
     type: text('type', { enum: GOAL_TYPES }).notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.matchId, t.ordinal] }),
-    index('goals_team_idx').on(t.teamId),
+    primaryKey({ columns: [t.seasonId, t.matchId, t.ordinal] }),
+    foreignKey({ columns: [t.seasonId, t.matchId], foreignColumns: [matches.seasonId, matches.id], name: 'goals_match_fk' }).onDelete('cascade'),
+    foreignKey({ columns: [t.seasonId, t.teamId], foreignColumns: [teams.seasonId, teams.id], name: 'goals_team_fk' }),
+    index('goals_team_idx').on(t.seasonId, t.teamId),
     index('goals_player_idx').on(t.player),
     check('goals_type_check', oneOf(t.type, GOAL_TYPES)),
   ],
@@ -265,28 +314,31 @@ export const goals = sqliteTable(
 export const redCards = sqliteTable(
   'red_cards',
   {
-    matchId: text('match_id')
-      .notNull()
-      .references(() => matches.id, { onDelete: 'cascade' }),
+    seasonId: seasonId(),
+    matchId: text('match_id').notNull(),
     ordinal: integer('ordinal').notNull(),
-    teamId: text('team_id')
-      .notNull()
-      .references(() => teams.id),
+    teamId: text('team_id').notNull(),
     player: text('player'),
     minute: text('minute'),
   },
-  (t) => [primaryKey({ columns: [t.matchId, t.ordinal] }), index('red_cards_team_idx').on(t.teamId)],
+  (t) => [
+    primaryKey({ columns: [t.seasonId, t.matchId, t.ordinal] }),
+    foreignKey({ columns: [t.seasonId, t.matchId], foreignColumns: [matches.seasonId, matches.id], name: 'red_cards_match_fk' }).onDelete('cascade'),
+    foreignKey({ columns: [t.seasonId, t.teamId], foreignColumns: [teams.seasonId, teams.id], name: 'red_cards_team_fk' }),
+    index('red_cards_team_idx').on(t.seasonId, t.teamId),
+  ],
 );
 
 export const calendarEntries = sqliteTable(
   'calendar_entries',
   {
-    id: text('id').primaryKey(),
-    ordinal: integer('ordinal').notNull().unique(),
+    seasonId: seasonId(),
+    id: text('id').notNull(),
+    ordinal: integer('ordinal').notNull(),
     phase: text('phase').notNull(),
     round: text('round').notNull(),
     kind: text('kind', { enum: CALENDAR_KINDS }).notNull(),
-    stage: text('stage', { enum: STAGES }).references(() => stages.code),
+    stage: text('stage', { enum: STAGES }),
     matchday: integer('matchday'),
     leg: integer('leg'),
     startDate: text('start_date').notNull(),
@@ -295,6 +347,9 @@ export const calendarEntries = sqliteTable(
     sources: sources(),
   },
   (t) => [
+    primaryKey({ columns: [t.seasonId, t.id] }),
+    unique('calendar_entries_season_ordinal_unique').on(t.seasonId, t.ordinal),
+    foreignKey({ columns: [t.seasonId, t.stage], foreignColumns: [stages.seasonId, stages.code], name: 'calendar_entries_stage_fk' }),
     index('calendar_entries_start_idx').on(t.startDate),
     check('calendar_entries_kind_check', oneOf(t.kind, CALENDAR_KINDS)),
     check('calendar_entries_leg_check', nullOrLeg(t.leg)),
@@ -344,6 +399,7 @@ export const printedTotals = sqliteTable(
 export const sourceNotes = sqliteTable(
   'source_notes',
   {
+    seasonId: seasonId(),
     kind: text('kind', { enum: SOURCE_NOTE_KINDS }).notNull(),
     ordinal: integer('ordinal').notNull(),
     subject: text('subject').notNull(),
@@ -351,14 +407,17 @@ export const sourceNotes = sqliteTable(
     sources: sources(),
   },
   (t) => [
-    primaryKey({ columns: [t.kind, t.ordinal] }),
+    primaryKey({ columns: [t.seasonId, t.kind, t.ordinal] }),
     index('source_notes_subject_idx').on(t.subject),
     check('source_notes_kind_check', oneOf(t.kind, SOURCE_NOTE_KINDS)),
     check('source_notes_sources_check', jsonArray(t.sources)),
   ],
 );
 
-/** One row per import: which season file content is loaded. Not season data, so never replaced. */
+/**
+ * One row per import of one season: which file content that season holds (the newest row per
+ * season_id). Not season data, so never replaced; it outlives a season dropped from the list.
+ */
 export const dataImports = sqliteTable(
   'data_imports',
   {
@@ -375,12 +434,13 @@ export const dataImports = sqliteTable(
     conflicts: integer('conflicts').notNull(),
     gaps: integer('gaps').notNull(),
   },
-  (t) => [index('data_imports_imported_at_idx').on(t.importedAt)],
+  (t) => [index('data_imports_imported_at_idx').on(t.importedAt), index('data_imports_season_idx').on(t.seasonId, t.id)],
 );
 
 /** Season tables in an order where every table comes after the tables it references. */
 export const SEASON_TABLES_PARENTS_FIRST = [
   competitions,
+  seasons,
   stages,
   rounds,
   groups,
@@ -388,7 +448,6 @@ export const SEASON_TABLES_PARENTS_FIRST = [
   teams,
   teamAliases,
   groupMembers,
-  seasons,
   matches,
   goals,
   redCards,

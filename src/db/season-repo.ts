@@ -1,6 +1,7 @@
-// Rebuilds the domain Season from the tables, equal to what was imported. Callers load it once
-// and reload only when dataVersion() reports a different hash.
-import { asc, desc, eq } from 'drizzle-orm';
+// Rebuilds a domain Season from the tables, equal to what was imported. Callers load it once
+// and reload only when dataVersion() reports a different hash. The database holds several seasons:
+// every read names its season (or, for callers from before seasons, takes the only one).
+import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { Goal, Match, RedCard, Score, Season, SourceNote, TeamId } from '../domain/types.js';
 import type { AppDatabase } from './client.js';
 import {
@@ -26,27 +27,62 @@ export interface DataVersion {
   readonly importedAt: Date;
 }
 
-/** The hash of the season file currently loaded, or null before the first import. */
-export function dataVersion(db: AppDatabase): DataVersion | null {
+/**
+ * The hash of a season's file as loaded, or null before its first import. Without a season id:
+ * the latest import of any stored season.
+ */
+export function dataVersion(db: AppDatabase, seasonId?: string): DataVersion | null {
   const row = db
     .select({ hash: dataImports.contentHash, importedAt: dataImports.importedAt })
     .from(dataImports)
+    .where(seasonId === undefined ? sql`${dataImports.seasonId} in (select "id" from "seasons")` : eq(dataImports.seasonId, seasonId))
     .orderBy(desc(dataImports.id))
     .limit(1)
     .get();
   return row === undefined ? null : { hash: row.hash, importedAt: row.importedAt };
 }
 
-export function loadSeason(db: AppDatabase): Season {
+/** A stored season's header: what a catalog lists without loading every match. */
+export interface StoredSeason {
+  readonly id: string;
+  readonly competition: string;
+  readonly label: string;
+  /** The latest import of this season; null only for rows migrated from before 0009 and never re-imported. */
+  readonly version: DataVersion | null;
+}
+
+/** Every season the database holds, in id order. */
+export function storedSeasons(db: AppDatabase): StoredSeason[] {
+  const rows = db
+    .select({ id: seasons.id, competition: competitions.name, label: seasons.label })
+    .from(seasons)
+    .innerJoin(competitions, eq(seasons.competitionId, competitions.id))
+    .orderBy(asc(seasons.id))
+    .all();
+  return rows.map((row) => ({ ...row, version: dataVersion(db, row.id) }));
+}
+
+/**
+ * One season, rebuilt. Without an id the database must hold exactly one season (callers from
+ * before several seasons; tests).
+ */
+export function loadSeason(db: AppDatabase, seasonId?: string): Season {
   // One read transaction: a concurrent import (another connection) cannot split the snapshot.
   return db.transaction((tx) => {
-    const seasonRow = tx
+    const seasonRows = tx
       .select({ season: seasons, competition: competitions.name })
       .from(seasons)
       .innerJoin(competitions, eq(seasons.competitionId, competitions.id))
-      .get();
-    if (seasonRow === undefined) throw new Error('No season has been imported into this database yet.');
+      .where(seasonId === undefined ? undefined : eq(seasons.id, seasonId))
+      .limit(2)
+      .all();
+    const seasonRow = seasonRows[0];
+    if (seasonRow === undefined) {
+      throw new Error(seasonId === undefined ? 'No season has been imported into this database yet.' : `No season ${seasonId} is stored in this database.`);
+    }
+    if (seasonRows.length > 1) throw new Error('This database holds several seasons: name the one to load.');
     const { season, competition } = seasonRow;
+    const id = season.id;
 
     const criteria = tx.select().from(rankingCriteria).where(eq(rankingCriteria.seasonId, season.id)).get();
     const totals = tx.select().from(printedTotals).where(eq(printedTotals.seasonId, season.id)).get();
@@ -55,30 +91,34 @@ export function loadSeason(db: AppDatabase): Season {
     }
 
     const aliasesByTeam = groupBy(
-      tx.select().from(teamAliases).orderBy(asc(teamAliases.teamId), asc(teamAliases.ordinal)).all(),
+      tx.select().from(teamAliases).where(eq(teamAliases.seasonId, id)).orderBy(asc(teamAliases.teamId), asc(teamAliases.ordinal)).all(),
       (alias) => alias.teamId,
     );
-    const groupByTeam = new Map(tx.select().from(groupMembers).all().map((member) => [member.teamId, member.groupId] as const));
+    const groupByTeam = new Map(tx.select().from(groupMembers).where(eq(groupMembers.seasonId, id)).all().map((member) => [member.teamId, member.groupId] as const));
     const goalsByMatch = groupBy(
-      tx.select().from(goals).orderBy(asc(goals.matchId), asc(goals.ordinal)).all(),
+      tx.select().from(goals).where(eq(goals.seasonId, id)).orderBy(asc(goals.matchId), asc(goals.ordinal)).all(),
       (goal) => goal.matchId,
     );
     const redCardsByMatch = groupBy(
-      tx.select().from(redCards).orderBy(asc(redCards.matchId), asc(redCards.ordinal)).all(),
+      tx.select().from(redCards).where(eq(redCards.seasonId, id)).orderBy(asc(redCards.matchId), asc(redCards.ordinal)).all(),
       (card) => card.matchId,
     );
-    const notes = tx.select().from(sourceNotes).orderBy(asc(sourceNotes.kind), asc(sourceNotes.ordinal)).all();
+    const notes = tx.select().from(sourceNotes).where(eq(sourceNotes.seasonId, id)).orderBy(asc(sourceNotes.kind), asc(sourceNotes.ordinal)).all();
     const toNote = (note: (typeof notes)[number]): SourceNote => ({ subject: note.subject, text: note.text, sources: note.sources });
 
     return {
       id: season.id,
       name: season.name,
       competition,
+      label: season.label,
+      staleAfterDays: season.staleAfterDays,
+      endDate: season.endDate,
       asOf: season.asOf,
       champion: season.championTeamId,
       associations: tx
         .select()
         .from(associations)
+        .where(eq(associations.seasonId, id))
         .orderBy(asc(associations.ordinal))
         .all()
         .map((row) => ({
@@ -96,6 +136,7 @@ export function loadSeason(db: AppDatabase): Season {
       teams: tx
         .select()
         .from(teams)
+        .where(eq(teams.seasonId, id))
         .orderBy(asc(teams.ordinal))
         .all()
         .map((row) => ({
@@ -113,12 +154,14 @@ export function loadSeason(db: AppDatabase): Season {
       matches: tx
         .select()
         .from(matches)
+        .where(eq(matches.seasonId, id))
         .orderBy(asc(matches.ordinal))
         .all()
         .map((row) => toMatch(row, goalsByMatch.get(row.id) ?? [], redCardsByMatch.get(row.id) ?? [])),
       calendar: tx
         .select()
         .from(calendarEntries)
+        .where(eq(calendarEntries.seasonId, id))
         .orderBy(asc(calendarEntries.ordinal))
         .all()
         .map((row) => ({

@@ -227,9 +227,16 @@ export interface SourceNote {
 }
 
 export interface Season {
+  /** Stable id, e.g. `caf-cc-2023-24`. */
   readonly id: string;
   readonly name: string;
   readonly competition: string;
+  /** The season as people write it: `2023-24`, or `2023` for a one-year competition. */
+  readonly label: string;
+  /** Days after the last result before an unfinished season counts as stale (the file's `staleAfter`, default 21). */
+  readonly staleAfterDays: number;
+  /** `YYYY-MM-DD` after which the season is finished whatever its results say; null when not set. */
+  readonly endDate: string | null;
   /** The date the data was last checked against its sources, `YYYY-MM-DD`. */
   readonly asOf: string;
   readonly champion: TeamId | null;

@@ -65,7 +65,7 @@ function parseHeader(json: Record<string, unknown>, collector: Collector): Heade
   const header: Record<string, unknown> = {};
   let ok = true;
   for (const [key, schema] of Object.entries(headerSchemas)) {
-    // A field with a default (label) may be left out: the schema fills it in.
+    // A field with a default (staleAfter, endDate) may be left out: the schema fills it in.
     if (!(key in json) && !schema.safeParse(undefined).success) {
       collector.add([key], 'is missing');
       ok = false;
@@ -145,6 +145,9 @@ function toSeason(header: Header, lists: ValidLists, teams: TeamDirectory, group
     id: header.id,
     name: header.name,
     competition: header.competition,
+    label: header.label,
+    staleAfterDays: header.staleAfter,
+    endDate: header.endDate,
     asOf: header.asOf,
     champion: header.champion === null ? null : id(header.champion),
     associations,

@@ -171,9 +171,14 @@ export const sourceNoteSchema = z.strictObject({
 export const headerSchemas = {
   $comment: text,
   about: text,
-  id: text,
-  /** The season as people write it (`2023-24`); null in files written before seasons were imported. */
-  label: z.string().regex(/^\d{4}(-\d{2})?$/, { error: 'expected a season label like "2023-24" or "2023"' }).nullable().default(null),
+  /** Stable id, lower case: `caf-cc-2023-24`. Other seasons, announcements and servers refer to it. */
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'expected an id like "caf-cc-2023-24" (lower-case letters, digits and dashes)' }),
+  /** The season as people write it: `2023-24`, or `2023` for a one-year competition. */
+  label: z.string().regex(/^\d{4}(-\d{2})?$/, { error: 'expected a season label like "2023-24" or "2023"' }),
+  /** Days after the last result before an unfinished season is called stale. */
+  staleAfter: z.int().min(1).max(366).default(21),
+  /** The day after which the season is finished whatever its results say; null when not set. */
+  endDate: isoDate.nullable().default(null),
   name: text,
   competition: text,
   asOf: isoDate,

@@ -937,7 +937,8 @@ const file: SeasonFile = {
     "Where the seed's printed association rank disagrees with CAF's points (Algeria) the seed's rank is kept, with a conflict note. " +
     'Team aliases are the research spellings (lists such as "A / B" split into separate aliases, annotations like "(former name)" dropped) ' +
     'plus a few short forms the research uses in its text (Berkane, APC, Académica Lobito, KCCA, Sekhukhune, Rivers).',
-  id: '2023-24',
+  id: 'caf-cc-2023-24',
+  label: '2023-24',
   name: '2023–24 CAF Confederation Cup',
   competition: 'CAF Confederation Cup',
   asOf,

@@ -29,6 +29,9 @@ export const fixtureSeason: Season = {
   id: '2023-24',
   name: '2023–24 CAF Confederation Cup',
   competition: 'CAF Confederation Cup',
+  label: '2023-24',
+  staleAfterDays: 21,
+  endDate: null,
   asOf: '2024-06-01',
   champion: 'zamalek',
   associations: [

@@ -90,21 +90,21 @@ describe('a failed import writes nothing', () => {
   });
 
   test.each([
-    ['a goal credited to an unknown team', withGoalFor('no-such-team'), /goals \(match GA-MD1-1, goal #1\): team_id="no-such-team" is not in teams/],
+    ['a goal credited to an unknown team', withGoalFor('no-such-team'), /goals \(season 2023-24, match GA-MD1-1, goal #1\): team_id="no-such-team" is not in teams/],
     [
       'a team in an unknown association',
       { ...editedFixtureSeason, teams: editedFixtureSeason.teams.map((t, i) => (i === 0 ? { ...t, association: 'Atlantis' } : t)) },
-      /teams \(zamalek\): association="Atlantis" is not in associations/,
+      /teams \(season 2023-24, zamalek\): association="Atlantis" is not in associations/,
     ],
     [
       'a match status outside the enum',
       { ...editedFixtureSeason, matches: editedFixtureSeason.matches.map((m, i) => (i === 0 ? { ...m, status: 'abandoned' as never } : m)) },
-      /inserting matches \(R1-T02\): CHECK constraint failed: matches_status_check/,
+      /inserting matches \(season 2023-24, R1-T02\): CHECK constraint failed: matches_status_check/,
     ],
     [
       'a duplicate match id',
       { ...editedFixtureSeason, matches: [...editedFixtureSeason.matches, editedFixtureSeason.matches[0]!] },
-      /inserting matches \(R1-T02\): UNIQUE constraint failed: matches.id/,
+      /inserting matches \(season 2023-24, R1-T02\): UNIQUE constraint failed: matches.season_id, matches.id/,
     ],
   ])('%s: the error says what, and the previous season stays', (_label, badSeason, message) => {
     const handle = testDb();
@@ -131,7 +131,7 @@ describe('constraints hold outside the importer too', () => {
     const { db } = testDb();
     importSeason(db, fixtureSeason, 'hash-1', NOW);
     expect(() =>
-      db.insert(goals).values({ matchId: 'NO-SUCH-MATCH', ordinal: 0, teamId: 'zamalek', player: null, minute: null, type: 'regular' }).run(),
+      db.insert(goals).values({ seasonId: fixtureSeason.id, matchId: 'NO-SUCH-MATCH', ordinal: 0, teamId: 'zamalek', player: null, minute: null, type: 'regular' }).run(),
     ).toThrow(/FOREIGN KEY constraint failed/);
   });
 
@@ -139,7 +139,7 @@ describe('constraints hold outside the importer too', () => {
     const { db } = testDb();
     importSeason(db, fixtureSeason, 'hash-1', NOW);
     expect(() =>
-      db.insert(goals).values({ matchId: 'R1-T01-L1', ordinal: 9, teamId: 'zamalek', player: null, minute: null, type: 'header' as never }).run(),
+      db.insert(goals).values({ seasonId: fixtureSeason.id, matchId: 'R1-T01-L1', ordinal: 9, teamId: 'zamalek', player: null, minute: null, type: 'header' as never }).run(),
     ).toThrow(/CHECK constraint failed: goals_type_check/);
   });
 
@@ -200,6 +200,8 @@ describe('migration 0003 (fan facts) on a database that already holds a season',
 
     const path = join(tempDir(), 'bot.db');
     const old = openDatabase(path, { log: silent, migrationsFolder: before });
+    old.sqlite.prepare(`insert into competitions (id, name) values ('caf-confederation-cup', 'CAF Confederation Cup')`).run();
+    old.sqlite.prepare(`insert into seasons (id, competition_id, name, as_of) values ('2023-24', 'caf-confederation-cup', 'Old', '2024-06-01')`).run();
     old.sqlite.prepare(`insert into associations (name, ordinal, code, rank, points, entered, note, sources) values ('Egypt', 0, 'EGY', 2, 172.5, 1, null, '["seed"]')`).run();
     old.close();
 
@@ -209,7 +211,7 @@ describe('migration 0003 (fan facts) on a database that already holds a season',
       { short_name: null, rank_dispute: null, rank_confidence: 'sourced' },
     ]);
     importSeason(upgraded.db, fixtureSeason, 'hash-1', NOW);
-    expect(loadSeason(upgraded.db)).toStrictEqual(fixtureSeason);
+    expect(loadSeason(upgraded.db, fixtureSeason.id)).toStrictEqual(fixtureSeason);
     const cards = upgraded.db.select().from(redCards).all();
     expect(cards.map((c) => [c.matchId, c.teamId, c.player])).toEqual([
       ['R1-T01-L1', 'asmara', 'Hamza El Moussaoui'],

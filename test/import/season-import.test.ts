@@ -160,9 +160,9 @@ describe('the season file says what it is: label', () => {
     else expect(attempt).toThrow(problem);
   });
 
-  test('a file written before labels (no label field) still reads', () => {
+  test('a season file needs its label (several seasons are told apart by it)', () => {
     const { label: _label, ...older } = JSON.parse(JSON.stringify(file)) as Record<string, unknown>;
-    expect(parseSeason(older, 'cl.json').season.id).toBe('caf-cl-2023-24');
+    expect(() => parseSeason(older, 'cl.json')).toThrow(/label: is missing/);
   });
 });
 

@@ -50,6 +50,7 @@ export function minimalSeasonFile() {
     $comment: 'test file',
     about: 'test file',
     id: '2023-24',
+    label: '2023-24',
     name: 'Test season',
     competition: 'CAF Confederation Cup',
     asOf: '2026-11-27',
