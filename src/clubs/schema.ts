@@ -22,10 +22,20 @@ export const clubSchema = z.strictObject({
   aliases: z.array(text).default([]),
   /** The association's code (see `associations`). */
   association: code,
-  /** The club's name in other languages, where it differs (for the languages issue). */
+  /**
+   * The club's name as fans in another language know it, where a source gives one and it differs
+   * ("الزمالك"): replies in that language use it in sentences (never in monospace tables).
+   */
   names: z.strictObject({ fr: text.optional(), ar: text.optional(), pt: text.optional() }).optional(),
+  /** Where each of `names` comes from: one or more citations per language given. */
+  nameSources: z
+    .strictObject({ fr: z.array(text).min(1).optional(), ar: z.array(text).min(1).optional(), pt: z.array(text).min(1).optional() })
+    .optional(),
   sources: z.array(text).default([]),
 });
+
+/** The languages `names` may hold (English is the club's `name`). */
+export const NAME_LANGUAGES = ['fr', 'ar', 'pt'] as const;
 
 export const clubsFileSchema = z.strictObject({
   $comment: text.optional(),
@@ -61,6 +71,7 @@ export function checkClubs(json: unknown): { ok: true; file: ClubsFile } | { ok:
     else ids.set(club.id, i);
     if (!codes.has(club.association)) problems.push(`clubs[${i}].association: "${club.association}" is not in associations[]`);
     if (club.shortName !== null && club.shortName.length >= club.name.length) problems.push(`clubs[${i}].shortName: "${club.shortName}" must be shorter than the name`);
+    problems.push(...nameProblems(club, i));
     const mine = new Set<string>();
     for (const label of [club.name, ...club.aliases]) {
       const key = normalizeName(label);
@@ -75,4 +86,21 @@ export function checkClubs(json: unknown): { ok: true; file: ClubsFile } | { ok:
     }
   });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, file };
+}
+
+/** Every name in another language has its sources and is one of the club's aliases (so fans can type it); every source list has its name. */
+function nameProblems(club: Club, i: number): string[] {
+  const problems: string[] = [];
+  const known = new Set([club.name, ...club.aliases].map(normalizeName));
+  for (const language of NAME_LANGUAGES) {
+    const name = club.names?.[language];
+    const sources = club.nameSources?.[language];
+    const at = `clubs[${i}] (${club.name})`;
+    if (name !== undefined && sources === undefined) problems.push(`${at}.names.${language}: "${name}" needs its sources in nameSources.${language}`);
+    if (name === undefined && sources !== undefined) problems.push(`${at}.nameSources.${language}: sources for a name that names.${language} does not give`);
+    if (name === undefined) continue;
+    if (name === club.name) problems.push(`${at}.names.${language}: "${name}" is the club's name; give names only where they differ`);
+    else if (!known.has(normalizeName(name))) problems.push(`${at}.names.${language}: "${name}" is not among the club's aliases; add it there too, so fans can look the club up by it`);
+  }
+  return problems;
 }

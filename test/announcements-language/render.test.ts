@@ -102,7 +102,10 @@ describe('Arabic layout', () => {
     expect(lines.length).toBeGreaterThan(4);
     for (const line of lines) expect(line).toMatch(/^\u2066.*\u2069$/);
     expect(table!.value.split('```')[2]).toContain('المركز');
-    expect(text(post)).toContain('\u2068Zamalek\u2069');
+    // Club names: a Latin one FSI…PDI; Zamalek by its Arabic name (data/clubs.json names.ar), not isolated.
+    expect(text(post)).toContain('\u2068Abu Salim\u2069');
+    expect(text(post)).toContain('الزمالك');
+    expect(text(post)).not.toContain('\u2068الزمالك');
   });
 
   test('GIVEN the final’s second leg THEN the winner and the competition are isolated in the Arabic sentence', () => {

@@ -43,9 +43,9 @@ describe('numbers, ordinals and dates in the reply language, with Western digits
 
 describe('direction marks for Arabic', () => {
   test('names are first-strong isolated and table lines left-to-right isolated in Arabic only', () => {
-    expect(t('ar').name('RS Berkane')).toBe(`${FSI}RS Berkane${PDI}`);
+    expect(t('ar').name('USM Alger')).toBe(`${FSI}USM Alger${PDI}`);
     expect(t('ar').tableLine(' 1 Zamalek   6  4')).toBe(`${LRI} 1 Zamalek   6  4${PDI}`);
-    expect(t('fr').name('RS Berkane')).toBe('RS Berkane');
+    expect(t('fr').name('USM Alger')).toBe('USM Alger');
     expect(t('pt').tableLine('x')).toBe('x');
   });
 
@@ -91,5 +91,43 @@ describe('command localisations', () => {
     expect(commandMention('pt-BR', 'standings')).toBe('/classificação');
     expect(commandMention('en-US', 'language', 'reset')).toBe('/language reset');
     expect(commandMention('ja', 'language', 'show')).toBe('/language show');
+  });
+});
+
+describe('club names in the reply language (data/clubs.json names)', () => {
+  test.each([
+    // Arabic script in an Arabic reply: no isolate (code points asserted).
+    ['ar', 'Zamalek', 'الزمالك'],
+    ['ar', 'RS Berkane', 'نهضة بركان'],
+    ['ar', 'Club Africain', 'النادي الإفريقي'],
+    // No Arabic name in the data: the printed name, isolated.
+    ['ar', 'USM Alger', `${FSI}USM Alger${PDI}`],
+    // No French, Portuguese or English names are given: the printed name.
+    ['fr', 'Zamalek', 'Zamalek'],
+    ['pt', 'RS Berkane', 'RS Berkane'],
+    ['en', 'Zamalek', 'Zamalek'],
+  ] as const)('%s: %s → %s', (language, printed, said) => {
+    expect([...t(language).name(printed)].map((c) => c.codePointAt(0))).toEqual([...said].map((c) => c.codePointAt(0)));
+  });
+
+  test('only the whole printed name is a club name: a longer text, an alias or a table line keeps its letters', () => {
+    expect(t('ar').name('Zamalek SC')).toBe(`${FSI}Zamalek SC${PDI}`);
+    expect(t('ar').name('Zamalek v RS Berkane')).toBe(`${FSI}Zamalek v RS Berkane${PDI}`);
+    expect(t('ar').tableLine(' 1 Zamalek   6  4')).toContain('Zamalek');
+  });
+
+  test('names given to the instance: French and Portuguese names, and a Latin-script name in an Arabic reply still isolated', () => {
+    const clubNames = new Map([
+      ['fr', new Map([['Club X', 'Club Iks']])],
+      ['pt', new Map([['Club X', 'Clube X']])],
+      ['ar', new Map([['Club X', 'نادي X'], ['Club Y', 'Club Y Ar']])],
+    ] as const);
+    const own = createI18n({ clubNames });
+    expect(own.translator('fr').name('Club X')).toBe('Club Iks');
+    expect(own.translator('pt').name('Club X')).toBe('Clube X');
+    expect(own.translator('en').name('Club X')).toBe('Club X');
+    expect(own.translator('ar').name('Club X')).toBe(`${FSI}نادي X${PDI}`);
+    expect(own.translator('ar').name('Club Y')).toBe(`${FSI}Club Y Ar${PDI}`);
+    expect(createI18n({ clubNames: new Map() }).translator('ar').name('Zamalek')).toBe(`${FSI}Zamalek${PDI}`);
   });
 });
