@@ -1,9 +1,12 @@
-// Matchday announcements in SQLite: per-channel subscriptions, the outbox of planned posts (one row
-// per guild+channel+kind+round+slot, ever), and the last planned snapshot of each round (to notice
-// moved kickoffs). Times are UTC epoch ms; Discord ids are TEXT.
+// Matchday announcements in SQLite: per-channel-and-season subscriptions, the outbox of planned posts
+// (one row per guild+channel+season+kind+round+slot+club, ever), the last planned snapshot of each
+// season's rounds (to notice moved kickoffs), and each server's default season. Times are UTC epoch
+// ms; Discord ids are TEXT. Season ids are the catalog's (`caf-cc-2023-24`); rows made before seasons
+// belong to LEGACY_SEASON_ID. No foreign key to the seasons table: a season whose file is no longer
+// loaded keeps its subscriptions and ledger (they are simply not planned).
 import { sql, type SQL } from 'drizzle-orm';
-import { check, index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { POST_KINDS, type MatchMove, type MatchSlot } from '../domain/announcements.js';
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { LEGACY_SEASON_ID, POST_KINDS, type MatchMove, type MatchSlot } from '../domain/announcements.js';
 import { LANGUAGES } from '../i18n/languages.js';
 
 export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed', 'expired', 'cancelled'] as const;
@@ -20,6 +23,8 @@ export const announcementSubscriptions = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     guildId: text('guild_id').notNull(),
     channelId: text('channel_id').notNull(),
+    /** The season the channel follows (a channel may follow several, one row each). */
+    seasonId: text('season_id').notNull().default(LEGACY_SEASON_ID),
     /** The one role a post may mention; null for none. */
     roleId: text('role_id'),
     /** The club (team id) the channel follows: only its matches' posts. Null: every post. */
@@ -45,7 +50,7 @@ export const announcementSubscriptions = sqliteTable(
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [
-    uniqueIndex('announcement_subscriptions_guild_channel_uq').on(t.guildId, t.channelId),
+    uniqueIndex('announcement_subscriptions_guild_channel_season_uq').on(t.guildId, t.channelId, t.seasonId),
     check('announcement_subscriptions_guild_check', snowflake(t.guildId)),
     check('announcement_subscriptions_channel_check', snowflake(t.channelId)),
     check('announcement_subscriptions_role_check', sql`${t.roleId} is null or (${snowflake(t.roleId)})`),
@@ -64,6 +69,8 @@ export const announcementOutbox = sqliteTable(
       .references(() => announcementSubscriptions.id, { onDelete: 'cascade' }),
     guildId: text('guild_id').notNull(),
     channelId: text('channel_id').notNull(),
+    /** The season the post is about, part of the key. */
+    seasonId: text('season_id').notNull().default(LEGACY_SEASON_ID),
     kind: text('kind', { enum: POST_KINDS }).notNull(),
     roundKey: text('round_key').notNull(),
     /** `24h` for a preview's lead, `after` for a recap, the change's hash for a moved notice. */
@@ -98,7 +105,7 @@ export const announcementOutbox = sqliteTable(
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [
-    uniqueIndex('announcement_outbox_key_uq').on(t.guildId, t.channelId, t.kind, t.roundKey, t.slot, t.club),
+    uniqueIndex('announcement_outbox_key_uq').on(t.guildId, t.channelId, t.seasonId, t.kind, t.roundKey, t.slot, t.club),
     index('announcement_outbox_status_due_idx').on(t.status, t.dueAt),
     index('announcement_outbox_subscription_idx').on(t.subscriptionId, t.status),
     uniqueIndex('announcement_outbox_nonce_uq').on(t.nonce),
@@ -131,13 +138,32 @@ export const announcementClubRoles = sqliteTable(
   ],
 );
 
-/** Each round as it was last planned, so a changed kickoff or postponement can be noticed and announced. */
-export const announcementRounds = sqliteTable('announcement_rounds', {
-  roundKey: text('round_key').primaryKey(),
-  fingerprint: text('fingerprint').notNull(),
-  matches: text('matches', { mode: 'json' }).$type<MatchSlot[]>().notNull(),
-  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
-});
+/** Each season's rounds as last planned, so a changed kickoff or postponement can be noticed and announced. */
+export const announcementRounds = sqliteTable(
+  'announcement_rounds',
+  {
+    seasonId: text('season_id').notNull().default(LEGACY_SEASON_ID),
+    roundKey: text('round_key').notNull(),
+    fingerprint: text('fingerprint').notNull(),
+    matches: text('matches', { mode: 'json' }).$type<MatchSlot[]>().notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.seasonId, t.roundKey] })],
+);
+
+/**
+ * A server's default season (`/announcements default`): what its fan commands show without a
+ * `competition`, and what `/announcements set` follows without one. No row: the catalog's rule.
+ */
+export const guildDefaultSeasons = sqliteTable(
+  'guild_default_seasons',
+  {
+    guildId: text('guild_id').primaryKey(),
+    seasonId: text('season_id').notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [check('guild_default_seasons_guild_check', snowflake(t.guildId))],
+);
 
 /**
  * Who may dispatch: one row per lease name, held by one process at a time. The holder renews

@@ -1,10 +1,10 @@
 // Per-channel announcement settings. Every query is scoped by guild id, which always comes from the
 // interaction (never from an option), so one guild can neither read nor change another's channels.
 import { and, asc, eq } from 'drizzle-orm';
-import { DEFAULT_LEADS_MS } from '../domain/announcements.js';
+import { DEFAULT_LEADS_MS, LEGACY_SEASON_ID } from '../domain/announcements.js';
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../i18n/languages.js';
 import { guildLanguages } from './language-schema.js';
-import { announcementSubscriptions as subs } from './announcements-schema.js';
+import { guildDefaultSeasons, announcementSubscriptions as subs } from './announcements-schema.js';
 import { cancelPending, type SyncDb } from './outbox.js';
 
 /** Three 50001/50013 answers on distinct posts in a row disable a channel. */
@@ -22,6 +22,8 @@ export interface SubscriptionRow {
   readonly id: number;
   readonly guildId: string;
   readonly channelId: string;
+  /** The season this subscription follows: a channel has one row per season it follows. */
+  readonly seasonId: string;
   readonly roleId: string | null;
   /** The club the channel follows (team id); null for every post. */
   readonly teamId: string | null;
@@ -64,6 +66,8 @@ export interface SubscriptionSettings {
 export interface SubscriptionChange {
   readonly guildId: string;
   readonly channelId: string;
+  /** The season this is about; absent: LEGACY_SEASON_ID (callers from before seasons). */
+  readonly seasonId?: string | undefined;
   readonly roleId?: string | null | undefined;
   /** The club to follow; null: every post again. */
   readonly teamId?: string | null | undefined;
@@ -103,6 +107,7 @@ export function setSubscription(db: SyncDb, settings: SubscriptionChange, now: n
     .values({
       guildId: settings.guildId,
       channelId: settings.channelId,
+      seasonId: settings.seasonId ?? LEGACY_SEASON_ID,
       createdAt: at,
       roleId: NEW_CHANNEL_DEFAULTS.roleId,
       teamId: NEW_CHANNEL_DEFAULTS.teamId,
@@ -112,19 +117,55 @@ export function setSubscription(db: SyncDb, settings: SubscriptionChange, now: n
       ...given,
       ...state,
     })
-    .onConflictDoUpdate({ target: [subs.guildId, subs.channelId], set: { ...given, ...state } })
+    .onConflictDoUpdate({ target: [subs.guildId, subs.channelId, subs.seasonId], set: { ...given, ...state } })
     .returning()
     .get();
   return toRow(row);
 }
 
-export function getSubscription(db: SyncDb, guildId: string, channelId: string): SubscriptionRow | null {
+/**
+ * A channel's subscription to one season; without `seasonId`, the first it was set up for (the only
+ * one of a channel following one season).
+ */
+export function getSubscription(db: SyncDb, guildId: string, channelId: string, seasonId?: string): SubscriptionRow | null {
   const row = db
     .select()
     .from(subs)
-    .where(and(eq(subs.guildId, guildId), eq(subs.channelId, channelId)))
+    .where(and(eq(subs.guildId, guildId), eq(subs.channelId, channelId), seasonId === undefined ? undefined : eq(subs.seasonId, seasonId)))
+    .orderBy(asc(subs.id))
     .get();
   return row === undefined ? null : toRow(row);
+}
+
+/** Every season a channel follows (or followed), in the order they were set up. */
+export function channelSubscriptions(db: SyncDb, guildId: string, channelId: string): SubscriptionRow[] {
+  return db
+    .select()
+    .from(subs)
+    .where(and(eq(subs.guildId, guildId), eq(subs.channelId, channelId)))
+    .orderBy(asc(subs.id))
+    .all()
+    .map(toRow);
+}
+
+// ---- A server's default season (/announcements default) ----
+
+/** The season a server chose as its default; null when it chose none (or the guild id is not a snowflake). */
+export function guildSeason(db: SyncDb, guildId: string): string | null {
+  return db.select({ seasonId: guildDefaultSeasons.seasonId }).from(guildDefaultSeasons).where(eq(guildDefaultSeasons.guildId, guildId)).get()?.seasonId ?? null;
+}
+
+/** Stores a server's default season (the caller checks it is a loaded season). */
+export function setGuildSeason(db: SyncDb, guildId: string, seasonId: string, now: number): void {
+  db.insert(guildDefaultSeasons)
+    .values({ guildId, seasonId, updatedAt: new Date(now) })
+    .onConflictDoUpdate({ target: guildDefaultSeasons.guildId, set: { seasonId, updatedAt: new Date(now) } })
+    .run();
+}
+
+/** Forgets a server's default season; false when it had none. */
+export function clearGuildSeason(db: SyncDb, guildId: string): boolean {
+  return db.delete(guildDefaultSeasons).where(eq(guildDefaultSeasons.guildId, guildId)).run().changes > 0;
 }
 
 /** The server's /language choice (null when none was made), the fallback of a channel with no language. */
@@ -153,31 +194,54 @@ export function listEnabledSubscriptions(db: SyncDb): SubscriptionRow[] {
 }
 
 /**
- * Disables one channel and cancels its pending posts, in one transaction. Sent rows stay as the
- * ledger. Returns false when it was already disabled (or does not exist in this guild).
+ * Disables a channel (every season it follows, or only `seasonId`) and cancels those pending posts, in
+ * one transaction. Sent rows stay as the ledger. Returns false when nothing was enabled to disable.
+ * What happens to a channel (deleted, permissions) disables all its seasons; `off` may name one.
  */
-export function disableSubscription(db: SyncDb, guildId: string, channelId: string, reason: string, now: number): boolean {
+export function disableSubscription(db: SyncDb, guildId: string, channelId: string, reason: string, now: number, seasonId?: string): boolean {
   return db.transaction((tx) => {
     const changed = tx
       .update(subs)
       .set({ enabled: false, disabledReason: reason, disabledAt: new Date(now), updatedAt: new Date(now) })
-      .where(and(eq(subs.guildId, guildId), eq(subs.channelId, channelId), eq(subs.enabled, true)))
+      .where(
+        and(
+          eq(subs.guildId, guildId),
+          eq(subs.channelId, channelId),
+          seasonId === undefined ? undefined : eq(subs.seasonId, seasonId),
+          eq(subs.enabled, true),
+        ),
+      )
       .run().changes;
     if (changed === 0) return false;
-    cancelPending(tx, guildId, channelId, `channel disabled: ${reason}`, now);
+    cancelPending(tx, guildId, channelId, `channel disabled: ${reason}`, now, seasonId);
     return true;
   });
 }
 
-/** `/announcements off`: one channel, or every channel of the guild. Returns the channels turned off. */
-export function turnOff(db: SyncDb, guildId: string, channelId: string | null, now: number): string[] {
-  const targets = listSubscriptions(db, guildId).filter((s) => s.enabled && (channelId === null || s.channelId === channelId));
-  return targets.filter((s) => disableSubscription(db, guildId, s.channelId, DISABLED_REASONS.turnedOff, now)).map((s) => s.channelId);
+/**
+ * `/announcements off`: one channel or every channel of the guild, for one season or every season.
+ * Returns the subscriptions turned off (channel and season).
+ */
+export function turnOff(
+  db: SyncDb,
+  guildId: string,
+  channelId: string | null,
+  now: number,
+  seasonId: string | null = null,
+): { readonly channelId: string; readonly seasonId: string }[] {
+  const targets = listSubscriptions(db, guildId).filter(
+    (s) => s.enabled && (channelId === null || s.channelId === channelId) && (seasonId === null || s.seasonId === seasonId),
+  );
+  return targets
+    .filter((s) => disableSubscription(db, guildId, s.channelId, DISABLED_REASONS.turnedOff, now, s.seasonId))
+    .map((s) => ({ channelId: s.channelId, seasonId: s.seasonId }));
 }
 
-/** Disables every channel of a guild the bot was removed from (10004 Unknown Guild). */
+/** Disables every channel of a guild the bot was removed from (10004 Unknown Guild). Returns the subscriptions disabled. */
 export function disableGuild(db: SyncDb, guildId: string, now: number): number {
-  return listSubscriptions(db, guildId).filter((s) => s.enabled && disableSubscription(db, guildId, s.channelId, DISABLED_REASONS.guildGone, now)).length;
+  return listSubscriptions(db, guildId).filter(
+    (s) => s.enabled && disableSubscription(db, guildId, s.channelId, DISABLED_REASONS.guildGone, now, s.seasonId),
+  ).length;
 }
 
 /**
@@ -193,14 +257,18 @@ export function recordPermissionFailure(
   limit: number = PERMISSION_FAILURE_LIMIT,
 ): { failures: number; disabled: boolean } {
   return db.transaction((tx) => {
-    const row = tx
+    // Permissions belong to the channel: every season it follows counts the same failures.
+    const rows = tx
       .select()
       .from(subs)
-      .where(and(eq(subs.guildId, guildId), eq(subs.channelId, channelId)))
-      .get();
-    if (row === undefined || !row.enabled) return { failures: row?.consecutivePermissionFailures ?? 0, disabled: false };
-    const failures = row.consecutivePermissionFailures + 1;
-    tx.update(subs).set({ consecutivePermissionFailures: failures }).where(eq(subs.id, row.id)).run();
+      .where(and(eq(subs.guildId, guildId), eq(subs.channelId, channelId), eq(subs.enabled, true)))
+      .all();
+    if (rows.length === 0) return { failures: 0, disabled: false };
+    const failures = Math.max(...rows.map((r) => r.consecutivePermissionFailures)) + 1;
+    tx.update(subs)
+      .set({ consecutivePermissionFailures: failures })
+      .where(and(eq(subs.guildId, guildId), eq(subs.channelId, channelId), eq(subs.enabled, true)))
+      .run();
     if (failures < limit) return { failures, disabled: false };
     disableSubscription(tx, guildId, channelId, `${DISABLED_REASONS.missingPermissions}: ${detail}`, now);
     return { failures, disabled: true };

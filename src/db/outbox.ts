@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
-import { postKey, type PlannedPost, type RoundSnapshot } from '../domain/announcements.js';
+import { LEGACY_SEASON_ID, postKey, seasonOf, type PlannedPost, type RoundSnapshot } from '../domain/announcements.js';
 import { announcementOutbox as outbox, announcementRounds, type OutboxStatus } from './announcements-schema.js';
 
 /**
@@ -23,6 +23,8 @@ export type SyncDb = BaseSQLiteDatabase<'sync', Database.RunResult, any, any>;
 
 /** A planned post as stored, with its delivery state. */
 export interface OutboxRow extends PlannedPost {
+  /** Always known for a stored row. */
+  readonly season: string;
   readonly id: number;
   readonly subscriptionId: number;
   readonly status: OutboxStatus;
@@ -44,8 +46,9 @@ export interface OutboxRow extends PlannedPost {
 type Raw = typeof outbox.$inferSelect;
 const ms = (d: Date | null): number | null => (d === null ? null : d.getTime());
 
-const toRow = (r: Raw): OutboxRow => ({
+const toRow = ({ seasonId, ...r }: Raw): OutboxRow => ({
   ...r,
+  season: seasonId,
   club: r.club === '' ? null : r.club,
   dueAt: r.dueAt.getTime(),
   expiresAt: r.expiresAt.getTime(),
@@ -87,15 +90,17 @@ const REOPENABLE: ReadonlySet<OutboxStatus> = new Set(['cancelled', 'failed', 'e
  */
 export function upsertPlan(
   db: SyncDb,
-  subscription: { readonly id: number; readonly guildId: string; readonly channelId: string; readonly activeFrom: number },
+  subscription: { readonly id: number; readonly guildId: string; readonly channelId: string; readonly seasonId?: string; readonly activeFrom: number },
   posts: readonly PlannedPost[],
   now: number,
 ): PlanResult {
+  // One channel may follow several seasons: only this subscription's season's rows are its plan.
+  const seasonId = subscription.seasonId ?? LEGACY_SEASON_ID;
   return db.transaction((tx) => {
     const existing = tx
       .select()
       .from(outbox)
-      .where(and(eq(outbox.guildId, subscription.guildId), eq(outbox.channelId, subscription.channelId)))
+      .where(and(eq(outbox.guildId, subscription.guildId), eq(outbox.channelId, subscription.channelId), eq(outbox.seasonId, seasonId)))
       .all()
       .map(toRow);
     const byKey = new Map(existing.map((r) => [postKey(r), r]));
@@ -107,6 +112,7 @@ export function upsertPlan(
     const at = new Date(now);
 
     for (const post of posts) {
+      if (seasonOf(post) !== seasonId) throw new Error(`a post of season ${seasonOf(post)} planned for a subscription of ${seasonId}`);
       const key = postKey(post);
       wanted.add(key);
       const row = byKey.get(key);
@@ -116,6 +122,7 @@ export function upsertPlan(
             subscriptionId: subscription.id,
             guildId: post.guildId,
             channelId: post.channelId,
+            seasonId,
             kind: post.kind,
             roundKey: post.roundKey,
             slot: post.slot,
@@ -191,12 +198,22 @@ export function upsertPlan(
   });
 }
 
-/** Cancels every pending row of a channel (turned off or disabled); sent rows stay as the ledger. */
-export function cancelPending(db: SyncDb, guildId: string, channelId: string, reason: string, now: number): number {
+/**
+ * Cancels every pending row of a channel (turned off or disabled), or of one season in it; sent rows
+ * stay as the ledger.
+ */
+export function cancelPending(db: SyncDb, guildId: string, channelId: string, reason: string, now: number, seasonId?: string): number {
   const result = db
     .update(outbox)
     .set({ status: 'cancelled', lastError: reason, updatedAt: new Date(now) })
-    .where(and(eq(outbox.guildId, guildId), eq(outbox.channelId, channelId), eq(outbox.status, 'pending')))
+    .where(
+      and(
+        eq(outbox.guildId, guildId),
+        eq(outbox.channelId, channelId),
+        seasonId === undefined ? undefined : eq(outbox.seasonId, seasonId),
+        eq(outbox.status, 'pending'),
+      ),
+    )
     .run();
   return result.changes;
 }
@@ -396,7 +413,7 @@ export function getRow(db: SyncDb, id: number): OutboxRow | null {
   return row === undefined ? null : toRow(row);
 }
 
-export function rowsFor(db: SyncDb, where: { guildId: string; channelId?: string; statuses?: readonly OutboxStatus[] }): OutboxRow[] {
+export function rowsFor(db: SyncDb, where: { guildId: string; channelId?: string; seasonId?: string; statuses?: readonly OutboxStatus[] }): OutboxRow[] {
   return db
     .select()
     .from(outbox)
@@ -404,6 +421,7 @@ export function rowsFor(db: SyncDb, where: { guildId: string; channelId?: string
       and(
         eq(outbox.guildId, where.guildId),
         where.channelId === undefined ? undefined : eq(outbox.channelId, where.channelId),
+        where.seasonId === undefined ? undefined : eq(outbox.seasonId, where.seasonId),
         where.statuses === undefined ? undefined : inArray(outbox.status, [...where.statuses]),
       ),
     )
@@ -450,25 +468,39 @@ export function countByStatus(db: SyncDb, guildId?: string): Record<OutboxStatus
 
 // ---- Round snapshots (to notice moved kickoffs) ----
 
-export function loadRoundSnapshots(db: SyncDb): Map<string, RoundSnapshot> {
+/** One season's rounds as last planned (round keys are unique within a season only). */
+export function loadRoundSnapshots(db: SyncDb, seasonId: string = LEGACY_SEASON_ID): Map<string, RoundSnapshot> {
   return new Map(
     db
       .select()
       .from(announcementRounds)
+      .where(eq(announcementRounds.seasonId, seasonId))
       .all()
       .map((r) => [r.roundKey, { roundKey: r.roundKey, fingerprint: r.fingerprint, matches: r.matches }]),
   );
 }
 
-/** Saves snapshots; `onlyMissing` keeps existing ones (so a change not yet announced stays detectable). */
-export function saveRoundSnapshots(db: SyncDb, snapshots: readonly RoundSnapshot[], now: number, opts: { onlyMissing?: boolean } = {}): void {
+/** Saves one season's snapshots; `onlyMissing` keeps existing ones (so a change not yet announced stays detectable). */
+export function saveRoundSnapshots(
+  db: SyncDb,
+  snapshots: readonly RoundSnapshot[],
+  now: number,
+  opts: { onlyMissing?: boolean; seasonId?: string } = {},
+): void {
   const at = new Date(now);
+  const seasonId = opts.seasonId ?? LEGACY_SEASON_ID;
   db.transaction((tx) => {
     for (const s of snapshots) {
-      const values = { roundKey: s.roundKey, fingerprint: s.fingerprint, matches: [...s.matches], updatedAt: at };
+      const values = { seasonId, roundKey: s.roundKey, fingerprint: s.fingerprint, matches: [...s.matches], updatedAt: at };
       const insert = tx.insert(announcementRounds).values(values);
       if (opts.onlyMissing) insert.onConflictDoNothing().run();
-      else insert.onConflictDoUpdate({ target: announcementRounds.roundKey, set: { fingerprint: s.fingerprint, matches: [...s.matches], updatedAt: at } }).run();
+      else
+        insert
+          .onConflictDoUpdate({
+            target: [announcementRounds.seasonId, announcementRounds.roundKey],
+            set: { fingerprint: s.fingerprint, matches: [...s.matches], updatedAt: at },
+          })
+          .run();
     }
   });
 }

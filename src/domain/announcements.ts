@@ -5,6 +5,13 @@ import { UserError } from './errors.js';
 import type { Match, Round, TeamId } from './types.js';
 
 export const POST_KINDS = ['preview', 'recap', 'moved'] as const;
+
+/**
+ * The season of every subscription and post made before the bot held several seasons (the CAF
+ * Confederation Cup 2023–24): the migration gives it to the old rows, and its posts keep the keys (so
+ * the nonces) they always had.
+ */
+export const LEGACY_SEASON_ID = 'caf-cc-2023-24';
 export type PostKind = (typeof POST_KINDS)[number];
 
 const MINUTE = 60_000;
@@ -28,6 +35,8 @@ export type PlanningRound = Pick<Round, 'key' | 'label' | 'matches'>;
 export interface Subscription {
   readonly guildId: string;
   readonly channelId: string;
+  /** The season the channel follows; absent: LEGACY_SEASON_ID. */
+  readonly season?: string | undefined;
   readonly leadsMs: readonly number[];
   readonly recap: boolean;
   readonly roleId: string | null;
@@ -80,6 +89,8 @@ export interface RoundChange {
 export interface PlannedPost {
   readonly guildId: string;
   readonly channelId: string;
+  /** The season the post is about (part of the key); absent: LEGACY_SEASON_ID. */
+  readonly season?: string | undefined;
   readonly kind: PostKind;
   readonly roundKey: string;
   /** Distinguishes posts of one kind for one round: the lead (`24h`), `after`, or the change's hash. */
@@ -199,7 +210,7 @@ export function planSubscription(
     const timing = roundTiming(round.matches);
     if (timing === null) continue;
     const { fingerprint } = snapshotRound(round);
-    const base = { guildId: sub.guildId, channelId: sub.channelId, roundKey: round.key, club: sub.team ?? null, fingerprint, moves: null };
+    const base = { guildId: sub.guildId, channelId: sub.channelId, season: seasonOf(sub), roundKey: round.key, club: sub.team ?? null, fingerprint, moves: null };
     for (const leadMs of leads) {
       const dueAt = timing.start - leadMs;
       const expiresAt = Math.min(dueAt + lateWindowMs, timing.start);
@@ -238,6 +249,7 @@ export function planMovedNotices(
     posts.push({
       guildId: sub.guildId,
       channelId: sub.channelId,
+      season: seasonOf(sub),
       kind: 'moved',
       roundKey: change.roundKey,
       slot: shortHash(change.fingerprint),
@@ -289,12 +301,21 @@ export const comparePosts = (
   (a.roundKey < b.roundKey ? -1 : a.roundKey > b.roundKey ? 1 : 0) ||
   (a.slot < b.slot ? -1 : a.slot > b.slot ? 1 : 0);
 
+/** The season of a subscription or post: its own, else the one every row had before seasons. */
+export const seasonOf = (p: { readonly season?: string | undefined }): string => p.season ?? LEGACY_SEASON_ID;
+
 /**
- * The unique key of a post: one row per (guild, channel, kind, round, slot, club), ever. A channel that
- * follows no club keeps the key (and so the nonce) its posts always had.
+ * The unique key of a post: one row per (guild, channel, season, kind, round, slot, club), ever. A post
+ * of LEGACY_SEASON_ID keeps the key (and so the nonce) such posts always had, as a channel that follows
+ * no club does: the key names only what was added since, so no post already sent is planned again.
  */
-export const postKey = (p: Pick<PlannedPost, 'guildId' | 'channelId' | 'kind' | 'roundKey' | 'slot'> & { readonly club?: TeamId | null }): string =>
-  `${p.guildId}:${p.channelId}:${p.kind}:${p.roundKey}:${p.slot}${p.club === null || p.club === undefined ? '' : `:${p.club}`}`;
+export const postKey = (
+  p: Pick<PlannedPost, 'guildId' | 'channelId' | 'kind' | 'roundKey' | 'slot'> & { readonly club?: TeamId | null; readonly season?: string | undefined },
+): string => {
+  const season = seasonOf(p);
+  const seasonPart = season === LEGACY_SEASON_ID ? '' : `${season}:`;
+  return `${p.guildId}:${p.channelId}:${seasonPart}${p.kind}:${p.roundKey}:${p.slot}${p.club === null || p.club === undefined ? '' : `:${p.club}`}`;
+};
 
 // ---- Lateness ----
 

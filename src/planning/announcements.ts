@@ -4,6 +4,7 @@
 // its callers, so neither has to import the other.
 import {
   DEFAULT_LATE_WINDOW_MS,
+  LEGACY_SEASON_ID,
   detectRoundChanges,
   mentionRoles,
   roundForClub,
@@ -16,6 +17,7 @@ import {
 } from '../domain/announcements.js';
 import { seasonAsOf, withoutResult } from '../domain/as-of.js';
 import { seasonRounds } from '../domain/calendar.js';
+import type { SeasonCatalog } from '../domain/catalog.js';
 import type { Season } from '../domain/types.js';
 import { listEnabledSubscriptions, type SubscriptionRow } from '../db/guild-settings.js';
 import { clubRolesOf } from '../db/club-roles.js';
@@ -36,9 +38,26 @@ export function roundsOf(season: Season, now?: number): PlanningRound[] {
   return rounds.map((round) => ({ ...round, matches: round.matches.map((m) => known.get(m.id) ?? withoutResult(m)) }));
 }
 
+/**
+ * Where announcements read each subscription's season: the catalog of loaded seasons, or one season
+ * that every subscription reads (a bot holding one season; tests). The catalog's `list` names the
+ * seasons whose rounds are snapshotted even before any channel follows them.
+ */
+export type SeasonSource = Season | (Pick<SeasonCatalog, 'get'> & Partial<Pick<SeasonCatalog, 'list'>>);
+
+const isSeason = (source: SeasonSource): source is Season => 'matches' in source;
+
+/** The season `id` from a source; undefined when the catalog no longer holds it. */
+export const seasonFrom = (source: SeasonSource, id: string): Season | undefined => (isSeason(source) ? source : source.get(id));
+
+/** The seasons a source names by itself (a catalog's list; the legacy season for one bare season). */
+const seasonIdsOf = (source: SeasonSource): string[] =>
+  isSeason(source) ? [LEGACY_SEASON_ID] : (source.list?.().map((entry) => entry.id) ?? []);
+
 export const toSubscription = (row: SubscriptionRow): Subscription => ({
   guildId: row.guildId,
   channelId: row.channelId,
+  season: row.seasonId,
   leadsMs: row.leadsMs,
   recap: row.recap,
   roleId: row.roleId,
@@ -48,8 +67,11 @@ export const toSubscription = (row: SubscriptionRow): Subscription => ({
 
 export interface ReplanReport {
   readonly subscriptions: number;
-  readonly changes: readonly RoundChange[];
+  /** Rounds whose schedule changed since they were last planned, per season. */
+  readonly changes: readonly (RoundChange & { readonly seasonId: string })[];
   readonly totals: PlanResult;
+  /** Seasons followed by an enabled channel that the source does not hold (their rows are left as they are). */
+  readonly missingSeasons: readonly string[];
 }
 
 const addResults = (a: PlanResult, b: PlanResult): PlanResult => ({
@@ -63,37 +85,61 @@ const addResults = (a: PlanResult, b: PlanResult): PlanResult => ({
 const NONE: PlanResult = { inserted: 0, moved: 0, reopened: 0, cancelled: 0, unchanged: 0 };
 
 /**
- * Re-plans every enabled channel against the season as it stands, and plans a "moved" notice for each
- * round whose kickoffs or postponements changed since the last run. The new round snapshots are saved
- * last: after a crash half-way, the next run sees the same changes again and the unique keys keep
- * every notice single.
+ * Re-plans every enabled channel, each against its own season as it stands at `now`, and plans a
+ * "moved" notice for each round whose kickoffs or postponements changed since that season's last
+ * run. `onlySeasons` limits the work to the seasons whose data changed. Each season's new round
+ * snapshots are saved after its channels: after a crash half-way, the next run sees the same changes
+ * again and the unique keys keep every notice single.
  */
-export function replanAll(db: SyncDb, season: Season, now: number, lateWindowMs: number = DEFAULT_LATE_WINDOW_MS): ReplanReport {
-  const rounds = roundsOf(season, now);
-  const previous = loadRoundSnapshots(db);
-  const changes = detectRoundChanges(rounds, previous);
+export function replanAll(
+  db: SyncDb,
+  source: SeasonSource,
+  now: number,
+  lateWindowMs: number = DEFAULT_LATE_WINDOW_MS,
+  onlySeasons?: readonly string[],
+): ReplanReport {
   const subscriptions = listEnabledSubscriptions(db);
+  const bySeason = new Map<string, SubscriptionRow[]>(seasonIdsOf(source).map((id) => [id, []]));
+  for (const sub of subscriptions) bySeason.set(sub.seasonId, [...(bySeason.get(sub.seasonId) ?? []), sub]);
   let totals = NONE;
-  for (const stored of subscriptions) {
-    // A channel set up "later" than now means the replay clock was moved back past it: it follows
-    // the season from now on, as if it had just been set up.
-    const row = stored.activeFrom > now ? { ...stored, activeFrom: now } : stored;
-    const sub = toSubscription(row);
-    const posts = [...planSubscription(rounds, sub, lateWindowMs), ...planMovedNotices(rounds, changes, sub, now, lateWindowMs)];
-    totals = addResults(totals, upsertPlan(db, row, posts, now));
+  let planned = 0;
+  const changes: (RoundChange & { seasonId: string })[] = [];
+  const missingSeasons: string[] = [];
+  for (const [seasonId, subs] of bySeason) {
+    if (onlySeasons !== undefined && !onlySeasons.includes(seasonId)) continue;
+    const season = seasonFrom(source, seasonId);
+    if (season === undefined) {
+      if (subs.length > 0) missingSeasons.push(seasonId);
+      continue;
+    }
+    const rounds = roundsOf(season, now);
+    const seasonChanges = detectRoundChanges(rounds, loadRoundSnapshots(db, seasonId));
+    for (const stored of subs) {
+      // A channel set up "later" than now means the replay clock was moved back past it: it follows
+      // the season from now on, as if it had just been set up.
+      const row = stored.activeFrom > now ? { ...stored, activeFrom: now } : stored;
+      const sub = toSubscription(row);
+      const posts = [...planSubscription(rounds, sub, lateWindowMs), ...planMovedNotices(rounds, seasonChanges, sub, now, lateWindowMs)];
+      totals = addResults(totals, upsertPlan(db, row, posts, now));
+      planned += 1;
+    }
+    saveRoundSnapshots(db, rounds.map(snapshotRound), now, { seasonId });
+    changes.push(...seasonChanges.map((change) => ({ ...change, seasonId })));
   }
-  saveRoundSnapshots(db, rounds.map(snapshotRound), now);
-  return { subscriptions: subscriptions.length, changes, totals };
+  return { subscriptions: planned, changes, totals, missingSeasons };
 }
 
 /**
  * Plans one channel just set up (no moved notices: a new channel has seen no schedule to correct).
  * Rounds never snapshotted before are recorded, so later changes to them are noticed.
  */
-export function planOne(db: SyncDb, season: Season, row: SubscriptionRow, now: number, lateWindowMs: number = DEFAULT_LATE_WINDOW_MS): PlanResult {
+export function planOne(db: SyncDb, source: SeasonSource, row: SubscriptionRow, now: number, lateWindowMs: number = DEFAULT_LATE_WINDOW_MS): PlanResult {
+  const season = seasonFrom(source, row.seasonId);
+  // A season no longer loaded plans nothing (the command refuses one it does not know).
+  if (season === undefined) return NONE;
   const rounds = roundsOf(season, now);
   const result = upsertPlan(db, row, planSubscription(rounds, toSubscription(row), lateWindowMs), now);
-  saveRoundSnapshots(db, rounds.map(snapshotRound), now, { onlyMissing: true });
+  saveRoundSnapshots(db, rounds.map(snapshotRound), now, { onlyMissing: true, seasonId: row.seasonId });
   return result;
 }
 

@@ -2,11 +2,10 @@
 //   const announcements = createAnnouncements({ db, client, clock, season, log, lateWindowMs });
 //   ctx.announcements = announcements.service;          // for /announcements
 //   on ClientReady (after command sync): announcements.start();
-//   on season reload: announcements.replan();
+//   on a season's data change: announcements.replan([seasonId]);
 //   on shutdown, before client.destroy() and db close: await announcements.stop();
 import { Events, type Client, type Guild, type NonThreadGuildBasedChannel, type DMChannel } from 'discord.js';
 import type { Clock } from '../clock.js';
-import type { Season } from '../domain/types.js';
 import { DISABLED_REASONS, disableGuild, disableSubscription } from '../db/guild-settings.js';
 import type { SyncDb } from '../db/outbox.js';
 import type { AnnouncementsService } from '../discord/announcements/service.js';
@@ -15,13 +14,16 @@ import type { SendPost } from '../discord/announcements/sender.js';
 import type { Logger } from '../log.js';
 import { startScheduler, type Scheduler } from './cron.js';
 import { createPurge, watchGuildMembership } from './purge.js';
-import { replanAll, type ReplanReport } from '../planning/announcements.js';
+import { replanAll, type ReplanReport, type SeasonSource } from '../planning/announcements.js';
 import type { TickDeps } from './tick.js';
 
 export interface AnnouncementsRuntime {
   readonly service: AnnouncementsService;
-  /** Re-plans every channel against the season as it stands (and notices moved kickoffs). */
-  replan(): ReplanReport;
+  /**
+   * Re-plans every channel against its season as it stands (and notices moved kickoffs); with
+   * `seasons`, only the channels following those seasons (the ones whose data changed).
+   */
+  replan(seasons?: readonly string[]): ReplanReport;
   /** Re-plans, then starts the heartbeat (its first tick catches up at once). Call after ClientReady. */
   start(): Scheduler;
   /**
@@ -36,7 +38,8 @@ export interface AnnouncementsOptions {
   readonly db: SyncDb;
   readonly client: Client;
   readonly clock: Clock;
-  readonly season: () => Season;
+  /** The loaded seasons (a catalog), or one season every channel follows. Read at each plan and pass. */
+  readonly season: () => SeasonSource;
   readonly log: Logger;
   readonly lateWindowMs: number;
   /** Defaults to posting through the client's REST queue. */
@@ -58,12 +61,20 @@ export function createAnnouncements(opts: AnnouncementsOptions): AnnouncementsRu
   // only the dispatcher, on its heartbeat, purges them 30 days later.
   const unwatchMembership = watchGuildMembership({ client: opts.client, db: opts.db, now, log });
 
-  const replan = (): ReplanReport => {
-    const report = replanAll(opts.db, opts.season(), now(), opts.lateWindowMs);
+  const replan = (seasons?: readonly string[]): ReplanReport => {
+    const report = replanAll(opts.db, opts.season(), now(), opts.lateWindowMs, seasons);
     log.info(
-      { subscriptions: report.subscriptions, ...report.totals, changedRounds: report.changes.map((c) => c.roundKey) },
+      {
+        subscriptions: report.subscriptions,
+        ...report.totals,
+        changedRounds: report.changes.map((c) => `${c.seasonId}/${c.roundKey}`),
+        ...(seasons === undefined ? {} : { seasons }),
+      },
       'announcements planned',
     );
+    if (report.missingSeasons.length > 0) {
+      log.warn({ seasons: report.missingSeasons }, 'channels follow seasons that are not loaded; their posts are not planned');
+    }
     return report;
   };
 

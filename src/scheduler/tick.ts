@@ -5,7 +5,6 @@
 // it with explicit instants and a fake sender (and in test/scheduler/ with the stand-in).
 import { setMaxListeners } from 'node:events';
 import { DEFAULT_ON_TIME_GRACE_MS, retryDelayMs, roundForClub, type PlanningRound } from '../domain/announcements.js';
-import type { Season } from '../domain/types.js';
 import { getSubscription, listEnabledSubscriptions, serverLanguage, type SubscriptionRow } from '../db/guild-settings.js';
 import { createI18n, DEFAULT_LANGUAGE, type I18n, type Language, type Translator } from '../i18n/index.js';
 import { claimDue, expireOverdue, reclaimStale, type OutboxRow, type SyncDb } from '../db/outbox.js';
@@ -22,13 +21,15 @@ import {
 import { renderMoved, renderPreview, renderRecap, type RenderedPost } from '../discord/announcements/render.js';
 import type { SendOutcome, SendPost } from '../discord/announcements/sender.js';
 import type { Logger } from '../log.js';
-import { postMentions, roundsOf } from '../planning/announcements.js';
+import { postMentions, roundsOf, seasonFrom, type SeasonSource } from '../planning/announcements.js';
 import { seasonAsOf } from '../domain/as-of.js';
+import type { Season } from '../domain/types.js';
 import { createSlots, type Slots } from './slots.js';
 
 export interface TickDeps {
   readonly db: SyncDb;
-  readonly season: () => Season;
+  /** The loaded seasons (each row is rendered from its own), or the one season every row reads. */
+  readonly season: () => SeasonSource;
   readonly send: SendPost;
   readonly log: Logger;
   /** The bot clock, read when each send starts and ends. Default: the pass's instant throughout. */
@@ -96,12 +97,15 @@ interface Pass {
   readonly signal: AbortSignal;
   readonly halt: () => void;
   readonly render: (row: OutboxRow, language: Language) => RenderedPost | Error | 'no-round';
+  /** The roles a row's post mentions (its season's matches, the server's club roles). */
+  readonly mentions: (row: OutboxRow, channelRole: string | null) => string[];
   /** A channel's post language: its own, else its server's /language choice (read once per pass), else English. */
   readonly languageOf: (sub: SubscriptionRow) => Language;
   readonly translator: (language: Language) => Translator;
 }
 
 const channelKey = (guildId: string, channelId: string): string => `${guildId}/${channelId}`;
+const subscriptionKey = (guildId: string, channelId: string, seasonId: string): string => `${guildId}/${channelId}/${seasonId}`;
 
 /** The text above a post: the role to ping, and a note when it goes out late. */
 export function postContent(roles: string | null | readonly string[], late: boolean, dueAt: number, tr?: Translator): string | null {
@@ -171,15 +175,25 @@ export async function runTick(deps: TickDeps, now: number, opts: { readonly recl
 
 function openPass(deps: TickDeps, now: number): Pass {
   const halted = new AbortController();
-  const full = deps.season();
-  // Posts show the season as known at the bot's clock, like the commands: no result before it was known.
-  const season = seasonAsOf(full, new Date(now));
-  const rounds = new Map(roundsOf(full, now).map((r) => [r.key, r]));
+  const source = deps.season();
+  // Each row's season, read once per pass: posts show it as known at the bot's clock, like the
+  // commands (no result before it was known). Undefined: the season is no longer loaded.
+  const seasons = new Map<string, { readonly full: Season; readonly view: Season; readonly rounds: Map<string, PlanningRound> } | undefined>();
+  const seasonOfRow = (seasonId: string) => {
+    if (!seasons.has(seasonId)) {
+      const full = seasonFrom(source, seasonId);
+      seasons.set(
+        seasonId,
+        full === undefined ? undefined : { full, view: seasonAsOf(full, new Date(now)), rounds: new Map(roundsOf(full, now).map((r) => [r.key, r])) },
+      );
+    }
+    return seasons.get(seasonId);
+  };
   const rendered = new Map<string, RenderedPost | Error>();
   const c: Counters = { reclaimed: 0, expired: 0, claimed: 0, sent: 0, late: 0, retried: 0, failed: 0, cancelled: 0, released: 0, disabled: [], halted: false, truncated: false };
   const i18n = deps.i18n ?? (defaultI18n ??= createI18n());
   const serverLanguages = new Map<string, Language | null>();
-  const renderRound = (row: OutboxRow, round: PlanningRound, tr: Translator): RenderedPost | Error => {
+  const renderRound = (season: Season, row: OutboxRow, round: PlanningRound, tr: Translator): RenderedPost | Error => {
     try {
       if (row.kind === 'preview') return renderPreview(season, round, tr);
       if (row.kind === 'recap') return renderRecap(season, round, tr);
@@ -198,7 +212,7 @@ function openPass(deps: TickDeps, now: number): Pass {
     graceMs: deps.onTimeGraceMs ?? DEFAULT_ON_TIME_GRACE_MS,
     maxAttempts: deps.maxAttempts ?? 12,
     c,
-    subscriptions: new Map(listEnabledSubscriptions(deps.db).map((s) => [channelKey(s.guildId, s.channelId), s])),
+    subscriptions: new Map(listEnabledSubscriptions(deps.db).map((s) => [subscriptionKey(s.guildId, s.channelId, s.seasonId), s])),
     disabledChannels: new Set(),
     disabledGuilds: new Set(),
     signal,
@@ -215,15 +229,20 @@ function openPass(deps: TickDeps, now: number): Pass {
     // Rendered once per pass per round and language (and per change for moved notices), reused for every
     // channel. The language is read here, at render time: it is in no outbox key or nonce.
     render: (row, language) => {
-      const whole = rounds.get(row.roundKey);
+      const season = seasonOfRow(row.season);
+      const whole = season?.rounds.get(row.roundKey);
       // A channel following a club gets the round with only its club's matches (and its group's table).
       const round = whole === undefined ? undefined : roundForClub(whole, row.club ?? null);
-      if (round === undefined || round.matches.length === 0) return 'no-round';
+      if (season === undefined || round === undefined || round.matches.length === 0) return 'no-round';
       const club = row.club ?? '';
-      const key = `${language}:${row.kind === 'moved' ? `moved:${row.roundKey}:${row.slot}:${club}` : `${row.kind}:${row.roundKey}:${club}`}`;
-      const post = rendered.get(key) ?? renderRound(row, round, i18n.translator(language));
+      const key = `${row.season}:${language}:${row.kind === 'moved' ? `moved:${row.roundKey}:${row.slot}:${club}` : `${row.kind}:${row.roundKey}:${club}`}`;
+      const post = rendered.get(key) ?? renderRound(season.view, row, round, i18n.translator(language));
       rendered.set(key, post);
       return post;
+    },
+    mentions: (row, channelRole) => {
+      const season = seasonOfRow(row.season);
+      return season === undefined ? [] : postMentions(deps.db, season.full, now, row, channelRole);
     },
   };
 }
@@ -254,17 +273,17 @@ async function sendChannel(pass: Pass, slots: Slots, rows: readonly OutboxRow[],
 
 async function sendRow(pass: Pass, row: OutboxRow): Promise<void> {
   const { deps, c } = pass;
-  const key = channelKey(row.guildId, row.channelId);
+  const key = subscriptionKey(row.guildId, row.channelId, row.season);
   // A channel set up while this pass runs is not in the map yet: look it up once.
-  const sub = pass.subscriptions.get(key) ?? enabledOrUndefined(getSubscription(deps.db, row.guildId, row.channelId));
+  const sub = pass.subscriptions.get(key) ?? enabledOrUndefined(getSubscription(deps.db, row.guildId, row.channelId, row.season));
   if (sub !== undefined) pass.subscriptions.set(key, sub);
-  if (sub === undefined || pass.disabledChannels.has(key) || pass.disabledGuilds.has(row.guildId)) {
+  if (sub === undefined || pass.disabledChannels.has(channelKey(row.guildId, row.channelId)) || pass.disabledGuilds.has(row.guildId)) {
     return settleCancelled(pass, row, 'channel disabled');
   }
   if (pass.signal.aborted) return settleReleased(pass, row, row.messageIds);
   const language = pass.languageOf(sub);
   const post = pass.render(row, language);
-  if (post === 'no-round') return settleCancelled(pass, row, `round ${row.roundKey} is no longer in the season data`);
+  if (post === 'no-round') return settleCancelled(pass, row, `round ${row.roundKey} of ${row.season} is no longer in the season data`);
   if (post instanceof Error) {
     settlePostFailed(deps.db, row, { message: `render failed: ${post.message}`, code: 'render' }, pass.clock(), row.messageIds);
     c.failed += 1;
@@ -273,7 +292,7 @@ async function sendRow(pass: Pass, row: OutboxRow): Promise<void> {
   }
   const lateAtStart = isLate(row, pass.clock(), pass.graceMs);
   // A club channel's post mentions its clubs' roles (/announcements roles), else the channel's role.
-  const mentions = postMentions(deps.db, deps.season(), pass.clock(), row, sub.roleId);
+  const mentions = pass.mentions(row, sub.roleId);
   let outcome: SendOutcome;
   try {
     outcome = await deps.send(
@@ -402,5 +421,5 @@ const isLate = (row: Pick<OutboxRow, 'dueAt'>, at: number, graceMs: number): boo
 
 const enabledOrUndefined = (row: SubscriptionRow | null): SubscriptionRow | undefined => (row !== null && row.enabled ? row : undefined);
 
-const describe = (row: Pick<OutboxRow, 'guildId' | 'channelId' | 'kind' | 'roundKey' | 'slot'>): string =>
-  `${row.guildId}/${row.channelId} ${row.kind} ${row.roundKey} ${row.slot}`;
+const describe = (row: Pick<OutboxRow, 'guildId' | 'channelId' | 'season' | 'kind' | 'roundKey' | 'slot'>): string =>
+  `${row.guildId}/${row.channelId} ${row.season} ${row.kind} ${row.roundKey} ${row.slot}`;

@@ -125,7 +125,7 @@ const run = async (call: Call): Promise<Reply> => {
 describe('/announcements in the reply’s language, through the router', () => {
   test('GIVEN a French client THEN set, status, preview and test answer in French, naming the commands as its picker does', async () => {
     const set = await run({ subcommand: 'set', channel: TEXT, locale: 'fr' });
-    expect(set.content).toMatch(/^Les annonces sont activées dans <#\d+> : avant-matchs 24h avant chaque tour/);
+    expect(set.content).toMatch(/^Les annonces sont activées dans <#\d+> \(Test cup 2023–24\) : avant-matchs 24h avant chaque tour/);
     expect(set.content).toContain('Phase de groupes · Journée 1, avant-match (24h avant)');
     expect(set.content).toContain('/annonces état');
     const status = await run({ subcommand: 'status', locale: 'fr' });

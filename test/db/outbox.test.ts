@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import type { PlannedPost } from '../../src/domain/announcements.js';
+import { LEGACY_SEASON_ID, type PlannedPost } from '../../src/domain/announcements.js';
 import {
   disableSubscription,
   getSubscription,
@@ -363,7 +363,7 @@ describe('guild settings', () => {
   test('GIVEN off THEN disabled with the reason and pending rows cancelled; set again re-enables', () => {
     const sub = subscribe();
     upsertPlan(db(), sub, [post()], T0);
-    expect(turnOff(db(), G1, null, T0 + H)).toEqual([C1]);
+    expect(turnOff(db(), G1, null, T0 + H)).toEqual([{ channelId: C1, seasonId: LEGACY_SEASON_ID }]);
     expect(getSubscription(db(), G1, C1)).toMatchObject({ enabled: false, disabledReason: 'turned_off', disabledAt: T0 + H });
     expect(countByStatus(db(), G1)).toMatchObject({ pending: 0, cancelled: 1 });
     expect(listEnabledSubscriptions(db())).toEqual([]);

@@ -73,7 +73,7 @@ describe('the SQLite and PostgreSQL schemas', () => {
   });
 
   test('have the same tables', () => {
-    expect(sqlite.size).toBe(25);
+    expect(sqlite.size).toBe(26);
     expect([...pg.keys()].sort()).toEqual([...sqlite.keys()].sort());
   });
 

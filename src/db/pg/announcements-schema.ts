@@ -1,8 +1,8 @@
 // PostgreSQL twin of ../announcements-schema.ts: subscriptions, the outbox, round snapshots and the
 // dispatcher leases. Times are timestamptz, JSON is jsonb, Discord ids are text with a CHECK.
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { POST_KINDS, type MatchMove, type MatchSlot } from '../../domain/announcements.js';
+import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { LEGACY_SEASON_ID, POST_KINDS, type MatchMove, type MatchSlot } from '../../domain/announcements.js';
 import { OUTBOX_STATUSES } from '../announcements-schema.js';
 import { LANGUAGES } from '../../i18n/languages.js';
 import { jsonArray, oneOf, snowflake } from './checks.js';
@@ -15,6 +15,8 @@ export const announcementSubscriptions = pgTable(
     id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
     guildId: text('guild_id').notNull(),
     channelId: text('channel_id').notNull(),
+    /** The season the channel follows (one row per channel and season). */
+    seasonId: text('season_id').notNull().default(LEGACY_SEASON_ID),
     roleId: text('role_id'),
     /** The club (team id) the channel follows: only its matches' posts. Null: every post. */
     teamId: text('team_id'),
@@ -31,7 +33,7 @@ export const announcementSubscriptions = pgTable(
     updatedAt: at('updated_at').notNull(),
   },
   (t) => [
-    uniqueIndex('announcement_subscriptions_guild_channel_uq').on(t.guildId, t.channelId),
+    uniqueIndex('announcement_subscriptions_guild_channel_season_uq').on(t.guildId, t.channelId, t.seasonId),
     check('announcement_subscriptions_guild_check', snowflake(t.guildId)),
     check('announcement_subscriptions_channel_check', snowflake(t.channelId)),
     check('announcement_subscriptions_role_check', sql`${t.roleId} is null or (${snowflake(t.roleId)})`),
@@ -50,6 +52,8 @@ export const announcementOutbox = pgTable(
       .references(() => announcementSubscriptions.id, { onDelete: 'cascade' }),
     guildId: text('guild_id').notNull(),
     channelId: text('channel_id').notNull(),
+    /** The season the post is about, part of the key. */
+    seasonId: text('season_id').notNull().default(LEGACY_SEASON_ID),
     kind: text('kind', { enum: POST_KINDS }).notNull(),
     roundKey: text('round_key').notNull(),
     slot: text('slot').notNull(),
@@ -77,7 +81,7 @@ export const announcementOutbox = pgTable(
     updatedAt: at('updated_at').notNull(),
   },
   (t) => [
-    uniqueIndex('announcement_outbox_key_uq').on(t.guildId, t.channelId, t.kind, t.roundKey, t.slot, t.club),
+    uniqueIndex('announcement_outbox_key_uq').on(t.guildId, t.channelId, t.seasonId, t.kind, t.roundKey, t.slot, t.club),
     index('announcement_outbox_status_due_idx').on(t.status, t.dueAt),
     index('announcement_outbox_subscription_idx').on(t.subscriptionId, t.status),
     uniqueIndex('announcement_outbox_nonce_uq').on(t.nonce),
@@ -108,12 +112,28 @@ export const announcementClubRoles = pgTable(
   ],
 );
 
-export const announcementRounds = pgTable('announcement_rounds', {
-  roundKey: text('round_key').primaryKey(),
-  fingerprint: text('fingerprint').notNull(),
-  matches: jsonb('matches').$type<MatchSlot[]>().notNull(),
-  updatedAt: at('updated_at').notNull(),
-});
+export const announcementRounds = pgTable(
+  'announcement_rounds',
+  {
+    seasonId: text('season_id').notNull().default(LEGACY_SEASON_ID),
+    roundKey: text('round_key').notNull(),
+    fingerprint: text('fingerprint').notNull(),
+    matches: jsonb('matches').$type<MatchSlot[]>().notNull(),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.seasonId, t.roundKey] })],
+);
+
+/** Twin of the SQLite guild_default_seasons: a server's default season. */
+export const guildDefaultSeasons = pgTable(
+  'guild_default_seasons',
+  {
+    guildId: text('guild_id').primaryKey(),
+    seasonId: text('season_id').notNull(),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [check('guild_default_seasons_guild_check', snowflake(t.guildId))],
+);
 
 export const dispatcherLeases = pgTable(
   'dispatcher_leases',

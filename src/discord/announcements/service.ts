@@ -2,9 +2,13 @@
 // The command file adapts interactions to these functions; the scheduler shares the sender. Replies
 // speak the reply's language (`say`); posts and previews speak their channel's language.
 import { formatLead, roundForClub, roundTiming, type PlanningRound } from '../../domain/announcements.js';
+import { seasonAsOf } from '../../domain/as-of.js';
+import type { SeasonCatalog } from '../../domain/catalog.js';
 import type { Season } from '../../domain/types.js';
 import {
+  channelSubscriptions,
   getSubscription,
+  listSubscriptions,
   postLanguage,
   setSubscription,
   turnOff,
@@ -13,6 +17,7 @@ import {
 } from '../../db/guild-settings.js';
 import { nextDue, type OutboxRow, type SyncDb } from '../../db/outbox.js';
 import { planOne, roundsOf } from '../../planning/announcements.js';
+import { competitionSeasonTitle } from '../render/theme.js';
 import { discordTime, renderMoved, renderPreview, renderRecap, renderTestMessage, type RenderedPost } from './render.js';
 import type { SendOutcome, SendPost } from './sender.js';
 import { escapeText } from '../render/text.js';
@@ -61,6 +66,30 @@ const followsText = (teamId: string | null, season: Season | null, tr: Translato
   return tr.t('announcements.settings.follows', { team: tr.name(escapeText(name)) });
 };
 
+/**
+ * "CAF Champions League 2023–24": a season as replies name it, from the catalog; the id itself when the
+ * season is no longer loaded (a channel may still follow it).
+ */
+export const seasonName = (catalog: Pick<SeasonCatalog, 'list'>, seasonId: string): string => {
+  const entry = catalog.list().find((e) => e.id === seasonId);
+  return entry === undefined ? seasonId : competitionSeasonTitle(entry.competition, entry.label);
+};
+
+/** A season's rounds by key, as the ledger's labels name them (empty when the season is not loaded). */
+const roundsById = (catalog: Pick<SeasonCatalog, 'get'>) => {
+  const cache = new Map<string, ReadonlyMap<string, PlanningRound>>();
+  return (seasonId: string): ReadonlyMap<string, PlanningRound> => {
+    let rounds = cache.get(seasonId);
+    if (rounds === undefined) {
+      const season = catalog.get(seasonId);
+      rounds = new Map(season === undefined ? [] : roundsOf(season).map((r) => [r.key, r]));
+      cache.set(seasonId, rounds);
+    }
+    return rounds;
+  };
+};
+export { roundsById };
+
 /** The channel's own language, when it has one (a channel following the server says nothing). */
 const languageText = (language: Language | null | undefined, tr: Translator): string =>
   language === null || language === undefined ? '' : tr.t('announcements.settings.language', { language: LANGUAGE_INFO[language].nativeName });
@@ -69,9 +98,11 @@ export const describeSettings = (
   s: Pick<SubscriptionRow, 'channelId' | 'leadsMs' | 'recap' | 'roleId'> & { readonly teamId?: string | null; readonly language?: Language | null },
   season: Season | null = null,
   tr: Translator = englishTr(),
+  /** The season's name, shown after the channel when the server may follow several. */
+  seasonTitle: string | null = null,
 ): string =>
   tr.t('announcements.settings.line', {
-    channel: channelMention(s.channelId),
+    channel: seasonTitle === null ? channelMention(s.channelId) : tr.t('announcements.settings.channelSeason', { channel: channelMention(s.channelId), season: tr.name(escapeText(seasonTitle)) }),
     leads: leadsText(s.leadsMs, tr),
     recap: tr.t(s.recap ? 'announcements.settings.on' : 'announcements.settings.off'),
     role: roleMention(s.roleId, tr),
@@ -114,13 +145,26 @@ export interface SetResult {
   readonly message: string;
 }
 
-export function setAnnouncements(svc: AnnouncementsService, season: Season, settings: SubscriptionChange, now: number, say: Say = englishSay()): SetResult {
+/**
+ * `/announcements set` for one (channel, season): `settings.seasonId` must be a season the catalog holds
+ * (the command checks). The channel's other seasons are left as they are.
+ */
+export function setAnnouncements(
+  svc: AnnouncementsService,
+  catalog: SeasonCatalog,
+  settings: SubscriptionChange & { readonly seasonId: string },
+  now: number,
+  say: Say = englishSay(),
+): SetResult {
   const { tr } = say;
+  const season = catalog.get(settings.seasonId);
+  if (season === undefined) throw new Error(`season ${settings.seasonId} is not loaded`);
   const subscription = setSubscription(svc.db, settings, now);
-  const result = planOne(svc.db, season, subscription, now, svc.lateWindowMs);
-  const next = nextDue(svc.db, settings.guildId, 50, now).find((r) => r.channelId === settings.channelId) ?? null;
-  const rounds = new Map(roundsOf(season).map((r) => [r.key, r]));
-  const lines = [tr.t('announcements.set.on', { settings: describeSettings(subscription, season, tr) })];
+  const result = planOne(svc.db, catalog, subscription, now, svc.lateWindowMs);
+  const next =
+    nextDue(svc.db, settings.guildId, 50, now).find((r) => r.channelId === settings.channelId && r.season === settings.seasonId) ?? null;
+  const rounds = roundsById(catalog)(settings.seasonId);
+  const lines = [tr.t('announcements.set.on', { settings: describeSettings(subscription, season, tr, seasonName(catalog, settings.seasonId)) })];
   lines.push(
     next === null
       ? tr.t('announcements.set.nothingLeft')
@@ -130,13 +174,33 @@ export function setAnnouncements(svc: AnnouncementsService, season: Season, sett
   return { subscription, planned: result.inserted + result.reopened, next, message: lines.join('\n') };
 }
 
-export function turnOffAnnouncements(svc: AnnouncementsService, guildId: string, channelId: string | null, now: number, say: Say = englishSay()): string {
+/**
+ * `/announcements off [channel] [competition]`: one channel or all, one season or all. Names what was
+ * turned off as "#channel (season)" when the server follows more than one season.
+ */
+export function turnOffAnnouncements(
+  svc: AnnouncementsService,
+  catalog: Pick<SeasonCatalog, 'list'>,
+  guildId: string,
+  channelId: string | null,
+  seasonId: string | null,
+  now: number,
+  say: Say = englishSay(),
+): string {
   const { tr } = say;
-  const known = channelId === null ? null : getSubscription(svc.db, guildId, channelId);
-  if (channelId !== null && (known === null || !known.enabled)) return tr.t('announcements.off.notOn', { channel: channelMention(channelId) });
-  const off = turnOff(svc.db, guildId, channelId, now);
+  const all = listSubscriptions(svc.db, guildId);
+  const severalSeasons = new Set(all.map((s) => s.seasonId)).size > 1 || seasonId !== null;
+  const label = (channel: string, season: string): string =>
+    severalSeasons
+      ? tr.t('announcements.settings.channelSeason', { channel: channelMention(channel), season: tr.name(escapeText(seasonName(catalog, season))) })
+      : channelMention(channel);
+  const known = channelId === null ? [] : channelSubscriptions(svc.db, guildId, channelId).filter((s) => s.enabled && (seasonId === null || s.seasonId === seasonId));
+  if (channelId !== null && known.length === 0) {
+    return tr.t('announcements.off.notOn', { channel: seasonId === null ? channelMention(channelId) : label(channelId, seasonId) });
+  }
+  const off = turnOff(svc.db, guildId, channelId, now, seasonId);
   if (off.length === 0) return tr.t('announcements.off.noneOn');
-  return tr.t('announcements.off.done', { channels: off.map(channelMention).join(', '), status: say.command('status') });
+  return tr.t('announcements.off.done', { channels: off.map((s) => label(s.channelId, s.seasonId)).join(', '), status: say.command('status') });
 }
 
 // ---- preview ----
@@ -147,20 +211,30 @@ export function turnOffAnnouncements(svc: AnnouncementsService, guildId: string,
  */
 export function previewNext(
   svc: AnnouncementsService,
-  season: Season,
+  catalog: SeasonCatalog,
   guildId: string,
   now: number,
   say: Say = englishSay(),
+  /** The season previewed when nothing is pending: the server's default. */
+  fallbackSeasonId: string | null = null,
 ): { post: RenderedPost | null; note: string } {
   const { tr } = say;
-  const rounds = new Map(roundsOf(season).map((r) => [r.key, r]));
+  const roundsOfSeason = roundsById(catalog);
+  // Posts show a season as known at the bot's clock.
+  const viewOf = (seasonId: string): Season | undefined => {
+    const full = catalog.get(seasonId);
+    return full === undefined ? undefined : seasonAsOf(full, new Date(now));
+  };
   const next = nextDue(svc.db, guildId, 1, now)[0];
-  if (next !== undefined) {
+  const nextSeason = next === undefined ? undefined : viewOf(next.season);
+  if (next !== undefined && nextSeason !== undefined) {
+    const season = nextSeason;
+    const rounds = roundsOfSeason(next.season);
     const whole = rounds.get(next.roundKey);
     const round = whole === undefined ? undefined : roundForClub(whole, next.club ?? null);
     if (round !== undefined && round.matches.length > 0) {
       // The post as its channel will read it: in the channel's language.
-      const sub = getSubscription(svc.db, guildId, next.channelId);
+      const sub = getSubscription(svc.db, guildId, next.channelId, next.season);
       const postTr = sub === null ? tr : postTranslator(svc, say, sub);
       const post =
         next.kind === 'preview'
@@ -174,11 +248,16 @@ export function previewNext(
       };
     }
   }
-  const upcoming = [...rounds.values()].find((r) => {
-    const timing = roundTiming(r.matches);
-    return timing !== null && timing.start > now;
-  });
-  if (upcoming === undefined) return { post: null, note: tr.t('announcements.previewReply.nothingToCome') };
+  const fallback = fallbackSeasonId ?? catalog.list()[0]?.id ?? null;
+  const season = fallback === null ? undefined : viewOf(fallback);
+  const upcoming =
+    fallback === null
+      ? undefined
+      : [...roundsOfSeason(fallback).values()].find((r) => {
+          const timing = roundTiming(r.matches);
+          return timing !== null && timing.start > now;
+        });
+  if (season === undefined || upcoming === undefined) return { post: null, note: tr.t('announcements.previewReply.nothingToCome') };
   return { post: renderPreview(season, upcoming, tr), note: tr.t('announcements.previewReply.nextRound', { round: roundTitle(upcoming, tr) }) };
 }
 
@@ -191,7 +270,8 @@ export async function sendTestMessage(
   nonce: string,
   say: Say = englishSay(),
 ): Promise<{ outcome: SendOutcome; message: string }> {
-  const sub = getSubscription(svc.db, guildId, channelId);
+  // A channel following several seasons: the settings of the first it was set up for.
+  const sub = channelSubscriptions(svc.db, guildId, channelId).find((s) => s.enabled) ?? channelSubscriptions(svc.db, guildId, channelId)[0] ?? null;
   // The test post reads as the channel's posts will: in its language.
   const postTr = postTranslator(svc, say, { guildId, language: sub?.language ?? null });
   const post = renderTestMessage({ leads: (sub?.leadsMs ?? []).map(formatLead), recap: sub?.recap ?? false, roleId: sub?.roleId ?? null }, postTr);

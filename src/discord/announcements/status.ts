@@ -4,10 +4,10 @@
 import type { APIEmbed } from 'discord.js';
 import { listSubscriptions } from '../../db/guild-settings.js';
 import { nextDue, recentOutcomes, type OutboxRow } from '../../db/outbox.js';
-import type { Season } from '../../domain/types.js';
-import { roundsOf } from '../../planning/announcements.js';
+import type { SeasonCatalog } from '../../domain/catalog.js';
 import type { MessagePayload } from '../render/limits.js';
 import { clampPage, packSections, pagerRow, type Section } from '../render/paging.js';
+import { escapeText } from '../render/text.js';
 import { discordTime } from './render.js';
 import {
   channelMention,
@@ -15,7 +15,9 @@ import {
   englishSay,
   messageLink,
   reasonText,
+  roundsById,
   rowLabel,
+  seasonName,
   SEASON_COLOUR,
   type AnnouncementsService,
   type Say,
@@ -53,28 +55,39 @@ const retrying = (r: OutboxRow, say: Say): string =>
   r.attempts > 0 ? say.tr.t('announcements.status.retrying', { error: say.tr.name(r.lastError ?? 'error') }) : '';
 
 /** The status sections, in reading order. */
-export function statusSections(svc: AnnouncementsService, season: Season, guildId: string, now: number, say: Say = englishSay()): Section[] {
+export function statusSections(svc: AnnouncementsService, catalog: SeasonCatalog, guildId: string, now: number, say: Say = englishSay()): Section[] {
   const { tr } = say;
   const section = sectionOf(say);
   const t = (key: string): string => tr.t(`announcements.status.${key}`);
   const subs = listSubscriptions(svc.db, guildId);
-  const rounds = new Map(roundsOf(season).map((r) => [r.key, r]));
+  const roundsOf = roundsById(catalog);
+  // Every subscription names its season; a ledger row names it only when the server follows several.
+  const several = new Set(subs.map((s) => s.seasonId)).size > 1;
+  const where = (r: OutboxRow): string =>
+    several
+      ? tr.t('announcements.settings.channelSeason', { channel: channelMention(r.channelId), season: tr.name(escapeText(seasonName(catalog, r.season))) })
+      : channelMention(r.channelId);
+  const label = (r: OutboxRow): string => rowLabel(r, roundsOf(r.season), tr);
   const due = nextDue(svc.db, guildId, STATUS_LIST_LIMIT, now);
   const sent = recentOutcomes(svc.db, guildId, ['sent'], STATUS_LIST_LIMIT);
   const problems = recentOutcomes(svc.db, guildId, ['failed', 'expired'], STATUS_LIST_LIMIT);
   const disabled = subs.filter((s) => !s.enabled);
   const sections = [
-    section(t('channels'), subs.filter((s) => s.enabled).map((s) => describeSettings(s, season, tr)), t('noneEnabled')),
+    section(
+      t('channels'),
+      subs.filter((s) => s.enabled).map((s) => describeSettings(s, catalog.get(s.seasonId) ?? null, tr, seasonName(catalog, s.seasonId))),
+      t('noneEnabled'),
+    ),
     section(
       t('nextPosts'),
-      due.map((r) => `${discordTime(r.dueAt, 'f')} · ${channelMention(r.channelId)} · ${rowLabel(r, rounds, tr)}${retrying(r, say)}`),
+      due.map((r) => `${discordTime(r.dueAt, 'f')} · ${where(r)} · ${label(r)}${retrying(r, say)}`),
       t('nothingPending'),
     ),
     section(
       t('sent'),
       sent.map(
         (r) =>
-          `${r.sentAt === null ? '' : `${discordTime(r.sentAt, 'f')} · `}${channelMention(r.channelId)} · ${rowLabel(r, rounds, tr)}${r.late ? t('late') : ''}${messageLink(r)}`,
+          `${r.sentAt === null ? '' : `${discordTime(r.sentAt, 'f')} · `}${where(r)} · ${label(r)}${r.late ? t('late') : ''}${messageLink(r)}`,
       ),
       t('nothingSent'),
       STATUS_LIST_LIMIT,
@@ -83,7 +96,7 @@ export function statusSections(svc: AnnouncementsService, season: Season, guildI
       t('problems'),
       // The detail is the ledger's record (English data, as stored).
       problems.map(
-        (r) => `${t(r.status === 'expired' ? 'expired' : 'failed')}: ${channelMention(r.channelId)} · ${rowLabel(r, rounds, tr)} · ${r.lastError === null ? t('noDetail') : tr.name(r.lastError)}`,
+        (r) => `${t(r.status === 'expired' ? 'expired' : 'failed')}: ${where(r)} · ${label(r)} · ${r.lastError === null ? t('noDetail') : tr.name(r.lastError)}`,
       ),
       t('none'),
       STATUS_LIST_LIMIT,
@@ -95,7 +108,7 @@ export function statusSections(svc: AnnouncementsService, season: Season, guildI
         t('disabled'),
         disabled.map(
           (s) =>
-            `${channelMention(s.channelId)}${s.disabledAt === null ? '' : tr.t('announcements.status.since', { time: discordTime(s.disabledAt, 'f') })}: ${reasonText(s.disabledReason, say)}`,
+            `${several ? tr.t('announcements.settings.channelSeason', { channel: channelMention(s.channelId), season: tr.name(escapeText(seasonName(catalog, s.seasonId))) }) : channelMention(s.channelId)}${s.disabledAt === null ? '' : tr.t('announcements.status.since', { time: discordTime(s.disabledAt, 'f') })}: ${reasonText(s.disabledReason, say)}`,
         ),
         t('none'),
       ),
@@ -107,7 +120,7 @@ export function statusSections(svc: AnnouncementsService, season: Season, guildI
 /** One page of the status, with ◀ ▶ when there is more than one. */
 export function statusReply(
   svc: AnnouncementsService,
-  season: Season,
+  catalog: SeasonCatalog,
   guildId: string,
   now: number,
   page: number,
@@ -123,7 +136,7 @@ export function statusReply(
     return { content: '', embeds: [embed], components: [], allowedMentions };
   }
   const continued = (heading: string): string => tr.t('paging.continued', { heading });
-  const pages = packSections(statusSections(svc, season, guildId, now, say), STATUS_PAGE_CHARS, continued);
+  const pages = packSections(statusSections(svc, catalog, guildId, now, say), STATUS_PAGE_CHARS, continued);
   const pageCount = Math.max(1, pages.length);
   const current = clampPage(page, pageCount);
   const embed: APIEmbed = { title, description: pages[current - 1] ?? tr.t('announcements.status.nothingToShow'), color: SEASON_COLOUR };

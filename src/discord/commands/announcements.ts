@@ -11,12 +11,13 @@ import { commandMention, commandWord, localized } from '../../i18n/commands.js';
 import { LANGUAGE_INFO, LANGUAGES, type Translator } from '../../i18n/index.js';
 import { LeadsError, parseLeads, type LeadsProblem } from '../../domain/announcements.js';
 import { UserError } from '../../domain/errors.js';
-import { listSubscriptions } from '../../db/guild-settings.js';
+import { clearGuildSeason, guildSeason, listSubscriptions, setGuildSeason } from '../../db/guild-settings.js';
 import { clearClubRole, setClubRole } from '../../db/club-roles.js';
 import { escapeText } from '../render/text.js';
 import { checkAnnouncementChannel } from '../announcements/channel-check.js';
 import {
   previewNext,
+  seasonName,
   sendTestMessage,
   setAnnouncements,
   turnOffAnnouncements,
@@ -26,6 +27,7 @@ import {
 import { parseStatusPageId, statusReply } from '../announcements/status.js';
 import { clampContent } from '../reply.js';
 import { isDiscordId, readChannelId, readChoice, readTeam, teamAutocomplete, teamOption } from './options.js';
+import { catalogOf, chooseSeason, COMPETITION_OPTION, competitionOption } from './season-choice.js';
 import type { Command, CommandContext } from './types.js';
 import { replyTranslator } from './language.js';
 
@@ -69,7 +71,9 @@ export const announcements: Command = {
             .setDescription("The language of this channel's posts (default: the server's, else English)")
             // Each language in its own script, as /language shows them.
             .addChoices(...LANGUAGES.map((l) => ({ name: LANGUAGE_INFO[l].nativeName, value: l }))),
-        ),
+        )
+        // The season this channel follows (one channel may follow several, one `set` each).
+        .addStringOption((o) => competitionOption(o).setDescription("The competition and season to follow (default: the server's)")),
     )
     .addSubcommand((s) =>
       s
@@ -80,7 +84,15 @@ export const announcements: Command = {
             .setName('channel')
             .setDescription('The channel to stop (default: all channels)')
             .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement),
-        ),
+        )
+        .addStringOption((o) => competitionOption(o).setDescription('Only this competition and season (default: every one)')),
+    )
+    .addSubcommand((s) =>
+      s
+        .setName('default')
+        .setDescription("The server's season: what fan commands show and set follows without a competition")
+        .addStringOption((o) => competitionOption(o).setDescription('The competition and season (without it: show the current choice)'))
+        .addBooleanOption((o) => o.setName('clear').setDescription('Forget the choice: the season in progress again, else the last finished')),
     )
     .addSubcommand((s) =>
       s
@@ -142,17 +154,20 @@ export const announcements: Command = {
         await runRoles(interaction, ctx, svc, guildId, now);
         return;
       case 'off': {
-        await answer(interaction, turnOffAnnouncements(svc, guildId, readChannelId(interaction), now, say));
+        await answer(interaction, turnOffAnnouncements(svc, catalogOf(ctx), guildId, readChannelId(interaction), offSeason(interaction, ctx, svc, guildId), now, say));
         return;
       }
+      case 'default':
+        await runDefault(interaction, ctx, svc, guildId, now, say);
+        return;
       case 'status': {
-        const payload = statusReply(svc, ctx.season(), guildId, now, 1, say, setWord(interaction, 'channel'));
+        const payload = statusReply(svc, catalogOf(ctx), guildId, now, 1, say, setWord(interaction, 'channel'));
         if (interaction.deferred || interaction.replied) await interaction.editReply(payload);
         else await interaction.reply({ ...payload, flags: MessageFlags.Ephemeral });
         return;
       }
       case 'preview': {
-        const { post, note } = previewNext(svc, ctx.season(), guildId, now, say);
+        const { post, note } = previewNext(svc, catalogOf(ctx), guildId, now, say, chooseSeason(interaction, withServerDefault(ctx, svc)).entry.id);
         const first = post?.messages[0] ?? [];
         const count = post?.messages.length ?? 0;
         await answer(interaction, count > 1 ? tr.t('announcements.previewReply.moreMessages', { note, count: tr.number(count) }) : note, [...first]);
@@ -179,7 +194,7 @@ export const announcements: Command = {
     }
     const svc = ctx.announcements;
     if (svc === undefined) throw new UserError(say.tr.t('announcements.refuse.unavailable'));
-    await interaction.update(statusReply(svc, ctx.season(), interaction.guildId, ctx.now().getTime(), page, say, setWord(interaction, 'channel')));
+    await interaction.update(statusReply(svc, catalogOf(ctx), interaction.guildId, ctx.now().getTime(), page, say, setWord(interaction, 'channel')));
   },
 };
 
@@ -217,7 +232,9 @@ async function runSet(
   const clear = readChoice(interaction, 'clear', ['role', 'team', 'language'] as const);
   const language = readChoice(interaction, 'language', LANGUAGES);
   const clearRole = clear === 'role';
-  const team = readTeam(interaction, ctx.season(), 'team');
+  // The season: the `competition` given, else the server's default, else the catalog's rule.
+  const chosen = chooseSeason(interaction, withServerDefault(ctx, svc));
+  const team = readTeam(interaction, chosen.season, 'team');
 
   if (role !== null && role.id === guildId) {
     await answer(interaction, tr.t('announcements.refuse.everyone', { role: word('role') }));
@@ -246,11 +263,78 @@ async function runSet(
     await answer(interaction, check.reason);
     return;
   }
-  const result = setAnnouncements(svc, ctx.season(), { guildId, channelId: channel.id, roleId, teamId, language: postLanguage, leadsMs, recap }, now, say);
+  const seasonId = chosen.entry.id;
+  const result = setAnnouncements(svc, catalogOf(ctx), { guildId, channelId: channel.id, seasonId, roleId, teamId, language: postLanguage, leadsMs, recap }, now, say);
   const warning = role !== null && 'mentionable' in role && !role.mentionable ? `\n${tr.t('announcements.set.roleNotMentionable')}` : '';
   const saved = result.subscription;
-  ctx.log.info({ guildId, channelId: channel.id, leadsMs: saved.leadsMs, recap: saved.recap, roleId: saved.roleId, teamId: saved.teamId, language: saved.language, planned: result.planned }, 'announcements set');
+  ctx.log.info({ guildId, channelId: channel.id, seasonId, leadsMs: saved.leadsMs, recap: saved.recap, roleId: saved.roleId, teamId: saved.teamId, language: saved.language, planned: result.planned }, 'announcements set');
   await answer(interaction, result.message + warning);
+}
+
+/**
+ * The context with the server's default season read from the announcements database, for a context
+ * built without `guildSeason` (tests, tools): `set` and `preview` then follow `/announcements default` too.
+ */
+const withServerDefault = (ctx: CommandContext, svc: AnnouncementsService): CommandContext =>
+  ctx.guildSeason === undefined ? { ...ctx, guildSeason: (guildId) => guildSeason(svc.db, guildId) } : ctx;
+
+/**
+ * `off`'s season: null (every season) without `competition`; a season the server follows that is no
+ * longer loaded can still be named by its id.
+ */
+function offSeason(interaction: ChatInputCommandInteraction, ctx: CommandContext, svc: AnnouncementsService, guildId: string): string | null {
+  const raw = interaction.options.getString(COMPETITION_OPTION);
+  if (raw === null || raw.trim() === '') return null;
+  if (listSubscriptions(svc.db, guildId).some((s) => s.seasonId === raw)) return raw;
+  return chooseSeason(interaction, ctx).entry.id;
+}
+
+/**
+ * `/announcements default [competition] [clear]`: stores, forgets or shows the server's season. Fan
+ * commands and `set` read it (through ctx.guildSeason); channels already set up keep their season.
+ */
+async function runDefault(
+  interaction: ChatInputCommandInteraction<'cached' | 'raw'>,
+  ctx: CommandContext,
+  svc: AnnouncementsService,
+  guildId: string,
+  now: number,
+  say: Say,
+): Promise<void> {
+  const { tr } = say;
+  const catalog = catalogOf(ctx);
+  const given = interaction.options.getString(COMPETITION_OPTION);
+  const clear = interaction.options.getBoolean('clear') === true;
+  const name = (id: string): string => `**${tr.name(escapeText(seasonName(catalog, id)))}**`;
+  const competitionWord = code(commandWord(interaction.locale ?? null, ['announcements', 'options', 'default', 'options', COMPETITION_OPTION]));
+  // The catalog's rule alone: what the server gets without a choice of its own.
+  const automatic = (): string => chooseSeason(interaction, { ...ctx, guildSeason: () => null }).entry.id;
+  if (given !== null && given.trim() !== '' && clear) {
+    const clearWord = code(commandWord(interaction.locale ?? null, ['announcements', 'options', 'default', 'options', 'clear']));
+    await answer(interaction, tr.t('announcements.default.both', { competition: competitionWord, clear: clearWord }));
+    return;
+  }
+  if (clear) {
+    clearGuildSeason(svc.db, guildId);
+    ctx.log.info({ guildId }, 'server default season cleared');
+    await answer(interaction, tr.t('announcements.default.cleared', { season: name(automatic()) }));
+    return;
+  }
+  if (given === null || given.trim() === '') {
+    const stored = guildSeason(svc.db, guildId);
+    const loaded = stored !== null && catalog.list().some((e) => e.id === stored);
+    await answer(
+      interaction,
+      loaded
+        ? tr.t('announcements.default.current', { season: name(stored), clear: code(`${say.command('default')} ${commandWord(interaction.locale ?? null, ['announcements', 'options', 'default', 'options', 'clear'])}:True`) })
+        : tr.t('announcements.default.none', { season: name(automatic()), competition: competitionWord }),
+    );
+    return;
+  }
+  const chosen = chooseSeason(interaction, ctx);
+  setGuildSeason(svc.db, guildId, chosen.entry.id, now);
+  ctx.log.info({ guildId, seasonId: chosen.entry.id }, 'server default season set');
+  await answer(interaction, tr.t('announcements.default.set', { season: name(chosen.entry.id), set: say.command('set') }));
 }
 
 /** The role a club's posts mention: it must exist in this server, be mentionable, and not be @everyone. */

@@ -144,7 +144,7 @@ describe('registration', () => {
     const json = announcements.data.toJSON();
     expect(json.default_member_permissions).toBe('32');
     expect(json.contexts).toEqual([0]);
-    expect(json.options?.map((o) => o.name)).toEqual(['set', 'off', 'roles', 'status', 'preview', 'test']);
+    expect(json.options?.map((o) => o.name)).toEqual(['set', 'off', 'default', 'roles', 'status', 'preview', 'test']);
   });
 });
 
@@ -272,7 +272,7 @@ describe('set, status, off, preview, test', () => {
       ['preview', '24h'],
       ['preview', '1h'],
     ]);
-    expect(lastReply()).toContain(`Announcements are on in <#${TEXT}>: previews 24h, 1h before each round · recap off · mentions <@&${ROLE}>`);
+    expect(lastReply()).toContain(`Announcements are on in <#${TEXT}> (Test cup 2023–24): previews 24h, 1h before each round · recap off · mentions <@&${ROLE}>`);
     expect(lastReply()).toContain(`Next: Group stage · Matchday 1 preview (24h before) <t:${Date.parse('2023-11-25T13:00:00Z') / 1000}:R>`);
   });
 
@@ -283,7 +283,7 @@ describe('set, status, off, preview, test', () => {
     await run({ subcommand: 'status' });
     const text = replies.at(-1)?.embeds?.[0]?.description ?? '';
     const after = (heading: string) => text.slice(text.indexOf(`**${heading}**`)).split('\n\n')[0] ?? '';
-    expect(after('Channels')).toContain(`<#${TEXT}>: previews 24h before each round · recap on · mentions no role`);
+    expect(after('Channels')).toContain(`<#${TEXT}> (Test cup 2023–24): previews 24h before each round · recap on · mentions no role`);
     expect(after('Next posts')).toContain('Group stage · Matchday 1 preview (24h before)');
     expect(after('Sent')).toContain('Nothing sent yet.');
     expect(after('Disabled channels')).toContain(`<#${NO_EMBED}>`);
