@@ -1,3 +1,4 @@
+import { totalsLine } from '../discord/render/totals.js';
 import { scheduleEntries } from '../domain/calendar.js';
 import { UserError } from '../domain/errors.js';
 import { roundLabel, selectFixtures } from '../domain/fixtures.js';
@@ -267,6 +268,9 @@ const scorers: Query = (season, opts) => {
 const stats: Query = (season) => {
   const report = computeStats(season);
   const p = report.competitionProper;
+  // The reconciliation in English, worded by the same keys /about says it with.
+  const teamName = indexSeason(season).teamName;
+  const reconciliation = report.reconciliation.map((check) => totalsLine(check, teamName));
   const text = [
     formatTable(
       ['Stage', 'Played', 'Awarded', 'Goals', 'Unrecorded'],
@@ -275,9 +279,9 @@ const stats: Query = (season) => {
         ['Competition proper', p.matchesPlayed, p.matchesAwarded, p.goals, p.unrecordedResults],
       ],
     ),
-    ...report.reconciliation.map((line) => `* ${line}`),
+    ...reconciliation.map((line) => `* ${line}`),
   ].join('\n');
-  return { json: report, text };
+  return { json: { ...report, reconciliation }, text };
 };
 
 const ranking: Query = (season) => {

@@ -1,6 +1,18 @@
 import { KNOCKOUT_STAGES, STAGES } from './types.js';
-import type { CompetitionProperStats, Match, Season, Stage, StageStats, StatsReport } from './types.js';
-import { indexSeason, matchTitle } from './season-index.js';
+import type {
+  CompetitionProperStats,
+  Match,
+  PrintedGoalsCheck,
+  PrintedMatchesCheck,
+  Season,
+  Stage,
+  StageStats,
+  StatsReport,
+  TotalsCheck,
+  TotalsMatch,
+  TotalsScope,
+} from './types.js';
+import { indexSeason } from './season-index.js';
 import type { SeasonIndex } from './season-index.js';
 import { memoBySeason } from './memo.js';
 
@@ -39,48 +51,40 @@ function scopeOf(index: SeasonIndex, stages: readonly Stage[]): Scope {
   return { played, goals, awarded, unrecorded, unpublished };
 }
 
-const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+const totalsMatch = (m: Match): TotalsMatch => ({ home: m.home, away: m.away });
 
-function matchesPart(index: SeasonIndex, scope: Scope, printed: number): string {
+function matchesCheck(scope: Scope, printed: number): PrintedMatchesCheck {
   // A match whose result was not published most likely took place: printed totals count it with the played ones.
   const played = scope.played + scope.unpublished;
-  const awarded = scope.awarded.length;
-  const unpublishedText = scope.unpublished ? ` + ${scope.unpublished} with no published result` : '';
-  const playedText = `${plural(scope.played, 'match', 'matches')} played${unpublishedText}`;
-  if (played === printed) {
-    const excluded = awarded
-      ? `; the ${plural(awarded, 'awarded match is', 'awarded matches are')} not in the printed figure (${scope.awarded.map((m) => matchTitle(index, m)).join(', ')})`
-      : '';
-    return `${playedText} = ${printed} as printed${excluded}`;
-  }
-  if (played + awarded === printed) return `${playedText} + ${awarded} awarded = ${printed} as printed`;
-  const counted = `${playedText} + ${awarded} awarded = ${played + awarded} vs ${printed} printed`;
-  if (printed > played && printed < played + awarded) {
-    return `${counted}: the printed figure counts ${printed - played} of the ${awarded} awarded matches`;
-  }
-  return `${counted}: ${Math.abs(played + awarded - printed)} not explained by any recorded gap`;
+  const counts = { played: scope.played, unpublished: scope.unpublished, awarded: scope.awarded.length, printed };
+  if (played === printed) return { ...counts, kind: 'as_printed', notInPrinted: scope.awarded.map(totalsMatch) };
+  if (played + counts.awarded === printed) return { ...counts, kind: 'as_printed_with_awarded' };
+  if (printed > played && printed < played + counts.awarded) return { ...counts, kind: 'counts_some_awarded', awardedInPrinted: printed - played };
+  return { ...counts, kind: 'unexplained', difference: Math.abs(played + counts.awarded - printed) };
 }
 
-function goalsPart(index: SeasonIndex, scope: Scope, printed: number): string {
-  const counted = `${plural(scope.goals, 'goal', 'goals')} counted`;
-  if (scope.goals === printed) return `${counted} = ${printed} as printed`;
-  const difference = printed - scope.goals;
-  const head = `${counted} vs ${printed} printed (${Math.abs(difference)} ${difference > 0 ? 'short' : 'over'})`;
-  if (difference < 0) return `${head}: not explained by any recorded gap`;
-
-  const reasons = scope.unrecorded.map((m) => `${matchTitle(index, m)}'s result is not published`);
-  for (const m of scope.awarded) {
-    if (!m.decision?.score) reasons.push(`${matchTitle(index, m)} was awarded and its score was not published`);
-  }
+function goalsCheck(scope: Scope, printed: number): PrintedGoalsCheck {
+  const counted = scope.goals;
+  if (counted === printed) return { kind: 'as_printed', counted, printed };
+  const difference = printed - counted;
+  if (difference < 0) return { kind: 'over', counted, printed, difference: -difference };
   const awardedGoals = scope.awarded.reduce((sum, m) => sum + (m.decision?.score ? m.decision.score.home + m.decision.score.away : 0), 0);
-  if (awardedGoals === difference) {
-    reasons.push(`${reasons.length ? 'or ' : ''}counting the awarded scores (${awardedGoals} goals) would make up the difference`);
-  }
-  return reasons.length ? `${head}: ${reasons.join('; ')}` : `${head}: not explained by any recorded gap`;
+  return {
+    kind: 'short',
+    counted,
+    printed,
+    difference,
+    unrecorded: scope.unrecorded.map(totalsMatch),
+    awardedNoScore: scope.awarded.filter((m) => !m.decision?.score).map(totalsMatch),
+    awardedGoals: awardedGoals === difference ? awardedGoals : null,
+  };
 }
 
-const line = (index: SeasonIndex, label: string, scope: Scope, printedMatches: number, printedGoals: number): string =>
-  `${label}: ${matchesPart(index, scope, printedMatches)}; ${goalsPart(index, scope, printedGoals)}.`;
+const check = (scope: TotalsScope, counted: Scope, printedMatches: number, printedGoals: number): TotalsCheck => ({
+  scope,
+  matches: matchesCheck(counted, printedMatches),
+  goals: goalsCheck(counted, printedGoals),
+});
 
 /** Matches and goals per stage, the competition-proper totals, and how they reconcile with the printed totals. Memoized per Season object. */
 export function computeStats(season: Season): StatsReport {
@@ -111,18 +115,14 @@ const statsMemo = memoBySeason((season): StatsReport => {
   };
 
   const printed = season.printedTotals;
-  const knockoutMatches = printed.matches - printed.groupMatches;
-  const knockoutGoals = printed.goals - printed.groupGoals;
+  const knockout = {
+    matches: { total: printed.matches, group: printed.groupMatches, knockout: printed.matches - printed.groupMatches },
+    goals: { total: printed.goals, group: printed.groupGoals, knockout: printed.goals - printed.groupGoals },
+  };
   const reconciliation = [
-    line(index, 'Group stage', scopeOf(index, ['group']), printed.groupMatches, printed.groupGoals),
-    line(
-      index,
-      `Knockout stage (printed ${printed.matches} − ${printed.groupMatches} = ${knockoutMatches} matches, ${printed.goals} − ${printed.groupGoals} = ${knockoutGoals} goals)`,
-      scopeOf(index, KNOCKOUT_STAGES),
-      knockoutMatches,
-      knockoutGoals,
-    ),
-    line(index, 'Competition proper', proper, printed.matches, printed.goals),
+    check({ kind: 'group' }, scopeOf(index, ['group']), printed.groupMatches, printed.groupGoals),
+    check({ kind: 'knockout', ...knockout }, scopeOf(index, KNOCKOUT_STAGES), knockout.matches.knockout, knockout.goals.knockout),
+    check({ kind: 'competition_proper' }, proper, printed.matches, printed.goals),
   ];
   return { stages, competitionProper, reconciliation };
 });

@@ -411,8 +411,74 @@ export interface StatsReport {
   /** One entry per stage, in competition order. */
   readonly stages: readonly StageStats[];
   readonly competitionProper: CompetitionProperStats;
-  /** How our counts compare with the printed totals, and which recorded gaps explain a difference. */
-  readonly reconciliation: readonly string[];
+  /**
+   * How our counts compare with the printed totals, and which recorded gaps explain a difference: as
+   * facts (no prose), one per scope (group stage, knockout stage, competition proper), so a reply can
+   * say them in its own language.
+   */
+  readonly reconciliation: readonly TotalsCheck[];
+}
+
+/** A match as the totals name it: "Zamalek v Académie SOAR". */
+export interface TotalsMatch {
+  readonly home: TeamId;
+  readonly away: TeamId;
+}
+
+/** A printed figure for the knockout stage is the printed total minus the printed group figure. */
+export interface PrintedDifference {
+  readonly total: number;
+  readonly group: number;
+  readonly knockout: number;
+}
+
+export type TotalsScope =
+  | { readonly kind: 'group' }
+  | { readonly kind: 'knockout'; readonly matches: PrintedDifference; readonly goals: PrintedDifference }
+  | { readonly kind: 'competition_proper' };
+
+/**
+ * Matches counted against the printed figure. `unpublished` matches (their day passed with no published
+ * result) most likely took place, so they are set beside the played ones.
+ */
+export type PrintedMatchesCheck = {
+  readonly played: number;
+  readonly unpublished: number;
+  readonly awarded: number;
+  readonly printed: number;
+} & (
+  /** Played (+ unpublished) is the printed figure; the awarded matches, if any, are not in it. */
+  | { readonly kind: 'as_printed'; readonly notInPrinted: readonly TotalsMatch[] }
+  /** Played (+ unpublished) + awarded is the printed figure. */
+  | { readonly kind: 'as_printed_with_awarded' }
+  /** The printed figure counts `awardedInPrinted` of the awarded matches. */
+  | { readonly kind: 'counts_some_awarded'; readonly awardedInPrinted: number }
+  /** No recorded gap explains `difference` matches. */
+  | { readonly kind: 'unexplained'; readonly difference: number }
+);
+
+/** Goals counted (played scores only) against the printed figure. */
+export type PrintedGoalsCheck = { readonly counted: number; readonly printed: number } & (
+  | { readonly kind: 'as_printed' }
+  /** More goals counted than printed: no recorded gap explains it. */
+  | { readonly kind: 'over'; readonly difference: number }
+  | {
+      readonly kind: 'short';
+      readonly difference: number;
+      /** Matches whose result is not published (each may hold some of the missing goals). */
+      readonly unrecorded: readonly TotalsMatch[];
+      /** Awarded matches whose score was not published. */
+      readonly awardedNoScore: readonly TotalsMatch[];
+      /** The awarded scores' goals, given only when counting them would make up the difference exactly. */
+      readonly awardedGoals: number | null;
+    }
+);
+
+/** One line of "Totals against the printed figures". */
+export interface TotalsCheck {
+  readonly scope: TotalsScope;
+  readonly matches: PrintedMatchesCheck;
+  readonly goals: PrintedGoalsCheck;
 }
 
 /** A set of matches announced together: one leg of a round, or one group matchday across all groups. */

@@ -1,32 +1,17 @@
 import { describe, expect, test } from 'vitest';
 import { computeStats } from '../../src/domain/stats.js';
-import type { PrintedTotals } from '../../src/domain/types.js';
-import { awarded, groupMatch, leg, season, team } from './builders.js';
+import type { PrintedTotals, TotalsCheck } from '../../src/domain/types.js';
+import { groupMatch, season } from './builders.js';
+import { printed, statsMatches, statsSeason, statsTeams as teams } from './stats-fixture.js';
 
-const teams = ['a', 'b', 'c', 'd'].map((id) => team(id, { name: id.toUpperCase() }));
-const printed = (matches: number, goals: number, groupMatches: number, groupGoals: number): PrintedTotals => ({
-  matches,
-  goals,
-  groupMatches,
-  groupGoals,
-  note: null,
-  sources: ['test'],
-});
+// The reconciliation is facts (no prose); test/discord/render/about-totals.test.ts says them in each language.
 
-// Group: 3 played (one score unknown) + 1 awarded without a score. Knockout: 2 played + 1 awarded 2-0.
-const matches = [
-  leg('first_round', 1, 1, 'a', 'b', [2, 2]),
-  groupMatch('A', 1, 'a', 'b', [2, 1]),
-  groupMatch('A', 1, 'c', 'd', [1, 1]),
-  groupMatch('A', 2, 'a', 'c', null),
-  awarded(groupMatch('A', 2, 'b', 'd', null), 'b', null),
-  leg('semi_final', 1, 1, 'a', 'c', [1, 0]),
-  leg('semi_final', 1, 2, 'c', 'a', [0, 2]),
-  awarded(leg('final', 1, 1, 'a', 'b', null), 'a', [2, 0]),
-];
+const AC = { home: 'a', away: 'c' };
+const BD = { home: 'b', away: 'd' };
+const AB = { home: 'a', away: 'b' };
 
 describe('computeStats', () => {
-  const report = computeStats(season({ teams, matches, printedTotals: printed(6, 11, 4, 8) }));
+  const report = computeStats(statsSeason(printed(6, 11, 4, 8)));
 
   test('GIVEN matches in several stages THEN per-stage counts; goals from played scores only', () => {
     expect(report.stages).toEqual([
@@ -38,56 +23,95 @@ describe('computeStats', () => {
     expect(report.competitionProper).toEqual({ matchesPlayed: 5, matchesAwarded: 2, goals: 8, unrecordedResults: 1 });
   });
 
-  test.each([
+  test.each<{ name: string; line: number; check: TotalsCheck }>([
     {
-      name: 'GIVEN a group gap THEN the group line names the unrecorded and the unscored awarded match',
+      name: 'GIVEN a group gap THEN the group check names the unrecorded and the unscored awarded match',
       line: 0,
-      text: "Group stage: 3 matches played + 1 awarded = 4 as printed; 5 goals counted vs 8 printed (3 short): A v C's result is not published; B v D was awarded and its score was not published.",
+      check: {
+        scope: { kind: 'group' },
+        matches: { kind: 'as_printed_with_awarded', played: 3, unpublished: 0, awarded: 1, printed: 4 },
+        goals: { kind: 'short', counted: 5, printed: 8, difference: 3, unrecorded: [AC], awardedNoScore: [BD], awardedGoals: null },
+      },
     },
     {
-      name: 'GIVEN printed knockout figures without the awarded match THEN the knockout line says it is not counted',
+      name: 'GIVEN printed knockout figures without the awarded match THEN the knockout check lists it as not in the printed figure',
       line: 1,
-      text: 'Knockout stage (printed 6 − 4 = 2 matches, 11 − 8 = 3 goals): 2 matches played = 2 as printed; the 1 awarded match is not in the printed figure (A v B); 3 goals counted = 3 as printed.',
+      check: {
+        scope: { kind: 'knockout', matches: { total: 6, group: 4, knockout: 2 }, goals: { total: 11, group: 8, knockout: 3 } },
+        matches: { kind: 'as_printed', played: 2, unpublished: 0, awarded: 1, printed: 2, notInPrinted: [AB] },
+        goals: { kind: 'as_printed', counted: 3, printed: 3 },
+      },
     },
     {
       name: 'GIVEN the competition figure THEN it counts some of the awarded matches',
       line: 2,
-      text: "Competition proper: 5 matches played + 2 awarded = 7 vs 6 printed: the printed figure counts 1 of the 2 awarded matches; 8 goals counted vs 11 printed (3 short): A v C's result is not published; B v D was awarded and its score was not published.",
+      check: {
+        scope: { kind: 'competition_proper' },
+        matches: { kind: 'counts_some_awarded', played: 5, unpublished: 0, awarded: 2, printed: 6, awardedInPrinted: 1 },
+        goals: { kind: 'short', counted: 8, printed: 11, difference: 3, unrecorded: [AC], awardedNoScore: [BD], awardedGoals: null },
+      },
     },
-  ])('$name', ({ line, text }) => {
-    expect(report.reconciliation[line]).toBe(text);
+  ])('$name', ({ line, check }) => {
+    expect(report.reconciliation[line]).toEqual(check);
   });
 
-  test.each([
+  test.each<{ name: string; totals: PrintedTotals; line: number; check: Omit<TotalsCheck, 'scope'> }>([
     {
       name: 'GIVEN fewer printed goals than counted THEN no gap can explain it',
       totals: printed(7, 6, 4, 5),
       line: 1,
-      text: 'Knockout stage (printed 7 − 4 = 3 matches, 6 − 5 = 1 goals): 2 matches played + 1 awarded = 3 as printed; 3 goals counted vs 1 printed (2 over): not explained by any recorded gap.',
+      check: {
+        matches: { kind: 'as_printed_with_awarded', played: 2, unpublished: 0, awarded: 1, printed: 3 },
+        goals: { kind: 'over', counted: 3, printed: 1, difference: 2 },
+      },
     },
     {
-      name: 'GIVEN printed goals that include the awarded score THEN the line says the awarded score would make up the difference',
+      name: 'GIVEN printed goals that include the awarded score THEN the check says the awarded score would make up the difference',
       totals: printed(7, 10, 4, 5),
       line: 1,
-      text: 'Knockout stage (printed 7 − 4 = 3 matches, 10 − 5 = 5 goals): 2 matches played + 1 awarded = 3 as printed; 3 goals counted vs 5 printed (2 short): counting the awarded scores (2 goals) would make up the difference.',
+      check: {
+        matches: { kind: 'as_printed_with_awarded', played: 2, unpublished: 0, awarded: 1, printed: 3 },
+        goals: { kind: 'short', counted: 3, printed: 5, difference: 2, unrecorded: [], awardedNoScore: [], awardedGoals: 2 },
+      },
     },
     {
       name: 'GIVEN printed matches beyond played + awarded THEN the difference is unexplained',
       totals: printed(20, 8, 4, 5),
       line: 2,
-      text: "Competition proper: 5 matches played + 2 awarded = 7 vs 20 printed: 13 not explained by any recorded gap; 8 goals counted = 8 as printed.",
+      check: {
+        matches: { kind: 'unexplained', played: 5, unpublished: 0, awarded: 2, printed: 20, difference: 13 },
+        goals: { kind: 'as_printed', counted: 8, printed: 8 },
+      },
     },
-  ])('$name', ({ totals, line, text }) => {
-    expect(computeStats(season({ teams, matches, printedTotals: totals })).reconciliation[line]).toBe(text);
+  ])('$name', ({ totals, line, check }) => {
+    expect(computeStats(statsSeason(totals)).reconciliation[line]).toMatchObject(check);
   });
 
-  test('GIVEN a scheduled match whose result was not published THEN it is not counted as played, and the line says so', () => {
+  test('GIVEN the knockout scope THEN it carries the printed totals it is derived from', () => {
+    expect(computeStats(statsSeason(printed(7, 6, 4, 5))).reconciliation.map((c) => c.scope)).toEqual([
+      { kind: 'group' },
+      { kind: 'knockout', matches: { total: 7, group: 4, knockout: 3 }, goals: { total: 6, group: 5, knockout: 1 } },
+      { kind: 'competition_proper' },
+    ]);
+  });
+
+  test('GIVEN a scheduled match whose result was not published THEN it is not counted as played, and the check says so', () => {
     const unpublished = groupMatch('A', 2, 'a', 'c', null, { status: 'scheduled', resultNotPublished: true });
-    const groupOnly = [matches[1]!, matches[2]!, unpublished];
+    const groupOnly = [statsMatches[1]!, statsMatches[2]!, unpublished];
     const r = computeStats(season({ teams, matches: groupOnly, printedTotals: printed(3, 7, 3, 7) }));
     expect(r.stages).toEqual([{ stage: 'group', matchesPlayed: 2, matchesAwarded: 0, goals: 5, unrecordedResults: 1 }]);
-    expect(r.reconciliation[0]).toBe(
-      "Group stage: 2 matches played + 1 with no published result = 3 as printed; 5 goals counted vs 7 printed (2 short): A v C's result is not published.",
+    expect(r.reconciliation[0]).toEqual({
+      scope: { kind: 'group' },
+      matches: { kind: 'as_printed', played: 2, unpublished: 1, awarded: 0, printed: 3, notInPrinted: [] },
+      goals: { kind: 'short', counted: 5, printed: 7, difference: 2, unrecorded: [AC], awardedNoScore: [], awardedGoals: null },
+    });
+  });
+
+  test('the facts carry no prose: every string in them is a kind or a team id', () => {
+    const strings = (value: unknown): string[] =>
+      typeof value === 'string' ? [value] : typeof value === 'object' && value !== null ? Object.values(value).flatMap(strings) : [];
+    expect(new Set(strings(report.reconciliation))).toEqual(
+      new Set(['group', 'knockout', 'competition_proper', 'as_printed', 'as_printed_with_awarded', 'counts_some_awarded', 'short', 'a', 'b', 'c', 'd']),
     );
   });
 });

@@ -1,13 +1,15 @@
 import { time, TimestampStyles } from 'discord.js';
 import type { APIEmbedField } from 'discord.js';
-import type { Season, StatsReport } from '../../domain/types.js';
-import { fitMessage } from './limits.js';
+import { indexSeason } from '../../domain/season-index.js';
+import type { Season, StatsReport, TeamId } from '../../domain/types.js';
+import { fitMessage, LIMITS } from './limits.js';
 import type { MessagePayload } from './limits.js';
 import { missingGoalsOf } from './goals.js';
 import { resultMissing } from './match-format.js';
 import { SEASON_COLOUR, seasonFooter } from './theme.js';
 import { codeText, escapeText } from './text.js';
 import type { Translator } from '../../i18n/index.js';
+import { totalsLine } from './totals.js';
 import { englishTr } from './words.js';
 
 export interface SourceCoverage {
@@ -105,6 +107,21 @@ export const gapLines = (season: Season, tr: Translator = englishTr()): string[]
   ].filter((l): l is string => l !== null);
 };
 
+/**
+ * The totals lines in as few fields as Discord's field size allows: one in English, two where French or
+ * Portuguese run longer, the later one headed "… (cont.)", so no line is cut.
+ */
+const totalsFields = (lines: readonly string[], name: string, tr: Translator): APIEmbedField[] => {
+  const values: string[] = [];
+  for (const line of lines) {
+    const last = values.length - 1;
+    const joined = last >= 0 ? `${values[last]}\n${line}` : line;
+    if (last >= 0 && joined.length <= LIMITS.fieldValue) values[last] = joined;
+    else values.push(line);
+  }
+  return values.map((value, i) => ({ name: i === 0 ? name : tr.t('paging.continued', { heading: name }), value }));
+};
+
 /** Where the data comes from, how complete it is, and which build is answering. */
 export const renderAbout = (view: AboutView, tr: Translator = englishTr()): MessagePayload => {
   const { season } = view;
@@ -117,6 +134,8 @@ export const renderAbout = (view: AboutView, tr: Translator = englishTr()): Mess
     : tr.t('about.notImported');
   const gaps = gapLines(season, tr);
   const field = (key: string): string => tr.t(`about.fields.${key}`);
+  const index = indexSeason(season);
+  const teamName = (id: TeamId): string => escapeText(index.teamName(id));
   const fields: APIEmbedField[] = [
     { name: field('asOf'), value: tr.name(season.asOf), inline: true },
     { name: field('dataVersion'), value: data, inline: true },
@@ -128,10 +147,11 @@ export const renderAbout = (view: AboutView, tr: Translator = englishTr()): Mess
       name: field('conflicts'),
       value: conflictLine(season, tr),
     },
-    // The reconciliation lines are the domain's English sentences (data, like the standings notes once were).
-    ...(view.stats.reconciliation.length
-      ? [{ name: field('totals'), value: view.stats.reconciliation.map((l) => `• ${tr.name(escapeText(l))}`).join('\n') }]
-      : []),
+    ...totalsFields(
+      view.stats.reconciliation.map((check) => `• ${totalsLine(check, teamName, tr)}`),
+      field('totals'),
+      tr,
+    ),
     { name: field('gaps'), value: gaps.length ? gaps.map((l) => `• ${l}`).join('\n') : tr.t('about.gaps.nothing') },
   ];
   return fitMessage({
