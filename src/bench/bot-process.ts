@@ -1,7 +1,7 @@
 // The two bots the bench compares, as child processes run the same way: plain node on compiled
 // JavaScript, the same flags (--expose-gc and the memory probe preloaded), the same environment.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -43,6 +43,8 @@ export interface SpawnOptions {
   readonly apiUrl: string;
   readonly databasePath: string;
   readonly readyTimeoutMs?: number;
+  /** Flags for this run only, the same for both bots (e.g. --cpu-prof for `npm run bench -- --profile DIR`). */
+  readonly extraFlags?: readonly string[];
 }
 
 /** The flags both bots run with. */
@@ -68,43 +70,60 @@ export const spawnBenchBot = (opts: SpawnOptions): BenchBot => {
     LOG_FORMAT: 'json',
     LOG_LEVEL: 'info',
   };
+  const cwd = mkdtempSync(join(tmpdir(), 'caf-bench-cwd-'));
+  // The bot's JSON log goes to a file, as under a service manager that writes it to disk: through a
+  // pipe the bench (busy with two stand-ins) reads, pino's synchronous writes would wait on the bench.
+  const logFile = join(cwd, 'stdout.jsonl');
+  const logFd = openSync(logFile, 'w');
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, [...nodeFlags(opts.distRoot), entryOf(opts.kind, opts.distRoot)], {
-    cwd: mkdtempSync(join(tmpdir(), 'caf-bench-cwd-')),
+  const child = spawn(process.execPath, [...nodeFlags(opts.distRoot), ...(opts.extraFlags ?? []), entryOf(opts.kind, opts.distRoot)], {
+    cwd,
     env,
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    stdio: ['ignore', logFd, 'pipe', 'ipc'],
   });
-  const recent: string[] = [];
-  const remember = (line: string) => {
-    recent.push(line.length > 300 ? `${line.slice(0, 300)}…` : line);
-    if (recent.length > 15) recent.shift();
+  closeSync(logFd);
+  const stderr: string[] = [];
+  const tail = () => {
+    const out = readFileSync(logFile, 'utf8').split('\n').slice(-15).map((l) => (l.length > 300 ? `${l.slice(0, 300)}…` : l));
+    return [...out, ...stderr.slice(-10)].join('\n');
   };
-  const tail = () => recent.join('\n');
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
   const ready = new Promise<LogLine>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${opts.kind} not ready within ${opts.readyTimeoutMs ?? 60_000} ms\n${tail()}`)), opts.readyTimeoutMs ?? 60_000);
-    void exited.then(() => {
+    let readUpTo = 0;
+    let partial = '';
+    const poll = setInterval(() => {
+      const text = readFileSync(logFile, 'utf8');
+      const fresh = partial + text.slice(readUpTo);
+      readUpTo = text.length;
+      const lines = fresh.split('\n');
+      partial = lines.pop() ?? '';
+      for (const raw of lines) {
+        if (!raw.includes('"ready"')) continue;
+        try {
+          const line = JSON.parse(raw) as LogLine;
+          if (line.msg === 'ready') return finish(() => resolve(line));
+        } catch {
+          // not a JSON line
+        }
+      }
+    }, 25);
+    const timer = setTimeout(
+      () => finish(() => reject(new Error(`${opts.kind} not ready within ${opts.readyTimeoutMs ?? 60_000} ms\n${tail()}`))),
+      opts.readyTimeoutMs ?? 60_000,
+    );
+    const finish = (settle: () => void) => {
+      clearInterval(poll);
       clearTimeout(timer);
-      reject(new Error(`${opts.kind} exited before ready\n${tail()}`));
-    });
-    createInterface({ input: child.stdout! }).on('line', (raw) => {
-      remember(raw);
-      if (!raw.startsWith('{')) return;
-      let line: LogLine;
-      try {
-        line = JSON.parse(raw) as LogLine;
-      } catch {
-        return;
-      }
-      if (line.msg === 'ready') {
-        clearTimeout(timer);
-        resolve(line);
-      }
-    });
+      settle();
+    };
+    void exited.then(() => finish(() => reject(new Error(`${opts.kind} exited before ready\n${tail()}`))));
   });
   ready.catch(() => undefined);
-  createInterface({ input: child.stderr! }).on('line', remember);
+  createInterface({ input: child.stderr! }).on('line', (line) => {
+    stderr.push(line);
+    if (stderr.length > 10) stderr.shift();
+  });
 
   return {
     kind: opts.kind,
@@ -134,6 +153,7 @@ export const spawnBenchBot = (opts: SpawnOptions): BenchBot => {
       const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
       await exited;
       clearTimeout(timer);
+      rmSync(cwd, { recursive: true, force: true });
     },
   };
 };

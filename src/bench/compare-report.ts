@@ -15,6 +15,8 @@ export interface ComparisonOptions {
   readonly runs: number;
   readonly guildCounts: readonly number[];
   readonly commandNames?: readonly string[];
+  /** Write a CPU profile of every bot process here (node --cpu-prof), one .cpuprofile per process. */
+  readonly profileDir?: string;
 }
 
 const rss = (m: NodeJS.MemoryUsage) => m.rss;
@@ -22,7 +24,12 @@ const rss = (m: NodeJS.MemoryUsage) => m.rss;
 /** Runs the selected sections and prints them; returns every ratio line (the smoke test reads them). */
 export const runComparison = async (opts: ComparisonOptions, print: (line: string) => void = console.log): Promise<RatioLine[]> => {
   const { commands } = (await import('../discord/commands/index.js')) as { commands: readonly { data: { toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody } }[] };
-  const env: BenchEnv = { distRoot: opts.distRoot, commands: commands.map((c) => c.data.toJSON()), log: (line) => print(line) };
+  const env: BenchEnv = {
+    distRoot: opts.distRoot,
+    commands: commands.map((c) => c.data.toJSON()),
+    log: (line) => print(line),
+    ...(opts.profileDir ? { extraFlags: ['--cpu-prof', '--cpu-prof-dir', opts.profileDir] } : {}),
+  };
   const all: RatioLine[] = [];
   const show = (lines: RatioLine[]) => {
     print(ratioHeader());

@@ -29,6 +29,8 @@ export interface BenchEnv {
   /** What the bot registers: the matrix and the echo stand-in's commands come from it. */
   readonly commands: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[];
   readonly log?: (line: string) => void;
+  /** Extra node flags for both bots (profiling). */
+  readonly extraFlags?: readonly string[];
 }
 
 export interface Pair {
@@ -110,7 +112,7 @@ export interface StartedBot {
 /** Spawns one bot on its stand-in and times spawn → first interaction answered. */
 export const startAndProbe = async (env: BenchEnv, kind: BotKind, standin: Standin, databasePath: string): Promise<StartedBot> => {
   const sessionsBefore = standin.sessions.length;
-  const bot = spawnBenchBot({ kind, distRoot: env.distRoot, apiUrl: standin.apiUrl, databasePath });
+  const bot = spawnBenchBot({ kind, distRoot: env.distRoot, apiUrl: standin.apiUrl, databasePath, ...(env.extraFlags ? { extraFlags: env.extraFlags } : {}) });
   try {
     await Promise.race([
       standin.waitFor(() => standin.sessions.slice(sessionsBefore).find((s) => s.ready && !s.closed), 60_000, `${kind}: a ready session`),

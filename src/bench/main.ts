@@ -24,7 +24,8 @@ import { readSeasonFile } from '../season/read.js';
 //   guilds    memory after ready at 1, 100 and 2,500 guilds (--guilds 1,100,2500)
 //   queries   season import, snapshot load and the domain queries in-process (absolute figures)
 //   fanout    one round's announcements to 1,000 channels (about half a minute; --no-fanout skips it)
-// Other flags: --calls N (per command, default 1000), --commands fixtures,scorers (a subset).
+// Other flags: --calls N (per command, default 1000), --commands fixtures,scorers (a subset),
+// --profile DIR (both bots write a CPU profile there: node --cpu-prof; open it in Chrome DevTools).
 
 const SECTIONS = ['commands', 'startup', 'guilds', 'queries', 'fanout'] as const;
 type Section = (typeof SECTIONS)[number];
@@ -111,6 +112,7 @@ const main = async () => {
       runs: Number(flag('runs') ?? 5),
       guildCounts: (list('guilds') ?? ['1', '100', '2500']).map(Number),
       ...(list('commands') ? { commandNames: list('commands')! } : {}),
+      ...(flag('profile') ? { profileDir: flag('profile')! } : {}),
     });
   }
   if (sections.has('queries')) benchQueries();

@@ -2,9 +2,9 @@
 // process, or a test, cannot change each other's language), loaded synchronously from the resource
 // files. Renderers and commands get a Translator for the reply's language, never i18next itself.
 import i18next, { type i18n as I18nInstance } from 'i18next';
-import { bundledClubNames, type ClubNames } from '../clubs/names.js';
-import { isolateLtrLine, isolateName, stripDirectionControls } from './bidi.js';
+import { isolateLtrLine, isolateName } from './bidi.js';
 import { formatDate, formatNumber } from './format.js';
+import { memoizeLookup } from './lookup-cache.js';
 import { isLanguage, LANGUAGE_INFO, LANGUAGES, type Language } from './languages.js';
 import { RESOURCES } from './resources.js';
 
@@ -29,11 +29,7 @@ export interface Translator {
   ordinal(value: number): string;
   /** A date-only value (`YYYY-MM-DD`) in words. */
   date(isoDate: string): string;
-  /**
-   * A name inside a sentence (club, player, venue, command): a club's name in the reply's language where
-   * the clubs data has one ("Zamalek" → "الزمالك"), else as printed; isolated (FSI…PDI) in a right-to-left
-   * reply when it is not in that reply's own script. Tables keep printed names: they never pass through here.
-   */
+  /** A Latin-script name inside a sentence: isolated (FSI…PDI) in a right-to-left reply, as is otherwise. */
   name(text: string): string;
   /** A monospace table line: kept left to right (LRI…PDI) in a right-to-left reply, as is otherwise. */
   tableLine(line: string): string;
@@ -54,16 +50,7 @@ export class MissingTranslationError extends Error {
   }
 }
 
-export interface I18nOptions {
-  /** Club names per language; the shipped data/clubs.json's when not given. */
-  readonly clubNames?: ClubNames;
-}
-
-/** Letters written left to right (Latin and the like): such a name needs isolating in an Arabic line. */
-const LEFT_TO_RIGHT_LETTER = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]/u;
-
-export const createI18n = (options: I18nOptions = {}): I18n => {
-  const clubNames = options.clubNames ?? bundledClubNames();
+export const createI18n = (): I18n => {
   const instance: I18nInstance = i18next.createInstance();
   void instance.init({
     resources: Object.fromEntries(LANGUAGES.map((language) => [language, { translation: RESOURCES[language] }])),
@@ -85,19 +72,13 @@ export const createI18n = (options: I18nOptions = {}): I18n => {
   const build = (language: Language): Translator => {
     const fixed = instance.getFixedT(language);
     const rtl = LANGUAGE_INFO[language].direction === 'rtl';
-    const ownNames = language === 'en' ? undefined : clubNames.get(language);
-    const name = (text: string): string => {
-      const own = ownNames?.get(text);
-      if (own === undefined) return rtl ? isolateName(text) : text;
-      // A name in the reply's own script (Arabic in an Arabic reply) sits in the line as it is.
-      return rtl && LEFT_TO_RIGHT_LETTER.test(own) ? isolateName(own) : stripDirectionControls(own);
-    };
-    const has = (key: string): boolean => instance.exists(key, { lng: language });
-    const translate = (key: string, options: Readonly<Record<string, unknown>> = {}): string => {
+    // Memoized (lookup-cache.ts): the resources never change, and i18next costs 90–220 µs a lookup.
+    const has = memoizeLookup((key: string): boolean => instance.exists(key, { lng: language }));
+    const translate = memoizeLookup((key: string, options: Readonly<Record<string, unknown>> = {}): string => {
       // A counted key exists only with its plural suffixes, so `exists` is asked with the count too.
       if (!instance.exists(key, { ...options, lng: language })) throw new MissingTranslationError(language, key);
       return fixed(key, options) as string;
-    };
+    });
     const t: Translate = (key, values) => translate(key, values);
     return {
       language,
@@ -107,7 +88,7 @@ export const createI18n = (options: I18nOptions = {}): I18n => {
       number: (value) => formatNumber(language, value),
       ordinal: (value) => translate('format.ordinal', { count: value, ordinal: true, n: formatNumber(language, value) }),
       date: (isoDate) => formatDate(language, isoDate),
-      name,
+      name: (text) => (rtl ? isolateName(text) : text),
       tableLine: (line) => (rtl ? isolateLtrLine(line) : line),
     };
   };

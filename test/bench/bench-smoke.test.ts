@@ -1,0 +1,79 @@
+// The bench's pieces run (never a timed assertion: speed is what `npm run bench` prints as ratios).
+import { join } from 'node:path';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { openPair, startAndProbe, type BenchEnv, type Pair } from '../../src/bench/compare.js';
+import { commandMatrix, SKIPPED_SUBCOMMANDS } from '../../src/bench/matrix.js';
+import { formatRatioLine, passes, summarize } from '../../src/bench/stats.js';
+import { commands } from '../../src/discord/commands/index.js';
+
+const definitions = commands.map((c) => c.data.toJSON());
+const inputs = { autocompleteValues: ['Zamalek', 'RS Berkane'], channelId: '#matchday' };
+
+describe('the argument matrix', () => {
+  it.each(definitions.map((d) => [d.name, d] as const))('/%s has at least one call, each naming the command', (name, definition) => {
+    const calls = commandMatrix(definition, inputs);
+    expect(calls.length).toBeGreaterThan(0);
+    for (const call of calls) expect(call.name).toBe(name);
+  });
+
+  it('reaches every choice of every top-level option, one option at a time', () => {
+    for (const definition of definitions) {
+      const calls = commandMatrix(definition, inputs);
+      for (const option of definition.options ?? []) {
+        for (const choice of (option as { choices?: { value: string | number }[] }).choices ?? []) {
+          expect(calls.some((c) => c.options[option.name] === choice.value), `/${definition.name} ${option.name}=${choice.value}`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('gives a required autocompleted option every value the bot offered', () => {
+    const team = definitions.find((d) => d.name === 'team')!;
+    expect(new Set(commandMatrix(team, inputs).map((c) => c.options.team))).toEqual(new Set(inputs.autocompleteValues));
+  });
+
+  it('leaves out the subcommands that would change the server or post', () => {
+    for (const [name, skipped] of SKIPPED_SUBCOMMANDS) {
+      const calls = commandMatrix(definitions.find((d) => d.name === name)!, inputs);
+      expect(calls.filter((c) => skipped.includes(c.subcommand ?? ''))).toEqual([]);
+    }
+  });
+});
+
+describe('ratio lines', () => {
+  it.each([
+    { bot: 1.2, echo: 1, target: 1.25, verdict: 'PASS' },
+    { bot: 1.3, echo: 1, target: 1.25, verdict: 'FAIL' },
+    { bot: 5, echo: 1, target: null, verdict: '(reported)' },
+  ])('$bot vs $echo with target $target → $verdict', ({ bot, echo, target, verdict }) => {
+    const line = { label: 'x', bot, echo, target, format: String };
+    expect(formatRatioLine(line)).toContain(verdict);
+    expect(passes(line)).toBe(verdict !== 'FAIL');
+  });
+
+  it('summarizes percentiles from the samples', () => {
+    expect(summarize(Array.from({ length: 100 }, (_, i) => i + 1))).toMatchObject({ p50: 50, p99: 99, max: 100, count: 100 });
+  });
+});
+
+describe('a bench bot process', () => {
+  let pair: Pair | null = null;
+  afterAll(async () => {
+    await pair?.close();
+  });
+
+  it('the echo bot starts on its stand-in, answers pong, and reports its memory after a forced GC', async () => {
+    const env: BenchEnv = { distRoot: join(inject('botBuildRoot'), 'dist'), commands: definitions };
+    pair = await openPair(env);
+    const started = await startAndProbe(env, 'echo', pair.standins.echo, pair.databasePath);
+    try {
+      expect(started.readyMs).toBeGreaterThan(0);
+      const answer = pair.standins.echo.interactions().at(-1)?.callback;
+      expect(answer).toMatchObject({ type: 4, data: { content: 'pong' } });
+      const memory = await started.process.memory();
+      expect(memory.rss).toBeGreaterThan(memory.heapUsed);
+    } finally {
+      await started.process.stop();
+    }
+  }, 60_000);
+});
