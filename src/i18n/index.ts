@@ -2,7 +2,8 @@
 // process, or a test, cannot change each other's language), loaded synchronously from the resource
 // files. Renderers and commands get a Translator for the reply's language, never i18next itself.
 import i18next, { type i18n as I18nInstance } from 'i18next';
-import { isolateLtrLine, isolateName } from './bidi.js';
+import { bundledClubNames, type ClubNames } from '../clubs/names.js';
+import { isolateLtrLine, isolateName, stripDirectionControls } from './bidi.js';
 import { formatDate, formatNumber } from './format.js';
 import { memoizeLookup } from './lookup-cache.js';
 import { isLanguage, LANGUAGE_INFO, LANGUAGES, type Language } from './languages.js';
@@ -29,7 +30,11 @@ export interface Translator {
   ordinal(value: number): string;
   /** A date-only value (`YYYY-MM-DD`) in words. */
   date(isoDate: string): string;
-  /** A Latin-script name inside a sentence: isolated (FSI…PDI) in a right-to-left reply, as is otherwise. */
+  /**
+   * A name inside a sentence (club, player, venue, command): a club's name in the reply's language where
+   * the clubs data has one ("Zamalek" → "الزمالك"), else as printed; isolated (FSI…PDI) in a right-to-left
+   * reply when it is not in that reply's own script. Tables keep printed names: they never pass through here.
+   */
   name(text: string): string;
   /** A monospace table line: kept left to right (LRI…PDI) in a right-to-left reply, as is otherwise. */
   tableLine(line: string): string;
@@ -50,7 +55,16 @@ export class MissingTranslationError extends Error {
   }
 }
 
-export const createI18n = (): I18n => {
+export interface I18nOptions {
+  /** Club names per language; the shipped data/clubs.json's when not given. */
+  readonly clubNames?: ClubNames;
+}
+
+/** Letters written left to right (Latin and the like): such a name needs isolating in an Arabic line. */
+const LEFT_TO_RIGHT_LETTER = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]/u;
+
+export const createI18n = (options: I18nOptions = {}): I18n => {
+  const clubNames = options.clubNames ?? bundledClubNames();
   const instance: I18nInstance = i18next.createInstance();
   void instance.init({
     resources: Object.fromEntries(LANGUAGES.map((language) => [language, { translation: RESOURCES[language] }])),
@@ -72,6 +86,13 @@ export const createI18n = (): I18n => {
   const build = (language: Language): Translator => {
     const fixed = instance.getFixedT(language);
     const rtl = LANGUAGE_INFO[language].direction === 'rtl';
+    const ownNames = language === 'en' ? undefined : clubNames.get(language);
+    const name = (text: string): string => {
+      const own = ownNames?.get(text);
+      if (own === undefined) return rtl ? isolateName(text) : text;
+      // A name in the reply's own script (Arabic in an Arabic reply) sits in the line as it is.
+      return rtl && LEFT_TO_RIGHT_LETTER.test(own) ? isolateName(own) : stripDirectionControls(own);
+    };
     // Memoized (lookup-cache.ts): the resources never change, and i18next costs 90–220 µs a lookup.
     const has = memoizeLookup((key: string): boolean => instance.exists(key, { lng: language }));
     const translate = memoizeLookup((key: string, options: Readonly<Record<string, unknown>> = {}): string => {
@@ -88,7 +109,7 @@ export const createI18n = (): I18n => {
       number: (value) => formatNumber(language, value),
       ordinal: (value) => translate('format.ordinal', { count: value, ordinal: true, n: formatNumber(language, value) }),
       date: (isoDate) => formatDate(language, isoDate),
-      name: (text) => (rtl ? isolateName(text) : text),
+      name,
       tableLine: (line) => (rtl ? isolateLtrLine(line) : line),
     };
   };
