@@ -22,6 +22,7 @@ const schema = z.object({
   HTTP_PORT: z.coerce.number().int('must be a whole number').min(0).max(65535, 'must be a port number (0–65535)').optional(),
   HTTP_HOST: z.union([z.ipv4(), z.ipv6(), z.hostname()], { error: 'must be an IP address or a host name' }).optional(),
   SHARDS: z.string().trim().toLowerCase().regex(/^(auto|[1-9]\d{0,4})$/, 'must be auto or a whole number of shards (1 or more)').optional(),
+  REST_REQUESTS_PER_SECOND: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(100_000).default(50),
 });
 
 /** How to fix each variable, shown next to its problem. */
@@ -35,6 +36,7 @@ const HELP: Record<string, string> = {
   HTTP_PORT: 'Optional port for /healthz and /metrics, e.g. 9464 (0 picks a free one).',
   HTTP_HOST: 'Optional address the /healthz and /metrics server binds to; default 127.0.0.1.',
   SHARDS: 'Optional: auto (the count Discord recommends) or a number, to run one process per shard under a manager; leave empty for one process.',
+  REST_REQUESTS_PER_SECOND: "Optional: this bot's REST requests per second on this host (Discord's global limit is 50 per bot across all its processes); under SHARDS each shard gets an equal part. Default 50.",
 };
 
 /**
@@ -63,6 +65,11 @@ export type Config = Readonly<{
   /** The /healthz and /metrics server; null when HTTP_PORT is not set. */
   http: { host: string; port: number } | null;
   shards: ShardsConfig;
+  /**
+   * REST requests per second this process may send (its share of Discord's global 50/s per bot). In a
+   * spawned shard, the manager's REST_REQUESTS_PER_SECOND divided by the shard count (shard-manager.ts).
+   */
+  restRequestsPerSecond: number;
 }>;
 
 export class ConfigError extends Error {
@@ -132,6 +139,7 @@ export const parseConfig = (rawEnv: NodeJS.ProcessEnv = readEnv()): { config: Co
     lateWindowMs: c.ANNOUNCE_LATE_WINDOW_HOURS * 3_600_000,
     http: httpFor(c.HTTP_PORT, c.HTTP_HOST, spawned),
     shards: spawned ?? shardsFor(c.SHARDS),
+    restRequestsPerSecond: c.REST_REQUESTS_PER_SECOND,
   });
   return { config, warnings };
 };

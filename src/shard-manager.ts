@@ -50,6 +50,13 @@ export const spawnPlan = (shardCount: number, maxConcurrency: number): number[][
   return plan;
 };
 
+/**
+ * Each shard's part of the bot's REST budget on this host: Discord's global limit counts every process
+ * of the bot together, and each process's @discordjs/rest only sees its own requests. At least 1.
+ */
+export const restShareFor = (restRequestsPerSecond: number, shardCount: number): number =>
+  Math.max(1, Math.floor(restRequestsPerSecond / Math.max(1, shardCount)));
+
 /** The shard count and identify concurrency Discord gives this bot (GET /gateway/bot). */
 const fetchGatewayBot = (rest: REST): Promise<RESTGetAPIGatewayBotResult> => rest.get(Routes.gatewayBot()) as Promise<RESTGetAPIGatewayBotResult>;
 
@@ -109,7 +116,11 @@ export const startShardManager = async (
       if (exitCode !== null && deps.fatalExitCodes.includes(exitCode)) deps.onShardFatal(shard.id, exitCode);
     });
   });
-  log.info({ shards: shardCount, maxConcurrency, requested: config.shards.count, remainingSessionStarts: remaining }, 'spawning shards');
+  const restShare = restShareFor(config.restRequestsPerSecond, shardCount);
+  log.info(
+    { shards: shardCount, maxConcurrency, requested: config.shards.count, remainingSessionStarts: remaining, restRequestsPerSecondPerShard: restShare },
+    'spawning shards',
+  );
 
   const stop = async (): Promise<void> => {
     stopping = true;
@@ -131,7 +142,14 @@ export const startShardManager = async (
     const plan = spawnPlan(shardCount, maxConcurrency);
     for (const [index, bucket] of plan.entries()) {
       if (index > 0) await sleep(IDENTIFY_WINDOW_MS);
-      await Promise.all(bucket.map((id) => manager.createShard(id).spawn(SHARD_READY_TIMEOUT_MS)));
+      await Promise.all(
+        bucket.map((id) => {
+          const shard = manager.createShard(id);
+          // Shard.env is what the child (and each respawn) gets: process.env plus the shard's ids.
+          (shard.env as NodeJS.ProcessEnv).REST_REQUESTS_PER_SECOND = String(restShare);
+          return shard.spawn(SHARD_READY_TIMEOUT_MS);
+        }),
+      );
       log.info({ shards: bucket }, 'shards ready');
     }
   } catch (err) {

@@ -62,6 +62,7 @@ describe('loadConfig', () => {
       lateWindowMs: 6 * 3_600_000,
       http: null,
       shards: { mode: 'single' },
+      restRequestsPerSecond: 50,
     });
     expect(Object.isFrozen(config)).toBe(true);
   });

@@ -1,12 +1,13 @@
 import { Client, Events, GatewayIntentBits, RESTEvents } from 'discord.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
+import { DISCORD_GLOBAL_REQUESTS_PER_SECOND, restBudgetOptions } from './rest-budget.js';
 
 /**
  * The gateway client. Guilds is the only intent: interactions arrive without any intent, and Guilds keeps
  * the guild/channel/role caches that announcement pre-flight checks read. No privileged intents, no MessageContent.
  */
-export const createClient = (config: Pick<Config, 'apiUrl'>, log: Logger): Client => {
+export const createClient = (config: Pick<Config, 'apiUrl'> & Partial<Pick<Config, 'restRequestsPerSecond'>>, log: Logger): Client => {
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     // Team and player names come from data: nothing the bot sends may ping anyone unless a payload says so.
@@ -15,8 +16,13 @@ export const createClient = (config: Pick<Config, 'apiUrl'>, log: Logger): Clien
     // webhook edit, where Discord does not document them (enforce_nonce is a create-message parameter). Channel
     // posts set their own nonce + enforce_nonce per message (announcements/sender.ts), so a retried post stays one.
     enforceNonce: false,
-    // DISCORD_API_URL points the bot at the local stand-in; otherwise discord.js's default (discord.com).
-    ...(config.apiUrl ? { rest: { api: config.apiUrl } } : {}),
+    rest: {
+      // This process's share of the bot's global REST limit (REST_REQUESTS_PER_SECOND; a shard gets the
+      // manager's value divided by the shard count), kept by a slot budget (see rest-budget.ts).
+      ...restBudgetOptions(config.restRequestsPerSecond ?? DISCORD_GLOBAL_REQUESTS_PER_SECOND),
+      // DISCORD_API_URL points the bot at the local stand-in; otherwise discord.js's default (discord.com).
+      ...(config.apiUrl ? { api: config.apiUrl } : {}),
+    },
   });
 
   const clientLog = log.child({ component: 'client' });
