@@ -1,17 +1,20 @@
-// Announcements under Discord's faults, end to end: the real bot process (replay clock) posting to
-// the stand-in while it answers 5xx, 429, 403 and 404, loses a channel, or the bot was down across
-// due times. Matchday 1's first kickoff: 2023-11-26 13:00 UTC.
+// Announcements under Discord's faults, end to end: the whole bot in-process (startBot, real discord.js,
+// replay clock) posting to the stand-in while it answers 5xx, 429, 403 and 404, loses a channel, or
+// the bot was down across due times. Matchday 1's first kickoff: 2023-11-26 13:00 UTC. A bot process
+// killed mid-send: test/faults/ (`npm run test:faults`).
 import { join } from 'node:path';
 import type { Standin } from 'discord-standin';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { H, PREVIEW_24H, posts, readRows, seed, startAnnouncingBot } from './announcement-support.js';
-import { GUILD_ID, makeTempDir, startTestStandin, stopAll, TEST_TOKEN, type BotProcess } from './harness.js';
+import { H, PREVIEW_24H, posts, readRows, seed } from './announcement-support.js';
+import { GUILD_ID, makeTempDir, startTestStandin, stopAll, TEST_TOKEN } from './harness.js';
+import { startInProcessBot, stopInProcessBots, type InProcessBot } from './in-process-bot.js';
 
 let standin: Standin;
-const bots: BotProcess[] = [];
+const bots: InProcessBot[] = [];
 
 afterAll(async () => {
-  for (const bot of bots) expect(bot.stdout() + bot.stderr()).not.toContain(TEST_TOKEN);
+  await stopInProcessBots();
+  for (const bot of bots) expect(bot.output()).not.toContain(TEST_TOKEN);
   await stopAll();
   await standin?.close();
 });
@@ -34,6 +37,12 @@ describe('announcements under faults', () => {
   }, 30_000);
 
   const id = (name: string): string => standin.channelByName(GUILD_ID, name)!.id;
+  /** A bot on a replay clock that runs at `rate` from `clockStart`, as BOT_CLOCK_START/BOT_CLOCK_RATE make it. */
+  const start = async (databasePath: string, clockStart: string, rate: number): Promise<InProcessBot> => {
+    const bot = await startInProcessBot(standin, { databasePath, clockStart, rate, running: true });
+    bots.push(bot);
+    return bot;
+  };
 
   test('GIVEN 5xx and 429 answers THEN both survived with one post each; 403 ×3, missing Embed Links, a deleted and an unknown channel THEN disabled', async () => {
     const databasePath = join(makeTempDir(), 'bot.sqlite');
@@ -52,7 +61,7 @@ describe('announcements under faults', () => {
     standin.setBotPermissions(id('no-embeds'), { deny: ['EmbedLinks'] });
 
     // 20 simulated minutes per real second, from 09:50 on 26 Nov: the three leads fall 10, 70 and 130 minutes in.
-    const bot = await startAnnouncingBot(standin, bots, databasePath, '2023-11-26T09:50:00Z', 1_200);
+    const bot = await start(databasePath, '2023-11-26T09:50:00Z', 1_200);
     standin.deleteChannel(idOf('deleted'));
     await bot.waitForLog((l) => l.msg === 'announcement channel deleted; disabled', 10_000, 'the deleted channel disabled');
     await standin.waitFor(
@@ -60,7 +69,7 @@ describe('announcements under faults', () => {
       60_000,
       'four channels disabled and the flaky ones served',
     );
-    await bot.stop('SIGTERM');
+    await bot.stop();
 
     expect(posts(standin, id('flaky'))).toHaveLength(1);
     expect(posts(standin, id('throttled'))).toHaveLength(1);
@@ -87,13 +96,13 @@ describe('announcements under faults', () => {
     // "late": the 24h preview (due 25 Nov 13:00). "too-late": a 30h preview (due 07:00, window ends 13:00).
     seed(databasePath, [{ id: id('late'), leadsMs: [24 * H] }, { id: id('too-late'), leadsMs: [30 * H] }], Date.parse('2023-11-20T00:00:00Z'));
 
-    const before = await startAnnouncingBot(standin, bots, databasePath, '2023-11-25T05:00:00Z', 1);
-    await before.stop('SIGTERM');
+    const before = await start(databasePath, '2023-11-25T05:00:00Z', 1);
+    await before.stop();
     // Back two hours after the 24h preview was due (eight after the 30h one).
-    const after = await startAnnouncingBot(standin, bots, databasePath, '2023-11-25T15:00:00Z', 1);
+    const after = await start(databasePath, '2023-11-25T15:00:00Z', 1);
     await standin.waitFor(() => posts(standin, id('late')).length > 0, 20_000, 'the late post');
     await after.waitForLog((l) => l.msg === 'announcement expired unsent', 10_000, 'the expiry');
-    await after.stop('SIGTERM');
+    await after.stop();
 
     expect(posts(standin, id('late'))).toHaveLength(1);
     expect(posts(standin, id('late'))[0]?.content).toBe(`-# Posted late: this was due <t:${PREVIEW_24H / 1000}:f>.`);

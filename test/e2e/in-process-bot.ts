@@ -27,7 +27,7 @@ export interface InProcessBot {
   /** The bot clock's now, in ms. */
   now(): number;
   /**
-   * Moves the bot clock forward to `instant` in one step, then resolves once the heartbeat has read
+   * Moves the bot clock forward to `instant` in one step (a running clock runs on from there), then resolves once the heartbeat has read
    * the clock there a few times (each beat runs a pass at the clock's now), at least `settleMs` later.
    */
   advanceTo(instant: string | number, settleMs?: number): Promise<void>;
@@ -41,12 +41,13 @@ const running = new Set<InProcessBot>();
 const READS_AFTER_STEP = 5;
 
 /**
- * Starts the bot on a replay clock at `clockStart` that stands still until advanceTo moves it. `rate`
- * still sets the heartbeat period and the on-time grace, as BOT_CLOCK_RATE does.
+ * Starts the bot on a replay clock at `clockStart` that stands still until advanceTo moves it (or, with
+ * `running`, runs at `rate` from the start, as BOT_CLOCK_RATE makes it, for retries and backoffs that
+ * need time to pass). `rate` sets the heartbeat period and the on-time grace either way.
  */
 export const startInProcessBot = async (
   standin: Pick<Standin, 'apiUrl'>,
-  opts: { databasePath: string; clockStart: string; rate: number; extra?: Record<string, string | undefined> },
+  opts: { databasePath: string; clockStart: string; rate: number; running?: boolean; extra?: Record<string, string | undefined> },
 ): Promise<InProcessBot> => {
   const env = botEnv(standin, {
     databasePath: opts.databasePath,
@@ -56,11 +57,17 @@ export const startInProcessBot = async (
   const clockStartMs = Date.parse(opts.clockStart);
 
   // The replay clock is start + (realNow() - realNow at start) × rate: a hand-moved realNow moves it.
-  let fakeReal = 0;
+  const realStart = Date.now();
+  const elapsed = (): number => (opts.running === true ? Date.now() - realStart : 0);
+  let skipped = 0;
   let reads = 0;
+  /** What realNow() read when the clock was created (its zero). */
+  let clockZero: number | null = null;
   const realNow = (): number => {
     reads += 1;
-    return fakeReal;
+    const value = elapsed() + skipped;
+    clockZero ??= value;
+    return value;
   };
 
   let written = '';
@@ -109,7 +116,7 @@ export const startInProcessBot = async (
     waitForLines(predicate, 1, timeoutMs, what);
   const isSent = (line: LogLine): boolean => line.msg === 'announcement sent' || line.msg === 'announcement sent late';
 
-  const now = (): number => clockStartMs + fakeReal * opts.rate;
+  const now = (): number => clockStartMs + (elapsed() + skipped - (clockZero ?? 0)) * opts.rate;
 
   const handle: InProcessBot = {
     running: bot,
@@ -123,7 +130,7 @@ export const startInProcessBot = async (
     advanceTo: async (instant, settleMs = 300) => {
       const target = typeof instant === 'number' ? instant : Date.parse(instant);
       if (!(target >= now())) throw new Error(`the bot clock only moves forward: ${new Date(now()).toISOString()} → ${String(instant)}`);
-      fakeReal = (target - clockStartMs) / opts.rate;
+      skipped += (target - now()) / opts.rate;
       const readsAtStep = reads;
       const started = Date.now();
       const deadline = started + 15_000;
