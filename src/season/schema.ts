@@ -4,6 +4,7 @@
 // Every record is a strict object, so a misspelt key is reported instead of silently ignored.
 import { z } from 'zod';
 import { GOAL_TYPES, GROUPS, MATCH_STATUSES, STAGES } from '../domain/types.js';
+import { seasonSourceSchema } from './source.js';
 
 const text = z.string().trim().min(1, { error: 'must not be empty (use null when unknown)' });
 const nullableText = text.nullable();
@@ -185,6 +186,8 @@ export const headerSchemas = {
   champion: teamNameSchema.nullable(),
   rankingCriteria: rankingCriteriaSchema,
   printedTotals: printedTotalsSchema,
+  /** Where the bot keeps the season current from (see source.ts); null when the file is the only source. */
+  source: seasonSourceSchema.nullable().default(null),
 } as const;
 
 export const listSchemas = {

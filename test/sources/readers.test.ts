@@ -111,3 +111,12 @@ describe('the source a season file names', () => {
     expect(seasonSourceSchema.parse({ url: 'https://example.org/s.json', format: 'season-json' }).every).toBe('15m');
   });
 });
+
+describe('the season file holds its source', () => {
+  test('a season file with a source is valid; a wrong source is a problem of the file, at its path', () => {
+    const withSource = { ...clSeasonFile(), source: { url: 'https://example.org/cl.txt', format: 'football.txt', every: '1h' } };
+    expect(parseSeason(withSource, 'cl.json').season.id).toBe('caf-cl-2023-24');
+    const wrong = { ...clSeasonFile(), source: { url: 'https://example.org/cl.txt', format: 'football.txt', every: 'hourly' } };
+    expect(() => parseSeason(wrong, 'cl.json')).toThrow('source.every: expected a duration like "30s", "15m" or "1h"');
+  });
+});
