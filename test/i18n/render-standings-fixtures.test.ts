@@ -201,6 +201,11 @@ describe('Arabic lays out Latin names, scores and tables correctly', () => {
       .split('\n')
       .find((l) => l.includes('الزمالك') && l.includes(`${FSI}Modern Future${PDI}`));
     expect(line).toBeDefined();
+    // The preposition is a word of its own ("لصالح"), so it reads right before an Arabic name too, never "لـالزمالك".
+    const zamalek = outsideCode(allText(fixturesIn('ar', { team: 'zamalek', when: 'results' })));
+    expect(zamalek).toContain('فوز إداري لصالح الزمالك');
+    expect(zamalek).not.toMatch(/لـ[\u0600-\u06FF]/);
+    expect(outsideCode(text)).not.toMatch(/لـ[\u0600-\u06FF]/);
   });
 
   test('every score outside a table sits inside FSI…PDI (a bare "2–1" would read "1–2")', () => {
