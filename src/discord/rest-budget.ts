@@ -74,10 +74,15 @@ const countsAgainstGlobalLimit = (init: { headers?: unknown }): boolean => {
   return Object.keys(headers).some((name) => name.toLowerCase() === 'authorization');
 };
 
-/** REST options that keep this process within `share` requests per second of the bot's global limit. */
-export function restBudgetOptions(share: number): Pick<RESTOptions, 'globalRequestsPerSecond' | 'makeRequest'> {
+/**
+ * REST options that keep this process within `share` requests per second of the bot's global limit.
+ * `send` is the transport (discord.js's own by default; a test slows some requests down with it).
+ */
+export function restBudgetOptions(
+  share: number,
+  send: RESTOptions['makeRequest'] = DefaultRestOptions.makeRequest,
+): Pick<RESTOptions, 'globalRequestsPerSecond' | 'makeRequest'> {
   const acquire = slotBudget(share, WINDOW_MS);
-  const send = DefaultRestOptions.makeRequest;
   return {
     // The library's own counter agrees with the share (and still honours a global 429's Retry-After).
     globalRequestsPerSecond: share,
