@@ -48,8 +48,26 @@ test.each(json.map((c) => [c.name, c] as const))('/%s: names, descriptions, opti
     // An option may not have both fixed choices and autocomplete.
     if ('autocomplete' in option && option.autocomplete) expect(choices).toEqual([]);
   }
-  expect(JSON.stringify(command).length).toBeLessThan(8000);
+  // Discord's rule: names, descriptions and choice names and values together, counting only the longest
+  // localization of each field (8000 today; 4000 in older documentation, kept here as the safe bound).
+  expect(combinedCharacters(command)).toBeLessThanOrEqual(4000);
 });
+
+interface Sized {
+  readonly name: string;
+  readonly description?: string;
+  readonly name_localizations?: Record<string, string> | null;
+  readonly description_localizations?: Record<string, string> | null;
+  readonly options?: readonly unknown[];
+  readonly choices?: readonly { name: string; value: string | number; name_localizations?: Record<string, string> | null }[];
+}
+const longest = (text: string, localized?: Record<string, string> | null): number =>
+  Math.max(text.length, ...Object.values(localized ?? {}).map((v) => v.length));
+const combinedCharacters = (node: Sized): number =>
+  longest(node.name, node.name_localizations) +
+  longest(node.description ?? '', node.description_localizations) +
+  (node.options ?? []).reduce<number>((sum, o) => sum + combinedCharacters(o as Sized), 0) +
+  (node.choices ?? []).reduce((sum, c) => sum + longest(c.name, c.name_localizations) + String(c.value).length, 0);
 
 test('commands with an autocomplete option implement autocomplete()', () => {
   for (const c of commands) {
