@@ -54,9 +54,9 @@ export const runComparison = async (opts: ComparisonOptions, print: (line: strin
     if (opts.sections.has('commands')) {
       print(`\ncommands: dispatch → interaction callback at the stand-in, ${opts.calls} calls per command and bot, alternating call by call (20 untimed warm-up calls first);`);
       print(`  invokers in four languages (en, fr, ar, pt); left out: ${[...SKIPPED_SUBCOMMANDS].map(([c, subs]) => `/${c} ${subs.join('|')}`).join(', ')} (they change the server's setup or post)…`);
-      const { reports, readyLine, teams } = await benchCommands(env, pair, { calls: opts.calls, warmup: 20, ...(opts.commandNames ? { only: opts.commandNames } : {}) });
+      const { reports, readyLine, autocompleted } = await benchCommands(env, pair, { calls: opts.calls, warmup: 20, ...(opts.commandNames ? { only: opts.commandNames } : {}) });
       if (!opts.sections.has('startup')) printSeasons(readyLine, print);
-      print(`  autocompleted option values (teams, from the bot's autocomplete): ${teams}`);
+      print(`  values of autocompleted options, from the bot's own autocomplete: ${[...autocompleted].map(([option, n]) => `${option} ${n}`).join(', ')}`);
       for (const r of reports) print(`  /${r.command}: ${r.variants} argument variants; ${r.privateAnswers} of ${r.calls} answers private (a user mistake, or a command that always answers privately)`);
       show(
         reports.flatMap((r): RatioLine[] => [

@@ -205,25 +205,32 @@ export interface CommandReport {
 
 const EPHEMERAL = 1 << 6;
 
-/** Team names as the bot's own autocomplete offers them (a few prefixes, so more than 25). */
-const autocompleteValues = async (env: BenchEnv, standin: Standin): Promise<string[]> => {
-  const command = env.commands.find((c) => autocompletedOptions(c).length > 0);
-  if (!command) return [];
-  const { subcommand, option } = autocompletedOptions(command)[0]!;
-  const values = new Set<string>();
-  for (const typed of ['', 'a', 'e', 'i', 'o', 'u', 'r', 's']) {
-    const ix = standin.sendInteraction({
-      kind: 'autocomplete',
-      guildId: BENCH_GUILD_ID,
-      name: command.name,
-      ...(subcommand ? { subcommand } : {}),
-      focused: option,
-      options: { [option]: typed },
-    });
-    const body = await ix.callback;
-    for (const choice of ((body.data as { choices?: { value: string }[] } | undefined)?.choices ?? [])) values.add(choice.value);
+/**
+ * Values for each autocompleted option (team, competition…) as the bot's own autocomplete offers them,
+ * asked with a few prefixes so more than 25 come back; one command per option name.
+ */
+const autocompleteValues = async (env: BenchEnv, standin: Standin): Promise<Map<string, string[]>> => {
+  const byOption = new Map<string, string[]>();
+  for (const command of env.commands) {
+    for (const { subcommand, option } of autocompletedOptions(command)) {
+      if (byOption.has(option)) continue;
+      const values = new Set<string>();
+      for (const typed of ['', 'a', 'e', 'i', 'o', 'u', 'r', 's']) {
+        const ix = standin.sendInteraction({
+          kind: 'autocomplete',
+          guildId: BENCH_GUILD_ID,
+          name: command.name,
+          ...(subcommand ? { subcommand } : {}),
+          focused: option,
+          options: { [option]: typed },
+        });
+        const body = await ix.callback;
+        for (const choice of (body.data as { choices?: { value: string }[] } | undefined)?.choices ?? []) values.add(choice.value);
+      }
+      byOption.set(option, [...values]);
+    }
   }
-  return [...values];
+  return byOption;
 };
 
 /**
@@ -234,7 +241,7 @@ export const benchCommands = async (
   env: BenchEnv,
   pair: Pair,
   opts: { calls: number; warmup: number; only?: readonly string[] },
-): Promise<{ reports: CommandReport[]; readyLine: LogLine; teams: number }> => {
+): Promise<{ reports: CommandReport[]; readyLine: LogLine; autocompleted: ReadonlyMap<string, number> }> => {
   const started: Partial<Record<BotKind, StartedBot>> = {};
   try {
     for (const kind of KINDS) started[kind] = await startAndProbe(env, kind, pair.standins[kind], pair.databasePath);
@@ -244,8 +251,8 @@ export const benchCommands = async (
         await timeCall(pair.standins[kind], spec(pair.standins[kind], { name: 'language', subcommand: 'set', options: { language: user.language, scope: 'me' } }, user));
       }
     }
-    const teams = await autocompleteValues(env, botStandin);
-    const inputs = { autocompleteValues: teams, channelId: CHANNEL_PLACEHOLDER };
+    const autocompleted = await autocompleteValues(env, botStandin);
+    const inputs = { autocompleteValues: autocompleted, channelId: CHANNEL_PLACEHOLDER };
     const reports: CommandReport[] = [];
     for (const command of env.commands) {
       if (opts.only && !opts.only.includes(command.name)) continue;
@@ -268,7 +275,7 @@ export const benchCommands = async (
       reports.push(report);
       env.log?.(`    /${command.name}: ${matrix.length} variants, ${opts.calls} calls each bot`);
     }
-    return { reports, readyLine: started.bot!.readyLine, teams: teams.length };
+    return { reports, readyLine: started.bot!.readyLine, autocompleted: new Map([...autocompleted].map(([k, v]) => [k, v.length])) };
   } finally {
     for (const kind of KINDS) await started[kind]?.process.stop();
   }

@@ -17,8 +17,8 @@ export interface CallArgs {
 }
 
 export interface MatrixInputs {
-  /** Values for options the bot autocompletes (team names), from its own autocomplete. */
-  readonly autocompleteValues: readonly string[];
+  /** Values for each option the bot autocompletes (team, competition…), by option name, from its own autocomplete. */
+  readonly autocompleteValues: ReadonlyMap<string, readonly string[]>;
   /** A channel id for channel options. */
   readonly channelId: string;
 }
@@ -40,7 +40,7 @@ const valuesOf = (option: LeafOption, inputs: MatrixInputs): OptionValue[] => {
   if (o.choices && o.choices.length > 0) return o.choices.map((c) => c.value);
   switch (o.type) {
     case OPTION.STRING:
-      return o.autocomplete ? [...inputs.autocompleteValues] : [];
+      return o.autocomplete ? [...(inputs.autocompleteValues.get(option.name) ?? [])] : [];
     case OPTION.INTEGER:
     case OPTION.NUMBER: {
       const min = o.min_value ?? 1;

@@ -1,6 +1,7 @@
 import { Client, Events, GatewayIntentBits, RESTEvents } from 'discord.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
+import { cacheOptions } from './cache.js';
 import { DISCORD_GLOBAL_REQUESTS_PER_SECOND, restBudgetOptions } from './rest-budget.js';
 
 /**
@@ -12,6 +13,8 @@ export const createClient = (config: Pick<Config, 'apiUrl'> & Partial<Pick<Confi
     intents: [GatewayIntentBits.Guilds],
     // Team and player names come from data: nothing the bot sends may ping anyone unless a payload says so.
     allowedMentions: { parse: [] },
+    // Only the caches the bot reads (cache.ts).
+    ...cacheOptions,
     // No client-wide enforceNonce: it would add a nonce and enforce_nonce to every interaction callback and
     // webhook edit, where Discord does not document them (enforce_nonce is a create-message parameter). Channel
     // posts set their own nonce + enforce_nonce per message (announcements/sender.ts), so a retried post stays one.

@@ -7,7 +7,8 @@ import { formatRatioLine, passes, summarize } from '../../src/bench/stats.js';
 import { commands } from '../../src/discord/commands/index.js';
 
 const definitions = commands.map((c) => c.data.toJSON());
-const inputs = { autocompleteValues: ['Zamalek', 'RS Berkane'], channelId: '#matchday' };
+const teams = ['Zamalek', 'RS Berkane'];
+const inputs = { autocompleteValues: new Map([['team', teams]]), channelId: '#matchday' };
 
 describe('the argument matrix', () => {
   it.each(definitions.map((d) => [d.name, d] as const))('/%s has at least one call, each naming the command', (name, definition) => {
@@ -29,7 +30,7 @@ describe('the argument matrix', () => {
 
   it('gives a required autocompleted option every value the bot offered', () => {
     const team = definitions.find((d) => d.name === 'team')!;
-    expect(new Set(commandMatrix(team, inputs).map((c) => c.options.team))).toEqual(new Set(inputs.autocompleteValues));
+    expect(new Set(commandMatrix(team, inputs).map((c) => c.options.team))).toEqual(new Set(teams));
   });
 
   it('leaves out the subcommands that would change the server or post', () => {

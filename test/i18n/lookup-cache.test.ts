@@ -21,8 +21,8 @@ describe('memoizeLookup', () => {
     { name: 'different keys', first: ['a'], second: ['b'], lookups: 2 },
   ] as const)('$name → $lookups lookup(s), the same answer as without the cache', ({ first, second, lookups }) => {
     const { calls, lookup } = counting();
-    const a = lookup(...(first as [string, Record<string, unknown>?]));
-    const b = lookup(...(second as [string, Record<string, unknown>?]));
+    const a = lookup(first[0], first[1]);
+    const b = lookup(second[0], second[1]);
     expect(calls).toHaveLength(lookups);
     expect(a).toBe(`${first[0]}:${JSON.stringify(first[1] ?? {})}`);
     expect(b).toBe(`${second[0]}:${JSON.stringify(second[1] ?? {})}`);
