@@ -39,7 +39,7 @@ describe('a channel following Zamalek beside one getting everything', () => {
     zamFans = standin.addRole(GUILD_ID, { name: 'Zamalek fans', mentionable: true }).id;
     quiet = standin.addRole(GUILD_ID, { name: 'Quiet', mentionable: false }).id;
     channelRole = standin.addRole(GUILD_ID, { name: 'Matchday', mentionable: true }).id;
-    bot = await startInProcessBot(standin, { databasePath: join(makeTempDir(), 'bot.sqlite'), clockStart: '2023-11-22T00:00:00Z', rate: 14_400 });
+    bot = await startInProcessBot(standin, { databasePath: join(makeTempDir(), 'bot.sqlite'), clock: { start: '2023-11-22T00:00:00Z', rate: 14_400 } });
   }, STARTUP_TIMEOUT_MS + 15_000);
 
   test('GIVEN team:zamalek and a Zamalek role THEN its preview lists only Zamalek’s match and pings only that role; the other channel gets every match', async () => {

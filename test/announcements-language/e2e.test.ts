@@ -33,7 +33,7 @@ describe('a French announcement channel beside an English one in the same server
     });
     french = standin.channelByName(GUILD_ID, 'annonces')!.id;
     english = standin.channelByName(GUILD_ID, 'matchday')!.id;
-    bot = await startInProcessBot(standin, { databasePath: join(makeTempDir(), 'bot.sqlite'), clockStart: '2023-11-22T00:00:00Z', rate: 14_400 });
+    bot = await startInProcessBot(standin, { databasePath: join(makeTempDir(), 'bot.sqlite'), clock: { start: '2023-11-22T00:00:00Z', rate: 14_400 } });
   }, STARTUP_TIMEOUT_MS + 15_000);
 
   test('GIVEN language:fr on one channel THEN its matchday 1 preview is French while the other channel’s is English', async () => {

@@ -39,7 +39,7 @@ describe('announcements under faults', () => {
   const id = (name: string): string => standin.channelByName(GUILD_ID, name)!.id;
   /** A bot on a replay clock that runs at `rate` from `clockStart`, as BOT_CLOCK_START/BOT_CLOCK_RATE make it. */
   const start = async (databasePath: string, clockStart: string, rate: number): Promise<InProcessBot> => {
-    const bot = await startInProcessBot(standin, { databasePath, clockStart, rate, running: true });
+    const bot = await startInProcessBot(standin, { databasePath, clock: { start: clockStart, rate, running: true } });
     bots.push(bot);
     return bot;
   };

@@ -75,7 +75,7 @@ describe('a replayed matchday in two channels', () => {
     role = standin.addRole(GUILD_ID, { name: 'Matchday fans', mentionable: true }).id;
     // The clock stands at 22 Nov until the test moves it; the rate (4 simulated hours per real second)
     // sets the heartbeat (100 ms) and the on-time grace, as BOT_CLOCK_RATE does.
-    bot = await startInProcessBot(standin, { databasePath: join(makeTempDir(), 'bot.sqlite'), clockStart: '2023-11-22T00:00:00Z', rate: 14_400 });
+    bot = await startInProcessBot(standin, { databasePath: join(makeTempDir(), 'bot.sqlite'), clock: { start: '2023-11-22T00:00:00Z', rate: 14_400 } });
     bots.push(bot);
   }, STARTUP_TIMEOUT_MS + 15_000);
 

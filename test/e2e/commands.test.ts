@@ -1,5 +1,6 @@
-// Every registered command, autocomplete and paging button, driven through real discord.js in the bot
-// process against the stand-in; assertions are on the callback payloads Discord would receive.
+// Every registered command, autocomplete and paging button, driven through real discord.js (the whole
+// bot in-process, as startBot composes it) against the stand-in; assertions are on the callback
+// payloads Discord would receive.
 import { join } from 'node:path';
 import { ApplicationCommandOptionType, type APIApplicationCommandOption, type APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -7,22 +8,20 @@ import { commands } from '../../src/discord/commands/index.js';
 import type { InteractionCallbackBody } from 'discord-standin';
 import type { Standin } from 'discord-standin';
 import {
-  botEnv,
   buttons,
   EPHEMERAL,
   GUILD_ID,
   limitViolations,
   makeTempDir,
   renderedText,
-  startBotProcess,
   startTestStandin,
   stopAll,
   STARTUP_TIMEOUT_MS,
   TEST_TOKEN,
-  type BotProcess,
   type CallbackData,
   type LogLine,
 } from './harness.js';
+import { startInProcessBot, stopInProcessBots, type InProcessBot } from './in-process-bot.js';
 
 const CALLBACK = { MESSAGE: 4, DEFERRED: 5, UPDATE: 7, AUTOCOMPLETE: 8 } as const;
 const TEST_TIMEOUT_MS = 20_000;
@@ -32,15 +31,17 @@ const LOADING = 128;
 const SAMPLE_VALUES: Readonly<Record<string, string | number | boolean>> = { team: 'zamalek', opponent: 'rs-berkane', leads: '24h,1h' };
 
 let standin: Standin;
-let bot: BotProcess;
+let bot: InProcessBot;
 let ready: LogLine;
 
 beforeAll(async () => {
   standin = await startTestStandin();
-  ({ bot, ready } = await startBotProcess(botEnv(standin, { databasePath: join(makeTempDir(), 'bot.sqlite') })));
+  bot = await startInProcessBot(standin, { databasePath: join(makeTempDir(), 'bot.sqlite') });
+  ready = bot.ready;
 }, STARTUP_TIMEOUT_MS + 5_000);
 
 afterAll(async () => {
+  await stopInProcessBots();
   await stopAll();
   await standin?.close();
 });
@@ -342,7 +343,7 @@ describe('the process after all of the above', () => {
   test('GIVEN every interaction above THEN no error was logged, nothing hit an unknown route, and the token never printed', () => {
     expect(bot.lines.filter((l) => (l.level ?? 0) >= 50)).toEqual([]);
     expect(standin.unknownRoutes).toEqual([]);
-    expect(bot.stdout() + bot.stderr()).not.toContain(TEST_TOKEN);
+    expect(bot.output()).not.toContain(TEST_TOKEN);
     // Every interaction got exactly one initial response in time (no 10062/40060 at the stand-in).
     expect(standin.requests.filter((r) => r.errorCode === 10062 || r.errorCode === 40060)).toEqual([]);
   });

@@ -6,19 +6,17 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEFAULT_SEASON_FILE } from '../../src/season/read.js';
 import type { Standin } from 'discord-standin';
 import {
-  botEnv,
   buttons,
   EPHEMERAL,
   limitViolations,
   makeTempDir,
   markdownText,
-  startBotProcess,
   startTestStandin,
   stopAll,
   STARTUP_TIMEOUT_MS,
-  type BotProcess,
   type CallbackData,
 } from './harness.js';
+import { startInProcessBot, stopInProcessBots, type InProcessBot } from './in-process-bot.js';
 
 const HOSTILE_TEAM = '@everyone <@&1> **x**';
 const HOSTILE_TEAM_ID = 'everyone-1-x';
@@ -60,7 +58,7 @@ const expectSafe = (data: CallbackData, mustShow: RegExp = /everyone/): void => 
 };
 
 let standin: Standin;
-let bot: BotProcess;
+let bot: InProcessBot;
 
 beforeAll(async () => {
   const dir = makeTempDir();
@@ -70,12 +68,12 @@ beforeAll(async () => {
   writeFileSync(seasonFile, JSON.stringify(hostile, null, 2));
 
   standin = await startTestStandin();
-  ({ bot } = await startBotProcess(
-    botEnv(standin, { databasePath: join(dir, 'bot.sqlite'), extra: { SEASON_FILE: seasonFile } }),
-  ));
+  // The whole bot in-process (startBot, real discord.js): a child process adds nothing to what is checked here.
+  bot = await startInProcessBot(standin, { databasePath: join(dir, 'bot.sqlite'), extra: { SEASON_FILE: seasonFile } });
 }, STARTUP_TIMEOUT_MS + 5_000);
 
 afterAll(async () => {
+  await stopInProcessBots();
   await stopAll();
   await standin?.close();
 });

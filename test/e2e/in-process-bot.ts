@@ -1,8 +1,9 @@
 // The whole bot in the test's own process (startBot, as index.ts composes it from a parsed environment),
-// against the stand-in, with a replay clock the test moves by hand. For announcement files that wait
-// on the bot's clock: a child process adds nothing there (startup, signals and the log stream are
-// tested by lifecycle.test.ts and startup.test.ts), and a clock that moves only when told cannot
-// post early, or late on a loaded machine, and needs no real seconds of replay between posts.
+// against the stand-in, optionally on a replay clock the test moves by hand. For files where a child
+// process adds nothing (startup, exit codes, signals, the process's safety nets and its log stream
+// are tested by lifecycle.test.ts, startup*.test.ts and faults.test.ts): no Node start and no second
+// load of discord.js per bot. A clock that moves only when told cannot post early, or late on a
+// loaded machine, and needs no real seconds of replay between posts.
 import { Writable } from 'node:stream';
 import type { Standin } from 'discord-standin';
 import { startBot, type RunningBot } from '../../src/app.js';
@@ -13,6 +14,8 @@ import { botEnv, STARTUP_TIMEOUT_MS, type LogLine } from './harness.js';
 
 export interface InProcessBot {
   readonly running: RunningBot;
+  /** The one "ready" line (gateway ready, commands synced, announcements started). */
+  readonly ready: LogLine;
   /** Parsed JSON log lines, in order (live). */
   readonly lines: readonly LogLine[];
   /** Every log line as written (for the no-secret check). */
@@ -40,25 +43,35 @@ const running = new Set<InProcessBot>();
 /** Every clock read of this many beats (100 ms each under replay) after a step, before advanceTo resolves. */
 const READS_AFTER_STEP = 5;
 
+export interface ReplayClock {
+  readonly start: string;
+  readonly rate: number;
+  /** Runs at `rate` from the start, as BOT_CLOCK_RATE makes it (for retries and backoffs that need time to pass). */
+  readonly running?: boolean;
+}
+
 /**
- * Starts the bot on a replay clock at `clockStart` that stands still until advanceTo moves it (or, with
- * `running`, runs at `rate` from the start, as BOT_CLOCK_RATE makes it, for retries and backoffs that
- * need time to pass). `rate` sets the heartbeat period and the on-time grace either way.
+ * Starts the bot from the environment botEnv() gives (plus `extra`) and resolves once it is ready.
+ * With `clock`, on a replay clock at `clock.start` that stands still until advanceTo moves it, unless
+ * `clock.running`; its rate sets the heartbeat period and the on-time grace either way. Without, on
+ * real time.
  */
 export const startInProcessBot = async (
   standin: Pick<Standin, 'apiUrl'>,
-  opts: { databasePath: string; clockStart: string; rate: number; running?: boolean; extra?: Record<string, string | undefined> },
+  opts: { databasePath: string; clock?: ReplayClock; extra?: Record<string, string | undefined> },
 ): Promise<InProcessBot> => {
+  const replay = opts.clock;
   const env = botEnv(standin, {
     databasePath: opts.databasePath,
-    extra: { BOT_CLOCK_START: opts.clockStart, BOT_CLOCK_RATE: String(opts.rate), ...opts.extra },
+    extra: { ...(replay ? { BOT_CLOCK_START: replay.start, BOT_CLOCK_RATE: String(replay.rate) } : {}), ...opts.extra },
   });
   const { config } = parseConfig(env);
-  const clockStartMs = Date.parse(opts.clockStart);
+  const rate = replay?.rate ?? 1;
+  const clockStartMs = replay ? Date.parse(replay.start) : 0;
 
   // The replay clock is start + (realNow() - realNow at start) × rate: a hand-moved realNow moves it.
   const realStart = Date.now();
-  const elapsed = (): number => (opts.running === true ? Date.now() - realStart : 0);
+  const elapsed = (): number => (replay?.running === true ? Date.now() - realStart : 0);
   let skipped = 0;
   let reads = 0;
   /** What realNow() read when the clock was created (its zero). */
@@ -88,7 +101,7 @@ export const startInProcessBot = async (
   });
   const log = createLogger({ level: 'debug', format: 'json', destination });
 
-  const bot = await startBot(config, { log, commands, realNow });
+  const bot = await startBot(config, { log, commands, ...(replay ? { realNow } : {}) });
   let stopped: Promise<void> | null = null;
 
   /** Resolves once `count` log lines match `predicate`, with the last of them. */
@@ -116,10 +129,15 @@ export const startInProcessBot = async (
     waitForLines(predicate, 1, timeoutMs, what);
   const isSent = (line: LogLine): boolean => line.msg === 'announcement sent' || line.msg === 'announcement sent late';
 
-  const now = (): number => clockStartMs + (elapsed() + skipped - (clockZero ?? 0)) * opts.rate;
+  const now = (): number => (replay ? clockStartMs + (elapsed() + skipped - (clockZero ?? 0)) * rate : Date.now());
 
+  let readyLine: LogLine | null = null;
   const handle: InProcessBot = {
     running: bot,
+    get ready() {
+      if (readyLine === null) throw new Error('the bot is not ready yet');
+      return readyLine;
+    },
     lines,
     output: () => written,
     waitForLog,
@@ -128,9 +146,10 @@ export const startInProcessBot = async (
     },
     now,
     advanceTo: async (instant, settleMs = 300) => {
+      if (!replay) throw new Error('advanceTo needs a replay clock: start the bot with `clock`');
       const target = typeof instant === 'number' ? instant : Date.parse(instant);
       if (!(target >= now())) throw new Error(`the bot clock only moves forward: ${new Date(now()).toISOString()} → ${String(instant)}`);
-      skipped += (target - now()) / opts.rate;
+      skipped += (target - now()) / rate;
       const readsAtStep = reads;
       const started = Date.now();
       const deadline = started + 15_000;
@@ -147,7 +166,7 @@ export const startInProcessBot = async (
   running.add(handle);
   try {
     await bot.ready;
-    await waitForLog((l) => l.msg === 'announcement scheduler started', 10_000, 'the scheduler');
+    readyLine = await waitForLog((l) => l.msg === 'ready', 10_000, 'the ready line');
   } catch (err) {
     await handle.stop();
     throw err;
