@@ -33,7 +33,7 @@ describe('a server following two seasons in two channels', () => {
     });
     cc = standin.channelByName(GUILD_ID, 'cc')!.id;
     cl = standin.channelByName(GUILD_ID, 'cl')!.id;
-    bot = await startInProcessBot(standin, { databasePath: join(makeTempDir(), 'bot.sqlite'), clockStart: '2023-08-14T00:00:00Z', rate: 14_400 });
+    bot = await startInProcessBot(standin, { databasePath: join(makeTempDir(), 'bot.sqlite'), clock: { start: '2023-08-14T00:00:00Z', rate: 14_400 } });
   }, STARTUP_TIMEOUT_MS + 15_000);
 
   test('GIVEN #cc on caf-cc-2023-24 and #cl on caf-cl-2023-24 THEN each gets its own season’s first preview, once', async () => {
