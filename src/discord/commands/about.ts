@@ -4,15 +4,18 @@ import { computeStats } from '../../domain/stats.js';
 import { renderAbout } from '../render/about.js';
 import { shardView } from '../shard-info.js';
 import { replyTranslator } from './language.js';
+import { teamAutocomplete } from './options.js';
+import { chooseSeason, competitionOption } from './season-choice.js';
 import type { Command } from './types.js';
 
 export const about: Command = {
   data: localized(new SlashCommandBuilder()
     .setName('about')
-    .setDescription('Data sources, freshness, known gaps and bot version')),
+    .setDescription('Data sources, freshness, known gaps and bot version')
+    .addStringOption(competitionOption)),
 
   async execute(interaction, ctx) {
-    const season = ctx.season();
+    const { season } = chooseSeason(interaction, ctx);
     // Under the sharding manager: this shard and the totals over all shards (null as one process).
     const shard = await shardView(interaction.client);
     await interaction.reply(
@@ -29,4 +32,6 @@ export const about: Command = {
       }, ctx.tr ?? replyTranslator(interaction, ctx)),
     );
   },
+
+  autocomplete: teamAutocomplete,
 };

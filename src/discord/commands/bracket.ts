@@ -4,16 +4,21 @@ import { indexSeason } from '../../domain/season-index.js';
 import { bracketStages } from '../../domain/ties.js';
 import { renderBracket } from '../render/bracket.js';
 import { replyTranslator } from './language.js';
+import { teamAutocomplete } from './options.js';
+import { chooseSeason, competitionOption } from './season-choice.js';
 import type { Command } from './types.js';
 
 export const bracket: Command = {
   data: localized(new SlashCommandBuilder()
     .setName('bracket')
-    .setDescription('Quarter-finals to the final: legs, aggregates and who went through')),
+    .setDescription('Quarter-finals to the final: legs, aggregates and who went through')
+    .addStringOption(competitionOption)),
 
   async execute(interaction, ctx) {
-    const season = ctx.season();
+    const { season } = chooseSeason(interaction, ctx);
     const tr = ctx.tr ?? replyTranslator(interaction, ctx);
     await interaction.reply(renderBracket(season, bracketStages(season, ctx.now()), indexSeason(season).teamName, tr));
   },
+
+  autocomplete: teamAutocomplete,
 };

@@ -13,6 +13,7 @@ import { formatDate } from '../render/match-format.js';
 import type { MessagePayload } from '../render/limits.js';
 import { dateOnlyText, englishTr, groupName, stageHeading } from '../render/words.js';
 import { STAGE_KEY } from '../../domain/types.js';
+import { SEASON_ID_PATTERN } from './season-choice.js';
 
 export const WHENS = ['upcoming', 'results', 'all'] as const;
 export type When = (typeof WHENS)[number];
@@ -27,6 +28,8 @@ export interface FixturesQuery {
   readonly matchday?: number;
   /** Always resolved (never left to a default) so every page of one view shows the same list. */
   readonly when: When;
+  /** The season shown (its id), so every page shows the same season whatever the default becomes. */
+  readonly season?: string;
 }
 
 export const PAGE_PREFIX = 'fixtures:p:';
@@ -52,7 +55,7 @@ const WHEN_CODES: ReadonlyMap<When, string> = new Map([
 const WHEN_BY_CODE = new Map([...WHEN_CODES].map(([when, code]) => [code, when]));
 const STAGE_BY_KEY = new Map(STAGES.map((s) => [STAGE_KEY[s], s]));
 
-/** `w=r,t=rs-berkane,s=QF,g=B,m=6`: short enough for Discord's 100-character custom_id. */
+/** `w=r,t=rs-berkane,s=QF,g=B,m=6,c=caf-cl-2023-24`: short enough for Discord's 100-character custom_id. */
 export const encodeQuery = (q: FixturesQuery): string =>
   [
     `w=${WHEN_CODES.get(q.when) ?? 'a'}`,
@@ -60,6 +63,7 @@ export const encodeQuery = (q: FixturesQuery): string =>
     q.stage !== undefined ? `s=${STAGE_KEY[q.stage]}` : null,
     q.group !== undefined ? `g=${q.group}` : null,
     q.matchday !== undefined ? `m=${q.matchday}` : null,
+    q.season !== undefined ? `c=${q.season}` : null,
   ]
     .filter((part): part is string => part !== null)
     .join(',');
@@ -85,8 +89,11 @@ export const decodeQuery = (text: string): FixturesQuery | null => {
   if (matchday !== undefined && !(Number.isInteger(matchday) && matchday >= 1 && matchday <= MATCHDAYS)) return null;
   const team = fields.get('t');
   if (team !== undefined && !/^(#\d+|[a-z0-9-]+)$/.test(team)) return null;
+  const season = fields.get('c');
+  if (season !== undefined && !SEASON_ID_PATTERN.test(season)) return null;
   return {
     when,
+    ...(season !== undefined ? { season } : {}),
     ...(team !== undefined ? { team } : {}),
     ...(stage !== undefined ? { stage } : {}),
     ...(group !== undefined ? { group } : {}),

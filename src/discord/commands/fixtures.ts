@@ -1,11 +1,12 @@
 import { SlashCommandBuilder } from 'discord.js';
-import { localized } from '../../i18n/commands.js';
+import { commandMention, localized } from '../../i18n/commands.js';
 import { UserError } from '../../domain/errors.js';
 import { STAGES } from '../../domain/types.js';
 import { STAGE_LABEL } from '../../domain/types.js';
 import { MATCHDAYS, WHENS, defaultWhen, fixturesErrorText, fixturesReply, parsePageId, teamFromToken, type FixturesSpeech } from './fixtures-query.js';
 import { replyTranslator } from './language.js';
 import { groupOption, readChoice, readGroup, readInteger, readTeam, teamAutocomplete, teamOption } from './options.js';
+import { chooseSeason, competitionOption, seasonFromButton } from './season-choice.js';
 import type { Command, CommandContext } from './types.js';
 
 /** The reply's language (resolved once by the router) and the client's locale, for command names. */
@@ -32,10 +33,11 @@ export const fixtures: Command = {
         .setName('when')
         .setDescription('Still to come, played, or both (default: upcoming, or results once the season is over)')
         .addChoices({ name: 'Upcoming', value: 'upcoming' }, { name: 'Results', value: 'results' }, { name: 'All', value: 'all' }),
-    )),
+    )
+    .addStringOption(competitionOption)),
 
   async execute(interaction, ctx) {
-    const season = ctx.season();
+    const { entry, season } = chooseSeason(interaction, ctx);
     const now = ctx.now();
     const team = readTeam(interaction, season, 'team');
     const filters = {
@@ -45,7 +47,7 @@ export const fixtures: Command = {
       ...optional('matchday', readInteger(interaction, 'matchday', 1, MATCHDAYS)),
     };
     const when = readChoice(interaction, 'when', WHENS) ?? defaultWhen(season, filters, now);
-    await interaction.reply(fixturesReply(season, { ...filters, when }, 1, now, speechOf(interaction, ctx)));
+    await interaction.reply(fixturesReply(season, { ...filters, when, season: entry.id }, 1, now, speechOf(interaction, ctx)));
   },
 
   autocomplete: teamAutocomplete,
@@ -54,7 +56,8 @@ export const fixtures: Command = {
     const speech = speechOf(interaction, ctx);
     const parsed = parsePageId(interaction.customId);
     if (!parsed) throw new UserError(fixturesErrorText(speech, 'oldButton'));
-    const season = ctx.season();
+    // A button from before seasons were carried shows the default season, as it did then.
+    const { season } = seasonFromButton(parsed.query.season ?? null, interaction, ctx, commandMention(speech.clientLocale, 'fixtures'));
     const team = parsed.query.team === undefined ? undefined : teamFromToken(season, parsed.query.team);
     if (parsed.query.team !== undefined && team === undefined) {
       throw new UserError(fixturesErrorText(speech, 'teamGone'));

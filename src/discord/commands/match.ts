@@ -12,9 +12,12 @@ import { readTeam, teamAutocomplete, teamOption } from './options.js';
 import { commandMention } from '../../i18n/commands.js';
 import type { Translator } from '../../i18n/index.js';
 import { replyTranslator } from './language.js';
+import { chooseSeason, competitionOption, SEASON_ID_PATTERN, seasonFromButton } from './season-choice.js';
 import type { Command } from './types.js';
 
-const PREFIX = 'match:m:';
+/** Buttons from before seasons were carried: `match:m:<match id>:…`, read as the default season. */
+const LEGACY_PREFIX = 'match:m:';
+const PREFIX = 'match:s:';
 
 /** The matches a /match query names, chronological. */
 export const matchesFor = (season: Season, team: TeamId, opponent: TeamId | null): readonly Match[] =>
@@ -23,23 +26,38 @@ export const matchesFor = (season: Season, team: TeamId, opponent: TeamId | null
     .filter((m) => opponent === null || m.home === opponent || m.away === opponent);
 
 /**
- * `match:m:<match id>:<team>[:<opponent>]`: the pick plus the query, so the picker can be redrawn
- * under the chosen match. Without room for the query, the id alone still shows the match.
+ * `match:s:<season>:<match id>:<team>[:<opponent>]`: the season and the pick plus the query, so the
+ * picker can be redrawn under the chosen match. Without room for the query, the season and the id
+ * alone still show the match.
  */
-export const matchButtonId = (matchId: string, team: TeamId, opponent: TeamId | null): string => {
-  const full = [PREFIX + matchId, team, ...(opponent ? [opponent] : [])].join(':');
-  return full.length <= LIMITS.customId ? full : PREFIX + matchId;
+export const matchButtonId = (season: string, matchId: string, team: TeamId, opponent: TeamId | null): string => {
+  const full = [PREFIX + season, matchId, team, ...(opponent ? [opponent] : [])].join(':');
+  return full.length <= LIMITS.customId ? full : `${PREFIX}${season}:${matchId}`;
 };
 
-export const parseMatchButtonId = (customId: string): { matchId: string; team: TeamId | null; opponent: TeamId | null } | null => {
+export interface MatchButton {
+  /** Null for a button from before seasons were carried: the default season. */
+  readonly season: string | null;
+  readonly matchId: string;
+  readonly team: TeamId | null;
+  readonly opponent: TeamId | null;
+}
+
+export const parseMatchButtonId = (customId: string): MatchButton | null => {
+  if (customId.startsWith(LEGACY_PREFIX)) {
+    const [matchId, team, opponent] = customId.slice(LEGACY_PREFIX.length).split(':');
+    if (!matchId) return null;
+    return { season: null, matchId, team: team || null, opponent: opponent || null };
+  }
   if (!customId.startsWith(PREFIX)) return null;
-  const [matchId, team, opponent] = customId.slice(PREFIX.length).split(':');
-  if (!matchId) return null;
-  return { matchId, team: team || null, opponent: opponent || null };
+  const [season, matchId, team, opponent] = customId.slice(PREFIX.length).split(':');
+  if (!season || !SEASON_ID_PATTERN.test(season) || !matchId) return null;
+  return { season, matchId, team: team || null, opponent: opponent || null };
 };
 
 const detail = (
   season: Season,
+  seasonId: string,
   match: Match,
   now: Date,
   choice: { team: TeamId; opponent: TeamId | null } | null,
@@ -50,7 +68,7 @@ const detail = (
   const picker =
     choice === null
       ? undefined
-      : { matches: matchesFor(season, choice.team, choice.opponent), idFor: (id: string) => matchButtonId(id, choice.team, choice.opponent) };
+      : { matches: matchesFor(season, choice.team, choice.opponent), idFor: (id: string) => matchButtonId(seasonId, id, choice.team, choice.opponent) };
   // A picker of one is noise.
   const keep = picker && picker.matches.length > 1 ? picker : undefined;
   return renderMatch({ season, match, tie, teamName: index.teamName, now, tr }, keep);
@@ -61,10 +79,11 @@ export const match: Command = {
     .setName('match')
     .setDescription('One match in detail: goals, venue, status, tie context')
     .addStringOption(teamOption('team', 'A club that played in it', true))
-    .addStringOption(teamOption('opponent', 'The other club (optional)'))),
+    .addStringOption(teamOption('opponent', 'The other club (optional)'))
+    .addStringOption(competitionOption)),
 
   async execute(interaction, ctx) {
-    const season = ctx.season();
+    const { entry, season } = chooseSeason(interaction, ctx);
     const index = indexSeason(season);
     const team = readTeam(interaction, season, 'team', true);
     const opponent = readTeam(interaction, season, 'opponent');
@@ -80,7 +99,7 @@ export const match: Command = {
       );
     }
     if (matches.length === 1) {
-      await interaction.reply(detail(season, first, ctx.now(), null, tr));
+      await interaction.reply(detail(season, entry.id, first, ctx.now(), null, tr));
       return;
     }
     const heading = opponent
@@ -93,7 +112,7 @@ export const match: Command = {
         ties: tiesByMatch(computeTies(season)),
         teamName: index.teamName,
         heading,
-        idFor: (id) => matchButtonId(id, team.id, opponent?.id ?? null),
+        idFor: (id) => matchButtonId(entry.id, id, team.id, opponent?.id ?? null),
         tr,
       }),
     );
@@ -106,10 +125,10 @@ export const match: Command = {
     const again = { match: commandMention(interaction.locale ?? null, 'match') };
     const parsed = parseMatchButtonId(interaction.customId);
     if (!parsed) throw new UserError(tr.t('match.errors.oldButton', again));
-    const season = ctx.season();
+    const { entry, season } = seasonFromButton(parsed.season, interaction, ctx, again.match);
     const found = indexSeason(season).matchById.get(parsed.matchId);
     if (!found) throw new UserError(tr.t('match.errors.matchGone', again));
     const choice = parsed.team === null ? null : { team: parsed.team, opponent: parsed.opponent };
-    await interaction.update(detail(season, found, ctx.now(), choice, tr));
+    await interaction.update(detail(season, entry.id, found, ctx.now(), choice, tr));
   },
 };

@@ -5,6 +5,7 @@ import type { GroupId, Season, Team } from '../../domain/types.js';
 import { GROUPS } from '../../domain/types.js';
 import { teamChoices } from '../render/choices.js';
 import { TranslatedUserError } from '../reply.js';
+import { catalogOf, COMPETITION_OPTION, competitionChoices, seasonForAutocomplete } from './season-choice.js';
 import type { CommandContext } from './types.js';
 
 /** The longest team name a client lets a user type. */
@@ -94,8 +95,15 @@ export function readChannelId(interaction: ChatInputCommandInteraction, required
   return channel.id;
 }
 
-/** Autocomplete for every team option of a command (the focused option decides nothing else). */
+/**
+ * Autocomplete for a fan command: the `competition` option lists the catalog's seasons; any other
+ * (a team option) lists the clubs of the season the command would show (its `competition` so far).
+ */
 export const teamAutocomplete = async (interaction: AutocompleteInteraction, ctx: CommandContext): Promise<void> => {
   const focused = interaction.options.getFocused(true);
-  await interaction.respond(teamChoices(ctx.season().teams, String(focused.value)));
+  if (focused.name === COMPETITION_OPTION) {
+    await interaction.respond(competitionChoices(catalogOf(ctx), String(focused.value)));
+    return;
+  }
+  await interaction.respond(teamChoices(seasonForAutocomplete(interaction, ctx).season.teams, String(focused.value)));
 };

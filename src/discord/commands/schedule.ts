@@ -3,16 +3,21 @@ import { localized } from '../../i18n/commands.js';
 import { nextOrLastEvent, scheduleEntries } from '../../domain/calendar.js';
 import { renderSchedule } from '../render/schedule.js';
 import { replyTranslator } from './language.js';
+import { teamAutocomplete } from './options.js';
+import { chooseSeason, competitionOption } from './season-choice.js';
 import type { Command } from './types.js';
 
 export const schedule: Command = {
   data: localized(new SlashCommandBuilder()
     .setName('schedule')
-    .setDescription('The season calendar: draws, qualifying legs, matchdays, knockout legs')),
+    .setDescription('The season calendar: draws, qualifying legs, matchdays, knockout legs')
+    .addStringOption(competitionOption)),
 
   async execute(interaction, ctx) {
-    const season = ctx.season();
+    const { season } = chooseSeason(interaction, ctx);
     const tr = ctx.tr ?? replyTranslator(interaction, ctx);
     await interaction.reply(renderSchedule(season, scheduleEntries(season), nextOrLastEvent(season, ctx.now()), tr));
   },
+
+  autocomplete: teamAutocomplete,
 };

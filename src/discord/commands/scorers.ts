@@ -7,6 +7,7 @@ import type { Stage } from '../../domain/types.js';
 import { renderScorers } from '../render/scorers.js';
 import { readChoice, readInteger, readTeam, teamAutocomplete, teamOption } from './options.js';
 import { replyTranslator } from './language.js';
+import { chooseSeason, competitionOption } from './season-choice.js';
 import type { Command } from './types.js';
 import type { Translator } from '../../i18n/index.js';
 import { stageHeading } from '../render/words.js';
@@ -39,10 +40,11 @@ export const scorers: Command = {
         .setDescription('Which part of the season (default: competition proper)')
         .addChoices(...STAGE_CHOICES),
     )
-    .addIntegerOption((o) => o.setName('limit').setDescription(`How many players (default ${DEFAULT_LIMIT})`).setMinValue(1).setMaxValue(MAX_LIMIT))),
+    .addIntegerOption((o) => o.setName('limit').setDescription(`How many players (default ${DEFAULT_LIMIT})`).setMinValue(1).setMaxValue(MAX_LIMIT))
+    .addStringOption(competitionOption)),
 
   async execute(interaction, ctx) {
-    const season = ctx.season();
+    const { season } = chooseSeason(interaction, ctx);
     const team = readTeam(interaction, season, 'team');
     const stage = readChoice(interaction, 'stage', STAGE_VALUES) ?? 'proper';
     const limit = readInteger(interaction, 'limit', 1, MAX_LIMIT) ?? DEFAULT_LIMIT;

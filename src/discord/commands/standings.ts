@@ -4,20 +4,24 @@ import { indexSeason } from '../../domain/season-index.js';
 import { computeGroupTable, computeGroupTables } from '../../domain/standings.js';
 import { renderStandings } from '../render/standings.js';
 import { replyTranslator } from './language.js';
-import { groupOption, readGroup } from './options.js';
+import { groupOption, readGroup, teamAutocomplete } from './options.js';
+import { chooseSeason, competitionOption } from './season-choice.js';
 import type { Command } from './types.js';
 
 export const standings: Command = {
   data: localized(new SlashCommandBuilder()
     .setName('standings')
     .setDescription('Group-stage tables with qualifiers and tiebreak notes')
-    .addStringOption(groupOption)),
+    .addStringOption(groupOption)
+    .addStringOption(competitionOption)),
 
   async execute(interaction, ctx) {
-    const season = ctx.season();
+    const { season } = chooseSeason(interaction, ctx);
     const group = readGroup(interaction);
     const tables = group === null ? computeGroupTables(season) : [computeGroupTable(season, group)];
     const tr = ctx.tr ?? replyTranslator(interaction, ctx);
     await interaction.reply(renderStandings(season, tables, indexSeason(season).teamName, tr));
   },
+
+  autocomplete: teamAutocomplete,
 };

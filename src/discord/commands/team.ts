@@ -7,16 +7,18 @@ import { computeTies } from '../../domain/ties.js';
 import { renderTeam } from '../render/team.js';
 import { readTeam, teamAutocomplete, teamOption } from './options.js';
 import { replyTranslator } from './language.js';
+import { chooseSeason, competitionOption } from './season-choice.js';
 import type { Command } from './types.js';
 
 export const team: Command = {
   data: localized(new SlashCommandBuilder()
     .setName('team')
     .setDescription('A club’s card: association, ranking, entry, every result, scorers')
-    .addStringOption(teamOption('team', 'The club', true))),
+    .addStringOption(teamOption('team', 'The club', true))
+    .addStringOption(competitionOption)),
 
   async execute(interaction, ctx) {
-    const season = ctx.season();
+    const { season } = chooseSeason(interaction, ctx);
     const found = readTeam(interaction, season, 'team', true);
     const index = indexSeason(season);
     const tr = ctx.tr ?? replyTranslator(interaction, ctx);

@@ -6,6 +6,7 @@ import type {
   StringSelectMenuInteraction,
 } from 'discord.js';
 import type { LanguageStore } from '../../db/languages.js';
+import type { SeasonCatalog } from '../../domain/catalog.js';
 import type { Season } from '../../domain/types.js';
 import type { I18n, Translator } from '../../i18n/index.js';
 import type { AnnouncementsService } from '../announcements/service.js';
@@ -13,8 +14,19 @@ import type { Logger } from '../../log.js';
 
 /** What every command may use. Built once in src/index.ts (the composition root). */
 export interface CommandContext {
-  /** The current season snapshot; reloaded by the composition root when the data changes. */
+  /**
+   * The default season's snapshot. Fan commands choose among the catalog instead (season-choice.ts);
+   * /announcements still reads this one.
+   */
   readonly season: () => Season;
+  /**
+   * Every loaded season, newest first; fan commands pick one per reply (`competition` option → server
+   * default → in progress → finished → newest). Absent in contexts built around one season (some tests):
+   * that season is then the only one.
+   */
+  readonly catalog?: SeasonCatalog;
+  /** The server's default season id (`/announcements default`), or null when it has none; absent without a database. */
+  readonly guildSeason?: (guildId: string) => string | null;
   readonly log: Logger;
   /** The bot's clock (real time, or the replay clock). */
   readonly now: () => Date;

@@ -4,7 +4,7 @@ import type { Match, Season, TeamId } from '../../domain/types.js';
 import type { Translator } from '../../i18n/index.js';
 import { fitMessage, type MessagePayload } from './limits.js';
 import { escapeText } from './text.js';
-import { SEASON_COLOUR, stageColour } from './theme.js';
+import { SEASON_COLOUR, seasonFooter, stageColour } from './theme.js';
 
 // /next: when a club plays next (or the season's next round), in the reply's language. Kickoffs are
 // Discord timestamps (each viewer's zone, and "in 3 days"); a date without a time stays text.
@@ -123,5 +123,5 @@ export const renderNext = ({ season, view, team, teamName, tr }: NextInput): Mes
     if (view.last !== null) lines.push(tr.t('next.lastMatch', { result: `${meetingText(view.last, name, tr)} · ${roundLabel(view.last, tr)}` }));
     return { title: club === null ? tr.t('next.title.season') : tr.t('next.title.team', { team: tr.name(teamName(team ?? '')) }), description: lines.join('\n'), color: SEASON_COLOUR };
   })();
-  return fitMessage({ embeds: [{ ...embed, footer: { text: season.name } }] });
+  return fitMessage({ embeds: [{ ...embed, footer: seasonFooter(season, undefined, tr) }] });
 };

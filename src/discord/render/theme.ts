@@ -27,12 +27,34 @@ export const latestStageColour = (stages: readonly Stage[]): number => {
   return stageColour(last);
 };
 
-/** Every embed says where its data comes from and how fresh it is. */
+/**
+ * "CAF Champions League 2023–24": the competition and the season's label (en dash between the years),
+ * as footers and the competition picker name a season. The label is the season file's, else the years
+ * the season's name carries; the name alone when it has neither.
+ */
+export const competitionSeasonTitle = (competition: string, label: string): string =>
+  plainText(`${competition} ${label.replace(/^(\d{4})-(\d{2,4})$/, '$1–$2')}`).trim();
+
+export const seasonLabel = (season: Season): string | null => {
+  const own = (season as Season & { readonly label?: string | null }).label;
+  if (typeof own === 'string' && own !== '') return own;
+  return /\b(\d{4}(?:[–-]\d{2,4})?)\b/.exec(season.name)?.[1]?.replace('–', '-') ?? null;
+};
+
+export const seasonTitle = (season: Season): string => {
+  const label = seasonLabel(season);
+  return label === null || season.competition.trim() === '' ? plainText(season.name) : competitionSeasonTitle(season.competition, label);
+};
+
+/**
+ * Every embed says which competition and season it shows, how fresh its data is (the day the data was
+ * last checked against its sources) and where the sources are.
+ */
 export const seasonFooter = (season: Season, extra?: string, tr: Translator = englishTr()): NonNullable<APIEmbed['footer']> => ({
   text: [
-    tr.name(plainText(season.name)),
+    tr.name(seasonTitle(season)),
     // English keeps the ISO stamp the crawl pins; other languages say the date in words (Western digits).
-    tr.t('footer.asOf', { date: tr.language === 'en' ? season.asOf : tr.date(season.asOf) }),
+    tr.t('footer.updated', { date: tr.language === 'en' ? season.asOf : tr.date(season.asOf) }),
     tr.t('footer.sources', { about: '/about' }),
     ...(extra ? [extra] : []),
   ].join(' · '),

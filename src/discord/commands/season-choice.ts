@@ -1,0 +1,191 @@
+// Which season a fan command shows: the `competition` option, else the server's default, else the
+// catalog's default rule (in progress → finished → newest). One place, so every command and its
+// autocomplete, buttons and footer agree on it.
+import type { APIApplicationCommandOptionChoice, AutocompleteInteraction, ChatInputCommandInteraction, SlashCommandStringOption } from 'discord.js';
+import { seasonAsOf } from '../../domain/as-of.js';
+import type { CatalogEntry, SeasonCatalog, SeasonStatus } from '../../domain/catalog.js';
+import { defaultSeasonId } from '../../domain/default-season.js';
+import { normalizeName } from '../../domain/names.js';
+import type { Season } from '../../domain/types.js';
+import { LIMITS } from '../render/limits.js';
+import { truncate } from '../render/text.js';
+import { competitionSeasonTitle, seasonLabel } from '../render/theme.js';
+import { TranslatedUserError } from '../reply.js';
+import type { CommandContext } from './types.js';
+
+export const COMPETITION_OPTION = 'competition';
+
+/** Discord shows at most 25 autocomplete choices. */
+const MAX_CHOICES = 25;
+
+/** The option every fan command takes; its value is a season id, offered by autocomplete. */
+export const competitionOption = (option: SlashCommandStringOption): SlashCommandStringOption =>
+  option
+    .setName(COMPETITION_OPTION)
+    .setDescription('Which competition and season (default: the server’s choice, else the current one)')
+    .setAutocomplete(true)
+    .setMaxLength(LIMITS.selectLabel);
+
+/** A season chosen for one reply: its catalog entry and its data as of the bot's clock. */
+export interface ChosenSeason {
+  readonly entry: CatalogEntry;
+  readonly season: Season;
+}
+
+/** "CAF Champions League 2023–24": how the picker names a catalog entry (footers name a season alike). */
+export const seasonTitle = (entry: Pick<CatalogEntry, 'competition' | 'label'>): string => competitionSeasonTitle(entry.competition, entry.label);
+
+/**
+ * The catalog the context gives; where a context has only one season (tests and tools built before
+ * several seasons), that season alone.
+ */
+export const catalogOf = (ctx: CommandContext): SeasonCatalog => ctx.catalog ?? singleSeasonCatalog(ctx.season());
+
+export const singleSeasonCatalog = (season: Season): SeasonCatalog => {
+  const entry: CatalogEntry = { id: season.id, competition: season.competition, label: seasonLabel(season) ?? '', updatedAt: null };
+  return { list: () => [entry], get: (id) => (id === season.id ? season : undefined) };
+};
+
+/** Folded for matching what was typed: case, accents, and any dash. */
+const fold = (text: string): string => normalizeName(text.replace(/[‐-―−]/g, '-'));
+
+const matches = (entry: CatalogEntry, typed: string): boolean => {
+  const words = fold(typed).split(/\s+/).filter((w) => w !== '');
+  const haystack = `${fold(seasonTitle(entry))} ${fold(entry.id)}`;
+  return words.every((word) => haystack.includes(word));
+};
+
+/** Autocomplete choices: the catalog newest first, filtered by every word typed, at most 25. */
+export const competitionChoices = (catalog: SeasonCatalog, typed: string): APIApplicationCommandOptionChoice<string>[] =>
+  catalog
+    .list()
+    .filter((entry) => entry.id.length > 0 && entry.id.length <= LIMITS.selectLabel && matches(entry, typed))
+    .slice(0, MAX_CHOICES)
+    .map((entry) => ({ name: truncate(seasonTitle(entry), LIMITS.selectLabel), value: entry.id }));
+
+/** A value as autocomplete gives it (a season id), or a title typed in full; undefined when neither. */
+const entryFor = (catalog: SeasonCatalog, raw: string): CatalogEntry | undefined => {
+  const entries = catalog.list();
+  const folded = fold(raw);
+  return entries.find((e) => e.id === raw) ?? entries.find((e) => fold(seasonTitle(e)) === folded || fold(e.id) === folded);
+};
+
+/** The statuses the default rule reads; a season the catalog cannot give counts as stale. */
+const statusFor =
+  (catalog: SeasonCatalog, now: Date) =>
+  (entry: CatalogEntry): SeasonStatus => {
+    const season = catalog.get(entry.id);
+    return season === undefined ? 'stale' : seasonStatusOf(season, now);
+  };
+
+/** Without an option: the server's default (when it is still loaded), else the catalog's rule. */
+const defaultEntry = (catalog: SeasonCatalog, ctx: CommandContext, guildId: string | null): CatalogEntry | undefined => {
+  const entries = catalog.list();
+  const serverChoice = guildId === null ? null : (ctx.guildSeason?.(guildId) ?? null);
+  const chosen = serverChoice === null ? undefined : entries.find((e) => e.id === serverChoice);
+  if (chosen) return chosen;
+  const id = defaultSeasonId(entries, statusFor(catalog, ctx.now()));
+  return entries.find((e) => e.id === id);
+};
+
+const chosen = (catalog: SeasonCatalog, entry: CatalogEntry, ctx: CommandContext): ChosenSeason => {
+  const full = catalog.get(entry.id);
+  if (full === undefined) throw new Error(`the catalog lists ${entry.id} but does not give it`);
+  // Commands see the season as of the bot's clock: under a replay clock, no result before its match.
+  return { entry, season: seasonAsOf(full, ctx.now()) };
+};
+
+const noSeason = (): Error => new Error('no season is loaded');
+
+/**
+ * The season for a command: its `competition` option (a season id from autocomplete, or a title typed
+ * in full), else the server's default, else the catalog's rule. An unknown value is a UserError
+ * listing the closest seasons.
+ */
+export const chooseSeason = (interaction: ChatInputCommandInteraction, ctx: CommandContext): ChosenSeason => {
+  const catalog = catalogOf(ctx);
+  const raw = interaction.options.getString(COMPETITION_OPTION);
+  if (raw !== null && normalizeName(raw) !== '') {
+    const entry = entryFor(catalog, raw);
+    if (entry === undefined) throw unknownCompetition(catalog, raw);
+    return chosen(catalog, entry, ctx);
+  }
+  const entry = defaultEntry(catalog, ctx, interaction.guildId);
+  if (entry === undefined) throw noSeason();
+  return chosen(catalog, entry, ctx);
+};
+
+/**
+ * The season an autocomplete of another option (a team) reads: the `competition` typed so far when it
+ * names one (picked, typed in full, or the first that fits the words), else the default. Never throws
+ * for a half-typed value: the command itself refuses it on send.
+ */
+export const seasonForAutocomplete = (interaction: AutocompleteInteraction, ctx: CommandContext): ChosenSeason => {
+  const catalog = catalogOf(ctx);
+  const raw = competitionTyped(interaction);
+  const typedEntry =
+    raw === null || normalizeName(raw) === ''
+      ? undefined
+      : (entryFor(catalog, raw) ?? catalog.list().find((entry) => matches(entry, raw)));
+  const entry = typedEntry ?? defaultEntry(catalog, ctx, interaction.guildId);
+  if (entry === undefined) throw noSeason();
+  return chosen(catalog, entry, ctx);
+};
+
+/** The competition option of an autocomplete interaction, or null (not given, or not a string). */
+const competitionTyped = (interaction: AutocompleteInteraction): string | null => {
+  try {
+    return interaction.options.getString(COMPETITION_OPTION);
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * The season a button's custom_id carries (see the commands' id formats); null (an id from before
+ * seasons were carried) means the default. A season no longer loaded is a UserError.
+ */
+export const seasonFromButton = (
+  id: string | null,
+  interaction: { readonly guildId: string | null },
+  ctx: CommandContext,
+  /** The command as the user's picker names it (`/matchs`), for "run it again". */
+  again: string,
+): ChosenSeason => {
+  const catalog = catalogOf(ctx);
+  if (id === null) {
+    const entry = defaultEntry(catalog, ctx, interaction.guildId);
+    if (entry === undefined) throw noSeason();
+    return chosen(catalog, entry, ctx);
+  }
+  const entry = catalog.list().find((e) => e.id === id);
+  if (entry === undefined) throw new TranslatedUserError('options.seasonGone', { command: again });
+  return chosen(catalog, entry, ctx);
+};
+
+/** Season ids travel in custom_ids: short slugs only. */
+export const SEASON_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,39}$/;
+
+/** How much of a refused value a reply quotes back. */
+const ECHO_LENGTH = 40;
+
+const unknownCompetition = (catalog: SeasonCatalog, raw: string): TranslatedUserError => {
+  const near = competitionChoices(catalog, raw);
+  const suggestions = (near.length > 0 ? near : competitionChoices(catalog, '')).slice(0, 5).map((c) => c.name);
+  const query = raw.length > ECHO_LENGTH ? `${raw.slice(0, ECHO_LENGTH)}…` : raw;
+  return new TranslatedUserError('options.competitionUnknown', { query }, suggestions, COMPETITION_OPTION);
+};
+
+/**
+ * upcoming / in_progress / finished / stale for the default rule. Interim: until the data layer's
+ * seasonStatus lands, the same rule in brief (first result, final decided, results within 21 days).
+ */
+const STALE_AFTER_MS = 21 * 24 * 3600_000;
+const seasonStatusOf = (season: Season, now: Date): SeasonStatus => {
+  const view = seasonAsOf(season, now);
+  const played = view.matches.filter((m) => m.score !== null || m.decision !== null);
+  if (played.length === 0) return 'upcoming';
+  if (view.champion !== null) return 'finished';
+  const last = Math.max(...played.map((m) => Date.parse(m.kickoff ?? `${m.date ?? '1970-01-01'}T00:00:00Z`)));
+  return now.getTime() - last <= STALE_AFTER_MS ? 'in_progress' : 'stale';
+};
