@@ -64,8 +64,8 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
   const { shards } = config;
   const store =
     shards.mode === 'shard'
-      ? attachSeasonStore({ databasePath: config.databasePath, log })
-      : openSeasonStore({ databasePath: config.databasePath, seasonFile: config.seasonFile, log });
+      ? attachSeasonStore({ databasePath: config.databasePath, seasonFiles: config.seasonFiles, log })
+      : openSeasonStore({ databasePath: config.databasePath, seasonFiles: config.seasonFiles, log });
   // On SQLite one process dispatches (the dispatcher lease refuses a second): shard 0, not every shard.
   const dispatches = shards.mode !== 'shard' || shards.id === 0;
 

@@ -15,6 +15,8 @@ const schema = z.object({
   DISCORD_API_URL: z.url('must be a URL such as http://127.0.0.1:8080/api').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+  SEASON_FILES: z.string().min(1).optional(),
+  /** Deprecated: one file, read as SEASON_FILES with one element. */
   SEASON_FILE: z.string().min(1).optional(),
   BOT_CLOCK_START: z.iso.datetime({ offset: true, message: 'must be an ISO instant, e.g. 2023-11-25T12:00:00Z' }).optional(),
   BOT_CLOCK_RATE: z.coerce.number().positive('must be a positive number').max(1_000_000).optional(),
@@ -31,6 +33,7 @@ const HELP: Record<string, string> = {
   DISCORD_APPLICATION_ID: 'Application ID from the same page → General Information.',
   DISCORD_GUILD_ID: 'Optional: right-click your server with Developer Mode on → Copy Server ID.',
   DISCORD_API_URL: 'Optional: a Discord-compatible REST base URL without /v10 (the local stand-in prints one).',
+  SEASON_FILES: 'Optional: season files separated by commas, e.g. data/seasons/caf-cc-2023-24.json,data/seasons/caf-cl-2023-24.json; default every data/seasons/*.json.',
   BOT_CLOCK_START: 'Optional replay clock start, e.g. 2023-11-25T12:00:00Z.',
   BOT_CLOCK_RATE: 'Optional replay speed: 3600 makes one real second one simulated hour.',
   HTTP_PORT: 'Optional port for /healthz and /metrics, e.g. 9464 (0 picks a free one).',
@@ -59,7 +62,8 @@ export type Config = Readonly<{
   apiUrl: string | null;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   logFormat: 'json' | 'pretty';
-  seasonFile: string | null;
+  /** The season files to load, in order (the first is the default season); null: every data/seasons/*.json. */
+  seasonFiles: readonly string[] | null;
   clock: { start: string; rate: number } | null;
   lateWindowMs: number;
   /** The /healthz and /metrics server; null when HTTP_PORT is not set. */
@@ -118,6 +122,7 @@ export const parseConfig = (rawEnv: NodeJS.ProcessEnv = readEnv()): { config: Co
   if ((env.BOT_CLOCK_START === undefined) !== (env.BOT_CLOCK_RATE === undefined)) {
     problems.push('BOT_CLOCK_START and BOT_CLOCK_RATE go together: set both for a replay clock, or neither.');
   }
+  const seasonFiles = seasonFilesFrom(env, problems, warnings);
   if (env.HTTP_HOST !== undefined && env.HTTP_PORT === undefined) {
     problems.push('HTTP_HOST is set but HTTP_PORT is not: set HTTP_PORT to serve /healthz and /metrics, or remove HTTP_HOST.');
   }
@@ -134,7 +139,7 @@ export const parseConfig = (rawEnv: NodeJS.ProcessEnv = readEnv()): { config: Co
     apiUrl,
     logLevel: c.LOG_LEVEL,
     logFormat: c.LOG_FORMAT ?? (env.NODE_ENV === 'production' ? 'json' : 'pretty'),
-    seasonFile: c.SEASON_FILE ?? null,
+    seasonFiles,
     clock: c.BOT_CLOCK_START && c.BOT_CLOCK_RATE ? { start: c.BOT_CLOCK_START, rate: c.BOT_CLOCK_RATE } : null,
     lateWindowMs: c.ANNOUNCE_LATE_WINDOW_HOURS * 3_600_000,
     http: httpFor(c.HTTP_PORT, c.HTTP_HOST, spawned),
@@ -169,6 +174,31 @@ const shardsFor = (shards: string | undefined): ShardsConfig =>
 const httpFor = (port: number | undefined, host: string | undefined, shard: { id: number } | null): Config['http'] => {
   if (port === undefined) return null;
   return { host: host ?? '127.0.0.1', port: port === 0 || shard === null ? port : port + shard.id };
+};
+
+/**
+ * SEASON_FILES as a list; the deprecated SEASON_FILE as a one-element list, with a warning. Setting
+ * both, an empty entry or a file listed twice is a problem: which seasons load must not be a guess.
+ */
+const seasonFilesFrom = (env: NodeJS.ProcessEnv, problems: string[], warnings: ConfigWarning[]): readonly string[] | null => {
+  const { SEASON_FILES: list, SEASON_FILE: single } = env;
+  if (list !== undefined && single !== undefined) {
+    problems.push('SEASON_FILE and SEASON_FILES are both set. SEASON_FILE is deprecated: keep SEASON_FILES only (add that file to its list).');
+    return null;
+  }
+  if (single !== undefined) {
+    warnings.push(`SEASON_FILE is deprecated: use SEASON_FILES=${single.trim()} (several files separated by commas). Read as a one-file SEASON_FILES.`);
+    return [single.trim()];
+  }
+  if (list === undefined) return null;
+  const files = list.split(',').map((file) => file.trim());
+  if (files.some((file) => file === '')) {
+    problems.push(`SEASON_FILES has an empty entry (${JSON.stringify(list)}). ${HELP.SEASON_FILES}`);
+    return null;
+  }
+  const twice = files.filter((file, i) => files.findIndex((other) => resolve(other) === resolve(file)) !== i);
+  if (twice.length > 0) problems.push(`SEASON_FILES lists ${[...new Set(twice)].join(', ')} more than once. Name each season file once.`);
+  return files;
 };
 
 /** parseConfig without the warnings, for tools that do not log them. */
@@ -252,16 +282,27 @@ const readEnv = (): NodeJS.ProcessEnv => {
   return process.env;
 };
 
-export type DataConfig = Readonly<{ databasePath: string; seasonFile: string | null; logLevel: Config['logLevel'] }>;
+export type DataConfig = Readonly<{
+  databasePath: string;
+  seasonFiles: readonly string[] | null;
+  logLevel: Config['logLevel'];
+  /** Accepted with a fix still to make (SEASON_FILE is deprecated); the tool prints them. */
+  warnings: readonly ConfigWarning[];
+}>;
 
 /** The part of the config that tools without Discord (CLI, backup, bench) need: no token required. */
 export const loadDataConfig = (env: NodeJS.ProcessEnv = readEnv()): DataConfig => {
-  const parsed = schema.pick({ DATABASE_PATH: true, SEASON_FILE: true, LOG_LEVEL: true }).safeParse(withoutEmpty(env));
-  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => `${String(i.path[0])} ${i.message}.`));
+  const cleaned = withoutEmpty(env);
+  const parsed = schema.pick({ DATABASE_PATH: true, SEASON_FILES: true, SEASON_FILE: true, LOG_LEVEL: true }).safeParse(cleaned);
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${String(i.path[0])} ${i.message}.`);
+  const warnings: ConfigWarning[] = [];
+  const seasonFiles = seasonFilesFrom(cleaned, problems, warnings);
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     databasePath: parsed.data.DATABASE_PATH,
-    seasonFile: parsed.data.SEASON_FILE ?? null,
+    seasonFiles,
     logLevel: parsed.data.LOG_LEVEL,
+    warnings,
   });
 };
 

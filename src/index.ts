@@ -87,7 +87,7 @@ const main = async (): Promise<void> => {
   installSafetyNets(log);
   for (const warning of warnings) log.warn(warning);
   log.info(
-    { databasePath: config.databasePath, guildId: config.guildId, apiUrl: config.apiUrl, seasonFile: config.seasonFile },
+    { databasePath: config.databasePath, guildId: config.guildId, apiUrl: config.apiUrl, seasonFiles: config.seasonFiles },
     'starting',
   );
   let bot: RunningBot | null = null;

@@ -3,70 +3,196 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { openDatabase, pendingMigrations, withStartupLockWait } from './db/client.js';
 import * as schema from './db/schema.js';
-import { ensureSeasonImported } from './db/import.js';
-import { dataVersion, loadSeason } from './db/season-repo.js';
+import { ensureSeasonImported, isSeasonStored, removeSeasonsExcept } from './db/import.js';
+import { dataVersion, loadSeason, storedSeasons, type DataVersion } from './db/season-repo.js';
+import type { CatalogEntry, SeasonCatalog } from './domain/catalog.js';
 import type { Season } from './domain/types.js';
 import type { Logger } from './log.js';
 import { SeasonFileError } from './season/parse.js';
-import { DEFAULT_SEASON_FILE, readSeasonFile } from './season/read.js';
+import { claimedSeasonId, DEFAULT_SEASON_FILE, readSeasonFile, seasonFilesIn } from './season/read.js';
+
+// Several seasons at once: every configured season file (default: every data/seasons/*.json) is
+// imported into its own rows when its content changed, and the store serves them as a catalog.
+// `season()` and `dataVersion()` are the default season (the first file's) for callers written
+// before seasons; they move to `catalog()`.
+
+/** A season file that could not be imported; its season keeps its last good import when it has one. */
+export interface SeasonFileProblem {
+  readonly file: string;
+  /** The season the file names, when it can be told; null for an unreadable file. */
+  readonly seasonId: string | null;
+  readonly message: string;
+}
 
 export interface SeasonStore {
   readonly db: ReturnType<typeof openDatabase>['db'];
   readonly sqlite: Database.Database;
-  /** The season snapshot, loaded once from SQLite and kept until the data changes. */
+  /** The default season's snapshot (the first configured file's season), loaded once. */
   readonly season: () => Season;
-  readonly dataVersion: () => { readonly hash: string; readonly importedAt: Date } | null;
+  /** The default season's data version. */
+  readonly dataVersion: () => DataVersion | null;
+  /** Every season served, newest first, each loaded once. */
+  readonly catalog: () => SeasonCatalog;
   /** Migrations this open applied, by tag (empty when the database was up to date). */
   readonly migrated: readonly string[];
-  /** Whether this start imported the season file (first start, or the file changed). */
+  /** Whether this start imported any season file (first start, or a file changed). */
   readonly imported: boolean;
-  /** Why the season file was not imported although it changed (it is invalid); null when it was fine. */
+  /** The first of fileProblems' messages; null when every file was fine. */
   readonly fileProblem: string | null;
+  /** Files not imported although they changed (invalid), in the order configured. */
+  readonly fileProblems: readonly SeasonFileProblem[];
   readonly close: () => void;
 }
 
+export interface SeasonFilesOption {
+  /** The season files, in order; null or absent: `seasonFile` if given, else every data/seasons/*.json. */
+  readonly seasonFiles?: readonly string[] | null;
+  /** One file (the CLI's --file, older callers): a one-element seasonFiles. */
+  readonly seasonFile?: string | null;
+}
+
+export const configuredSeasonFiles = (opts: SeasonFilesOption): readonly string[] =>
+  opts.seasonFiles ?? (opts.seasonFile ? [opts.seasonFile] : seasonFilesIn());
+
 /**
- * Opens the database (pragmas, migrations), imports the season file when its content hash
- * changed, and loads the snapshot that every read model works from. The bot's start, and the CLI's
+ * Opens the database (pragmas, migrations), imports each season file whose content hash changed
+ * (each in its own transaction, decided under the write lock), drops the seasons no file names any
+ * more, and loads the snapshots every read model works from. The bot's start, and the CLI's
  * explicit `migrate`; queries use readSeasonReadOnly below.
  */
-export const openSeasonStore = (opts: {
-  databasePath: string;
-  seasonFile?: string | null;
-  log?: Logger;
-}): SeasonStore => {
-  const file = opts.seasonFile ?? DEFAULT_SEASON_FILE;
+export const openSeasonStore = (opts: SeasonFilesOption & { databasePath: string; log?: Logger }): SeasonStore => {
+  const files = configuredSeasonFiles(opts);
   const { db, sqlite, applied, close } = openDatabase(opts.databasePath, opts.log ? { log: opts.log } : {});
   try {
-    let imported = false;
-    let fileProblem: string | null = null;
-    try {
-      const fromFile = readSeasonFile(file);
-      // Decided under the write lock (the import's own transaction nests inside as a savepoint):
-      // two processes starting on one file import it once, the second finding it done.
-      ({ imported } = withStartupLockWait(sqlite, () => sqlite.transaction(() => ensureSeasonImported(db, () => fromFile)).immediate()));
-      if (imported) opts.log?.info({ file }, 'season file imported');
-    } catch (err) {
-      // A bad edit must not take the bot down: keep serving the last good import, and say why loudly.
-      if (!(err instanceof SeasonFileError) || dataVersion(db) === null) throw err;
-      fileProblem = err.message;
-      opts.log?.error({ file, problems: err.problems }, 'season file is invalid; keeping the data imported before');
+    const outcome = withStartupLockWait(sqlite, () => importSeasonFiles(db, files, opts.log));
+    const catalog = catalogFrom(db);
+    const defaultId = outcome.ids.find((id) => id !== null && catalog.get(id) !== undefined) ?? catalog.list()[0]?.id;
+    if (defaultId === undefined) {
+      throw outcome.firstError ?? new Error(`No season to serve: no season file among ${files.length === 0 ? 'none' : files.join(', ')} was imported.`);
     }
-    const season = loadSeason(db);
-    const version = dataVersion(db);
-    return { db, sqlite, season: () => season, dataVersion: () => version, migrated: applied, imported, fileProblem, close };
+    const season = catalog.get(defaultId) as Season;
+    const version = dataVersion(db, defaultId);
+    return {
+      db,
+      sqlite,
+      season: () => season,
+      dataVersion: () => version,
+      catalog: () => catalog,
+      migrated: applied,
+      imported: outcome.imported,
+      fileProblem: outcome.problems[0]?.message ?? null,
+      fileProblems: outcome.problems,
+      close,
+    };
   } catch (err) {
     close();
     throw err;
   }
 };
 
-/** Where a read-only reader took the season from, and why when it was not the database. */
+interface ImportOutcome {
+  /** The season id of each file, in order; null where the file names none that can be read. */
+  readonly ids: readonly (string | null)[];
+  readonly imported: boolean;
+  readonly problems: readonly SeasonFileProblem[];
+  readonly firstError: Error | null;
+}
+
+function importSeasonFiles(db: SeasonStore['db'], files: readonly string[], log: Logger | undefined): ImportOutcome {
+  const sqlite = db.$client;
+  const ids: (string | null)[] = [];
+  const problems: SeasonFileProblem[] = [];
+  let imported = false;
+  let firstError: Error | null = null;
+  for (const file of files) {
+    try {
+      const fromFile = readSeasonFile(file);
+      const id = fromFile.season.id;
+      if (ids.includes(id)) {
+        ids.push(null);
+        const message = `${file} holds season ${id}, which an earlier file in the list already holds; it is ignored.`;
+        problems.push({ file, seasonId: id, message });
+        log?.error({ file, seasonId: id }, 'two season files hold the same season; the later one is ignored');
+        continue;
+      }
+      ids.push(id);
+      // Decided under the write lock (the import's own transaction nests inside as a savepoint):
+      // two processes starting on one file import it once, the second finding it done.
+      const result = sqlite.transaction(() => ensureSeasonImported(db, () => fromFile)).immediate();
+      if (result.imported) {
+        imported = true;
+        log?.info({ file, seasonId: id, counts: result.summary.counts }, 'season file imported');
+      }
+    } catch (err) {
+      // A bad edit must not take the bot down: the season keeps its last good import; say why loudly.
+      if (!(err instanceof SeasonFileError)) throw err;
+      const id = claimedSeasonId(file);
+      ids.push(id === null || ids.includes(id) ? null : id);
+      firstError ??= err;
+      problems.push({ file, seasonId: id, message: err.message });
+      const kept = id !== null && isSeasonStored(db, id);
+      log?.error({ file, seasonId: id, problems: err.problems }, kept ? 'season file is invalid; keeping the data imported before' : 'season file is invalid and this season has no earlier import: it is not served');
+    }
+  }
+  // A season whose file left the list is no longer served (its file can bring it back). Only when
+  // every file named its season: an unreadable file might be the one that holds a stored season.
+  if (ids.every((id) => id !== null)) {
+    const removed = sqlite.transaction(() => removeSeasonsExcept(db, ids as string[])).immediate();
+    if (removed.length > 0) log?.info({ removed }, 'seasons no longer in the season files removed from the database');
+  } else if (files.length > 0) {
+    log?.warn({ files: files.filter((_, i) => ids[i] === null) }, 'a season file names no season; seasons not listed are kept until it does');
+  }
+  return { ids, imported, problems, firstError };
+}
+
+/** The seasons the database holds, loaded once, newest first. */
+function catalogFrom(db: SeasonStore['db']): SeasonCatalog {
+  const stored = storedSeasons(db);
+  const seasons = new Map(stored.map((s) => [s.id, loadSeason(db, s.id)] as const));
+  const entries = sortNewestFirst(
+    stored.map((s): CatalogEntry => ({ id: s.id, competition: s.competition, label: s.label, updatedAt: s.version?.importedAt ?? null })),
+    (id) => seasons.get(id),
+  );
+  return catalogOf(entries, seasons);
+}
+
+export const catalogOf = (entries: readonly CatalogEntry[], seasons: ReadonlyMap<string, Season>): SeasonCatalog => {
+  const frozen = Object.freeze([...entries]);
+  return { list: () => frozen, get: (id) => seasons.get(id) };
+};
+
+/** The first and last match days of a season (ISO dates), '' when it has none. */
+const matchDays = (season: Season | undefined): { first: string; last: string } => {
+  const days = (season?.matches ?? []).map((m) => (m.kickoff ?? m.date ?? '').slice(0, 10)).filter((d) => d !== '').sort();
+  return { first: days[0] ?? '', last: days.at(-1) ?? '' };
+};
+
+/**
+ * Newest first: by first match day, then (seasons that started together) the one ending later,
+ * then label, then id (a stable order for equal seasons).
+ */
+export const sortNewestFirst = (entries: readonly CatalogEntry[], seasonOf: (id: string) => Season | undefined): CatalogEntry[] => {
+  const days = new Map(entries.map((e) => [e.id, matchDays(seasonOf(e.id))] as const));
+  const of = (id: string) => days.get(id) ?? { first: '', last: '' };
+  return [...entries].sort(
+    (a, b) =>
+      of(b.id).first.localeCompare(of(a.id).first) ||
+      of(b.id).last.localeCompare(of(a.id).last) ||
+      b.label.localeCompare(a.label) ||
+      a.id.localeCompare(b.id),
+  );
+};
+
+/** Where a read-only reader took a season from, and why when it was not the database. */
 export interface SeasonReading {
   readonly season: Season;
   readonly source: 'database' | 'file';
+  /** The season file it belongs to (or was read from). */
+  readonly file: string;
   /** Said to the person running the tool (stderr); null when the database was current. */
   readonly note: string | null;
+  /** When the database last imported it; null when read from the file. */
+  readonly updatedAt: Date | null;
 }
 
 /**
@@ -74,33 +200,85 @@ export interface SeasonReading {
  * runs, and a second writer on a new file is how a database ends up half-migrated. The database is
  * opened read-only when it exists, is fully migrated and holds an import of the current season file;
  * otherwise the season file is read in memory. Nothing is created, migrated or imported.
+ * `seasonId` picks a configured season; without it, the first file's.
  */
-export const readSeasonReadOnly = (opts: { databasePath: string; seasonFile?: string | null }): SeasonReading => {
-  const file = opts.seasonFile ?? DEFAULT_SEASON_FILE;
-  let fromFile: { season: Season; hash: string } | SeasonFileError;
-  try {
-    fromFile = readSeasonFile(file);
-  } catch (err) {
-    if (!(err instanceof SeasonFileError)) throw err;
-    fromFile = err;
+export const readSeasonReadOnly = (opts: SeasonFilesOption & { databasePath: string; seasonId?: string | null }): SeasonReading => {
+  const readings = readSeasonsReadOnly(opts);
+  if (opts.seasonId === undefined || opts.seasonId === null) {
+    const first = readings.seasons[0];
+    if (first === undefined) throw readings.errors[0] ?? new Error('No season file to read.');
+    return first;
   }
-  const stored = readStoredSeason(opts.databasePath);
-  if (fromFile instanceof SeasonFileError) {
-    // As the bot does: a bad edit leaves the last good import in service.
-    if (stored.season === null) throw fromFile;
-    return { season: stored.season, source: 'database', note: `${file} is invalid (npm run cli -- validate); showing the data imported before.` };
+  const found = readings.seasons.find((r) => r.season.id === opts.seasonId);
+  if (found === undefined) {
+    const known = readings.seasons.map((r) => r.season.id);
+    throw new UnknownSeasonError(opts.seasonId, known);
   }
-  if (stored.season !== null && stored.hash === fromFile.hash) return { season: stored.season, source: 'database', note: null };
-  const changed = stored.season === null ? null : `showing ${file}, which changed since the database's import (the bot imports it at its next start).`;
-  return { season: fromFile.season, source: 'file', note: stored.whyNot ?? changed };
+  return found;
 };
 
-type StoredSeason =
-  | { readonly season: Season; readonly hash: string; readonly whyNot: null }
-  | { readonly season: null; readonly hash: null; readonly whyNot: string | null };
+export class UnknownSeasonError extends Error {
+  constructor(
+    readonly seasonId: string,
+    readonly known: readonly string[],
+  ) {
+    super(`No season ${seasonId} is loaded. Loaded seasons: ${known.length === 0 ? 'none' : known.join(', ')} (npm run cli -- seasons).`);
+    this.name = 'UnknownSeasonError';
+  }
+}
 
-const readStoredSeason = (databasePath: string): StoredSeason => {
-  const none = (whyNot: string | null): StoredSeason => ({ season: null, hash: null, whyNot });
+/** Every configured season, read-only, in file order; files that could not be read in `errors`. */
+export const readSeasonsReadOnly = (
+  opts: SeasonFilesOption & { databasePath: string },
+): { readonly seasons: readonly SeasonReading[]; readonly errors: readonly SeasonFileError[] } => {
+  const files = opts.seasonFiles ?? (opts.seasonFile ? [opts.seasonFile] : defaultFilesOrFallback());
+  const stored = readStoredSeasons(opts.databasePath);
+  const seasons: SeasonReading[] = [];
+  const errors: SeasonFileError[] = [];
+  for (const file of files) {
+    let fromFile: { season: Season; hash: string } | SeasonFileError;
+    try {
+      fromFile = readSeasonFile(file);
+    } catch (err) {
+      if (!(err instanceof SeasonFileError)) throw err;
+      fromFile = err;
+    }
+    if (fromFile instanceof SeasonFileError) {
+      // As the bot does: a bad edit leaves the last good import in service.
+      const id = claimedSeasonId(file);
+      const kept = id === null ? undefined : stored.seasons.get(id);
+      if (kept === undefined) errors.push(fromFile);
+      else seasons.push({ season: kept.season, source: 'database', file, updatedAt: kept.importedAt, note: `${file} is invalid (npm run cli -- validate ${file}); showing the data imported before.` });
+      continue;
+    }
+    const kept = stored.seasons.get(fromFile.season.id);
+    if (kept !== undefined && kept.hash === fromFile.hash) {
+      seasons.push({ season: kept.season, source: 'database', file, updatedAt: kept.importedAt, note: null });
+      continue;
+    }
+    const changed = kept === undefined ? null : `showing ${file}, which changed since the database's import (the bot imports it at its next start).`;
+    seasons.push({ season: fromFile.season, source: 'file', file, updatedAt: null, note: stored.whyNot ?? changed });
+  }
+  return { seasons, errors };
+};
+
+/** data/seasons/*.json; the Confederation Cup file alone when the folder cannot be listed. */
+const defaultFilesOrFallback = (): readonly string[] => {
+  try {
+    return seasonFilesIn();
+  } catch {
+    return [DEFAULT_SEASON_FILE];
+  }
+};
+
+interface StoredSeasons {
+  readonly seasons: ReadonlyMap<string, { readonly season: Season; readonly hash: string; readonly importedAt: Date }>;
+  /** Why the database could not be used; null when it was, or when there is none yet (normal before a first start). */
+  readonly whyNot: string | null;
+}
+
+const readStoredSeasons = (databasePath: string): StoredSeasons => {
+  const none = (whyNot: string | null): StoredSeasons => ({ seasons: new Map(), whyNot });
   // A missing database is the normal case before the bot's first start: nothing to say.
   if (databasePath === ':memory:' || !existsSync(databasePath)) return none(null);
   let sqlite: Database.Database;
@@ -115,9 +293,15 @@ const readStoredSeason = (databasePath: string): StoredSeason => {
       return none(`the database ${databasePath} is not migrated (pending: ${pending.join(', ')}); showing the season file. The bot migrates it at start, or run: npm run cli -- migrate`);
     }
     const db = drizzle({ client: sqlite, schema });
-    const version = dataVersion(db);
-    if (version === null) return none(null);
-    return { season: loadSeason(db), hash: version.hash, whyNot: null };
+    // One read transaction: a concurrent import cannot split the list from the seasons.
+    return db.transaction(() => {
+      const seasons = new Map<string, { season: Season; hash: string; importedAt: Date }>();
+      for (const stored of storedSeasons(db)) {
+        if (stored.version === null) continue;
+        seasons.set(stored.id, { season: loadSeason(db, stored.id), hash: stored.version.hash, importedAt: stored.version.importedAt });
+      }
+      return { seasons, whyNot: null };
+    });
   } catch (err) {
     return none(`cannot read the database ${databasePath} (${(err as Error).message}); showing the season file.`);
   } finally {

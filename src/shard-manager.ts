@@ -81,7 +81,7 @@ export const startShardManager = async (
   }
 
   // 2. Migrate and import once; shards only attach (shard-store.ts). A failure throws before any shard exists.
-  const store = openSeasonStore({ databasePath: config.databasePath, seasonFile: config.seasonFile, log });
+  const store = openSeasonStore({ databasePath: config.databasePath, seasonFiles: config.seasonFiles, log });
   const data = store.dataVersion();
   store.close();
   log.info({ migrated: store.migrated, imported: store.imported, data: data && { hash: data.hash.slice(0, 12) } }, 'database ready for shards');

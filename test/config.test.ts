@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { ConfigError, loadConfig, parseConfig, redactConfig } from '../src/config.js';
+import { ConfigError, loadConfig, loadDataConfig, parseConfig, redactConfig } from '../src/config.js';
 
 const TOKEN = 'MTE5NTk0NDQ0NDQ0NDQ0NDQ0NA.GsEntl.sentinel-token-value-do-not-print-0123';
 const APP_ID = '1195944444444444444';
@@ -57,7 +57,7 @@ describe('loadConfig', () => {
       apiUrl: null,
       logLevel: 'info',
       logFormat: 'pretty',
-      seasonFile: null,
+      seasonFiles: null,
       clock: null,
       lateWindowMs: 6 * 3_600_000,
       http: null,
@@ -87,7 +87,7 @@ describe('loadConfig', () => {
       DISCORD_API_URL: 'http://127.0.0.1:8080/api',
       LOG_LEVEL: 'debug',
       LOG_FORMAT: 'json',
-      SEASON_FILE: 'data/other.json',
+      SEASON_FILES: 'data/seasons/a.json, data/seasons/b.json',
       BOT_CLOCK_START: '2023-11-25T12:00:00Z',
       BOT_CLOCK_RATE: '3600',
       ANNOUNCE_LATE_WINDOW_HOURS: '2',
@@ -98,7 +98,7 @@ describe('loadConfig', () => {
       apiUrl: 'http://127.0.0.1:8080/api',
       logLevel: 'debug',
       logFormat: 'json',
-      seasonFile: 'data/other.json',
+      seasonFiles: ['data/seasons/a.json', 'data/seasons/b.json'],
       clock: { start: '2023-11-25T12:00:00Z', rate: 3600 },
       lateWindowMs: 2 * 3_600_000,
     });
@@ -266,6 +266,38 @@ describe('SHARDS: one process, the sharding manager, or a shard it spawned', () 
     ['a non-number id', { SHARDS: 'auto', SHARD_COUNT: '2' }],
   ])('GIVEN SHARDING_MANAGER with %s THEN it is refused', (_label, env) => {
     expect(problemsOf({ ...minimal, SHARDING_MANAGER: 'true', ...env })).toContain('SHARDS and SHARD_COUNT from the sharding manager');
+  });
+});
+
+describe('SEASON_FILES: which season files load', () => {
+  test('GIVEN neither variable THEN null: every data/seasons/*.json, with no warning', () => {
+    expect(parseConfig(minimal)).toMatchObject({ config: { seasonFiles: null }, warnings: [] });
+  });
+
+  test('GIVEN SEASON_FILES THEN the files in their order, spaces around commas ignored', () => {
+    expect(loadConfig({ ...minimal, SEASON_FILES: 'x.json,  y.json ,z.json' }).seasonFiles).toEqual(['x.json', 'y.json', 'z.json']);
+  });
+
+  test('GIVEN the deprecated SEASON_FILE THEN a one-file list and a warning naming SEASON_FILES', () => {
+    const { config, warnings } = parseConfig({ ...minimal, SEASON_FILE: 'data/other.json' });
+    expect(config.seasonFiles).toEqual(['data/other.json']);
+    expect(warnings).toEqual([expect.stringMatching(/SEASON_FILE is deprecated: use SEASON_FILES=data\/other\.json/)]);
+  });
+
+  test.each([
+    ['both variables', { SEASON_FILE: 'a.json', SEASON_FILES: 'b.json' }, 'SEASON_FILE and SEASON_FILES are both set'],
+    ['an empty entry', { SEASON_FILES: 'a.json,,b.json' }, 'SEASON_FILES has an empty entry'],
+    ['a file twice', { SEASON_FILES: 'a.json,./a.json' }, 'SEASON_FILES lists ./a.json more than once'],
+  ])('GIVEN %s THEN a problem, reported with the others at once', (_label, env, problem) => {
+    const problems = problemsOf({ ...minimal, ...env, BOT_CLOCK_RATE: '60' });
+    expect(problems).toContain(problem);
+    expect(problems).toContain('BOT_CLOCK_START and BOT_CLOCK_RATE go together');
+  });
+
+  test('GIVEN the data-only config (CLI) THEN the same list and warning, no token needed', () => {
+    expect(loadDataConfig({ SEASON_FILES: 'a.json,b.json' })).toMatchObject({ seasonFiles: ['a.json', 'b.json'], warnings: [] });
+    expect(loadDataConfig({ SEASON_FILE: 'a.json' }).warnings).toEqual([expect.stringContaining('SEASON_FILE is deprecated')]);
+    expect(() => loadDataConfig({ SEASON_FILES: ',' })).toThrow(/SEASON_FILES has an empty entry/);
   });
 });
 

@@ -1,10 +1,12 @@
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openSeasonStore, readSeasonReadOnly } from '../src/season-store.js';
+import { openSeasonStore, readSeasonReadOnly, readSeasonsReadOnly, UnknownSeasonError } from '../src/season-store.js';
 import { SeasonFileError } from '../src/season/parse.js';
-import { DEFAULT_SEASON_FILE } from '../src/season/read.js';
+import { DEFAULT_SEASON_FILE, readSeasonFile, SEASONS_FOLDER } from '../src/season/read.js';
+import { attachSeasonStore } from '../src/shard-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'caf-store-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -121,5 +123,158 @@ describe('read-only season reading (what the query CLI uses)', () => {
     writeFileSync(seasonFile, '{ "not": "a season" }');
     expect(() => readSeasonReadOnly({ databasePath: join(dir, 'ro-none.sqlite'), seasonFile })).toThrow(SeasonFileError);
     expect(existsSync(join(dir, 'ro-none.sqlite'))).toBe(false);
+  });
+});
+
+describe('several seasons in one store', () => {
+  const CL_FILE = join(SEASONS_FOLDER, 'caf-cl-2023-24.json');
+  /** A copy of a shipped season file in its own folder, so a test can edit or remove it. */
+  const copyOf = (source: string, name: string): string => {
+    const path = join(mkdtempSync(join(dir, 'files-')), name);
+    copyFileSync(source, path);
+    return path;
+  };
+  const importsOf = (databasePath: string) => {
+    const sqlite = new Database(databasePath, { readonly: true });
+    try {
+      return sqlite.prepare('select season_id, content_hash from data_imports order by id').all() as { season_id: string; content_hash: string }[];
+    } finally {
+      sqlite.close();
+    }
+  };
+
+  it('by default loads every data/seasons/*.json; the catalog lists them newest first and the first file is the default season', () => {
+    const store = openSeasonStore({ databasePath: join(dir, 'all.sqlite') });
+    try {
+      const catalog = store.catalog();
+      expect(catalog.list().map((e) => [e.id, e.competition, e.label])).toEqual([
+        ['caf-cl-2023-24', 'CAF Champions League', '2023-24'],
+        ['caf-cc-2023-24', 'CAF Confederation Cup', '2023-24'],
+      ]);
+      expect(catalog.list().every((e) => e.updatedAt instanceof Date)).toBe(true);
+      expect(catalog.get('caf-cl-2023-24')?.matches).toHaveLength(138);
+      expect(catalog.get('caf-cc-2023-24')?.teams).toHaveLength(52);
+      expect(catalog.get('nope')).toBeUndefined();
+      expect(store.season().id).toBe('caf-cc-2023-24');
+      expect(store.dataVersion()?.hash).toBe(readSeasonFile(DEFAULT_SEASON_FILE).hash);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('imports each file in its own right: an edit to one re-imports that season only', () => {
+    const databasePath = join(dir, 'per-season.sqlite');
+    const cc = copyOf(DEFAULT_SEASON_FILE, 'cc.json');
+    const cl = copyOf(CL_FILE, 'cl.json');
+    openSeasonStore({ databasePath, seasonFiles: [cc, cl] }).close();
+    expect(importsOf(databasePath).map((r) => r.season_id)).toEqual(['caf-cc-2023-24', 'caf-cl-2023-24']);
+
+    const json = JSON.parse(readFileSync(cl, 'utf8')) as { matches: { venue: string | null }[] };
+    json.matches[0]!.venue = 'Edited venue';
+    writeFileSync(cl, JSON.stringify(json, null, 2));
+    const store = openSeasonStore({ databasePath, seasonFiles: [cc, cl] });
+    try {
+      expect(store.imported).toBe(true);
+      expect(importsOf(databasePath).map((r) => r.season_id)).toEqual(['caf-cc-2023-24', 'caf-cl-2023-24', 'caf-cl-2023-24']);
+      expect(store.catalog().get('caf-cl-2023-24')?.matches[0]?.venue).toBe('Edited venue');
+      expect(store.catalog().get('caf-cc-2023-24')?.teams).toHaveLength(52);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('an invalid file keeps its season\'s last good import, the other seasons import, and the problem names the file', () => {
+    const databasePath = join(dir, 'one-bad.sqlite');
+    const cc = copyOf(DEFAULT_SEASON_FILE, 'cc.json');
+    const cl = copyOf(CL_FILE, 'cl.json');
+    openSeasonStore({ databasePath, seasonFiles: [cc] }).close();
+    openSeasonStore({ databasePath, seasonFiles: [cc, cl] }).close();
+    const json = JSON.parse(readFileSync(cc, 'utf8')) as { matches: { home: string }[] };
+    json.matches[0]!.home = 'Nobody United';
+    writeFileSync(cc, JSON.stringify(json));
+
+    const store = openSeasonStore({ databasePath, seasonFiles: [cc, cl] });
+    try {
+      expect(store.fileProblems).toEqual([{ file: cc, seasonId: 'caf-cc-2023-24', message: expect.stringMatching(/matches\[0\]\.home/) }]);
+      expect(store.catalog().list().map((e) => e.id)).toEqual(['caf-cl-2023-24', 'caf-cc-2023-24']);
+      expect(store.season().teams).toHaveLength(52);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('an invalid new file with no earlier import is not served, and the other seasons are', () => {
+    const bad = join(mkdtempSync(join(dir, 'files-')), 'bad.json');
+    writeFileSync(bad, '{ "id": "caf-xx-2030", "not": "a season" }');
+    const store = openSeasonStore({ databasePath: join(dir, 'new-bad.sqlite'), seasonFiles: [bad, copyOf(CL_FILE, 'cl.json')] });
+    try {
+      expect(store.catalog().list().map((e) => e.id)).toEqual(['caf-cl-2023-24']);
+      expect(store.season().id).toBe('caf-cl-2023-24');
+      expect(store.fileProblems.map((p) => p.seasonId)).toEqual(['caf-xx-2030']);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('a season whose file left the list is no longer served (its rows go); listed again, it is imported again', () => {
+    const databasePath = join(dir, 'dropped.sqlite');
+    const cc = copyOf(DEFAULT_SEASON_FILE, 'cc.json');
+    const cl = copyOf(CL_FILE, 'cl.json');
+    openSeasonStore({ databasePath, seasonFiles: [cc, cl] }).close();
+
+    const without = openSeasonStore({ databasePath, seasonFiles: [cc] });
+    try {
+      expect(without.catalog().list().map((e) => e.id)).toEqual(['caf-cc-2023-24']);
+      const left = without.sqlite.prepare("select count(*) as n from matches where season_id = 'caf-cl-2023-24'").get();
+      expect(left).toEqual({ n: 0 });
+    } finally {
+      without.close();
+    }
+    const back = openSeasonStore({ databasePath, seasonFiles: [cc, cl] });
+    try {
+      expect(back.imported).toBe(true);
+      expect(back.catalog().get('caf-cl-2023-24')?.matches).toHaveLength(138);
+    } finally {
+      back.close();
+    }
+  });
+
+  it('two files holding one season: the later is ignored and reported', () => {
+    const cc = copyOf(DEFAULT_SEASON_FILE, 'cc.json');
+    const again = copyOf(DEFAULT_SEASON_FILE, 'cc-again.json');
+    const store = openSeasonStore({ databasePath: join(dir, 'twice.sqlite'), seasonFiles: [cc, again] });
+    try {
+      expect(store.fileProblems).toEqual([{ file: again, seasonId: 'caf-cc-2023-24', message: expect.stringContaining('an earlier file in the list already holds') }]);
+      expect(store.catalog().list()).toHaveLength(1);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('a shard attaches to the same seasons and the same default season, without importing', () => {
+    const databasePath = join(dir, 'shard.sqlite');
+    const cl = copyOf(CL_FILE, 'cl.json');
+    const cc = copyOf(DEFAULT_SEASON_FILE, 'cc.json');
+    openSeasonStore({ databasePath, seasonFiles: [cl, cc] }).close();
+    const shard = attachSeasonStore({ databasePath, seasonFiles: [cl, cc] });
+    try {
+      expect(shard.catalog().list().map((e) => e.id)).toEqual(['caf-cl-2023-24', 'caf-cc-2023-24']);
+      expect(shard.season().id).toBe('caf-cl-2023-24');
+      expect(shard.dataVersion()?.hash).toBe(readSeasonFile(cl).hash);
+    } finally {
+      shard.close();
+    }
+  });
+
+  it('the read-only reader gives any configured season by id, and says which are loaded for an unknown one', () => {
+    const databasePath = join(dir, 'ro-several.sqlite');
+    openSeasonStore({ databasePath }).close();
+    expect(readSeasonReadOnly({ databasePath, seasonId: 'caf-cl-2023-24' })).toMatchObject({ source: 'database', note: null, file: CL_FILE });
+    expect(readSeasonReadOnly({ databasePath }).season.id).toBe('caf-cc-2023-24');
+    expect(() => readSeasonReadOnly({ databasePath, seasonId: 'caf-xx-1999' })).toThrow(UnknownSeasonError);
+    expect(readSeasonsReadOnly({ databasePath }).seasons.map((r) => [r.season.id, r.source])).toEqual([
+      ['caf-cc-2023-24', 'database'],
+      ['caf-cl-2023-24', 'database'],
+    ]);
   });
 });

@@ -2,8 +2,9 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadDataConfig } from '../config.js';
 import { isUserError, UserError } from '../domain/errors.js';
 import { SeasonFileError } from '../season/parse.js';
-import { openSeasonStore, readSeasonReadOnly } from '../season-store.js';
+import { openSeasonStore, readSeasonReadOnly, readSeasonsReadOnly, UnknownSeasonError } from '../season-store.js';
 import { QUERIES, runValidate } from './queries.js';
+import { seasonHeader, seasonsQuery } from './seasons.js';
 
 // `npm run cli -- <query> [options] [--json]`. Exit codes: 0 ok, 1 invalid season file or failed
 // migration, 2 bad input. Queries write nothing: only `migrate` opens the database for writing.
@@ -20,6 +21,7 @@ Queries:
   stats                                   matches and goals per stage, reconciled with the printed totals
   ranking                                 CAF 5-year association ranking and this season's points
   schedule                                the season calendar
+  seasons                                 every loaded season: status, matches, last result
   validate [file]                         check a season file (exit 0 valid, 1 invalid)
   migrate                                 create or migrate the database and import the season file,
                                           as the bot does at start (the only command that writes)
@@ -27,8 +29,9 @@ Queries:
 Queries read the database read-only when it is migrated and holds the current season file;
 otherwise they read the season file in memory. They never create, migrate or import.
 
-Options: --json for machine output; --db PATH (default DATABASE_PATH or data/bot.sqlite); --file PATH (or its
-older name --season-file PATH): the season file to read`;
+Options: --json for machine output (with a top-level "season"); --db PATH (default DATABASE_PATH or
+data/bot.sqlite); --season ID: a loaded season (default: the first of SEASON_FILES, else of data/seasons/);
+--file PATH (or its older name --season-file PATH): query that season file in memory, no database`;
 
 const main = (argv: readonly string[]): number => {
   let parsed;
@@ -42,6 +45,7 @@ const main = (argv: readonly string[]): number => {
         db: { type: 'string' },
         'season-file': { type: 'string' },
         file: { type: 'string' },
+        season: { type: 'string' },
         team: { type: 'string' },
         stage: { type: 'string' },
         group: { type: 'string' },
@@ -72,17 +76,33 @@ const main = (argv: readonly string[]): number => {
   if (values.file !== undefined && values['season-file'] !== undefined && values.file !== values['season-file']) {
     return fail(`--file and --season-file name two different files; give one.\n\n${USAGE}`);
   }
-  const seasonFile = values.file ?? values['season-file'] ?? config.seasonFile;
+  const file = values.file ?? values['season-file'] ?? null;
+  if (file !== null && values.season !== undefined) {
+    return fail(`--file reads one season file and --season picks a loaded season; give one.\n\n${USAGE}`);
+  }
+  for (const warning of config.warnings) process.stderr.write(`Warning: ${warning}\n`);
+  const seasonFiles = file === null ? config.seasonFiles : [file];
 
   if (query === 'validate') {
-    const result = runValidate(args[0] ?? seasonFile);
+    const result = runValidate(args[0] ?? file ?? config.seasonFiles?.[0]);
     if (values.json) process.stdout.write(`${JSON.stringify(result.json)}\n`);
     else (result.ok ? process.stdout : process.stderr).write(`${result.text}\n`);
     return result.ok ? 0 : 1;
   }
 
   const databasePath = values.db ?? config.databasePath;
-  if (query === 'migrate') return migrate(databasePath, seasonFile);
+  if (query === 'migrate') return migrate(databasePath, seasonFiles);
+  // --file is read in memory: the database is not consulted.
+  const readFrom = file === null ? databasePath : ':memory:';
+
+  if (query === 'seasons') {
+    const { seasons, errors } = readSeasonsReadOnly({ databasePath: readFrom, seasonFiles });
+    for (const error of errors) process.stderr.write(`Note: ${error.message}\n`);
+    for (const reading of seasons) if (reading.note !== null) process.stderr.write(`Note: ${reading.note}\n`);
+    const output = seasonsQuery(seasons, new Date());
+    process.stdout.write(values.json ? `${JSON.stringify(output.json)}\n` : `${output.text}\n`);
+    return seasons.length === 0 && errors.length > 0 ? 1 : 0;
+  }
 
   // The query name is user input: only the table's own entries, never Object.prototype's.
   const run = Object.hasOwn(QUERIES, query) ? QUERIES[query] : undefined;
@@ -90,15 +110,17 @@ const main = (argv: readonly string[]): number => {
 
   let reading;
   try {
-    reading = readSeasonReadOnly({ databasePath, seasonFile });
+    reading = readSeasonReadOnly({ databasePath: readFrom, seasonFiles, seasonId: values.season ?? null });
   } catch (err) {
     if (err instanceof SeasonFileError) return failData(err.message);
+    if (err instanceof UnknownSeasonError) return fail(err.message);
     throw err;
   }
   if (reading.note !== null) process.stderr.write(`Note: ${reading.note}\n`);
   try {
     const output = run(reading.season, { ...values, args });
-    process.stdout.write(values.json ? `${JSON.stringify(output.json)}\n` : `${output.text}\n`);
+    const json = typeof output.json === 'object' && output.json !== null ? { season: seasonHeader(reading), ...output.json } : output.json;
+    process.stdout.write(values.json ? `${JSON.stringify(json)}\n` : `${output.text}\n`);
     return 0;
   } catch (err) {
     if (isUserError(err)) return fail(describeUserError(err));
@@ -107,18 +129,19 @@ const main = (argv: readonly string[]): number => {
 };
 
 /** `migrate`: what the bot does at start (lock, back up, migrate, import), on purpose and once. */
-const migrate = (databasePath: string, seasonFile: string | null): number => {
+const migrate = (databasePath: string, seasonFiles: readonly string[] | null): number => {
   let store;
   try {
-    store = openSeasonStore({ databasePath, seasonFile });
+    store = openSeasonStore({ databasePath, seasonFiles });
   } catch (err) {
     return failData(`Could not migrate ${databasePath}: ${(err as Error).message}`);
   }
   try {
     const schema = store.migrated.length > 0 ? `applied ${store.migrated.join(', ')}` : 'schema already up to date';
+    const seasons = store.catalog().list().map((entry) => entry.id).join(', ');
     const data = store.fileProblem !== null
-      ? `season file invalid, kept the data imported before:\n${store.fileProblem}`
-      : store.imported ? 'season file imported' : 'season data already current';
+      ? `a season file is invalid, its season keeps the data imported before:\n${store.fileProblems.map((p) => p.message).join('\n')}`
+      : `${store.imported ? 'season files imported' : 'season data already current'} (${seasons})`;
     process.stdout.write(`${databasePath}: ${schema}; ${data}.\n`);
     return store.fileProblem === null ? 0 : 1;
   } finally {

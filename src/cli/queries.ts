@@ -335,7 +335,7 @@ export const QUERIES: Readonly<Record<string, Query>> = {
 export const runValidate = (file: string | null | undefined): { ok: boolean; text: string; json: unknown } => {
   try {
     const { season } = readSeasonFile(file ?? undefined);
-    const text = `${file ?? 'data/season-2023-24.json'} is valid: ${season.teams.length} teams, ${season.matches.length} matches, ${season.matches.reduce((n, m) => n + m.goals.length, 0)} goals.`;
+    const text = `${file ?? 'data/seasons/caf-cc-2023-24.json'} is valid: ${season.teams.length} teams, ${season.matches.length} matches, ${season.matches.reduce((n, m) => n + m.goals.length, 0)} goals.`;
     return { ok: true, text, json: { valid: true, problems: [] } };
   } catch (err) {
     if (err instanceof SeasonFileError) return { ok: false, text: err.message, json: { valid: false, problems: err.problems } };

@@ -247,7 +247,7 @@ export function importSeason(parsed: ParsedSeason, clubs: ClubsFile, options: Se
   ].filter((g): g is SourceNoteRecord => g !== null);
 
   const file: SeasonFileInput = {
-    $comment: `Imported by npm run data:import from ${options.fileName} (Football.TXT). Edit it as any season file (see data/season-2023-24.json's $comment), then run npm run cli -- validate <file>. Re-importing overwrites hand edits.`,
+    $comment: `Imported by npm run data:import from ${options.fileName} (Football.TXT). Edit it as any season file (see data/seasons/caf-cc-2023-24.json's $comment), then run npm run cli -- validate <file>. Re-importing overwrites hand edits.`,
     about: `The ${options.label.replace('-', '–')} ${options.competition}: ${teams.length} clubs from ${associations.length} associations, ${matches.length} matches, from ${options.fileName} (${parsed.title ?? 'no title'}). Cited as ${options.source}${/openfootball/i.test(options.source) ? ' (openfootball: public domain, CC0 1.0)' : ''}. What the format does not give is null and listed in gaps.`,
     id: options.id,
     label: options.label,
@@ -278,7 +278,7 @@ export function importSeason(parsed: ParsedSeason, clubs: ClubsFile, options: Se
   return { ok: true, value: { file: { ...file, champion }, clubs: mapped, newClubs } };
 }
 
-/** The keys in the order data/season-2023-24.json writes them, so imported files read the same. */
+/** The keys in the order data/seasons/caf-cc-2023-24.json writes them, so imported files read the same. */
 const MATCH_KEYS = ['id', 'stage', 'group', 'matchday', 'tie', 'leg', 'date', 'kickoff', 'venue', 'home', 'away', 'status', 'score', 'extraTime', 'penalties', 'decision', 'goals', 'note', 'sources'] as const;
 const inFileOrder = (m: MatchInput): MatchInput => Object.fromEntries(MATCH_KEYS.map((k) => [k, m[k]])) as unknown as MatchInput;
 

@@ -1,12 +1,41 @@
 // Reads the season file from disk: bytes → sha256 → JSON → parseSeason.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Season } from '../domain/types.js';
 import { fromPackageRoot } from '../package-root.js';
 import { parseSeason, SeasonFileError } from './parse.js';
 
-/** data/season-2023-24.json at the package root (from src/ or dist/ alike), from any working directory. */
-export const DEFAULT_SEASON_FILE = fromPackageRoot('data', 'season-2023-24.json');
+/** data/seasons/ at the package root (from src/ or dist/ alike): the bot loads every season file there. */
+export const SEASONS_FOLDER = fromPackageRoot('data', 'seasons');
+
+/** The Confederation Cup 2023–24, the season tools fall back on when given no file (CLI validate, tests). */
+export const DEFAULT_SEASON_FILE = join(SEASONS_FOLDER, 'caf-cc-2023-24.json');
+
+/** Not a season: the starting point for a new season file, copied and edited. */
+const NOT_SEASONS = new Set(['template.json']);
+
+/** Every `*.json` season file in a folder, in name order (the first is the default season until callers choose). */
+export function seasonFilesIn(folder: string = SEASONS_FOLDER): string[] {
+  return readdirSync(folder, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.json') && !NOT_SEASONS.has(entry.name))
+    .map((entry) => join(folder, entry.name))
+    .sort();
+}
+
+/**
+ * The season id a file claims, read without validating it: how an invalid file still names the
+ * season whose last good import stays in service. Null when the file is unreadable or names none.
+ */
+export function claimedSeasonId(path: string): string | null {
+  try {
+    const json = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, '')) as unknown;
+    const id = typeof json === 'object' && json !== null && 'id' in json ? (json as { id: unknown }).id : null;
+    return typeof id === 'string' && id.trim() !== '' ? id : null;
+  } catch {
+    return null;
+  }
+}
 
 /**
  * Reads and validates a season file. `hash` is the sha256 (hex) of the file's bytes, so an importer

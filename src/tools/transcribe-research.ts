@@ -1,4 +1,4 @@
-// One-off transcription: ../shared/research (+ the seed) → data/season-2023-24.json.
+// One-off transcription: ../shared/research (+ the seed) → data/seasons/caf-cc-2023-24.json.
 // Kept for provenance. Since the first run the data file is the source of truth and is edited by
 // hand; running this again OVERWRITES those edits (it refuses unless --force is given).
 //
@@ -191,7 +191,7 @@ const args = process.argv.slice(2);
 const force = args.includes('--force');
 const positional = args.filter((a) => !a.startsWith('--'));
 const researchDir = positional[0] ?? fileURLToPath(new URL('../../../shared/research/', import.meta.url));
-const outFile = positional[1] ?? fileURLToPath(new URL('../../data/season-2023-24.json', import.meta.url));
+const outFile = positional[1] ?? fileURLToPath(new URL('../../data/seasons/caf-cc-2023-24.json', import.meta.url));
 
 if (existsSync(outFile) && !force) {
   fail(`${outFile} exists and is edited by hand; pass --force to overwrite it from the research`);

@@ -153,13 +153,13 @@ describe('query CLI and the database: queries write nothing, migrate is explicit
     databaseBehind(path);
     const migrated = await cliWith(path, 'migrate');
     expect(migrated.code).toBe(0);
-    expect(migrated.stdout).toMatch(/applied .*; season file imported\./);
+    expect(migrated.stdout).toMatch(/applied .*; season files imported \(caf-cl-2023-24, caf-cc-2023-24\)\./);
     const after = contentOf(path);
     expect(after.pending).toEqual([]);
-    expect(after.dump.data_imports).toHaveLength(1);
+    expect(after.dump.data_imports).toHaveLength(2);
 
     const again = await cliWith(path, 'migrate');
-    expect(again.stdout).toMatch(/schema already up to date; season data already current\./);
+    expect(again.stdout).toMatch(/schema already up to date; season data already current \(caf-cl-2023-24, caf-cc-2023-24\)\./);
 
     const query = await cliWith(path, 'standings', '--group', 'C');
     expect(query.code).toBe(0);
@@ -167,3 +167,58 @@ describe('query CLI and the database: queries write nothing, migrate is explicit
     expect(contentOf(path)).toEqual(after);
   });
 });
+
+describe.concurrent('several seasons: --season, --file and the seasons query', () => {
+  it('seasons --json lists every shipped season, newest first, with its status on the clock', async () => {
+    const { code, stdout } = await cli('seasons', '--json');
+    expect(code).toBe(0);
+    const { seasons } = JSON.parse(stdout) as { seasons: Record<string, unknown>[] };
+    expect(seasons.map((s) => Object.keys(s))).toEqual(seasons.map(() => ['id', 'competition', 'label', 'status', 'matches', 'lastResult', 'source']));
+    expect(seasons.map((s) => [s.id, s.competition, s.label])).toEqual([
+      ['caf-cl-2023-24', 'CAF Champions League', '2023-24'],
+      ['caf-cc-2023-24', 'CAF Confederation Cup', '2023-24'],
+    ]);
+    // Both finals were played in May 2024: on today's clock both seasons are finished.
+    expect(seasons.map((s) => s.status)).toEqual(['finished', 'finished']);
+    expect(seasons[0]).toMatchObject({ matches: 138, lastResult: '2024-05-25', source: expect.stringMatching(/data\/seasons\/caf-cl-2023-24\.json$/) });
+    expect(seasons[1]).toMatchObject({ lastResult: '2024-05-19', source: expect.stringMatching(/data\/seasons\/caf-cc-2023-24\.json$/) });
+  });
+
+  it('seasons prints a table for people', async () => {
+    const { code, stdout } = await cli('seasons');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Season\s+Competition\s+Label\s+Status\s+Matches\s+Last result/m);
+    expect(stdout).toMatch(/^caf-cl-2023-24\s+CAF Champions League\s+2023-24\s+finished\s+138\s+2024-05-25$/m);
+  });
+
+  it('--season picks a loaded season; the JSON names it at the top', async () => {
+    const { code, stdout } = await cli('standings', '--season', 'caf-cl-2023-24', '--json');
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout) as { season: unknown; groups: { group: string }[] };
+    expect(json.season).toEqual({ id: 'caf-cl-2023-24', competition: 'CAF Champions League', label: '2023-24' });
+    expect(json.groups).toHaveLength(4);
+  });
+
+  it('without --season the JSON is about the default season (the first file)', async () => {
+    const { code, stdout } = await cli('teams', '--json');
+    expect(code).toBe(0);
+    expect((JSON.parse(stdout) as { season: unknown }).season).toEqual({ id: 'caf-cc-2023-24', competition: 'CAF Confederation Cup', label: '2023-24' });
+  });
+
+  it('--file queries that file in memory, whatever the database holds', async () => {
+    const { code, stdout, stderr } = await cli('ties', '--round', 'final', '--file', join('data', 'seasons', 'caf-cl-2023-24.json'), '--json');
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect((JSON.parse(stdout) as { season: { id: string } }).season.id).toBe('caf-cl-2023-24');
+  });
+
+  it.each([
+    [['standings', '--season', 'caf-xx-1999'], /No season caf-xx-1999 is loaded\. Loaded seasons: caf-cc-2023-24, caf-cl-2023-24/],
+    [['standings', '--season', 'caf-cc-2023-24', '--file', 'x.json'], /--file reads one season file and --season picks a loaded season; give one/],
+  ])('exits 2 with a clear message for %j', async (args, message) => {
+    const { code, stderr } = await cli(...args);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+  });
+});
+

@@ -82,7 +82,7 @@ describe('checks on data/clubs.json', () => {
     const result = checkClubs(JSON.parse(readFileSync(new URL('../../data/clubs.json', import.meta.url), 'utf8')));
     expect(result.ok ? [] : result.problems).toEqual([]);
     if (!result.ok) return;
-    const season = JSON.parse(readFileSync(new URL('../../data/season-2023-24.json', import.meta.url), 'utf8')) as {
+    const season = JSON.parse(readFileSync(new URL('../../data/seasons/caf-cc-2023-24.json', import.meta.url), 'utf8')) as {
       teams: { name: string; shortName: string | null; aliases: string[]; association: string }[];
       associations: { name: string; code: string | null }[];
     };

@@ -11,7 +11,7 @@ afterEach(() => {
   for (const handle of opened.splice(0)) handle.close();
 });
 
-describe('data/season-2023-24.json', () => {
+describe('data/seasons/caf-cc-2023-24.json', () => {
   test('imports and loads back deep-equal to the parsed file', () => {
     const handle = makeTestDb();
     opened.push(handle);

@@ -16,7 +16,7 @@ const inStages = (...stages: Stage[]): Match[] => season.matches.filter((m) => s
 const goalsIn = (matches: readonly Match[]): number =>
   matches.reduce((sum, m) => sum + (m.score === null ? 0 : m.score.home + m.score.away), 0);
 
-describe('data/season-2023-24.json', () => {
+describe('data/seasons/caf-cc-2023-24.json', () => {
   test('GIVEN the file THEN its hash is the sha256 of its bytes', () => {
     expect(hash).toBe(createHash('sha256').update(readFileSync(DEFAULT_SEASON_FILE)).digest('hex'));
   });

@@ -20,8 +20,10 @@ describe('db:backup', () => {
 
       const copy = new Database(target, { readonly: true });
       const count = (table: string) => (copy.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
-      expect(count('teams')).toBe(store.season().teams.length);
-      expect(count('matches')).toBe(store.season().matches.length);
+      // Every season the store serves (data/seasons/ holds several).
+      const seasons = store.catalog().list().map((entry) => store.catalog().get(entry.id)!);
+      expect(count('teams')).toBe(seasons.reduce((n, s) => n + s.teams.length, 0));
+      expect(count('matches')).toBe(seasons.reduce((n, s) => n + s.matches.length, 0));
       expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
       copy.close();
     } finally {
