@@ -12,6 +12,7 @@ import { setSubscription } from '../db/guild-settings.js';
 import { countByStatus } from '../db/outbox.js';
 import { createClient } from '../discord/client.js';
 import { createDiscordSender } from '../discord/announcements/sender.js';
+import { restShareFor } from '../shard-manager.js';
 import { silentLogger } from '../log.js';
 import { planOne } from '../planning/announcements.js';
 import { runTick } from '../scheduler/tick.js';
@@ -28,10 +29,20 @@ export interface FanoutOptions {
   readonly concurrency?: number;
   /** Which round to announce. Default: group stage matchday 1. */
   readonly roundKey?: string;
+  /**
+   * Dispatching processes sharing the bot's budget, simulated as that many discord.js clients, each
+   * with REST_REQUESTS_PER_SECOND / clients (as the shard manager gives each shard), each running the
+   * tick at once over the same outbox. Default 1.
+   */
+  readonly clients?: number;
+  /** The bot's REST budget split among the clients (REST_REQUESTS_PER_SECOND). Default 50. */
+  readonly restRequestsPerSecond?: number;
 }
 
 export interface FanoutReport {
   readonly channels: number;
+  /** Clients (dispatching processes) and each one's REST requests per second. */
+  readonly clients: { readonly count: number; readonly restRequestsPerSecondEach: number };
   readonly posts: number;
   readonly seconds: number;
   readonly postsPerSecond: number;
@@ -66,12 +77,17 @@ export async function benchFanout(opts: FanoutOptions = {}): Promise<FanoutRepor
   });
   const dir = mkdtempSync(join(tmpdir(), 'caf-bench-fanout-'));
   const store = openSeasonStore({ databasePath: join(dir, 'bench.sqlite') });
-  let client: Client | null = null;
+  const clientCount = Math.max(1, opts.clients ?? 1);
+  const restShare = restShareFor(opts.restRequestsPerSecond ?? 50, clientCount);
+  const clients: Client[] = [];
   try {
-    client = createClient({ apiUrl: standin.apiUrl }, log);
-    const ready = new Promise<void>((resolve) => client?.once(Events.ClientReady, () => resolve()));
-    await client.login(TOKEN);
-    await ready;
+    for (let i = 0; i < clientCount; i += 1) {
+      const client = createClient({ apiUrl: standin.apiUrl, restRequestsPerSecond: restShare }, log);
+      clients.push(client);
+      const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+      await client.login(TOKEN);
+      await ready;
+    }
 
     const season = store.season();
     const round = seasonRounds(season).find((r) => r.key === (opts.roundKey ?? 'GS-MD1'));
@@ -91,11 +107,14 @@ export async function benchFanout(opts: FanoutOptions = {}): Promise<FanoutRepor
     }
 
     const started = performance.now();
-    const report = await runTick(
-      { db: store.db, season: () => season, send: createDiscordSender(client), log, concurrency: opts.concurrency ?? 50, batchSize: 200 },
-      dueAt,
+    // Each client claims its own rows (the claim is one statement), as separate processes would.
+    const reports = await Promise.all(
+      clients.map((client) =>
+        runTick({ db: store.db, season: () => season, send: createDiscordSender(client), log, concurrency: opts.concurrency ?? 50, batchSize: 200 }, dueAt),
+      ),
     );
     const seconds = (performance.now() - started) / 1000;
+    const report = { sent: reports.reduce((sum, r) => sum + r.sent, 0) };
 
     let duplicates = 0;
     let missing = 0;
@@ -108,6 +127,7 @@ export async function benchFanout(opts: FanoutOptions = {}): Promise<FanoutRepor
     const postsPerSecond = report.sent / seconds;
     return {
       channels: channelIds.length,
+      clients: { count: clientCount, restRequestsPerSecondEach: restShare },
       posts: report.sent,
       seconds: Number(seconds.toFixed(2)),
       postsPerSecond: Number(postsPerSecond.toFixed(1)),
@@ -119,17 +139,19 @@ export async function benchFanout(opts: FanoutOptions = {}): Promise<FanoutRepor
       target: { postsPerSecond: 45, met: postsPerSecond >= 45 && duplicates === 0 && missing === 0 },
     };
   } finally {
-    await client?.destroy();
+    await Promise.all(clients.map((client) => client.destroy()));
     store.close();
     await standin.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-// `npx tsx src/bench/fanout.ts [channels]` runs it alone.
+// `npx tsx --conditions=standin-source src/bench/fanout.ts [channels] [clients]` runs it alone
+// (clients: dispatching processes sharing the 50/s budget, default 1).
 if (import.meta.url === `file://${process.argv[1]}`) {
   const channels = Number(process.argv[2] ?? 1000);
-  benchFanout({ channels }).then(
+  const clients = Number(process.argv[3] ?? 1);
+  benchFanout({ channels, clients }).then(
     (report) => {
       process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       process.exit(report.target.met ? 0 : 1);
