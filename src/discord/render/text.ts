@@ -2,11 +2,19 @@ import { escapeMarkdown } from 'discord.js';
 
 const ZWSP = '\u200b';
 
+/** Characters no markdown, heading, list, link or mention rule acts on. */
+const PLAIN_TEXT = /^[\p{L}\p{M}\p{N} .,'’\u2013\u2014&]*$/u;
+/** "1. " at the start reads as a numbered list. */
+const NUMBERED_LIST_START = /^ *\d+\./;
+
 /**
  * Makes text from the data safe to place in markdown: no formatting, no pings, no mentions.
  * Newlines are folded so a name cannot start a heading, quote or list on its own line.
  */
 export const escapeText = (text: string): string => {
+  // Most names are plain (letters, digits, spaces, a dot or an apostrophe): nothing below would change
+  // them, and escapeMarkdown's dozen regular expressions cost a fifth of a millisecond per reply.
+  if (PLAIN_TEXT.test(text) && !NUMBERED_LIST_START.test(text)) return text;
   const oneLine = text.replace(/[\r\n\t]+/g, ' ');
   const escaped = escapeMarkdown(oneLine, { heading: true, bulletedList: true, numberedList: true, maskedLink: true });
   return neutraliseMentions(escaped)
