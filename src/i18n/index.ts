@@ -33,7 +33,7 @@ export interface Translator {
   /**
    * A name inside a sentence (club, player, venue, command): a club's name in the reply's language where
    * the clubs data has one ("Zamalek" → "الزمالك"), else as printed; isolated (FSI…PDI) in a right-to-left
-   * reply when it is not in that reply's own script. Tables keep printed names: they never pass through here.
+   * reply unless it is written in that reply's own script. Tables keep printed names: they never pass through here.
    */
   name(text: string): string;
   /** A monospace table line: kept left to right (LRI…PDI) in a right-to-left reply, as is otherwise. */
@@ -62,6 +62,7 @@ export interface I18nOptions {
 
 /** Letters written left to right (Latin and the like): such a name needs isolating in an Arabic line. */
 const LEFT_TO_RIGHT_LETTER = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]/u;
+const RIGHT_TO_LEFT_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}]/u;
 
 export const createI18n = (options: I18nOptions = {}): I18n => {
   const clubNames = options.clubNames ?? bundledClubNames();
@@ -89,9 +90,11 @@ export const createI18n = (options: I18nOptions = {}): I18n => {
     const ownNames = language === 'en' ? undefined : clubNames.get(language);
     const name = (text: string): string => {
       const own = ownNames?.get(text);
-      if (own === undefined) return rtl ? isolateName(text) : text;
-      // A name in the reply's own script (Arabic in an Arabic reply) sits in the line as it is.
-      return rtl && LEFT_TO_RIGHT_LETTER.test(own) ? isolateName(own) : stripDirectionControls(own);
+      if (!rtl) return own === undefined ? text : stripDirectionControls(own);
+      const said = own ?? text;
+      // Text in the reply's own script (an Arabic club name or alias) sits in the line as it is; text with
+      // left-to-right letters, or only digits and signs (a score), is isolated so it reads whole.
+      return RIGHT_TO_LEFT_LETTER.test(said) && !LEFT_TO_RIGHT_LETTER.test(said) ? stripDirectionControls(said) : isolateName(said);
     };
     // Memoized (lookup-cache.ts): the resources never change, and i18next costs 90–220 µs a lookup.
     const has = memoizeLookup((key: string): boolean => instance.exists(key, { lng: language }));

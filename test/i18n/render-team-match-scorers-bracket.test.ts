@@ -194,6 +194,15 @@ describe('Arabic keeps Latin names and scores as units', () => {
     expect(description).toMatch(/`[فتخ]`/);
   });
 
+  test('the team card is titled with the club as Arabic fans know it where the data has the name, else the printed name isolated; its Arabic alias is not isolated', () => {
+    const card = (id: string) => renderTeam(teamView(real, id, tr)).embeds[0];
+    expect(card('zamalek')?.title).toBe('الزمالك');
+    expect(card('rs-berkane')?.title).toBe('نهضة بركان');
+    expect(card('usm-alger')?.title).toBe(`${FSI}USM Alger${PDI}`);
+    expect(card('zamalek')?.fields?.find((f) => f.value.includes('Zamalek SC'))?.value).toContain(`${PDI}، الزمالك`);
+    expect(renderTeam(teamView(real, 'zamalek', i18n.translator('fr'))).embeds[0]?.title).toBe('Zamalek');
+  });
+
   test('scorer lines isolate player and club', () => {
     const payload = renderScorers({ season: real, table: computeScorers(real, { stage: 'proper', limit: 5 }), teamName: index.teamName, heading: 'x', stage: null, limit: 5 }, tr);
     const first = computeScorers(real, { stage: 'proper', limit: 5 }).rows[0];

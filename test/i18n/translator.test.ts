@@ -110,6 +110,13 @@ describe('club names in the reply language (data/clubs.json names)', () => {
     expect([...t(language).name(printed)].map((c) => c.codePointAt(0))).toEqual([...said].map((c) => c.codePointAt(0)));
   });
 
+  test('any text in Arabic script (an Arabic alias from the data) sits in an Arabic line unisolated; digits and signs alone are isolated', () => {
+    expect(t('ar').name('الزمالك')).toBe('الزمالك');
+    expect(t('ar').name('نادي\u202E X')).toBe(`${FSI}نادي X${PDI}`);
+    expect(t('ar').name('2–1')).toBe(`${FSI}2–1${PDI}`);
+    expect(t('ar').name('\u202Eالزمالك')).toBe('الزمالك');
+  });
+
   test('only the whole printed name is a club name: a longer text, an alias or a table line keeps its letters', () => {
     expect(t('ar').name('Zamalek SC')).toBe(`${FSI}Zamalek SC${PDI}`);
     expect(t('ar').name('Zamalek v RS Berkane')).toBe(`${FSI}Zamalek v RS Berkane${PDI}`);

@@ -156,7 +156,8 @@ export const renderTeam = (view: TeamView): MessagePayload => {
   return fitMessage({
     embeds: [
       {
-        title: escapeText(team.name),
+        // The club as fans in the reply's language know it (tr.name), as in the lines below.
+        title: tr.name(escapeText(team.name)),
         description: [...champion, ...(path.length ? path : [tr.t('team.noMatches')])].join('\n'),
         color: latestStageColour(view.matches.map((m) => m.stage)),
         fields,
