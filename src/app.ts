@@ -3,6 +3,7 @@ import { Events, type Client } from 'discord.js';
 import { createClock } from './clock.js';
 import { seasonAsOf } from './domain/as-of.js';
 import type { Config } from './config.js';
+import { guildSeason } from './db/guild-settings.js';
 import { createLanguageStore } from './db/languages.js';
 import { createClient } from './discord/client.js';
 import type { Command, CommandContext } from './discord/commands/types.js';
@@ -74,7 +75,8 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
     db: store.db,
     client,
     clock,
-    season: store.season,
+    // Every loaded season: each channel is planned and posted from the season it follows.
+    season: () => store.catalog(),
     log: log.child({ component: 'announcements' }),
     lateWindowMs: config.lateWindowMs,
     ...(deps.onUnauthorized ? { onUnauthorized: deps.onUnauthorized } : {}),
@@ -84,6 +86,12 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
     // Commands see the season as of the bot's clock: under a replay clock, no result before its match.
     season: () => seasonAsOf(store.season(), clock.now()),
     dataVersion: store.dataVersion,
+    // Every loaded season, read live: fan commands choose one per reply (option, server default, status).
+    get catalog() {
+      return store.catalog();
+    },
+    // The server's season (/announcements default), for fan commands without a competition.
+    guildSeason: (guildId) => guildSeason(store.db, guildId),
     log,
     now: () => clock.now(),
     startedAt: clock.now(),

@@ -11,6 +11,7 @@ import { commandMention, commandWord, localized } from '../../i18n/commands.js';
 import { LANGUAGE_INFO, LANGUAGES, type Translator } from '../../i18n/index.js';
 import { LeadsError, parseLeads, type LeadsProblem } from '../../domain/announcements.js';
 import { UserError } from '../../domain/errors.js';
+import type { Team } from '../../domain/types.js';
 import { clearGuildSeason, guildSeason, listSubscriptions, setGuildSeason } from '../../db/guild-settings.js';
 import { clearClubRole, setClubRole } from '../../db/club-roles.js';
 import { escapeText } from '../render/text.js';
@@ -99,7 +100,9 @@ export const announcements: Command = {
         .setName('roles')
         .setDescription("The role a club's posts mention in channels following it; without role, none")
         .addStringOption(teamOption('team', 'The club', true))
-        .addRoleOption((o) => o.setName('role').setDescription('A mentionable role of this server (never @everyone)')),
+        .addRoleOption((o) => o.setName('role').setDescription('A mentionable role of this server (never @everyone)'))
+        // Where the club is looked up: a club of any season keeps one id, so its role serves every season.
+        .addStringOption((o) => competitionOption(o).setDescription("The club's competition and season (default: the server's)")),
     )
     .addSubcommand((s) => s.setName('status').setDescription('Settings, next posts, what was sent or failed, disabled channels'))
     .addSubcommand((s) => s.setName('preview').setDescription('Show the next announcement, only to you'))
@@ -337,6 +340,31 @@ async function runDefault(
   await answer(interaction, tr.t('announcements.default.set', { season: name(chosen.entry.id), set: say.command('set') }));
 }
 
+/**
+ * The club of `/announcements roles`: looked up in the chosen season (`competition`, else the server's
+ * default, else the catalog's rule); without `competition`, a club the default season does not hold is
+ * looked up in the other seasons too (a club keeps its id across seasons, and its role serves them all).
+ */
+function readClubOfAnySeason(interaction: ChatInputCommandInteraction, ctx: CommandContext, svc: AnnouncementsService): Team {
+  const chosen = chooseSeason(interaction, withServerDefault(ctx, svc));
+  try {
+    return readTeam(interaction, chosen.season, 'team', true);
+  } catch (err) {
+    if (interaction.options.getString(COMPETITION_OPTION) !== null) throw err;
+    const catalog = catalogOf(ctx);
+    for (const entry of catalog.list()) {
+      const season = entry.id === chosen.entry.id ? undefined : catalog.get(entry.id);
+      if (season === undefined) continue;
+      try {
+        return readTeam(interaction, season, 'team', true);
+      } catch {
+        // Not in this season either.
+      }
+    }
+    throw err;
+  }
+}
+
 /** The role a club's posts mention: it must exist in this server, be mentionable, and not be @everyone. */
 async function runRoles(
   interaction: ChatInputCommandInteraction<'cached' | 'raw'>,
@@ -345,7 +373,7 @@ async function runRoles(
   guildId: string,
   now: number,
 ): Promise<void> {
-  const club = readTeam(interaction, ctx.season(), 'team', true);
+  const club = readClubOfAnySeason(interaction, ctx, svc);
   const role = interaction.options.getRole('role');
   const name = `**${escapeText(club.name)}**`;
   if (role === null) {
@@ -383,13 +411,14 @@ async function runTest(interaction: ChatInputCommandInteraction<'cached' | 'raw'
   const { tr } = say;
   let channelId = readChannelId(interaction);
   if (channelId === null) {
-    const enabled = listSubscriptions(svc.db, guildId).filter((s) => s.enabled);
+    // One channel following several seasons is still one channel.
+    const enabled = [...new Set(listSubscriptions(svc.db, guildId).filter((s) => s.enabled).map((s) => s.channelId))];
     if (enabled.length !== 1) {
       const channel = code(commandWord(interaction.locale ?? null, ['announcements', 'options', 'test', 'options', 'channel']));
       await answer(interaction, tr.t(enabled.length === 0 ? 'announcements.testReply.noChannel' : 'announcements.testReply.severalChannels', { channel }));
       return;
     }
-    channelId = enabled[0]!.channelId;
+    channelId = enabled[0]!;
   }
   const check = await checkAnnouncementChannel(interaction.client, guildId, channelId, tr);
   if (!check.ok) {

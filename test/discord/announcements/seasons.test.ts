@@ -227,6 +227,19 @@ describe('/announcements with several seasons', () => {
     expect(seasonsOf(CC)).toEqual([]);
   });
 
+  test('GIVEN roles without competition THEN a club of any season is found; with competition only in that season', async () => {
+    // The catalog's rule picks the Champions League; Alpha plays in the Confederation Cup.
+    expect((await run({ subcommand: 'roles', team: 'alpha' })).content).toContain('**Alpha** had no role');
+    expect((await run({ subcommand: 'roles', team: 'al-ahly' })).content).toContain('**Al Ahly** had no role');
+    expect((await run({ subcommand: 'roles', team: 'alpha', competition: CL_ID })).content).toContain('No team matches');
+  });
+
+  test('GIVEN one channel following two seasons THEN test without a channel posts there', async () => {
+    await run({ subcommand: 'set', channel: CC, competition: CC_ID });
+    await run({ subcommand: 'set', channel: CC, competition: CL_ID });
+    expect((await run({ subcommand: 'test' })).content).toContain(`Test message posted in <#${CC}>`);
+  });
+
   test('GIVEN a French client THEN default answers in French', async () => {
     const reply = await run({ subcommand: 'default', competition: CL_ID, locale: 'fr' });
     expect(reply.content).toContain('**CAF Champions League 2023–24** est désormais la saison de ce serveur');

@@ -53,21 +53,26 @@ test.each(json.map((c) => [c.name, c] as const))('/%s: names, descriptions, opti
   expect(combinedCharacters(command)).toBeLessThanOrEqual(4000);
 });
 
+type Localized = Partial<Record<string, string | null>> | null;
 interface Sized {
   readonly name: string;
   readonly description?: string;
-  readonly name_localizations?: Record<string, string> | null;
-  readonly description_localizations?: Record<string, string> | null;
+  readonly name_localizations?: Localized;
+  readonly description_localizations?: Localized;
   readonly options?: readonly unknown[];
-  readonly choices?: readonly { name: string; value: string | number; name_localizations?: Record<string, string> | null }[];
+  readonly choices?: readonly { name: string; value: string | number; name_localizations?: Localized }[];
 }
-const longest = (text: string, localized?: Record<string, string> | null): number =>
-  Math.max(text.length, ...Object.values(localized ?? {}).map((v) => v.length));
-const combinedCharacters = (node: Sized): number =>
-  longest(node.name, node.name_localizations) +
-  longest(node.description ?? '', node.description_localizations) +
-  (node.options ?? []).reduce<number>((sum, o) => sum + combinedCharacters(o as Sized), 0) +
-  (node.choices ?? []).reduce((sum, c) => sum + longest(c.name, c.name_localizations) + String(c.value).length, 0);
+const longest = (text: string, localized?: Localized): number =>
+  Math.max(text.length, ...Object.values(localized ?? {}).map((v) => v?.length ?? 0));
+const combinedCharacters = (command: unknown): number => {
+  const node = command as Sized;
+  return (
+    longest(node.name, node.name_localizations) +
+    longest(node.description ?? '', node.description_localizations) +
+    (node.options ?? []).reduce<number>((sum, o) => sum + combinedCharacters(o), 0) +
+    (node.choices ?? []).reduce((sum, c) => sum + longest(c.name, c.name_localizations) + String(c.value).length, 0)
+  );
+};
 
 test('commands with an autocomplete option implement autocomplete()', () => {
   for (const c of commands) {
