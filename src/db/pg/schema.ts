@@ -36,10 +36,13 @@ export const seasons = pgTable(
     staleAfterDays: integer('stale_after_days').notNull().default(DEFAULT_STALE_AFTER_DAYS),
     /** `YYYY-MM-DD` after which the season is finished whatever its results say; null when not set. */
     endDate: text('end_date'),
+    /**
+     * A team of this season (the season file's parser checks it). No foreign key: teams point at
+     * their season, and a key back would make a cycle no copy order can satisfy (db:copy).
+     */
     championTeamId: text('champion_team_id'),
   },
   (t) => [
-    foreignKey({ columns: [t.id, t.championTeamId], foreignColumns: [teams.seasonId, teams.id], name: 'seasons_champion_fk' }),
     check('seasons_as_of_check', isoDate(t.asOf)),
     check('seasons_end_date_check', nullOrIsoDate(t.endDate)),
     check('seasons_stale_after_check', sql`${t.staleAfterDays} >= 1`),
