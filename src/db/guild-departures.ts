@@ -1,7 +1,7 @@
 // The mark a server gets when the bot leaves it, and the purge 30 days later. Only a server the bot
 // is no longer in is ever purged: rejoining clears the mark and keeps everything.
 import { and, eq, inArray, lte } from 'drizzle-orm';
-import { announcementOutbox, announcementSubscriptions } from './announcements-schema.js';
+import { announcementClubRoles, announcementOutbox, announcementSubscriptions, guildDefaultSeasons } from './announcements-schema.js';
 import { guildDepartures } from './guild-departures-schema.js';
 import { guildLanguages } from './language-schema.js';
 import type { SyncDb } from './outbox.js';
@@ -33,12 +33,14 @@ export interface PurgedGuild {
   readonly outboxRows: number;
   /** 1 when the server's language choice (and who made it) was deleted. */
   readonly serverLanguage: number;
+  /** The server's other settings deleted: its default season (`/announcements default`) and its club roles. */
+  readonly serverSettings: number;
 }
 
 /**
  * Deletes everything stored about each server the bot left at least PURGE_AFTER_MS before `now`:
  * its announcement channels (settings), every outbox row (pending posts and the history of sent ones),
- * its language choice (with the id of the admin who made it) and the mark itself. One transaction per
+ * its language choice (with the id of the admin who made it), its default season and club roles, and the mark itself. One transaction per
  * server, so a failure leaves a server whole, never half gone; a server whose mark was cleared (the bot
  * rejoined) since the list was read is skipped.
  */
@@ -70,7 +72,10 @@ export function purgeDepartedGuilds(db: SyncDb, now: number, afterMs: number = P
           : tx.delete(announcementOutbox).where(inArray(announcementOutbox.subscriptionId, subscriptionIds)).run().changes;
       const subscriptions = tx.delete(announcementSubscriptions).where(eq(announcementSubscriptions.guildId, guildId)).run().changes;
       const serverLanguage = tx.delete(guildLanguages).where(eq(guildLanguages.guildId, guildId)).run().changes;
-      return [{ guildId, leftAt: leftAt.getTime(), subscriptions, outboxRows: byGuild + bySubscription, serverLanguage }];
+      const serverSettings =
+        tx.delete(guildDefaultSeasons).where(eq(guildDefaultSeasons.guildId, guildId)).run().changes +
+        tx.delete(announcementClubRoles).where(eq(announcementClubRoles.guildId, guildId)).run().changes;
+      return [{ guildId, leftAt: leftAt.getTime(), subscriptions, outboxRows: byGuild + bySubscription, serverLanguage, serverSettings }];
     }),
   );
 }

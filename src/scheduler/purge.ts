@@ -90,7 +90,7 @@ export function createPurge(db: SyncDb, log: Logger, everyMs: number = PURGE_EVE
       const purged = purgeDepartedGuilds(db, now);
       for (const p of purged) {
         log.info(
-          { guildId: p.guildId, leftAt: new Date(p.leftAt).toISOString(), subscriptions: p.subscriptions, outboxRows: p.outboxRows, serverLanguage: p.serverLanguage },
+          { guildId: p.guildId, leftAt: new Date(p.leftAt).toISOString(), subscriptions: p.subscriptions, outboxRows: p.outboxRows, serverLanguage: p.serverLanguage, serverSettings: p.serverSettings },
           'server data purged 30 days after the bot left it',
         );
       }

@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createClock, type Clock } from '../../src/clock.js';
 import type { OpenedDatabase } from '../../src/db/client.js';
 import { clearDeparted, departedAt, markDeparted, purgeDepartedGuilds, PURGE_AFTER_MS } from '../../src/db/guild-departures.js';
-import { listSubscriptions, setSubscription, disableGuild } from '../../src/db/guild-settings.js';
+import { clubRolesOf, setClubRole } from '../../src/db/club-roles.js';
+import { guildSeason, listSubscriptions, setGuildSeason, setSubscription, disableGuild } from '../../src/db/guild-settings.js';
 import { createLanguageStore } from '../../src/db/languages.js';
 import { claimDue, countByStatus, rowsFor, settleSent } from '../../src/db/outbox.js';
 import { settleChannelGone } from '../../src/db/outbox-settle.js';
@@ -72,6 +73,11 @@ describe('purgeDepartedGuilds', () => {
     const languages = createLanguageStore(db());
     languages.setServer(GONE, 'fr', '1000000000000000007', leftAt);
     languages.setServer(STAYS, 'pt', '1000000000000000008', leftAt);
+    // Its default season and a club role: server settings, purged with the rest; the other server's stay.
+    for (const guildId of [GONE, STAYS]) {
+      setGuildSeason(db(), guildId, 'caf-cl-2023-24', leftAt);
+      setClubRole(db(), guildId, 'a', '1300000000000000001', leftAt);
+    }
     markDeparted(db(), GONE, leftAt);
     disableGuild(db(), GONE, leftAt); // what GUILD_DELETE already did: no more posts there
     const before = { gone: total(GONE), stays: total(STAYS) };
@@ -88,7 +94,9 @@ describe('purgeDepartedGuilds', () => {
     advance(1);
     expect(clock.now().getTime() - leftAt).toBe(PURGE_AFTER_MS);
     expect(languages.choicesFor('1000000000000000007', GONE).server).toBe('fr');
-    expect(purgeDepartedGuilds(db(), clock.now().getTime())).toEqual([{ guildId: GONE, leftAt, subscriptions: 1, outboxRows: before.gone, serverLanguage: 1 }]);
+    expect(purgeDepartedGuilds(db(), clock.now().getTime())).toEqual([{ guildId: GONE, leftAt, subscriptions: 1, outboxRows: before.gone, serverLanguage: 1, serverSettings: 2 }]);
+    expect([guildSeason(db(), GONE), clubRolesOf(db(), GONE).size]).toEqual([null, 0]);
+    expect([guildSeason(db(), STAYS), clubRolesOf(db(), STAYS).size]).toEqual(['caf-cl-2023-24', 1]);
     expect(languages.choicesFor('1000000000000000007', GONE).server).toBeNull();
     expect(languages.choicesFor('1000000000000000007', STAYS).server).toBe('pt');
     expect(listSubscriptions(db(), GONE)).toEqual([]);
@@ -126,7 +134,7 @@ describe('purgeDepartedGuilds', () => {
   test('GIVEN a server that left with no settings THEN the purge just forgets the mark', () => {
     const other = '1100000000000000009';
     markDeparted(db(), other, START);
-    expect(purgeDepartedGuilds(db(), START + PURGE_AFTER_MS)).toEqual([{ guildId: other, leftAt: START, subscriptions: 0, outboxRows: 0, serverLanguage: 0 }]);
+    expect(purgeDepartedGuilds(db(), START + PURGE_AFTER_MS)).toEqual([{ guildId: other, leftAt: START, subscriptions: 0, outboxRows: 0, serverLanguage: 0, serverSettings: 0 }]);
     expect(departedAt(db(), other)).toBeNull();
   });
 });
