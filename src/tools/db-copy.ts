@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import { getTableColumns, getTableName, is, sql, type Column } from 'drizzle-orm';
+import { and, eq, getTableColumns, getTableName, is, sql, type Column } from 'drizzle-orm';
 import { getTableConfig as pgTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import * as sqliteAnnouncements from '../db/announcements-schema.js';
@@ -70,6 +70,13 @@ interface TablePair {
   readonly pgKeys: ReadonlyMap<string, string>;
   /** Identity columns: their sequences must continue after the copied ids. */
   readonly identityColumns: readonly string[];
+  /** Primary key columns (database names), to set the deferred columns row by row. */
+  readonly primaryKey: readonly string[];
+  /**
+   * Nullable foreign-key columns that close a cycle (seasons.champion_team_id → teams, whose rows
+   * belong to a season): inserted as NULL, set once every table is copied.
+   */
+  readonly deferredColumns: readonly string[];
 }
 
 const byDbName = (table: SQLiteTable | PgTable): Map<string, { key: string; column: Column }> =>
@@ -106,6 +113,8 @@ export function tablePairs(): TablePair[] {
       pg: post,
       pgKeys: new Map([...postColumns].map(([db, { key }]) => [db, key])),
       identityColumns: [...postColumns].filter(([, { column }]) => column.generatedIdentity !== undefined).map(([db]) => db),
+      primaryKey: primaryKeyOf(post),
+      deferredColumns: [],
     });
   }
   for (const name of pgTables.keys()) if (!sqliteTables.has(name)) problems.push(`${name} exists only in the PostgreSQL schema`);
@@ -113,24 +122,81 @@ export function tablePairs(): TablePair[] {
   return inDependencyOrder(pairs);
 }
 
-/** Parents before children, by the PostgreSQL foreign keys (a table referencing itself is allowed). */
-const inDependencyOrder = (pairs: ReadonlyMap<string, TablePair>): TablePair[] => {
-  const ordered: TablePair[] = [];
+const primaryKeyOf = (table: PgTable): string[] => {
+  const config = pgTableConfig(table);
+  const composite = config.primaryKeys[0]?.columns.map((c) => c.name);
+  return composite ?? config.columns.filter((c) => c.primary).map((c) => c.name);
+};
+
+interface ForeignKeyEdge {
+  readonly child: string;
+  readonly parent: string;
+  /** The edge's local columns that may be NULL: setting them NULL lifts the constraint (MATCH SIMPLE). */
+  readonly nullable: readonly string[];
+}
+
+const foreignKeyEdges = (pairs: ReadonlyMap<string, TablePair>): ForeignKeyEdge[] =>
+  [...pairs.values()].flatMap((pair) =>
+    pgTableConfig(pair.pg).foreignKeys.flatMap((fk) => {
+      const reference = fk.reference();
+      const parent = getTableName(reference.foreignTable);
+      if (parent === pair.name || !pairs.has(parent)) return [];
+      return [{ child: pair.name, parent, nullable: reference.columns.filter((c) => !c.notNull).map((c) => c.name) }];
+    }),
+  );
+
+/** A cycle of edges (child → parent → … → child) among `edges`, or null. */
+const findCycle = (names: readonly string[], edges: readonly ForeignKeyEdge[]): ForeignKeyEdge[] | null => {
   const state = new Map<string, 'visiting' | 'done'>();
-  const visit = (pair: TablePair): void => {
-    if (state.get(pair.name) === 'done') return;
-    if (state.get(pair.name) === 'visiting') throw new Error(`Foreign keys form a cycle through ${pair.name}: no copy order exists.`);
-    state.set(pair.name, 'visiting');
-    for (const fk of pgTableConfig(pair.pg).foreignKeys) {
-      const parent = getTableName(fk.reference().foreignTable);
-      const parentPair = pairs.get(parent);
-      if (parent !== pair.name && parentPair !== undefined) visit(parentPair);
+  const path: ForeignKeyEdge[] = [];
+  const visit = (name: string): ForeignKeyEdge[] | null => {
+    state.set(name, 'visiting');
+    for (const edge of edges.filter((e) => e.child === name)) {
+      if (state.get(edge.parent) === 'visiting') return [...path.slice(path.findIndex((e) => e.child === edge.parent)), edge];
+      if (state.get(edge.parent) === 'done') continue;
+      path.push(edge);
+      const cycle = visit(edge.parent);
+      if (cycle !== null) return cycle;
+      path.pop();
     }
-    state.set(pair.name, 'done');
-    ordered.push(pair);
+    state.set(name, 'done');
+    return null;
   };
-  // Alphabetical start, so the order is the same on every run.
-  for (const name of [...pairs.keys()].sort()) visit(pairs.get(name) as TablePair);
+  for (const name of names) {
+    if (state.has(name)) continue;
+    const cycle = visit(name);
+    if (cycle !== null) return cycle;
+  }
+  return null;
+};
+
+/**
+ * Parents before children, by the PostgreSQL foreign keys (a table referencing itself is allowed). A
+ * cycle is broken at a foreign key with a nullable column: that column is copied afterwards.
+ */
+const inDependencyOrder = (pairs: ReadonlyMap<string, TablePair>): TablePair[] => {
+  // Alphabetical, so the order is the same on every run.
+  const names = [...pairs.keys()].sort();
+  let edges = foreignKeyEdges(pairs);
+  const deferred = new Map<string, Set<string>>();
+  for (let cycle = findCycle(names, edges); cycle !== null; cycle = findCycle(names, edges)) {
+    const breakable = cycle.find((edge) => edge.nullable.length > 0);
+    if (breakable === undefined) throw new Error(`Foreign keys form a cycle with no nullable column (${cycle.map((e) => e.child).join(' → ')}): no copy order exists.`);
+    const columns = deferred.get(breakable.child) ?? new Set<string>();
+    for (const column of breakable.nullable) columns.add(column);
+    deferred.set(breakable.child, columns);
+    edges = edges.filter((edge) => edge !== breakable);
+  }
+  const ordered: TablePair[] = [];
+  const placed = new Set<string>();
+  const place = (name: string): void => {
+    if (placed.has(name)) return;
+    placed.add(name);
+    for (const edge of edges) if (edge.child === name) place(edge.parent);
+    const pair = pairs.get(name) as TablePair;
+    ordered.push({ ...pair, deferredColumns: [...(deferred.get(name) ?? [])] });
+  };
+  for (const name of names) place(name);
   return ordered;
 };
 
@@ -163,7 +229,7 @@ const checkSource = (sqlite: Database.Database, path: string, pairs: readonly Ta
   if (unknown.length > 0) throw new Error(`The SQLite database at ${path} has tables the schema does not know (${unknown.join(', ')}); refusing to copy part of it.`);
 };
 
-type Executor = Pick<PgDatabase, 'execute' | 'insert'>;
+type Executor = Pick<PgDatabase, 'execute' | 'insert' | 'update'>;
 
 const countTarget = async (db: Executor, table: string): Promise<number> => {
   const result = await db.execute<{ n: string }>(sql.raw(`select count(*) as n from ${quote(table)}`));
@@ -190,13 +256,31 @@ async function copyTable(sqlite: Database.Database, tx: Executor, pair: TablePai
       const column = pair.sqliteColumns.get(dbName) as Column;
       // Drizzle's own reading of the SQLite value (Date, boolean, parsed JSON); its PostgreSQL
       // column then writes it as timestamptz, boolean or jsonb on insert. NULL stays NULL.
-      row[pair.pgKeys.get(dbName) as string] = stored === null || stored === undefined ? null : column.mapFromDriverValue(stored);
+      const deferred = pair.deferredColumns.includes(dbName);
+      row[pair.pgKeys.get(dbName) as string] = deferred || stored === null || stored === undefined ? null : column.mapFromDriverValue(stored);
     });
     batch.push(row);
     if (batch.length >= perInsert) await flush();
   }
   await flush();
   return copied;
+}
+
+/** Sets the columns copied as NULL to break a foreign-key cycle, now that their parents are there. */
+async function copyDeferredColumns(sqlite: Database.Database, tx: Executor, pair: TablePair): Promise<void> {
+  if (pair.deferredColumns.length === 0) return;
+  if (pair.primaryKey.length === 0) throw new Error(`${pair.name} has no primary key to set ${pair.deferredColumns.join(', ')} by.`);
+  const columns = [...pair.primaryKey, ...pair.deferredColumns];
+  const notNull = pair.deferredColumns.map((c) => `${quote(c)} is not null`).join(' or ');
+  const rows = sqlite.prepare(`select ${columns.map(quote).join(', ')} from ${quote(pair.name)} where ${notNull}`).raw(true).all() as unknown[][];
+  const pgColumns = getTableColumns(pair.pg);
+  const read = (dbName: string, stored: unknown): unknown =>
+    stored === null || stored === undefined ? null : (pair.sqliteColumns.get(dbName) as Column).mapFromDriverValue(stored);
+  for (const raw of rows) {
+    const set = Object.fromEntries(pair.deferredColumns.map((c, i) => [pair.pgKeys.get(c) as string, read(c, raw[pair.primaryKey.length + i])]));
+    const where = and(...pair.primaryKey.map((c, i) => eq(pgColumns[pair.pgKeys.get(c) as string] as Column, read(c, raw[i]))));
+    await tx.update(pair.pg).set(set).where(where);
+  }
 }
 
 /** Copies the SQLite database `from` into the PostgreSQL database `to` (see the top of this file). */
@@ -232,6 +316,7 @@ export async function copySqliteToPostgres(opts: CopyOptions): Promise<CopyResul
         }
         copies.push({ table: pair.name, source: sourceCounts.get(pair.name) ?? 0, target: await countTarget(tx, pair.name) });
       }
+      for (const pair of pairs) await copyDeferredColumns(sqlite, tx, pair);
       const wrong = copies.filter((c) => c.source !== c.target);
       if (wrong.length > 0) throw new Error(`Row counts differ after the copy (${wrong.map((c) => `${c.table}: ${c.source} → ${c.target}`).join(', ')}); nothing was committed.`);
       return copies;

@@ -147,6 +147,16 @@ describe('npm run db:copy (SQLite → PostgreSQL)', () => {
     expect(types.rows[0]).toEqual({ leads: 'jsonb', recap: 'boolean', active_from: 'timestamp with time zone' });
   });
 
+  test('the seasons ↔ teams cycle (a season names its champion, a team belongs to a season) is copied, the champion set after the teams', async () => {
+    expect(tablePairs().find((p) => p.name === 'seasons')?.deferredColumns).toEqual(['champion_team_id']);
+    const sqlite = new Database(source, { readonly: true });
+    const champions = sqlite.prepare('select id, champion_team_id as champion from seasons where champion_team_id is not null order by id').all();
+    sqlite.close();
+    expect(champions.length).toBeGreaterThan(0);
+    const copied = await target.pool.query('select id, champion_team_id as champion from seasons where champion_team_id is not null order by id');
+    expect(copied.rows).toEqual(champions);
+  });
+
   test('identity sequences continue after the copied ids: the next subscription gets max(id) + 1', async () => {
     const max = await target.pool.query<{ max: number }>('select max(id) as max from announcement_subscriptions');
     const [row] = await target.db
