@@ -175,6 +175,7 @@ export function createSourcePoller(options: SourcePollerOptions): SourcePoller {
         return failed(`sends ${declared} bytes, more than a season file (${MAX_BODY_BYTES})`);
       }
       body = await response.text();
+      if (body.length > MAX_BODY_BYTES) return failed(`sends more than a season file (${MAX_BODY_BYTES} bytes)`);
     } catch (err) {
       return failed(describeFetchError(err, timeoutMs));
     }
