@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { openDatabase, pendingMigrations, withStartupLockWait } from './db/client.js';
 import * as schema from './db/schema.js';
-import { ensureSeasonImported, isSeasonStored, removeSeasonsExcept } from './db/import.js';
+import { ensureSeasonImported, importSeason, isSeasonStored, removeSeasonsExcept, SOURCE_HASH_PREFIX, type ImportSummary } from './db/import.js';
 import { dataVersion, loadSeason, storedSeasons, type DataVersion } from './db/season-repo.js';
 import type { CatalogEntry, SeasonCatalog } from './domain/catalog.js';
 import type { Season } from './domain/types.js';
@@ -41,8 +41,50 @@ export interface SeasonStore {
   readonly fileProblem: string | null;
   /** Files not imported although they changed (invalid), in the order configured. */
   readonly fileProblems: readonly SeasonFileProblem[];
+  /**
+   * Imports a season from its source (not its file) in one transaction, then serves it at once in
+   * this process: catalog(), season() and dataVersion() give the new data. Its hash is recorded as
+   * `source:<hash>`, so the next start does not re-import an unchanged file over it. Only a season
+   * the store serves.
+   */
+  readonly importFromSource: (season: Season, hash: string) => ImportSummary;
+  /** Reads every season again from the database (another process imported); what importFromSource does after its import. */
+  readonly reload: () => void;
   readonly close: () => void;
 }
+
+/** What a store serves, reloadable: the catalog and the default season. */
+export const servedSeasons = (
+  db: SeasonStore['db'],
+  pickDefault: (catalog: SeasonCatalog) => string | undefined,
+): Pick<SeasonStore, 'season' | 'dataVersion' | 'catalog' | 'importFromSource' | 'reload'> => {
+  let catalog: SeasonCatalog;
+  let season: Season;
+  let version: DataVersion | null;
+  const reload = (): void => {
+    const next = catalogFrom(db);
+    const id = pickDefault(next) ?? next.list()[0]?.id;
+    const chosen = id === undefined ? undefined : next.get(id);
+    if (id === undefined || chosen === undefined) throw new Error('No season to serve: the database holds none.');
+    catalog = next;
+    season = chosen;
+    version = dataVersion(db, id);
+  };
+  reload();
+  return {
+    season: () => season,
+    dataVersion: () => version,
+    catalog: () => catalog,
+    reload,
+    importFromSource: (update, hash) => {
+      if (catalog.get(update.id) === undefined) throw new Error(`Season ${update.id} is not served here: only a season that has a season file takes updates from a source.`);
+      const recorded = hash.startsWith(SOURCE_HASH_PREFIX) ? hash : `${SOURCE_HASH_PREFIX}${hash}`;
+      const summary = importSeason(db, update, recorded);
+      reload();
+      return summary;
+    },
+  };
+};
 
 export interface SeasonFilesOption {
   /** The season files, in order; null or absent: `seasonFile` if given, else every data/seasons/*.json. */
@@ -65,19 +107,15 @@ export const openSeasonStore = (opts: SeasonFilesOption & { databasePath: string
   const { db, sqlite, applied, close } = openDatabase(opts.databasePath, opts.log ? { log: opts.log } : {});
   try {
     const outcome = withStartupLockWait(sqlite, () => importSeasonFiles(db, files, opts.log));
-    const catalog = catalogFrom(db);
-    const defaultId = outcome.ids.find((id) => id !== null && catalog.get(id) !== undefined) ?? catalog.list()[0]?.id;
-    if (defaultId === undefined) {
+    if (storedSeasons(db).length === 0) {
       throw outcome.firstError ?? new Error(`No season to serve: no season file among ${files.length === 0 ? 'none' : files.join(', ')} was imported.`);
     }
-    const season = catalog.get(defaultId) as Season;
-    const version = dataVersion(db, defaultId);
+    // The default season is the first configured file's, as long as it is served.
+    const served = servedSeasons(db, (catalog) => outcome.ids.find((id): id is string => id !== null && catalog.get(id) !== undefined));
     return {
       db,
       sqlite,
-      season: () => season,
-      dataVersion: () => version,
-      catalog: () => catalog,
+      ...served,
       migrated: applied,
       imported: outcome.imported,
       fileProblem: outcome.problems[0]?.message ?? null,

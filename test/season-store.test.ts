@@ -266,6 +266,49 @@ describe('several seasons in one store', () => {
     }
   });
 
+  it('a source update is served at once, survives a restart with the file unchanged, and an edited file wins again', () => {
+    const databasePath = join(dir, 'source.sqlite');
+    const cc = copyOf(DEFAULT_SEASON_FILE, 'cc.json');
+    const cl = copyOf(CL_FILE, 'cl.json');
+    const store = openSeasonStore({ databasePath, seasonFiles: [cc, cl] });
+    const other = attachSeasonStore({ databasePath, seasonFiles: [cc, cl] });
+    try {
+      const current = store.catalog().get('caf-cl-2023-24')!;
+      const updated = { ...current, matches: current.matches.map((m, i) => (i === 0 ? { ...m, venue: 'From the source' } : m)) };
+      const summary = store.importFromSource(updated, 'abc123');
+      expect(summary.hash).toBe('source:abc123');
+      expect(store.catalog().get('caf-cl-2023-24')?.matches[0]?.venue).toBe('From the source');
+      expect(store.catalog().get('caf-cc-2023-24')).toBe(store.season());
+      // Another process sees it once it reloads.
+      expect(other.catalog().get('caf-cl-2023-24')?.matches[0]?.venue).not.toBe('From the source');
+      other.reload();
+      expect(other.catalog().get('caf-cl-2023-24')?.matches[0]?.venue).toBe('From the source');
+      expect(() => store.importFromSource({ ...updated, id: 'caf-xx-2030' }, 'x')).toThrow(/not served here/);
+    } finally {
+      store.close();
+      other.close();
+    }
+
+    const restarted = openSeasonStore({ databasePath, seasonFiles: [cc, cl] });
+    try {
+      expect(restarted.imported).toBe(false);
+      expect(restarted.catalog().get('caf-cl-2023-24')?.matches[0]?.venue).toBe('From the source');
+    } finally {
+      restarted.close();
+    }
+
+    const json = JSON.parse(readFileSync(cl, 'utf8')) as { matches: { venue: string | null }[] };
+    json.matches[0]!.venue = 'Edited in the file';
+    writeFileSync(cl, JSON.stringify(json, null, 2));
+    const edited = openSeasonStore({ databasePath, seasonFiles: [cc, cl] });
+    try {
+      expect(edited.imported).toBe(true);
+      expect(edited.catalog().get('caf-cl-2023-24')?.matches[0]?.venue).toBe('Edited in the file');
+    } finally {
+      edited.close();
+    }
+  });
+
   it('the read-only reader gives any configured season by id, and says which are loaded for an unknown one', () => {
     const databasePath = join(dir, 'ro-several.sqlite');
     openSeasonStore({ databasePath }).close();

@@ -1,7 +1,7 @@
 // Loads a domain Season into the tables. One synchronous transaction replaces that season's rows
 // (other seasons are untouched), so readers never see half a season and a failed import leaves the
 // previous one in place.
-import { desc, eq, getTableColumns, getTableName, notInArray, sql, type Column } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, getTableName, notInArray, notLike, sql, type Column } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Season, SourceNote } from '../domain/types.js';
 import type { AppDatabase, SqliteConnection } from './client.js';
@@ -93,28 +93,37 @@ export function importSeason(db: AppDatabase, season: Season, hash: string, now:
 }
 
 /**
- * Imports only when the season's stored hash differs from the file's: first start, the file
- * changed, or the season's rows were removed (a season dropped from the list and then listed again).
+ * The hash an import from a season's source (not its file) records: `source:<hash>`. The file check
+ * at start compares the file with the last FILE import only, so a source's newer data is not
+ * overwritten by an unchanged file at the next start (an edited file still wins).
+ */
+export const SOURCE_HASH_PREFIX = 'source:';
+
+/**
+ * Imports only when the season's last file import differs from the file's hash: first start, the
+ * file changed, or the season's rows were removed (a season dropped from the list and listed again).
  */
 export function ensureSeasonImported(
   db: AppDatabase,
   read: () => { readonly season: Season; readonly hash: string },
 ): { imported: boolean; summary: ImportSummary } {
   const { season, hash } = read();
-  const last = lastImport(db, season.id);
-  if (last !== null && last.hash === hash && isSeasonStored(db, season.id)) return { imported: false, summary: last };
+  const last = lastImport(db, season.id, { fileOnly: true });
+  if (last !== null && last.hash === hash && isSeasonStored(db, season.id)) return { imported: false, summary: lastImport(db, season.id) ?? last };
   return { imported: true, summary: importSeason(db, season, hash) };
 }
 
 /**
  * The most recent import of a season that is still stored, or null before its first one. Without
- * a season id: the most recent import of any stored season.
+ * a season id: the most recent import of any stored season. `fileOnly`: imports from season files,
+ * not from sources.
  */
-export function lastImport(db: AppDatabase, seasonId?: string): ImportSummary | null {
+export function lastImport(db: AppDatabase, seasonId?: string, opts: { readonly fileOnly?: boolean } = {}): ImportSummary | null {
+  const ofSeason = seasonId === undefined ? sql`${dataImports.seasonId} in (select "id" from "seasons")` : eq(dataImports.seasonId, seasonId);
   const row = db
     .select()
     .from(dataImports)
-    .where(seasonId === undefined ? sql`${dataImports.seasonId} in (select "id" from "seasons")` : eq(dataImports.seasonId, seasonId))
+    .where(opts.fileOnly === true ? and(ofSeason, notLike(dataImports.contentHash, `${SOURCE_HASH_PREFIX}%`)) : ofSeason)
     .orderBy(desc(dataImports.id))
     .limit(1)
     .get();
