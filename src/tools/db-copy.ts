@@ -135,7 +135,12 @@ interface ForeignKeyEdge {
   readonly nullable: readonly string[];
 }
 
-const foreignKeyEdges = (pairs: ReadonlyMap<string, TablePair>): ForeignKeyEdge[] =>
+interface Orderable {
+  readonly name: string;
+  readonly pg: PgTable;
+}
+
+const foreignKeyEdges = (pairs: ReadonlyMap<string, Orderable>): ForeignKeyEdge[] =>
   [...pairs.values()].flatMap((pair) =>
     pgTableConfig(pair.pg).foreignKeys.flatMap((fk) => {
       const reference = fk.reference();
@@ -174,7 +179,7 @@ const findCycle = (names: readonly string[], edges: readonly ForeignKeyEdge[]): 
  * Parents before children, by the PostgreSQL foreign keys (a table referencing itself is allowed). A
  * cycle is broken at a foreign key with a nullable column: that column is copied afterwards.
  */
-const inDependencyOrder = (pairs: ReadonlyMap<string, TablePair>): TablePair[] => {
+export const inDependencyOrder = <T extends Orderable>(pairs: ReadonlyMap<string, T>): (T & { deferredColumns: string[] })[] => {
   // Alphabetical, so the order is the same on every run.
   const names = [...pairs.keys()].sort();
   let edges = foreignKeyEdges(pairs);
@@ -187,13 +192,13 @@ const inDependencyOrder = (pairs: ReadonlyMap<string, TablePair>): TablePair[] =
     deferred.set(breakable.child, columns);
     edges = edges.filter((edge) => edge !== breakable);
   }
-  const ordered: TablePair[] = [];
+  const ordered: (T & { deferredColumns: string[] })[] = [];
   const placed = new Set<string>();
   const place = (name: string): void => {
     if (placed.has(name)) return;
     placed.add(name);
     for (const edge of edges) if (edge.child === name) place(edge.parent);
-    const pair = pairs.get(name) as TablePair;
+    const pair = pairs.get(name) as T;
     ordered.push({ ...pair, deferredColumns: [...(deferred.get(name) ?? [])] });
   };
   for (const name of names) place(name);
