@@ -14,6 +14,7 @@ import type { SendPost } from '../discord/announcements/sender.js';
 import type { Logger } from '../log.js';
 import { startScheduler, type Scheduler } from './cron.js';
 import { createPurge, watchGuildMembership } from './purge.js';
+import { createSeasonWatch } from './season-watch.js';
 import { replanAll, type ReplanReport, type SeasonSource } from '../planning/announcements.js';
 import type { TickDeps } from './tick.js';
 
@@ -80,6 +81,9 @@ export function createAnnouncements(opts: AnnouncementsOptions): AnnouncementsRu
 
   // A removed guild (not an outage: discord.js reports those as GuildUnavailable) and a deleted
   // channel are facts from Discord itself, so they disable at once, before any post fails.
+  // A season whose data changed (a source update) re-plans its own channels on the next heartbeat.
+  const seasonWatch = createSeasonWatch(opts.season, (seasons) => replan(seasons), log);
+
   const onGuildDelete = (guild: Guild): void => {
     const disabled = disableGuild(opts.db, guild.id, now());
     if (disabled > 0) log.warn({ guildId: guild.id, disabled }, 'bot removed from a guild; its announcement channels are disabled');
@@ -103,6 +107,7 @@ export function createAnnouncements(opts: AnnouncementsOptions): AnnouncementsRu
   const start = (): Scheduler => {
     if (scheduler !== null) return scheduler;
     replan();
+    seasonWatch.prime();
     opts.client.on(Events.GuildDelete, onGuildDelete);
     opts.client.on(Events.ChannelDelete, onChannelDelete);
     scheduler = startScheduler(
@@ -112,7 +117,10 @@ export function createAnnouncements(opts: AnnouncementsOptions): AnnouncementsRu
         send,
         log,
         clock: opts.clock,
-        housekeeping: createPurge(opts.db, log),
+        housekeeping: ((purge) => (at: number) => {
+          purge(at);
+          seasonWatch.check();
+        })(createPurge(opts.db, log)),
         ...opts.tick,
         onUnauthorized: (detail) => {
           void stop();
