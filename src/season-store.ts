@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { openDatabase, pendingMigrations, withStartupLockWait } from './db/client.js';
 import * as schema from './db/schema.js';
-import { ensureSeasonImported, importSeason, isSeasonStored, removeSeasonsExcept, SOURCE_HASH_PREFIX, type ImportSummary } from './db/import.js';
+import { ensureSeasonImported, importSeason, isSeasonStored, lastImport, removeSeasonsExcept, SOURCE_HASH_PREFIX, type ImportSummary } from './db/import.js';
 import { dataVersion, loadSeason, storedSeasons, type DataVersion } from './db/season-repo.js';
 import type { CatalogEntry, SeasonCatalog } from './domain/catalog.js';
 import type { Season } from './domain/types.js';
@@ -290,7 +290,8 @@ export const readSeasonsReadOnly = (
       continue;
     }
     const kept = stored.seasons.get(fromFile.season.id);
-    if (kept !== undefined && kept.hash === fromFile.hash) {
+    // Current when the database holds this file's content (source updates on top of it included).
+    if (kept !== undefined && kept.fileHash === fromFile.hash) {
       seasons.push({ season: kept.season, source: 'database', file, updatedAt: kept.importedAt, note: null });
       continue;
     }
@@ -310,7 +311,7 @@ const defaultFilesOrFallback = (): readonly string[] => {
 };
 
 interface StoredSeasons {
-  readonly seasons: ReadonlyMap<string, { readonly season: Season; readonly hash: string; readonly importedAt: Date }>;
+  readonly seasons: ReadonlyMap<string, { readonly season: Season; readonly fileHash: string | null; readonly importedAt: Date }>;
   /** Why the database could not be used; null when it was, or when there is none yet (normal before a first start). */
   readonly whyNot: string | null;
 }
@@ -333,10 +334,11 @@ const readStoredSeasons = (databasePath: string): StoredSeasons => {
     const db = drizzle({ client: sqlite, schema });
     // One read transaction: a concurrent import cannot split the list from the seasons.
     return db.transaction(() => {
-      const seasons = new Map<string, { season: Season; hash: string; importedAt: Date }>();
+      const seasons = new Map<string, { season: Season; fileHash: string | null; importedAt: Date }>();
       for (const stored of storedSeasons(db)) {
         if (stored.version === null) continue;
-        seasons.set(stored.id, { season: loadSeason(db, stored.id), hash: stored.version.hash, importedAt: stored.version.importedAt });
+        const fileHash = lastImport(db, stored.id, { fileOnly: true })?.hash ?? null;
+        seasons.set(stored.id, { season: loadSeason(db, stored.id), fileHash, importedAt: stored.version.importedAt });
       }
       return { seasons, whyNot: null };
     });
