@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { ApplicationCommandOptionType, type APIApplicationCommandOption, type APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { commands } from '../../src/discord/commands/index.js';
+import { fromPackageRoot } from '../../src/package-root.js';
 import type { InteractionCallbackBody } from 'discord-standin';
 import type { Standin } from 'discord-standin';
 import {
@@ -36,7 +37,12 @@ let ready: LogLine;
 
 beforeAll(async () => {
   standin = await startTestStandin();
-  bot = await startInProcessBot(standin, { databasePath: join(makeTempDir(), 'bot.sqlite') });
+  // One season (the Confederation Cup 2023–24) so the fan commands' default is the season these
+  // tests read; choosing among several seasons is test/discord/commands/seasons.test.ts.
+  bot = await startInProcessBot(standin, {
+    databasePath: join(makeTempDir(), 'bot.sqlite'),
+    extra: { SEASON_FILES: fromPackageRoot('data', 'seasons', 'caf-cc-2023-24.json') },
+  });
   ready = bot.ready;
 }, STARTUP_TIMEOUT_MS + 5_000);
 
@@ -231,7 +237,8 @@ describe('what the commands say', () => {
 
 describe('autocomplete', () => {
   const autocompleted = invocations.flatMap((invocation) =>
-    invocation.options.filter((o) => o.autocomplete).map((o) => [invocation.label, o.name, invocation] as const),
+    // Club options (the competition option lists seasons, not clubs).
+    invocation.options.filter((o) => o.autocomplete && o.name !== 'competition').map((o) => [invocation.label, o.name, invocation] as const),
   );
   const typing = (invocation: Invocation, option: string, value: string) => ({
     kind: 'autocomplete' as const,

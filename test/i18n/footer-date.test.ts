@@ -3,7 +3,7 @@ import { seasonFooter } from '../../src/discord/render/theme.js';
 import { createI18n } from '../../src/i18n/index.js';
 import { season } from '../domain/builders.js';
 
-// The footer's "data as of <date>": English keeps the ISO stamp the crawl pins, other languages say it in words.
+// The footer's "data updated <date>": English keeps the ISO stamp the crawl pins, other languages say it in words.
 
 const i18n = createI18n();
 const s = season({ asOf: '2026-11-27' });
@@ -11,12 +11,12 @@ const footerIn = (language: 'en' | 'fr' | 'ar' | 'pt'): string => seasonFooter(s
 
 describe('the footer date in the reply language', () => {
   test('English keeps the ISO stamp', () => {
-    expect(footerIn('en')).toContain('data as of 2026-11-27');
+    expect(footerIn('en')).toContain('data updated 2026-11-27');
   });
 
   test.each([
-    ['fr', 'données au 27 novembre 2026'],
-    ['ar', 'البيانات حتى 27 نوفمبر 2026'],
+    ['fr', 'données mises à jour le 27 novembre 2026'],
+    ['ar', 'آخر تحديث للبيانات 27 نوفمبر 2026'],
     ['pt', '27 de novembro de 2026'],
   ] as const)('%s says the date in words, Western digits, no ISO stamp', (language, expected) => {
     const text = footerIn(language);

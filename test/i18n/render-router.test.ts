@@ -89,7 +89,7 @@ describe('the reply language, through the router', () => {
     const { payload } = await run({ locale: 'fr', options: { group: 'A' } });
     expect(payload.embeds[0]?.title).toBe('Groupe A');
     expect(text(payload)).toContain('Équipe');
-    expect(text(payload)).toContain('données au');
+    expect(text(payload)).toContain('données mises à jour le');
   });
 
   test('a client in pt-BR gets /fixtures in Portuguese (the African/European spelling)', async () => {

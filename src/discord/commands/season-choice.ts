@@ -6,6 +6,7 @@ import { seasonAsOf } from '../../domain/as-of.js';
 import type { CatalogEntry, SeasonCatalog, SeasonStatus } from '../../domain/catalog.js';
 import { defaultSeasonId } from '../../domain/default-season.js';
 import { normalizeName } from '../../domain/names.js';
+import { seasonStatus } from '../../domain/season-status.js';
 import type { Season } from '../../domain/types.js';
 import { LIMITS } from '../render/limits.js';
 import { truncate } from '../render/text.js';
@@ -37,7 +38,7 @@ export const seasonTitle = (entry: Pick<CatalogEntry, 'competition' | 'label'>):
 
 /**
  * The catalog the context gives; where a context has only one season (tests and tools built before
- * several seasons), that season alone.
+ * several seasons), that season alone, as `season()` gives it (already as of the bot's clock).
  */
 export const catalogOf = (ctx: CommandContext): SeasonCatalog => ctx.catalog ?? singleSeasonCatalog(ctx.season());
 
@@ -75,7 +76,7 @@ const statusFor =
   (catalog: SeasonCatalog, now: Date) =>
   (entry: CatalogEntry): SeasonStatus => {
     const season = catalog.get(entry.id);
-    return season === undefined ? 'stale' : seasonStatusOf(season, now);
+    return season === undefined ? 'stale' : seasonStatus(season, now);
   };
 
 /** Without an option: the server's default (when it is still loaded), else the catalog's rule. */
@@ -92,7 +93,8 @@ const chosen = (catalog: SeasonCatalog, entry: CatalogEntry, ctx: CommandContext
   const full = catalog.get(entry.id);
   if (full === undefined) throw new Error(`the catalog lists ${entry.id} but does not give it`);
   // Commands see the season as of the bot's clock: under a replay clock, no result before its match.
-  return { entry, season: seasonAsOf(full, ctx.now()) };
+  // (A context without a catalog gives its one season already as the bot sees it: see catalogOf.)
+  return { entry, season: ctx.catalog === undefined ? full : seasonAsOf(full, ctx.now()) };
 };
 
 const noSeason = (): Error => new Error('no season is loaded');
@@ -174,18 +176,4 @@ const unknownCompetition = (catalog: SeasonCatalog, raw: string): TranslatedUser
   const suggestions = (near.length > 0 ? near : competitionChoices(catalog, '')).slice(0, 5).map((c) => c.name);
   const query = raw.length > ECHO_LENGTH ? `${raw.slice(0, ECHO_LENGTH)}…` : raw;
   return new TranslatedUserError('options.competitionUnknown', { query }, suggestions, COMPETITION_OPTION);
-};
-
-/**
- * upcoming / in_progress / finished / stale for the default rule. Interim: until the data layer's
- * seasonStatus lands, the same rule in brief (first result, final decided, results within 21 days).
- */
-const STALE_AFTER_MS = 21 * 24 * 3600_000;
-const seasonStatusOf = (season: Season, now: Date): SeasonStatus => {
-  const view = seasonAsOf(season, now);
-  const played = view.matches.filter((m) => m.score !== null || m.decision !== null);
-  if (played.length === 0) return 'upcoming';
-  if (view.champion !== null) return 'finished';
-  const last = Math.max(...played.map((m) => Date.parse(m.kickoff ?? `${m.date ?? '1970-01-01'}T00:00:00Z`)));
-  return now.getTime() - last <= STALE_AFTER_MS ? 'in_progress' : 'stale';
 };

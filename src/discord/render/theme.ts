@@ -36,8 +36,7 @@ export const competitionSeasonTitle = (competition: string, label: string): stri
   plainText(`${competition} ${label.replace(/^(\d{4})-(\d{2,4})$/, '$1–$2')}`).trim();
 
 export const seasonLabel = (season: Season): string | null => {
-  const own = (season as Season & { readonly label?: string | null }).label;
-  if (typeof own === 'string' && own !== '') return own;
+  if (season.label !== '') return season.label;
   return /\b(\d{4}(?:[–-]\d{2,4})?)\b/.exec(season.name)?.[1]?.replace('–', '-') ?? null;
 };
 

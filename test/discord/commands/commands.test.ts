@@ -66,7 +66,7 @@ describe('/fixtures', () => {
     const ctx = makeCtx(real);
     const first = await run('fixtures', { when: 'all' }, ctx);
     const next = buttons(first).find((b) => b.label === '▶');
-    expect(next?.custom_id).toBe('fixtures:p:2:w=a');
+    expect(next?.custom_id).toBe(`fixtures:p:2:w=a,c=${real.id}`);
     const { interaction, update } = fakeButton(next?.custom_id ?? '');
     await command('fixtures').button?.(interaction, ctx);
     const second = onlyPayload(update);
@@ -138,12 +138,12 @@ describe('/match', () => {
   test('several fit: a picker; a click shows the match and keeps the picker', async () => {
     const ctx = makeCtx(miniSeason());
     const choice = await run('match', { team: 'zamalek', opponent: 'rs-berkane' }, ctx);
-    expect(buttons(choice).map((b) => b.custom_id)).toEqual(['match:m:GA-MD1-1:zamalek:rs-berkane', 'match:m:QF1-L1:zamalek:rs-berkane', 'match:m:QF1-L2:zamalek:rs-berkane']);
-    const { interaction, update } = fakeButton('match:m:QF1-L2:zamalek:rs-berkane');
+    expect(buttons(choice).map((b) => b.custom_id)).toEqual(['match:s:2023-24:GA-MD1-1:zamalek:rs-berkane', 'match:s:2023-24:QF1-L1:zamalek:rs-berkane', 'match:s:2023-24:QF1-L2:zamalek:rs-berkane']);
+    const { interaction, update } = fakeButton('match:s:2023-24:QF1-L2:zamalek:rs-berkane');
     await command('match').button?.(interaction, ctx);
     const detail = onlyPayload(update);
     expect(detail.embeds[0]?.title).toBe('RS Berkane 2–1 Zamalek');
-    expect(buttons(detail).filter((b) => b.disabled).map((b) => b.custom_id)).toEqual(['match:m:QF1-L2:zamalek:rs-berkane']);
+    expect(buttons(detail).filter((b) => b.disabled).map((b) => b.custom_id)).toEqual(['match:s:2023-24:QF1-L2:zamalek:rs-berkane']);
   });
 
   test('teams that never met, or the same team twice, are UserErrors', async () => {
@@ -160,9 +160,12 @@ describe('/match', () => {
   });
 
   test('button ids fit in 100 characters, dropping the query when they would not', () => {
-    expect(matchButtonId('QF1-L1', 'zamalek', null)).toBe('match:m:QF1-L1:zamalek');
-    expect(matchButtonId('QF1-L1', 'x'.repeat(90), null)).toBe('match:m:QF1-L1');
-    expect(parseMatchButtonId('match:m:QF1-L1')).toEqual({ matchId: 'QF1-L1', team: null, opponent: null });
+    expect(matchButtonId('caf-cl-2023-24', 'QF1-L1', 'zamalek', null)).toBe('match:s:caf-cl-2023-24:QF1-L1:zamalek');
+    expect(matchButtonId('caf-cl-2023-24', 'QF1-L1', 'x'.repeat(90), null)).toBe('match:s:caf-cl-2023-24:QF1-L1');
+    expect(parseMatchButtonId('match:s:caf-cl-2023-24:QF1-L1')).toEqual({ season: 'caf-cl-2023-24', matchId: 'QF1-L1', team: null, opponent: null });
+    // A button drawn before seasons were carried: the default season.
+    expect(parseMatchButtonId('match:m:QF1-L1:zamalek')).toEqual({ season: null, matchId: 'QF1-L1', team: 'zamalek', opponent: null });
+    expect(parseMatchButtonId('match:s:__proto__:QF1-L1')).toBeNull();
   });
 });
 

@@ -20,7 +20,13 @@ const getter =
     return cast(value);
   };
 
-export const fakeChatInput = (commandName: string, options: Readonly<Record<string, OptionValue | undefined>> = {}) => {
+/** Where and by whom an interaction is sent (a server, a client language); DMs in English by default. */
+export interface FakeOrigin {
+  readonly guildId?: string | null;
+  readonly locale?: string;
+}
+
+export const fakeChatInput = (commandName: string, options: Readonly<Record<string, OptionValue | undefined>> = {}, origin: FakeOrigin = {}) => {
   const state = { replied: false, deferred: false };
   const reply = vi.fn(async (_payload: MessagePayload) => {
     state.replied = true;
@@ -30,7 +36,8 @@ export const fakeChatInput = (commandName: string, options: Readonly<Record<stri
     commandName,
     // One process, no sharding manager: /about reads `client.shard` (null outside a manager).
     client: { shard: null },
-    guildId: null,
+    guildId: origin.guildId ?? null,
+    ...(origin.locale !== undefined ? { locale: origin.locale } : {}),
     user: { id: '1000000000000000007' },
     createdTimestamp: Date.now(),
     // The type guards the router reads, so a test can send the fake through the real error boundary.
@@ -48,8 +55,14 @@ export const fakeChatInput = (commandName: string, options: Readonly<Record<stri
     options: {
       getString: getter(options, String),
       getInteger: getter(options, Number),
-      getSubcommand: () => {
-        throw new TypeError('no subcommand');
+      // As discord.js: none given is an error unless the caller says it may be missing.
+      getSubcommand: (required = true) => {
+        if (required) throw new TypeError('no subcommand');
+        return null;
+      },
+      getSubcommandGroup: (required = false) => {
+        if (required) throw new TypeError('no subcommand group');
+        return null;
       },
     },
     reply,
@@ -60,19 +73,54 @@ export const fakeChatInput = (commandName: string, options: Readonly<Record<stri
   return { interaction: interaction as unknown as ChatInputCommandInteraction, reply };
 };
 
-export const fakeButton = (customId: string) => {
+export const fakeButton = (customId: string, origin: FakeOrigin = {}) => {
   const update = vi.fn(async (_payload: MessagePayload) => undefined);
   const reply = vi.fn();
-  const interaction = { id: '1002', customId, replied: false, deferred: false, update, reply };
+  const interaction = {
+    id: '1002',
+    customId,
+    guildId: origin.guildId ?? null,
+    ...(origin.locale !== undefined ? { locale: origin.locale } : {}),
+    user: { id: '1000000000000000007' },
+    createdTimestamp: Date.now(),
+    // The type guards the router reads, so a test can send the fake through the real error boundary.
+    isAutocomplete: () => false,
+    isChatInputCommand: () => false,
+    isButton: () => true,
+    isStringSelectMenu: () => false,
+    isRepliable: () => true,
+    replied: false,
+    deferred: false,
+    update,
+    reply,
+  };
   return { interaction: interaction as unknown as ButtonInteraction, update, reply };
 };
 
-export const fakeAutocomplete = (commandName: string, focused: { name: string; value: string }) => {
+/** `others`: the options filled in beside the focused one (Discord sends them as typed or picked). */
+export const fakeAutocomplete = (
+  commandName: string,
+  focused: { name: string; value: string },
+  others: Readonly<Record<string, OptionValue | undefined>> = {},
+  origin: FakeOrigin = {},
+) => {
   const respond = vi.fn(async (_choices: readonly { name: string; value: string }[]) => undefined);
   const interaction = {
     id: '1003',
     commandName,
-    options: { getFocused: (full?: boolean) => (full ? focused : focused.value) },
+    guildId: origin.guildId ?? null,
+    user: { id: '1000000000000000007' },
+    createdTimestamp: Date.now(),
+    isAutocomplete: () => true,
+    isChatInputCommand: () => false,
+    isButton: () => false,
+    isStringSelectMenu: () => false,
+    isRepliable: () => false,
+    responded: false,
+    options: {
+      getFocused: (full?: boolean) => (full ? focused : focused.value),
+      getString: getter({ ...others, [focused.name]: focused.value }, String),
+    },
     respond,
   };
   return { interaction: interaction as unknown as AutocompleteInteraction, respond };

@@ -62,7 +62,7 @@ test('/fixtures: a team id too long for a custom_id still pages', async () => {
   const first = onlyPayload(reply);
   expect(limitViolations(first)).toEqual([]);
   const next = first.components[0]?.components.find((c) => 'label' in c && c.label === '▶');
-  expect(next && 'custom_id' in next ? next.custom_id : '').toMatch(/^fixtures:p:2:w=a,t=#\d+$/);
+  expect(next && 'custom_id' in next ? next.custom_id : '').toMatch(/^fixtures:p:2:w=a,t=#\d+,c=[a-z0-9-]+$/);
   const button = fakeButton(next && 'custom_id' in next ? next.custom_id : '');
   await command('fixtures').button?.(button.interaction, makeCtx(s));
   expect(onlyPayload(button.update).embeds[0]?.title).toContain('Club 5');

@@ -106,7 +106,7 @@ describe('/team', () => {
             },
           ],
           "footer": {
-            "text": "CAF Confederation Cup 2023–24 · data as of 2024-06-01 · sources: /about",
+            "text": "CAF Confederation Cup 2023–24 · data updated 2024-06-01 · sources: /about",
           },
           "title": "RS Berkane",
         },
@@ -177,7 +177,7 @@ describe('/match', () => {
             },
           ],
           "footer": {
-            "text": "CAF Confederation Cup 2023–24 · data as of 2024-06-01 · sources: /about",
+            "text": "CAF Confederation Cup 2023–24 · data updated 2024-06-01 · sources: /about",
           },
           "title": "RS Berkane 2–1 Zamalek",
         },

@@ -125,7 +125,7 @@ test('results of the mini season, newest round first', () => {
     no match played · Ghost FC v Académie SOAR
     ↳ Académie SOAR through by walkover",
         "footer": {
-          "text": "CAF Confederation Cup 2023–24 · data as of 2024-06-01 · sources: /about",
+          "text": "CAF Confederation Cup 2023–24 · data updated 2024-06-01 · sources: /about",
         },
         "title": "Results · newest first",
       },

@@ -35,7 +35,7 @@ test('the mini season: ranks, points or —, slots, season points, and the dispu
     † CAF's points put Algeria 2nd; the competition's own list printed it 3rd.
     ? Guinea: rank uncertain, only one source of uncertain date gives it.",
         "footer": {
-          "text": "CAF Confederation Cup 2023–24 · data as of 2024-06-01 · sources: /about",
+          "text": "CAF Confederation Cup 2023–24 · data updated 2024-06-01 · sources: /about",
         },
       },
     ]

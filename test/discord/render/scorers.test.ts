@@ -40,7 +40,7 @@ test('the mini season: shared ranks, penalties, per-round goals, unattributed an
         "description": "1 goal with no scorer recorded; 1 own goal, credited to no player.
     ⚠️ Adil Tahif: a source disputes or lacks one of these goals, so the total may change.",
         "footer": {
-          "text": "CAF Confederation Cup 2023–24 · data as of 2024-06-01 · sources: /about · penalties included in totals",
+          "text": "CAF Confederation Cup 2023–24 · data updated 2024-06-01 · sources: /about · penalties included in totals",
         },
       },
     ]

@@ -65,7 +65,7 @@ test('one embed per group with its notes; legend and source once, under the last
   const payload = renderStandings(season(), [table, { ...table, group: 'D', notes: [] }], teamName);
   expect(payload.embeds.map((e) => [e.title, e.footer?.text ?? null])).toEqual([
     ['Group C', null],
-    ['Group D', `CAF Confederation Cup 2023–24 · data as of 2024-06-01 · sources: /about · ${legendFor([table])}`],
+    ['Group D', `CAF Confederation Cup 2023–24 · data updated 2024-06-01 · sources: /about · ${legendFor([table])}`],
   ]);
   expect(payload.embeds[0]?.description).toContain('**Notes**\n• Dreams F.C. above Rivers United on goal difference');
   expect(payload.embeds[1]?.description).not.toContain('Notes');
@@ -83,7 +83,7 @@ test('the legend lists only the markers the tables use, each with its sign', () 
   expect(legendFor([out])).toBe('x: can no longer reach the quarter-finals');
   const tiebreak = { ...plain, rows: plain.rows.map((r, i) => (i === 1 ? { ...r, decidedBy: 'goal_difference' as const } : r)) };
   expect(legendFor([tiebreak])).toBe('*: place decided by a tiebreaker (see notes)');
-  expect(renderStandings(season(), [plain], teamName).embeds[0]?.footer?.text).toBe('CAF Confederation Cup 2023–24 · data as of 2024-06-01 · sources: /about');
+  expect(renderStandings(season(), [plain], teamName).embeds[0]?.footer?.text).toBe('CAF Confederation Cup 2023–24 · data updated 2024-06-01 · sources: /about');
 });
 
 test('a fate settled with games to spare is said in words under the table, and marked in it', () => {
