@@ -84,8 +84,11 @@ export function restBudgetOptions(
 ): Pick<RESTOptions, 'globalRequestsPerSecond' | 'makeRequest'> {
   const acquire = slotBudget(share, WINDOW_MS);
   return {
-    // The library's own counter agrees with the share (and still honours a global 429's Retry-After).
-    globalRequestsPerSecond: share,
+    // The library's own per-second counter is left out of the way: it counts every request that is not an
+    // interaction callback, webhook follow-ups included, so at a shard's share it would hold a reply's
+    // follow-up behind a fan-out. The budget above is the limit; a global 429's Retry-After is still
+    // honoured by the library (it pauses every request until then).
+    globalRequestsPerSecond: Number.MAX_SAFE_INTEGER,
     makeRequest: async (url, init) => {
       if (!countsAgainstGlobalLimit(init)) return send(url, init);
       const release = await acquire();

@@ -63,6 +63,19 @@ describe('the REST budget', () => {
     });
   });
 
+  test('requests without the bot token (interaction callbacks, webhook follow-ups) skip the budget: a used-up share does not delay them', async () => {
+    await withStandin(50, 1, async (standin) => {
+      const rest = new REST({ version: '10', api: standin.apiUrl, ...restBudgetOptions(1) }).setToken(TOKEN);
+      await rest.get(Routes.gatewayBot()); // takes the only slot for the next ~1 s
+      const started = Date.now();
+      for (let i = 0; i < 3; i += 1) await rest.get(Routes.gateway(), { auth: false });
+      expect(Date.now() - started).toBeLessThan(WINDOW_MS / 2);
+      const again = Date.now();
+      await rest.get(Routes.gatewayBot()); // with the token: waits for the slot
+      expect(Date.now() - again).toBeGreaterThanOrEqual(WINDOW_MS / 2);
+    });
+  });
+
   test('a slot is taken again only a window after its request was answered, and turns go in call order', async () => {
     const acquire = slotBudget(2, 60);
     const events: string[] = [];
