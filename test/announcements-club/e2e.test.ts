@@ -45,8 +45,8 @@ describe('a channel following Zamalek beside one getting everything', () => {
   test('GIVEN team:zamalek and a Zamalek role THEN its preview lists only Zamalek’s match and pings only that role; the other channel gets every match', async () => {
     expect((await announce('roles', { team: 'zamalek', role: quiet })).content).toContain('cannot be mentioned');
     expect((await announce('roles', { team: 'zamalek', role: zamFans })).content).toContain(`<@&${zamFans}>`);
-    expect((await announce('set', { channel: zam, team: 'zamalek', role: channelRole })).content).toContain("only **Zamalek**'s matches");
-    expect((await announce('set', { channel: all, role: channelRole })).content).toContain(`Announcements are on in <#${all}>`);
+    expect((await announce('set', { channel: zam, competition: 'caf-cc-2023-24', team: 'zamalek', role: channelRole })).content).toContain("only **Zamalek**'s matches");
+    expect((await announce('set', { channel: all, competition: 'caf-cc-2023-24', role: channelRole })).content).toContain(`Announcements are on in <#${all}>`);
 
     await bot.advanceTo('2023-11-25T13:00:00Z');
     await bot.waitForSent(1, 'the matchday channel’s preview');

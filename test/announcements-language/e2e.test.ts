@@ -37,8 +37,8 @@ describe('a French announcement channel beside an English one in the same server
   }, STARTUP_TIMEOUT_MS + 15_000);
 
   test('GIVEN language:fr on one channel THEN its matchday 1 preview is French while the other channel’s is English', async () => {
-    expect((await announce('set', { channel: french, language: 'fr' })).content).toContain(' · posts in Français');
-    expect((await announce('set', { channel: english })).content).toContain(`Announcements are on in <#${english}>`);
+    expect((await announce('set', { channel: french, competition: 'caf-cc-2023-24', language: 'fr' })).content).toContain(' · posts in Français');
+    expect((await announce('set', { channel: english, competition: 'caf-cc-2023-24' })).content).toContain(`Announcements are on in <#${english}>`);
 
     await bot.advanceTo('2023-11-25T13:00:00Z');
     await bot.waitForSent(2, 'matchday 1 previews');

@@ -86,8 +86,8 @@ describe('a replayed matchday in two channels', () => {
   }, 30_000);
 
   test('GIVEN two channels THEN exactly one preview per lead and one recap each, in order, with the right fixtures', async () => {
-    expect((await announce('set', { channel: a, leads: '24h,1h' })).content).toContain(`Announcements are on in <#${a}>`);
-    expect((await announce('set', { channel: b, role })).content).toContain(`mentions <@&${role}>`);
+    expect((await announce('set', { channel: a, competition: 'caf-cc-2023-24', leads: '24h,1h' })).content).toContain(`Announcements are on in <#${a}>`);
+    expect((await announce('set', { channel: b, competition: 'caf-cc-2023-24', role })).content).toContain(`mentions <@&${role}>`);
 
     // Each due time in turn; at each, exactly the posts due by then.
     await bot.advanceTo('2023-11-25T13:00:00Z');
