@@ -22,6 +22,8 @@ describe('replay clock from the environment, role:@Matchday, :clock moved back',
   beforeAll(async () => {
     const script = scriptFile('rewind.txt', [
       '# The clock comes from BOT_CLOCK_START: matchday 1 is still to come.',
+      '# The Confederation Cup for every command (the Champions League 2023–24 is loaded too).',
+      '/announcements default competition:caf-cc-2023-24',
       '/fixtures when:upcoming group:B',
       ':expect Zamalek v Abu Salim',
       '/announcements set channel:#matchday role:@Matchday',
