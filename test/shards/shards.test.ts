@@ -62,7 +62,11 @@ describe('the bot under the sharding manager (SHARDS=auto, two shards)', () => {
     const database = bot.lines.filter((l) => l.msg === 'database ready for shards');
     expect(database).toHaveLength(1);
     expect(database[0]?.imported).toBe(true);
-    expect(bot.lines.filter((l) => l.msg === 'season file imported')).toHaveLength(1);
+    // One import per season file (data/seasons/ holds several), all by the manager.
+    expect(bot.lines.filter((l) => l.msg === 'season file imported').map((l) => [shardOf(l) ?? 'manager', l.seasonId])).toEqual([
+      ['manager', 'caf-cc-2023-24'],
+      ['manager', 'caf-cl-2023-24'],
+    ]);
     expect(bot.lines.filter((l) => l.msg === 'database migrated')).toHaveLength(1);
     const ready = bot.lines.filter(isReadyLine);
     expect(ready.map((l) => [shardOf(l), l.shard, l.guilds, l.dispatches]).sort()).toEqual([
