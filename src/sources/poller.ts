@@ -24,6 +24,8 @@ export interface SourceUpdate {
   readonly summary: string;
   /** Source values that differ from an editor's override (the override was kept). */
   readonly conflicts: readonly OverrideConflict[];
+  /** The sha256 (hex) of the body it was read from: what the import records. */
+  readonly hash: string;
 }
 
 export type PollOutcome =
@@ -202,7 +204,7 @@ export function createSourcePoller(options: SourcePollerOptions): SourcePoller {
       logConflicts(merged.conflicts);
       return { kind: 'unchanged', reason: 'no-change', nextPollMs: succeeded() };
     }
-    const update: SourceUpdate = { season: merged.season, diff, summary: summarizeDiff(diff), conflicts: merged.conflicts };
+    const update: SourceUpdate = { season: merged.season, diff, summary: summarizeDiff(diff), conflicts: merged.conflicts, hash };
     try {
       await options.apply(merged.season, update);
     } catch (err) {
