@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadDataConfig } from '../config.js';
 import { isUserError, UserError } from '../domain/errors.js';
 import { SeasonFileError } from '../season/parse.js';
+import { seasonFilesIn } from '../season/read.js';
 import { openSeasonStore, readSeasonReadOnly, readSeasonsReadOnly, UnknownSeasonError } from '../season-store.js';
 import { QUERIES, runValidate } from './queries.js';
 import { seasonHeader, seasonsQuery } from './seasons.js';
@@ -22,7 +23,7 @@ Queries:
   ranking                                 CAF 5-year association ranking and this season's points
   schedule                                the season calendar
   seasons                                 every loaded season: status, matches, last result
-  validate [file]                         check a season file (exit 0 valid, 1 invalid)
+  validate [file]                         check a season file, or every one the bot loads (exit 0 valid, 1 invalid)
   migrate                                 create or migrate the database and import the season file,
                                           as the bot does at start (the only command that writes)
 
@@ -84,7 +85,9 @@ const main = (argv: readonly string[]): number => {
   const seasonFiles = file === null ? config.seasonFiles : [file];
 
   if (query === 'validate') {
-    const result = runValidate(args[0] ?? file ?? config.seasonFiles?.[0]);
+    const named = args[0] ?? file;
+    if (named === null || named === undefined) return validateAll(config.seasonFiles ?? seasonFilesIn(), values.json);
+    const result = runValidate(named);
     if (values.json) process.stdout.write(`${JSON.stringify(result.json)}\n`);
     else (result.ok ? process.stdout : process.stderr).write(`${result.text}\n`);
     return result.ok ? 0 : 1;
@@ -126,6 +129,17 @@ const main = (argv: readonly string[]): number => {
     if (isUserError(err)) return fail(describeUserError(err));
     throw err;
   }
+};
+
+/** `validate` with no file: every season file the bot would load (exit 1 when any is invalid). */
+const validateAll = (files: readonly string[], json: boolean): number => {
+  const results = files.map((path) => ({ file: path, ...runValidate(path) }));
+  const ok = results.every((r) => r.ok);
+  if (json) {
+    const entries = results.map((r) => ({ file: r.file, ...(r.json as { valid: boolean; problems: unknown[] }) }));
+    process.stdout.write(`${JSON.stringify({ valid: ok, files: entries })}\n`);
+  } else for (const r of results) (r.ok ? process.stdout : process.stderr).write(`${r.text}\n`);
+  return ok ? 0 : 1;
 };
 
 /** `migrate`: what the bot does at start (lock, back up, migrate, import), on purpose and once. */

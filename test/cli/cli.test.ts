@@ -99,10 +99,13 @@ describe.concurrent('query CLI', () => {
     expect(stderr).not.toMatch(/\n\s+at /); // no stack trace
   });
 
-  it('validate exits 0 for the shipped season file', async () => {
+  it('validate exits 0 for the shipped season files, each named', async () => {
     const { code, stdout } = await cli('validate');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/is valid: 52 teams/);
+    expect(stdout).toMatch(/caf-cc-2023-24\.json is valid: 52 teams/);
+    expect(stdout).toMatch(/caf-cl-2023-24\.json is valid: 54 teams, 138 matches/);
+    const json = await cli('validate', '--json');
+    expect(JSON.parse(json.stdout)).toMatchObject({ valid: true, files: [{ valid: true, problems: [] }, { valid: true, problems: [] }] });
   });
 
   it('validate exits 1 and lists the problems of a broken file', async () => {
