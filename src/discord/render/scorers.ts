@@ -43,7 +43,21 @@ const rankLabel = (row: ScorerRow, rows: readonly ScorerRow[]): string =>
 export const gapsNaming = (player: string, gaps: readonly SourceNote[]): SourceNote[] => {
   const key = normalizeName(player);
   if (key.length === 0) return [];
-  return gaps.filter((gap) => ` ${normalizeName(gap.text)} `.includes(` ${key} `));
+  const texts = normalizedTexts(gaps);
+  return gaps.filter((_, i) => texts[i]?.includes(` ${key} `));
+};
+
+// A season's gaps never change, and every scorer row of every /scorers reply searched them all: their
+// normalized texts are computed once per gaps list (about 1 ms a reply before).
+const normalizedGapTexts = new WeakMap<readonly SourceNote[], readonly string[]>();
+
+const normalizedTexts = (gaps: readonly SourceNote[]): readonly string[] => {
+  let texts = normalizedGapTexts.get(gaps);
+  if (texts === undefined) {
+    texts = gaps.map((gap) => ` ${normalizeName(gap.text)} `);
+    normalizedGapTexts.set(gaps, texts);
+  }
+  return texts;
 };
 
 export interface ScorersView {
