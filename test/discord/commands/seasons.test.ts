@@ -90,6 +90,13 @@ describe('/standings competition:', () => {
     expect(payload.content).toContain('`compétition`');
   });
 
+  test('a refused value is echoed escaped and cut, and pings no one', async () => {
+    const { payload } = await slash('standings', { competition: `**Ligue** <@123456789012345678> @everyone ${'x'.repeat(80)}` });
+    expect(payload.allowedMentions).toEqual({ parse: [] });
+    expect(payload.content).toContain('\\*\\*Ligue\\*\\*');
+    expect(payload.content).not.toContain('x'.repeat(41));
+  });
+
   test('a forged value that is no id and no title (prototype member, mention) is refused, never looked up', async () => {
     for (const value of ['__proto__', 'constructor', '@everyone']) {
       const { summary } = await slash('standings', { competition: value });
