@@ -107,10 +107,12 @@ export async function benchFanout(opts: FanoutOptions = {}): Promise<FanoutRepor
     }
 
     const started = performance.now();
-    // Each client claims its own rows (the claim is one statement), as separate processes would.
+    // Each client claims its own rows (the claim is one statement), as separate processes would. Claims
+    // shrink with the number of clients: with 200 each, the last client's batch finished alone at its
+    // share (2 clients: 40.8 posts/s; with 100 each: 47.4).
     const reports = await Promise.all(
       clients.map((client) =>
-        runTick({ db: store.db, season: () => season, send: createDiscordSender(client), log, concurrency: opts.concurrency ?? 50, batchSize: 200 }, dueAt),
+        runTick({ db: store.db, season: () => season, send: createDiscordSender(client), log, concurrency: opts.concurrency ?? 50, batchSize: Math.ceil(200 / clientCount) }, dueAt),
       ),
     );
     const seconds = (performance.now() - started) / 1000;
