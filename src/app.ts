@@ -14,7 +14,8 @@ import type { Logger } from './log.js';
 import type { Observability } from './observability/index.js';
 import { fromPackageRoot } from './package-root.js';
 import { createAnnouncements } from './scheduler/announcements.js';
-import { openSeasonStore } from './season-store.js';
+import { configuredSeasonFiles, openSeasonStore } from './season-store.js';
+import { startSeasonSources, type SeasonSources } from './sources/start.js';
 import { attachSeasonStore } from './shard-store.js';
 
 export interface BotDeps {
@@ -105,6 +106,7 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
   // Started just before login (below); the router reports to it from then on.
   let observability: Observability | null = null;
   let heartbeatHolder: string | null = null;
+  let sources: SeasonSources | null = null;
   const router = createRouter({ commands: deps.commands, ctx, log, onInteraction: (summary) => observability?.recordInteraction(summary) });
   router.attach(client);
 
@@ -139,6 +141,21 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
         reject(new Error(`Announcements could not start: ${(err as Error).message}`, { cause: err }));
         return;
       }
+      // Seasons whose file names a source are kept current by the process that dispatches: an update
+      // is imported, served at once and re-planned. Other processes see it at their next start.
+      if (dispatches) {
+        sources = startSeasonSources({
+          seasonFiles: configuredSeasonFiles({ seasonFiles: config.seasonFiles }),
+          clubsFile: fromPackageRoot('data', 'clubs.json'),
+          current: (seasonId) => store.catalog().get(seasonId),
+          apply: (season, update) => {
+            store.importFromSource(season, update.hash);
+            announcements.replan([season.id]);
+          },
+          today: () => clock.now().toISOString().slice(0, 10),
+          logger: log,
+        });
+      }
       const data = store.dataVersion();
       log.info(
         {
@@ -160,6 +177,7 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
     stopping ??= (async () => {
       await observability?.close();
       await router.close();
+      sources?.stop();
       await announcements.stop();
       // A deliberate disconnect is not news: keep "shard reconnecting/disconnected" out of the shutdown log.
       for (const event of [Events.ShardDisconnect, Events.ShardReconnecting, Events.ShardResume] as const) {
