@@ -12,6 +12,7 @@ const schema = z.object({
   DISCORD_APPLICATION_ID: snowflake,
   DISCORD_GUILD_ID: snowflake.optional(),
   DATABASE_PATH: z.string().min(1).default('data/bot.sqlite'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
   DISCORD_API_URL: z.url('must be a URL such as http://127.0.0.1:8080/api').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
@@ -127,7 +128,13 @@ export const parseConfig = (rawEnv: NodeJS.ProcessEnv = readEnv()): { config: Co
     problems.push('HTTP_HOST is set but HTTP_PORT is not: set HTTP_PORT to serve /healthz and /metrics, or remove HTTP_HOST.');
   }
   const apiUrl = parsed.success && parsed.data.DISCORD_API_URL !== undefined ? cleanApiUrl(parsed.data.DISCORD_API_URL, problems, warnings) : null;
-  if (parsed.success) problems.push(...databasePathProblems(parsed.data.DATABASE_PATH));
+  problems.push(...databaseChoiceProblems(env));
+  if (env.DATABASE_URL !== undefined && env.DATABASE_PATH === undefined) {
+    problems.push(
+      'DATABASE_URL is set: the bot itself still keeps its data in SQLite (DATABASE_PATH). PostgreSQL serves npm run db:copy and npm run db:backup for now (README §7); unset DATABASE_URL to start the bot.',
+    );
+  }
+  if (parsed.success && env.DATABASE_URL === undefined) problems.push(...databasePathProblems(parsed.data.DATABASE_PATH));
   problems.push(...shardProblems);
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const c = parsed.data;
@@ -282,8 +289,22 @@ const readEnv = (): NodeJS.ProcessEnv => {
   return process.env;
 };
 
+/** One database, never a guess between two. */
+const databaseChoiceProblems = (env: NodeJS.ProcessEnv): string[] =>
+  env.DATABASE_URL !== undefined && env.DATABASE_PATH !== undefined
+    ? ['Both DATABASE_URL and DATABASE_PATH are set: set only the one of the database to use.']
+    : [];
+
+/**
+ * The environment a child tool (pg_dump, pg_restore) runs with: this process's, plus `extra` (a
+ * password in PGPASSWORD, so that it is never on a command line). Read here, as every variable is.
+ */
+export const childProcessEnv = (extra: Readonly<Record<string, string>>): NodeJS.ProcessEnv => ({ ...process.env, ...extra });
+
 export type DataConfig = Readonly<{
   databasePath: string;
+  /** A postgres:// URL when the tool works on PostgreSQL (DATABASE_URL); null for SQLite. Never logged as is. */
+  databaseUrl: string | null;
   seasonFiles: readonly string[] | null;
   logLevel: Config['logLevel'];
   /** Accepted with a fix still to make (SEASON_FILE is deprecated); the tool prints them. */
@@ -293,13 +314,17 @@ export type DataConfig = Readonly<{
 /** The part of the config that tools without Discord (CLI, backup, bench) need: no token required. */
 export const loadDataConfig = (env: NodeJS.ProcessEnv = readEnv()): DataConfig => {
   const cleaned = withoutEmpty(env);
-  const parsed = schema.pick({ DATABASE_PATH: true, SEASON_FILES: true, SEASON_FILE: true, LOG_LEVEL: true }).safeParse(cleaned);
+  const parsed = schema
+    .pick({ DATABASE_PATH: true, DATABASE_URL: true, SEASON_FILES: true, SEASON_FILE: true, LOG_LEVEL: true })
+    .safeParse(cleaned);
   const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${String(i.path[0])} ${i.message}.`);
+  problems.push(...databaseChoiceProblems(cleaned));
   const warnings: ConfigWarning[] = [];
   const seasonFiles = seasonFilesFrom(cleaned, problems, warnings);
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     databasePath: parsed.data.DATABASE_PATH,
+    databaseUrl: parsed.data.DATABASE_URL ?? null,
     seasonFiles,
     logLevel: parsed.data.LOG_LEVEL,
     warnings,

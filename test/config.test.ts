@@ -301,6 +301,27 @@ describe('SEASON_FILES: which season files load', () => {
   });
 });
 
+describe('DATABASE_URL', () => {
+  const url = 'postgres://bot:s3cret@127.0.0.1:5432/caf';
+
+  test('GIVEN both DATABASE_URL and DATABASE_PATH THEN one problem says to choose, for the bot and for the tools', () => {
+    expect(problemsOf({ ...minimal, DATABASE_URL: url, DATABASE_PATH: 'data/bot.sqlite' })).toContain('Both DATABASE_URL and DATABASE_PATH are set');
+    expect(() => loadDataConfig({ DATABASE_URL: url, DATABASE_PATH: 'data/bot.sqlite' })).toThrow(/Both DATABASE_URL and DATABASE_PATH are set/);
+  });
+
+  test('GIVEN DATABASE_URL alone THEN the tools take it and the bot refuses to start, saying it still runs on SQLite', () => {
+    expect(loadDataConfig({ DATABASE_URL: url }).databaseUrl).toBe(url);
+    expect(loadDataConfig({}).databaseUrl).toBeNull();
+    const problems = problemsOf({ ...minimal, DATABASE_URL: url });
+    expect(problems).toContain('the bot itself still keeps its data in SQLite');
+    expect(problems).not.toContain('s3cret');
+  });
+
+  test('GIVEN a URL that is not postgres:// THEN refused', () => {
+    expect(() => loadDataConfig({ DATABASE_URL: 'mysql://u:p@h/db' })).toThrow(/DATABASE_URL must be a postgres:\/\/ URL/);
+  });
+});
+
 describe('redactConfig', () => {
   test('GIVEN a config THEN the loggable copy has no token and keeps the rest', () => {
     const config = loadConfig(minimal);

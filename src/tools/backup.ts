@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { ConfigError, loadDataConfig } from '../config.js';
+import { childProcessEnv, ConfigError, loadDataConfig } from '../config.js';
 import { describeDatabaseUrl } from '../db/pg/client.js';
 import { scrubSecrets } from '../log.js';
 
@@ -49,9 +49,7 @@ export const postgresConnection = (url: string): { readonly dbname: string; read
   const parsed = new URL(url);
   const password = decodeURIComponent(parsed.password);
   parsed.password = '';
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  if (password !== '') env.PGPASSWORD = password;
-  return { dbname: parsed.toString(), env };
+  return { dbname: parsed.toString(), env: childProcessEnv(password === '' ? {} : { PGPASSWORD: password }) };
 };
 
 /** Runs a PostgreSQL client tool; rejects with its stderr, the password scrubbed, when it fails. */
@@ -110,18 +108,9 @@ export const main = async (
     }
     throw error;
   }
-  // Read after loadDataConfig, which loads .env into process.env when present.
-  const databaseUrl = (env ?? process.env).DATABASE_URL?.trim() || undefined;
-  if (databaseUrl !== undefined) {
-    if (!/^postgres(ql)?:\/\//.test(databaseUrl)) {
-      err.write('DATABASE_URL must be a postgres:// URL.\n');
-      return 2;
-    }
-    // The rule for the bot too: one database, never a guess between two.
-    if ((env ?? process.env).DATABASE_PATH?.trim()) {
-      err.write('Both DATABASE_URL and DATABASE_PATH are set: set only the one of the database to back up.\n');
-      return 2;
-    }
+  // loadDataConfig checked the URL's scheme and that DATABASE_PATH is not set beside it.
+  const { databaseUrl } = config;
+  if (databaseUrl !== null) {
     const shown = describeDatabaseUrl(databaseUrl);
     const target = argv[0] ?? defaultPostgresTarget(databaseUrl, new Date());
     try {

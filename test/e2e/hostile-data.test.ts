@@ -130,7 +130,7 @@ describe('a scorer named like a mention with a masked link', () => {
 
   test('GIVEN the match the player scored in THEN its detail is safe as well', async () => {
     const picker = await send({ kind: 'chatInput', name: 'match', options: { team: HOSTILE_TEAM_ID, opponent: 'abu-salim' } });
-    const pick = buttons(picker.data).find((b) => b.custom_id?.startsWith('match:m:GB-MD1-1'));
+    const pick = buttons(picker.data).find((b) => b.custom_id?.startsWith('match:s:caf-cc-2023-24:GB-MD1-1'));
     expect(pick).toBeDefined();
     const detail = await send({ kind: 'button', customId: pick?.custom_id ?? '', message: await picker.handle.waitForOriginal() });
     expect(detail.body.type).toBe(7);
