@@ -56,7 +56,9 @@ export const runComparison = async (opts: ComparisonOptions, print: (line: strin
       print(`  invokers in four languages (en, fr, ar, pt); left out: ${[...SKIPPED_SUBCOMMANDS].map(([c, subs]) => `/${c} ${subs.join('|')}`).join(', ')} (they change the server's setup or post)…`);
       const { reports, readyLine, autocompleted } = await benchCommands(env, pair, { calls: opts.calls, warmup: 20, ...(opts.commandNames ? { only: opts.commandNames } : {}) });
       if (!opts.sections.has('startup')) printSeasons(readyLine, print);
-      print(`  values of autocompleted options, from the bot's own autocomplete: ${[...autocompleted].map(([option, n]) => `${option} ${n}`).join(', ')}`);
+      // A short list (the competitions, i.e. the seasons the bot serves) is printed in full.
+      const listed = [...autocompleted].map(([option, values]) => `${option} ${values.length}${values.length <= 8 ? ` (${values.join(', ')})` : ''}`);
+      print(`  values of autocompleted options, from the bot's own autocomplete: ${listed.join('; ')}`);
       for (const r of reports) print(`  /${r.command}: ${r.variants} argument variants; ${r.privateAnswers} of ${r.calls} answers private (a user mistake, or a command that always answers privately)`);
       show(
         reports.flatMap((r): RatioLine[] => [

@@ -241,7 +241,7 @@ export const benchCommands = async (
   env: BenchEnv,
   pair: Pair,
   opts: { calls: number; warmup: number; only?: readonly string[] },
-): Promise<{ reports: CommandReport[]; readyLine: LogLine; autocompleted: ReadonlyMap<string, number> }> => {
+): Promise<{ reports: CommandReport[]; readyLine: LogLine; autocompleted: ReadonlyMap<string, readonly string[]> }> => {
   const started: Partial<Record<BotKind, StartedBot>> = {};
   try {
     for (const kind of KINDS) started[kind] = await startAndProbe(env, kind, pair.standins[kind], pair.databasePath);
@@ -275,7 +275,7 @@ export const benchCommands = async (
       reports.push(report);
       env.log?.(`    /${command.name}: ${matrix.length} variants, ${opts.calls} calls each bot`);
     }
-    return { reports, readyLine: started.bot!.readyLine, autocompleted: new Map([...autocompleted].map(([k, v]) => [k, v.length])) };
+    return { reports, readyLine: started.bot!.readyLine, autocompleted };
   } finally {
     for (const kind of KINDS) await started[kind]?.process.stop();
   }
