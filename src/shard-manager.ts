@@ -50,12 +50,21 @@ export const spawnPlan = (shardCount: number, maxConcurrency: number): number[][
   return plan;
 };
 
+/** What a shard that does not dispatch announcements keeps for its own bot-token requests (a test post, a channel check). */
+const NON_DISPATCHER_REST_SHARE = 2;
+
 /**
  * Each shard's part of the bot's REST budget on this host: Discord's global limit counts every process
- * of the bot together, and each process's @discordjs/rest only sees its own requests. At least 1.
+ * of the bot together, and each process's @discordjs/rest only sees its own requests. On SQLite only
+ * shard 0 dispatches announcements, so it gets the budget less a small reserve for each other shard
+ * (interaction replies are not counted by Discord and skip the budget). At least 1 each.
  */
-export const restShareFor = (restRequestsPerSecond: number, shardCount: number): number =>
-  Math.max(1, Math.floor(restRequestsPerSecond / Math.max(1, shardCount)));
+export const restShareFor = (restRequestsPerSecond: number, shardCount: number, shardId = 0): number => {
+  const others = Math.max(0, shardCount - 1);
+  if (others === 0) return restRequestsPerSecond;
+  const reserve = Math.max(1, Math.min(NON_DISPATCHER_REST_SHARE, Math.floor(restRequestsPerSecond / (2 * others))));
+  return shardId === 0 ? Math.max(1, restRequestsPerSecond - reserve * others) : reserve;
+};
 
 /** The shard count and identify concurrency Discord gives this bot (GET /gateway/bot). */
 const fetchGatewayBot = (rest: REST): Promise<RESTGetAPIGatewayBotResult> => rest.get(Routes.gatewayBot()) as Promise<RESTGetAPIGatewayBotResult>;
@@ -117,8 +126,9 @@ export const startShardManager = async (
     });
   });
   const restShare = restShareFor(config.restRequestsPerSecond, shardCount);
+  const otherShardsRestShare = restShareFor(config.restRequestsPerSecond, shardCount, 1);
   log.info(
-    { shards: shardCount, maxConcurrency, requested: config.shards.count, remainingSessionStarts: remaining, restRequestsPerSecondPerShard: restShare },
+    { shards: shardCount, maxConcurrency, requested: config.shards.count, remainingSessionStarts: remaining, restRequestsPerSecond: { dispatcher: restShare, eachOther: shardCount > 1 ? otherShardsRestShare : null } },
     'spawning shards',
   );
 
@@ -146,7 +156,7 @@ export const startShardManager = async (
         bucket.map((id) => {
           const shard = manager.createShard(id);
           // Shard.env is what the child (and each respawn) gets: process.env plus the shard's ids.
-          (shard.env as NodeJS.ProcessEnv).REST_REQUESTS_PER_SECOND = String(restShare);
+          (shard.env as NodeJS.ProcessEnv).REST_REQUESTS_PER_SECOND = String(id === 0 ? restShare : otherShardsRestShare);
           return shard.spawn(SHARD_READY_TIMEOUT_MS);
         }),
       );

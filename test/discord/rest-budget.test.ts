@@ -109,10 +109,17 @@ describe('the REST budget', () => {
     }
   });
 
-  test('each shard gets an equal whole part of the budget, never 0', () => {
+  test('shard 0 (the dispatcher) gets the budget less a small reserve for each other shard, never 0, never over the limit', () => {
+    // On SQLite shard 0 alone dispatches: it keeps the budget less a reserve of 2/s for each other shard.
     expect(restShareFor(50, 1)).toBe(50);
-    expect(restShareFor(50, 2)).toBe(25);
-    expect(restShareFor(50, 3)).toBe(16);
-    expect(restShareFor(50, 64)).toBe(1);
+    expect([restShareFor(50, 2, 0), restShareFor(50, 2, 1)]).toEqual([48, 2]);
+    expect([restShareFor(50, 3, 0), restShareFor(50, 3, 2)]).toEqual([46, 2]);
+    expect([restShareFor(50, 20, 0), restShareFor(50, 20, 7)]).toEqual([31, 1]);
+    // Past 50 shards even 1/s each is over the bot's limit: that needs a proxy or a higher limit (README §7).
+    expect([restShareFor(50, 64, 0), restShareFor(50, 64, 63)]).toEqual([1, 1]);
+    for (const shards of [2, 3, 5, 10, 25]) {
+      const total = restShareFor(50, shards, 0) + (shards - 1) * restShareFor(50, shards, 1);
+      expect(total).toBeLessThanOrEqual(50);
+    }
   });
 });
