@@ -43,11 +43,12 @@ describe('layers', () => {
     expect(offenders).toEqual([]);
   });
 
-  // The sandbox and the stand-in host the bot rather than being part of it: they pass their
-  // environment on to the bot process and have their own developer settings.
+  // The sandbox, the bench and the stand-in host the bot rather than being part of it: they pass
+  // their environment on to the bot process (the bench also to its echo bot) and have their own
+  // developer settings.
   test('in the bot, only src/config.ts reads process.env', () => {
     const readers = files('src')
-      .filter((file) => !/src\/sandbox\//.test(file))
+      .filter((file) => !/src\/(sandbox|bench)\//.test(file))
       .filter((file) => /process\.env\b/.test(readFileSync(file, 'utf8').replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, '')))
       .map((file) => relative('.', file));
     expect(readers).toEqual(['src/config.ts']);
