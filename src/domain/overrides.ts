@@ -13,23 +13,13 @@
 //   index (season_id, match_id, field); the live rows (retired_at IS NULL) in id order are the
 //   `overrides` list below, so the latest correction of a field wins.
 // Conflicts need no table of their own: they are recomputed at every import and logged once.
-import type { Decision, Goal, Match, MatchStatus, RedCard, Score, Season } from './types.js';
+import type { Match, Season } from './types.js';
 
-/** The fields of a match an editor may override, with the value each one holds. */
-export interface OverridableFields {
-  readonly status: MatchStatus;
-  readonly date: string | null;
-  readonly kickoff: string | null;
-  readonly venue: string | null;
-  readonly score: Score | null;
-  readonly extraTime: boolean;
-  readonly penalties: Score | null;
-  readonly decision: Decision | null;
-  readonly goals: readonly Goal[];
-  readonly referee: string | null;
-  readonly attendance: number | null;
-  readonly redCards: readonly RedCard[] | null;
-}
+/** The fields of a match an editor may override, with the value each one holds (the match's own types). */
+export type OverridableFields = Pick<
+  Match,
+  'status' | 'date' | 'kickoff' | 'venue' | 'score' | 'extraTime' | 'penalties' | 'decision' | 'goals' | 'referee' | 'attendance' | 'redCards'
+>;
 export type OverridableField = keyof OverridableFields;
 
 export const OVERRIDABLE_FIELDS: readonly OverridableField[] = [
