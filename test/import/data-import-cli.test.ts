@@ -45,7 +45,7 @@ const clArgs = (out: string, clubs: string, ...more: string[]) => [
 
 describe('npm run data:import', () => {
   const out = join(dir, 'cl.json');
-  const clubs = clubsCopy('clubs-cc-only.json', (c) => c.sources.some((s) => s.startsWith('data/season-2023-24.json')));
+  const clubs = clubsCopy('clubs-cc-only.json', (c) => c.sources.some((s) => s.startsWith('data/seasons/caf-cc-2023-24.json')));
   const first = dataImport(...clArgs(out, clubs, '--write-clubs'));
 
   test('imports CL 2023-24: prints what it found and what the format did not give, writes the season and the new clubs', () => {
@@ -71,7 +71,7 @@ describe('npm run data:import', () => {
     const again = dataImport(...clArgs(join(dir, 'cl-again.json'), clubs));
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('54 clubs (54 in clubs-cc-only.json, 0 new)');
-    const untouched = clubsCopy('clubs-untouched.json', (c) => c.sources.some((s) => s.startsWith('data/season-2023-24.json')));
+    const untouched = clubsCopy('clubs-untouched.json', (c) => c.sources.some((s) => s.startsWith('data/seasons/caf-cc-2023-24.json')));
     const before = readFileSync(untouched, 'utf8');
     const listed = dataImport(...clArgs(join(dir, 'cl-listed.json'), untouched));
     expect(listed.code).toBe(0);

@@ -19,7 +19,7 @@ const shippedClubs = (): ClubsFile => {
 /** clubs.json as it was before the Champions League import: the Confederation Cup's 52 clubs. */
 const confedOnly = (): ClubsFile => {
   const clubs = shippedClubs();
-  return { ...clubs, clubs: clubs.clubs.filter((c) => c.sources.some((s) => s.startsWith('data/season-2023-24.json'))) };
+  return { ...clubs, clubs: clubs.clubs.filter((c) => c.sources.some((s) => s.startsWith('data/seasons/caf-cc-2023-24.json'))) };
 };
 
 const parsed = (name: string, label: string, groups?: GroupsInput): ParsedSeason => {
