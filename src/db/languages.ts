@@ -1,6 +1,6 @@
 // The language choices of /language: read on every reply that needs a language, written by /language.
 // Guild ids come from the interaction, never from an option, so one server cannot change another's.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { isLanguage, type Language } from '../i18n/languages.js';
 import { guildLanguages, userLanguages } from './language-schema.js';
 import type { SyncDb } from './outbox.js';
@@ -24,33 +24,43 @@ export interface LanguageStore {
 /** A stored value that is no longer a language (a language removed later) counts as no choice. */
 const known = (value: string | undefined): Language | null => (isLanguage(value) ? value : null);
 
-export const createLanguageStore = (db: SyncDb): LanguageStore => ({
-  choicesFor(userId, guildId) {
-    const user = db.select({ language: userLanguages.language }).from(userLanguages).where(eq(userLanguages.userId, userId)).get();
-    const server =
-      guildId === null
-        ? undefined
-        : db.select({ language: guildLanguages.language }).from(guildLanguages).where(eq(guildLanguages.guildId, guildId)).get();
-    return { user: known(user?.language), server: known(server?.language) };
-  },
-  setUser(userId, language, now) {
-    const updatedAt = new Date(now);
-    db.insert(userLanguages)
-      .values({ userId, language, updatedAt })
-      .onConflictDoUpdate({ target: userLanguages.userId, set: { language, updatedAt } })
-      .run();
-  },
-  clearUser(userId) {
-    return db.delete(userLanguages).where(eq(userLanguages.userId, userId)).run().changes > 0;
-  },
-  setServer(guildId, language, chosenBy, now) {
-    const updatedAt = new Date(now);
-    db.insert(guildLanguages)
-      .values({ guildId, language, chosenBy, updatedAt })
-      .onConflictDoUpdate({ target: guildLanguages.guildId, set: { language, chosenBy, updatedAt } })
-      .run();
-  },
-  clearServer(guildId) {
-    return db.delete(guildLanguages).where(eq(guildLanguages.guildId, guildId)).run().changes > 0;
-  },
-});
+export const createLanguageStore = (db: SyncDb): LanguageStore => {
+  // Read on every reply: prepared once per store, not built and compiled again per interaction.
+  const userChoice = db
+    .select({ language: userLanguages.language })
+    .from(userLanguages)
+    .where(eq(userLanguages.userId, sql.placeholder('userId')))
+    .prepare();
+  const serverChoice = db
+    .select({ language: guildLanguages.language })
+    .from(guildLanguages)
+    .where(eq(guildLanguages.guildId, sql.placeholder('guildId')))
+    .prepare();
+  return {
+    choicesFor(userId, guildId) {
+      const user = userChoice.get({ userId });
+      const server = guildId === null ? undefined : serverChoice.get({ guildId });
+      return { user: known(user?.language), server: known(server?.language) };
+    },
+    setUser(userId, language, now) {
+      const updatedAt = new Date(now);
+      db.insert(userLanguages)
+        .values({ userId, language, updatedAt })
+        .onConflictDoUpdate({ target: userLanguages.userId, set: { language, updatedAt } })
+        .run();
+    },
+    clearUser(userId) {
+      return db.delete(userLanguages).where(eq(userLanguages.userId, userId)).run().changes > 0;
+    },
+    setServer(guildId, language, chosenBy, now) {
+      const updatedAt = new Date(now);
+      db.insert(guildLanguages)
+        .values({ guildId, language, chosenBy, updatedAt })
+        .onConflictDoUpdate({ target: guildLanguages.guildId, set: { language, chosenBy, updatedAt } })
+        .run();
+    },
+    clearServer(guildId) {
+      return db.delete(guildLanguages).where(eq(guildLanguages.guildId, guildId)).run().changes > 0;
+    },
+  };
+};
