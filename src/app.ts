@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Events, type Client } from 'discord.js';
 import { createClock } from './clock.js';
+import { startDataWatch } from './data-watch.js';
 import { seasonAsOf } from './domain/as-of.js';
 import type { Config } from './config.js';
 import { guildSeason } from './db/guild-settings.js';
@@ -70,6 +71,9 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
       : openSeasonStore({ databasePath: config.databasePath, seasonFiles: config.seasonFiles, log });
   // On SQLite one process dispatches (the dispatcher lease refuses a second): shard 0, not every shard.
   const dispatches = shards.mode !== 'shard' || shards.id === 0;
+  // Another process's import (a source update on shard 0, a bot started with a changed file) reaches
+  // this one within DATA_CHECK_INTERVAL_MS: the store reloads and commands serve the new snapshot.
+  const dataWatch = startDataWatch({ db: store.db, reload: store.reload, log: log.child({ component: 'data-watch' }) });
 
   const client = createClient(config, log);
   const announcements = createAnnouncements({
@@ -142,7 +146,7 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
         return;
       }
       // Seasons whose file names a source are kept current by the process that dispatches: an update
-      // is imported, served at once and re-planned. Other processes see it at their next start.
+      // is imported, served at once and re-planned. Other processes see it at their next data check.
       if (dispatches) {
         sources = startSeasonSources({
           seasonFiles: configuredSeasonFiles({ seasonFiles: config.seasonFiles }),
@@ -150,6 +154,8 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
           current: (seasonId) => store.catalog().get(seasonId),
           apply: (season, update) => {
             store.importFromSource(season, update.hash);
+            // Already served here: the data check need not reload for this process's own import.
+            dataWatch.noteCurrent();
             announcements.replan([season.id]);
           },
           today: () => clock.now().toISOString().slice(0, 10),
@@ -178,6 +184,7 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
       await observability?.close();
       await router.close();
       sources?.stop();
+      dataWatch.stop();
       await announcements.stop();
       // A deliberate disconnect is not news: keep "shard reconnecting/disconnected" out of the shutdown log.
       for (const event of [Events.ShardDisconnect, Events.ShardReconnecting, Events.ShardResume] as const) {
