@@ -5,23 +5,25 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { MIGRATIONS_FOLDER, openDatabase, pendingMigrations } from '../../src/db/client.js';
+import { runCli } from '../../src/cli/run.js';
 import { DEFAULT_SEASON_FILE } from '../../src/season/read.js';
 import { dumpDatabase } from '../db/helpers.js';
 
-// The CLI as a user runs it: a real process, a real SQLite file, exit codes and output streams.
+// The CLI as a user runs it: a real SQLite file, exit codes and output streams. Most cases run it
+// in-process (runCli with its own environment and streams: no Node start and no reload of the season
+// files per case); `through the real entry point` runs `node dist/cli/main.js` as npm run cli does.
 
 const dir = mkdtempSync(join(tmpdir(), 'caf-cli-'));
 const dbPath = join(dir, 'cli.sqlite');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-// Asynchronous, so the worker stays responsive (test timeouts fire) and the cases of the first block,
-// which write nothing, run their processes side by side.
-const cliWith = (databasePath: string, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> =>
+type CliResult = { code: number | null; stdout: string; stderr: string };
+const cliEnv = (databasePath: string) => ({ ...process.env, DATABASE_PATH: databasePath, SEASON_FILE: '', NODE_NO_WARNINGS: '1' });
+
+/** A real process on this run's JavaScript build; asynchronous, so the worker stays responsive. */
+const cliProcess = (databasePath: string, ...args: string[]): Promise<CliResult> =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(inject('botBuildRoot'), 'dist', 'cli', 'main.js'), ...args], {
-      env: { ...process.env, DATABASE_PATH: databasePath, SEASON_FILE: '', NODE_NO_WARNINGS: '1' },
-      timeout: 60_000,
-    });
+    const child = spawn(process.execPath, [join(inject('botBuildRoot'), 'dist', 'cli', 'main.js'), ...args], { env: cliEnv(databasePath), timeout: 60_000 });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -29,6 +31,19 @@ const cliWith = (databasePath: string, ...args: string[]): Promise<{ code: numbe
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+
+/** The same run in-process; a throw ends it as an uncaught one ends the process: a stack on stderr, exit 1. */
+const cliWith = async (databasePath: string, ...args: string[]): Promise<CliResult> => {
+  let stdout = '';
+  let stderr = '';
+  const io = { env: cliEnv(databasePath), stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) } };
+  try {
+    const code = runCli(args, io);
+    return { code, stdout, stderr };
+  } catch (err) {
+    return { code: 1, stdout, stderr: `${stderr}${(err as Error).stack ?? String(err)}\n` };
+  }
+};
 const cli = (...args: string[]) => cliWith(dbPath, ...args);
 
 /** A database migrated with the first migration only, as an older version of the bot left it. */
@@ -225,3 +240,18 @@ describe.concurrent('several seasons: --season, --file and the seasons query', (
   });
 });
 
+
+describe.concurrent('through the real entry point (node dist/cli/main.js, as npm run cli runs it)', () => {
+  it('prints Group C on stdout and exits 0', async () => {
+    const { code, stdout, stderr } = await cliProcess(dbPath, 'standings', '--group', 'C');
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expect(stdout).toMatch(/^Group C/m);
+  });
+
+  it('exits 2 with the message and the usage on stderr, nothing on stdout, for an unknown query', async () => {
+    const { code, stdout, stderr } = await cliProcess(dbPath, 'nonsense');
+    expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+    expect(stderr).toContain('Unknown query "nonsense"');
+    expect(stderr).toContain('Usage: npm run cli');
+  });
+});
