@@ -4,6 +4,7 @@ import { UserError } from '../domain/errors.js';
 import { roundLabel, selectFixtures } from '../domain/fixtures.js';
 import { resolveTeam } from '../domain/names.js';
 import { computeRanking } from '../domain/ranking.js';
+import { comparisonSummary, computeRankingAcross } from '../domain/ranking-across.js';
 import { computeScorers } from '../domain/scorers.js';
 import type { ScorerStage } from '../domain/scorers.js';
 import { indexSeason } from '../domain/season-index.js';
@@ -27,6 +28,8 @@ export interface QueryOptions {
   readonly to?: string | undefined;
   readonly round?: string | undefined;
   readonly limit?: string | undefined;
+  /** Every loaded season, for `ranking`'s view across seasons (default: the queried season alone). */
+  readonly loadedSeasons?: readonly Season[] | undefined;
 }
 
 export interface QueryOutput {
@@ -284,9 +287,11 @@ const stats: Query = (season) => {
   return { json: { ...report, reconciliation }, text };
 };
 
-const ranking: Query = (season) => {
+const ranking: Query = (season, opts) => {
   const rows = computeRanking(season);
+  const across = rankingAcrossQuery(opts.loadedSeasons ?? [season]);
   const json = {
+    acrossSeasons: across.json,
     associations: rows.map((r) => ({
       rank: r.rank,
       association: r.association,
@@ -303,6 +308,65 @@ const ranking: Query = (season) => {
       rows.map((r) => [r.rank, r.association, r.points, r.slots, r.entered, r.seasonPoints]),
     ),
     ...rows.filter((r) => r.note).map((r) => `* ${r.association}: ${r.note}`),
+    '',
+    across.text,
+  ].join('\n');
+  return { json, text };
+};
+
+/** `ranking` across every loaded season: points per season and competition, the combined view, the printed figures compared. */
+export const rankingAcrossQuery = (seasons: readonly Season[]): { json: unknown; text: string } => {
+  const across = computeRankingAcross(seasons);
+  const notStated = 'not stated';
+  const json = {
+    source: across.source,
+    seasons: across.seasons.map((s) => ({
+      season: s.seasonId,
+      competition: s.competition,
+      label: s.label,
+      column: s.columnStated ? 'stated' : notStated,
+      coefficient: s.coefficient ?? notStated,
+      seasonCriteriaAgree: s.seasonCriteriaAgree,
+      clubsWithoutStatedValue: s.clubsWithoutStatedValue,
+      associations: s.associations.map((a) => ({
+        association: a.association,
+        code: a.code,
+        points: a.points ?? notStated,
+        clubs: a.clubs.map((c) => ({ team: c.team, name: c.name, achievement: c.achievement ?? notStated, points: c.points ?? notStated })),
+      })),
+    })),
+    combinedSeasons: across.combinedSeasons,
+    combined: across.combined.map((r) => ({ association: r.association, code: r.code, total: r.total, bySeason: r.bySeason })),
+    comparison: comparisonSummary(across.comparisons),
+    comparisons: across.comparisons,
+  };
+  const seasonHead = across.seasons.map((s) => `${s.seasonId} (×${s.coefficient ?? '?'})`);
+  const counted = new Set(across.combinedSeasons);
+  const scoring = across.combined.filter((r) => r.total > 0);
+  const perSeason = (row: (typeof across.combined)[number], id: string): string | number =>
+    row.bySeason.find((b) => b.seasonId === id)?.points ?? 0;
+  const sentence: Record<ReturnType<typeof comparisonSummary>, string> = {
+    none: 'No season file prints association points to compare with.',
+    not_comparable: 'The printed 5-year ranking was fixed before the loaded seasons were played, so it cannot be checked against them.',
+    agrees: 'The printed 5-year ranking points are consistent with the loaded earlier seasons.',
+    disagrees: 'Some printed 5-year ranking points are lower than the loaded earlier seasons alone give.',
+  };
+  const text = [
+    `Points across seasons (${across.source}: points per stage reached × the season's coefficient)`,
+    formatTable(
+      ['Association', ...seasonHead.filter((_, i) => counted.has(across.seasons[i]?.seasonId ?? '')), 'Total'],
+      scoring.map((r) => [r.code ?? r.association, ...across.combinedSeasons.map((id) => perSeason(r, id)), r.total]),
+    ),
+    ...(across.combined.length > scoring.length
+      ? [`* ${across.combined.length - scoring.length} other association(s): no club reached a stage the table lists.`]
+      : []),
+    ...across.seasons
+      .filter((s) => !counted.has(s.seasonId))
+      .map((s) => `* ${s.seasonId}: ${s.columnStated ? 'coefficient' : 'points column'} not stated; left out of the totals.`),
+    ...across.seasons
+      .filter((s) => s.clubsWithoutStatedValue > 0)
+      .map((s) => `* ${s.seasonId}: ${s.clubsWithoutStatedValue} club(s) went out before any stage the table lists (no value stated).`),
+    sentence[comparisonSummary(across.comparisons)],
   ].join('\n');
   return { json, text };
 };
