@@ -1,11 +1,14 @@
-// `npm run data:import` and the query CLI as an operator runs them: real processes on this run's
-// JavaScript build (test/support/build-bot.ts), real files, exit codes and output streams.
+// `npm run data:import` and the query CLI as an operator runs them: real files, exit codes and output
+// streams. In-process (runDataImport, runCli) but for the entry point's own case at the end, a real
+// process on this run's JavaScript build (test/support/build-bot.ts).
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, inject, test } from 'vitest';
+import { runCli } from '../../src/cli/run.js';
+import { runDataImport } from '../../src/tools/data-import-run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'caf-import-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -13,17 +16,33 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/openfootball/${name}`, import.meta.url));
 const SHIPPED_CLUBS = fileURLToPath(new URL('../../data/clubs.json', import.meta.url));
 
-const node = (script: string[], args: string[]) => {
+type Run = { code: number | null; stdout: string; stderr: string };
+/** A real process on this run's JavaScript build, as `npm run data:import` runs it. */
+const nodeProcess = (script: string[], args: string[]): Run => {
   const run = spawnSync(process.execPath, [join(inject('botBuildRoot'), 'dist', ...script), ...args], {
     encoding: 'utf8',
-    // No database: the query CLI reads the season file in memory.
-    env: { ...process.env, DATABASE_PATH: join(dir, 'none.sqlite'), SEASON_FILE: '', NODE_NO_WARNINGS: '1' },
+    env: { ...process.env, NODE_NO_WARNINGS: '1' },
     timeout: 60_000,
   });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 };
-const dataImport = (...args: string[]) => node(['tools', 'data-import.js'], args);
-const cli = (...args: string[]) => node(['cli', 'main.js'], args);
+/**
+ * The same run in-process (no Node start per case): its output in buffers; a throw ends it as an
+ * uncaught one ends the process, a stack on stderr and exit 1.
+ */
+const inProcess = (runIt: (io: { stdout: { write(text: string): unknown }; stderr: { write(text: string): unknown } }) => number): Run => {
+  let stdout = '';
+  let stderr = '';
+  try {
+    const code = runIt({ stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) } });
+    return { code, stdout, stderr };
+  } catch (err) {
+    return { code: 1, stdout, stderr: `${stderr}${(err as Error).stack ?? String(err)}\n` };
+  }
+};
+const dataImport = (...args: string[]) => inProcess((io) => runDataImport(args, io));
+// No database: the query CLI reads the season file in memory.
+const cli = (...args: string[]) => inProcess((io) => runCli(args, { ...io, env: { ...process.env, DATABASE_PATH: join(dir, 'none.sqlite'), SEASON_FILE: '' } }));
 
 /** A private copy of data/clubs.json, so no test writes the shipped one. */
 const clubsCopy = (name: string, keep?: (club: { sources: string[] }) => boolean): string => {
@@ -164,5 +183,14 @@ describe('data:import refuses bad input and writes nothing', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/clubs\[1\] \(RS Berkane\): "Berkane" is also a name of clubs\[0\] \(FUS Rabat\) of the same association MAR/);
     expect(existsSync(join(dir, 'never.json'))).toBe(false);
+  });
+});
+
+describe('npm run data:import through the real entry point (node dist/tools/data-import.js)', () => {
+  test('a usage error exits 2 with the message and the usage on stderr, nothing on stdout', () => {
+    const run = nodeProcess(['tools', 'data-import.js'], []);
+    expect({ code: run.code, stdout: run.stdout }).toEqual({ code: 2, stdout: '' });
+    expect(run.stderr).toContain('Name the Football.TXT file to import.');
+    expect(run.stderr).toContain('npm run data:import');
   });
 });
