@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import type { RunningBot } from './app.js';
 import { ConfigError, parseConfig, type Config, type ConfigWarning } from './config.js';
-import { createLogger, type Logger } from './log.js';
+import { createLogger, flushLogSync, type Logger } from './log.js';
 
 /**
  * Exit code for problems only an operator can fix (bad config, a rejected token): sysexits'
@@ -48,8 +48,18 @@ const operatorProblem = (err: unknown, databasePath: string): string | null => {
 const installSafetyNets = (log: Logger): void => {
   // Logged, never fatal: one bad interaction or a stray promise must not take the bot down for everyone.
   process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled promise rejection'));
-  process.on('uncaughtException', (err) => log.error({ err }, 'uncaught exception'));
+  process.on('uncaughtException', (err) => {
+    log.error({ err }, 'uncaught exception');
+    // The log is written asynchronously: after a crash the event loop may not get to write it.
+    flushLogSync(log);
+  });
 };
+
+/** Every exit goes through here: the asynchronous log's last lines are written before the process ends. */
+function exitWithLog(log: Logger, code: number): never {
+  flushLogSync(log);
+  process.exit(code);
+}
 
 /**
  * Stops the bot once (signals, or a revoked token), then exits with `code`. A stop that hangs
@@ -63,17 +73,17 @@ const createShutdown = (getBot: () => Pick<RunningBot, 'stop'> | null, log: Logg
     log.info({ reason }, 'shutting down');
     setTimeout(() => {
       log.error('shutdown took too long; exiting');
-      process.exit(1);
+      exitWithLog(log, 1);
     }, SHUTDOWN_DEADLINE_MS).unref();
     const bot = getBot();
     (bot ? bot.stop() : Promise.resolve()).then(
       () => {
         log.info('stopped');
-        process.exit(code);
+        exitWithLog(log, code);
       },
       (err: unknown) => {
         log.error({ err }, 'shutdown failed');
-        process.exit(1);
+        exitWithLog(log, 1);
       },
     );
   };
@@ -130,10 +140,10 @@ function exitOnStartupFailure(log: Logger, err: unknown, databasePath: string): 
   if (problem !== null) {
     // The same `startup failed` line as any other failure, with the operator's words instead of a stack.
     log.fatal({ problem }, 'startup failed');
-    process.exit(EXIT_CONFIG);
+    exitWithLog(log, EXIT_CONFIG);
   }
   log.fatal({ err }, 'startup failed');
-  process.exit(isTokenRejected(err) ? EXIT_CONFIG : 1);
+  exitWithLog(log, isTokenRejected(err) ? EXIT_CONFIG : 1);
 }
 
 /** SHARDS=auto|N: migrate, import and sync once, then one process per shard running this same file. */

@@ -1,4 +1,4 @@
-import { pino, stdSerializers, type DestinationStream, type Logger } from 'pino';
+import { destination as fileDestination, pino, stdSerializers, symbols, type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
 
@@ -66,7 +66,23 @@ export const createLogger = (opts: {
       },
     });
   }
-  return pino(options);
+  // Asynchronous: a reply no longer waits on a write(2) of its log line. pino flushes this stream on
+  // process exit; the entry point's exit paths also call flushLogSync, so the last line before an exit
+  // or a crash is written.
+  return pino(options, fileDestination({ dest: 1, sync: false }));
+};
+
+/**
+ * Writes out what an asynchronous destination still holds, synchronously: before process.exit and in
+ * crash handlers. A no-op for other destinations (tests' streams, the pretty transport's own flushing).
+ */
+export const flushLogSync = (log: Logger): void => {
+  const stream = (log as unknown as Record<symbol, unknown>)[symbols.streamSym] as { flushSync?: () => void } | undefined;
+  try {
+    stream?.flushSync?.();
+  } catch {
+    // Nothing buffered yet (not open) or stdout gone: there is nowhere left to write the line.
+  }
 };
 
 /** For tests and tools that must stay quiet. */
