@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,6 +36,55 @@ describe('season store (what the bot and the CLI open)', () => {
     expect(third.dataVersion()?.hash).not.toBe(firstHash);
     expect(third.season().matches.find((m) => m.id === 'GA-MD1-1')?.venue).toBe('Edited venue');
     third.close();
+  });
+
+  it('GIVEN a file whose bytes hash to its season\'s last import THEN the start neither parses nor validates it again', () => {
+    const databasePath = join(dir, 'hash-skip.sqlite');
+    const seasonFile = join(dir, 'hash-skip.json');
+    copyFileSync(DEFAULT_SEASON_FILE, seasonFile);
+    const first = openSeasonStore({ databasePath, seasonFile });
+    const seasonId = first.season().id;
+    first.close();
+
+    // Bytes that would fail validation, recorded as if they had been this season's last file import:
+    // a start that still parsed the file would report it invalid.
+    const json = JSON.parse(readFileSync(seasonFile, 'utf8')) as { matches: { home: string }[] };
+    json.matches[0]!.home = 'Nobody United';
+    const bytes = JSON.stringify(json);
+    writeFileSync(seasonFile, bytes);
+    const sqlite = new Database(databasePath);
+    sqlite
+      .prepare(
+        `insert into data_imports (season_id, content_hash, imported_at, associations, teams, aliases, matches, goals, calendar_entries, conflicts, gaps)
+         select season_id, ?, imported_at + 1, associations, teams, aliases, matches, goals, calendar_entries, conflicts, gaps from data_imports where season_id = ? order by id desc limit 1`,
+      )
+      .run(createHash('sha256').update(bytes).digest('hex'), seasonId);
+    sqlite.close();
+
+    const store = openSeasonStore({ databasePath, seasonFile });
+    expect(store.imported).toBe(false);
+    expect(store.fileProblems).toEqual([]);
+    expect(store.season().id).toBe(seasonId);
+    store.close();
+  });
+
+  it('GIVEN a file edited back to an earlier import\'s content THEN it is imported again (only the last import counts)', () => {
+    const databasePath = join(dir, 'hash-revert.sqlite');
+    const seasonFile = join(dir, 'hash-revert.json');
+    copyFileSync(DEFAULT_SEASON_FILE, seasonFile);
+    const original = readFileSync(seasonFile);
+    openSeasonStore({ databasePath, seasonFile }).close();
+
+    const json = JSON.parse(original.toString('utf8')) as { matches: { id: string; venue: string | null }[] };
+    json.matches.find((m) => m.id === 'GA-MD1-1')!.venue = 'Edited venue';
+    writeFileSync(seasonFile, JSON.stringify(json));
+    openSeasonStore({ databasePath, seasonFile }).close();
+
+    writeFileSync(seasonFile, original);
+    const reverted = openSeasonStore({ databasePath, seasonFile });
+    expect(reverted.imported).toBe(true);
+    expect(reverted.season().matches.find((m) => m.id === 'GA-MD1-1')?.venue).not.toBe('Edited venue');
+    reverted.close();
   });
 
   it('keeps the last good data when an edited file is invalid, and reports why', () => {
