@@ -3,7 +3,7 @@
 // `npm run sandbox -- --script file` plays a scripted session and exits 0 when every line succeeded.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startRepl } from './repl.js';
 import { runScript } from './script.js';
@@ -15,6 +15,9 @@ const USAGE = `Usage: npm run sandbox [-- options]
   --script <file>   run a scripted session (one command or :meta-command a line) and exit
   --clock <instant> start the bot's replay clock here, e.g. 2023-11-25T12:00Z
   --speed <rate>    replay speed (with --clock; default 1), e.g. 3600
+  --season-files <a.json,b.json>
+                    the season files the bot serves (its SEASON_FILES; default: data/seasons/),
+                    e.g. a copy whose "source" is a local HTTP server (README §6)
   --keep            keep the temporary folder (database, logs) on exit
   --help            this text
 
@@ -36,6 +39,7 @@ const readOptions = () => {
         script: { type: 'string' },
         clock: { type: 'string' },
         speed: { type: 'string' },
+        'season-files': { type: 'string' },
         keep: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -83,6 +87,9 @@ const main = async (): Promise<number> => {
   const scriptFile = options.script;
   if (scriptFile !== undefined && !existsSync(scriptFile)) fail(`--script: no file ${scriptFile}`);
   const clock = initialClock({ clock: options.clock, speed: options.speed }, process.env);
+  // The bot runs in the temporary folder: relative paths are resolved here, where they were typed.
+  const seasonFiles = options['season-files']?.split(',').map((file) => resolve(file.trim()));
+  for (const file of seasonFiles ?? []) if (!existsSync(file)) fail(`--season-files: no file ${file}`);
   const interactive = scriptFile === undefined;
 
   const dir = mkdtempSync(join(tmpdir(), 'caf-sandbox-'));
@@ -110,6 +117,7 @@ const main = async (): Promise<number> => {
     world = await startSandboxWorld({
       dir,
       clock,
+      ...(seasonFiles ? { seasonFiles } : {}),
       onChannelPost: (message) => session?.channelPost(message),
       onProblem: (text) => print(`! ${text}`),
     });

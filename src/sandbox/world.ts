@@ -25,6 +25,8 @@ export interface SandboxWorldOptions {
   /** Database, logs; removed by the caller. */
   readonly dir: string;
   readonly clock?: ClockSetting | null;
+  /** The bot's SEASON_FILES (absolute paths); default: every data/seasons/*.json. */
+  readonly seasonFiles?: readonly string[];
   /** A post by the bot in a channel (not an interaction reply), as it arrives. */
   readonly onChannelPost: (message: BotMessage) => void;
   /** Bot errors worth showing in the transcript. */
@@ -135,6 +137,7 @@ export const startSandboxWorld = async (opts: SandboxWorldOptions): Promise<Sand
       DATABASE_PATH: databasePath,
       LOG_LEVEL: 'info',
       ...(clock ? { BOT_CLOCK_START: clock.start, BOT_CLOCK_RATE: String(clock.rate) } : {}),
+      ...(opts.seasonFiles ? { SEASON_FILES: opts.seasonFiles.join(',') } : {}),
     };
     bot = await startBotProcess({
       env,
