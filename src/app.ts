@@ -16,7 +16,7 @@ import type { Observability } from './observability/index.js';
 import { fromPackageRoot } from './package-root.js';
 import { createAnnouncements } from './scheduler/announcements.js';
 import { configuredSeasonFiles, openSeasonStore } from './season-store.js';
-import { startSeasonSources, type SeasonSources } from './sources/start.js';
+import type { SeasonSources } from './sources/start.js';
 import { attachSeasonStore } from './shard-store.js';
 
 export interface BotDeps {
@@ -148,6 +148,14 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
       // Seasons whose file names a source are kept current by the process that dispatches: an update
       // is imported, served at once and re-planned. Other processes see it at their next data check.
       if (dispatches) {
+        // Loaded here, not at start: the source readers (football.txt parser, importer) are not needed
+        // to answer the first interaction.
+        const { startSeasonSources } = await import('./sources/start.js');
+        // Stopped while it loaded: no poller to outlive the bot.
+        if (stopping !== null) {
+          resolve();
+          return;
+        }
         sources = startSeasonSources({
           seasonFiles: configuredSeasonFiles({ seasonFiles: config.seasonFiles }),
           clubsFile: fromPackageRoot('data', 'clubs.json'),
