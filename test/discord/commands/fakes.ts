@@ -7,7 +7,7 @@ import type { MessagePayload } from '../../../src/discord/render/limits.js';
 import type { Season } from '../../../src/domain/types.js';
 import { silentLogger } from '../../../src/log.js';
 
-type OptionValue = string | number;
+type OptionValue = string | number | boolean;
 
 const getter =
   <T>(options: Readonly<Record<string, OptionValue | undefined>>, cast: (v: OptionValue) => T) =>
@@ -55,6 +55,7 @@ export const fakeChatInput = (commandName: string, options: Readonly<Record<stri
     options: {
       getString: getter(options, String),
       getInteger: getter(options, Number),
+      getBoolean: getter(options, Boolean),
       // As discord.js: none given is an error unless the caller says it may be missing.
       getSubcommand: (required = true) => {
         if (required) throw new TypeError('no subcommand');
