@@ -20,7 +20,7 @@ Queries:
   ties [--round first_round|second_round|quarter_final|semi_final|final]
   scorers [--team] [--stage proper|qualifying|group|…] [--limit N]
   stats                                   matches and goals per stage, reconciled with the printed totals
-  ranking                                 CAF 5-year association ranking and this season's points
+  ranking                                 CAF 5-year association ranking, this season's points, and every loaded season's (acrossSeasons)
   schedule                                the season calendar
   seasons                                 every loaded season: status, matches, last result
   validate [file]                         check a season file, or every one the bot loads (exit 0 valid, 1 invalid)
@@ -132,7 +132,11 @@ export const runCli = (argv: readonly string[], io: CliIo): number => {
   }
   if (reading.note !== null) io.stderr.write(`Note: ${reading.note}\n`);
   try {
-    const output = run(reading.season, { ...values, args });
+    // `ranking` also counts every loaded season (its view across seasons); the others read one.
+    const loadedSeasons = query === 'ranking'
+      ? readSeasonsReadOnly({ databasePath: readFrom, seasonFiles }).seasons.map((loaded) => loaded.season)
+      : undefined;
+    const output = run(reading.season, { ...values, args, loadedSeasons });
     const json = typeof output.json === 'object' && output.json !== null ? { season: seasonHeader(reading), ...output.json } : output.json;
     io.stdout.write(values.json ? `${JSON.stringify(json)}\n` : `${output.text}\n`);
     return 0;
