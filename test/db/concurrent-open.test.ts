@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import { transformSync } from 'esbuild';
 import { describe, expect, inject, test } from 'vitest';
 import { MIGRATIONS_FOLDER, openDatabase, pendingMigrations } from '../../src/db/client.js';
 import { readSeasonFile, seasonFilesIn } from '../../src/season/read.js';
@@ -14,7 +15,13 @@ const TRIES = 30;
 const THREADS = 3;
 /** A start also imports the season file (a few hundred ms): fewer tries keep the file quick. */
 const STORE_TRIES = 8;
-const OPENER = new URL('./concurrent-open-worker.ts', import.meta.url).href;
+/**
+ * The opener as JavaScript, transpiled once here (it imports only node: modules and this run's build
+ * of src/), so no thread loads a TypeScript loader and compiles it again.
+ */
+const OPENER = new URL(
+  `data:text/javascript,${encodeURIComponent(transformSync(readFileSync(new URL('./concurrent-open-worker.ts', import.meta.url), 'utf8'), { loader: 'ts', format: 'esm', target: `node${process.versions.node}` }).code)}`,
+);
 
 const runOpeners = async (paths: readonly string[], open: OpenWorkerInput['open']): Promise<OpenWorkerResult[]> => {
   const gates = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * paths.length);
@@ -24,9 +31,7 @@ const runOpeners = async (paths: readonly string[], open: OpenWorkerInput['open'
 
 const runOpener = (input: OpenWorkerInput): Promise<OpenWorkerResult[]> =>
   new Promise((resolve, reject) => {
-    // A worker thread runs plain Node: register tsx in it, then load the TypeScript opener.
-    const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(OPENER)}); })`;
-    const worker = new Worker(bootstrap, { eval: true, workerData: input });
+    const worker = new Worker(OPENER, { workerData: input });
     worker.once('message', resolve);
     worker.once('error', reject);
     worker.once('exit', (code) => {
