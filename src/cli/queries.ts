@@ -327,6 +327,8 @@ export const rankingAcrossQuery = (seasons: readonly Season[]): { json: unknown;
       column: s.columnStated ? 'stated' : notStated,
       coefficient: s.coefficient ?? notStated,
       seasonCriteriaAgree: s.seasonCriteriaAgree,
+      // The season file's own note on its criteria (e.g. which ranking the seed's coefficients belong to).
+      criteriaNote: seasons.find((season) => season.id === s.seasonId)?.rankingCriteria.note ?? null,
       clubsWithoutStatedValue: s.clubsWithoutStatedValue,
       associations: s.associations.map((a) => ({
         association: a.association,
