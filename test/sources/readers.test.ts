@@ -9,7 +9,8 @@ import { footballTxtReader, readerFor, SourceProblem } from '../../src/sources/r
 import { seasonSourceSchema, type SeasonSource } from '../../src/sources/schema.js';
 import { captureLog, clSeasonFile, startLocalSource, type LocalSource } from './support.js';
 
-const OPENFOOTBALL = new URL('../../../shared/data/openfootball/', import.meta.url);
+// The openfootball files the repository keeps as fixtures (test/fixtures/openfootball/README.md).
+const OPENFOOTBALL = new URL('../fixtures/openfootball/', import.meta.url);
 const clText = readFileSync(new URL('cl-2023-24.txt', OPENFOOTBALL), 'utf8');
 const clGroups = JSON.parse(readFileSync(new URL('cl-2023-24-groups.json', OPENFOOTBALL), 'utf8')) as { groups: Record<string, string[]>; sources: string[] };
 const clubs = ((): ClubsFile => {
