@@ -9,6 +9,7 @@ import { commands } from '../../src/discord/commands/index.js';
 import type { CommandContext } from '../../src/discord/commands/types.js';
 import { createRouter } from '../../src/discord/router.js';
 import { createI18n } from '../../src/i18n/index.js';
+import { createLanguageStore } from '../../src/db/languages.js';
 import { readSeasonFile } from '../../src/season/read.js';
 import { makeTestDb, silent } from '../db/helpers.js';
 
@@ -40,7 +41,12 @@ beforeEach(() => {
 });
 afterEach(() => opened.close());
 
-const set = async (strings: Record<string, string>, subcommand = 'set', role: { id: string; mentionable?: boolean } | null = null): Promise<string> => {
+const set = async (
+  strings: Record<string, string>,
+  subcommand = 'set',
+  role: { id: string; mentionable?: boolean } | null = null,
+  locale = 'en-US',
+): Promise<string> => {
   const state = { deferred: false, replied: false };
   const said: string[] = [];
   const interaction = {
@@ -49,7 +55,7 @@ const set = async (strings: Record<string, string>, subcommand = 'set', role: { 
     createdTimestamp: Date.now(),
     user: { id: '1000000000000000001' },
     guildId: G,
-    locale: 'en-US',
+    locale,
     guildLocale: 'en-US',
     client,
     inGuild: () => true,
@@ -139,7 +145,7 @@ describe('/announcements set team:', () => {
 
 describe('/announcements roles club role', () => {
   const FANS = '300000000000000001';
-  const roles = (options: Record<string, string>, role: { id: string; mentionable?: boolean } | null) => set(options, 'roles', role);
+  const roles = (options: Record<string, string>, role: { id: string; mentionable?: boolean } | null, locale?: string) => set(options, 'roles', role, locale);
 
   test('GIVEN a mentionable role THEN saved for the club, and a second one replaces it', async () => {
     expect(await roles({ team: 'zamalek' }, { id: FANS, mentionable: true })).toMatch(/Zamalek.*<@&300000000000000001>/);
@@ -160,6 +166,26 @@ describe('/announcements roles club role', () => {
   test('GIVEN an unknown club THEN refused', async () => {
     expect(await roles({ team: 'qqqqzzzz' }, { id: FANS, mentionable: true })).toMatch(/qqqqzzzz/);
     expect(clubRolesOf(opened.db, G).size).toBe(0);
+  });
+
+  test.each([
+    ['fr', /^Dans les salons qui suivent un club, les annonces des matchs de \*\*Zamalek\*\* mentionnent désormais <@&300000000000000001>/, /Autoriser tout le monde à @mentionner ce rôle/, /n'avait pas de rôle/],
+    ['pt-BR', /^Nos canais que seguem um clube, as publicações sobre os jogos de \*\*Zamalek\*\* passam a mencionar <@&300000000000000001>/, /Permitir que qualquer um @mencione este cargo/, /não tinha cargo/],
+  ])('GIVEN a member whose client is in %s THEN every roles reply is in that language', async (locale, saved, notMentionable, none) => {
+    expect(await roles({ team: 'zamalek' }, { id: FANS, mentionable: true }, locale)).toMatch(saved);
+    expect(await roles({ team: 'zamalek' }, { id: FANS, mentionable: false }, locale)).toMatch(notMentionable);
+    await roles({ team: 'zamalek' }, null, locale);
+    expect(await roles({ team: 'zamalek' }, null, locale)).toMatch(none);
+  });
+
+  test('GIVEN a member who chose Arabic THEN the roles reply is Arabic, with the club’s Arabic name and no U+202E', async () => {
+    const languages = createLanguageStore(opened.db);
+    ctx = { ...ctx, languages };
+    languages.setUser('1000000000000000001', 'ar', NOW.getTime());
+    const reply = await roles({ team: 'zamalek' }, { id: FANS, mentionable: true });
+    expect(reply).toContain('الزمالك');
+    expect(reply).toContain('<@&300000000000000001>');
+    expect(reply).not.toMatch(/Posts about|\u202e/);
   });
 
   test('GIVEN no role THEN the club’s role is removed', async () => {

@@ -154,7 +154,7 @@ export const announcements: Command = {
         await runSet(interaction, ctx, svc, guildId, now, say);
         return;
       case 'roles':
-        await runRoles(interaction, ctx, svc, guildId, now);
+        await runRoles(interaction, ctx, svc, guildId, now, say);
         return;
       case 'off': {
         await answer(interaction, turnOffAnnouncements(svc, catalogOf(ctx), guildId, readChannelId(interaction), offSeason(interaction, ctx, svc, guildId), now, say));
@@ -372,39 +372,36 @@ async function runRoles(
   svc: AnnouncementsService,
   guildId: string,
   now: number,
+  say: Say,
 ): Promise<void> {
+  const { tr } = say;
   const club = readClubOfAnySeason(interaction, ctx, svc);
   const role = interaction.options.getRole('role');
-  const name = `**${escapeText(club.name)}**`;
+  const team = `**${tr.name(escapeText(club.name))}**`;
+  const roleWord = tr.name(code(commandWord(interaction.locale ?? null, ['announcements', 'options', 'roles', 'options', 'role'])));
   if (role === null) {
     const removed = clearClubRole(svc.db, guildId, club.id);
-    await answer(interaction, removed ? `${name}'s posts no longer mention a role of their own.` : `${name} had no role: nothing to remove.`);
+    await answer(interaction, tr.t(removed ? 'announcements.roles.removed' : 'announcements.roles.noneToRemove', { team }));
     return;
   }
-  if (!isDiscordId(role.id)) throw new UserError('That is not a role of this server: pick one from the list in `role`.');
+  if (!isDiscordId(role.id)) throw new UserError(tr.t('announcements.refuse.roleInvalid', { role: roleWord }));
   if (role.id === guildId) {
-    await answer(interaction, 'Announcements never mention @everyone. Pick a role of the club’s fans.');
+    await answer(interaction, tr.t('announcements.roles.everyone'));
     return;
   }
   // A forged payload can name a role that is not (or no longer) in this server: ask the server.
   const exists = interaction.inCachedGuild() ? (interaction.guild.roles.cache.get(role.id) ?? (await interaction.guild.roles.fetch(role.id).catch(() => null))) !== null : true;
   if (!exists) {
-    await answer(interaction, 'That role does not exist in this server (was it deleted?). Pick one from the list in `role`.');
+    await answer(interaction, tr.t('announcements.roles.missing', { role: roleWord }));
     return;
   }
   if (!('mentionable' in role) || role.mentionable !== true) {
-    await answer(
-      interaction,
-      'That role cannot be mentioned, so its members would not be notified. Turn on **Allow anyone to @mention this role** in Server Settings → Roles, then run this again.',
-    );
+    await answer(interaction, tr.t('announcements.roles.notMentionable'));
     return;
   }
   setClubRole(svc.db, guildId, club.id, role.id, now);
   ctx.log.info({ guildId, teamId: club.id, roleId: role.id }, 'club role set');
-  await answer(
-    interaction,
-    `Posts about ${name}'s matches in channels following a club now mention <@&${role.id}> instead of the channel's role (both clubs' roles for a match of two clubs with one).`,
-  );
+  await answer(interaction, tr.t('announcements.roles.set', { team, mention: `<@&${role.id}>` }));
 }
 
 async function runTest(interaction: ChatInputCommandInteraction<'cached' | 'raw'>, svc: AnnouncementsService, guildId: string, say: Say): Promise<void> {
