@@ -123,7 +123,11 @@ export const renderRankings = (season: Season, rows: readonly RankingRow[], tr: 
   const heading = (text: string): string => tr.name(text.trim());
   const legend = [
     tr.t('rankings.legend.pointsTeams', { points: heading(col.points), teams: heading(col.teams) }),
-    tr.t('rankings.legend.season', { season: heading(col.season), coefficient: tr.name(formatPoints(coefficient)) }),
+    tr.t('rankings.legend.season', {
+      season: heading(col.season),
+      competition: tr.name(escapeText(season.competition)),
+      coefficient: tr.name(formatPoints(coefficient)),
+    }),
   ];
   const embeds: APIEmbed[] = chunks.map((chunk, i) => ({
     ...(i === 0 ? { title: tr.t('rankings.title') } : {}),

@@ -30,7 +30,7 @@ test('the mini season: ranks, points or —, slots, season points, and the dispu
       {
         "color": 1402304,
         "description": "**Points**: CAF 5-year ranking points (— where not published). **Teams**: entered / allowed (the top 12 may enter two).
-    **Season**: points this season's Confederation Cup results earn (each team's best result × 5).
+    **Season**: points this season's CAF Confederation Cup results earn (each team's best result × 5).
 
     † CAF's points put Algeria 2nd; the competition's own list printed it 3rd.
     ? Guinea: rank uncertain, only one source of uncertain date gives it.",
@@ -40,6 +40,13 @@ test('the mini season: ranks, points or —, slots, season points, and the dispu
       },
     ]
   `);
+});
+
+test('the season column is explained with the season’s own competition (not always the Confederation Cup)', () => {
+  const cl = { ...miniSeason(), competition: 'CAF Champions League' };
+  const text = allText(renderRankings(cl, computeRanking(cl)));
+  expect(text).toContain("points this season's CAF Champions League results earn");
+  expect(text).not.toContain('Confederation Cup results');
 });
 
 test('no ranking rows still answers', () => {
