@@ -31,7 +31,8 @@ export interface SeasonStore {
   /** The default season's snapshot (the first configured file's season), loaded once. */
   readonly season: () => Season;
   /** The default season's data version. */
-  readonly dataVersion: () => DataVersion | null;
+  /** The data version (content hash, import time) of a season: the default season's without an id. */
+  readonly dataVersion: (seasonId?: string) => DataVersion | null;
   /** Every season served, newest first, each loaded once. */
   readonly catalog: () => SeasonCatalog;
   /** Migrations this open applied, by tag (empty when the database was up to date). */
@@ -62,6 +63,7 @@ export const servedSeasons = (
   let catalog: SeasonCatalog;
   let season: Season;
   let version: DataVersion | null;
+  let versions: ReadonlyMap<string, DataVersion | null>;
   const reload = (): void => {
     const next = catalogFrom(db);
     const id = pickDefault(next) ?? next.list()[0]?.id;
@@ -69,12 +71,13 @@ export const servedSeasons = (
     if (id === undefined || chosen === undefined) throw new Error('No season to serve: the database holds none.');
     catalog = next;
     season = chosen;
-    version = dataVersion(db, id);
+    versions = new Map(next.list().map((entry) => [entry.id, dataVersion(db, entry.id)]));
+    version = versions.get(id) ?? null;
   };
   reload();
   return {
     season: () => season,
-    dataVersion: () => version,
+    dataVersion: (seasonId) => (seasonId === undefined ? version : (versions.get(seasonId) ?? null)),
     catalog: () => catalog,
     reload,
     importFromSource: (update, hash) => {

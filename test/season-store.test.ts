@@ -207,6 +207,10 @@ describe('several seasons in one store', () => {
       expect(catalog.get('nope')).toBeUndefined();
       expect(store.season().id).toBe('caf-cc-2023-24');
       expect(store.dataVersion()?.hash).toBe(readSeasonFile(DEFAULT_SEASON_FILE).hash);
+      // Each season answers with its own version (/about competition:…), an unknown id with none.
+      expect(store.dataVersion('caf-cc-2023-24')?.hash).toBe(readSeasonFile(DEFAULT_SEASON_FILE).hash);
+      expect(store.dataVersion('caf-cl-2023-24')?.hash).toBe(readSeasonFile(CL_FILE).hash);
+      expect(store.dataVersion('nope')).toBeNull();
     } finally {
       store.close();
     }

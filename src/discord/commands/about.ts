@@ -22,7 +22,7 @@ export const about: Command = {
       renderAbout({
         season,
         stats: computeStats(season),
-        dataVersion: ctx.dataVersion(),
+        dataVersion: ctx.dataVersion(season.id),
         version: ctx.version,
         startedAt: ctx.startedAt,
         // Uptime is about this process, so it reads the real clock, not the (possibly replayed) bot clock.

@@ -33,7 +33,7 @@ export interface CommandContext {
   readonly startedAt: Date;
   readonly version: string;
   /** Data version: content hash and import time of the season file. */
-  readonly dataVersion: () => { readonly hash: string; readonly importedAt: Date } | null;
+  readonly dataVersion: (seasonId?: string) => { readonly hash: string; readonly importedAt: Date } | null;
   /** Matchday announcements (database + sender); absent where the bot runs without them (CLI, some tests). */
   readonly announcements?: AnnouncementsService;
   /** Language choices made with /language; absent where the bot runs without a database (some tests). */

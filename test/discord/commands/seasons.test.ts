@@ -52,6 +52,19 @@ const text = (payload: MessagePayload): string =>
 const groupClubs = (season: typeof cl, group: string): string[] =>
   season.teams.filter((t) => t.group === group).map((t) => t.shortName ?? t.name);
 
+describe('/about competition:', () => {
+  test('shows the chosen season’s own data version, not the default season’s', async () => {
+    const versions = new Map([
+      [cc.id, { hash: 'cccccccccccc0000', importedAt: new Date('2024-06-01T08:00:00Z') }],
+      [cl.id, { hash: 'c1c1c1c1c1c10000', importedAt: new Date('2024-10-05T08:00:00Z') }],
+    ]);
+    const ctx = context({ dataVersion: (id) => (id === undefined ? (versions.get(cc.id) ?? null) : (versions.get(id) ?? null)) });
+    expect(text(await ok('about', { competition: cl.id }, ctx))).toContain('c1c1c1c1c1c1');
+    expect(text(await ok('about', { competition: cl.id }, ctx))).not.toContain('cccccccccccc');
+    expect(text(await ok('about', { competition: cc.id }, ctx))).toContain('cccccccccccc');
+  });
+});
+
 describe('/standings competition:', () => {
   test('the Champions League group B: its four clubs, and a footer naming the competition, season and data date', async () => {
     const payload = await ok('standings', { competition: cl.id, group: 'B' });
