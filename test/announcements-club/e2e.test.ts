@@ -1,27 +1,19 @@
 // Following a club end to end: the whole bot in-process (startBot, real discord.js) against the
 // stand-in, on the real 2023–24 season, its replay clock moved by the test. Matchday 1: first kickoff 26 Nov 13:00 UTC; Zamalek v Abu Salim at 16:00, so the
 // Zamalek channel's 24h preview is due 25 Nov 16:00 and the other channel's 25 Nov 13:00.
-import { join } from 'node:path';
-import type { APIMessage } from 'discord.js';
 import type { Standin } from 'discord-standin';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { announceAsManager, messageText, posts } from '../e2e/announcement-support.js';
-import { GUILD_ID, makeTempDir, startTestStandin, stopAll, STARTUP_TIMEOUT_MS, TEST_TOKEN } from '../e2e/harness.js';
-import { startInProcessBot, stopInProcessBots, type InProcessBot } from '../e2e/in-process-bot.js';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { messageText, posts } from '../e2e/announcement-support.js';
+import { GUILD_ID, STARTUP_TIMEOUT_MS } from '../e2e/harness.js';
+import type { InProcessBot } from '../e2e/in-process-bot.js';
+import { replayServer } from '../e2e/replay-server.js';
 
 const text = messageText;
 
+const server = replayServer(['zamalek', 'matchday'], '2023-11-22T00:00:00Z');
+const announce = server.announce;
 let standin: Standin;
 let bot: InProcessBot;
-
-afterAll(async () => {
-  await stopInProcessBots();
-  if (bot) expect(bot.output()).not.toContain(TEST_TOKEN);
-  await stopAll();
-  await standin?.close();
-});
-
-const announce = (subcommand: string, options: Record<string, string | boolean>): Promise<APIMessage> => announceAsManager(standin, subcommand, options);
 
 describe('a channel following Zamalek beside one getting everything', () => {
   let zam: string;
@@ -31,15 +23,13 @@ describe('a channel following Zamalek beside one getting everything', () => {
   let channelRole: string;
 
   beforeAll(async () => {
-    standin = await startTestStandin({
-      guilds: [{ id: GUILD_ID, name: 'CAF test server', channels: [{ name: 'general' }, { name: 'zamalek' }, { name: 'matchday' }] }],
-    });
-    zam = standin.channelByName(GUILD_ID, 'zamalek')!.id;
-    all = standin.channelByName(GUILD_ID, 'matchday')!.id;
-    zamFans = standin.addRole(GUILD_ID, { name: 'Zamalek fans', mentionable: true }).id;
-    quiet = standin.addRole(GUILD_ID, { name: 'Quiet', mentionable: false }).id;
-    channelRole = standin.addRole(GUILD_ID, { name: 'Matchday', mentionable: true }).id;
-    bot = await startInProcessBot(standin, { databasePath: join(makeTempDir(), 'bot.sqlite'), clock: { start: '2023-11-22T00:00:00Z', rate: 14_400 } });
+    ({ standin, bot } = await server.start((s) => {
+      zamFans = s.addRole(GUILD_ID, { name: 'Zamalek fans', mentionable: true }).id;
+      quiet = s.addRole(GUILD_ID, { name: 'Quiet', mentionable: false }).id;
+      channelRole = s.addRole(GUILD_ID, { name: 'Matchday', mentionable: true }).id;
+    }));
+    zam = server.channel('zamalek');
+    all = server.channel('matchday');
   }, STARTUP_TIMEOUT_MS + 15_000);
 
   test('GIVEN team:zamalek and a Zamalek role THEN its preview lists only Zamalek’s match and pings only that role; the other channel gets every match', async () => {

@@ -1,39 +1,28 @@
 // A French channel beside an English one, end to end: the whole bot in-process (startBot, real
 // discord.js) against the stand-in, on the real 2023–24 season, its replay clock moved by the test. Matchday 1's first kickoff is 26 Nov 13:00 UTC, so both 24h
 // previews are due 25 Nov 13:00.
-import { join } from 'node:path';
-import type { APIMessage } from 'discord.js';
 import type { Standin } from 'discord-standin';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { announceAsManager, messageText, posts } from '../e2e/announcement-support.js';
-import { GUILD_ID, makeTempDir, startTestStandin, stopAll, STARTUP_TIMEOUT_MS, TEST_TOKEN } from '../e2e/harness.js';
-import { startInProcessBot, stopInProcessBots, type InProcessBot } from '../e2e/in-process-bot.js';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { messageText, posts } from '../e2e/announcement-support.js';
+import { STARTUP_TIMEOUT_MS } from '../e2e/harness.js';
+import type { InProcessBot } from '../e2e/in-process-bot.js';
+import { replayServer } from '../e2e/replay-server.js';
 
 const text = messageText;
 
+const server = replayServer(['annonces', 'matchday'], '2023-11-22T00:00:00Z');
+const announce = server.announce;
 let standin: Standin;
 let bot: InProcessBot;
-
-afterAll(async () => {
-  await stopInProcessBots();
-  if (bot) expect(bot.output()).not.toContain(TEST_TOKEN);
-  await stopAll();
-  await standin?.close();
-});
-
-const announce = (subcommand: string, options: Record<string, string | boolean>): Promise<APIMessage> => announceAsManager(standin, subcommand, options);
 
 describe('a French announcement channel beside an English one in the same server', () => {
   let french: string;
   let english: string;
 
   beforeAll(async () => {
-    standin = await startTestStandin({
-      guilds: [{ id: GUILD_ID, name: 'CAF test server', channels: [{ name: 'general' }, { name: 'annonces' }, { name: 'matchday' }] }],
-    });
-    french = standin.channelByName(GUILD_ID, 'annonces')!.id;
-    english = standin.channelByName(GUILD_ID, 'matchday')!.id;
-    bot = await startInProcessBot(standin, { databasePath: join(makeTempDir(), 'bot.sqlite'), clock: { start: '2023-11-22T00:00:00Z', rate: 14_400 } });
+    ({ standin, bot } = await server.start());
+    french = server.channel('annonces');
+    english = server.channel('matchday');
   }, STARTUP_TIMEOUT_MS + 15_000);
 
   test('GIVEN language:fr on one channel THEN its matchday 1 preview is French while the other channel’s is English', async () => {

@@ -3,37 +3,26 @@
 // Confederation Cup 2023–24 and #cl the Champions League 2023–24; both first rounds start on
 // 18 Aug 2023 with no kickoff times published, so both 24h previews are due 17 Aug 00:00 UTC, with
 // the same round key in two seasons. Each channel gets its own season's preview, once.
-import { join } from 'node:path';
-import type { APIMessage } from 'discord.js';
 import type { Standin } from 'discord-standin';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { announceAsManager, messageText, posts } from '../e2e/announcement-support.js';
-import { GUILD_ID, makeTempDir, startTestStandin, stopAll, STARTUP_TIMEOUT_MS, TEST_TOKEN } from '../e2e/harness.js';
-import { startInProcessBot, stopInProcessBots, type InProcessBot } from '../e2e/in-process-bot.js';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { messageText, posts } from '../e2e/announcement-support.js';
+import { STARTUP_TIMEOUT_MS } from '../e2e/harness.js';
+import type { InProcessBot } from '../e2e/in-process-bot.js';
+import { replayServer } from '../e2e/replay-server.js';
 
+const server = replayServer(['cc', 'cl'], '2023-08-14T00:00:00Z');
+const announce = server.announce;
 let standin: Standin;
 let bot: InProcessBot;
-
-afterAll(async () => {
-  await stopInProcessBots();
-  if (bot) expect(bot.output()).not.toContain(TEST_TOKEN);
-  await stopAll();
-  await standin?.close();
-});
-
-const announce = (subcommand: string, options: Record<string, string | boolean>): Promise<APIMessage> => announceAsManager(standin, subcommand, options);
 
 describe('a server following two seasons in two channels', () => {
   let cc: string;
   let cl: string;
 
   beforeAll(async () => {
-    standin = await startTestStandin({
-      guilds: [{ id: GUILD_ID, name: 'CAF test server', channels: [{ name: 'general' }, { name: 'cc' }, { name: 'cl' }] }],
-    });
-    cc = standin.channelByName(GUILD_ID, 'cc')!.id;
-    cl = standin.channelByName(GUILD_ID, 'cl')!.id;
-    bot = await startInProcessBot(standin, { databasePath: join(makeTempDir(), 'bot.sqlite'), clock: { start: '2023-08-14T00:00:00Z', rate: 14_400 } });
+    ({ standin, bot } = await server.start());
+    cc = server.channel('cc');
+    cl = server.channel('cl');
   }, STARTUP_TIMEOUT_MS + 15_000);
 
   test('GIVEN #cc on caf-cc-2023-24 and #cl on caf-cl-2023-24 THEN each gets its own season’s first preview, once', async () => {
