@@ -155,7 +155,7 @@ export const startShardManager = async (
       await Promise.all(
         bucket.map((id) => {
           const shard = manager.createShard(id);
-          // Shard.env is what the child (and each respawn) gets: process.env plus the shard's ids.
+          // Shard.env is what the child (and each respawn) gets: the manager's own environment plus the shard's ids.
           (shard.env as NodeJS.ProcessEnv).REST_REQUESTS_PER_SECOND = String(id === 0 ? restShare : otherShardsRestShare);
           return shard.spawn(SHARD_READY_TIMEOUT_MS);
         }),
