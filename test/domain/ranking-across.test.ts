@@ -1,36 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { computeRankingAcross, comparisonSummary, normaliseLabel, SEED_CRITERIA } from '../../src/domain/ranking-across.js';
 import type { Season } from '../../src/domain/types.js';
-import { association, groupMatch, leg, season, team } from './builders.js';
+import { association, season } from './builders.js';
+import { matches, teams } from './mini-tournament.js';
 
 // One constructed tournament shape, played by different competitions and seasons:
 // Group A: w 1st, r 2nd, t 3rd, f 4th. Knockout: q lost a QF to s, s lost the SF to w, w beat r in the final.
 // `out` lost in the first round (a stage the seed's table gives no value).
-const teams = [
-  team('w', { association: 'Westland', group: 'A' }),
-  team('r', { association: 'Westland', group: 'A' }),
-  team('t', { association: 'Eastland', group: 'A' }),
-  team('f', { association: 'Northland', group: 'A' }),
-  team('s', { association: 'Eastland' }),
-  team('q', { association: 'Southland' }),
-  team('out', { association: 'Southland' }),
-];
-const matches = [
-  groupMatch('A', 1, 'w', 'r', [1, 0]),
-  groupMatch('A', 1, 't', 'f', [1, 0]),
-  groupMatch('A', 2, 'w', 't', [1, 0]),
-  groupMatch('A', 2, 'r', 'f', [1, 0]),
-  groupMatch('A', 3, 'w', 'f', [1, 0]),
-  groupMatch('A', 3, 'r', 't', [1, 0]),
-  leg('quarter_final', 1, 1, 'q', 's', [0, 1]),
-  leg('quarter_final', 1, 2, 's', 'q', [0, 0]),
-  leg('semi_final', 1, 1, 's', 'w', [0, 1]),
-  leg('semi_final', 1, 2, 'w', 's', [0, 0]),
-  leg('final', 1, 1, 'r', 'w', [0, 0]),
-  leg('final', 1, 2, 'w', 'r', [2, 0]),
-  leg('first_round', 1, 1, 'out', 'q', [0, 5]),
-  leg('first_round', 1, 2, 'q', 'out', [0, 0]),
-];
 const associations = [
   association('Westland', 1, { code: 'WST' }),
   association('Eastland', 2, { code: 'EST' }),

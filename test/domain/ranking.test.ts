@@ -1,33 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { bestAchievements, computeRanking } from '../../src/domain/ranking.js';
-import { association, groupMatch, leg, season, team } from './builders.js';
+import { association, groupMatch, season } from './builders.js';
+import { matches, teams } from './mini-tournament.js';
 
 // Group A: w (9 pts), r (6), t (3), f (0). Knockout: w beat s in the SF, w beat r in the final; q lost a QF to s.
-const teams = [
-  team('w', { association: 'Westland', group: 'A' }),
-  team('r', { association: 'Westland', group: 'A' }),
-  team('t', { association: 'Eastland', group: 'A' }),
-  team('f', { association: 'Northland', group: 'A' }),
-  team('s', { association: 'Eastland' }),
-  team('q', { association: 'Southland' }),
-  team('out', { association: 'Southland' }),
-];
-const matches = [
-  groupMatch('A', 1, 'w', 'r', [1, 0]),
-  groupMatch('A', 1, 't', 'f', [1, 0]),
-  groupMatch('A', 2, 'w', 't', [1, 0]),
-  groupMatch('A', 2, 'r', 'f', [1, 0]),
-  groupMatch('A', 3, 'w', 'f', [1, 0]),
-  groupMatch('A', 3, 'r', 't', [1, 0]),
-  leg('quarter_final', 1, 1, 'q', 's', [0, 1]),
-  leg('quarter_final', 1, 2, 's', 'q', [0, 0]),
-  leg('semi_final', 1, 1, 's', 'w', [0, 1]),
-  leg('semi_final', 1, 2, 'w', 's', [0, 0]),
-  leg('final', 1, 1, 'r', 'w', [0, 0]),
-  leg('final', 1, 2, 'w', 'r', [2, 0]),
-  leg('first_round', 1, 1, 'out', 'q', [0, 5]),
-  leg('first_round', 1, 2, 'q', 'out', [0, 0]),
-];
 const associations = [
   association('Southland', null),
   association('Northland', 13, { rankConfidence: 'low' }),
