@@ -18,3 +18,17 @@ export function memoBySeason<T>(compute: (season: Season, key: string) => T): (s
     return value;
   };
 }
+
+/**
+ * Memoizes `compute(seasons)` for the last list of Season objects it saw (the same objects in the
+ * same order): the loaded seasons stay the same objects until the data or its timeline changes.
+ */
+export function memoLastSeasons<T>(compute: (seasons: readonly Season[]) => T): (seasons: readonly Season[]) => T {
+  let last: { readonly seasons: readonly Season[]; readonly value: T } | null = null;
+  return (seasons) => {
+    if (last !== null && last.seasons.length === seasons.length && last.seasons.every((s, i) => s === seasons[i])) return last.value;
+    const value = compute(seasons);
+    last = { seasons: [...seasons], value };
+    return value;
+  };
+}

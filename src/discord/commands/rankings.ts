@@ -2,6 +2,7 @@ import { SlashCommandBuilder } from 'discord.js';
 import { localized } from '../../i18n/commands.js';
 import { seasonAsOf } from '../../domain/as-of.js';
 import { computeRanking } from '../../domain/ranking.js';
+import { memoLastSeasons } from '../../domain/memo.js';
 import { computeRankingAcross } from '../../domain/ranking-across.js';
 import type { Season } from '../../domain/types.js';
 import { renderRankings } from '../render/rankings.js';
@@ -20,6 +21,9 @@ const loadedSeasons = (ctx: CommandContext): Season[] => {
   return ctx.catalog === undefined ? seasons : seasons.map((season) => seasonAsOf(season, ctx.now()));
 };
 
+// Recomputed only when the loaded seasons (or their timeline under a replay clock) change.
+const rankingAcross = memoLastSeasons((seasons) => computeRankingAcross(seasons));
+
 export const rankings: Command = {
   data: localized(new SlashCommandBuilder()
     .setName('rankings')
@@ -33,7 +37,7 @@ export const rankings: Command = {
     const tr = ctx.tr ?? replyTranslator(interaction, ctx);
     if (interaction.options.getBoolean(ACROSS_OPTION) === true) {
       const seasons = loadedSeasons(ctx);
-      await interaction.reply(renderRankingsAcross(computeRankingAcross(seasons), seasons, season, tr));
+      await interaction.reply(renderRankingsAcross(rankingAcross(seasons), seasons, season, tr));
       return;
     }
     await interaction.reply(renderRankings(season, computeRanking(season), tr));
