@@ -5,7 +5,7 @@ import type { GroupId, Season, Team } from '../../domain/types.js';
 import { GROUPS } from '../../domain/types.js';
 import { teamChoices } from '../render/choices.js';
 import { TranslatedUserError } from '../reply.js';
-import { catalogOf, COMPETITION_OPTION, competitionChoices, seasonForAutocomplete } from './season-choice.js';
+import { catalogOf, COMPETITION_OPTION, competitionChoices, teamsForAutocomplete } from './season-choice.js';
 import type { CommandContext } from './types.js';
 
 /** The longest team name a client lets a user type. */
@@ -105,5 +105,5 @@ export const teamAutocomplete = async (interaction: AutocompleteInteraction, ctx
     await interaction.respond(competitionChoices(catalogOf(ctx), String(focused.value)));
     return;
   }
-  await interaction.respond(teamChoices(seasonForAutocomplete(interaction, ctx).season.teams, String(focused.value)));
+  await interaction.respond(teamChoices(teamsForAutocomplete(interaction, ctx), String(focused.value)));
 };

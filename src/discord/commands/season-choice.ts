@@ -5,9 +5,9 @@ import type { APIApplicationCommandOptionChoice, AutocompleteInteraction, ChatIn
 import { seasonAsOf } from '../../domain/as-of.js';
 import type { CatalogEntry, SeasonCatalog, SeasonStatus } from '../../domain/catalog.js';
 import { defaultSeasonId } from '../../domain/default-season.js';
-import { normalizeName } from '../../domain/names.js';
+import { normalizeName, resolveTeam } from '../../domain/names.js';
 import { seasonStatus } from '../../domain/season-status.js';
-import type { Season } from '../../domain/types.js';
+import type { Season, Team } from '../../domain/types.js';
 import { LIMITS } from '../render/limits.js';
 import { truncate } from '../render/text.js';
 import { competitionSeasonTitle, seasonLabel } from '../render/theme.js';
@@ -114,7 +114,21 @@ export const chooseSeason = (interaction: ChatInputCommandInteraction, ctx: Comm
   }
   const entry = defaultEntry(catalog, ctx, interaction.guildId);
   if (entry === undefined) throw noSeason();
-  return chosen(catalog, entry, ctx);
+  // A club named without a competition: the default season when the club plays in it, else the newest
+  // loaded season it plays in (`/next team:zamalek` while the default is a season Zamalek is not in).
+  const club = optionTyped(interaction, 'team');
+  const withClub = club === null || knowsTeam(catalog, entry, club) ? entry : catalog.list().find((e) => knowsTeam(catalog, e, club));
+  return chosen(catalog, withClub ?? entry, ctx);
+};
+
+const knowsTeam = (catalog: SeasonCatalog, entry: CatalogEntry, query: string): boolean => {
+  const teams = catalog.get(entry.id)?.teams ?? [];
+  try {
+    resolveTeam(teams, query);
+    return true;
+  } catch {
+    return false;
+  }
 };
 
 /**
@@ -134,13 +148,31 @@ export const seasonForAutocomplete = (interaction: AutocompleteInteraction, ctx:
   return chosen(catalog, entry, ctx);
 };
 
-/** The competition option of an autocomplete interaction, or null (not given, or not a string). */
-const competitionTyped = (interaction: AutocompleteInteraction): string | null => {
+/** A string option of an interaction, or null (not given, not a string, or not an option of it). */
+const optionTyped = (interaction: AutocompleteInteraction | ChatInputCommandInteraction, name: string): string | null => {
   try {
-    return interaction.options.getString(COMPETITION_OPTION);
+    const value = interaction.options.getString(name);
+    return value === null || normalizeName(value) === '' ? null : value;
   } catch {
     return null;
   }
+};
+const competitionTyped = (interaction: AutocompleteInteraction): string | null => optionTyped(interaction, COMPETITION_OPTION);
+
+/**
+ * The clubs a team autocomplete offers: the chosen season's when `competition` is typed; else the
+ * default season's, then those of the other loaded seasons (newest first), each club once, so a club
+ * of another season can be found and its command then shows that season (see chooseSeason).
+ */
+export const teamsForAutocomplete = (interaction: AutocompleteInteraction, ctx: CommandContext): readonly Team[] => {
+  const { season } = seasonForAutocomplete(interaction, ctx);
+  if (competitionTyped(interaction) !== null) return season.teams;
+  const catalog = catalogOf(ctx);
+  const byId = new Map(season.teams.map((t) => [t.id, t]));
+  for (const other of catalog.list()) {
+    for (const team of catalog.get(other.id)?.teams ?? []) if (!byId.has(team.id)) byId.set(team.id, team);
+  }
+  return [...byId.values()];
 };
 
 /**

@@ -177,9 +177,18 @@ describe('every fan command takes competition:', () => {
   });
 
   test('/team resolves the club in the chosen season only', async () => {
-    const { summary } = await slash('team', { team: 'Al Ahly SC' }, context({ catalog: catalogOf(cc, cl) }));
+    const { summary } = await slash('team', { team: 'Al Ahly SC', competition: cc.id }, context({ catalog: catalogOf(cc, cl) }));
     expect(summary).toMatchObject({ outcome: 'user_error' });
     expect(text(await ok('team', { team: 'al ahly sc', competition: cl.id }))).toContain('Al Ahly');
+  });
+
+  test('without competition, a club the default season lacks is shown in the newest season it plays in', async () => {
+    // The Champions League is the default here; Zamalek played the Confederation Cup, Al Ahly the Champions League.
+    const payload = await ok('next', { team: 'zamalek' });
+    expect(footer(payload)).toMatch(/^CAF Confederation Cup 2023–24 · /);
+    expect(footer(await ok('team', { team: 'al ahly sc' }))).toMatch(/^CAF Champions League 2023–24 · /);
+    // A club no season knows is still refused, with the default season's suggestions.
+    expect((await slash('team', { team: 'qqqqzzzz' })).summary).toMatchObject({ outcome: 'user_error' });
   });
 });
 
@@ -210,7 +219,7 @@ describe('autocomplete', () => {
     expect(choices[0]?.value).toBe('caf-cl-1990');
   });
 
-  test("team: the clubs of the season the competition option names (picked, or typed so far), else the default's", async () => {
+  test("team: the clubs of the season the competition option names (picked, or typed so far), else the default's first, then the other seasons'", async () => {
     const clubs = async (others: Record<string, string>) => (await choicesFor('team', { name: 'team', value: 'ahly' }, others)).map((c) => c.value);
     const ahly = cl.teams.find((t) => t.name === 'Al Ahly SC')?.id;
     expect(await clubs({ competition: cl.id })).toContain(ahly);
@@ -218,6 +227,9 @@ describe('autocomplete', () => {
     expect(await clubs({ competition: cc.id })).not.toContain(ahly);
     const zamalek = async (others: Record<string, string>) => (await choicesFor('match', { name: 'opponent', value: 'zamalek' }, others)).map((c) => c.value);
     expect(await zamalek({ competition: cc.id })).toEqual(['zamalek']);
+    expect(await zamalek({ competition: cl.id })).toEqual([]);
+    // Without competition the default (Champions League) has no Zamalek: the Confederation Cup's is offered.
+    expect(await zamalek({})).toEqual(['zamalek']);
   });
 });
 
