@@ -97,3 +97,10 @@ test('English /about keeps its text', () => {
   expect(text).toContain('0 of 2 · 3 servers in all');
   expect(text).toContain('What the sources do not give');
 });
+
+test('/about says the data date as the footer does: the ISO stamp in English, in words in French', () => {
+  const view = { season: { ...real, asOf: '2024-10-05' }, stats: computeStats(real), dataVersion: null, version: 'v', startedAt: new Date(0), wallNow: new Date(0) };
+  const field = (language: 'en' | 'fr') => renderAbout(view, i18n.translator(language)).embeds?.[0]?.fields?.[0]?.value;
+  expect(field('en')).toBe('2024-10-05');
+  expect(field('fr')).toBe('5 octobre 2024');
+});

@@ -6,7 +6,7 @@ import { fitMessage, LIMITS } from './limits.js';
 import type { MessagePayload } from './limits.js';
 import { missingGoalsOf } from './goals.js';
 import { resultMissing } from './match-format.js';
-import { SEASON_COLOUR, seasonFooter } from './theme.js';
+import { dataDate, SEASON_COLOUR, seasonFooter } from './theme.js';
 import { codeText, escapeText } from './text.js';
 import type { Translator } from '../../i18n/index.js';
 import { totalsLine } from './totals.js';
@@ -137,7 +137,7 @@ export const renderAbout = (view: AboutView, tr: Translator = englishTr()): Mess
   const index = indexSeason(season);
   const teamName = (id: TeamId): string => escapeText(index.teamName(id));
   const fields: APIEmbedField[] = [
-    { name: field('asOf'), value: tr.name(season.asOf), inline: true },
+    { name: field('asOf'), value: tr.name(dataDate(season, tr)), inline: true },
     { name: field('dataVersion'), value: data, inline: true },
     { name: field('sourced'), value: tr.t('about.sourcedValue', { sourced: coverage.sourced, total: coverage.total }), inline: true },
     { name: field('botVersion'), value: tr.name(`\`${codeText(view.version)}\``), inline: true },

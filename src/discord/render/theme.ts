@@ -45,6 +45,9 @@ export const seasonTitle = (season: Season): string => {
   return label === null || season.competition.trim() === '' ? plainText(season.name) : competitionSeasonTitle(season.competition, label);
 };
 
+/** The day a season's data was last checked: the ISO stamp in English (the crawl pins it), in words elsewhere (Western digits). */
+export const dataDate = (season: Pick<Season, 'asOf'>, tr: Translator): string => (tr.language === 'en' ? season.asOf : tr.date(season.asOf));
+
 /**
  * Every embed says which competition and season it shows, how fresh its data is (the day the data was
  * last checked against its sources) and where the sources are.
@@ -52,8 +55,7 @@ export const seasonTitle = (season: Season): string => {
 export const seasonFooter = (season: Season, extra?: string, tr: Translator = englishTr()): NonNullable<APIEmbed['footer']> => ({
   text: [
     tr.name(seasonTitle(season)),
-    // English keeps the ISO stamp the crawl pins; other languages say the date in words (Western digits).
-    tr.t('footer.updated', { date: tr.language === 'en' ? season.asOf : tr.date(season.asOf) }),
+    tr.t('footer.updated', { date: dataDate(season, tr) }),
     tr.t('footer.sources', { about: '/about' }),
     ...(extra ? [extra] : []),
   ].join(' · '),
