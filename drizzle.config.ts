@@ -3,5 +3,5 @@ import { defineConfig } from 'drizzle-kit';
 export default defineConfig({
   dialect: 'sqlite',
   schema: ['./src/db/schema.ts', './src/db/announcements-schema.ts', './src/db/language-schema.ts', './src/db/guild-departures-schema.ts'],
-  out: './drizzle',
+  out: './drizzle/sqlite',
 });

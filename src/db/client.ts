@@ -9,7 +9,7 @@ import { fromPackageRoot } from '../package-root.js';
 import * as schema from './schema.js';
 
 /** drizzle/ at the package root (from src/ or dist/ alike), so the working directory does not matter. */
-export const MIGRATIONS_FOLDER = fromPackageRoot('drizzle');
+export const MIGRATIONS_FOLDER = fromPackageRoot('drizzle', 'sqlite');
 
 const MIGRATIONS_TABLE = '__drizzle_migrations';
 
