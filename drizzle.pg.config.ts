@@ -4,6 +4,6 @@ import { defineConfig } from 'drizzle-kit';
 // migrations in drizzle/pg/. `npm run db:generate` runs both configs.
 export default defineConfig({
   dialect: 'postgresql',
-  schema: ['./src/db/pg/schema.ts', './src/db/pg/announcements-schema.ts', './src/db/pg/language-schema.ts', './src/db/pg/guild-departures-schema.ts'],
+  schema: ['./src/db/pg/schema.ts', './src/db/pg/announcements-schema.ts', './src/db/pg/language-schema.ts', './src/db/pg/guild-departures-schema.ts', './src/db/pg/editing-schema.ts'],
   out: './drizzle/pg',
 });

@@ -21,7 +21,11 @@ import { GOAL_TYPES, GROUPS, MATCH_STATUSES, STAGES, type RankDispute } from '..
 export const CALENDAR_KINDS = ['draw', 'matchday', 'leg'] as const;
 export const SOURCE_NOTE_KINDS = ['conflict', 'gap'] as const;
 export const ENTRY_STAGES = ['first_round', 'second_round'] as const;
-export const STAGE_FORMATS = ['two_legged', 'round_robin'] as const;
+/** How a stage is played: two legs per tie, a round robin in groups, or one match per tie (a single-leg final). */
+export const STAGE_FORMATS = ['two_legged', 'round_robin', 'single_leg'] as const;
+/** Checks the database keeps while formats are data: matchdays of a round robin, and the length of a stage code or group label. */
+export const MAX_MATCHDAY = 38;
+export const MAX_CODE_LENGTH = 40;
 
 // Check constraints need literal SQL: Drizzle's `enum` option is type-only.
 const quoted = (values: readonly string[]): SQL => sql.raw(values.map((value) => `'${value.replaceAll("'", "''")}'`).join(', '));
@@ -32,7 +36,12 @@ const isoDate = (column: AnySQLiteColumn): SQL =>
 const nullOrIsoDate = (column: AnySQLiteColumn): SQL => sql`${column} is null or ${isoDate(column)}`;
 const jsonArray = (column: AnySQLiteColumn): SQL => sql`json_valid(${column}) and json_type(${column}) = 'array'`;
 const nullOrLeg = (column: AnySQLiteColumn): SQL => sql`${column} is null or ${column} in (1, 2)`;
-const nullOrMatchday = (column: AnySQLiteColumn): SQL => sql`${column} is null or ${column} between 1 and 6`;
+const nullOrMatchday = (column: AnySQLiteColumn): SQL => sql`${column} is null or ${column} between 1 and ${sql.raw(String(MAX_MATCHDAY))}`;
+/** A stage's code is the season format's: a lower-case slug (`first_round`, `qualifying_1`, `group`). */
+const slug = (column: AnySQLiteColumn): SQL =>
+  sql`${column} glob '[a-z]*' and ${column} not glob '*[^a-z0-9_]*' and length(${column}) <= ${sql.raw(String(MAX_CODE_LENGTH))}`;
+/** A group's id is its label in the season's format (`A`, `B`…, or a longer name). */
+const groupLabel = (column: AnySQLiteColumn): SQL => sql`length(${column}) between 1 and ${sql.raw(String(MAX_CODE_LENGTH))}`;
 
 /** Source references (URLs or seed citations), kept as a JSON array of strings. */
 const sources = () => text('sources', { mode: 'json' }).$type<string[]>().notNull();
@@ -114,7 +123,7 @@ export const stages = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.seasonId, t.code] }),
     unique('stages_season_ordinal_unique').on(t.seasonId, t.ordinal),
-    check('stages_code_check', oneOf(t.code, STAGES)),
+    check('stages_code_check', slug(t.code)),
     check('stages_format_check', oneOf(t.format, STAGE_FORMATS)),
   ],
 );
@@ -138,7 +147,8 @@ export const rounds = sqliteTable(
     index('rounds_stage_idx').on(t.seasonId, t.stage),
     check('rounds_leg_check', nullOrLeg(t.leg)),
     check('rounds_matchday_check', nullOrMatchday(t.matchday)),
-    check('rounds_leg_or_matchday_check', sql`(${t.leg} is null) <> (${t.matchday} is null)`),
+    // A two-legged round has a leg, a group round a matchday, a single-leg knockout round neither.
+    check('rounds_leg_or_matchday_check', sql`${t.leg} is null or ${t.matchday} is null`),
   ],
 );
 
@@ -152,7 +162,7 @@ export const groups = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.seasonId, t.id] }),
     unique('groups_season_ordinal_unique').on(t.seasonId, t.ordinal),
-    check('groups_id_check', oneOf(t.id, GROUPS)),
+    check('groups_id_check', groupLabel(t.id)),
   ],
 );
 
@@ -177,7 +187,7 @@ export const teams = sqliteTable(
     foreignKey({ columns: [t.seasonId, t.entryStage], foreignColumns: [stages.seasonId, stages.code], name: 'teams_entry_stage_fk' }),
     index('teams_name_idx').on(t.name),
     index('teams_association_idx').on(t.seasonId, t.association),
-    check('teams_entry_stage_check', oneOf(t.entryStage, ENTRY_STAGES)),
+    check('teams_entry_stage_check', slug(t.entryStage)),
     check('teams_sources_check', jsonArray(t.sources)),
   ],
 );

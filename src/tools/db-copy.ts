@@ -13,6 +13,7 @@ import { getTableConfig as pgTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import * as sqliteAnnouncements from '../db/announcements-schema.js';
 import { pendingMigrations } from '../db/client.js';
+import * as sqliteEditing from '../db/editing-schema.js';
 import * as sqliteDepartures from '../db/guild-departures-schema.js';
 import * as sqliteLanguages from '../db/language-schema.js';
 import { describeDatabaseUrl, openPgDatabase, pgSchema, type PgDatabase } from '../db/pg/client.js';
@@ -21,7 +22,7 @@ import * as sqliteSeason from '../db/schema.js';
 import { scrubSecrets } from '../log.js';
 
 /** The SQLite schema files drizzle.config.ts reads; their PostgreSQL twins are `pgSchema`. */
-const SQLITE_SCHEMA_MODULES: readonly object[] = [sqliteSeason, sqliteAnnouncements, sqliteLanguages, sqliteDepartures];
+export const SQLITE_SCHEMA_MODULES: readonly object[] = [sqliteSeason, sqliteAnnouncements, sqliteLanguages, sqliteDepartures, sqliteEditing];
 
 /** Tables of a SQLite file that are bookkeeping, not data. */
 const isBookkeeping = (name: string): boolean => name.startsWith('sqlite_') || name === '__drizzle_migrations';

@@ -8,18 +8,14 @@ import { getTableName, is } from 'drizzle-orm';
 import { pgTable, text, type AnyPgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import * as sqliteAnnouncements from '../../src/db/announcements-schema.js';
-import * as sqliteDepartures from '../../src/db/guild-departures-schema.js';
 import { markDeparted } from '../../src/db/guild-departures.js';
 import { setSubscription } from '../../src/db/guild-settings.js';
-import * as sqliteLanguages from '../../src/db/language-schema.js';
 import { createLanguageStore } from '../../src/db/languages.js';
 import { announcementSubscriptions } from '../../src/db/pg/announcements-schema.js';
 import { openPgDatabase, type OpenedPgDatabase } from '../../src/db/pg/client.js';
-import * as sqliteSeason from '../../src/db/schema.js';
 import { planOne } from '../../src/planning/announcements.js';
 import { openSeasonStore } from '../../src/season-store.js';
-import { copySqliteToPostgres, inDependencyOrder, main, tablePairs, TargetNotEmptyError, type CopyResult } from '../../src/tools/db-copy.js';
+import { copySqliteToPostgres, inDependencyOrder, main, SQLITE_SCHEMA_MODULES, tablePairs, TargetNotEmptyError, type CopyResult } from '../../src/tools/db-copy.js';
 import { freshDatabase, snowflake } from './support.js';
 
 // db:copy for real: a SQLite database migrated and imported by the bot's own start path, with
@@ -118,7 +114,7 @@ describe('npm run db:copy (SQLite → PostgreSQL)', () => {
     try {
       const pgTables = new Map(tablePairs().map((p) => [p.name, p.pg]));
       let compared = 0;
-      for (const value of [sqliteSeason, sqliteAnnouncements, sqliteLanguages, sqliteDepartures].flatMap((m) => Object.values(m))) {
+      for (const value of SQLITE_SCHEMA_MODULES.flatMap((m) => Object.values(m))) {
         if (!is(value, SQLiteTable)) continue;
         const name = getTableName(value);
         const pgTable = pgTables.get(name);

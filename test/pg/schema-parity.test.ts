@@ -5,9 +5,11 @@ import { getTableConfig as sqliteTableConfig, SQLiteTable } from 'drizzle-orm/sq
 import { describe, expect, test } from 'vitest';
 import * as sqliteAnnouncements from '../../src/db/announcements-schema.js';
 import * as sqliteDepartures from '../../src/db/guild-departures-schema.js';
+import * as sqliteEditing from '../../src/db/editing-schema.js';
 import * as sqliteLanguages from '../../src/db/language-schema.js';
 import * as pgAnnouncements from '../../src/db/pg/announcements-schema.js';
 import * as pgDepartures from '../../src/db/pg/guild-departures-schema.js';
+import * as pgEditing from '../../src/db/pg/editing-schema.js';
 import * as pgLanguages from '../../src/db/pg/language-schema.js';
 import * as pgSeason from '../../src/db/pg/schema.js';
 import * as sqliteSeason from '../../src/db/schema.js';
@@ -28,7 +30,7 @@ const modules = (mods: readonly object[]) => mods.flatMap((m) => Object.values(m
 
 const sqliteShapes = (): Map<string, Shape> => {
   const out = new Map<string, Shape>();
-  for (const table of modules([sqliteSeason, sqliteAnnouncements, sqliteLanguages, sqliteDepartures]).filter((v) => is(v, SQLiteTable))) {
+  for (const table of modules([sqliteSeason, sqliteAnnouncements, sqliteLanguages, sqliteDepartures, sqliteEditing]).filter((v) => is(v, SQLiteTable))) {
     const c = sqliteTableConfig(table);
     out.set(c.name, {
       columns: Object.fromEntries(c.columns.map((col) => [col.name, { notNull: col.notNull, primary: col.primary, hasDefault: col.hasDefault }])),
@@ -43,7 +45,7 @@ const sqliteShapes = (): Map<string, Shape> => {
 
 const pgShapes = (): Map<string, Shape> => {
   const out = new Map<string, Shape>();
-  for (const table of modules([pgSeason, pgAnnouncements, pgLanguages, pgDepartures]).filter((v) => is(v, PgTable))) {
+  for (const table of modules([pgSeason, pgAnnouncements, pgLanguages, pgDepartures, pgEditing]).filter((v) => is(v, PgTable))) {
     const c = pgTableConfig(table);
     out.set(c.name, {
       // An identity column is the twin of SQLite's autoincrement: it has a default.
@@ -68,12 +70,12 @@ describe('the SQLite and PostgreSQL schemas', () => {
   test('files: every SQLite schema file drizzle-kit reads has its PostgreSQL twin, and this test reads both', () => {
     const schemaFiles = (config: string) => [...readFileSync(config, 'utf8').matchAll(/'\.\/(src\/db\/[\w/-]+\.ts)'/g)].map((m) => m[1] ?? '');
     const lite = schemaFiles('drizzle.config.ts');
-    expect(lite).toEqual(['src/db/schema.ts', 'src/db/announcements-schema.ts', 'src/db/language-schema.ts', 'src/db/guild-departures-schema.ts']);
+    expect(lite).toEqual(['src/db/schema.ts', 'src/db/announcements-schema.ts', 'src/db/language-schema.ts', 'src/db/guild-departures-schema.ts', 'src/db/editing-schema.ts']);
     expect(schemaFiles('drizzle.pg.config.ts')).toEqual(lite.map((f) => f.replace('src/db/', 'src/db/pg/')));
   });
 
   test('have the same tables', () => {
-    expect(sqlite.size).toBe(26);
+    expect(sqlite.size).toBe(30);
     expect([...pg.keys()].sort()).toEqual([...sqlite.keys()].sort());
   });
 

@@ -5,10 +5,11 @@ import pg from 'pg';
 import { redactUrlCredentials } from '../../log.js';
 import * as announcements from './announcements-schema.js';
 import * as departures from './guild-departures-schema.js';
+import * as editing from './editing-schema.js';
 import * as languages from './language-schema.js';
 import * as season from './schema.js';
 
-export const pgSchema = { ...season, ...announcements, ...languages, ...departures };
+export const pgSchema = { ...season, ...announcements, ...languages, ...departures, ...editing };
 
 export type PgDatabase = NodePgDatabase<typeof pgSchema> & { $client: pg.Pool };
 

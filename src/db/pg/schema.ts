@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, doublePrecision, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { GOAL_TYPES, GROUPS, MATCH_STATUSES, STAGES, type RankDispute } from '../../domain/types.js';
 import { CALENDAR_KINDS, DEFAULT_STALE_AFTER_DAYS, ENTRY_STAGES, SOURCE_NOTE_KINDS, STAGE_FORMATS } from '../schema.js';
-import { bothOrNeither, isoDate, jsonArray, nullOrIsoDate, nullOrLeg, nullOrMatchday, oneOf, quoted } from './checks.js';
+import { bothOrNeither, groupLabel, isoDate, jsonArray, nullOrIsoDate, nullOrLeg, nullOrMatchday, oneOf, quoted, slug } from './checks.js';
 
 /** Source references (URLs or seed citations), kept as a JSON array of strings. */
 const sources = () => jsonb('sources').$type<string[]>().notNull();
@@ -86,7 +86,7 @@ export const stages = pgTable(
   (t) => [
     primaryKey({ columns: [t.seasonId, t.code] }),
     unique('stages_season_ordinal_unique').on(t.seasonId, t.ordinal),
-    check('stages_code_check', oneOf(t.code, STAGES)),
+    check('stages_code_check', slug(t.code)),
     check('stages_format_check', oneOf(t.format, STAGE_FORMATS)),
   ],
 );
@@ -110,7 +110,8 @@ export const rounds = pgTable(
     index('rounds_stage_idx').on(t.seasonId, t.stage),
     check('rounds_leg_check', nullOrLeg(t.leg)),
     check('rounds_matchday_check', nullOrMatchday(t.matchday)),
-    check('rounds_leg_or_matchday_check', sql`(${t.leg} is null) <> (${t.matchday} is null)`),
+    // A two-legged round has a leg, a group round a matchday, a single-leg knockout round neither.
+    check('rounds_leg_or_matchday_check', sql`${t.leg} is null or ${t.matchday} is null`),
   ],
 );
 
@@ -124,7 +125,7 @@ export const groups = pgTable(
   (t) => [
     primaryKey({ columns: [t.seasonId, t.id] }),
     unique('groups_season_ordinal_unique').on(t.seasonId, t.ordinal),
-    check('groups_id_check', oneOf(t.id, GROUPS)),
+    check('groups_id_check', groupLabel(t.id)),
   ],
 );
 
@@ -149,7 +150,7 @@ export const teams = pgTable(
     foreignKey({ columns: [t.seasonId, t.entryStage], foreignColumns: [stages.seasonId, stages.code], name: 'teams_entry_stage_fk' }),
     index('teams_name_idx').on(t.name),
     index('teams_association_idx').on(t.seasonId, t.association),
-    check('teams_entry_stage_check', oneOf(t.entryStage, ENTRY_STAGES)),
+    check('teams_entry_stage_check', slug(t.entryStage)),
     check('teams_sources_check', jsonArray(t.sources)),
   ],
 );
