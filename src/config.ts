@@ -11,6 +11,9 @@ const schema = z.object({
   DISCORD_TOKEN: z.string().min(1, 'is required'),
   DISCORD_APPLICATION_ID: snowflake,
   DISCORD_GUILD_ID: snowflake.optional(),
+  EDITOR_GUILD_ID: snowflake.optional(),
+  EDITOR_ROLE_ID: snowflake.optional(),
+  EDITOR_CHANNEL_ID: snowflake.optional(),
   DATABASE_PATH: z.string().min(1).default('data/bot.sqlite'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
   DISCORD_API_URL: z.url('must be a URL such as http://127.0.0.1:8080/api').optional(),
@@ -33,6 +36,9 @@ const HELP: Record<string, string> = {
   DISCORD_TOKEN: 'Bot token from https://discord.com/developers/applications → your app → Bot → Reset Token.',
   DISCORD_APPLICATION_ID: 'Application ID from the same page → General Information.',
   DISCORD_GUILD_ID: 'Optional: right-click your server with Developer Mode on → Copy Server ID.',
+  EDITOR_GUILD_ID: 'Optional: the one server where /edit is registered and used (editors keep the season current); unset: no /edit anywhere.',
+  EDITOR_ROLE_ID: 'Optional: the role in the editor server allowed to use /edit (Server Settings → Roles → Copy Role ID); unset: members with Manage Server.',
+  EDITOR_CHANNEL_ID: 'Optional: a channel in the editor server for editor notices (a source disagreeing with an edit).',
   DISCORD_API_URL: 'Optional: a Discord-compatible REST base URL without /v10 (the local stand-in prints one).',
   SEASON_FILES: 'Optional: season files separated by commas, e.g. data/seasons/caf-cc-2023-24.json,data/seasons/caf-cl-2023-24.json; default every data/seasons/*.json.',
   BOT_CLOCK_START: 'Optional replay clock start, e.g. 2023-11-25T12:00:00Z.',
@@ -55,10 +61,21 @@ export type ShardsConfig =
   /** A process the manager spawned: gateway shard `id` of `count`. */
   | { readonly mode: 'shard'; readonly id: number; readonly count: number };
 
+/** Who may edit the season from Discord (/edit) and where; null when EDITOR_GUILD_ID is unset. */
+export type EditorsConfig = Readonly<{
+  /** The one server /edit is registered in and accepted from. */
+  guildId: string;
+  /** The role allowed to edit there; null: members with Manage Server. */
+  roleId: string | null;
+  /** Where editor notices (conflicts) are posted; null: none are posted. */
+  channelId: string | null;
+}>;
+
 export type Config = Readonly<{
   token: string;
   applicationId: string;
   guildId: string | null;
+  editors: EditorsConfig | null;
   databasePath: string;
   apiUrl: string | null;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
@@ -127,6 +144,11 @@ export const parseConfig = (rawEnv: NodeJS.ProcessEnv = readEnv()): { config: Co
   if (env.HTTP_HOST !== undefined && env.HTTP_PORT === undefined) {
     problems.push('HTTP_HOST is set but HTTP_PORT is not: set HTTP_PORT to serve /healthz and /metrics, or remove HTTP_HOST.');
   }
+  for (const key of ['EDITOR_ROLE_ID', 'EDITOR_CHANNEL_ID'] as const) {
+    if (env[key] !== undefined && env.EDITOR_GUILD_ID === undefined) {
+      problems.push(`${key} is set but EDITOR_GUILD_ID is not: set EDITOR_GUILD_ID to the editor server, or remove ${key}.`);
+    }
+  }
   const apiUrl = parsed.success && parsed.data.DISCORD_API_URL !== undefined ? cleanApiUrl(parsed.data.DISCORD_API_URL, problems, warnings) : null;
   problems.push(...databaseChoiceProblems(env));
   if (env.DATABASE_URL !== undefined && env.DATABASE_PATH === undefined) {
@@ -142,6 +164,7 @@ export const parseConfig = (rawEnv: NodeJS.ProcessEnv = readEnv()): { config: Co
     token: c.DISCORD_TOKEN,
     applicationId: c.DISCORD_APPLICATION_ID,
     guildId: c.DISCORD_GUILD_ID ?? null,
+    editors: c.EDITOR_GUILD_ID === undefined ? null : { guildId: c.EDITOR_GUILD_ID, roleId: c.EDITOR_ROLE_ID ?? null, channelId: c.EDITOR_CHANNEL_ID ?? null },
     databasePath: c.DATABASE_PATH,
     apiUrl,
     logLevel: c.LOG_LEVEL,

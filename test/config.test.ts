@@ -53,6 +53,7 @@ describe('loadConfig', () => {
       token: TOKEN,
       applicationId: APP_ID,
       guildId: null,
+      editors: null,
       databasePath: 'data/bot.sqlite',
       apiUrl: null,
       logLevel: 'info',
