@@ -9,6 +9,7 @@ import { normalizeName, resolveTeam } from '../../domain/names.js';
 import { seasonStatus } from '../../domain/season-status.js';
 import type { Season, Team } from '../../domain/types.js';
 import { LIMITS } from '../render/limits.js';
+import { showSeasonOn } from '../render/season-notice.js';
 import { truncate } from '../render/text.js';
 import { competitionSeasonTitle, seasonLabel } from '../render/theme.js';
 import { TranslatedUserError } from '../reply.js';
@@ -94,7 +95,9 @@ const chosen = (catalog: SeasonCatalog, entry: CatalogEntry, ctx: CommandContext
   if (full === undefined) throw new Error(`the catalog lists ${entry.id} but does not give it`);
   // Commands see the season as of the bot's clock: under a replay clock, no result before its match.
   // (A context without a catalog gives its one season already as the bot sees it: see catalogOf.)
-  return { entry, season: ctx.catalog === undefined ? full : seasonAsOf(full, ctx.now()) };
+  const season = ctx.catalog === undefined ? full : seasonAsOf(full, ctx.now());
+  // The footer tells fans when this season is stale or has not started, on the bot's clock.
+  return { entry, season: showSeasonOn(season, full, () => ctx.now()) };
 };
 
 const noSeason = (): Error => new Error('no season is loaded');

@@ -1,6 +1,7 @@
 import type { APIEmbed } from 'discord.js';
 import type { Season, Stage } from '../../domain/types.js';
 import type { Translator } from '../../i18n/index.js';
+import { seasonNotice } from './season-notice.js';
 import { englishTr } from './words.js';
 
 /** One colour per stage so a fan recognises the phase at a glance. */
@@ -52,14 +53,17 @@ export const dataDate = (season: Pick<Season, 'asOf'>, tr: Translator): string =
  * Every embed says which competition and season it shows, how fresh its data is (the day the data was
  * last checked against its sources) and where the sources are.
  */
-export const seasonFooter = (season: Season, extra?: string, tr: Translator = englishTr()): NonNullable<APIEmbed['footer']> => ({
-  text: [
+export const seasonFooter = (season: Season, extra?: string, tr: Translator = englishTr()): NonNullable<APIEmbed['footer']> => {
+  const line = [
     tr.name(seasonTitle(season)),
     tr.t('footer.updated', { date: dataDate(season, tr) }),
     tr.t('footer.sources', { about: '/about' }),
     ...(extra ? [extra] : []),
-  ].join(' · '),
-});
+  ].join(' · ');
+  // A stale or upcoming season says so first, in one plain sentence (season-notice.ts).
+  const notice = seasonNotice(season, tr);
+  return { text: notice === null ? line : `${notice}\n${line}` };
+};
 
 /** Footers and author names show no markdown, so they only lose line breaks. */
 export const plainText = (text: string): string => text.replace(/[\r\n\t]+/g, ' ');
