@@ -216,6 +216,8 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
         commandNames: deps.commands.map((command) => command.data.name),
         heartbeatHolder: () => heartbeatHolder,
         log,
+        // A shard answers its manager's HTTP server over IPC instead of listening itself.
+        shard: shards.mode === 'shard' ? shards.id : null,
       });
     }
     await client.login(config.token);

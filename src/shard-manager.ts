@@ -3,13 +3,16 @@
 // migrate the database and import the season file, and sync the application commands. Then it spawns
 // the shards by identify bucket (Discord: `max_concurrency` shards per 5 s) and relays their IPC
 // (/about's totals). Shards attach to the database without migrating; only shard 0 dispatches
-// announcements (on SQLite one process may: the dispatcher lease refuses a second).
+// announcements (on SQLite one process may: the dispatcher lease refuses a second). With HTTP_PORT the
+// manager serves /healthz and /metrics for the whole bot, asking each shard over IPC (observability/).
 import { setTimeout as sleep } from 'node:timers/promises';
 import { REST, Routes, ShardingManager, type RESTGetAPIGatewayBotResult, type Shard } from 'discord.js';
 import type { Config, ShardsConfig } from './config.js';
+import { openDatabase } from './db/client.js';
 import type { Command } from './discord/commands/types.js';
 import { syncCommands } from './discord/sync.js';
 import type { Logger } from './log.js';
+import type { ManagerObservability } from './observability/manager.js';
 import { openSeasonStore } from './season-store.js';
 
 /** Discord's identify window: `max_concurrency` shards may identify per 5 s; a little margin on top. */
@@ -33,6 +36,8 @@ export interface ShardManagerDeps {
 export interface RunningShardManager {
   readonly shardCount: number;
   readonly manager: ShardingManager;
+  /** The port of the manager's /healthz and /metrics (HTTP_PORT=0 picks one); null without HTTP_PORT. */
+  readonly httpPort: number | null;
   /** Stops respawning, SIGTERMs every shard (each stops in order) and waits for them to exit. */
   stop(): Promise<void>;
 }
@@ -132,9 +137,26 @@ export const startShardManager = async (
     'spawning shards',
   );
 
+  // Before any shard spawns, so /healthz answers (503, naming the shards not yet started) during the
+  // start, and a port in use stops the start before a shard identifies.
+  let observability: ManagerObservability | null = null;
+  let closeDatabase = (): void => {};
+  if (config.http) {
+    const { startManagerObservability } = await import('./observability/manager.js');
+    const { db, sqlite, close } = openDatabase(config.databasePath, { migrate: false, log });
+    closeDatabase = close;
+    try {
+      observability = await startManagerObservability({ ...config.http, shards: manager.shards, shardCount, db, sqlite, log });
+    } catch (err) {
+      close();
+      throw err;
+    }
+  }
+
   const stop = async (): Promise<void> => {
     stopping = true;
     manager.respawn = false;
+    await observability?.close();
     await Promise.all(
       [...manager.shards.values()].map(async (shard) => {
         const child = shard.process;
@@ -144,6 +166,7 @@ export const startShardManager = async (
         await exited;
       }),
     );
+    closeDatabase();
   };
 
   try {
@@ -167,5 +190,5 @@ export const startShardManager = async (
     throw err;
   }
   log.info({ shards: shardCount }, 'all shards ready');
-  return { shardCount, manager, stop };
+  return { shardCount, manager, httpPort: observability?.port ?? null, stop };
 };

@@ -16,6 +16,8 @@ export interface Check {
 export interface HealthReport {
   readonly ok: boolean;
   readonly checks: Readonly<Record<'gateway' | 'database' | 'heartbeat', Check>>;
+  /** Under SHARDS, from the manager: each shard's state and own checks. */
+  readonly shards?: readonly (Check & { readonly shard: number })[];
 }
 
 /** The heartbeat beats every minute (scheduler/cron.ts): two minutes without one is a missed beat and more. */

@@ -9,7 +9,8 @@ export interface HttpServerOptions {
   readonly host: string;
   /** 0 picks a free port (see `port` on the result). */
   readonly port: number;
-  readonly health: () => HealthReport;
+  /** Asynchronous under SHARDS: the manager asks its shards. */
+  readonly health: () => HealthReport | Promise<HealthReport>;
   readonly metrics: () => Promise<string>;
   readonly metricsContentType: string;
   readonly log: Logger;
@@ -40,7 +41,7 @@ export const startHttpServer = async (opts: HttpServerOptions): Promise<HttpServ
     }
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (path === '/healthz') {
-      const report = opts.health();
+      const report = await opts.health();
       send(req, res, report.ok ? 200 : 503, 'application/json; charset=utf-8', `${JSON.stringify({ status: report.ok ? 'ok' : 'fail', ...report })}\n`);
     } else if (path === '/metrics') {
       send(req, res, 200, opts.metricsContentType, await opts.metrics());

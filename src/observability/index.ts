@@ -1,18 +1,20 @@
 // The observability of one running bot, assembled for the composition root (app.ts), which loads this
-// module only when HTTP_PORT is set: a bot without it pays nothing for prom-client.
+// module only when HTTP_PORT is set: a bot without it pays nothing for prom-client. A shard (SHARDS)
+// serves no HTTP: its manager does, and asks each shard over IPC (manager.ts, shard-reporter.ts).
 import type { Client } from 'discord.js';
 import type { SyncDb } from '../db/outbox.js';
 import type { Logger } from '../log.js';
 import { databaseCheck, gatewayCheck, healthReport, heartbeatCheck, type HealthReport } from './health.js';
 import { startHttpServer } from './http-server.js';
 import { createMetrics, type InteractionObservation } from './metrics.js';
+import { answerManagerRequests } from './shard-reporter.js';
 
 export interface Observability {
   /** The router's observer. */
   recordInteraction(observation: InteractionObservation): void;
   health(): HealthReport;
-  /** The port actually bound (HTTP_PORT=0 picks one). */
-  readonly port: number;
+  /** The port actually bound (HTTP_PORT=0 picks one); null in a shard, whose manager serves HTTP. */
+  readonly port: number | null;
   close(): Promise<void>;
 }
 
@@ -28,6 +30,8 @@ export interface ObservabilityOptions {
   readonly log: Logger;
   /** Real wall-clock ms. Default Date.now. */
   readonly realNow?: () => number;
+  /** This process's shard id under SHARDS: report to the manager over IPC instead of listening. */
+  readonly shard?: number | null;
 }
 
 export const startObservability = async (opts: ObservabilityOptions): Promise<Observability> => {
@@ -38,13 +42,29 @@ export const startObservability = async (opts: ObservabilityOptions): Promise<Ob
       database: databaseCheck(opts.sqlite),
       heartbeat: heartbeatCheck({ db: opts.db, holder: opts.heartbeatHolder, realNow }),
     });
+  const shard = opts.shard ?? null;
   const metrics = createMetrics({
     db: opts.db,
     commandNames: opts.commandNames,
     gatewayUp: () => gatewayCheck(opts.client).ok,
     log: opts.log,
+    shard,
   });
   const unwatch = metrics.watchClient(opts.client);
+  const recordInteraction = (observation: InteractionObservation): void => metrics.recordInteraction(observation);
+  if (shard !== null) {
+    const stopAnswering = answerManagerRequests({ health, metrics: () => metrics.registry.getMetricsAsJSON(), log: opts.log });
+    return {
+      recordInteraction,
+      health,
+      port: null,
+      close: () => {
+        stopAnswering();
+        unwatch();
+        return Promise.resolve();
+      },
+    };
+  }
   const http = await startHttpServer({
     host: opts.host,
     port: opts.port,
@@ -57,7 +77,7 @@ export const startObservability = async (opts: ObservabilityOptions): Promise<Ob
     throw err;
   });
   return {
-    recordInteraction: (observation) => metrics.recordInteraction(observation),
+    recordInteraction,
     health,
     port: http.port,
     close: async () => {

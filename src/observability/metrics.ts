@@ -36,6 +36,11 @@ export interface MetricsOptions {
   readonly log: Logger;
   /** prom-client's process metrics (event-loop lag, heap, GC…). Default true. */
   readonly processMetrics?: boolean;
+  /**
+   * Under SHARDS, this process's shard id: a `shard` label on every series, and no outbox gauges (the
+   * manager reads those once for the whole bot). Null for a bot in one process.
+   */
+  readonly shard?: number | null;
 }
 
 /** Seconds; Discord's deadline for a first answer is 3 s. */
@@ -54,6 +59,8 @@ export const createMetrics = (opts: MetricsOptions): BotMetrics => {
   const registers = [registry];
   const known = new Set(opts.commandNames);
   const log = opts.log.child({ component: 'metrics' });
+  const shard = opts.shard ?? null;
+  if (shard !== null) registry.setDefaultLabels({ shard: String(shard) });
 
   const commandLabel = (command: string | null): string => (command === null ? 'none' : known.has(command) ? command : 'unknown');
 
@@ -104,11 +111,53 @@ export const createMetrics = (opts: MetricsOptions): BotMetrics => {
     },
   });
 
-  // Both gauges ask the database at scrape time; a database that does not answer leaves them empty
-  // (no stale numbers) and /healthz says why.
+  if (shard === null) registerOutboxGauges(registry, opts.db, log);
+
+  if (opts.processMetrics ?? true) collectDefaultMetrics({ register: registry });
+
+  return {
+    registry,
+    contentType: registry.contentType,
+    recordInteraction({ kind, command, outcome, latencyMs }) {
+      const labels = { command: commandLabel(command), kind: KINDS.has(kind) ? kind : 'other' };
+      interactions.inc({ ...labels, outcome });
+      latency.observe(labels, latencyMs / 1000);
+    },
+    watchClient(client) {
+      // 'rateLimited' fires only when discord.js waits on a bucket it knows is empty, not on a 429
+      // Discord sends (discord.js #8994): the 429s themselves are counted from 'response'.
+      const onResponse = (_request: APIRequest, response: ResponseLike): void => {
+        if (response.status !== 429) return;
+        const scope = response.headers.has('X-RateLimit-Global') ? 'global' : (response.headers.get('X-RateLimit-Scope') ?? 'user');
+        restRateLimited.inc({ scope: SCOPES.has(scope) ? scope : 'other' });
+      };
+      const onRateLimited = (info: RateLimitData): void => restWaits.inc({ global: String(info.global) });
+      const onReconnecting = (): void => reconnects.inc();
+      const onDisconnect = (): void => disconnects.inc();
+      client.rest.on(RESTEvents.Response, onResponse);
+      client.rest.on(RESTEvents.RateLimited, onRateLimited);
+      client.on(Events.ShardReconnecting, onReconnecting);
+      client.on(Events.ShardDisconnect, onDisconnect);
+      return () => {
+        client.rest.off(RESTEvents.Response, onResponse);
+        client.rest.off(RESTEvents.RateLimited, onRateLimited);
+        client.off(Events.ShardReconnecting, onReconnecting);
+        client.off(Events.ShardDisconnect, onDisconnect);
+      };
+    },
+    render: () => registry.metrics(),
+  };
+};
+
+/**
+ * caf_outbox_rows and caf_announcement_posts: both ask the database at scrape time; a database that does
+ * not answer leaves them empty (no stale numbers) and /healthz says why.
+ */
+export const registerOutboxGauges = (registry: Registry, db: SyncDb, log: Logger): void => {
+  const registers = [registry];
   const outboxCounts = (gauge: Gauge<string>): readonly { status: string; late: boolean; rows: number }[] | null => {
     try {
-      return opts.db
+      return db
         .select({ status: announcementOutbox.status, late: announcementOutbox.late, rows: count() })
         .from(announcementOutbox)
         .groupBy(announcementOutbox.status, announcementOutbox.late)
@@ -148,39 +197,4 @@ export const createMetrics = (opts: MetricsOptions): BotMetrics => {
       for (const [result, value] of tally) this.set({ result }, value);
     },
   });
-
-  if (opts.processMetrics ?? true) collectDefaultMetrics({ register: registry });
-
-  return {
-    registry,
-    contentType: registry.contentType,
-    recordInteraction({ kind, command, outcome, latencyMs }) {
-      const labels = { command: commandLabel(command), kind: KINDS.has(kind) ? kind : 'other' };
-      interactions.inc({ ...labels, outcome });
-      latency.observe(labels, latencyMs / 1000);
-    },
-    watchClient(client) {
-      // 'rateLimited' fires only when discord.js waits on a bucket it knows is empty, not on a 429
-      // Discord sends (discord.js #8994): the 429s themselves are counted from 'response'.
-      const onResponse = (_request: APIRequest, response: ResponseLike): void => {
-        if (response.status !== 429) return;
-        const scope = response.headers.has('X-RateLimit-Global') ? 'global' : (response.headers.get('X-RateLimit-Scope') ?? 'user');
-        restRateLimited.inc({ scope: SCOPES.has(scope) ? scope : 'other' });
-      };
-      const onRateLimited = (info: RateLimitData): void => restWaits.inc({ global: String(info.global) });
-      const onReconnecting = (): void => reconnects.inc();
-      const onDisconnect = (): void => disconnects.inc();
-      client.rest.on(RESTEvents.Response, onResponse);
-      client.rest.on(RESTEvents.RateLimited, onRateLimited);
-      client.on(Events.ShardReconnecting, onReconnecting);
-      client.on(Events.ShardDisconnect, onDisconnect);
-      return () => {
-        client.rest.off(RESTEvents.Response, onResponse);
-        client.rest.off(RESTEvents.RateLimited, onRateLimited);
-        client.off(Events.ShardReconnecting, onReconnecting);
-        client.off(Events.ShardDisconnect, onDisconnect);
-      };
-    },
-    render: () => registry.metrics(),
-  };
 };

@@ -75,7 +75,7 @@ beforeAll(async () => {
     log,
     realNow: () => realNow,
   });
-  port = observability.port;
+  port = observability.port ?? 0;
   const ready = once(client, Events.ClientReady);
   await client.login(TOKEN);
   await ready;
