@@ -7,8 +7,23 @@ import { computeTies } from '../../domain/ties.js';
 import { renderTeam } from '../render/team.js';
 import { readTeam, teamAutocomplete, teamOption } from './options.js';
 import { replyTranslator } from './language.js';
-import { chooseSeason, competitionOption } from './season-choice.js';
-import type { Command } from './types.js';
+import { catalogOf, chooseSeason, COMPETITION_OPTION, competitionOption } from './season-choice.js';
+import type { Command, CommandContext } from './types.js';
+import type { TeamInSeason } from '../render/team-seasons.js';
+import { seasonAsOf } from '../../domain/as-of.js';
+import type { Season, TeamId } from '../../domain/types.js';
+
+/** The season shown, then every other loaded season the club plays in (the catalog's order: newest first), each as of the bot's clock. */
+const seasonsOfClub = (ctx: CommandContext, shown: Season, team: TeamId): TeamInSeason[] => {
+  const catalog = catalogOf(ctx);
+  const others = catalog
+    .list()
+    .filter((entry) => entry.id !== shown.id)
+    .map((entry) => catalog.get(entry.id))
+    .filter((s): s is Season => s !== undefined && s.teams.some((t) => t.id === team))
+    .map((s) => seasonAsOf(s, ctx.now()));
+  return [{ season: shown, team }, ...others.map((season) => ({ season, team }))];
+};
 
 export const team: Command = {
   data: localized(new SlashCommandBuilder()
@@ -20,6 +35,8 @@ export const team: Command = {
   async execute(interaction, ctx) {
     const { season } = chooseSeason(interaction, ctx);
     const found = readTeam(interaction, season, 'team', true);
+    // Without `competition`, the card lists every loaded season the club played (this one first).
+    const seasons = interaction.options.getString(COMPETITION_OPTION) === null ? seasonsOfClub(ctx, season, found.id) : [];
     const index = indexSeason(season);
     const tr = ctx.tr ?? replyTranslator(interaction, ctx);
     await interaction.reply(
@@ -36,6 +53,7 @@ export const team: Command = {
           qualifying: computeScorers(season, { team: found.id, stage: 'qualifying' }),
         },
         tr,
+        seasons,
       }),
     );
   },

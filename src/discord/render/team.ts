@@ -7,6 +7,7 @@ import type { MessagePayload } from './limits.js';
 import { escapedNames, fixtureLines, listNames, missingTimes, tieOutcomeFor } from './match-format.js';
 import type { NameOf } from './match-format.js';
 import { latestStageColour, seasonFooter } from './theme.js';
+import { teamSeasonsField, type TeamInSeason } from './team-seasons.js';
 import { escapeText } from './text.js';
 import type { Translator } from '../../i18n/index.js';
 import { penaltiesNote } from './scorers.js';
@@ -25,6 +26,8 @@ export interface TeamView {
   readonly scorers: { readonly proper: ScorerTable; readonly qualifying: ScorerTable };
   /** The reply's language (English where a caller gives none). */
   readonly tr?: Translator;
+  /** Every loaded season the club played, this one first (see team-seasons.ts); a field when two or more. */
+  readonly seasons?: readonly TeamInSeason[];
 }
 
 const trOf = (view: TeamView): Translator => view.tr ?? englishTr();
@@ -148,6 +151,7 @@ export const renderTeam = (view: TeamView): MessagePayload => {
     ...(team.aliases.length
       ? [{ name: tr.t('team.fields.aliases'), value: team.aliases.map((a) => tr.name(escapeText(a))).join(tr.t('team.listSeparator')), inline: true }]
       : []),
+    ...[teamSeasonsField(view.seasons ?? [], tr)].filter((f): f is APIEmbedField => f !== null),
     { name: tr.t('team.fields.scorersProper'), value: scorerSummary(view.scorers.proper, tr) },
     { name: tr.t('team.fields.scorersQualifying'), value: scorerSummary(view.scorers.qualifying, tr) },
   ];
