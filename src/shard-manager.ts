@@ -10,7 +10,8 @@ import { REST, Routes, ShardingManager, type RESTGetAPIGatewayBotResult, type Sh
 import type { Config, ShardsConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import type { Command } from './discord/commands/types.js';
-import { syncCommands } from './discord/sync.js';
+import { editorCommands } from './discord/commands/index.js';
+import { syncAllCommands } from './discord/sync.js';
 import type { Logger } from './log.js';
 import type { ManagerObservability } from './observability/manager.js';
 import { openSeasonStore } from './season-store.js';
@@ -102,7 +103,16 @@ export const startShardManager = async (
 
   // 3. Commands: synced here, once for every shard (a shard never syncs).
   try {
-    await syncCommands({ rest, applicationId: config.applicationId, guildId: config.guildId, commands: deps.commands, log });
+    // /edit goes to the editor server only (EDITOR_GUILD_ID): its definition needs no editing service.
+    await syncAllCommands({
+      rest,
+      applicationId: config.applicationId,
+      guildId: config.guildId,
+      commands: deps.commands,
+      editorCommands: editorCommands({ editing: null, editors: config.editors }),
+      editorGuildId: config.editors?.guildId ?? null,
+      log,
+    });
   } catch (err) {
     // Not fatal: the commands registered last time keep working; `npm run commands:deploy` retries.
     log.error({ err }, 'application command sync failed');

@@ -3,8 +3,8 @@
 import { REST } from 'discord.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { createLogger } from '../log.js';
-import { commands } from './commands/index.js';
-import { syncCommands } from './sync.js';
+import { commands, editorCommands } from './commands/index.js';
+import { syncAllCommands } from './sync.js';
 
 const run = async (): Promise<number> => {
   let config;
@@ -17,15 +17,18 @@ const run = async (): Promise<number> => {
   const log = createLogger({ level: config.logLevel, format: config.logFormat }).child({ component: 'deploy' });
   const rest = new REST({ version: '10', ...(config.apiUrl ? { api: config.apiUrl } : {}) }).setToken(config.token);
   try {
-    const result = await syncCommands({
+    // The fans' commands globally (or in DISCORD_GUILD_ID), /edit in the editor server only.
+    const results = await syncAllCommands({
       rest,
       applicationId: config.applicationId,
       guildId: config.guildId,
       commands,
+      editorCommands: editorCommands({ editing: null, editors: config.editors }),
+      editorGuildId: config.editors?.guildId ?? null,
       log,
       force: true,
     });
-    log.info({ scope: result.scope, count: commands.length }, 'deploy done');
+    log.info({ scopes: results.map((r) => ({ scope: r.scope, guildId: r.guildId, count: r.count })) }, 'deploy done');
     return 0;
   } catch (err) {
     log.error({ err }, 'deploy failed');

@@ -23,6 +23,10 @@ export interface CommandDiff {
 
 export interface SyncResult extends CommandDiff {
   readonly scope: 'guild' | 'global';
+  /** The server of a guild scope; null for the global one. */
+  readonly guildId: string | null;
+  /** The commands registered in this scope. */
+  readonly count: number;
   /** Whether the bulk overwrite was sent. */
   readonly put: boolean;
 }
@@ -59,7 +63,44 @@ export const syncCommands = async (opts: SyncOptions): Promise<SyncResult> => {
   } else {
     log.info({ count: local.length }, 'application commands already up to date');
   }
-  return { scope, put: needed || Boolean(opts.force), ...diff };
+  return { scope, guildId: opts.guildId, count: local.length, put: needed || Boolean(opts.force), ...diff };
+};
+
+export interface ScopedSyncOptions extends Omit<SyncOptions, 'commands'> {
+  /** The fans' commands (and /language, /announcements…): global, or in `guildId` when it is set. */
+  readonly commands: readonly Pick<Command, 'data'>[];
+  /** Commands only editors see (/edit): registered in `editorGuildId` only, never globally. */
+  readonly editorCommands: readonly Pick<Command, 'data'>[];
+  /** EDITOR_GUILD_ID; null: the editor commands are registered nowhere. */
+  readonly editorGuildId: string | null;
+}
+
+/** One PUT target and what goes in it: a list replaces the whole scope, so a shared guild gets both lists at once. */
+export const commandScopes = (
+  opts: Pick<ScopedSyncOptions, 'guildId' | 'commands' | 'editorCommands' | 'editorGuildId'>,
+): readonly { readonly guildId: string | null; readonly commands: readonly Pick<Command, 'data'>[] }[] => {
+  const main = { guildId: opts.guildId, commands: opts.commands };
+  if (opts.editorGuildId === null || opts.editorCommands.length === 0) return [main];
+  if (opts.editorGuildId === opts.guildId) return [{ guildId: opts.guildId, commands: [...opts.commands, ...opts.editorCommands] }];
+  return [main, { guildId: opts.editorGuildId, commands: opts.editorCommands }];
+};
+
+/**
+ * Every scope in turn: the fans' commands (global, or DISCORD_GUILD_ID), then the editor server's.
+ * A failing scope does not stop the next; the first failure is thrown once all were tried.
+ */
+export const syncAllCommands = async (opts: ScopedSyncOptions): Promise<readonly SyncResult[]> => {
+  const results: SyncResult[] = [];
+  let failure: unknown = null;
+  for (const scope of commandScopes(opts)) {
+    try {
+      results.push(await syncCommands({ ...opts, guildId: scope.guildId, commands: scope.commands }));
+    } catch (err) {
+      failure ??= err;
+    }
+  }
+  if (failure !== null) throw failure;
+  return results;
 };
 
 /** Semantic difference between our definitions and what Discord returned, by command name. */

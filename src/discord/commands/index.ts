@@ -1,6 +1,7 @@
 import { about } from './about.js';
 import { announcements } from './announcements.js';
 import { bracket } from './bracket.js';
+import { createEditCommand, type EditCommandDeps } from './edit.js';
 import { fixtures } from './fixtures.js';
 import { language } from './language.js';
 import { match } from './match.js';
@@ -29,3 +30,9 @@ export const commands: readonly Command[] = [
   privacy,
   announcements,
 ];
+
+/**
+ * The editor server's commands (/edit): registered only in EDITOR_GUILD_ID, never globally, and built
+ * around the editing service by the composition root (app.ts); deploy passes no service, for the definitions.
+ */
+export const editorCommands = (deps: EditCommandDeps): readonly Command[] => [createEditCommand(deps)];
