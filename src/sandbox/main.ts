@@ -5,10 +5,17 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { fromPackageRoot } from '../package-root.js';
+import { seasonFilesIn } from '../season/read.js';
 import { startRepl } from './repl.js';
 import { runScript } from './script.js';
 import { createSession, parseInstant, type ClockSetting, type Session } from './session.js';
 import { SANDBOX_GUILD, startSandboxWorld, type SandboxWorld } from './world.js';
+
+/** The sandbox fixture of a season in progress (never shipped as real data: not in data/seasons/). */
+const LIVE_SEASON = fromPackageRoot('data', 'sandbox', 'live-2026-27.json');
+/** Inside the live fixture: matchday 4 kicks off at 16:00 UTC that day. */
+const LIVE_CLOCK = '2026-12-01T12:00:00Z';
 
 const USAGE = `Usage: npm run sandbox [-- options]
 
@@ -18,6 +25,9 @@ const USAGE = `Usage: npm run sandbox [-- options]
   --season-files <a.json,b.json>
                     the season files the bot serves (its SEASON_FILES; default: data/seasons/),
                     e.g. a copy whose "source" is a local HTTP server (README §6)
+  --live            a season in progress: the invented Sandbox Cup 2026–27 (data/sandbox/live-2026-27.json;
+                    matchdays 1–3 played, 4–6 to come) beside the shipped seasons, and the clock at
+                    ${LIVE_CLOCK} (inside it) unless --clock or BOT_CLOCK_START says otherwise
   --keep            keep the temporary folder (database, logs) on exit
   --help            this text
 
@@ -40,6 +50,7 @@ const readOptions = () => {
         clock: { type: 'string' },
         speed: { type: 'string' },
         'season-files': { type: 'string' },
+        live: { type: 'boolean', default: false },
         keep: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -55,9 +66,10 @@ const readOptions = () => {
  * The replay clock from --clock/--speed, else from BOT_CLOCK_START/BOT_CLOCK_RATE (what `npm start`
  * reads; the bot process gets only the sandbox's own setting, so they are read here).
  */
-const initialClock = (flags: { clock: string | undefined; speed: string | undefined }, env: NodeJS.ProcessEnv): ClockSetting | null => {
+const initialClock = (flags: { clock: string | undefined; speed: string | undefined; live: boolean }, env: NodeJS.ProcessEnv): ClockSetting | null => {
   const fromFlags = flags.clock !== undefined || flags.speed !== undefined;
-  const clock = fromFlags ? flags.clock : env.BOT_CLOCK_START || undefined;
+  // --live starts inside its season unless a clock is given.
+  const clock = fromFlags ? (flags.clock ?? (flags.live ? LIVE_CLOCK : undefined)) : env.BOT_CLOCK_START || (flags.live ? LIVE_CLOCK : undefined);
   const speed = fromFlags ? flags.speed : env.BOT_CLOCK_RATE || undefined;
   const [clockName, speedName] = fromFlags ? ['--clock', '--speed'] : ['BOT_CLOCK_START', 'BOT_CLOCK_RATE'];
   if (clock === undefined && speed === undefined) return null;
@@ -86,9 +98,10 @@ const main = async (): Promise<number> => {
   }
   const scriptFile = options.script;
   if (scriptFile !== undefined && !existsSync(scriptFile)) fail(`--script: no file ${scriptFile}`);
-  const clock = initialClock({ clock: options.clock, speed: options.speed }, process.env);
+  const clock = initialClock({ clock: options.clock, speed: options.speed, live: options.live }, process.env);
   // The bot runs in the temporary folder: relative paths are resolved here, where they were typed.
-  const seasonFiles = options['season-files']?.split(',').map((file) => resolve(file.trim()));
+  const given = options['season-files']?.split(',').map((file) => resolve(file.trim()));
+  const seasonFiles = options.live ? [LIVE_SEASON, ...(given ?? seasonFilesIn())] : given;
   for (const file of seasonFiles ?? []) if (!existsSync(file)) fail(`--season-files: no file ${file}`);
   const interactive = scriptFile === undefined;
 

@@ -15,9 +15,9 @@ export interface SandboxRun {
   readonly stderr: string;
 }
 
-export const runSandboxScript = (script: string, env: Record<string, string> = {}, timeoutMs = 170_000): Promise<SandboxRun> =>
+export const runSandboxScript = (script: string, env: Record<string, string> = {}, timeoutMs = 170_000, args: readonly string[] = []): Promise<SandboxRun> =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(inject('botBuildRoot'), 'dist', 'sandbox', 'main.js'), '--script', script], {
+    const child = spawn(process.execPath, [join(inject('botBuildRoot'), 'dist', 'sandbox', 'main.js'), ...args, '--script', script], {
       cwd: ROOT,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
