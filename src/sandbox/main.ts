@@ -27,7 +27,8 @@ const USAGE = `Usage: npm run sandbox [-- options]
                     e.g. a copy whose "source" is a local HTTP server (README §6)
   --live            a season in progress: the invented Sandbox Cup 2026–27 (data/sandbox/live-2026-27.json;
                     matchdays 1–3 played, 4–6 to come) beside the shipped seasons, and the clock at
-                    ${LIVE_CLOCK} (inside it) unless --clock or BOT_CLOCK_START says otherwise
+                    ${LIVE_CLOCK} (inside it) unless --clock or BOT_CLOCK_START says otherwise;
+                    the sandbox's server is the editor server, so /edit can be tried
   --keep            keep the temporary folder (database, logs) on exit
   --help            this text
 
@@ -131,6 +132,7 @@ const main = async (): Promise<number> => {
       dir,
       clock,
       ...(seasonFiles ? { seasonFiles } : {}),
+      editorServer: options.live,
       onChannelPost: (message) => session?.channelPost(message),
       onProblem: (text) => print(`! ${text}`),
     });

@@ -27,6 +27,8 @@ export interface SandboxWorldOptions {
   readonly clock?: ClockSetting | null;
   /** The bot's SEASON_FILES (absolute paths); default: every data/seasons/*.json. */
   readonly seasonFiles?: readonly string[];
+  /** Make the sandbox's server the editor server (EDITOR_GUILD_ID), so /edit can be tried there. */
+  readonly editorServer?: boolean;
   /** A post by the bot in a channel (not an interaction reply), as it arrives. */
   readonly onChannelPost: (message: BotMessage) => void;
   /** Bot errors worth showing in the transcript. */
@@ -138,6 +140,8 @@ export const startSandboxWorld = async (opts: SandboxWorldOptions): Promise<Sand
       LOG_LEVEL: 'info',
       ...(clock ? { BOT_CLOCK_START: clock.start, BOT_CLOCK_RATE: String(clock.rate) } : {}),
       ...(opts.seasonFiles ? { SEASON_FILES: opts.seasonFiles.join(',') } : {}),
+      // The sandbox user is an admin (Manage Server): with no editor role, that is what /edit asks.
+      ...(opts.editorServer ? { EDITOR_GUILD_ID: guild.id } : {}),
     };
     bot = await startBotProcess({
       env,
