@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../db/client.js';
 import { runComparison } from './compare-report.js';
 import { benchFanout } from './fanout.js';
+import { benchSeasons } from './seasons.js';
 import { importSeason } from '../db/import.js';
 import { loadSeason } from '../db/season-repo.js';
 import { scheduleEntries, seasonRounds } from '../domain/calendar.js';
@@ -23,11 +24,12 @@ import { readSeasonFile } from '../season/read.js';
 //   startup   spawn → first answer and idle memory after a forced GC, median of --runs (default 5)
 //   guilds    memory after ready at 1, 100 and 2,500 guilds (--guilds 1,100,2500)
 //   queries   season import, snapshot load and the domain queries in-process (absolute figures)
+//   seasons   import time per shipped season, queries with every season loaded vs one (src/bench/seasons.ts)
 //   fanout    one round's announcements to 1,000 channels (about half a minute; --no-fanout skips it)
 // Other flags: --calls N (per command, default 1000), --commands fixtures,scorers (a subset),
 // --profile DIR (both bots write a CPU profile there: node --cpu-prof; open it in Chrome DevTools).
 
-const SECTIONS = ['commands', 'startup', 'guilds', 'queries', 'fanout'] as const;
+const SECTIONS = ['commands', 'startup', 'guilds', 'queries', 'seasons', 'fanout'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const flag = (name: string): string | undefined => {
@@ -116,6 +118,7 @@ const main = async () => {
     });
   }
   if (sections.has('queries')) benchQueries();
+  if (sections.has('seasons')) benchSeasons();
   if (sections.has('fanout')) await runFanout();
   console.log(`\nload at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 };
