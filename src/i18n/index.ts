@@ -65,7 +65,10 @@ const LEFT_TO_RIGHT_LETTER = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrilli
 const RIGHT_TO_LEFT_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}]/u;
 
 export const createI18n = (options: I18nOptions = {}): I18n => {
-  const clubNames = options.clubNames ?? bundledClubNames();
+  // Read (and checked) at the first name a non-English reply shows, not at start: English needs none,
+  // and the check of data/clubs.json is not worth making the first interaction wait for.
+  let clubNames = options.clubNames;
+  const namesIn = (language: Exclude<Language, 'en'>): ReadonlyMap<string, string> | undefined => (clubNames ??= bundledClubNames()).get(language);
   const instance: I18nInstance = i18next.createInstance();
   void instance.init({
     resources: Object.fromEntries(LANGUAGES.map((language) => [language, { translation: RESOURCES[language] }])),
@@ -87,9 +90,8 @@ export const createI18n = (options: I18nOptions = {}): I18n => {
   const build = (language: Language): Translator => {
     const fixed = instance.getFixedT(language);
     const rtl = LANGUAGE_INFO[language].direction === 'rtl';
-    const ownNames = language === 'en' ? undefined : clubNames.get(language);
     const name = (text: string): string => {
-      const own = ownNames?.get(text);
+      const own = language === 'en' ? undefined : namesIn(language)?.get(text);
       if (!rtl) return own === undefined ? text : stripDirectionControls(own);
       const said = own ?? text;
       // Text in the reply's own script (an Arabic club name or alias) sits in the line as it is; text with
