@@ -84,6 +84,7 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
     season: () => store.catalog(),
     log: log.child({ component: 'announcements' }),
     lateWindowMs: config.lateWindowMs,
+    recapWaitMs: config.recapWaitMs,
     ...(deps.onUnauthorized ? { onUnauthorized: deps.onUnauthorized } : {}),
   });
 

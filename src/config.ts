@@ -25,6 +25,7 @@ const schema = z.object({
   BOT_CLOCK_START: z.iso.datetime({ offset: true, message: 'must be an ISO instant, e.g. 2023-11-25T12:00:00Z' }).optional(),
   BOT_CLOCK_RATE: z.coerce.number().positive('must be a positive number').max(1_000_000).optional(),
   ANNOUNCE_LATE_WINDOW_HOURS: z.coerce.number().positive().max(24 * 14).default(6),
+  RECAP_WAIT_HOURS: z.coerce.number().min(0).max(24 * 7).default(6),
   HTTP_PORT: z.coerce.number().int('must be a whole number').min(0).max(65535, 'must be a port number (0–65535)').optional(),
   HTTP_HOST: z.union([z.ipv4(), z.ipv6(), z.hostname()], { error: 'must be an IP address or a host name' }).optional(),
   SHARDS: z.string().trim().toLowerCase().regex(/^(auto|[1-9]\d{0,4})$/, 'must be auto or a whole number of shards (1 or more)').optional(),
@@ -84,6 +85,8 @@ export type Config = Readonly<{
   seasonFiles: readonly string[] | null;
   clock: { start: string; rate: number } | null;
   lateWindowMs: number;
+  /** How long a round's recap waits for results still missing after the round's planned end. */
+  recapWaitMs: number;
   /** The /healthz and /metrics server; null when HTTP_PORT is not set. */
   http: { host: string; port: number } | null;
   shards: ShardsConfig;
@@ -172,6 +175,7 @@ export const parseConfig = (rawEnv: NodeJS.ProcessEnv = readEnv()): { config: Co
     seasonFiles,
     clock: c.BOT_CLOCK_START && c.BOT_CLOCK_RATE ? { start: c.BOT_CLOCK_START, rate: c.BOT_CLOCK_RATE } : null,
     lateWindowMs: c.ANNOUNCE_LATE_WINDOW_HOURS * 3_600_000,
+    recapWaitMs: c.RECAP_WAIT_HOURS * 3_600_000,
     http: httpFor(c.HTTP_PORT, c.HTTP_HOST, spawned),
     shards: spawned ?? shardsFor(c.SHARDS),
     restRequestsPerSecond: c.REST_REQUESTS_PER_SECOND,

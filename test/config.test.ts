@@ -61,6 +61,7 @@ describe('loadConfig', () => {
       seasonFiles: null,
       clock: null,
       lateWindowMs: 6 * 3_600_000,
+      recapWaitMs: 6 * 3_600_000,
       http: null,
       shards: { mode: 'single' },
       restRequestsPerSecond: 50,
@@ -92,6 +93,7 @@ describe('loadConfig', () => {
       BOT_CLOCK_START: '2023-11-25T12:00:00Z',
       BOT_CLOCK_RATE: '3600',
       ANNOUNCE_LATE_WINDOW_HOURS: '2',
+      RECAP_WAIT_HOURS: '1.5',
     });
     expect(config).toMatchObject({
       guildId: '1195900000000000001',
@@ -102,6 +104,7 @@ describe('loadConfig', () => {
       seasonFiles: ['data/seasons/a.json', 'data/seasons/b.json'],
       clock: { start: '2023-11-25T12:00:00Z', rate: 3600 },
       lateWindowMs: 2 * 3_600_000,
+      recapWaitMs: 1.5 * 3_600_000,
     });
   });
 

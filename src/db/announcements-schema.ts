@@ -6,7 +6,7 @@
 // loaded keeps its subscriptions and ledger (they are simply not planned).
 import { sql, type SQL } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { LEGACY_SEASON_ID, POST_KINDS, type MatchMove, type MatchSlot } from '../domain/announcements.js';
+import { LEGACY_SEASON_ID, POST_KINDS, RESULTS_MODES, type MatchMove, type MatchSlot } from '../domain/announcements.js';
 import { LANGUAGES } from '../i18n/languages.js';
 
 export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed', 'expired', 'cancelled'] as const;
@@ -37,7 +37,10 @@ export const announcementSubscriptions = sqliteTable(
     language: text('language', { enum: LANGUAGES }),
     /** Preview lead times in ms, longest first. */
     leadsMs: text('leads', { mode: 'json' }).$type<number[]>().notNull(),
-    recap: integer('recap', { mode: 'boolean' }).notNull(),
+    /** What the channel gets once results are known: `each` match, the `round` recap, or `off` (was the `recap` switch). */
+    results: text('results', { enum: RESULTS_MODES }).notNull().default('round'),
+    /** Goal alerts (opt-in). */
+    goals: integer('goals', { mode: 'boolean' }).notNull().default(false),
     enabled: integer('enabled', { mode: 'boolean' }).notNull(),
     /** Why the channel stopped receiving posts: `turned_off`, `channel_deleted`, `missing_permissions`… */
     disabledReason: text('disabled_reason'),
@@ -57,6 +60,7 @@ export const announcementSubscriptions = sqliteTable(
     check('announcement_subscriptions_leads_check', sql`json_valid(${t.leadsMs}) and json_type(${t.leadsMs}) = 'array'`),
     check('announcement_subscriptions_failures_check', sql`${t.consecutivePermissionFailures} >= 0`),
     check('announcement_subscriptions_disabled_check', sql`${t.enabled} = 1 or ${t.disabledReason} is not null`),
+    check('announcement_subscriptions_results_check', oneOf(t.results, RESULTS_MODES)),
   ],
 );
 
@@ -73,7 +77,10 @@ export const announcementOutbox = sqliteTable(
     seasonId: text('season_id').notNull().default(LEGACY_SEASON_ID),
     kind: text('kind', { enum: POST_KINDS }).notNull(),
     roundKey: text('round_key').notNull(),
-    /** `24h` for a preview's lead, `after` for a recap, the change's hash for a moved notice. */
+    /**
+     * `24h` for a preview's lead, `after` for a recap, the change's hash for a moved notice, the match id
+     * for a full-time or late post, `match:goal` for a goal alert, `match:fact:n` for a correction.
+     */
     slot: text('slot').notNull(),
     /** The club a club-filtered channel follows, part of the key; '' for a channel that gets every post (older rows keep their key). */
     club: text('club').notNull().default(''),

@@ -1,7 +1,7 @@
 // Per-channel announcement settings. Every query is scoped by guild id, which always comes from the
 // interaction (never from an option), so one guild can neither read nor change another's channels.
 import { and, asc, eq } from 'drizzle-orm';
-import { DEFAULT_LEADS_MS, LEGACY_SEASON_ID } from '../domain/announcements.js';
+import { DEFAULT_LEADS_MS, LEGACY_SEASON_ID, type ResultsMode } from '../domain/announcements.js';
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../i18n/languages.js';
 import { guildLanguages } from './language-schema.js';
 import { guildDefaultSeasons, announcementSubscriptions as subs } from './announcements-schema.js';
@@ -30,7 +30,12 @@ export interface SubscriptionRow {
   /** The language of the channel's posts; null: the server's /language choice, else English. */
   readonly language: Language | null;
   readonly leadsMs: readonly number[];
+  /** Full-time posts per match, a recap per round, or none. */
+  readonly results: ResultsMode;
+  /** True when `results` is `round` (what the old `recap` switch said). */
   readonly recap: boolean;
+  /** Goal alerts (opt-in). */
+  readonly goals: boolean;
   readonly enabled: boolean;
   readonly disabledReason: string | null;
   readonly disabledAt: number | null;
@@ -45,6 +50,7 @@ const toRow = (r: Raw): SubscriptionRow => ({
   ...r,
   // A stored value that is no longer a language (one removed later) follows the server again.
   language: isLanguage(r.language) ? r.language : null,
+  recap: r.results === 'round',
   disabledAt: r.disabledAt === null ? null : r.disabledAt.getTime(),
   activeFrom: r.activeFrom.getTime(),
   createdAt: r.createdAt.getTime(),
@@ -56,7 +62,7 @@ export interface SubscriptionSettings {
   readonly channelId: string;
   readonly roleId: string | null;
   readonly leadsMs: readonly number[];
-  readonly recap: boolean;
+  readonly results: ResultsMode;
 }
 
 /**
@@ -74,11 +80,14 @@ export interface SubscriptionChange {
   /** The posts' language; null: the server's choice again. */
   readonly language?: Language | null | undefined;
   readonly leadsMs?: readonly number[] | undefined;
+  readonly results?: ResultsMode | undefined;
+  /** The old switch, read only without `results`: true is `round`, false is `off`. */
   readonly recap?: boolean | undefined;
+  readonly goals?: boolean | undefined;
 }
 
 /** A new channel's settings for whatever the admin did not give. */
-export const NEW_CHANNEL_DEFAULTS = { roleId: null, teamId: null, language: null, leadsMs: DEFAULT_LEADS_MS, recap: true } as const;
+export const NEW_CHANNEL_DEFAULTS = { roleId: null, teamId: null, language: null, leadsMs: DEFAULT_LEADS_MS, results: 'round', goals: false } as const;
 
 /**
  * Creates or updates a channel's settings and (re-)enables it. Only the settings given change; the
@@ -92,7 +101,8 @@ export function setSubscription(db: SyncDb, settings: SubscriptionChange, now: n
     ...(settings.teamId === undefined ? {} : { teamId: settings.teamId }),
     ...(settings.language === undefined ? {} : { language: settings.language }),
     ...(settings.leadsMs === undefined ? {} : { leadsMs: [...settings.leadsMs] }),
-    ...(settings.recap === undefined ? {} : { recap: settings.recap }),
+    ...(settings.results !== undefined ? { results: settings.results } : settings.recap === undefined ? {} : { results: settings.recap ? ('round' as const) : ('off' as const) }),
+    ...(settings.goals === undefined ? {} : { goals: settings.goals }),
   };
   const state = {
     enabled: true,
@@ -113,7 +123,8 @@ export function setSubscription(db: SyncDb, settings: SubscriptionChange, now: n
       teamId: NEW_CHANNEL_DEFAULTS.teamId,
       language: NEW_CHANNEL_DEFAULTS.language,
       leadsMs: [...NEW_CHANNEL_DEFAULTS.leadsMs],
-      recap: NEW_CHANNEL_DEFAULTS.recap,
+      results: NEW_CHANNEL_DEFAULTS.results,
+      goals: NEW_CHANNEL_DEFAULTS.goals,
       ...given,
       ...state,
     })

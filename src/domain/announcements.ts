@@ -2,9 +2,19 @@
 // Everything here works on epoch milliseconds (UTC) passed in explicitly; the outbox stores the
 // result and the scheduler sends it. No clocks, no I/O.
 import { UserError } from './errors.js';
-import type { Match, Round, TeamId } from './types.js';
+import { matchOutcome } from './outcome.js';
+import type { Goal, Match, Round, TeamId } from './types.js';
 
-export const POST_KINDS = ['preview', 'recap', 'moved'] as const;
+/**
+ * preview, recap and moved are per round; `result` is one match's full-time post (results:each),
+ * `late` a result that came in after its round's recap, `goal` a goal alert (goals:on), and
+ * `correction` a follow-up when a result or goal already posted changed or was withdrawn.
+ */
+export const POST_KINDS = ['preview', 'recap', 'moved', 'result', 'late', 'goal', 'correction'] as const;
+
+/** What a channel gets once results come in: a post per match, one recap per round, or nothing. */
+export const RESULTS_MODES = ['each', 'round', 'off'] as const;
+export type ResultsMode = (typeof RESULTS_MODES)[number];
 
 /**
  * The season of every subscription and post made before the bot held several seasons (the CAF
@@ -27,6 +37,10 @@ export const DEFAULT_ON_TIME_GRACE_MS = 5 * MINUTE;
 export const MIN_LEAD_MS = 5 * MINUTE;
 export const MAX_LEAD_MS = 14 * DAY;
 export const MAX_LEADS = 5;
+/** How long a round's recap waits for results still missing after the round's planned end. */
+export const DEFAULT_RECAP_WAIT_MS = 6 * HOUR;
+/** A goal is alerted only when it becomes known within this long after kickoff: later it is history. */
+export const GOAL_WINDOW_MS = 3 * HOUR;
 
 /** What the planner needs of a round: calendar.ts's `seasonRounds` gives these (and more). */
 /** What the planner needs of a calendar round (types.ts `Round`): its key, label and matches. */
@@ -38,7 +52,12 @@ export interface Subscription {
   /** The season the channel follows; absent: LEGACY_SEASON_ID. */
   readonly season?: string | undefined;
   readonly leadsMs: readonly number[];
-  readonly recap: boolean;
+  /** Full-time posts per match, a recap per round, or none; absent: from `recap` (true: round). */
+  readonly results?: ResultsMode | undefined;
+  /** Before `results`: true is `round`, false is `off`. Read only when `results` is absent. */
+  readonly recap?: boolean | undefined;
+  /** Goal alerts (opt-in). */
+  readonly goals?: boolean | undefined;
   readonly roleId: string | null;
   /** The club the channel follows: only its matches' posts, with only its matches. Null (or absent): everything. */
   readonly team?: TeamId | null | undefined;
@@ -93,7 +112,10 @@ export interface PlannedPost {
   readonly season?: string | undefined;
   readonly kind: PostKind;
   readonly roundKey: string;
-  /** Distinguishes posts of one kind for one round: the lead (`24h`), `after`, or the change's hash. */
+  /**
+   * Distinguishes posts of one kind for one round: the lead (`24h`), `after`, the change's hash; the
+   * match id for a full-time or late post, `match:goal` for a goal alert, `match:fact:hash` for a correction.
+   */
   readonly slot: string;
   /** The club a club-filtered channel follows (part of the key); null (or absent) for a channel that gets everything. */
   readonly club?: TeamId | null | undefined;
@@ -193,34 +215,211 @@ const involves = (match: Match, team: TeamId): boolean => match.home === team ||
 export const roundForClub = <R extends PlanningRound>(round: R, team: TeamId | null): R =>
   team === null ? round : { ...round, matches: round.matches.filter((m) => involves(m, team)) };
 
+/** When results and goals became known: the sightings of this installation (editors, source imports). */
+export interface KnownFacts {
+  /** Match id → when its current result was first seen. */
+  readonly results: ReadonlyMap<string, number>;
+  /** Match id → goal key (`goalKey`) → when the goal was first seen. */
+  readonly goals: ReadonlyMap<string, ReadonlyMap<string, number>>;
+}
+
+export const NO_FACTS: KnownFacts = { results: new Map(), goals: new Map() };
+
 /**
- * The previews and recaps one subscription should have for the season as it stands. A channel
- * following a club gets only the rounds the club plays in, timed and fingerprinted by its matches.
- * Posts due before `sub.activeFrom` are left out.
+ * What a channel was last shown of a fact, from its sent posts: per `factKey(match, fact)`, the value
+ * (a `resultFingerprint`, or `on` for a goal) and how many corrections of it went out.
+ */
+export type PostedFacts = ReadonlyMap<string, { readonly value: string; readonly corrections: number }>;
+
+export const factKey = (matchId: string, fact: string): string => `${matchId}\u0000${fact}`;
+
+export interface ResultPlanning {
+  readonly facts?: KnownFacts | undefined;
+  /** How long a recap waits for missing results after the round's planned end. Default 6 h. */
+  readonly recapWaitMs?: number | undefined;
+  /** What the channel was shown (for corrections); absent: nothing was shown. */
+  readonly posted?: PostedFacts | undefined;
+  /** The planner's instant: corrections are due then. Needed with `posted`. */
+  readonly now?: number | undefined;
+}
+
+/** The channel's results mode: its own, else what its old `recap` switch meant (absent: round). */
+export const resultsModeOf = (sub: Pick<Subscription, 'results' | 'recap'>): ResultsMode =>
+  sub.results ?? (sub.recap === false ? 'off' : 'round');
+
+/** True when the match has a result a post can give: a score, or an awarded winner. */
+export const hasResult = (match: Match): boolean => {
+  const kind = matchOutcome(match).kind;
+  return kind === 'score' || kind === 'winner_only';
+};
+
+/**
+ * A result as a short stable text (`played 2-1 et p4-3`, `awarded 3-0 w:club`, `none`): what a post
+ * showed, so a changed or withdrawn result is noticed.
+ */
+export function resultFingerprint(match: Match): string {
+  if (!hasResult(match)) return 'none';
+  const outcome = matchOutcome(match);
+  const score = outcome.kind === 'score' ? `${outcome.score.home}-${outcome.score.away}` : '';
+  const winner = outcome.kind === 'winner_only' ? ` w:${outcome.winner}` : match.decision ? ` w:${match.decision.winner}` : '';
+  const et = match.extraTime ? ' et' : '';
+  const pens = match.penalties ? ` p${match.penalties.home}-${match.penalties.away}` : '';
+  return `${match.status} ${score}${et}${pens}${winner}`.trim();
+}
+
+/** A goal's key in sightings (`goal:<key>`) and post slots: its team, player, minute and type, hashed. */
+export const goalKey = (goal: Goal): string => shortHash(`${goal.team}|${goal.player ?? ''}|${goal.minute ?? ''}|${goal.type}`);
+
+/** The sighting fact name of a goal (fact_sightings.fact). */
+export const goalFact = (goal: Goal): string => `goal:${goalKey(goal)}`;
+
+/** When a file's result counts as known: full time (kickoff + MATCH_SPAN_MS), or the end of its day. */
+export function fullTimeOf(match: Pick<Match, 'kickoff' | 'date'>): number | null {
+  const kickoff = match.kickoff === null ? Number.NaN : Date.parse(match.kickoff);
+  if (!Number.isNaN(kickoff)) return kickoff + MATCH_SPAN_MS;
+  if (match.date !== null) {
+    const day = dateStart(match.date);
+    return Number.isNaN(day) ? null : day + DAY;
+  }
+  return null;
+}
+
+/**
+ * When the match's result became known: its sighting, else full time (file data). Null: no result.
+ * A result with no date at all was always known.
+ */
+export function resultKnownAt(match: Match, facts: KnownFacts = NO_FACTS): number | null {
+  if (!hasResult(match)) return null;
+  return facts.results.get(match.id) ?? fullTimeOf(match) ?? Number.NEGATIVE_INFINITY;
+}
+
+/**
+ * When a round's recap goes out: once every result is known, and at the latest `waitMs` after the
+ * round's planned end; the matches known after that instant get a follow-up each. Null: no timing.
+ */
+export function recapDue(round: PlanningRound, facts: KnownFacts, waitMs: number): { readonly dueAt: number; readonly late: readonly Match[] } | null {
+  const timing = roundTiming(round.matches);
+  if (timing === null) return null;
+  const counted = round.matches.filter((m) => stateOf(m) === 'on' && (m.kickoff !== null || m.date !== null));
+  const latest = timing.end + waitMs;
+  const known = counted.map((m) => resultKnownAt(m, facts));
+  const allKnown = known.every((at) => at !== null);
+  const dueAt = allKnown ? Math.min(latest, Math.max(timing.end - MATCH_SPAN_MS, ...(known as number[]))) : latest;
+  const late = counted.filter((_, i) => {
+    const at = known[i];
+    return at !== null && at !== undefined && at > dueAt;
+  });
+  return { dueAt, late };
+}
+
+/**
+ * The posts one subscription should have for the season as it stands: previews, and per its results
+ * mode a recap per round (with follow-ups for late results) or a full-time post per match; goal alerts
+ * with goals:on; corrections of what it was shown. A channel following a club gets only the rounds the
+ * club plays in, timed and fingerprinted by its matches. Posts due before `sub.activeFrom` are left out.
+ * `rounds` must carry the results as the data has them (not a view as of now): a file's result is due
+ * at full time, possibly in the replay clock's future.
  */
 export function planSubscription(
   rounds: readonly PlanningRound[],
   sub: Subscription,
   lateWindowMs: number = DEFAULT_LATE_WINDOW_MS,
+  planning: ResultPlanning = {},
 ): PlannedPost[] {
   const posts: PlannedPost[] = [];
   const leads = normaliseLeads(sub.leadsMs);
+  const mode = resultsModeOf(sub);
+  const facts = planning.facts ?? NO_FACTS;
+  const waitMs = planning.recapWaitMs ?? DEFAULT_RECAP_WAIT_MS;
   for (const whole of rounds) {
     const round = roundForClub(whole, sub.team ?? null);
     const timing = roundTiming(round.matches);
-    if (timing === null) continue;
-    const { fingerprint } = snapshotRound(round);
-    const base = { guildId: sub.guildId, channelId: sub.channelId, season: seasonOf(sub), roundKey: round.key, club: sub.team ?? null, fingerprint, moves: null };
-    for (const leadMs of leads) {
-      const dueAt = timing.start - leadMs;
-      const expiresAt = Math.min(dueAt + lateWindowMs, timing.start);
-      posts.push({ ...base, kind: 'preview', slot: formatLead(leadMs), leadMs, dueAt, expiresAt });
+    if (timing !== null) {
+      const { fingerprint } = snapshotRound(round);
+      const base = { guildId: sub.guildId, channelId: sub.channelId, season: seasonOf(sub), roundKey: round.key, club: sub.team ?? null, fingerprint, moves: null };
+      for (const leadMs of leads) {
+        const dueAt = timing.start - leadMs;
+        const expiresAt = Math.min(dueAt + lateWindowMs, timing.start);
+        posts.push({ ...base, kind: 'preview', slot: formatLead(leadMs), leadMs, dueAt, expiresAt });
+      }
+      const recap = mode === 'round' ? recapDue(round, facts, waitMs) : null;
+      if (recap !== null) {
+        posts.push({ ...base, kind: 'recap', slot: 'after', leadMs: null, dueAt: recap.dueAt, expiresAt: recap.dueAt + lateWindowMs });
+        for (const match of recap.late) posts.push(matchPost(sub, round.key, match, 'late', facts, lateWindowMs));
+      }
     }
-    if (sub.recap) {
-      posts.push({ ...base, kind: 'recap', slot: 'after', leadMs: null, dueAt: timing.end, expiresAt: timing.end + lateWindowMs });
+    if (mode === 'each') {
+      for (const match of round.matches) {
+        if (resultKnownAt(match, facts) !== null) posts.push(matchPost(sub, round.key, match, 'result', facts, lateWindowMs));
+      }
     }
+    if (sub.goals === true) posts.push(...goalAlerts(sub, round, facts, lateWindowMs));
+    if (planning.posted !== undefined && planning.now !== undefined) posts.push(...corrections(sub, round, planning.posted, planning.now, lateWindowMs));
   }
   return posts.filter((p) => p.dueAt >= sub.activeFrom).sort(comparePosts);
+}
+
+const postBase = (sub: Subscription, roundKey: string) => ({
+  guildId: sub.guildId,
+  channelId: sub.channelId,
+  season: seasonOf(sub),
+  roundKey,
+  club: sub.team ?? null,
+  leadMs: null,
+  moves: null,
+});
+
+/** A full-time post (`result`) or a late result's follow-up (`late`): slot the match, due when known. */
+function matchPost(sub: Subscription, roundKey: string, match: Match, kind: 'result' | 'late', facts: KnownFacts, lateWindowMs: number): PlannedPost {
+  const dueAt = resultKnownAt(match, facts) ?? Number.NEGATIVE_INFINITY;
+  return { ...postBase(sub, roundKey), kind, slot: match.id, dueAt, expiresAt: dueAt + lateWindowMs, fingerprint: resultFingerprint(match) };
+}
+
+/** Goal alerts: each goal still in the data whose sighting falls between kickoff and kickoff + 3 h. */
+function goalAlerts(sub: Subscription, round: PlanningRound, facts: KnownFacts, lateWindowMs: number): PlannedPost[] {
+  const posts: PlannedPost[] = [];
+  for (const match of round.matches) {
+    const seen = facts.goals.get(match.id);
+    const kickoff = match.kickoff === null ? Number.NaN : Date.parse(match.kickoff);
+    if (seen === undefined || Number.isNaN(kickoff)) continue;
+    for (const goal of match.goals) {
+      const key = goalKey(goal);
+      const at = seen.get(key);
+      if (at === undefined || at < kickoff || at > kickoff + GOAL_WINDOW_MS) continue;
+      // A goal alert an hour old is no longer news.
+      const expiresAt = at + Math.min(lateWindowMs, HOUR);
+      posts.push({ ...postBase(sub, round.key), kind: 'goal', slot: `${match.id}:${key}`, dueAt: at, expiresAt, fingerprint: 'on' });
+    }
+  }
+  return posts;
+}
+
+/**
+ * A correction for each fact the channel was shown that no longer stands as shown: a result changed or
+ * withdrawn, a goal withdrawn. Numbered per fact, so a value that changes back and forth is corrected
+ * every time; a correction still pending takes the newest value when it is rendered.
+ */
+function corrections(sub: Subscription, round: PlanningRound, posted: PostedFacts, now: number, lateWindowMs: number): PlannedPost[] {
+  const posts: PlannedPost[] = [];
+  for (const match of round.matches) {
+    const current = new Map<string, string>([['result', resultFingerprint(match)]]);
+    for (const goal of match.goals) current.set(`goal:${goalKey(goal)}`, 'on');
+    for (const [key, shown] of posted) {
+      const [matchId, fact] = key.split('\u0000');
+      if (matchId !== match.id || fact === undefined) continue;
+      const value = current.get(fact) ?? (fact === 'result' ? 'none' : 'gone');
+      if (value === shown.value) continue;
+      posts.push({
+        ...postBase(sub, round.key),
+        kind: 'correction',
+        slot: `${match.id}:${fact}:${shown.corrections + 1}`,
+        dueAt: now,
+        expiresAt: now + lateWindowMs,
+        fingerprint: value,
+      });
+    }
+  }
+  return posts;
 }
 
 /**
@@ -289,9 +488,9 @@ export function mentionRoles(
   return roles.length > 0 ? roles : own;
 }
 
-const KIND_ORDER: Readonly<Record<PostKind, number>> = { moved: 0, preview: 1, recap: 2 };
+const KIND_ORDER: Readonly<Record<PostKind, number>> = { moved: 0, preview: 1, goal: 2, result: 3, correction: 4, recap: 5, late: 6 };
 
-/** Due time first; at the same instant a moved notice precedes a preview, which precedes a recap. */
+/** Due time first; at the same instant a moved notice precedes a preview, goals precede results, and a recap precedes its late follow-ups. */
 export const comparePosts = (
   a: Pick<PlannedPost, 'dueAt' | 'kind' | 'roundKey' | 'slot'>,
   b: Pick<PlannedPost, 'dueAt' | 'kind' | 'roundKey' | 'slot'>,

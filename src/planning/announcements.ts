@@ -4,6 +4,7 @@
 // its callers, so neither has to import the other.
 import {
   DEFAULT_LATE_WINDOW_MS,
+  DEFAULT_RECAP_WAIT_MS,
   LEGACY_SEASON_ID,
   detectRoundChanges,
   mentionRoles,
@@ -22,6 +23,7 @@ import type { Season } from '../domain/types.js';
 import { listEnabledSubscriptions, type SubscriptionRow } from '../db/guild-settings.js';
 import { clubRolesOf } from '../db/club-roles.js';
 import { loadRoundSnapshots, saveRoundSnapshots, upsertPlan, type PlanResult, type SyncDb } from '../db/outbox.js';
+import { readKnownFacts, readPostedFacts } from '../db/outbox-facts.js';
 
 /**
  * The rounds announcements are planned for: every leg and group matchday (calendar.ts, one definition
@@ -59,7 +61,8 @@ export const toSubscription = (row: SubscriptionRow): Subscription => ({
   channelId: row.channelId,
   season: row.seasonId,
   leadsMs: row.leadsMs,
-  recap: row.recap,
+  results: row.results,
+  goals: row.goals,
   roleId: row.roleId,
   team: row.teamId,
   activeFrom: row.activeFrom,
@@ -85,7 +88,9 @@ const addResults = (a: PlanResult, b: PlanResult): PlanResult => ({
 const NONE: PlanResult = { inserted: 0, moved: 0, reopened: 0, cancelled: 0, unchanged: 0 };
 
 /**
- * Re-plans every enabled channel, each against its own season as it stands at `now`, and plans a
+ * Re-plans every enabled channel, each against its own season (previews and recaps by the schedule;
+ * full-time posts, late results, goal alerts and corrections by the results and when they became
+ * known: sightings, else full time), and plans a
  * "moved" notice for each round whose kickoffs or postponements changed since that season's last
  * run. `onlySeasons` limits the work to the seasons whose data changed. Each season's new round
  * snapshots are saved after its channels: after a crash half-way, the next run sees the same changes
@@ -97,6 +102,7 @@ export function replanAll(
   now: number,
   lateWindowMs: number = DEFAULT_LATE_WINDOW_MS,
   onlySeasons?: readonly string[],
+  recapWaitMs: number = DEFAULT_RECAP_WAIT_MS,
 ): ReplanReport {
   const subscriptions = listEnabledSubscriptions(db);
   const bySeason = new Map<string, SubscriptionRow[]>(seasonIdsOf(source).map((id) => [id, []]));
@@ -114,12 +120,15 @@ export function replanAll(
     }
     const rounds = roundsOf(season, now);
     const seasonChanges = detectRoundChanges(rounds, loadRoundSnapshots(db, seasonId));
+    const whole = seasonRounds(season);
+    const facts = readKnownFacts(db, seasonId);
     for (const stored of subs) {
       // A channel set up "later" than now means the replay clock was moved back past it: it follows
       // the season from now on, as if it had just been set up.
       const row = stored.activeFrom > now ? { ...stored, activeFrom: now } : stored;
       const sub = toSubscription(row);
-      const posts = [...planSubscription(rounds, sub, lateWindowMs), ...planMovedNotices(rounds, seasonChanges, sub, now, lateWindowMs)];
+      const planning = { facts, recapWaitMs, now, posted: readPostedFacts(db, row.guildId, row.channelId, seasonId) };
+      const posts = [...planSubscription(whole, sub, lateWindowMs, planning), ...planMovedNotices(rounds, seasonChanges, sub, now, lateWindowMs)];
       totals = addResults(totals, upsertPlan(db, row, posts, now));
       planned += 1;
     }
@@ -133,12 +142,20 @@ export function replanAll(
  * Plans one channel just set up (no moved notices: a new channel has seen no schedule to correct).
  * Rounds never snapshotted before are recorded, so later changes to them are noticed.
  */
-export function planOne(db: SyncDb, source: SeasonSource, row: SubscriptionRow, now: number, lateWindowMs: number = DEFAULT_LATE_WINDOW_MS): PlanResult {
+export function planOne(
+  db: SyncDb,
+  source: SeasonSource,
+  row: SubscriptionRow,
+  now: number,
+  lateWindowMs: number = DEFAULT_LATE_WINDOW_MS,
+  recapWaitMs: number = DEFAULT_RECAP_WAIT_MS,
+): PlanResult {
   const season = seasonFrom(source, row.seasonId);
   // A season no longer loaded plans nothing (the command refuses one it does not know).
   if (season === undefined) return NONE;
   const rounds = roundsOf(season, now);
-  const result = upsertPlan(db, row, planSubscription(rounds, toSubscription(row), lateWindowMs), now);
+  const planning = { facts: readKnownFacts(db, row.seasonId), recapWaitMs, now, posted: readPostedFacts(db, row.guildId, row.channelId, row.seasonId) };
+  const result = upsertPlan(db, row, planSubscription(seasonRounds(season), toSubscription(row), lateWindowMs, planning), now);
   saveRoundSnapshots(db, rounds.map(snapshotRound), now, { onlyMissing: true, seasonId: row.seasonId });
   return result;
 }

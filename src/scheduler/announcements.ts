@@ -43,6 +43,8 @@ export interface AnnouncementsOptions {
   readonly season: () => SeasonSource;
   readonly log: Logger;
   readonly lateWindowMs: number;
+  /** How long a round's recap waits for missing results (RECAP_WAIT_HOURS); default 6 h. */
+  readonly recapWaitMs?: number;
   /** Defaults to posting through the client's REST queue. */
   readonly send?: SendPost;
   /** Tick tuning (tests, the benchmark). */
@@ -54,7 +56,7 @@ export interface AnnouncementsOptions {
 export function createAnnouncements(opts: AnnouncementsOptions): AnnouncementsRuntime {
   const log = opts.log;
   const send = opts.send ?? createDiscordSender(opts.client);
-  const service: AnnouncementsService = { db: opts.db, send, lateWindowMs: opts.lateWindowMs };
+  const service: AnnouncementsService = { db: opts.db, send, lateWindowMs: opts.lateWindowMs, ...(opts.recapWaitMs === undefined ? {} : { recapWaitMs: opts.recapWaitMs }) };
   let scheduler: Scheduler | null = null;
 
   const now = (): number => opts.clock.now().getTime();
@@ -63,7 +65,7 @@ export function createAnnouncements(opts: AnnouncementsOptions): AnnouncementsRu
   const unwatchMembership = watchGuildMembership({ client: opts.client, db: opts.db, now, log });
 
   const replan = (seasons?: readonly string[]): ReplanReport => {
-    const report = replanAll(opts.db, opts.season(), now(), opts.lateWindowMs, seasons);
+    const report = replanAll(opts.db, opts.season(), now(), opts.lateWindowMs, seasons, opts.recapWaitMs);
     log.info(
       {
         subscriptions: report.subscriptions,

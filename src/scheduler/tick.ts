@@ -19,6 +19,7 @@ import {
   settleUnsupported,
 } from '../db/outbox-settle.js';
 import { renderMoved, renderPreview, renderRecap, type RenderedPost } from '../discord/announcements/render.js';
+import { renderMatchPost } from '../discord/announcements/render-results.js';
 import type { SendOutcome, SendPost } from '../discord/announcements/sender.js';
 import type { Logger } from '../log.js';
 import { postMentions, roundsOf, seasonFrom, type SeasonSource } from '../planning/announcements.js';
@@ -193,11 +194,12 @@ function openPass(deps: TickDeps, now: number): Pass {
   const c: Counters = { reclaimed: 0, expired: 0, claimed: 0, sent: 0, late: 0, retried: 0, failed: 0, cancelled: 0, released: 0, disabled: [], halted: false, truncated: false };
   const i18n = deps.i18n ?? (defaultI18n ??= createI18n());
   const serverLanguages = new Map<string, Language | null>();
-  const renderRound = (season: Season, row: OutboxRow, round: PlanningRound, tr: Translator): RenderedPost | Error => {
+  const renderRound = (season: { readonly full: Season; readonly view: Season }, row: OutboxRow, round: PlanningRound, tr: Translator): RenderedPost | Error => {
     try {
-      if (row.kind === 'preview') return renderPreview(season, round, tr);
-      if (row.kind === 'recap') return renderRecap(season, round, tr);
-      return renderMoved(season, round, row.moves ?? [], tr);
+      if (row.kind === 'preview') return renderPreview(season.view, round, tr);
+      if (row.kind === 'recap') return renderRecap(season.view, round, tr);
+      if (row.kind === 'moved') return renderMoved(season.view, round, row.moves ?? [], tr);
+      return renderMatchPost(season, row, round, tr);
     } catch (err) {
       return err instanceof Error ? err : new Error(String(err));
     }
@@ -235,8 +237,9 @@ function openPass(deps: TickDeps, now: number): Pass {
       const round = whole === undefined ? undefined : roundForClub(whole, row.club ?? null);
       if (season === undefined || round === undefined || round.matches.length === 0) return 'no-round';
       const club = row.club ?? '';
-      const key = `${row.season}:${language}:${row.kind === 'moved' ? `moved:${row.roundKey}:${row.slot}:${club}` : `${row.kind}:${row.roundKey}:${club}`}`;
-      const post = rendered.get(key) ?? renderRound(season.view, row, round, i18n.translator(language));
+      const perRound = row.kind === 'preview' || row.kind === 'recap';
+      const key = `${row.season}:${language}:${perRound ? `${row.kind}:${row.roundKey}:${club}` : `${row.kind}:${row.roundKey}:${row.slot}:${club}`}`;
+      const post = rendered.get(key) ?? renderRound(season, row, round, i18n.translator(language));
       rendered.set(key, post);
       return post;
     },

@@ -92,11 +92,13 @@ describe('roundTiming', () => {
 });
 
 describe('planSubscription', () => {
+  // Played matches (a file's results, known at full time): the recap is due when the round ends.
+  const played = { status: 'played', score: { home: 1, away: 0 } } as const;
   const md1 = round('GS-MD1', [
-    match('GA-MD1-1', { kickoff: '2023-11-26T13:00:00Z' }),
-    match('GA-MD1-2', { date: '2023-11-26', kickoff: '2023-11-26T16:00:00Z' }),
+    match('GA-MD1-1', { kickoff: '2023-11-26T13:00:00Z', ...played }),
+    match('GA-MD1-2', { date: '2023-11-26', kickoff: '2023-11-26T16:00:00Z', ...played }),
   ]);
-  const md2 = round('GS-MD2', [match('GA-MD2-1', { matchday: 2, date: '2023-12-03', kickoff: null })]);
+  const md2 = round('GS-MD2', [match('GA-MD2-1', { matchday: 2, date: '2023-12-03', kickoff: null, ...played })]);
 
   test.each([
     {

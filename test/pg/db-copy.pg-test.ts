@@ -136,12 +136,13 @@ describe('npm run db:copy (SQLite → PostgreSQL)', () => {
     expect(sub?.guildId).toBe(snowflake(100));
     expect(sub?.roleId).toBe(snowflake(5000));
     expect(sub?.leadsMs).toEqual([86_400_000, 3_600_000]);
-    expect(sub?.recap).toBe(false);
+    expect(sub?.results).toBe('off');
+    expect(sub?.goals).toBe(false);
     expect(sub?.activeFrom.toISOString()).toBe(new Date(T0).toISOString());
-    const types = await target.pool.query<{ leads: string; recap: string; active_from: string }>(
-      "select pg_typeof(leads)::text as leads, pg_typeof(recap)::text as recap, pg_typeof(active_from)::text as active_from from announcement_subscriptions limit 1",
+    const types = await target.pool.query<{ leads: string; goals: string; active_from: string }>(
+      "select pg_typeof(leads)::text as leads, pg_typeof(goals)::text as goals, pg_typeof(active_from)::text as active_from from announcement_subscriptions limit 1",
     );
-    expect(types.rows[0]).toEqual({ leads: 'jsonb', recap: 'boolean', active_from: 'timestamp with time zone' });
+    expect(types.rows[0]).toEqual({ leads: 'jsonb', goals: 'boolean', active_from: 'timestamp with time zone' });
   });
 
   test('the seasons\' champions read back equal (a season names a team that belongs to it)', async () => {
@@ -170,7 +171,7 @@ describe('npm run db:copy (SQLite → PostgreSQL)', () => {
     const max = await target.pool.query<{ max: number }>('select max(id) as max from announcement_subscriptions');
     const [row] = await target.db
       .insert(announcementSubscriptions)
-      .values({ guildId: snowflake(999), channelId: snowflake(9999), leadsMs: [], recap: true, enabled: true, activeFrom: new Date(T0), createdAt: new Date(T0), updatedAt: new Date(T0) })
+      .values({ guildId: snowflake(999), channelId: snowflake(9999), leadsMs: [], results: 'round', enabled: true, activeFrom: new Date(T0), createdAt: new Date(T0), updatedAt: new Date(T0) })
       .returning({ id: announcementSubscriptions.id });
     expect(row?.id).toBe(Number(max.rows[0]?.max) + 1);
     await target.pool.query('delete from announcement_subscriptions where id = $1', [row?.id]);

@@ -39,7 +39,7 @@ export async function seedOutbox(db: PgDatabase, opts: { channels: number; perCh
   const at = new Date(opts.dueAt);
   const [sub] = await db
     .insert(announcementSubscriptions)
-    .values({ guildId, channelId: snowflake(2), leadsMs: [86_400_000], recap: true, enabled: true, activeFrom: at, createdAt: at, updatedAt: at })
+    .values({ guildId, channelId: snowflake(2), leadsMs: [86_400_000], results: 'round', enabled: true, activeFrom: at, createdAt: at, updatedAt: at })
     .returning({ id: announcementSubscriptions.id });
   if (sub === undefined) throw new Error('no subscription inserted');
   const rows = [];

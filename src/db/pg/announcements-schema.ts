@@ -2,7 +2,7 @@
 // dispatcher leases. Times are timestamptz, JSON is jsonb, Discord ids are text with a CHECK.
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { LEGACY_SEASON_ID, POST_KINDS, type MatchMove, type MatchSlot } from '../../domain/announcements.js';
+import { LEGACY_SEASON_ID, POST_KINDS, RESULTS_MODES, type MatchMove, type MatchSlot } from '../../domain/announcements.js';
 import { OUTBOX_STATUSES } from '../announcements-schema.js';
 import { LANGUAGES } from '../../i18n/languages.js';
 import { jsonArray, oneOf, snowflake } from './checks.js';
@@ -23,7 +23,9 @@ export const announcementSubscriptions = pgTable(
     /** The language of the channel's posts; null: the server's choice, else English. */
     language: text('language', { enum: LANGUAGES }),
     leadsMs: jsonb('leads').$type<number[]>().notNull(),
-    recap: boolean('recap').notNull(),
+    /** `each` match, the `round` recap, or `off` (was the `recap` switch). */
+    results: text('results', { enum: RESULTS_MODES }).notNull().default('round'),
+    goals: boolean('goals').notNull().default(false),
     enabled: boolean('enabled').notNull(),
     disabledReason: text('disabled_reason'),
     disabledAt: at('disabled_at'),
@@ -40,6 +42,7 @@ export const announcementSubscriptions = pgTable(
     check('announcement_subscriptions_leads_check', jsonArray(t.leadsMs)),
     check('announcement_subscriptions_failures_check', sql`${t.consecutivePermissionFailures} >= 0`),
     check('announcement_subscriptions_disabled_check', sql`${t.enabled} or ${t.disabledReason} is not null`),
+    check('announcement_subscriptions_results_check', oneOf(t.results, RESULTS_MODES)),
   ],
 );
 

@@ -55,9 +55,9 @@ export const whenText = (slot: Pick<Match, 'kickoff' | 'date'>, tr: Translator =
 const dayText = (date: string, tr: Translator): string => tr.name(dateOnlyText(date, formatDay, tr));
 
 /** A club's name as a post prints it: escaped, and isolated in a right-to-left post. */
-const clubName = (index: SeasonIndex, id: string, tr: Translator): string => tr.name(escapeText(index.teamName(id)));
+export const clubName = (index: SeasonIndex, id: string, tr: Translator): string => tr.name(escapeText(index.teamName(id)));
 
-const title = (index: SeasonIndex, m: Match, tr: Translator = englishTr()): string =>
+export const title = (index: SeasonIndex, m: Match, tr: Translator = englishTr()): string =>
   tr.t('announcements.post.versus', { home: clubName(index, m.home, tr), away: clubName(index, m.away, tr) });
 
 /** "A, B and C" in the post's language (English keeps its own join, byte for byte). */
@@ -175,7 +175,7 @@ export function packPost(
 
 /** The groups of a round in the season's group order (A–D), whatever order the matches kick off in. */
 const groupsOf = (matches: readonly Match[]): (GroupId | null)[] =>
-  [...new Set(matches.map((m) => m.group))].sort((a, b) => (a === null ? GROUPS.length : GROUPS.indexOf(a)) - (b === null ? GROUPS.length : GROUPS.indexOf(b)));
+  [...new Set(matches.map((m) => m.group))].sort((a, b) => (a === null ? GROUPS.length : (GROUPS as readonly string[]).indexOf(a)) - (b === null ? GROUPS.length : (GROUPS as readonly string[]).indexOf(b)));
 
 /** A match that already happened or is off the schedule, as the preview shows it. */
 const statusNote = (m: Match, tr: Translator): string =>
@@ -188,7 +188,7 @@ const statusNote = (m: Match, tr: Translator): string =>
         : '';
 
 /** `Tie 3: ` in a knockout or qualifying round with several ties; nothing otherwise. */
-const tiePrefix = (m: Match, tr: Translator): string =>
+export const tiePrefix = (m: Match, tr: Translator): string =>
   m.tie === null || m.stage === 'group' || m.stage === 'final' ? '' : tr.t('announcements.post.tiePrefix', { n: tr.number(m.tie) });
 
 function previewLine(index: SeasonIndex, m: Match, firstLeg: Match | null, tr: Translator): string {
@@ -217,7 +217,7 @@ const groupsAfter = (season: Season, matchday: number): Season => ({
     .map((m) => ((m.matchday ?? 0) <= matchday ? m : { ...m, status: 'scheduled' as const, resultNotPublished: false, score: null, penalties: null, decision: null, goals: [] })),
 });
 
-const tableAfter = (season: Season, group: GroupId, matchday: number) => computeGroupTable(groupsAfter(season, matchday), group);
+export const tableAfter = (season: Season, group: GroupId, matchday: number) => computeGroupTable(groupsAfter(season, matchday), group);
 
 /**
  * Who this matchday settled, in plain sentences: "Zamalek are through with a game to spare"; after
@@ -329,8 +329,11 @@ export function resultText(index: SeasonIndex, m: Match, tr: Translator = englis
 /** The scorers line in the post's language (goals.ts takes the translator as its last argument). */
 const goalsIn: (goals: readonly Goal[], unattributed: number, tr: Translator) => string | null = goalsLine;
 
-function recapLine(index: SeasonIndex, m: Match, tr: Translator): string {
-  const lines = [`• ${tiePrefix(m, tr)}${resultText(index, m, tr)}`];
+export function recapLine(index: SeasonIndex, m: Match, tr: Translator): string {
+  // A recap that waited RECAP_WAIT_HOURS says which results are still missing; each gets a follow-up.
+  const missing = m.status === 'scheduled' && !m.resultNotPublished;
+  const result = missing ? tr.t('announcements.result.state', { home: clubName(index, m.home, tr), away: clubName(index, m.away, tr), state: tr.t('announcements.results.notYetKnown') }) : resultText(index, m, tr);
+  const lines = [`• ${tiePrefix(m, tr)}${result}`];
   if (m.status === 'played') {
     for (const team of [m.home, m.away]) {
       const goals = goalsIn(

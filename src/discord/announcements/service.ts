@@ -1,7 +1,7 @@
 // What /announcements does, apart from Discord: settings, the ledger, a preview, a test post.
 // The command file adapts interactions to these functions; the scheduler shares the sender. Replies
 // speak the reply's language (`say`); posts and previews speak their channel's language.
-import { formatLead, roundForClub, roundTiming, type PlanningRound } from '../../domain/announcements.js';
+import { formatLead, roundForClub, roundTiming, type PlanningRound, type ResultsMode } from '../../domain/announcements.js';
 import { seasonAsOf } from '../../domain/as-of.js';
 import type { SeasonCatalog } from '../../domain/catalog.js';
 import type { Season } from '../../domain/types.js';
@@ -24,6 +24,7 @@ import { escapeText } from '../render/text.js';
 import { createI18n, LANGUAGE_INFO, type I18n, type Language, type Translator } from '../../i18n/index.js';
 import { englishTr } from '../render/words.js';
 import { roundTitle } from './render.js';
+import { renderMatchPost } from './render-results.js';
 
 /** Everything /announcements needs; built once by the composition root and put on CommandContext. */
 export interface AnnouncementsService {
@@ -31,6 +32,8 @@ export interface AnnouncementsService {
   /** The same sender the scheduler uses (discord.js REST queue, nonce, allowed mentions). */
   readonly send: SendPost;
   readonly lateWindowMs: number;
+  /** How long a recap waits for missing results (RECAP_WAIT_HOURS); default 6 h. */
+  readonly recapWaitMs?: number;
 }
 
 export const SEASON_COLOUR = 0x1565c0;
@@ -95,7 +98,12 @@ const languageText = (language: Language | null | undefined, tr: Translator): st
   language === null || language === undefined ? '' : tr.t('announcements.settings.language', { language: LANGUAGE_INFO[language].nativeName });
 
 export const describeSettings = (
-  s: Pick<SubscriptionRow, 'channelId' | 'leadsMs' | 'recap' | 'roleId'> & { readonly teamId?: string | null; readonly language?: Language | null },
+  s: Pick<SubscriptionRow, 'channelId' | 'leadsMs' | 'recap' | 'roleId'> & {
+    readonly teamId?: string | null;
+    readonly language?: Language | null;
+    readonly results?: ResultsMode;
+    readonly goals?: boolean;
+  },
   season: Season | null = null,
   tr: Translator = englishTr(),
   /** The season's name, shown after the channel when the server may follow several. */
@@ -107,6 +115,8 @@ export const describeSettings = (
     recap: tr.t(s.recap ? 'announcements.settings.on' : 'announcements.settings.off'),
     role: roleMention(s.roleId, tr),
   }) +
+  (s.results === 'each' ? tr.t('announcements.settings.each') : '') +
+  (s.goals === true ? tr.t('announcements.settings.goals') : '') +
   followsText(s.teamId ?? null, season, tr) +
   languageText(s.language, tr);
 
@@ -160,7 +170,7 @@ export function setAnnouncements(
   const season = catalog.get(settings.seasonId);
   if (season === undefined) throw new Error(`season ${settings.seasonId} is not loaded`);
   const subscription = setSubscription(svc.db, settings, now);
-  const result = planOne(svc.db, catalog, subscription, now, svc.lateWindowMs);
+  const result = planOne(svc.db, catalog, subscription, now, svc.lateWindowMs, svc.recapWaitMs);
   const next =
     nextDue(svc.db, settings.guildId, 50, now).find((r) => r.channelId === settings.channelId && r.season === settings.seasonId) ?? null;
   const rounds = roundsById(catalog)(settings.seasonId);
@@ -241,7 +251,9 @@ export function previewNext(
           ? renderPreview(season, round, postTr)
           : next.kind === 'recap'
             ? renderRecap(season, round, postTr)
-            : renderMoved(season, round, next.moves ?? [], postTr);
+            : next.kind === 'moved'
+              ? renderMoved(season, round, next.moves ?? [], postTr)
+              : renderMatchPost({ full: catalog.get(next.season) ?? season, view: season }, next, round, postTr);
       return {
         post,
         note: tr.t('announcements.previewReply.nextPost', { row: rowLabel(next, rounds, tr), channel: channelMention(next.channelId), due: discordTime(next.dueAt, 'f') }),

@@ -9,7 +9,7 @@ import {
 } from 'discord.js';
 import { commandMention, commandWord, localized } from '../../i18n/commands.js';
 import { LANGUAGE_INFO, LANGUAGES, type Translator } from '../../i18n/index.js';
-import { LeadsError, parseLeads, type LeadsProblem } from '../../domain/announcements.js';
+import { LeadsError, parseLeads, RESULTS_MODES, type LeadsProblem } from '../../domain/announcements.js';
 import { UserError } from '../../domain/errors.js';
 import type { Team } from '../../domain/types.js';
 import { clearGuildSeason, guildSeason, listSubscriptions, setGuildSeason } from '../../db/guild-settings.js';
@@ -53,7 +53,18 @@ export const announcements: Command = {
         .addStringOption((o) =>
           o.setName('leads').setDescription('When previews go out before a round, e.g. 24h,1h (default 24h)').setMaxLength(60),
         )
-        .addBooleanOption((o) => o.setName('recap').setDescription('Post results after each round (default: yes)'))
+        .addBooleanOption((o) => o.setName('recap').setDescription('Old switch, replaced by results: yes is results:round, no is results:off'))
+        .addStringOption((o) =>
+          o
+            .setName('results')
+            .setDescription('Results: a post per match, one recap per round, or none (default: round)')
+            .addChoices(
+              { name: 'each: a post per match at full time', value: 'each' },
+              { name: 'round: one recap when the round is over', value: 'round' },
+              { name: 'off: no results', value: 'off' },
+            ),
+        )
+        .addBooleanOption((o) => o.setName('goals').setDescription('Post each goal as it is saved (default: no)'))
         // Discord cannot send an empty option, so removing the role is an option of its own.
         .addStringOption((o) =>
           o
@@ -232,6 +243,9 @@ async function runSet(
   if (role !== null && !isDiscordId(role.id)) throw new UserError(tr.t('announcements.refuse.roleInvalid', { role: word('role') }));
   const leadsText = interaction.options.getString('leads');
   const recap = interaction.options.getBoolean('recap') ?? undefined;
+  // `results` replaces the old `recap` switch; given both, `results` wins.
+  const results = readChoice(interaction, 'results', RESULTS_MODES) ?? undefined;
+  const goals = interaction.options.getBoolean('goals') ?? undefined;
   const clear = readChoice(interaction, 'clear', ['role', 'team', 'language'] as const);
   const language = readChoice(interaction, 'language', LANGUAGES);
   const clearRole = clear === 'role';
@@ -267,10 +281,10 @@ async function runSet(
     return;
   }
   const seasonId = chosen.entry.id;
-  const result = setAnnouncements(svc, catalogOf(ctx), { guildId, channelId: channel.id, seasonId, roleId, teamId, language: postLanguage, leadsMs, recap }, now, say);
+  const result = setAnnouncements(svc, catalogOf(ctx), { guildId, channelId: channel.id, seasonId, roleId, teamId, language: postLanguage, leadsMs, recap, results, goals }, now, say);
   const warning = role !== null && 'mentionable' in role && !role.mentionable ? `\n${tr.t('announcements.set.roleNotMentionable')}` : '';
   const saved = result.subscription;
-  ctx.log.info({ guildId, channelId: channel.id, seasonId, leadsMs: saved.leadsMs, recap: saved.recap, roleId: saved.roleId, teamId: saved.teamId, language: saved.language, planned: result.planned }, 'announcements set');
+  ctx.log.info({ guildId, channelId: channel.id, seasonId, leadsMs: saved.leadsMs, results: saved.results, goals: saved.goals, roleId: saved.roleId, teamId: saved.teamId, language: saved.language, planned: result.planned }, 'announcements set');
   await answer(interaction, result.message + warning);
 }
 

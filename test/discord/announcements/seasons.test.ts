@@ -154,12 +154,13 @@ describe('/announcements with several seasons', () => {
     expect(onCc.content).toContain(`<#${CC}> (CAF Confederation Cup 2023–24)`);
     expect(seasonsOf(CL)).toEqual([[CL_ID, true]]);
     expect(seasonsOf(CC)).toEqual([[CC_ID, true]]);
-    // Each channel's preview is timed by its own season's first kickoff.
+    // Each channel's preview is timed by its own season's first kickoff; with no result saved yet,
+    // each recap waits RECAP_WAIT_HOURS (6 h) past its round's end.
     expect(rowsFor(opened.db, { guildId: G }).map((r) => [r.channelId, r.season, r.kind, new Date(r.dueAt).toISOString()])).toEqual([
       [CL, CL_ID, 'preview', '2023-11-23T19:00:00.000Z'],
-      [CL, CL_ID, 'recap', '2023-11-24T21:30:00.000Z'],
+      [CL, CL_ID, 'recap', '2023-11-25T03:30:00.000Z'],
       [CC, CC_ID, 'preview', '2023-11-25T13:00:00.000Z'],
-      [CC, CC_ID, 'recap', '2023-11-26T15:30:00.000Z'],
+      [CC, CC_ID, 'recap', '2023-11-26T21:30:00.000Z'],
     ]);
   });
 

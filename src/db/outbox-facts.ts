@@ -1,0 +1,79 @@
+// What the results-driven posts are planned from: when this installation first saw each result and goal
+// (fact_sightings, written by editors' confirms and source imports), and what a channel was already
+// shown of them (its sent full-time, late, goal and correction posts), so a changed or withdrawn fact
+// gets a correction instead of standing silently.
+import { and, eq, inArray } from 'drizzle-orm';
+import { factKey, type KnownFacts, type PostedFacts } from '../domain/announcements.js';
+import { announcementOutbox as outbox } from './announcements-schema.js';
+import { factSightings } from './editing-schema.js';
+import type { SyncDb } from './outbox.js';
+
+/** A season's sightings: each match's result, and its goals by key (`goal:<key>` facts). */
+export function readKnownFacts(db: SyncDb, seasonId: string): KnownFacts {
+  const results = new Map<string, number>();
+  const goals = new Map<string, Map<string, number>>();
+  const rows = db
+    .select({ matchId: factSightings.matchId, fact: factSightings.fact, knownAt: factSightings.knownAt })
+    .from(factSightings)
+    .where(eq(factSightings.seasonId, seasonId))
+    .all();
+  for (const row of rows) {
+    const at = row.knownAt.getTime();
+    if (row.fact === 'result') results.set(row.matchId, at);
+    else if (row.fact.startsWith('goal:')) {
+      const byKey = goals.get(row.matchId) ?? new Map<string, number>();
+      byKey.set(row.fact.slice('goal:'.length), at);
+      goals.set(row.matchId, byKey);
+    }
+  }
+  return { results, goals };
+}
+
+const CORRECTION_SLOT = /^(.*):(result|goal:[^:]+):(\d+)$/;
+
+/** The fact a sent post showed, from its kind and slot; null for posts about rounds. */
+function factOf(kind: string, slot: string, fingerprint: string): { matchId: string; fact: string; value: string; correction: boolean } | null {
+  if (kind === 'result' || kind === 'late') return { matchId: slot, fact: 'result', value: fingerprint, correction: false };
+  if (kind === 'goal') {
+    const cut = slot.lastIndexOf(':');
+    return cut < 0 ? null : { matchId: slot.slice(0, cut), fact: `goal:${slot.slice(cut + 1)}`, value: 'on', correction: false };
+  }
+  if (kind === 'correction') {
+    const m = CORRECTION_SLOT.exec(slot);
+    return m === null ? null : { matchId: m[1] ?? '', fact: m[2] ?? '', value: fingerprint, correction: true };
+  }
+  return null;
+}
+
+/**
+ * What one channel (for one season) was last shown of each fact: the newest of its sent (or being
+ * sent) posts about it, and how many corrections of it went out.
+ */
+export function readPostedFacts(db: SyncDb, guildId: string, channelId: string, seasonId: string): PostedFacts {
+  const rows = db
+    .select({ kind: outbox.kind, slot: outbox.slot, fingerprint: outbox.fingerprint, sentAt: outbox.sentAt, id: outbox.id })
+    .from(outbox)
+    .where(
+      and(
+        eq(outbox.guildId, guildId),
+        eq(outbox.channelId, channelId),
+        eq(outbox.seasonId, seasonId),
+        inArray(outbox.kind, ['result', 'late', 'goal', 'correction']),
+        inArray(outbox.status, ['sent', 'sending']),
+      ),
+    )
+    .all();
+  const latest = new Map<string, { value: string; at: number; id: number; corrections: number }>();
+  for (const row of rows) {
+    const fact = factOf(row.kind, row.slot, row.fingerprint);
+    if (fact === null) continue;
+    const key = factKey(fact.matchId, fact.fact);
+    // A post being sent now counts as the newest.
+    const at = row.sentAt?.getTime() ?? Number.POSITIVE_INFINITY;
+    const seen = latest.get(key);
+    const corrections = (seen?.corrections ?? 0) + (fact.correction ? 1 : 0);
+    const newer = seen === undefined || at > seen.at || (at === seen.at && row.id > seen.id);
+    latest.set(key, newer ? { value: fact.value, at, id: row.id, corrections } : { ...seen, corrections });
+  }
+  return new Map([...latest].map(([key, v]) => [key, { value: v.value, corrections: v.corrections }]));
+}
