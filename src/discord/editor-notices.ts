@@ -55,6 +55,8 @@ export interface EditorNoticesDeps {
 }
 
 export interface EditorNotices {
+  /** Posts the conflicts not yet in the channel (the listener calls this; so does the start, for its own import's). */
+  report(seasonId: string, conflicts: readonly OverrideConflict[]): void;
   /** Resolves once every notice asked for so far is posted (or failed and logged). */
   idle(): Promise<void>;
   stop(): void;
@@ -92,17 +94,19 @@ export const startEditorNotices = (deps: EditorNoticesDeps): EditorNotices => {
     }
   };
 
-  const unsubscribe = deps.editing.onConflicts((seasonId, conflicts) => {
+  const report = (seasonId: string, conflicts: readonly OverrideConflict[]): void => {
     if (conflicts.length === 0) return;
     queue = queue.then(() =>
       post(seasonId, conflicts).catch((err: unknown) => {
-        // Not fatal: the conflicts stay in /edit log; the next import reports them again.
+        // Not fatal: the conflicts stay listed in /edit log, and the next start reports them again.
         log.warn({ err, seasonId, count: conflicts.length }, 'editor notice not posted');
       }),
     );
-  });
+  };
+  const unsubscribe = deps.editing.onConflicts(report);
 
   return {
+    report,
     idle: () => queue,
     stop: unsubscribe,
   };
