@@ -4,12 +4,16 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { openDatabase, pendingMigrations, withStartupLockWait } from './db/client.js';
 import * as schema from './db/schema.js';
-import { ensureSeasonImported, importSeason, isSeasonStored, lastImport, removeSeasonsExcept, SOURCE_HASH_PREFIX, type ImportSummary } from './db/import.js';
+import { importSeason, isSeasonStored, lastImport, removeSeasonsExcept, SOURCE_HASH_PREFIX, type ImportSummary } from './db/import.js';
 import { dataVersion, loadSeason, storedSeasons, type DataVersion } from './db/season-repo.js';
+import { editorSeasonIds, journalEntry, liveOverrides, readBase, recordSightings, writeBase, type StoredOverride } from './db/editing.js';
+import type { SeasonBaseOrigin } from './db/editing-schema.js';
 import type { CatalogEntry, SeasonCatalog } from './domain/catalog.js';
-import type { Season } from './domain/types.js';
+import { applyOverrides, notableConflicts, sameValue, type Override, type OverrideConflict } from './domain/overrides.js';
+import type { Match, Season } from './domain/types.js';
 import type { Logger } from './log.js';
-import { SeasonFileError } from './season/parse.js';
+import { parseSeason, SeasonFileError } from './season/parse.js';
+import { seasonToFile } from './season/write.js';
 import { claimedSeasonId, DEFAULT_SEASON_FILE, readSeasonFile, seasonFilesIn } from './season/read.js';
 
 // Several seasons at once: every configured season file (default: every data/seasons/*.json) is
@@ -49,9 +53,20 @@ export interface SeasonStore {
    * `source:<hash>`, so the next start does not re-import an unchanged file over it. Only a season
    * the store serves.
    */
-  readonly importFromSource: (season: Season, hash: string) => ImportSummary;
+  readonly importFromSource: (season: Season, hash: string, now?: Date) => ImportSummary;
   /** Reads every season again from the database (another process imported); what importFromSource does after its import. */
   readonly reload: () => void;
+  /**
+   * Imports a season again from its base and its live overrides (after an edit or an undo), inside
+   * the caller's transaction when there is one; does not reload (the caller does, after its commit).
+   */
+  readonly reimport: (seasonId: string, now: Date) => { readonly summary: ImportSummary; readonly season: Season };
+  /** The conflicts the last import of a season found (source value ≠ live override; the override kept). */
+  readonly conflicts: (seasonId: string) => readonly OverrideConflict[];
+  /** Called with the conflicts an import finds that were not reported before; returns the unsubscribe. */
+  readonly onConflicts: (listener: (seasonId: string, conflicts: readonly OverrideConflict[]) => void) => () => void;
+  /** The bot's clock, for the time a source import's new results and goals become known (default: real time). */
+  readonly useClock: (now: () => Date) => void;
   readonly close: () => void;
 }
 
@@ -59,8 +74,33 @@ export interface SeasonStore {
 export const servedSeasons = (
   db: SeasonStore['db'],
   pickDefault: (catalog: SeasonCatalog) => string | undefined,
-): Pick<SeasonStore, 'season' | 'dataVersion' | 'catalog' | 'importFromSource' | 'reload'> => {
+  log?: Logger,
+): Pick<SeasonStore, 'season' | 'dataVersion' | 'catalog' | 'importFromSource' | 'reload' | 'reimport' | 'conflicts' | 'onConflicts' | 'useClock'> => {
   let catalog: SeasonCatalog;
+  let clock: () => Date = () => new Date();
+  const conflicts = new Map<string, readonly OverrideConflict[]>();
+  const reported = new Set<string>();
+  const listeners = new Set<(seasonId: string, conflicts: readonly OverrideConflict[]) => void>();
+  /** Keeps an import's conflicts; logs and reports those not seen before (once per distinct conflict). */
+  const noteConflicts = (seasonId: string, all: readonly OverrideConflict[]): void => {
+    const found = notableSourceConflicts(db, all);
+    conflicts.set(seasonId, found);
+    const fresh = found.filter((c) => {
+      const key = conflictKey(c);
+      if (reported.has(key)) return false;
+      reported.add(key);
+      return true;
+    });
+    if (fresh.length === 0) return;
+    for (const c of fresh) log?.warn({ season: seasonId, match: c.match, field: c.field, sourceValue: c.sourceValue, overrideValue: c.overrideValue, journal: c.journal }, 'the source differs from an editor\'s override; the override stays');
+    for (const listener of listeners) {
+      try {
+        listener(seasonId, fresh);
+      } catch (err) {
+        log?.error({ err, season: seasonId }, 'a conflict listener failed');
+      }
+    }
+  };
   let season: Season;
   let version: DataVersion | null;
   let versions: ReadonlyMap<string, DataVersion | null>;
@@ -80,14 +120,126 @@ export const servedSeasons = (
     dataVersion: (seasonId) => (seasonId === undefined ? version : (versions.get(seasonId) ?? null)),
     catalog: () => catalog,
     reload,
-    importFromSource: (update, hash) => {
-      if (catalog.get(update.id) === undefined) throw new Error(`Season ${update.id} is not served here: only a season that has a season file takes updates from a source.`);
+    importFromSource: (update, hash, now) => {
+      const before = catalog.get(update.id);
+      if (before === undefined) throw new Error(`Season ${update.id} is not served here: only a season that has a season file takes updates from a source.`);
       const recorded = hash.startsWith(SOURCE_HASH_PREFIX) ? hash : `${SOURCE_HASH_PREFIX}${hash}`;
-      const summary = importSeason(db, update, recorded);
+      const at = now ?? clock();
+      const outcome = db.$client
+        .transaction(() => {
+          const imported = importWithOverrides(db, update, 'source', recorded, at);
+          // A result or goal the source brings is known from now (the full-time and goal posts read it).
+          recordSightings(db, newFacts(before, imported.season), at);
+          return imported;
+        })
+        .immediate();
       reload();
-      return summary;
+      noteConflicts(update.id, outcome.conflicts);
+      return outcome.summary;
+    },
+    reimport: (seasonId, now) => {
+      const base = ensureBase(db, seasonId, now);
+      const outcome = importWithOverrides(db, base.season, null, editHash(base.hash, liveOverrides(db, seasonId)), now);
+      noteConflicts(seasonId, outcome.conflicts);
+      return { summary: outcome.summary, season: outcome.season };
+    },
+    conflicts: (seasonId) => conflicts.get(seasonId) ?? [],
+    onConflicts: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    useClock: (now) => {
+      clock = now;
     },
   };
+};
+
+/** notableConflicts with the journal's before-values. */
+export const notableSourceConflicts = (db: SeasonStore['db'], all: readonly OverrideConflict[]): OverrideConflict[] => {
+  if (all.length === 0) return [];
+  const befores = new Map<string, Record<string, unknown> | null>();
+  return notableConflicts(all, (journal, field) => {
+    if (!befores.has(journal)) befores.set(journal, journalEntry(db, Number(journal))?.before ?? null);
+    const before = befores.get(journal);
+    return before !== null && before !== undefined && Object.hasOwn(before, field) ? before[field] : undefined;
+  });
+};
+
+const conflictKey = (c: OverrideConflict): string => JSON.stringify([c.season, c.match, c.field, c.journal, c.sourceValue]);
+
+/** The stored override rows as the domain's overrides. */
+export const domainOverrides = (rows: readonly StoredOverride[]): Override[] =>
+  rows.map((r) => ({ season: r.seasonId, match: r.matchId, field: r.field, value: r.value, journal: String(r.journalId) }) as Override);
+
+/** The hash an import after an edit records: a source-style hash (`source:`), so an unchanged file does not re-import over it at the next start. */
+const editHash = (baseHash: string, overrides: readonly StoredOverride[]): string =>
+  `${SOURCE_HASH_PREFIX}${createHash('sha256')
+    .update(`${baseHash}\u0000${overrides.map((o) => o.id).join(',')}`)
+    .digest('hex')}`;
+
+/** A season's base as a domain Season (parsed with the season file's rules). */
+export const readBaseSeason = (db: SeasonStore['db'], seasonId: string): { season: Season; origin: SeasonBaseOrigin; hash: string } | null => {
+  const base = readBase(db, seasonId);
+  if (base === null) return null;
+  return { season: parseSeason(base.body, `season base ${seasonId}`).season, origin: base.origin, hash: base.hash };
+};
+
+/**
+ * A season's base; a season imported before bases existed gets one from its stored rows (no
+ * override existed then, so they are the base), from its file or its source as the last import says.
+ */
+export const ensureBase = (db: SeasonStore['db'], seasonId: string, now: Date): { season: Season; origin: SeasonBaseOrigin; hash: string } => {
+  const existing = readBaseSeason(db, seasonId);
+  if (existing !== null) return existing;
+  const season = loadSeason(db, seasonId);
+  const origin: SeasonBaseOrigin = lastImport(db, seasonId)?.hash.startsWith(SOURCE_HASH_PREFIX) === true ? 'source' : 'file';
+  writeBase(db, seasonId, origin, seasonToFile(season) as Record<string, unknown>, now);
+  const written = readBase(db, seasonId);
+  return { season, origin, hash: written?.hash ?? '' };
+};
+
+/**
+ * Imports a season as its base (file, source or editor) with the live overrides on top, and keeps
+ * the base (origin null: the base stays as it is). The caller's transaction, when there is one,
+ * holds both.
+ */
+export const importWithOverrides = (
+  db: SeasonStore['db'],
+  base: Season,
+  origin: SeasonBaseOrigin | null,
+  hash: string,
+  now: Date,
+): { summary: ImportSummary; conflicts: readonly OverrideConflict[]; season: Season } =>
+  db.$client.transaction(() => {
+    if (origin !== null) writeBase(db, base.id, origin, seasonToFile(base) as Record<string, unknown>, now);
+    const merged = applyOverrides(base, domainOverrides(liveOverrides(db, base.id)));
+    return { summary: importSeason(db, merged.season, hash, now), conflicts: merged.conflicts, season: merged.season };
+  })();
+
+/** Fingerprints of a match's result and of each of its goals: what a sighting records. */
+export const matchFacts = (match: Match): { fact: string; value: string }[] => {
+  const facts: { fact: string; value: string }[] = [];
+  const decided = match.status === 'played' || match.status === 'awarded' || match.status === 'walkover';
+  if (decided) {
+    facts.push({ fact: 'result', value: JSON.stringify([match.status, match.score, match.extraTime, match.penalties, match.decision?.winner ?? null]) });
+  }
+  for (const goal of match.goals) facts.push({ fact: `goal:${goalKey(goal)}`, value: JSON.stringify([goal.team, goal.player, goal.minute, goal.type]) });
+  return facts;
+};
+
+/** A goal's key among its match's goals: its team, minute and scorer (a corrected scorer is a new goal). */
+export const goalKey = (goal: Match['goals'][number]): string => `${goal.team}|${goal.minute ?? ''}|${goal.player ?? ''}`;
+
+/** The results and goals `after` has that `before` did not (or had otherwise): the facts to record as seen now. */
+export const newFacts = (before: Season, after: Season): { seasonId: string; matchId: string; fact: string; value: string }[] => {
+  const old = new Map(before.matches.map((m) => [m.id, m] as const));
+  return after.matches.flatMap((match) => {
+    const previous = old.get(match.id);
+    const known = new Map((previous === undefined ? [] : matchFacts(previous)).map((f) => [f.fact, f.value] as const));
+    return matchFacts(match)
+      .filter((f) => !sameValue(known.get(f.fact), f.value))
+      .map((f) => ({ seasonId: after.id, matchId: match.id, ...f }));
+  });
 };
 
 export interface SeasonFilesOption {
@@ -115,7 +267,7 @@ export const openSeasonStore = (opts: SeasonFilesOption & { databasePath: string
       throw outcome.firstError ?? new Error(`No season to serve: no season file among ${files.length === 0 ? 'none' : files.join(', ')} was imported.`);
     }
     // The default season is the first configured file's, as long as it is served.
-    const served = servedSeasons(db, (catalog) => outcome.ids.find((id): id is string => id !== null && catalog.get(id) !== undefined));
+    const served = servedSeasons(db, (catalog) => outcome.ids.find((id): id is string => id !== null && catalog.get(id) !== undefined), opts.log);
     return {
       db,
       sqlite,
@@ -167,11 +319,13 @@ function importSeasonFiles(db: SeasonStore['db'], files: readonly string[], log:
       }
       ids.push(id);
       // Decided under the write lock (the import's own transaction nests inside as a savepoint):
-      // two processes starting on one file import it once, the second finding it done.
-      const result = sqlite.transaction(() => ensureSeasonImported(db, () => fromFile)).immediate();
-      if (result.imported) {
+      // two processes starting on one file import it once, the second finding it done. The file is
+      // the season's base; the editors' live overrides go on top of it.
+      const result = sqlite.transaction(() => importFileIfChanged(db, fromFile)).immediate();
+      if (result !== null) {
         imported = true;
         log?.info({ file, seasonId: id, counts: result.summary.counts }, 'season file imported');
+        if (result.conflicts.length > 0) log?.warn({ file, seasonId: id, conflicts: result.conflicts.length }, 'the season file differs from editors\' overrides; the overrides stay');
       }
     } catch (err) {
       // A bad edit must not take the bot down: the season keeps its last good import; say why loudly.
@@ -184,15 +338,42 @@ function importSeasonFiles(db: SeasonStore['db'], files: readonly string[], log:
       log?.error({ file, seasonId: id, problems: err.problems }, kept ? 'season file is invalid; keeping the data imported before' : 'season file is invalid and this season has no earlier import: it is not served');
     }
   }
+  // Seasons an editor started (/edit season new) have no file: their base and overrides serve them.
+  const editorIds = editorSeasonIds(db).filter((id) => !ids.includes(id));
+  for (const id of editorIds) {
+    if (isSeasonStored(db, id)) continue;
+    sqlite.transaction(() => importEditorSeason(db, id)).immediate();
+    imported = true;
+    log?.info({ seasonId: id }, 'season started by an editor imported from its base');
+  }
   // A season whose file left the list is no longer served (its file can bring it back). Only when
   // every file named its season: an unreadable file might be the one that holds a stored season.
   if (ids.every((id) => id !== null)) {
-    const removed = sqlite.transaction(() => removeSeasonsExcept(db, ids as string[])).immediate();
+    const removed = sqlite.transaction(() => removeSeasonsExcept(db, [...(ids as string[]), ...editorIds])).immediate();
     if (removed.length > 0) log?.info({ removed }, 'seasons no longer in the season files removed from the database');
   } else if (files.length > 0) {
     log?.warn({ files: files.filter((_, i) => ids[i] === null) }, 'a season file names no season; seasons not listed are kept until it does');
   }
   return { ids, imported, problems, firstError };
+}
+
+/**
+ * Imports a season file (base + live overrides) unless the season's last file import was this very
+ * content and the season is still stored: first start, the file changed, or the season's rows were
+ * removed. Null when nothing was imported.
+ */
+function importFileIfChanged(db: SeasonStore['db'], fromFile: { readonly season: Season; readonly hash: string }): ReturnType<typeof importWithOverrides> | null {
+  const { season, hash } = fromFile;
+  const last = lastImport(db, season.id, { fileOnly: true });
+  if (last !== null && last.hash === hash && isSeasonStored(db, season.id)) return null;
+  return importWithOverrides(db, season, 'file', hash, new Date());
+}
+
+/** An editor's season, from its base and overrides (its rows were removed, or a fresh copy of the database). */
+function importEditorSeason(db: SeasonStore['db'], seasonId: string): void {
+  const base = readBaseSeason(db, seasonId);
+  if (base === null) return;
+  importWithOverrides(db, base.season, null, `${SOURCE_HASH_PREFIX}${base.hash}`, new Date());
 }
 
 /**
@@ -331,7 +512,15 @@ export const readSeasonsReadOnly = (
       continue;
     }
     const changed = kept === undefined ? null : `showing ${file}, which changed since the database's import (the bot imports it at its next start).`;
-    seasons.push({ season: fromFile.season, source: 'file', file, updatedAt: null, note: stored.whyNot ?? changed });
+    // The editors' corrections apply to the file as the bot will import it.
+    const corrected = applyOverrides(fromFile.season, stored.overrides.get(fromFile.season.id) ?? []).season;
+    seasons.push({ season: corrected, source: 'file', file, updatedAt: null, note: stored.whyNot ?? changed });
+  }
+  // Seasons editors started (/edit season new) have no file: the database is where they live.
+  for (const id of stored.editorSeasons) {
+    const kept = stored.seasons.get(id);
+    if (kept === undefined || seasons.some((r) => r.season.id === id)) continue;
+    seasons.push({ season: kept.season, source: 'database', file: `${id} (started by an editor; no season file)`, updatedAt: kept.importedAt, note: null });
   }
   return { seasons, errors };
 };
@@ -347,12 +536,16 @@ const defaultFilesOrFallback = (): readonly string[] => {
 
 interface StoredSeasons {
   readonly seasons: ReadonlyMap<string, { readonly season: Season; readonly fileHash: string | null; readonly importedAt: Date }>;
+  /** The editors' live overrides by season. */
+  readonly overrides: ReadonlyMap<string, readonly Override[]>;
+  /** Seasons an editor started, with no file. */
+  readonly editorSeasons: readonly string[];
   /** Why the database could not be used; null when it was, or when there is none yet (normal before a first start). */
   readonly whyNot: string | null;
 }
 
 const readStoredSeasons = (databasePath: string): StoredSeasons => {
-  const none = (whyNot: string | null): StoredSeasons => ({ seasons: new Map(), whyNot });
+  const none = (whyNot: string | null): StoredSeasons => ({ seasons: new Map(), overrides: new Map(), editorSeasons: [], whyNot });
   // A missing database is the normal case before the bot's first start: nothing to say.
   if (databasePath === ':memory:' || !existsSync(databasePath)) return none(null);
   let sqlite: Database.Database;
@@ -375,7 +568,8 @@ const readStoredSeasons = (databasePath: string): StoredSeasons => {
         const fileHash = lastImport(db, stored.id, { fileOnly: true })?.hash ?? null;
         seasons.set(stored.id, { season: loadSeason(db, stored.id), fileHash, importedAt: stored.version.importedAt });
       }
-      return { seasons, whyNot: null };
+      const overrides = new Map(storedSeasons(db).map((s) => [s.id, domainOverrides(liveOverrides(db, s.id))] as const));
+      return { seasons, overrides, editorSeasons: editorSeasonIds(db), whyNot: null };
     });
   } catch (err) {
     return none(`cannot read the database ${databasePath} (${(err as Error).message}); showing the season file.`);

@@ -18,7 +18,10 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
 export interface SourceUpdate {
+  /** The season with the editors' overrides on top: what is served. */
   readonly season: Season;
+  /** The season as the source gave it (the base an import applies the overrides to). */
+  readonly source: Season;
   readonly diff: SeasonDiff;
   /** `3 results, 1 kickoff moved, 2 goals` */
   readonly summary: string;
@@ -204,7 +207,7 @@ export function createSourcePoller(options: SourcePollerOptions): SourcePoller {
       logConflicts(merged.conflicts);
       return { kind: 'unchanged', reason: 'no-change', nextPollMs: succeeded() };
     }
-    const update: SourceUpdate = { season: merged.season, diff, summary: summarizeDiff(diff), conflicts: merged.conflicts, hash };
+    const update: SourceUpdate = { season: merged.season, source: season, diff, summary: summarizeDiff(diff), conflicts: merged.conflicts, hash };
     try {
       await options.apply(merged.season, update);
     } catch (err) {

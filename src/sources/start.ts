@@ -38,7 +38,10 @@ export interface SeasonSourcesDeps {
   readonly clubsFile: string;
   /** The season as the store holds it now; undefined when it is not loaded (its source is not polled). */
   readonly current: (seasonId: string) => Season | undefined;
-  /** Imports an update in one transaction. */
+  /**
+   * Imports an update in one transaction. `season` is the season as the source gave it: the store
+   * keeps it as the season's base and applies the editors' live overrides on top (store.importFromSource).
+   */
   readonly apply: (season: Season, update: SourceUpdate) => void | Promise<void>;
   readonly overrides?: (seasonId: string) => readonly Override[];
   /** Today on the bot's clock, `YYYY-MM-DD`. */
@@ -87,7 +90,7 @@ export const startSeasonSources = (deps: SeasonSourcesDeps): SeasonSources => {
       everyMs: durationMs(source.every) ?? 900_000,
       initial,
       read: readerFor(identity, source, context),
-      apply: deps.apply,
+      apply: (_merged, update) => deps.apply(update.source, update),
       ...(deps.overrides ? { overrides: () => deps.overrides?.(identity.id) ?? [] } : {}),
       logger: log,
     });
