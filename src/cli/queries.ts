@@ -12,7 +12,7 @@ import type { SeasonIndex } from '../domain/season-index.js';
 import { computeGroupTables } from '../domain/standings.js';
 import { computeStats } from '../domain/stats.js';
 import { computeTies } from '../domain/ties.js';
-import { GROUPS, STAGE_LABEL, STAGES } from '../domain/types.js';
+import { groupLabels, stageCodes, stageName, stagesOfKind } from '../domain/format.js';
 import type { GroupId, Match, Season, Stage } from '../domain/types.js';
 import { SeasonFileError } from '../season/parse.js';
 import { readSeasonFile } from '../season/read.js';
@@ -62,11 +62,16 @@ const isoDate = (name: string, value: string): string => {
   return value;
 };
 
-const stageOption = (value: string | undefined): Stage | undefined =>
-  value === undefined ? undefined : oneOf('stage', value, STAGES);
+/** A stage of the queried season's format. */
+const stageOption = (season: Season, value: string | undefined): Stage | undefined =>
+  value === undefined ? undefined : oneOf('stage', value, stageCodes(season));
 
-const groupOption = (value: string | undefined): GroupId | undefined =>
-  value === undefined ? undefined : oneOf('group', value, GROUPS);
+/** A group of the queried season's format. */
+const groupOption = (season: Season, value: string | undefined): GroupId | undefined => {
+  if (value === undefined) return undefined;
+  if (groupLabels(season).length === 0) throw new UserError(`--group: ${season.name} has no group stage (got "${value}").`);
+  return oneOf('group', value, groupLabels(season));
+};
 
 // ---- shared shapes ----
 
@@ -75,7 +80,7 @@ const scoreOf = (m: Match) => m.score ?? m.decision?.score ?? null;
 const matchJson = (index: SeasonIndex, m: Match) => ({
   id: m.id,
   stage: m.stage,
-  round: roundLabel(m),
+  round: roundLabel(index.season, m),
   group: m.group,
   matchday: m.matchday,
   leg: m.leg,
@@ -102,7 +107,7 @@ const matchRows = (index: SeasonIndex, matches: readonly Match[]) =>
   matches.map((m) => [
     m.date ?? 'not recorded',
     m.kickoff ? `${m.kickoff.slice(11, 16)} UTC` : '',
-    roundLabel(m),
+    roundLabel(index.season, m),
     index.teamName(m.home),
     scoreText(m),
     index.teamName(m.away),
@@ -161,8 +166,8 @@ const fixtures: Query = (season, opts) => {
   const index = indexSeason(season);
   const matches = selectFixtures(season, {
     ...(opts.team !== undefined && { team: resolveTeam(season.teams, opts.team).id }),
-    ...(opts.stage !== undefined && { stage: stageOption(opts.stage) }),
-    ...(opts.group !== undefined && { group: groupOption(opts.group) }),
+    ...(opts.stage !== undefined && { stage: stageOption(season, opts.stage) }),
+    ...(opts.group !== undefined && { group: groupOption(season, opts.group) }),
     ...(opts.matchday !== undefined && { matchday: integer('matchday', opts.matchday, 1, 6) }),
     ...(opts.from !== undefined && { from: isoDate('from', opts.from) }),
     ...(opts.to !== undefined && { to: isoDate('to', opts.to) }),
@@ -175,7 +180,7 @@ const fixtures: Query = (season, opts) => {
 
 const standings: Query = (season, opts) => {
   const index = indexSeason(season);
-  const group = groupOption(opts.group);
+  const group = groupOption(season, opts.group);
   const tables = computeGroupTables(season).filter((t) => group === undefined || t.group === group);
   const json = {
     groups: tables.map((t) => ({
@@ -210,11 +215,9 @@ const standings: Query = (season, opts) => {
   return { json, text };
 };
 
-const TIE_ROUNDS = STAGES.filter((s) => s !== 'group');
-
 const ties: Query = (season, opts) => {
   const index = indexSeason(season);
-  const round = opts.round === undefined ? undefined : oneOf('round', opts.round, TIE_ROUNDS);
+  const round = opts.round === undefined ? undefined : oneOf('round', opts.round, stagesOfKind(season, 'qualifying', 'knockout'));
   const results = computeTies(season, round);
   const json = {
     ties: results.map((t) => ({
@@ -230,7 +233,7 @@ const ties: Query = (season, opts) => {
   const text = formatTable(
     ['Round', 'Tie', 'Team 1', 'Agg', 'Team 2', 'Winner', 'Decided by'],
     results.map((t) => [
-      STAGE_LABEL[t.stage],
+      stageName(season, t.stage),
       t.tie,
       index.teamName(t.teams[0]),
       t.aggregate ? `${t.aggregate[0]}–${t.aggregate[1]}` : '—',
@@ -242,14 +245,15 @@ const ties: Query = (season, opts) => {
   return { json, text };
 };
 
-const SCORER_STAGES: readonly ScorerStage[] = ['proper', 'qualifying', ...STAGES];
-const ROUND_COLUMNS = ['R1', 'R2', 'MD1', 'MD2', 'MD3', 'MD4', 'MD5', 'MD6', 'QF', 'SF', 'F'];
+/** Scorer columns in the season's order: each stage's key, a group stage's matchdays one by one. */
+const roundColumns = (season: Season): string[] =>
+  season.format.stages.flatMap((s) => (s.kind === 'group' ? Array.from({ length: s.matchdays }, (_, i) => `MD${i + 1}`) : [s.key]));
 
 const scorers: Query = (season, opts) => {
   const index = indexSeason(season);
   const table = computeScorers(season, {
     ...(opts.team !== undefined && { team: resolveTeam(season.teams, opts.team).id }),
-    ...(opts.stage !== undefined && { stage: oneOf('stage', opts.stage, SCORER_STAGES) }),
+    ...(opts.stage !== undefined && { stage: oneOf<ScorerStage>('stage', opts.stage, ['proper', 'qualifying', ...stageCodes(season)]) }),
     ...(opts.limit !== undefined && { limit: integer('limit', opts.limit, 1, 500) }),
   });
   const json = {
@@ -257,7 +261,7 @@ const scorers: Query = (season, opts) => {
     unattributedGoals: table.unattributedGoals,
     ownGoals: table.ownGoals,
   };
-  const columns = ROUND_COLUMNS.filter((c) => table.rows.some((r) => (r.byRound[c] ?? 0) > 0));
+  const columns = roundColumns(season).filter((c) => table.rows.some((r) => (r.byRound[c] ?? 0) > 0));
   const text = [
     formatTable(
       ['Rank', 'Player', 'Team', 'Goals', ...columns],
@@ -278,7 +282,7 @@ const stats: Query = (season) => {
     formatTable(
       ['Stage', 'Played', 'Awarded', 'Goals', 'Unrecorded'],
       [
-        ...report.stages.map((s) => [STAGE_LABEL[s.stage], s.matchesPlayed, s.matchesAwarded, s.goals, s.unrecordedResults]),
+        ...report.stages.map((s) => [stageName(season, s.stage), s.matchesPlayed, s.matchesAwarded, s.goals, s.unrecordedResults]),
         ['Competition proper', p.matchesPlayed, p.matchesAwarded, p.goals, p.unrecordedResults],
       ],
     ),

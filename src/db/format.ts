@@ -1,47 +1,66 @@
-// The competition's fixed shape (stages, rounds, groups) as table rows, without their season: the
-// same for every season today, so the importer writes it from here (adding season_id) rather than
-// from the season file. Formats as data will make it per season.
-import { GROUPS, STAGE_KEY, STAGE_LABEL, STAGES, type GroupId, type Stage } from '../domain/types.js';
+// A season's format (stages, rounds, groups) as table rows, and back. The importer writes the rows
+// from the season's `format`; season-repo.ts rebuilds the format from them.
+import { roundIdFor } from '../domain/format.js';
+import type { GroupId, Season, SeasonFormat, StageFormat, StageKind } from '../domain/types.js';
 import type { groups, rounds, stages } from './schema.js';
 
-const GROUP_MATCHDAYS = [1, 2, 3, 4, 5, 6] as const;
+type WithoutSeason<T> = Omit<T, 'seasonId'>;
+export type StageRow = WithoutSeason<typeof stages.$inferInsert>;
+export type RoundRow = WithoutSeason<typeof rounds.$inferInsert>;
+export type GroupRow = WithoutSeason<typeof groups.$inferInsert>;
+
 const LEGS = [1, 2] as const;
 
-type WithoutSeason<T> = Omit<T, 'seasonId'>;
-
-export const STAGE_ROWS: readonly WithoutSeason<typeof stages.$inferInsert>[] = STAGES.map((code, ordinal) => ({
-  code,
-  ordinal,
-  name: STAGE_LABEL[code],
-  format: code === 'group' ? 'round_robin' : 'two_legged',
-}));
-
-interface RoundShape {
-  readonly stage: Stage;
-  readonly matchday: number | null;
-  readonly leg: number | null;
-  readonly name: string;
+export function stageRows(season: Pick<Season, 'format'>): StageRow[] {
+  return season.format.stages.map((stage, ordinal) => ({
+    code: stage.code,
+    ordinal,
+    name: stage.name,
+    format: stage.kind === 'group' ? 'round_robin' : stage.legs,
+  }));
 }
 
-export const ROUND_ROWS: readonly WithoutSeason<typeof rounds.$inferInsert>[] = STAGES.flatMap((stage): RoundShape[] =>
-  stage === 'group'
-    ? GROUP_MATCHDAYS.map((matchday) => ({ stage, matchday, leg: null, name: `Matchday ${matchday}` }))
-    : LEGS.map((leg) => ({ stage, matchday: null, leg, name: `${STAGE_LABEL[stage]}, leg ${leg}` })),
-).map((round, ordinal) => ({ id: requiredRoundId(round), ordinal, ...round }));
-
-function requiredRoundId(round: RoundShape): string {
-  const id = roundIdFor(round.stage, round.matchday, round.leg);
-  if (id === null) throw new Error(`round of ${round.stage} has neither matchday nor leg`);
-  return id;
+/** Every round of the format: a group stage's matchdays, a two-legged round's legs, a single-leg round itself. */
+export function roundRows(season: Pick<Season, 'format'>): RoundRow[] {
+  const shapes = season.format.stages.flatMap((stage): { stage: string; matchday: number | null; leg: number | null; name: string }[] => {
+    if (stage.kind === 'group') {
+      return Array.from({ length: stage.matchdays }, (_, i) => ({ stage: stage.code, matchday: i + 1, leg: null, name: `Matchday ${i + 1}` }));
+    }
+    if (stage.legs === 'single_leg') return [{ stage: stage.code, matchday: null, leg: null, name: stage.name }];
+    return LEGS.map((leg) => ({ stage: stage.code, matchday: null, leg, name: `${stage.name}, leg ${leg}` }));
+  });
+  return shapes.map((round, ordinal) => ({ id: roundIdFor(season, round.stage, round.matchday, round.leg) ?? round.stage, ordinal, ...round }));
 }
 
-export const GROUP_ROWS: readonly WithoutSeason<typeof groups.$inferInsert>[] = GROUPS.map((id: GroupId, ordinal) => ({ id, ordinal }));
+export function groupRows(season: Pick<Season, 'format'>): GroupRow[] {
+  const stage = season.format.stages.find((s) => s.kind === 'group');
+  return (stage?.kind === 'group' ? stage.groups : []).map((id, ordinal) => ({ id, ordinal }));
+}
 
 /**
- * The round a match belongs to: `GS-MD3`, `QF-L1`, `F-L2`. Null when the match has no leg or
- * matchday (a walkover with no leg played).
+ * The format rebuilt from its rows. The tables do not hold a stage's kind or the tiebreak rule set, so
+ * this reads them by rule: a round robin is the group stage, rounds before it are qualifying rounds and
+ * rounds after it knockout rounds; without a group stage, `first_round`/`second_round` are qualifying
+ * and every other round knockout. The tiebreak is `caf`, the only rule set there is. A stage's key is
+ * the part of its round ids before the first dash (`QF-L1` → `QF`).
  */
-export function roundIdFor(stage: Stage, matchday: number | null, leg: number | null): string | null {
-  if (stage === 'group') return matchday === null ? null : `${STAGE_KEY[stage]}-MD${matchday}`;
-  return leg === null ? null : `${STAGE_KEY[stage]}-L${leg}`;
+export function formatFromRows(
+  stageList: readonly Pick<StageRow, 'code' | 'ordinal' | 'name' | 'format'>[],
+  roundList: readonly Pick<RoundRow, 'id' | 'stage' | 'matchday'>[],
+  groupList: readonly Pick<GroupRow, 'id' | 'ordinal'>[],
+): SeasonFormat {
+  const ordered = [...stageList].sort((a, b) => a.ordinal - b.ordinal);
+  const groupAt = ordered.findIndex((s) => s.format === 'round_robin');
+  const labels: GroupId[] = [...groupList].sort((a, b) => a.ordinal - b.ordinal).map((g) => g.id);
+  const stagesOut = ordered.map((row, i): StageFormat => {
+    const own = roundList.filter((r) => r.stage === row.code);
+    const key = own[0]?.id.split('-')[0] ?? row.code.toUpperCase();
+    if (row.format === 'round_robin') {
+      return { code: row.code, name: row.name, key, kind: 'group', groups: labels, matchdays: Math.max(1, ...own.map((r) => r.matchday ?? 0)) };
+    }
+    const kind: StageKind =
+      groupAt >= 0 ? (i < groupAt ? 'qualifying' : 'knockout') : row.code === 'first_round' || row.code === 'second_round' ? 'qualifying' : 'knockout';
+    return { code: row.code, name: row.name, key, kind: kind === 'qualifying' ? 'qualifying' : 'knockout', legs: row.format === 'single_leg' ? 'single_leg' : 'two_legged' };
+  });
+  return { stages: stagesOut, tiebreak: 'caf' };
 }

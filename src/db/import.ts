@@ -5,7 +5,8 @@ import { and, desc, eq, getTableColumns, getTableName, notInArray, notLike, sql,
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Season, SourceNote } from '../domain/types.js';
 import type { AppDatabase, SqliteConnection } from './client.js';
-import { GROUP_ROWS, ROUND_ROWS, STAGE_ROWS, roundIdFor } from './format.js';
+import { roundIdFor } from '../domain/format.js';
+import { groupRows, roundRows, stageRows } from './format.js';
 import {
   SEASON_TABLES_PARENTS_FIRST,
   associations,
@@ -262,9 +263,9 @@ function seasonRows(season: Season) {
 
   return {
     competition: { id: competitionId, name: season.competition },
-    stages: STAGE_ROWS.map((row) => ({ seasonId, ...row })),
-    rounds: ROUND_ROWS.map((row) => ({ seasonId, ...row })),
-    groups: GROUP_ROWS.map((row) => ({ seasonId, ...row })),
+    stages: stageRows(season).map((row) => ({ seasonId, ...row })),
+    rounds: roundRows(season).map((row) => ({ seasonId, ...row })),
+    groups: groupRows(season).map((row) => ({ seasonId, ...row })),
     associations: season.associations.map((association, ordinal) => ({
       seasonId,
       name: association.name,
@@ -310,7 +311,7 @@ function seasonRows(season: Season) {
       id: match.id,
       ordinal,
       stage: match.stage,
-      roundId: roundIdFor(match.stage, match.matchday, match.leg),
+      roundId: roundIdFor(season, match.stage, match.matchday, match.leg),
       groupId: match.group,
       matchday: match.matchday,
       tie: match.tie,

@@ -16,7 +16,7 @@ import {
   unique,
   type AnySQLiteColumn,
 } from 'drizzle-orm/sqlite-core';
-import { GOAL_TYPES, GROUPS, MATCH_STATUSES, STAGES, type RankDispute } from '../domain/types.js';
+import { GOAL_TYPES, MATCH_STATUSES, type RankDispute } from '../domain/types.js';
 
 export const CALENDAR_KINDS = ['draw', 'matchday', 'leg'] as const;
 export const SOURCE_NOTE_KINDS = ['conflict', 'gap'] as const;
@@ -115,7 +115,7 @@ export const stages = sqliteTable(
   'stages',
   {
     seasonId: seasonId(),
-    code: text('code', { enum: STAGES }).notNull(),
+    code: text('code').notNull(),
     ordinal: integer('ordinal').notNull(),
     name: text('name').notNull(),
     format: text('format', { enum: STAGE_FORMATS }).notNull(),
@@ -135,7 +135,7 @@ export const rounds = sqliteTable(
     seasonId: seasonId(),
     id: text('id').notNull(),
     ordinal: integer('ordinal').notNull(),
-    stage: text('stage', { enum: STAGES }).notNull(),
+    stage: text('stage').notNull(),
     matchday: integer('matchday'),
     leg: integer('leg'),
     name: text('name').notNull(),
@@ -156,7 +156,7 @@ export const groups = sqliteTable(
   'groups',
   {
     seasonId: seasonId(),
-    id: text('id', { enum: GROUPS }).notNull(),
+    id: text('id').notNull(),
     ordinal: integer('ordinal').notNull(),
   },
   (t) => [
@@ -176,7 +176,7 @@ export const teams = sqliteTable(
     shortName: text('short_name'),
     association: text('association').notNull(),
     qualifyingMethod: text('qualifying_method'),
-    entryStage: text('entry_stage', { enum: ENTRY_STAGES }).notNull(),
+    entryStage: text('entry_stage').notNull(),
     note: text('note'),
     sources: sources(),
   },
@@ -212,7 +212,7 @@ export const groupMembers = sqliteTable(
   {
     seasonId: seasonId(),
     teamId: text('team_id').notNull(),
-    groupId: text('group_id', { enum: GROUPS }).notNull(),
+    groupId: text('group_id').notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.seasonId, t.teamId] }),
@@ -228,10 +228,10 @@ export const matches = sqliteTable(
     seasonId: seasonId(),
     id: text('id').notNull(),
     ordinal: integer('ordinal').notNull(),
-    stage: text('stage', { enum: STAGES }).notNull(),
+    stage: text('stage').notNull(),
     /** Null only for a walkover with no leg played. */
     roundId: text('round_id'),
-    groupId: text('group_id', { enum: GROUPS }),
+    groupId: text('group_id'),
     matchday: integer('matchday'),
     tie: integer('tie'),
     leg: integer('leg'),
@@ -351,7 +351,7 @@ export const calendarEntries = sqliteTable(
     phase: text('phase').notNull(),
     round: text('round').notNull(),
     kind: text('kind', { enum: CALENDAR_KINDS }).notNull(),
-    stage: text('stage', { enum: STAGES }),
+    stage: text('stage'),
     matchday: integer('matchday'),
     leg: integer('leg'),
     startDate: text('start_date').notNull(),

@@ -4,6 +4,7 @@
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { Goal, Match, RedCard, Score, Season, SourceNote, TeamId } from '../domain/types.js';
 import type { AppDatabase } from './client.js';
+import { formatFromRows } from './format.js';
 import {
   associations,
   calendarEntries,
@@ -11,12 +12,15 @@ import {
   dataImports,
   goals,
   groupMembers,
+  groups,
   matches,
   printedTotals,
   rankingCriteria,
   redCards,
+  rounds,
   seasons,
   sourceNotes,
+  stages,
   teamAliases,
   teams,
 } from './schema.js';
@@ -105,11 +109,17 @@ export function loadSeason(db: AppDatabase, seasonId?: string): Season {
     );
     const notes = tx.select().from(sourceNotes).where(eq(sourceNotes.seasonId, id)).orderBy(asc(sourceNotes.kind), asc(sourceNotes.ordinal)).all();
     const toNote = (note: (typeof notes)[number]): SourceNote => ({ subject: note.subject, text: note.text, sources: note.sources });
+    const format = formatFromRows(
+      tx.select().from(stages).where(eq(stages.seasonId, id)).all(),
+      tx.select().from(rounds).where(eq(rounds.seasonId, id)).orderBy(asc(rounds.ordinal)).all(),
+      tx.select().from(groups).where(eq(groups.seasonId, id)).all(),
+    );
 
     return {
       id: season.id,
       name: season.name,
       competition,
+      format,
       label: season.label,
       staleAfterDays: season.staleAfterDays,
       endDate: season.endDate,

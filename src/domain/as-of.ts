@@ -1,6 +1,7 @@
 import type { CalendarEntry, Match, Season, Stage, TeamId } from './types.js';
 import { drawOf, previousTieStage } from './calendar.js';
 import { computeTies } from './ties.js';
+import { finalStage, groupStage } from './format.js';
 
 // The season as a fan saw it at one instant. Under the replay clock (a past season re-lived at
 // speed) nothing shows before it was known: a result before its match was played, a decision
@@ -115,15 +116,16 @@ function buildView(season: Season, timeline: Timeline, t: number): Season {
     const awaiting = timeline.awaitingFrom.get(i);
     return awaiting !== undefined && awaiting <= t ? awaitingDecision(match) : withoutResult(match);
   });
-  const finalPending = season.matches.some((m, i) => m.stage === 'final' && (timeline.knownAt[i] ?? 0) > t);
+  const final = finalStage(season)?.code;
+  const finalPending = season.matches.some((m, i) => m.stage === final && (timeline.knownAt[i] ?? 0) > t);
   const withResults: Season = {
     ...season,
-    champion: season.matches.some((m) => m.stage === 'final') && !finalPending ? season.champion : null,
+    champion: season.matches.some((m) => m.stage === final) && !finalPending ? season.champion : null,
     matches,
   };
   const drawn = (stage: Stage): boolean => (timeline.drawAt.get(stage) ?? Number.NEGATIVE_INFINITY) <= t;
   const visible = pairingsKnown(withResults, drawn);
-  const groupDrawn = drawn('group');
+  const groupDrawn = drawn(groupStage(season)?.code ?? 'group');
   return {
     ...withResults,
     teams: groupDrawn ? season.teams : season.teams.map((team) => (team.group === null ? team : { ...team, group: null })),
@@ -148,7 +150,7 @@ function pairingsKnown(season: Season, drawn: (stage: Stage) => boolean): (match
   };
   return (match) => {
     if (!drawn(match.stage)) return false;
-    const before = previousTieStage(match.stage);
+    const before = previousTieStage(season, match.stage);
     if (before === null) return true;
     const { teams, winners } = feeding(before);
     // A team that did not play the round before (a bye) is known from the draw.

@@ -1,4 +1,4 @@
-import { STAGE_KEY, STAGE_LABEL } from './types.js';
+import { isGroupStage, previousStage, roundIdFor, stageFormat, stageName } from './format.js';
 import type { CalendarEntry, Match, Round, Season, Stage } from './types.js';
 import { indexSeason, matchDay, stageOrder } from './season-index.js';
 import { legName } from './fixtures.js';
@@ -35,9 +35,15 @@ export function drawOf(season: Season, stage: Stage): CalendarEntry | null {
   return draw;
 }
 
-/** The two-legged round whose winners a stage's pairings wait for; null when its pairings come from a draw alone. */
-export function previousTieStage(stage: Stage): Stage | null {
-  return stage === 'second_round' ? 'first_round' : stage === 'semi_final' ? 'quarter_final' : stage === 'final' ? 'semi_final' : null;
+/**
+ * The round whose winners a stage's pairings wait for (the stage before it in the format, when that is a
+ * qualifying or knockout round); null when its pairings come from a draw alone (the first round, or the
+ * first knockout round after the group stage).
+ */
+export function previousTieStage(season: Pick<Season, 'format'>, stage: Stage): Stage | null {
+  if (stageFormat(season, stage)?.kind === 'group') return null;
+  const before = previousStage(season, stage);
+  return before === null || isGroupStage(season, before) ? null : before;
 }
 
 /**
@@ -54,7 +60,7 @@ export function pairingsPending(
   const draw = drawOf(season, stage);
   if (draw === null) return null;
   if (draw.startDate > now.toISOString().slice(0, 10)) return { drawOn: draw.startDate };
-  const before = previousTieStage(stage);
+  const before = previousTieStage(season, stage);
   return before === null ? null : { waitingFor: before };
 }
 
@@ -98,8 +104,9 @@ function edgeKickoff(matches: readonly Match[], edge: 'first' | 'last'): string 
 const roundsCache = new WeakMap<Season, readonly Round[]>();
 
 /**
- * The season as announceable rounds: each leg of a two-legged round (`R1-L1`, `QF-L2`, `F-L2`) and each
- * group matchday across all groups (`GS-MD1`). Walkovers with no leg played belong to no round.
+ * The season as announceable rounds: each leg of a two-legged round (`R1-L1`, `QF-L2`, `F-L2`), a
+ * single-leg round whole (`F`), and each group matchday across all groups (`GS-MD1`). Walkovers with
+ * no leg played belong to no round.
  */
 export function seasonRounds(season: Season): Round[] {
   const cached = roundsCache.get(season);
@@ -108,27 +115,26 @@ export function seasonRounds(season: Season): Round[] {
   const buckets = new Map<string, { stage: Stage; matchday: number | null; leg: 1 | 2 | null; matches: Match[] }>();
   for (const match of index.matches) {
     const { stage } = match;
-    let key: string;
-    if (stage === 'group') {
-      if (match.matchday === null) continue;
-      key = `GS-MD${match.matchday}`;
-    } else {
-      if (match.leg === null) continue;
-      key = `${STAGE_KEY[stage]}-L${match.leg}`;
-    }
+    const group = isGroupStage(season, stage);
+    const key = roundIdFor(season, stage, match.matchday, match.leg);
+    if (key === null) continue;
     const bucket = buckets.get(key);
     if (bucket) bucket.matches.push(match);
     else
       buckets.set(key, {
         stage,
-        matchday: stage === 'group' ? match.matchday : null,
-        leg: stage === 'group' ? null : match.leg,
+        matchday: group ? match.matchday : null,
+        leg: group ? null : match.leg,
         matches: [match],
       });
   }
   const rounds: Round[] = [...buckets.entries()].map(([key, b]) => ({
     key,
-    label: b.stage === 'group' ? `${STAGE_LABEL.group} · Matchday ${b.matchday}` : `${STAGE_LABEL[b.stage]}, ${legName(b.leg === 2 ? 2 : 1)}`,
+    label: isGroupStage(season, b.stage)
+      ? `${stageName(season, b.stage)} · Matchday ${b.matchday}`
+      : b.leg === null
+        ? stageName(season, b.stage)
+        : `${stageName(season, b.stage)}, ${legName(b.leg)}`,
     stage: b.stage,
     matchday: b.matchday,
     leg: b.leg,
@@ -137,7 +143,7 @@ export function seasonRounds(season: Season): Round[] {
     lastKickoff: edgeKickoff(b.matches, 'last'),
   }));
   rounds.sort(
-    (a, b) => stageOrder(a.stage) - stageOrder(b.stage) || (a.matchday ?? 0) - (b.matchday ?? 0) || (a.leg ?? 0) - (b.leg ?? 0),
+    (a, b) => stageOrder(season, a.stage) - stageOrder(season, b.stage) || (a.matchday ?? 0) - (b.matchday ?? 0) || (a.leg ?? 0) - (b.leg ?? 0),
   );
   roundsCache.set(season, rounds);
   return [...rounds];

@@ -145,6 +145,10 @@ export function placeRanges(
   return ranges;
 }
 
-/** Through when the worst place is in the top `qualifiers`; out when even the best place is below them. */
-export const fateOf = (range: PlaceRange | undefined, qualifiers: number): GroupFate =>
-  range === undefined ? 'open' : range.worst < qualifiers ? 'through' : range.best >= qualifiers ? 'out' : 'open';
+/**
+ * Through when the worst place is in the top `qualifiers`; out when even the best place is at `outFrom`
+ * or below (0-based). `outFrom` is `qualifiers` unless the next place may still go through as one of
+ * the best-placed teams across groups (three groups sending four teams on): then it is one lower.
+ */
+export const fateOf = (range: PlaceRange | undefined, qualifiers: number, outFrom: number = qualifiers): GroupFate =>
+  range === undefined ? 'open' : range.worst < qualifiers ? 'through' : range.best >= outFrom ? 'out' : 'open';

@@ -1,4 +1,4 @@
-import { STAGE_KEY, STAGE_LABEL } from './types.js';
+import { isGroupStage, stageFormat, stageKey, stageName } from './format.js';
 import type { GroupId, Match, MatchStatus, Season, Stage, TeamId } from './types.js';
 import { indexSeason, matchDay } from './season-index.js';
 
@@ -60,21 +60,21 @@ export function selectFixtures(season: Season, filter: FixtureFilter = {}): Matc
 }
 
 /** The round a match counts in: `R1`, `R2`, `MD1`…`MD6`, `QF`, `SF`, `F` (`GS` for a group match with no matchday). */
-export const roundKey = (match: Match): string =>
-  match.stage === 'group' && match.matchday !== null ? `MD${match.matchday}` : STAGE_KEY[match.stage];
+export const roundKey = (season: Pick<Season, 'format'>, match: Match): string =>
+  isGroupStage(season, match.stage) && match.matchday !== null ? `MD${match.matchday}` : stageKey(season, match.stage);
 
 /** "first leg" / "second leg": how a leg is named to fans (never "L1" or "Leg 1 of 2"). */
 export const legName = (leg: 1 | 2): string => (leg === 1 ? 'first leg' : 'second leg');
 
 /** "Group B · Matchday 6", "Quarter-finals, first leg", "First round, tie 11, second leg", "First round, tie 11 (walkover)". */
-export function roundLabel(match: Match): string {
-  if (match.stage === 'group') {
-    const parts = [match.group ? `Group ${match.group}` : STAGE_LABEL.group];
+export function roundLabel(season: Pick<Season, 'format'>, match: Match): string {
+  if (isGroupStage(season, match.stage)) {
+    const parts = [match.group ? `Group ${match.group}` : stageName(season, match.stage)];
     if (match.matchday !== null) parts.push(`Matchday ${match.matchday}`);
     return parts.join(' · ');
   }
-  const parts = [STAGE_LABEL[match.stage]];
-  const qualifying = match.stage === 'first_round' || match.stage === 'second_round';
+  const parts = [stageName(season, match.stage)];
+  const qualifying = stageFormat(season, match.stage)?.kind === 'qualifying';
   if (qualifying && match.tie !== null) parts.push(`tie ${match.tie}`);
   if (match.leg !== null) parts.push(legName(match.leg));
   const label = parts.join(', ');

@@ -3,7 +3,7 @@
 import { seasonAsOf, RESULT_AFTER_KICKOFF_MS } from './as-of.js';
 import { indexSeason, matchDay } from './season-index.js';
 import type { Match, Season, TeamId } from './types.js';
-import { STAGE_KEY } from './types.js';
+import { roundIdFor } from './format.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -24,8 +24,8 @@ export type NextView =
   | { readonly kind: 'notYetKnown'; readonly last: Match | null };
 
 /** The announceable round a match belongs to (the same keys as calendar.ts's `seasonRounds`). */
-export const roundKeyOf = (match: Match): string =>
-  match.stage === 'group' ? `GS-MD${match.matchday ?? 0}` : `${STAGE_KEY[match.stage]}-L${match.leg ?? 1}`;
+export const roundKeyOf = (season: Pick<Season, 'format'>, match: Match): string =>
+  roundIdFor(season, match.stage, match.matchday ?? 0, match.leg ?? 1) ?? match.stage;
 
 /** When the match is over: kickoff plus the match, or the end of its day; null when undated. */
 const overAt = (match: Match): number | null => {
@@ -72,8 +72,8 @@ export function nextMatches(season: Season, now: Date, team: TeamId | null = nul
     return { kind: 'over', scope: team === null ? 'season' : 'team', last };
   }
 
-  const roundKey = roundKeyOf(first);
-  const chosen = team === null ? toCome.filter((m) => roundKeyOf(m) === roundKey) : [first];
+  const roundKey = roundKeyOf(season, first);
+  const chosen = team === null ? toCome.filter((m) => roundKeyOf(season, m) === roundKey) : [first];
   return { kind: 'upcoming', roundKey, matches: chosen.map((match) => withContext(index.matches, match)) };
 }
 

@@ -1,10 +1,10 @@
-import { KNOCKOUT_STAGES, QUALIFYING_STAGES, STAGES } from './types.js';
+import { stageCodes, stagesOfKind } from './format.js';
 import type { Match, ScorerRow, ScorerTable, Season, Stage, TeamId } from './types.js';
 import { indexSeason } from './season-index.js';
 import { roundKey } from './fixtures.js';
 import { memoBySeason } from './memo.js';
 
-/** 'proper' = group stage + knockout stage (the competition proper); 'qualifying' = first and second rounds. */
+/** 'proper' = group stage + knockout stage (the competition proper); 'qualifying' = the qualifying rounds; else one stage of the format. */
 export type ScorerStage = 'qualifying' | 'proper' | Stage;
 
 export interface ScorerOptions {
@@ -24,10 +24,10 @@ const topWithTies = (rows: readonly ScorerRow[], limit: number): ScorerRow[] => 
   return rows.slice(0, end);
 };
 
-const SCORER_STAGES: ReadonlySet<string> = new Set<ScorerStage>(['qualifying', 'proper', ...STAGES]);
+const isScorerStage = (season: Season, stage: string): boolean => stage === 'qualifying' || stage === 'proper' || stageCodes(season).includes(stage);
 
-const stagesFor = (stage: ScorerStage): readonly Stage[] =>
-  stage === 'proper' ? ['group', ...KNOCKOUT_STAGES] : stage === 'qualifying' ? QUALIFYING_STAGES : [stage];
+const stagesFor = (season: Season, stage: ScorerStage): readonly Stage[] =>
+  stage === 'proper' ? stagesOfKind(season, 'group', 'knockout') : stage === 'qualifying' ? stagesOfKind(season, 'qualifying') : [stage];
 
 interface Tally {
   readonly player: string;
@@ -45,7 +45,7 @@ interface Tally {
 export function computeScorers(season: Season, opts: ScorerOptions = {}): ScorerTable {
   const stage = opts.stage ?? 'proper';
   // Memoize only the bounded set of keys (known stage, known or no team), so odd input cannot grow the cache.
-  const cacheable = SCORER_STAGES.has(stage) && (opts.team === undefined || indexSeason(season).teamById.has(opts.team));
+  const cacheable = isScorerStage(season, stage) && (opts.team === undefined || indexSeason(season).teamById.has(opts.team));
   const full = cacheable ? scorersMemo(season, `${stage}\u0000${opts.team ?? ''}`) : tallyScorers(season, stage, opts.team);
   const rows = opts.limit === undefined ? [...full.rows] : topWithTies(full.rows, opts.limit);
   return { rows, unattributedGoals: full.unattributedGoals, ownGoals: full.ownGoals };
@@ -62,10 +62,10 @@ function tallyScorers(season: Season, stage: ScorerStage, team: TeamId | undefin
   let unattributedGoals = 0;
   let ownGoals = 0;
 
-  for (const s of stagesFor(stage)) {
+  for (const s of stagesFor(season, stage)) {
     for (const match of index.matchesByStage.get(s) ?? []) {
       if (match.status !== 'played') continue;
-      const round = roundKey(match);
+      const round = roundKey(season, match);
       unattributedGoals += unlistedGoals(match, team);
       for (const goal of match.goals) {
         if (team !== undefined && goal.team !== team) continue;

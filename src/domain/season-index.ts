@@ -1,4 +1,4 @@
-import { STAGES } from './types.js';
+import { stageOrdinal } from './format.js';
 import type { Association, GroupId, Match, Season, Stage, Team, TeamId } from './types.js';
 
 /** Lookups over one Season, built in a single pass. Matches in every list are in chronological order. */
@@ -20,9 +20,8 @@ export interface SeasonIndex {
   readonly matchesOf: (team: TeamId) => readonly Match[];
 }
 
-const STAGE_ORDER: ReadonlyMap<Stage, number> = new Map(STAGES.map((stage, i) => [stage, i]));
-
-export const stageOrder = (stage: Stage): number => STAGE_ORDER.get(stage) ?? STAGES.length;
+/** The stage's place in the season's format (0 = played first). */
+export const stageOrder = (season: Pick<Season, 'format'>, stage: Stage): number => stageOrdinal(season, stage);
 
 /** The local match day, falling back to the UTC day of the kickoff. */
 export const matchDay = (match: Match): string | null => match.date ?? match.kickoff?.slice(0, 10) ?? null;
@@ -31,7 +30,7 @@ export const matchDay = (match: Match): string | null => match.date ?? match.kic
  * Chronological order: day, then kickoff (unknown time last), then id. An undated match (a walkover)
  * takes the first day of its stage so it stays with its round instead of sinking to the end.
  */
-function chronological(matches: readonly Match[]): Match[] {
+function chronological(season: Season, matches: readonly Match[]): Match[] {
   const firstDayOfStage = new Map<Stage, string>();
   for (const match of matches) {
     const day = matchDay(match);
@@ -42,7 +41,7 @@ function chronological(matches: readonly Match[]): Match[] {
   // One sortable string per match: comparing it once is much cheaper than four comparisons per pair.
   const keyed = matches.map((match) => ({
     match,
-    key: `${matchDay(match) ?? firstDayOfStage.get(match.stage) ?? '9999-12-31'}|${stageOrder(match.stage)}|${match.kickoff ?? '~'}|${match.id}`,
+    key: `${matchDay(match) ?? firstDayOfStage.get(match.stage) ?? '9999-12-31'}|${String(stageOrder(season, match.stage)).padStart(3, '0')}|${match.kickoff ?? '~'}|${match.id}`,
   }));
   keyed.sort((a, b) => compareText(a.key, b.key));
   return keyed.map((k) => k.match);
@@ -94,7 +93,7 @@ export function indexSeason(season: Season): SeasonIndex {
   const teamsByAssociation = lazy(() => groupBy(season.teams, (team) => team.association));
   const teamsByGroup = lazy(() => groupBy(season.teams, (team) => team.group));
   const associationByName = lazy(() => new Map(season.associations.map((a) => [a.name, a])));
-  const matches = lazy(() => chronological(season.matches));
+  const matches = lazy(() => chronological(season, season.matches));
   const matchById = lazy(() => new Map(matches().map((match) => [match.id, match])));
   const matchesByStage = lazy(() => groupBy(matches(), (match) => match.stage));
   const matchesByGroup = lazy(() => groupBy(matches(), (match) => match.group));

@@ -2,7 +2,7 @@
 //  1 points; 2–5 head-to-head points, goal difference, goals, away goals among the tied teams;
 //  6 2–5 again on a still-tied subset; 7–9 goal difference, goals, away goals in all group matches;
 //  10 drawing of lots, which we cannot know, so such teams are listed by name and flagged 'unresolved'.
-import { GROUPS } from './types.js';
+import { advancing, groupLabels, isGroupStage } from './format.js';
 import type { GroupId, GroupNote, GroupTable, Match, NoteMatch, Score, Season, StandingRow, TeamId, TiebreakRule } from './types.js';
 import { indexSeason, matchTitle } from './season-index.js';
 import type { SeasonIndex } from './season-index.js';
@@ -240,7 +240,7 @@ function buildGroupTable(season: Season, group: GroupId): GroupTable {
   const where = (m: Match) => `${matchTitle(index, m)}${m.matchday === null ? '' : ` (Matchday ${m.matchday})`}`;
 
   for (const m of groupMatches) {
-    if (m.stage !== 'group') continue;
+    if (!isGroupStage(season, m.stage)) continue;
     teamIds.add(m.home);
     teamIds.add(m.away);
     const outcome = matchOutcome(m);
@@ -292,10 +292,14 @@ function buildGroupTable(season: Season, group: GroupId): GroupTable {
     () => undefined,
   );
 
-  const ranges = placeRanges(teams, counted, open, new Map(placed.map((p, i) => [p.team, i])), QUALIFIERS_PER_GROUP);
+  // How many go through comes from the format (two a group for CAF's quarter-finals); with no knockout
+  // round after the groups, nobody's fate is claimed.
+  const through = advancing(season);
+  const qualifiers = through?.direct ?? QUALIFIERS_PER_GROUP;
+  const ranges = placeRanges(teams, counted, open, new Map(placed.map((p, i) => [p.team, i])), qualifiers);
   const rows: StandingRow[] = placed.map((p, i) => {
     const t = overall.get(p.team) ?? emptyTally();
-    const fate = fateOf(ranges.get(p.team), QUALIFIERS_PER_GROUP);
+    const fate = through === null ? 'open' : fateOf(ranges.get(p.team), qualifiers, qualifiers + (through.bestPlaced > 0 ? 1 : 0));
     return {
       position: i + 1,
       team: p.team,
@@ -352,7 +356,7 @@ export function computeGroupTable(season: Season, group: GroupId): GroupTable {
 /** Tables for every group that has teams or matches in the season. */
 export function computeGroupTables(season: Season): GroupTable[] {
   const index = indexSeason(season);
-  return GROUPS.filter((g) => index.teamsByGroup.has(g) || index.matchesByGroup.has(g)).map((g) => groupTable(season, g));
+  return groupLabels(season).filter((g) => index.teamsByGroup.has(g) || index.matchesByGroup.has(g)).map((g) => groupTable(season, g));
 }
 
 export interface DecidedFate {

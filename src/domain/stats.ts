@@ -1,4 +1,4 @@
-import { KNOCKOUT_STAGES, STAGES } from './types.js';
+import { stageCodes, stagesOfKind } from './format.js';
 import type {
   CompetitionProperStats,
   Match,
@@ -15,8 +15,6 @@ import type {
 import { indexSeason } from './season-index.js';
 import type { SeasonIndex } from './season-index.js';
 import { memoBySeason } from './memo.js';
-
-const PROPER_STAGES: readonly Stage[] = ['group', ...KNOCKOUT_STAGES];
 
 /** What one scope (a stage, or several) holds, with the matches behind each gap. */
 interface Scope {
@@ -94,7 +92,7 @@ export function computeStats(season: Season): StatsReport {
 const statsMemo = memoBySeason((season): StatsReport => {
   const index = indexSeason(season);
   const stages: StageStats[] = [];
-  for (const stage of STAGES) {
+  for (const stage of stageCodes(season)) {
     if (!index.matchesByStage.has(stage)) continue;
     const scope = scopeOf(index, [stage]);
     stages.push({
@@ -106,7 +104,7 @@ const statsMemo = memoBySeason((season): StatsReport => {
     });
   }
 
-  const proper = scopeOf(index, PROPER_STAGES);
+  const proper = scopeOf(index, stagesOfKind(season, 'group', 'knockout'));
   const competitionProper: CompetitionProperStats = {
     matchesPlayed: proper.played,
     matchesAwarded: proper.awarded.length,
@@ -120,8 +118,8 @@ const statsMemo = memoBySeason((season): StatsReport => {
     goals: { total: printed.goals, group: printed.groupGoals, knockout: printed.goals - printed.groupGoals },
   };
   const reconciliation = [
-    check({ kind: 'group' }, scopeOf(index, ['group']), printed.groupMatches, printed.groupGoals),
-    check({ kind: 'knockout', ...knockout }, scopeOf(index, KNOCKOUT_STAGES), knockout.matches.knockout, knockout.goals.knockout),
+    check({ kind: 'group' }, scopeOf(index, stagesOfKind(season, 'group')), printed.groupMatches, printed.groupGoals),
+    check({ kind: 'knockout', ...knockout }, scopeOf(index, stagesOfKind(season, 'knockout')), knockout.matches.knockout, knockout.goals.knockout),
     check({ kind: 'competition_proper' }, proper, printed.matches, printed.goals),
   ];
   return { stages, competitionProper, reconciliation };

@@ -1,13 +1,13 @@
-// Two-legged ties. This season (Regulations III. 13 & 14): aggregate, then away goals, then penalties
-// without extra time. A leg flagged extraTime is still handled: its score already includes extra time.
-import { KNOCKOUT_STAGES, QUALIFYING_STAGES } from './types.js';
+// Ties of the qualifying and knockout rounds. Two legs (Regulations III. 13 & 14): aggregate, then away
+// goals, then penalties without extra time. A leg flagged extraTime is still handled: its score already
+// includes extra time. A single-leg round (the format's legs "single_leg") is decided by its one match:
+// score, extra time, penalties, or the award.
+import { stagesOfKind } from './format.js';
 import type { Match, Season, Stage, TeamId, TieDecider, TieResult } from './types.js';
 import { indexSeason, stageOrder } from './season-index.js';
 import { matchOutcome } from './outcome.js';
 import { memoBySeason } from './memo.js';
 import { pairingsPending } from './calendar.js';
-
-const TIE_STAGES: readonly Stage[] = [...QUALIFYING_STAGES, ...KNOCKOUT_STAGES];
 
 interface Totals {
   goals: [number, number];
@@ -114,7 +114,7 @@ export function resolveTie(legs: readonly Match[]): TieResult {
 const allTies = memoBySeason((season): readonly TieResult[] => {
   const index = indexSeason(season);
   const ties: TieResult[] = [];
-  for (const stage of TIE_STAGES) {
+  for (const stage of stagesOfKind(season, 'qualifying', 'knockout')) {
     const byTie = new Map<number, Match[]>();
     for (const match of index.matchesByStage.get(stage) ?? []) {
       const key = match.tie ?? 1;
@@ -124,7 +124,7 @@ const allTies = memoBySeason((season): readonly TieResult[] => {
     }
     for (const legs of byTie.values()) ties.push(resolveTie(legs));
   }
-  return ties.sort((a, b) => stageOrder(a.stage) - stageOrder(b.stage) || a.tie - b.tie);
+  return ties.sort((a, b) => stageOrder(season, a.stage) - stageOrder(season, b.stage) || a.tie - b.tie);
 });
 
 /** Every tie of the qualifying rounds and the knockout stage (or of one stage), in competition order. Memoized per Season object. */
@@ -149,7 +149,7 @@ export type BracketStage =
  * The bracket read model for a season as of `now` (as-of.ts): per stage, the ties whose pairing is
  * known, else the draw date or the round it waits for; never a pairing with "0–0" ahead of its draw.
  */
-export function bracketStages(season: Season, now: Date, stages: readonly Stage[] = KNOCKOUT_STAGES): BracketStage[] {
+export function bracketStages(season: Season, now: Date, stages: readonly Stage[] = stagesOfKind(season, 'knockout')): BracketStage[] {
   return stages.map((stage): BracketStage => {
     const pending = pairingsPending(season, stage, now);
     if (pending === null) return { stage, ties: computeTies(season, stage) };

@@ -1,11 +1,18 @@
 // The season as plain, readonly data. Every layer above reads these shapes; nothing here knows
 // about SQLite or Discord. A value no source gave is `null`, never a guess.
 
-export const STAGES = ['first_round', 'second_round', 'group', 'quarter_final', 'semi_final', 'final'] as const;
-export type Stage = (typeof STAGES)[number];
+/**
+ * A stage's code in its season's format (`SeasonFormat.stages[].code`): a lower-case slug such as
+ * `first_round`, `group`, `final`. Which stages a season has, in which order, is the season's data.
+ */
+export type Stage = string;
 
-/** How a stage is named to people. */
-export const STAGE_LABEL: Readonly<Record<Stage, string>> = {
+/** The codes the CAF club competitions use (the shipped seasons): the house has labels for them in every language. */
+export const STAGES = ['first_round', 'second_round', 'group', 'quarter_final', 'semi_final', 'final'] as const;
+export type KnownStage = (typeof STAGES)[number];
+
+/** How a known stage is named to people (English); any other stage is named by its format's `name`. */
+export const STAGE_LABEL: Readonly<Record<KnownStage, string>> = {
   first_round: 'First round',
   second_round: 'Second round',
   group: 'Group stage',
@@ -14,8 +21,8 @@ export const STAGE_LABEL: Readonly<Record<Stage, string>> = {
   final: 'Final',
 };
 
-/** Short keys for rounds and scorer columns: `R1-L1`, `GS-MD3`, `QF`, `F-L2`. */
-export const STAGE_KEY: Readonly<Record<Stage, string>> = {
+/** Short keys of the known stages for rounds and scorer columns: `R1-L1`, `GS-MD3`, `QF`, `F-L2`. */
+export const STAGE_KEY: Readonly<Record<KnownStage, string>> = {
   first_round: 'R1',
   second_round: 'R2',
   group: 'GS',
@@ -24,11 +31,55 @@ export const STAGE_KEY: Readonly<Record<Stage, string>> = {
   final: 'F',
 };
 
-export const QUALIFYING_STAGES: readonly Stage[] = ['first_round', 'second_round'];
-export const KNOCKOUT_STAGES: readonly Stage[] = ['quarter_final', 'semi_final', 'final'];
+export const isKnownStage = (code: string): code is KnownStage => Object.hasOwn(STAGE_LABEL, code);
 
+/** The CAF competitions' group letters (the shipped seasons); a season's own are its format's `groups`. */
 export const GROUPS = ['A', 'B', 'C', 'D'] as const;
-export type GroupId = (typeof GROUPS)[number];
+/** A group's label in its season's format: `A`, `B`, … or a longer name (≤ 40 characters). */
+export type GroupId = string;
+
+// ---- A season's format: its stages in order, groups, matchdays, legs and tiebreak rules, as data. ----
+
+/** `qualifying` rounds come before the group stage, `knockout` rounds after it. */
+export const STAGE_KINDS = ['qualifying', 'group', 'knockout'] as const;
+export type StageKind = (typeof STAGE_KINDS)[number];
+
+/** A tie of a qualifying or knockout round is played over two legs or one match. */
+export const LEG_FORMATS = ['two_legged', 'single_leg'] as const;
+export type LegFormat = (typeof LEG_FORMATS)[number];
+
+/** Named tiebreak rule sets. `caf`: the CAF club competitions' regulations (src/domain/standings.ts). */
+export const TIEBREAK_RULES = ['caf'] as const;
+export type TiebreakRuleSet = (typeof TIEBREAK_RULES)[number];
+
+interface StageFormatBase {
+  readonly code: Stage;
+  /** How people name the stage (English): "Quarter-finals". Known codes are shown in the reader's language. */
+  readonly name: string;
+  /** Short key in round ids and scorer columns: `R1`, `GS`, `QF`, `F`. Upper-case letters and digits. */
+  readonly key: string;
+}
+
+export interface GroupStageFormat extends StageFormatBase {
+  readonly kind: 'group';
+  /** The groups' labels in order (`A`…`D`). */
+  readonly groups: readonly GroupId[];
+  /** Matchdays of the round robin (6 for groups of four playing home and away). */
+  readonly matchdays: number;
+}
+
+export interface TieStageFormat extends StageFormatBase {
+  readonly kind: 'qualifying' | 'knockout';
+  readonly legs: LegFormat;
+}
+
+export type StageFormat = GroupStageFormat | TieStageFormat;
+
+export interface SeasonFormat {
+  /** The stages in the order they are played. At most one group stage. */
+  readonly stages: readonly StageFormat[];
+  readonly tiebreak: TiebreakRuleSet;
+}
 
 export const MATCH_STATUSES = ['scheduled', 'played', 'awarded', 'walkover', 'postponed', 'cancelled'] as const;
 export type MatchStatus = (typeof MATCH_STATUSES)[number];
@@ -80,8 +131,8 @@ export interface Team {
   readonly aliases: readonly string[];
   readonly association: string;
   readonly qualifyingMethod: string | null;
-  /** Teams with a bye entered in the second round. */
-  readonly entryRound: 'first_round' | 'second_round';
+  /** The stage the team entered in (a code of the season's format): a team with a bye enters after the first round. */
+  readonly entryRound: Stage;
   readonly group: GroupId | null;
   readonly note: string | null;
   readonly sources: readonly string[];
@@ -231,6 +282,8 @@ export interface Season {
   readonly id: string;
   readonly name: string;
   readonly competition: string;
+  /** Stages, groups, matchdays, legs and tiebreak rules: every read model takes them from here. */
+  readonly format: SeasonFormat;
   /** The season as people write it: `2023-24`, or `2023` for a one-year competition. */
   readonly label: string;
   /** Days after the last result before an unfinished season counts as stale (the file's `staleAfter`, default 21). */

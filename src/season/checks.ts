@@ -1,6 +1,6 @@
 // Checks across records of a season file that a schema cannot express: names that must exist,
 // ids that must be unique, scores, goals and decisions that must agree with each other.
-import type { GroupId, TeamId } from '../domain/types.js';
+import type { GroupId, SeasonFormat, StageFormat, TeamId } from '../domain/types.js';
 import { stringField, type Collector, type Indexed, type Segment } from './problems.js';
 import type {
   AssociationRecord,
@@ -154,14 +154,61 @@ export function checkGroups(groups: readonly Indexed<GroupRecord>[], teams: Team
 
 const sideGoals = (score: ScoreRecord, side: 'home' | 'away'): number => score[side];
 
+/** Every stage, group and matchday the file names must be one of its format's. */
+export function checkAgainstFormat(
+  format: SeasonFormat,
+  lists: {
+    readonly groups: readonly Indexed<GroupRecord>[];
+    readonly teams: readonly Indexed<TeamRecord>[];
+    readonly matches: readonly Indexed<MatchRecord>[];
+    readonly calendar: readonly Indexed<CalendarRecord>[];
+  },
+  collector: Collector,
+): void {
+  const stages = new Map(format.stages.map((stage) => [stage.code, stage]));
+  const codes = format.stages.map((s) => s.code).join(', ');
+  const groupStage = format.stages.find((s) => s.kind === 'group');
+  const labels = groupStage?.kind === 'group' ? groupStage.groups : [];
+  const unknownStage = (code: string) => `unknown stage "${code}" (the format's stages: ${codes})`;
+  const unknownGroup = (label: string) =>
+    labels.length === 0 ? `group "${label}" but the format has no group stage` : `unknown group "${label}" (the format's groups: ${labels.join(', ')})`;
+
+  for (const { index, value } of lists.groups) {
+    if (!labels.includes(value.id)) collector.add(['groups', index, 'id'], unknownGroup(value.id));
+  }
+  for (const { index, value } of lists.teams) {
+    const stage = stages.get(value.entryRound);
+    if (stage === undefined) collector.add(['teams', index, 'entryRound'], unknownStage(value.entryRound));
+    // A knockout-only competition (the African Football League) is entered in its first round.
+    else if (stage.kind === 'knockout' && stage !== format.stages[0]) collector.add(['teams', index, 'entryRound'], `a team enters in a qualifying round, the group stage or the first round of the format, not "${value.entryRound}"`);
+  }
+  for (const { index, value } of lists.matches) {
+    const stage = stages.get(value.stage);
+    if (stage === undefined) collector.add(['matches', index, 'stage'], unknownStage(value.stage));
+    if (value.group !== null && stage?.kind === 'group' && !labels.includes(value.group)) {
+      collector.add(['matches', index, 'group'], unknownGroup(value.group));
+    }
+    if (value.matchday !== null && stage?.kind === 'group' && value.matchday > stage.matchdays) {
+      collector.add(['matches', index, 'matchday'], `the format's group stage has ${stage.matchdays} matchdays`);
+    }
+  }
+  for (const { index, value } of lists.calendar) {
+    if (value.stage !== null && !stages.has(value.stage)) collector.add(['calendar', index, 'stage'], unknownStage(value.stage));
+  }
+}
+
 export function checkMatches(
+  format: SeasonFormat,
   matches: readonly Indexed<MatchRecord>[],
   teams: TeamDirectory,
   groupOf: ReadonlyMap<TeamId, GroupId>,
   collector: Collector,
 ): void {
   const fixtureAt = new Map<string, number>();
+  const stageAt = new Map(format.stages.map((stage, ordinal) => [stage.code, { stage, ordinal }]));
   for (const { index, value: match } of matches) {
+    const stage = stageAt.get(match.stage);
+    if (stage === undefined) continue; // reported by checkAgainstFormat
     const at = (...rest: Segment[]): Segment[] => ['matches', index, ...rest];
     const add = (rest: readonly Segment[], message: string): void => collector.add(at(...rest), message);
 
@@ -170,15 +217,15 @@ export function checkMatches(
     if (match.home === match.away) add(['away'], `a team cannot play itself ("${match.home}")`);
 
     // Same pairing twice in one stage (group: at all; two-legged rounds: in the same leg).
-    const slot = match.stage === 'group' ? '' : match.leg === null ? 'no-leg' : `leg${match.leg}`;
+    const slot = stage.stage.kind === 'group' ? '' : match.leg === null ? 'no-leg' : `leg${match.leg}`;
     const fixture = [match.stage, match.home, match.away, slot].join('|');
     const sameFixture = fixtureAt.get(fixture);
     if (sameFixture !== undefined) {
       add(['id'], `duplicate match: ${match.home} v ${match.away} (${match.stage}${slot ? `, ${slot}` : ''}) is also matches[${sameFixture}]`);
     } else fixtureAt.set(fixture, index);
 
-    checkStageFields(match, add);
-    if (match.stage === 'group' && match.group !== null) {
+    checkStageFields(match, stage.stage, add);
+    if (stage.stage.kind === 'group' && match.group !== null) {
       for (const [side, id] of [['home', home], ['away', away]] as const) {
         const group = id === null ? undefined : groupOf.get(id);
         if (id !== null && group !== match.group) {
@@ -186,11 +233,12 @@ export function checkMatches(
         }
       }
     }
-    if (match.stage === 'first_round') {
-      for (const [side, id] of [['home', home], ['away', away]] as const) {
-        if (id !== null && teams.entryRoundOf.get(id) === 'second_round') {
-          add([side], `"${match[side]}" had a bye (entryRound second_round) but plays a first-round match`);
-        }
+    // A team with a bye does not play the rounds before the one it entered in.
+    for (const [side, id] of [['home', home], ['away', away]] as const) {
+      const entry = id === null ? undefined : teams.entryRoundOf.get(id);
+      const entered = entry === undefined ? undefined : stageAt.get(entry);
+      if (entered !== undefined && entered.ordinal > stage.ordinal) {
+        add([side], `"${match[side]}" had a bye (entryRound ${entry}) but plays a ${match.stage} match`);
       }
     }
 
@@ -249,10 +297,10 @@ export function checkShortName(name: string, shortName: string | null, path: rea
   if (shortName.length >= name.length) collector.add(path, `"${shortName}" must be shorter than the name "${name}" (or null)`);
 }
 
-function checkStageFields(match: MatchRecord, add: AddAt): void {
-  if (match.stage === 'group') {
-    if (match.group === null) add(['group'], 'a group-stage match needs its group (A–D)');
-    if (match.matchday === null) add(['matchday'], 'a group-stage match needs its matchday (1–6)');
+function checkStageFields(match: MatchRecord, stage: StageFormat, add: AddAt): void {
+  if (stage.kind === 'group') {
+    if (match.group === null) add(['group'], `a group-stage match needs its group (${stage.groups.join(', ')})`);
+    if (match.matchday === null) add(['matchday'], `a group-stage match needs its matchday (1–${stage.matchdays})`);
     if (match.tie !== null) add(['tie'], 'must be null for a group-stage match');
     if (match.leg !== null) add(['leg'], 'must be null for a group-stage match');
     if (match.penalties !== null) add(['penalties'], 'group-stage matches have no shoot-out');
@@ -261,7 +309,9 @@ function checkStageFields(match: MatchRecord, add: AddAt): void {
   if (match.group !== null) add(['group'], `must be null outside the group stage (stage ${match.stage})`);
   if (match.matchday !== null) add(['matchday'], `must be null outside the group stage (stage ${match.stage})`);
   if (match.tie === null) add(['tie'], `a ${match.stage} match needs its tie number`);
-  if (match.leg === null && match.status !== 'walkover') add(['leg'], 'only a walkover with no leg played may have leg null');
+  if (stage.legs === 'single_leg') {
+    if (match.leg !== null) add(['leg'], `must be null: ${match.stage} is played as a single match (format legs "single_leg")`);
+  } else if (match.leg === null && match.status !== 'walkover') add(['leg'], 'only a walkover with no leg played may have leg null');
 }
 
 function checkStatus(match: MatchRecord, add: AddAt): void {
@@ -319,10 +369,13 @@ export function checkUniqueIds(
   }
 }
 
-export function checkCalendar(calendar: readonly Indexed<CalendarRecord>[], collector: Collector): void {
+export function checkCalendar(format: SeasonFormat, calendar: readonly Indexed<CalendarRecord>[], collector: Collector): void {
+  const singleLeg = new Set(format.stages.filter((s) => s.kind !== 'group' && s.legs === 'single_leg').map((s) => s.code));
   for (const { index, value: entry } of calendar) {
     if (entry.endDate < entry.startDate) collector.add(['calendar', index, 'endDate'], `${entry.endDate} is before startDate ${entry.startDate}`);
     if (entry.kind === 'matchday' && entry.matchday === null) collector.add(['calendar', index, 'matchday'], 'a matchday entry needs its matchday');
-    if (entry.kind === 'leg' && entry.leg === null) collector.add(['calendar', index, 'leg'], 'a leg entry needs its leg (1 or 2)');
+    const single = entry.stage !== null && singleLeg.has(entry.stage);
+    if (entry.kind === 'leg' && entry.leg === null && !single) collector.add(['calendar', index, 'leg'], 'a leg entry needs its leg (1 or 2)');
+    if (entry.kind === 'leg' && entry.leg !== null && single) collector.add(['calendar', index, 'leg'], `must be null: ${entry.stage} is played as a single match`);
   }
 }

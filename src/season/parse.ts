@@ -1,8 +1,9 @@
 // Validates a parsed season file and converts it to the domain `Season` (team names → team ids).
 // Pure: no fs. Every problem is collected before throwing, so one run lists everything to fix.
 import type { z } from 'zod';
-import type { Association, CalendarEntry, Goal, GroupId, Match, Season, SourceNote, Team, TeamId } from '../domain/types.js';
+import type { Association, CalendarEntry, Goal, GroupId, Match, Season, SeasonFormat, SourceNote, Team, TeamId } from '../domain/types.js';
 import {
+  checkAgainstFormat,
   checkAssociations,
   checkCalendar,
   checkGroups,
@@ -19,6 +20,7 @@ import {
   type Collector,
   type Indexed,
 } from './problems.js';
+import { readFormat } from './format.js';
 import { headerSchemas, listSchemas, type SeasonFile, type SourceNoteRecord } from './schema.js';
 import { teamSlug } from './slug.js';
 
@@ -40,23 +42,33 @@ export function parseSeason(json: unknown, fileName: string): { season: Season }
 
   const header = parseHeader(json, collector);
   const lists = parseLists(json, collector);
-  const knownKeys = new Set<string>([...Object.keys(headerSchemas), ...Object.keys(listSchemas)]);
+  const knownKeys = new Set<string>([...Object.keys(headerSchemas), ...Object.keys(listSchemas), 'format']);
   for (const key of Object.keys(json)) {
     if (!knownKeys.has(key)) collector.add([key], 'unknown field (misspelt, or not part of the format)');
   }
 
+  const format = readFormat(
+    json['format'],
+    lists.matches,
+    lists.groups.map((g) => g.value.id),
+    [...lists.teams.map((t) => t.value.entryRound), ...lists.calendar.flatMap((c) => (c.value.stage === null ? [] : [c.value.stage]))],
+    collector,
+  );
   const rawTeams = rawRecords(json, 'teams');
   const teams = checkTeams(lists.teams, rawTeams, collector);
   checkAssociations(lists.associations, lists.teams, rawTeams, collector);
   const groupOf = checkGroups(lists.groups, teams, collector);
   checkUniqueIds(rawRecords(json, 'matches'), 'matches', 'match', collector);
   checkUniqueIds(rawRecords(json, 'calendar'), 'calendar', 'calendar', collector);
-  checkMatches(lists.matches, teams, groupOf, collector);
-  checkCalendar(lists.calendar, collector);
+  if (format !== null) {
+    checkAgainstFormat(format, lists, collector);
+    checkMatches(format, lists.matches, teams, groupOf, collector);
+    checkCalendar(format, lists.calendar, collector);
+  }
   if (header !== null && header.champion !== null) teams.resolve(header.champion, ['champion']);
 
-  if (collector.problems.length > 0 || header === null) throw new SeasonFileError(fileName, collector.problems);
-  return { season: toSeason(header, lists, teams, groupOf) };
+  if (collector.problems.length > 0 || header === null || format === null) throw new SeasonFileError(fileName, collector.problems);
+  return { season: toSeason(header, format, lists, teams, groupOf) };
 }
 
 type Header = Pick<SeasonFile, keyof typeof headerSchemas>;
@@ -112,7 +124,7 @@ function parseLists(json: Record<string, unknown>, collector: Collector): ValidL
   };
 }
 
-function toSeason(header: Header, lists: ValidLists, teams: TeamDirectory, groupOf: ReadonlyMap<TeamId, GroupId>): Season {
+function toSeason(header: Header, format: SeasonFormat, lists: ValidLists, teams: TeamDirectory, groupOf: ReadonlyMap<TeamId, GroupId>): Season {
   // Only called when there are no problems, so every name resolves.
   const id = (name: string): TeamId => teams.idOf.get(name) ?? teamSlug(name);
   const values = <T>(list: readonly Indexed<T>[]): T[] => list.map((entry) => entry.value);
@@ -145,6 +157,7 @@ function toSeason(header: Header, lists: ValidLists, teams: TeamDirectory, group
     id: header.id,
     name: header.name,
     competition: header.competition,
+    format,
     label: header.label,
     staleAfterDays: header.staleAfter,
     endDate: header.endDate,

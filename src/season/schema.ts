@@ -3,7 +3,8 @@
 // group membership is a top-level `groups` list, and the file carries `$comment` / `about` text.
 // Every record is a strict object, so a misspelt key is reported instead of silently ignored.
 import { z } from 'zod';
-import { GOAL_TYPES, GROUPS, MATCH_STATUSES, STAGES } from '../domain/types.js';
+import { GOAL_TYPES, MATCH_STATUSES } from '../domain/types.js';
+import { groupLabelSchema, MAX_MATCHDAY, seasonFormatSchema, stageCodeSchema } from './format.js';
 import { seasonSourceSchema } from './source.js';
 
 const text = z.string().trim().min(1, { error: 'must not be empty (use null when unknown)' });
@@ -56,9 +57,11 @@ const shortNameSchema = nullableText.default(null);
 
 export const matchSchema = z.strictObject({
   id: z.string().regex(/^[A-Z0-9]+(-[A-Z0-9]+)*$/, { error: 'expected an id like "R1-T01-L1" or "GA-MD1-2"' }),
-  stage: z.enum(STAGES),
-  group: z.enum(GROUPS).nullable(),
-  matchday: z.int().min(1).max(6).nullable(),
+  /** A stage of the season's format. */
+  stage: stageCodeSchema,
+  /** A group label of the format's group stage; null outside it. */
+  group: groupLabelSchema.nullable(),
+  matchday: z.int().min(1).max(MAX_MATCHDAY).nullable(),
   tie: z.int().min(1).nullable(),
   leg: z.union([z.literal(1), z.literal(2)]).nullable(),
   /** Local match date. */
@@ -109,13 +112,14 @@ export const teamSchema = z.strictObject({
   aliases: z.array(text),
   association: text,
   qualifyingMethod: nullableText,
-  entryRound: z.enum(['first_round', 'second_round']),
+  /** The stage of the format the team entered in (`second_round` for a bye past the first round). */
+  entryRound: stageCodeSchema,
   note: nullableText,
   sources: sourcesSchema,
 });
 
 export const groupSchema = z.strictObject({
-  id: z.enum(GROUPS),
+  id: groupLabelSchema,
   teams: z.array(teamNameSchema).min(1),
   note: nullableText,
   sources: sourcesSchema,
@@ -126,8 +130,8 @@ export const calendarEntrySchema = z.strictObject({
   phase: text,
   round: text,
   kind: z.enum(['draw', 'matchday', 'leg']),
-  stage: z.enum(STAGES).nullable(),
-  matchday: z.int().min(1).max(6).nullable(),
+  stage: stageCodeSchema.nullable(),
+  matchday: z.int().min(1).max(MAX_MATCHDAY).nullable(),
   leg: z.union([z.literal(1), z.literal(2)]).nullable(),
   startDate: isoDate,
   endDate: isoDate,
@@ -203,6 +207,8 @@ export const listSchemas = {
 /** The whole file in one schema (documentation, editor tooling, types). The parser validates it piecewise. */
 export const seasonFileSchema = z.strictObject({
   ...headerSchemas,
+  /** Stages, groups, matchdays, legs, tiebreak rules (src/season/format.ts); absent: derived from the matches. */
+  format: seasonFormatSchema.optional(),
   associations: z.array(associationSchema),
   groups: z.array(groupSchema),
   teams: z.array(teamSchema),

@@ -2,6 +2,7 @@
 // membership as the top-level `groups` list. What the domain does not carry (the file's $comment and
 // about, each group's note and sources, the source header) comes from the season's current file
 // when there is one, so an export after corrections keeps the editors' text.
+import { groupLabels } from '../domain/format.js';
 import type { GroupId, Season, TeamId } from '../domain/types.js';
 import type { SeasonFileInput } from './schema.js';
 
@@ -24,7 +25,9 @@ export function seasonToFile(season: Season, extras: FileExtras = {}): SeasonFil
     if (found === undefined) throw new Error(`Season ${season.id} refers to team ${id}, which is not among its teams.`);
     return found;
   };
-  const groupIds = [...new Set(season.teams.map((t) => t.group).filter((g): g is GroupId => g !== null))].sort();
+  // In the format's order (A…D, or the labels as the format lists them).
+  const withTeams = new Set(season.teams.map((t) => t.group).filter((g): g is GroupId => g !== null));
+  const groupIds = [...groupLabels(season).filter((g) => withTeams.has(g)), ...[...withTeams].filter((g) => !groupLabels(season).includes(g)).sort()];
   const extraGroup = new Map((extras.groups ?? []).map((g) => [g.id, g] as const));
 
   return {
@@ -37,6 +40,7 @@ export function seasonToFile(season: Season, extras: FileExtras = {}): SeasonFil
     ...(extras.source === undefined || extras.source === null ? {} : { source: extras.source as SeasonFileInput['source'] }),
     name: season.name,
     competition: season.competition,
+    format: copy(season.format),
     asOf: season.asOf,
     champion: season.champion === null ? null : name(season.champion),
     rankingCriteria: copy(season.rankingCriteria),

@@ -2,6 +2,7 @@
 // and penalties, a walkover with no leg, an awarded match with and without a score, unknown
 // kickoffs, own goals, aliases, groups, nulls everywhere a source can be silent.
 import type { Match, Season } from '../../src/domain/types.js';
+import { CAF_FORMAT } from '../domain/builders.js';
 
 const baseMatch = {
   group: null,
@@ -29,6 +30,7 @@ export const fixtureSeason: Season = {
   id: '2023-24',
   name: '2023–24 CAF Confederation Cup',
   competition: 'CAF Confederation Cup',
+  format: CAF_FORMAT,
   label: '2023-24',
   staleAfterDays: 21,
   endDate: null,

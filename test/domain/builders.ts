@@ -1,5 +1,5 @@
 // Small builders for hand-made seasons. Defaults are neutral; each test states what matters to it.
-import type { Association, Goal, GroupId, Match, Score, Season, Stage, Team, TeamId } from '../../src/domain/types.js';
+import type { Association, Goal, GroupId, Match, Score, Season, SeasonFormat, Stage, Team, TeamId } from '../../src/domain/types.js';
 
 export function team(id: TeamId, overrides: Partial<Team> = {}): Team {
   return {
@@ -106,11 +106,25 @@ export function association(name: string, rank: number | null, overrides: Partia
   };
 }
 
+/** The CAF club competitions' format (the shipped seasons'): two qualifying rounds, groups A–D, two-legged knockout. */
+export const CAF_FORMAT: SeasonFormat = {
+  tiebreak: 'caf',
+  stages: [
+    { code: 'first_round', name: 'First round', key: 'R1', kind: 'qualifying', legs: 'two_legged' },
+    { code: 'second_round', name: 'Second round', key: 'R2', kind: 'qualifying', legs: 'two_legged' },
+    { code: 'group', name: 'Group stage', key: 'GS', kind: 'group', groups: ['A', 'B', 'C', 'D'], matchdays: 6 },
+    { code: 'quarter_final', name: 'Quarter-finals', key: 'QF', kind: 'knockout', legs: 'two_legged' },
+    { code: 'semi_final', name: 'Semi-finals', key: 'SF', kind: 'knockout', legs: 'two_legged' },
+    { code: 'final', name: 'Final', key: 'F', kind: 'knockout', legs: 'two_legged' },
+  ],
+};
+
 export function season(overrides: Partial<Season> = {}): Season {
   return {
     id: 'test',
     name: 'Test season',
     competition: 'Test cup',
+    format: CAF_FORMAT,
     label: '2023-24',
     staleAfterDays: 21,
     endDate: null,

@@ -82,8 +82,8 @@ describe('roundLabel and roundKey', () => {
     { m: leg('second_round', 3, 1, 'a', 'b', null), label: 'Second round, tie 3, first leg', key: 'R2' },
     { m: matches[6] as Match, label: 'First round, tie 11 (walkover)', key: 'R1' },
   ])('$label ($key)', ({ m, label, key }) => {
-    expect(roundLabel(m)).toBe(label);
-    expect(roundKey(m)).toBe(key);
+    expect(roundLabel(season(), m)).toBe(label);
+    expect(roundKey(season(), m)).toBe(key);
   });
 });
 

@@ -48,7 +48,7 @@ describe('/next read model on the 2023-24 season (the bot clock decides what is 
     if (view.kind !== 'upcoming') return;
     expect(view.roundKey).toBe(key);
     expect(view.matches).toHaveLength(count);
-    expect(view.matches.every((m) => roundKeyOf(m.match) === key)).toBe(true);
+    expect(view.matches.every((m) => roundKeyOf(season, m.match) === key)).toBe(true);
   });
 
   test.each([

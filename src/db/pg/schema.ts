@@ -3,8 +3,8 @@
 // SQLite, so whatever SQLite accepted copies over unchanged.
 import { sql } from 'drizzle-orm';
 import { boolean, check, doublePrecision, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, type AnyPgColumn } from 'drizzle-orm/pg-core';
-import { GOAL_TYPES, GROUPS, MATCH_STATUSES, STAGES, type RankDispute } from '../../domain/types.js';
-import { CALENDAR_KINDS, DEFAULT_STALE_AFTER_DAYS, ENTRY_STAGES, SOURCE_NOTE_KINDS, STAGE_FORMATS } from '../schema.js';
+import { GOAL_TYPES, MATCH_STATUSES, type RankDispute } from '../../domain/types.js';
+import { CALENDAR_KINDS, DEFAULT_STALE_AFTER_DAYS, SOURCE_NOTE_KINDS, STAGE_FORMATS } from '../schema.js';
 import { bothOrNeither, groupLabel, isoDate, jsonArray, nullOrIsoDate, nullOrLeg, nullOrMatchday, oneOf, quoted, slug } from './checks.js';
 
 /** Source references (URLs or seed citations), kept as a JSON array of strings. */
@@ -78,7 +78,7 @@ export const stages = pgTable(
   'stages',
   {
     seasonId: seasonId(),
-    code: text('code', { enum: STAGES }).notNull(),
+    code: text('code').notNull(),
     ordinal: integer('ordinal').notNull(),
     name: text('name').notNull(),
     format: text('format', { enum: STAGE_FORMATS }).notNull(),
@@ -98,7 +98,7 @@ export const rounds = pgTable(
     seasonId: seasonId(),
     id: text('id').notNull(),
     ordinal: integer('ordinal').notNull(),
-    stage: text('stage', { enum: STAGES }).notNull(),
+    stage: text('stage').notNull(),
     matchday: integer('matchday'),
     leg: integer('leg'),
     name: text('name').notNull(),
@@ -119,7 +119,7 @@ export const groups = pgTable(
   'groups',
   {
     seasonId: seasonId(),
-    id: text('id', { enum: GROUPS }).notNull(),
+    id: text('id').notNull(),
     ordinal: integer('ordinal').notNull(),
   },
   (t) => [
@@ -139,7 +139,7 @@ export const teams = pgTable(
     shortName: text('short_name'),
     association: text('association').notNull(),
     qualifyingMethod: text('qualifying_method'),
-    entryStage: text('entry_stage', { enum: ENTRY_STAGES }).notNull(),
+    entryStage: text('entry_stage').notNull(),
     note: text('note'),
     sources: sources(),
   },
@@ -175,7 +175,7 @@ export const groupMembers = pgTable(
   {
     seasonId: seasonId(),
     teamId: text('team_id').notNull(),
-    groupId: text('group_id', { enum: GROUPS }).notNull(),
+    groupId: text('group_id').notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.seasonId, t.teamId] }),
@@ -191,10 +191,10 @@ export const matches = pgTable(
     seasonId: seasonId(),
     id: text('id').notNull(),
     ordinal: integer('ordinal').notNull(),
-    stage: text('stage', { enum: STAGES }).notNull(),
+    stage: text('stage').notNull(),
     /** Null only for a walkover with no leg played. */
     roundId: text('round_id'),
-    groupId: text('group_id', { enum: GROUPS }),
+    groupId: text('group_id'),
     matchday: integer('matchday'),
     tie: integer('tie'),
     leg: integer('leg'),
@@ -314,7 +314,7 @@ export const calendarEntries = pgTable(
     phase: text('phase').notNull(),
     round: text('round').notNull(),
     kind: text('kind', { enum: CALENDAR_KINDS }).notNull(),
-    stage: text('stage', { enum: STAGES }),
+    stage: text('stage'),
     matchday: integer('matchday'),
     leg: integer('leg'),
     startDate: text('start_date').notNull(),

@@ -3,7 +3,7 @@
 import { selectFixtures } from '../../domain/fixtures.js';
 import { indexSeason } from '../../domain/season-index.js';
 import { computeTies } from '../../domain/ties.js';
-import { GROUPS, STAGES } from '../../domain/types.js';
+import { isKnownStage, STAGE_KEY, STAGES } from '../../domain/types.js';
 import type { GroupId, Season, Stage, TeamId } from '../../domain/types.js';
 import { commandMention, commandWord } from '../../i18n/commands.js';
 import { LANGUAGES, LANGUAGE_INFO, type Translator } from '../../i18n/index.js';
@@ -12,14 +12,14 @@ import { renderFixtures } from '../render/fixtures.js';
 import { formatDate } from '../render/match-format.js';
 import type { MessagePayload } from '../render/limits.js';
 import { dateOnlyText, englishTr, groupName, stageHeading } from '../render/words.js';
-import { STAGE_KEY } from '../../domain/types.js';
+import { MAX_MATCHDAY } from '../../season/format.js';
 import { SEASON_ID_PATTERN } from './season-choice.js';
 
 export const WHENS = ['upcoming', 'results', 'all'] as const;
 export type When = (typeof WHENS)[number];
 
-/** Group-stage matchdays. */
-export const MATCHDAYS = 6;
+/** The most matchdays any season's group stage may have (a season's own count is its format's). */
+export const MATCHDAYS = MAX_MATCHDAY;
 
 export interface FixturesQuery {
   readonly team?: TeamId;
@@ -53,15 +53,27 @@ const WHEN_CODES: ReadonlyMap<When, string> = new Map([
   ['all', 'a'],
 ]);
 const WHEN_BY_CODE = new Map([...WHEN_CODES].map(([when, code]) => [code, when]));
-const STAGE_BY_KEY = new Map(STAGES.map((s) => [STAGE_KEY[s], s]));
+const STAGE_BY_KEY: ReadonlyMap<string, Stage> = new Map(STAGES.map((s) => [STAGE_KEY[s], s]));
+/** A known stage travels as its short key (`QF`, as buttons always have), any other as its code. */
+const stageToken = (stage: Stage): string => (isKnownStage(stage) ? STAGE_KEY[stage] : stage);
+const stageFromToken = (token: string): Stage | undefined => STAGE_BY_KEY.get(token) ?? (/^[a-z][a-z0-9_]{0,39}$/.test(token) ? token : undefined);
+/** A group label may hold any character: `,` and `=` would break the list, so it travels URI-encoded. */
+const groupFromToken = (token: string): GroupId | undefined => {
+  try {
+    const label = decodeURIComponent(token);
+    return label.trim() !== '' && label.length <= 40 ? label : undefined;
+  } catch {
+    return undefined;
+  }
+};
 
 /** `w=r,t=rs-berkane,s=QF,g=B,m=6,c=caf-cl-2023-24`: short enough for Discord's 100-character custom_id. */
 export const encodeQuery = (q: FixturesQuery): string =>
   [
     `w=${WHEN_CODES.get(q.when) ?? 'a'}`,
     q.team !== undefined ? `t=${q.team}` : null,
-    q.stage !== undefined ? `s=${STAGE_KEY[q.stage]}` : null,
-    q.group !== undefined ? `g=${q.group}` : null,
+    q.stage !== undefined ? `s=${stageToken(q.stage)}` : null,
+    q.group !== undefined ? `g=${encodeURIComponent(q.group)}` : null,
     q.matchday !== undefined ? `m=${q.matchday}` : null,
     q.season !== undefined ? `c=${q.season}` : null,
   ]
@@ -79,10 +91,10 @@ export const decodeQuery = (text: string): FixturesQuery | null => {
   const when = whenCode === undefined ? undefined : WHEN_BY_CODE.get(whenCode);
   if (when === undefined) return null;
   const stageKey = fields.get('s');
-  const stage = stageKey === undefined ? undefined : STAGE_BY_KEY.get(stageKey);
+  const stage = stageKey === undefined ? undefined : stageFromToken(stageKey);
   if (stageKey !== undefined && stage === undefined) return null;
   const groupText = fields.get('g');
-  const group = GROUPS.find((g) => g === groupText);
+  const group = groupText === undefined ? undefined : groupFromToken(groupText);
   if (groupText !== undefined && group === undefined) return null;
   const mdText = fields.get('m');
   const matchday = mdText === undefined ? undefined : Number(mdText);

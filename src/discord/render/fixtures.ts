@@ -1,7 +1,7 @@
 import { time, TimestampStyles } from 'discord.js';
 import type { APIEmbed } from 'discord.js';
 import { stageOrder } from '../../domain/season-index.js';
-import { GROUPS } from '../../domain/types.js';
+import { groupLabels, isFinalStage, isGroupStage, isSingleLeg } from '../../domain/format.js';
 import type { Translator } from '../../i18n/index.js';
 import type { GroupId, Match, Season, Stage, TieResult } from '../../domain/types.js';
 import { fitMessage } from './limits.js';
@@ -53,12 +53,12 @@ interface Round {
  * Group matchdays across all groups; each leg of a knockout or qualifying round; walkovers apart.
  * The heading is a function: it is said once per round, not once per match.
  */
-const roundOf = (match: Match, tr: Translator): { key: string; order: number; heading: () => string } => {
-  const stage = stageOrder(match.stage) * 10;
+const roundOf = (season: Pick<Season, 'format'>, match: Match, tr: Translator): { key: string; order: number; heading: () => string } => {
+  const stage = stageOrder(season, match.stage) * 100;
   const stageName = stageHeading(match.stage, tr);
-  if (match.stage === 'group') {
+  if (isGroupStage(season, match.stage)) {
     return match.matchday === null
-      ? { key: 'group', order: stage + 9, heading: () => stageName }
+      ? { key: 'group', order: stage + 99, heading: () => stageName }
       : {
           key: `group-MD${match.matchday}`,
           order: stage + match.matchday,
@@ -66,22 +66,23 @@ const roundOf = (match: Match, tr: Translator): { key: string; order: number; he
         };
   }
   if (match.leg === null) {
-    const single = match.stage === 'final' && match.status !== 'walkover';
-    return { key: `${match.stage}-x`, order: stage + 9, heading: () => (single ? stageName : tr.t('fixtures.round.walkovers', { stage: stageName })) };
+    const single = isSingleLeg(season, match.stage) && match.status !== 'walkover';
+    return { key: `${match.stage}-x`, order: stage + 99, heading: () => (single ? stageName : tr.t('fixtures.round.walkovers', { stage: stageName })) };
   }
   // The final is one tie ("Final, first leg"); other rounds have several ("Quarter-finals, first legs").
   const leg = match.leg;
+  const many = !isFinalStage(season, match.stage);
   return {
     key: `${match.stage}-L${leg}`,
     order: stage + leg,
-    heading: () => tr.t('fixtures.round.legs', { stage: stageName, legs: legsHeading(leg, match.stage !== 'final', tr) }),
+    heading: () => tr.t('fixtures.round.legs', { stage: stageName, legs: legsHeading(leg, many, tr) }),
   };
 };
 
-export const groupByRound = (matches: readonly Match[], tr: Translator = englishTr()): Round[] => {
+export const groupByRound = (season: Pick<Season, 'format'>, matches: readonly Match[], tr: Translator = englishTr()): Round[] => {
   const rounds = new Map<string, Round>();
   for (const match of matches) {
-    const { key, order, heading } = roundOf(match, tr);
+    const { key, order, heading } = roundOf(season, match, tr);
     const round = rounds.get(key);
     if (round) round.matches.push(match);
     else rounds.set(key, { key, order, stage: match.stage, heading: heading(), matches: [match] });
@@ -89,7 +90,7 @@ export const groupByRound = (matches: readonly Match[], tr: Translator = english
   return [...rounds.values()].sort((a, b) => a.order - b.order);
 };
 
-const groupRank = (g: GroupId | null): number => (g === null ? GROUPS.length : GROUPS.indexOf(g));
+const groupRank = (season: Pick<Season, 'format'>, g: GroupId | null): number => (g === null ? groupLabels(season).length : groupLabels(season).indexOf(g));
 
 /** A round's heading: its name, "time not published" once for the round, and when it starts if still to come. */
 const roundHeading = (round: Round, relative: boolean, onlyGroup: GroupId | null, tr: Translator): string => {
@@ -104,18 +105,19 @@ const roundHeading = (round: Round, relative: boolean, onlyGroup: GroupId | null
 
 /** A round's lines; a matchday of several groups is listed group by group, in the season's group order. */
 const roundLines = (
+  season: Pick<Season, 'format'>,
   round: Round,
   name: NameOf,
   ties: ReadonlyMap<string, TieResult>,
   words: TieWords & { readonly tr: Translator },
 ): { lines: string[]; onlyGroup: GroupId | null } => {
   const linesOf = (ms: readonly Match[]): string[] => ms.flatMap((m) => fixtureLines(m, name, ties.get(m.id), words));
-  if (round.stage !== 'group') return { lines: linesOf(round.matches), onlyGroup: null };
-  const groups = [...new Set(round.matches.map((m) => m.group))].sort((a, b) => groupRank(a) - groupRank(b));
+  if (!isGroupStage(season, round.stage)) return { lines: linesOf(round.matches), onlyGroup: null };
+  const groups = [...new Set(round.matches.map((m) => m.group))].sort((a, b) => groupRank(season, a) - groupRank(season, b));
   if (groups.length === 1) return { lines: linesOf(round.matches), onlyGroup: groups[0] ?? null };
   return {
     lines: groups.flatMap((g) => [
-      `__${g === null ? stageHeading('group', words.tr) : groupName(g, words.tr)}__`,
+      `__${g === null ? stageHeading(round.stage, words.tr) : groupName(g, words.tr)}__`,
       ...linesOf(round.matches.filter((m) => m.group === g)),
     ]),
     onlyGroup: null,
@@ -133,11 +135,11 @@ export const fixturePages = (view: Omit<FixturesView, 'page' | 'pageId' | 'headi
   const name = escapedNames(listNames(view.season.teams, view.teamName));
   const ties = tiesByMatch(view.ties);
   const words = { competition: view.season.competition, tr };
-  const rounds = groupByRound(view.matches, tr);
+  const rounds = groupByRound(view.season, view.matches, tr);
   if (view.newestFirst) rounds.reverse();
   const headings: string[] = [];
   const sections: Section[] = rounds.map((round) => {
-    const { lines, onlyGroup } = roundLines(round, name, ties, words);
+    const { lines, onlyGroup } = roundLines(view.season, round, name, ties, words);
     const heading = roundHeading(round, view.relative, onlyGroup, tr);
     headings.push(heading);
     return { heading, lines };

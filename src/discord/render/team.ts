@@ -53,7 +53,7 @@ export const teamPath = (view: TeamView): string[] => {
   const name = escapedNames(listNames(view.season.teams, view.teamName));
   const tieOf = new Map<string, TieResult>();
   for (const tie of view.ties) for (const leg of tie.legs) tieOf.set(leg.id, tie);
-  const stages = [...new Set(view.matches.map((m) => m.stage))].sort((a, b) => stageOrder(a) - stageOrder(b));
+  const stages = [...new Set(view.matches.map((m) => m.stage))].sort((a, b) => stageOrder(view.season, a) - stageOrder(view.season, b));
   const tr = trOf(view);
   const lines: string[] = [];
   if (view.team.entryRound === 'second_round') lines.push(tr.t('team.bye', { stage: `**${stageLabel('first_round', tr)}**` }));

@@ -1,11 +1,11 @@
 import type { APIEmbed } from 'discord.js';
-import type { Season, Stage } from '../../domain/types.js';
+import { isKnownStage, STAGES, type KnownStage, type Season, type Stage } from '../../domain/types.js';
 import type { Translator } from '../../i18n/index.js';
 import { seasonNotice } from './season-notice.js';
 import { englishTr } from './words.js';
 
 /** One colour per stage so a fan recognises the phase at a glance. */
-export const STAGE_COLOURS: Readonly<Record<Stage, number>> = {
+export const STAGE_COLOURS: Readonly<Record<KnownStage, number>> = {
   first_round: 0x607d8b,
   second_round: 0x78909c,
   group: 0x2e7d32,
@@ -17,13 +17,13 @@ export const STAGE_COLOURS: Readonly<Record<Stage, number>> = {
 /** For replies that span the whole season (calendar, rankings, about). */
 export const SEASON_COLOUR = 0x1565c0;
 
-/** `Object.hasOwn`: a stage that is not one (a forged option) gets the season colour, never a prototype member. */
+/** `isKnownStage` (Object.hasOwn): a stage the house has no colour for (or a forged option) gets the season colour, never a prototype member. */
 export const stageColour = (stage: Stage | null | undefined): number =>
-  stage === null || stage === undefined || !Object.hasOwn(STAGE_COLOURS, stage) ? SEASON_COLOUR : STAGE_COLOURS[stage];
+  stage === null || stage === undefined || !isKnownStage(stage) ? SEASON_COLOUR : STAGE_COLOURS[stage];
 
 /** The colour of the latest stage among the given ones (a team's path shows where it ended). */
 export const latestStageColour = (stages: readonly Stage[]): number => {
-  const order: readonly Stage[] = ['first_round', 'second_round', 'group', 'quarter_final', 'semi_final', 'final'];
+  const order: readonly Stage[] = STAGES;
   const last = [...stages].sort((a, b) => order.indexOf(a) - order.indexOf(b)).at(-1);
   return stageColour(last);
 };

@@ -88,7 +88,7 @@ test('short names from the data are used in lists', () => {
 });
 
 test('groupByRound: group matchdays across groups, legs per stage, walkovers apart, in competition order', () => {
-  expect(groupByRound(mini.matches).map((r) => [r.heading, r.matches.map((m) => m.id)])).toEqual([
+  expect(groupByRound(mini, mini.matches).map((r) => [r.heading, r.matches.map((m) => m.id)])).toEqual([
     ['First round, walkovers', ['R1-T01']],
     ['Group stage, matchday 1', ['GA-MD1-1', 'GA-MD1-2']],
     ['Group stage, matchday 2', ['GA-MD2-1', 'GA-MD2-2']],
