@@ -219,7 +219,7 @@ export const roundForClub = <R extends PlanningRound>(round: R, team: TeamId | n
 export interface KnownFacts {
   /** Match id → when its current result was first seen. */
   readonly results: ReadonlyMap<string, number>;
-  /** Match id → goal key (`goalKey`) → when the goal was first seen. */
+  /** Match id → goal key (`goalKey`, as sighted) → when the goal was first seen. */
   readonly goals: ReadonlyMap<string, ReadonlyMap<string, number>>;
 }
 
@@ -267,8 +267,14 @@ export function resultFingerprint(match: Match): string {
   return `${match.status} ${score}${et}${pens}${winner}`.trim();
 }
 
-/** A goal's key in sightings (`goal:<key>`) and post slots: its team, player, minute and type, hashed. */
-export const goalKey = (goal: Goal): string => shortHash(`${goal.team}|${goal.player ?? ''}|${goal.minute ?? ''}|${goal.type}`);
+/**
+ * A goal's key in sightings (`goal:<key>`, fact_sightings.fact): its team, minute and scorer, as the
+ * season store writes them (season-store.ts `goalKey`; a corrected scorer is a new goal).
+ */
+export const goalKey = (goal: Pick<Goal, 'team' | 'minute' | 'player'>): string => `${goal.team}|${goal.minute ?? ''}|${goal.player ?? ''}`;
+
+/** A goal's key in post slots and corrections: `goalKey` hashed (short, and free of `:`). */
+export const goalSlotKey = (goal: Pick<Goal, 'team' | 'minute' | 'player'>): string => shortHash(goalKey(goal));
 
 /** The sighting fact name of a goal (fact_sightings.fact). */
 export const goalFact = (goal: Goal): string => `goal:${goalKey(goal)}`;
@@ -383,12 +389,11 @@ function goalAlerts(sub: Subscription, round: PlanningRound, facts: KnownFacts, 
     const kickoff = match.kickoff === null ? Number.NaN : Date.parse(match.kickoff);
     if (seen === undefined || Number.isNaN(kickoff)) continue;
     for (const goal of match.goals) {
-      const key = goalKey(goal);
-      const at = seen.get(key);
+      const at = seen.get(goalKey(goal));
       if (at === undefined || at < kickoff || at > kickoff + GOAL_WINDOW_MS) continue;
       // A goal alert an hour old is no longer news.
       const expiresAt = at + Math.min(lateWindowMs, HOUR);
-      posts.push({ ...postBase(sub, round.key), kind: 'goal', slot: `${match.id}:${key}`, dueAt: at, expiresAt, fingerprint: 'on' });
+      posts.push({ ...postBase(sub, round.key), kind: 'goal', slot: `${match.id}:${goalSlotKey(goal)}`, dueAt: at, expiresAt, fingerprint: 'on' });
     }
   }
   return posts;
@@ -403,7 +408,7 @@ function corrections(sub: Subscription, round: PlanningRound, posted: PostedFact
   const posts: PlannedPost[] = [];
   for (const match of round.matches) {
     const current = new Map<string, string>([['result', resultFingerprint(match)]]);
-    for (const goal of match.goals) current.set(`goal:${goalKey(goal)}`, 'on');
+    for (const goal of match.goals) current.set(`goal:${goalSlotKey(goal)}`, 'on');
     for (const [key, shown] of posted) {
       const [matchId, fact] = key.split('\u0000');
       if (matchId !== match.id || fact === undefined) continue;

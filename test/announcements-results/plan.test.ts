@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest';
 import {
   factKey,
   goalKey,
+  goalSlotKey,
   planSubscription,
   postKey,
   resultsModeOf,
@@ -162,8 +163,12 @@ describe('results modes and the recap', () => {
 
 describe('goal alerts', () => {
   const key = goalKey(zamGoal);
+  test('GIVEN a goal THEN its sighting key is team|minute|scorer, as the season store writes it, and its slot key a short hash', () => {
+    expect(key).toBe('zamalek|23|Zizo');
+    expect(goalSlotKey(zamGoal)).toMatch(/^[0-9a-z]{1,7}$/);
+  });
   test.each([
-    { name: 'GIVEN goals:on and a goal saved at 13:24 THEN an alert due then', goals: true, seen: '2023-11-26T13:24:00Z', expected: [['goal', `A1:${key}`, '2023-11-26T13:24:00.000Z']] },
+    { name: 'GIVEN goals:on and a goal saved at 13:24 THEN an alert due then', goals: true, seen: '2023-11-26T13:24:00Z', expected: [['goal', `A1:${goalSlotKey(zamGoal)}`, '2023-11-26T13:24:00.000Z']] },
     { name: 'GIVEN goals:off THEN no alert', goals: false, seen: '2023-11-26T13:24:00Z', expected: [] },
     { name: 'GIVEN a goal saved more than 3 h after kickoff THEN no alert (it is history)', goals: true, seen: '2023-11-26T16:01:00Z', expected: [] },
     { name: 'GIVEN a goal saved before kickoff THEN no alert', goals: true, seen: '2023-11-26T12:59:00Z', expected: [] },
@@ -199,7 +204,7 @@ describe('corrections', () => {
     { name: 'GIVEN it was shown 1–0 and the result is now 2–0 THEN a correction due now', data: played(2, 0), shown: [['A1', 'result', 'played 1-0', 0]], expected: [['A1:result:1', 'played 2-0']] },
     { name: 'GIVEN one correction already went out and the result changed again THEN the second correction', data: played(2, 1), shown: [['A1', 'result', 'played 2-0', 1]], expected: [['A1:result:2', 'played 2-1']] },
     { name: 'GIVEN the result was undone THEN a correction saying it was withdrawn', data: {}, shown: [['A1', 'result', 'played 1-0', 0]], expected: [['A1:result:1', 'none']] },
-    { name: 'GIVEN a goal alert went out and the goal was undone THEN a correction', data: played(0, 0), shown: [['A1', `goal:${goalKey(zamGoal)}`, 'on', 0]], expected: [[`A1:goal:${goalKey(zamGoal)}:1`, 'gone']] },
+    { name: 'GIVEN a goal alert went out and the goal was undone THEN a correction', data: played(0, 0), shown: [['A1', `goal:${goalSlotKey(zamGoal)}`, 'on', 0]], expected: [[`A1:goal:${goalSlotKey(zamGoal)}:1`, 'gone']] },
   ] as const)('$name', ({ data, shown, expected }) => {
     const corrections = plan(round(data), posted(shown.map((s) => [...s])));
     expect(corrections.map((p) => [p.slot, p.fingerprint])).toEqual(expected);

@@ -3,7 +3,7 @@
 // like render.ts: the season given is the one to show (the tick passes it as known at the bot's clock,
 // with this match as the data has it now).
 import type { PlanningRound } from '../../domain/announcements.js';
-import { goalKey, hasResult } from '../../domain/announcements.js';
+import { goalSlotKey, hasResult } from '../../domain/announcements.js';
 import { indexSeason, type SeasonIndex } from '../../domain/season-index.js';
 import { resolveTie } from '../../domain/ties.js';
 import type { Goal, Match, Season } from '../../domain/types.js';
@@ -69,7 +69,7 @@ export function scoreAfter(match: Match, goal: Goal): { readonly home: number; r
 export function renderGoal(season: Season, round: PlanningRound, matchId: string, key: string, tr: Translator = englishTr()): RenderedPost {
   const index = indexSeason(season);
   const match = matchIn(round, matchId);
-  const goal = match.goals.find((g) => goalKey(g) === key);
+  const goal = match.goals.find((g) => goalSlotKey(g) === key);
   if (goal === undefined) throw new Error(`goal ${key} is not in match ${matchId}`);
   const score = scoreAfter(match, goal);
   const player = goal.player === null ? tr.t('announcements.results.scorerNotPublished') : tr.name(escapeText(goal.player));

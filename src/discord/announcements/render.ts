@@ -472,11 +472,15 @@ export function renderMoved(season: Season, round: PlanningRound, moves: readonl
 
 // ---- Test message ----
 
-export function renderTestMessage(settings: { leads: readonly string[]; recap: boolean; roleId: string | null }, tr: Translator = englishTr()): RenderedPost {
+export function renderTestMessage(
+  settings: { leads: readonly string[]; recap: boolean; roleId: string | null; results?: 'each' | 'round' | 'off'; goals?: boolean },
+  tr: Translator = englishTr(),
+): RenderedPost {
   const leads = settings.leads.map((l) => tr.t('announcements.testPost.leadBefore', { lead: tr.name(l) })).join(tr.language === 'ar' ? '، ' : ', ');
   const lines = [
     settings.leads.length === 0 ? tr.t('announcements.testPost.previewsNone') : tr.t('announcements.testPost.previews', { leads }),
-    tr.t(settings.recap ? 'announcements.testPost.recapOn' : 'announcements.testPost.recapOff'),
+    settings.results === 'each' ? tr.t('announcements.testPost.resultsEach') : tr.t(settings.recap ? 'announcements.testPost.recapOn' : 'announcements.testPost.recapOff'),
+    ...(settings.goals === true ? [tr.t('announcements.testPost.goalsOn')] : []),
     settings.roleId === null ? tr.t('announcements.testPost.roleNone') : tr.t('announcements.testPost.role', { role: `<@&${settings.roleId}>` }),
   ];
   return {

@@ -286,7 +286,7 @@ export async function sendTestMessage(
   const sub = channelSubscriptions(svc.db, guildId, channelId).find((s) => s.enabled) ?? channelSubscriptions(svc.db, guildId, channelId)[0] ?? null;
   // The test post reads as the channel's posts will: in its language.
   const postTr = postTranslator(svc, say, { guildId, language: sub?.language ?? null });
-  const post = renderTestMessage({ leads: (sub?.leadsMs ?? []).map(formatLead), recap: sub?.recap ?? false, roleId: sub?.roleId ?? null }, postTr);
+  const post = renderTestMessage({ leads: (sub?.leadsMs ?? []).map(formatLead), recap: sub?.recap ?? false, roleId: sub?.roleId ?? null, results: sub?.results ?? 'off', goals: sub?.goals ?? false }, postTr);
   const outcome = await svc.send({ guildId, channelId, nonce, messages: post.messages, content: null, roleId: null, sentMessageIds: [] });
   return { outcome, message: testOutcomeText(outcome, channelId, say.tr) };
 }
