@@ -1,0 +1,48 @@
+// One plain line per changed field for the editor's preview: "Score: not known → 2–1".
+import type { Goal, Score, Season } from '../domain/types.js';
+
+const FIELD_NAMES: ReadonlyMap<string, string> = new Map([
+  ['status', 'Status'],
+  ['score', 'Score'],
+  ['extraTime', 'Extra time'],
+  ['penalties', 'Penalties'],
+  ['decision', 'Decision'],
+  ['goals', 'Goals'],
+  ['kickoff', 'Kickoff'],
+  ['date', 'Date'],
+  ['venue', 'Venue'],
+  ['round', 'Round'],
+  ['home', 'Home'],
+  ['away', 'Away'],
+  ['id', 'Season id'],
+  ['competition', 'Competition'],
+  ['label', 'Season'],
+  ['format', 'Format'],
+]);
+
+const isScore = (v: unknown): v is Score => typeof v === 'object' && v !== null && 'home' in v && 'away' in v && typeof (v as Score).home === 'number';
+
+/** A field's value in words; team ids are named from the season. */
+export function describeValue(season: Season | null, value: unknown): string {
+  const name = (id: string): string => season?.teams.find((t) => t.id === id)?.name ?? id;
+  if (value === null || value === undefined) return 'not known';
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (isScore(value)) return `${value.home}–${value.away}`;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return 'none';
+    return (value as Goal[]).map((g) => `${g.player ?? 'unknown scorer'} ${g.minute ?? '?'}'${g.type === 'penalty' ? ' (pen.)' : g.type === 'own_goal' ? ' (o.g.)' : ''} for ${name(g.team)}`).join(', ');
+  }
+  if (typeof value === 'object') {
+    const d = value as { winner?: string; score?: Score | null };
+    if (typeof d.winner === 'string') return `to ${name(d.winner)}${d.score ? ` ${d.score.home}–${d.score.away}` : ''}`;
+    return JSON.stringify(value);
+  }
+  return String(value);
+}
+
+export function describeChange(season: Season | null, before: Readonly<Record<string, unknown>>, after: Readonly<Record<string, unknown>>): string[] {
+  return Object.keys(after).map((field) => {
+    const label = FIELD_NAMES.get(field) ?? field;
+    return Object.hasOwn(before, field) ? `${label}: ${describeValue(season, before[field])} → ${describeValue(season, after[field])}` : `${label}: ${describeValue(season, after[field])}`;
+  });
+}
