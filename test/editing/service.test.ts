@@ -146,6 +146,29 @@ describe('an edit', () => {
     expect(await editing.undo(saved.entry.id, OTHER)).toMatchObject({ ok: false, reason: 'undone' });
   });
 
+  test('a source import that brings a new result and goals records them as known from the bot clock; the same data again records nothing', async () => {
+    writeSeason();
+    const { store } = open();
+    // A restart's file import recorded nothing.
+    expect(sightingsOf(store.db, ID)).toEqual([]);
+    const fromSource = clSeasonFile();
+    fromSource.champion = null;
+    withoutResult(fromSource, 'F-L2');
+    Object.assign(matchOf(fromSource, 'F-L2'), { status: 'played', score: { home: 1, away: 0 }, goals: [{ team: 'Al Ahly SC', player: 'Reda Slim', minute: '84', type: 'regular' }] });
+    const { parseSeason } = await import('../../src/season/parse.js');
+    const sourceSeason = parseSeason(fromSource, 'source').season;
+    createEditing({ store, clock: { now: () => now }, logger: captureLog().logger });
+    store.importFromSource(sourceSeason, 'v1');
+    expect(sightingsOf(store.db, ID).map((s) => [s.matchId, s.fact, s.knownAt.toISOString()])).toEqual([
+      ['F-L2', 'goal:al-ahly-sc|84|Reda Slim', now.toISOString()],
+      ['F-L2', 'result', now.toISOString()],
+    ]);
+    now = new Date('2024-05-26T10:00:00Z');
+    store.importFromSource(sourceSeason, 'v2');
+    expect(sightingsOf(store.db, ID)).toHaveLength(2);
+    expect(sightingsOf(store.db, ID).every((s) => s.knownAt.toISOString() === '2024-05-25T20:00:00.000Z')).toBe(true);
+  });
+
   test('an undo that later changes depend on is refused and names them', async () => {
     writeSeason();
     const { store, editing } = open();
