@@ -84,6 +84,7 @@ export const startEditorNotices = (deps: EditorNoticesDeps): EditorNotices => {
   const post = async (seasonId: string, conflicts: readonly OverrideConflict[]): Promise<void> => {
     const seen = await postedFingerprints();
     const fresh = conflicts.filter((c) => !seen.has(conflictFingerprint(c)));
+    log.debug({ seasonId, conflicts: conflicts.length, fresh: fresh.length }, 'editor notices checked');
     for (let i = 0; i < fresh.length; i += PER_NOTICE) {
       const batch = fresh.slice(i, i + PER_NOTICE);
       const payload = conflictNotice(seasonId, batch, deps.season(seasonId));
