@@ -7,9 +7,12 @@ import type { Config } from './config.js';
 import { guildSeason } from './db/guild-settings.js';
 import { createLanguageStore } from './db/languages.js';
 import { createClient } from './discord/client.js';
+import { editorCommands } from './discord/commands/index.js';
 import type { Command, CommandContext } from './discord/commands/types.js';
+import { startEditorNotices, type EditorNotices } from './discord/editor-notices.js';
 import { createRouter } from './discord/router.js';
-import { syncCommands, type SyncResult } from './discord/sync.js';
+import { syncAllCommands, type SyncResult } from './discord/sync.js';
+import { createEditing } from './editing/index.js';
 import { createI18n } from './i18n/index.js';
 import type { Logger } from './log.js';
 import type { Observability } from './observability/index.js';
@@ -108,23 +111,31 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
     languages: createLanguageStore(store.db),
   };
 
+  // Editors' changes (/edit, the editor server only): previews, the journal, overrides on every import.
+  const editing = createEditing({ store, clock, logger: log.child({ component: 'editing' }) });
+  const routed = [...deps.commands, ...editorCommands({ editing, editors: config.editors })];
+  let editorNotices: EditorNotices | null = null;
+
   // Started just before login (below); the router reports to it from then on.
   let observability: Observability | null = null;
   let heartbeatHolder: string | null = null;
   let sources: SeasonSources | null = null;
-  const router = createRouter({ commands: deps.commands, ctx, log, onInteraction: (summary) => observability?.recordInteraction(summary) });
+  const router = createRouter({ commands: routed, ctx, log, onInteraction: (summary) => observability?.recordInteraction(summary) });
   router.attach(client);
 
   const ready = new Promise<void>((resolve, reject) => {
     client.once(Events.ClientReady, async (readyClient) => {
-      let sync: SyncResult | null = null;
+      let sync: readonly SyncResult[] | null = null;
       try {
         // The shard manager synced them once for every shard.
-        if (shards.mode !== 'shard') sync = await syncCommands({
+        // The fans' commands globally (or in DISCORD_GUILD_ID), /edit in the editor server only.
+        if (shards.mode !== 'shard') sync = await syncAllCommands({
           rest: readyClient.rest,
           applicationId: config.applicationId,
           guildId: config.guildId,
           commands: deps.commands,
+          editorCommands: routed.slice(deps.commands.length),
+          editorGuildId: config.editors?.guildId ?? null,
           log,
         });
       } catch (err) {
@@ -145,6 +156,18 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
       } catch (err) {
         reject(new Error(`Announcements could not start: ${(err as Error).message}`, { cause: err }));
         return;
+      }
+      // A source that disagrees with an edit: one notice in the editor channel (the dispatching process).
+      if (dispatches && config.editors?.channelId) {
+        editorNotices = startEditorNotices({
+          editing,
+          rest: readyClient.rest,
+          channelId: config.editors.channelId,
+          season: (seasonId) => store.catalog().get(seasonId),
+          log,
+        });
+        // Conflicts the start's own import found, before this subscribed (already posted ones are skipped).
+        for (const entry of store.catalog().list()) editorNotices.report(entry.id, editing.conflicts(entry.id));
       }
       // Seasons whose file names a source are kept current by the process that dispatches: an update
       // is imported, served at once and re-planned. Other processes see it at their next data check.
@@ -178,7 +201,12 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
           data: data && { hash: data.hash.slice(0, 12), asOf: store.season().asOf, importedAt: data.importedAt.toISOString() },
           guilds: readyClient.guilds.cache.size,
           ...(shards.mode === 'shard' ? { shard: { id: shards.id, count: shards.count }, dispatches } : {}),
-          commands: { count: deps.commands.length, scope: config.guildId ? 'guild' : 'global', registered: sync?.put ?? null },
+          commands: {
+            count: deps.commands.length,
+            scope: config.guildId ? 'guild' : 'global',
+            registered: sync === null ? null : sync.some((scope) => scope.put),
+            ...(config.editors ? { editorGuild: config.editors.guildId } : {}),
+          },
           clock: clock.isReplay ? { now: clock.now().toISOString(), rate: clock.rate } : 'real',
         },
         'ready',
@@ -192,6 +220,7 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
     stopping ??= (async () => {
       await observability?.close();
       await router.close();
+      editorNotices?.stop();
       sources?.stop();
       dataWatch.stop();
       await announcements.stop();
@@ -214,7 +243,7 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
         client,
         db: store.db,
         sqlite: store.sqlite,
-        commandNames: deps.commands.map((command) => command.data.name),
+        commandNames: routed.map((command) => command.data.name),
         heartbeatHolder: () => heartbeatHolder,
         log,
         // A shard answers its manager's HTTP server over IPC instead of listening itself.
