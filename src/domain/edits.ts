@@ -456,13 +456,12 @@ function validateFixture(season: Season, change: FixtureChange, context: EditCon
     note: null,
     sources: [change.source.trim()],
   };
-  const teams = [teamFor(home.team), teamFor(away.team)].filter((t) => {
-    const inSeason = season.teams.find((s) => s.id === t.id);
-    return inSeason === undefined || inSeason.group !== t.group;
-  });
-  const associations = (context.clubs ?? [])
-    .filter((c) => teams.some((t) => t.id === c.team.id) && !season.associations.some((a) => a.name === c.association.name))
-    .map((c) => ({ ...c.association, sources: [change.source.trim()] }));
+  // Both clubs, always: the match must stay valid when another fixture that brought a club is undone.
+  const teams = [teamFor(home.team), teamFor(away.team)];
+  const associations = [
+    ...season.associations.filter((a) => teams.some((t) => t.association === a.name)),
+    ...(context.clubs ?? []).filter((c) => teams.some((t) => t.id === c.team.id) && !season.associations.some((a) => a.name === c.association.name)).map((c) => ({ ...c.association, sources: [change.source.trim()] })),
+  ];
   const value: AddedMatch = { match, teams: teams.map((t) => ({ ...t, sources: t.sources.length > 0 ? t.sources : [change.source.trim()] })), associations: dedupe(associations) };
   const after: Fields = { round: slot.label, home: home.team.name, away: away.team.name, date: match.date, kickoff, venue };
   const result: Valid = { ok: true, match: id, before: {}, after, overrides: [{ match: id, field: 'match', value }] };

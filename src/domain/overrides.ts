@@ -130,7 +130,13 @@ export function applyOverrides(season: Season, overrides: readonly Override[]): 
       } else {
         appended.push(a.value.match);
       }
-      for (const t of a.value.teams) if (!teams.some((x) => x.id === t.id)) teams.push(t);
+      for (const t of a.value.teams) {
+        const at = teams.findIndex((x) => x.id === t.id);
+        const existing = teams[at];
+        if (existing === undefined) teams.push(t);
+        // A club that entered before the groups joins its group with its first group match.
+        else if (existing.group === null && t.group !== null) teams[at] = { ...existing, group: t.group };
+      }
       for (const x of a.value.associations) if (!associations.some((y) => y.name === x.name)) associations.push(x);
     }
     base = { ...season, teams, associations, matches: [...season.matches.map((m) => replaced.get(m.id) ?? m), ...appended] };

@@ -42,8 +42,8 @@ describe('validateChange: what a change stores', () => {
     expect(override?.field).toBe('match');
     expect(override?.value).toMatchObject({
       match: { id: 'QF-T01-L1', stage: 'quarter_final', tie: 1, leg: 1, home: 'pyramids-fc', away: 'simba', kickoff: '2024-03-29T18:00:00Z', status: 'scheduled', sources: ['https://www.cafonline.com'] },
-      teams: [{ id: 'pyramids-fc', entryRound: 'group', group: null }],
-      associations: [{ name: 'Egypt', code: 'EGY' }],
+      teams: [{ id: 'pyramids-fc', entryRound: 'group', group: null }, { id: 'simba', group: 'A' }],
+      associations: [{ name: 'Nowhere' }, { name: 'Egypt', code: 'EGY' }],
     });
   });
 });

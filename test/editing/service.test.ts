@@ -246,6 +246,14 @@ describe('a season built by editors', () => {
     expect((await editing.confirm(NEW, { kind: 'result', match: matchId, home: 2, away: 1, source: 'CAF' }, EDITOR)).ok).toBe(true);
     expect(await editing.confirm(NEW, { kind: 'fixture', round: 'F', home: 'Pyramids', away: 'Mamelodi Sundowns', date: '2026-05-30', source: 'x' }, EDITOR)).toMatchObject({ ok: false });
 
+    // Two group fixtures bring the same new club; undoing the first keeps the second valid.
+    const g1 = await editing.confirm(NEW, { kind: 'fixture', round: 'GA-MD1', home: 'Espérance', away: 'Simba', date: '2025-11-22', source: 'CAF draw' }, EDITOR);
+    const g2 = await editing.confirm(NEW, { kind: 'fixture', round: 'GA-MD2', home: 'Simba', away: 'Zamalek', date: '2025-11-29', source: 'CAF draw' }, EDITOR);
+    if (!g1.ok || !g2.ok) throw new Error(JSON.stringify([g1, g2]));
+    expect((await editing.undo(g1.entry.id, OTHER)).ok).toBe(true);
+    expect(editing.matchChoices(NEW, 'simba').map((c) => c.value)).toEqual([g2.entry.matchId]);
+    expect((await editing.undo(g2.entry.id, OTHER)).ok).toBe(true);
+
     const restarted = open();
     const season = restarted.store.catalog().get(NEW);
     expect(season?.competition).toBe('CAF Champions League');
