@@ -45,28 +45,39 @@ export function matchLabel(season: Season, match: Match, teams: ReadonlyMap<stri
  * Matches whose words cover every word of the query (each a prefix of one of the match's words);
  * the empty query lists the matches nearest `today`. Best first: fewer words left over, then nearest day.
  */
+/** Each season's matches with their words and labels, built once per loaded season (autocomplete runs per keystroke). */
+const indexes = new WeakMap<Season, { readonly match: Match; readonly words: readonly string[]; readonly label: string }[]>();
+const indexOf = (season: Season) => {
+  let index = indexes.get(season);
+  if (index === undefined) {
+    const teams = new Map(season.teams.map((t) => [t.id, t] as const));
+    index = season.matches.map((match) => ({ match, words: matchWords(season, match, teams), label: matchLabel(season, match, teams) }));
+    indexes.set(season, index);
+  }
+  return index;
+};
+
 export function matchChoicesOf(season: Season, query: string, limit = MAX_CHOICES, today?: string): Choice[] {
-  const teams = new Map(season.teams.map((t) => [t.id, t] as const));
   const q = words(query);
   const day = today ?? new Date().toISOString().slice(0, 10);
   const distance = (m: Match): number => (m.date === null ? Number.MAX_SAFE_INTEGER : Math.abs(Date.parse(m.date) - Date.parse(day)));
-  const exact = season.matches.find((m) => m.id === query.trim());
-  const hits = season.matches
-    .map((match) => {
-      if (q.length === 0) return { match, score: 0 };
-      const own = matchWords(season, match, teams);
+  const index = indexOf(season);
+  const exact = index.find((e) => e.match.id === query.trim());
+  const hits = index
+    .map((entry) => {
+      if (q.length === 0) return { entry, score: 0 };
       let score = 0;
       for (const token of q) {
-        if (own.includes(token)) score += 2;
-        else if (own.some((w) => w.startsWith(token))) score += 1;
+        if (entry.words.includes(token)) score += 2;
+        else if (entry.words.some((w) => w.startsWith(token))) score += 1;
         else return null;
       }
-      return { match, score };
+      return { entry, score };
     })
-    .filter((x): x is { match: Match; score: number } => x !== null)
-    .sort((a, b) => b.score - a.score || distance(a.match) - distance(b.match) || a.match.id.localeCompare(b.match.id));
-  const ordered = exact === undefined ? hits.map((h) => h.match) : [exact, ...hits.map((h) => h.match).filter((m) => m !== exact)];
-  return ordered.slice(0, limit).map((match) => ({ name: matchLabel(season, match, teams), value: match.id }));
+    .filter((x): x is { entry: (typeof index)[number]; score: number } => x !== null)
+    .sort((a, b) => b.score - a.score || distance(a.entry.match) - distance(b.entry.match) || a.entry.match.id.localeCompare(b.entry.match.id));
+  const ordered = exact === undefined ? hits.map((h) => h.entry) : [exact, ...hits.map((h) => h.entry).filter((e) => e !== exact)];
+  return ordered.slice(0, limit).map((e) => ({ name: e.label, value: e.match.id }));
 }
 
 /** The rounds of a season's format whose key or label holds every word of the query. */
