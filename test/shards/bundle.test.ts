@@ -1,0 +1,80 @@
+// The bundled entry `npm run build` writes to dist/index.js (src/tools/bundle.ts), run as `npm start`
+// runs it: in one process, and as the sharding manager whose shard processes run the same bundle.
+// (The other e2e files run src/ transpiled file by file; this one checks the bundle itself works.)
+import { readFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
+import { join } from 'node:path';
+import type { Standin } from 'discord-standin';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { bundleOptions, EXTERNAL_PACKAGES } from '../../src/tools/bundle.js';
+import { botEnv, isReadyLine, makeTempDir, REPO_ROOT, spawnBot, startTestStandin, stopAll, type CallbackData } from '../e2e/harness.js';
+import { httpRequest, parseExposition, valueOf } from '../observability/support.js';
+
+/** (id >> 22) % 2 is the low bit of the timestamp part: one guild per shard of two. */
+const ON_SHARD_0 = ((2n ** 40n) << 22n).toString();
+const ON_SHARD_1 = ((2n ** 40n + 1n) << 22n).toString();
+
+// Inside the per-run package root, so the bundle finds package.json, drizzle/ and data/ as dist/ does.
+const BUNDLE = join(inject('botBuildRoot'), 'bundle', 'index.js');
+
+beforeAll(async () => {
+  await build(bundleOptions(join(REPO_ROOT, 'src', 'index.ts'), BUNDLE));
+}, 60_000);
+
+afterAll(async () => {
+  await stopAll();
+});
+
+describe('the bundled entry', () => {
+  test('is one file: the bot and its libraries inline, only the external packages imported', () => {
+    const text = readFileSync(BUNDLE, 'utf8');
+    const imported = new Set([...text.matchAll(/^import .* from "([^"]+)";$/gm)].map((m) => m[1] ?? ""));
+    const packages = [...imported].filter((name) => !isBuiltin(name));
+    expect(packages.length).toBeGreaterThan(0);
+    for (const name of packages) expect(EXTERNAL_PACKAGES, `import of ${name}`).toContain(name.split('/')[0]);
+    // discord.js is inside, as a CommonJS module esbuild wraps.
+    expect(text).toContain('require_ShardingManager = __commonJS(');
+  });
+
+  describe('SHARDS=2 with HTTP_PORT', () => {
+    let standin: Standin;
+    let port: number;
+
+    beforeAll(async () => {
+      standin = await startTestStandin({
+        shards: 2,
+        sessionStartLimit: { maxConcurrency: 2 },
+        guilds: [
+          { id: ON_SHARD_0, name: 'Shard zero server', channels: [{ name: 'general' }] },
+          { id: ON_SHARD_1, name: 'Shard one server', channels: [{ name: 'general' }] },
+        ],
+      });
+      const bot = spawnBot(botEnv(standin, { databasePath: join(makeTempDir(), 'bot.sqlite'), extra: { SHARDS: 'auto', DISCORD_GUILD_ID: undefined, HTTP_PORT: '0' } }), BUNDLE);
+      port = Number((await bot.waitForLog((l) => l.msg === 'serving /healthz and /metrics', 40_000, 'the manager serving HTTP')).port);
+      await bot.waitForLog(() => bot.lines.filter(isReadyLine).length === 2, 40_000, 'both shards ready lines');
+    }, 60_000);
+
+    afterAll(async () => {
+      await standin?.close();
+    });
+
+    test('each shard (a process running the bundle) answers /about in its guild, and the manager serves both in /metrics', async () => {
+      for (const [guildId, shard] of [
+        [ON_SHARD_0, 0],
+        [ON_SHARD_1, 1],
+      ] as const) {
+        const callback = await standin.sendInteraction({ kind: 'chatInput', name: 'about', guildId }).callback;
+        const fields = ((callback.data as CallbackData).embeds ?? [])[0]?.fields ?? [];
+        expect(fields.find((f) => f.name === 'Shard')?.value).toBe(`${shard} of 2 · 2 servers in all`);
+      }
+      expect((await httpRequest(port, '/healthz')).status).toBe(200);
+      await expect
+        .poll(async () => {
+          const samples = parseExposition((await httpRequest(port, '/metrics')).body);
+          return ['0', '1'].map((shard) => valueOf(samples, 'caf_interactions_total', { command: 'about', kind: 'command', outcome: 'ok', shard }));
+        }, { timeout: 5_000 })
+        .toEqual([1, 1]);
+    });
+  });
+});
