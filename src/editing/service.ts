@@ -245,6 +245,8 @@ export function createEditing(deps: EditingDeps): EditingService {
     const base = readBase(db, seasonId);
     if (base === null) return [];
     const live = liveOverrides(db, seasonId);
+    // No override, no conflict: the base need not be read (every season at start asks).
+    if (live.length === 0) return [];
     const key = `${base.hash}|${live.map((o) => o.id).join(',')}`;
     const cached = conflictCache.get(seasonId);
     if (cached?.key === key) return cached.conflicts;
