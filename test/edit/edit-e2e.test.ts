@@ -169,7 +169,7 @@ describe('an editor corrects a result', () => {
     expect(text(log.data)).toContain(SOURCE);
 
     const undone = await send(edit('undo', { change: id }));
-    expect(text(undone.data)).toContain(`Change #${id} undone`);
+    expect(text(undone.data)).toContain(`Change #${id} undone: saved as change #`);
     expect(journalRows()).toBe(rowsBefore + 2);
     expect(await fanLine()).toContain('3–0');
     const after = await send(edit('log', { match: MATCH }));

@@ -91,11 +91,12 @@ describe('the preview', () => {
       source: 'https://example.org/report',
       season: undefined,
       token: 'abcdefghijkl',
-      expiresAt: new Date('2024-05-20T10:10:00Z'),
+      ttlMs: 600_000,
     });
     const embed = payload.embeds[0]!;
     expect(embed.title).toBe('Preview · Result · Arta Solar v Horseed');
     expect(embed.description).toContain('• score: 3–0 → 3–1');
+    expect(embed.description).toContain('Nothing is saved until you press Confirm, within 10 minutes.');
     expect(embed.fields?.map((f) => f.name)).toEqual(['Source', 'What fans will see']);
     const buttons = payload.components[0]!.components.map((c) => ('custom_id' in c ? c.custom_id : ''));
     expect(buttons).toEqual(['edit:confirm:abcdefghijkl', 'edit:cancel:abcdefghijkl']);

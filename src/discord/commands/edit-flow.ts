@@ -49,15 +49,7 @@ export const previewChange = async (
   if (!preview.ok) throw refusedError(preview);
   const editor = editorOf(interaction);
   const token = pending.add({ seasonId, change, preview, editorId: editor.id, guildId: editor.guildId });
-  const stored = pending.get(token);
-  const payload = previewPayload({
-    kind: change.kind,
-    preview,
-    source: change.source,
-    season: catalogOf(ctx).get(seasonId),
-    token,
-    expiresAt: new Date(stored?.expiresAt ?? Date.now()),
-  });
+  const payload = previewPayload({ kind: change.kind, preview, source: change.source, season: catalogOf(ctx).get(seasonId), token, ttlMs: pending.ttlMs });
   await interaction.reply({ ...payload, flags: MessageFlags.Ephemeral });
 };
 

@@ -23,6 +23,8 @@ export interface PendingChanges {
   /** Takes the change out (Confirm, Cancel): a second press finds nothing. */
   take(token: string): PendingChange | undefined;
   readonly size: () => number;
+  /** How long a preview waits, in real milliseconds. */
+  readonly ttlMs: number;
 }
 
 /** Ten minutes to read a preview and press a button. */
@@ -65,5 +67,6 @@ export const createPendingChanges = (opts: { ttlMs?: number; now?: () => number 
       return pending;
     },
     size: () => byToken.size,
+    ttlMs,
   };
 };

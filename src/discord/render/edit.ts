@@ -49,7 +49,8 @@ export interface PreviewView {
   readonly source: string;
   readonly season: Season | undefined;
   readonly token: string;
-  readonly expiresAt: Date;
+  /** How long the buttons work (real time, whatever the bot's clock). */
+  readonly ttlMs: number;
 }
 
 /** The preview: before → after, the source, what fans will see, and Confirm / Cancel. */
@@ -59,7 +60,7 @@ export const previewPayload = (view: PreviewView): MessagePayload => {
   const embed: APIEmbed = {
     title: `Preview · ${KIND_TITLE[view.kind] ?? view.kind} · ${view.preview.subject}`,
     color: EDIT_COLOUR,
-    description: [...lines.map((line) => `• ${line}`), '', `Nothing is saved until you press Confirm (before ${discordTime(view.expiresAt.toISOString())}).`].join('\n'),
+    description: [...lines.map((line) => `• ${line}`), '', `Nothing is saved until you press Confirm, within ${Math.round(view.ttlMs / 60_000)} minutes.`].join('\n'),
     fields: [
       { name: 'Source', value: escapeText(view.source) },
       { name: 'What fans will see', value: FAN_EFFECT[view.kind] },
@@ -89,7 +90,7 @@ export const undonePayload = (entry: JournalEntry, undone: JournalEntry, season:
   fitMessage({
     embeds: [
       {
-        title: `Change #${undone.id} undone (change #${entry.id})`,
+        title: `Change #${undone.id} undone: saved as change #${entry.id}`,
         color: SAVED_COLOUR,
         description: changeLines(entry.before, entry.after, teamNames(season))
           .map((line) => `• ${line}`)
