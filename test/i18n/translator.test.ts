@@ -71,11 +71,11 @@ test('one instance per bot: two instances never share a language', () => {
 describe('command localisations', () => {
   test('every name, description and choice gets fr and pt-BR; a text equal to the English is left out', () => {
     const json = localizeCommand({
-      name: 'fixtures',
-      description: 'Fixtures and results, grouped by round',
-      options: [{ name: 'stage', description: 'Only one stage', choices: [{ name: 'Final', value: 'final' }] }],
+      name: 'scorers',
+      description: 'Top scorers with goals per round',
+      options: [{ name: 'stage', description: 'Which part of the season (default: competition proper)', choices: [{ name: 'Final', value: 'final' }] }],
     });
-    expect(json.name_localizations).toEqual({ fr: 'matchs', 'pt-BR': 'jogos' });
+    expect(json.name_localizations).toEqual({ fr: 'buteurs', 'pt-BR': 'marcadores' });
     const stage = json.options?.[0] as { name_localizations?: unknown; choices?: { name_localizations?: unknown }[] };
     expect(stage.name_localizations).toEqual({ fr: 'phase', 'pt-BR': 'fase' });
     // "Final" is Portuguese as well: only French differs.

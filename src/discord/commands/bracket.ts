@@ -4,7 +4,7 @@ import { indexSeason } from '../../domain/season-index.js';
 import { bracketStages } from '../../domain/ties.js';
 import { renderBracket } from '../render/bracket.js';
 import { replyTranslator } from './language.js';
-import { teamAutocomplete } from './options.js';
+import { readStage, stageOption, teamAutocomplete } from './options.js';
 import { chooseSeason, competitionOption } from './season-choice.js';
 import type { Command } from './types.js';
 
@@ -12,12 +12,16 @@ export const bracket: Command = {
   data: localized(new SlashCommandBuilder()
     .setName('bracket')
     .setDescription('Quarter-finals to the final: legs, aggregates and who went through')
+    .addStringOption(stageOption('Only one round (default: the knockout rounds)'))
     .addStringOption(competitionOption)),
 
   async execute(interaction, ctx) {
     const { season } = chooseSeason(interaction, ctx);
     const tr = ctx.tr ?? replyTranslator(interaction, ctx);
-    await interaction.reply(renderBracket(season, bracketStages(season, ctx.now()), indexSeason(season).teamName, tr));
+    // Any round with ties of the chosen season's format: a qualifying round too.
+    const stage = readStage(interaction, season, tr, ['qualifying', 'knockout']);
+    const stages = stage === null ? bracketStages(season, ctx.now()) : bracketStages(season, ctx.now(), [stage]);
+    await interaction.reply(renderBracket(season, stages, indexSeason(season).teamName, tr));
   },
 
   autocomplete: teamAutocomplete,

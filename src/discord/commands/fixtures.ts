@@ -1,11 +1,11 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { commandMention, localized } from '../../i18n/commands.js';
 import { UserError } from '../../domain/errors.js';
-import { STAGES } from '../../domain/types.js';
-import { STAGE_LABEL } from '../../domain/types.js';
-import { MATCHDAYS, WHENS, defaultWhen, fixturesErrorText, fixturesReply, parsePageId, teamFromToken, type FixturesSpeech } from './fixtures-query.js';
+import { groupLabels, matchdayCount, stageCodes } from '../../domain/format.js';
+import type { Season } from '../../domain/types.js';
+import { MATCHDAYS, WHENS, defaultWhen, fixturesErrorText, fixturesReply, parsePageId, teamFromToken, type FixturesQuery, type FixturesSpeech } from './fixtures-query.js';
 import { replyTranslator } from './language.js';
-import { groupOption, readChoice, readGroup, readInteger, readTeam, teamAutocomplete, teamOption } from './options.js';
+import { groupOption, readChoice, readGroup, readMatchday, readStage, readTeam, stageOption, teamAutocomplete, teamOption } from './options.js';
 import { chooseSeason, competitionOption, seasonFromButton } from './season-choice.js';
 import type { Command, CommandContext } from './types.js';
 
@@ -20,14 +20,9 @@ export const fixtures: Command = {
     .setName('fixtures')
     .setDescription('Fixtures and results, grouped by round')
     .addStringOption(teamOption('team', 'Only this team’s matches'))
-    .addStringOption((o) =>
-      o
-        .setName('stage')
-        .setDescription('Only one stage')
-        .addChoices(...STAGES.map((s) => ({ name: STAGE_LABEL[s], value: s }))),
-    )
+    .addStringOption(stageOption('Only one stage'))
     .addStringOption(groupOption)
-    .addIntegerOption((o) => o.setName('matchday').setDescription('Group-stage matchday').setMinValue(1).setMaxValue(MATCHDAYS))
+    .addIntegerOption((o) => o.setName('matchday').setDescription('Group-stage matchday').setMinValue(1).setMaxValue(MATCHDAYS).setAutocomplete(true))
     .addStringOption((o) =>
       o
         .setName('when')
@@ -40,14 +35,16 @@ export const fixtures: Command = {
     const { entry, season } = chooseSeason(interaction, ctx);
     const now = ctx.now();
     const team = readTeam(interaction, season, 'team');
+    const speech = speechOf(interaction, ctx);
+    // Stage, group and matchday are the chosen season's (its format), whatever was typed.
     const filters = {
       ...(team ? { team: team.id } : {}),
-      ...optional('stage', readChoice(interaction, 'stage', STAGES)),
-      ...optional('group', readGroup(interaction)),
-      ...optional('matchday', readInteger(interaction, 'matchday', 1, MATCHDAYS)),
+      ...optional('stage', readStage(interaction, season, speech.tr)),
+      ...optional('group', readGroup(interaction, season, speech.tr)),
+      ...optional('matchday', readMatchday(interaction, season)),
     };
     const when = readChoice(interaction, 'when', WHENS) ?? defaultWhen(season, filters, now);
-    await interaction.reply(fixturesReply(season, { ...filters, when, season: entry.id }, 1, now, speechOf(interaction, ctx)));
+    await interaction.reply(fixturesReply(season, { ...filters, when, season: entry.id }, 1, now, speech));
   },
 
   autocomplete: teamAutocomplete,
@@ -62,10 +59,17 @@ export const fixtures: Command = {
     if (parsed.query.team !== undefined && team === undefined) {
       throw new UserError(fixturesErrorText(speech, 'teamGone'));
     }
+    // A stage, group or matchday the season's format does not have: not a button this bot made.
+    if (!fitsFormat(season, parsed.query)) throw new UserError(fixturesErrorText(speech, 'oldButton'));
     const query = { ...parsed.query, ...(team ? { team } : {}) };
     await interaction.update(fixturesReply(season, query, parsed.page, ctx.now(), speech));
   },
 };
+
+const fitsFormat = (season: Season, query: Pick<FixturesQuery, 'stage' | 'group' | 'matchday'>): boolean =>
+  (query.stage === undefined || stageCodes(season).includes(query.stage)) &&
+  (query.group === undefined || groupLabels(season).includes(query.group)) &&
+  (query.matchday === undefined || query.matchday <= matchdayCount(season));
 
 const optional = <K extends string, V>(key: K, value: V | null): { [P in K]?: V } =>
   (value === null ? {} : { [key]: value }) as { [P in K]?: V };

@@ -1,11 +1,14 @@
 import type { AutocompleteInteraction, ChatInputCommandInteraction, SlashCommandStringOption } from 'discord.js';
 import { UserError } from '../../domain/errors.js';
 import { normalizeName, resolveTeam } from '../../domain/names.js';
-import type { GroupId, Season, Team } from '../../domain/types.js';
-import { GROUPS } from '../../domain/types.js';
-import { teamChoices } from '../render/choices.js';
+import { groupLabels, matchdayCount } from '../../domain/format.js';
+import type { GroupId, Season, Stage, StageKind, Team } from '../../domain/types.js';
+import type { Translator } from '../../i18n/index.js';
+import { groupChoices, matchdayChoices, stageChoiceName, stageChoices, teamChoices } from '../render/choices.js';
+import { englishTr, groupName } from '../render/words.js';
 import { TranslatedUserError } from '../reply.js';
-import { catalogOf, COMPETITION_OPTION, competitionChoices, teamsForAutocomplete } from './season-choice.js';
+import { catalogOf, COMPETITION_OPTION, competitionChoices, seasonForAutocomplete, teamsForAutocomplete } from './season-choice.js';
+import { replyTranslator } from './language.js';
 import type { CommandContext } from './types.js';
 
 /** The longest team name a client lets a user type. */
@@ -17,11 +20,22 @@ export const teamOption =
   (option: SlashCommandStringOption): SlashCommandStringOption =>
     option.setName(name).setDescription(description).setRequired(required).setAutocomplete(true).setMaxLength(TEAM_MAX_LENGTH);
 
+/** Longest stage code or group label a season's format may have. */
+const FORMAT_LABEL_MAX_LENGTH = 40;
+
+/** The `group` option: autocomplete over the chosen season's groups (formats differ: A–D, A–C, …). */
 export const groupOption = (option: SlashCommandStringOption): SlashCommandStringOption =>
-  option
-    .setName('group')
-    .setDescription('One group of the group stage')
-    .addChoices(...GROUPS.map((g) => ({ name: `Group ${g}`, value: g })));
+  option.setName('group').setDescription('One group of the group stage').setAutocomplete(true).setMaxLength(FORMAT_LABEL_MAX_LENGTH);
+
+/** The `stage` option: autocomplete over the chosen season's stages, in the order they are played. */
+export const stageOption =
+  (description: string) =>
+  (option: SlashCommandStringOption): SlashCommandStringOption =>
+    option.setName('stage').setDescription(description).setAutocomplete(true).setMaxLength(FORMAT_LABEL_MAX_LENGTH);
+
+const FORMAT_OPTIONS: ReadonlySet<string> = new Set(['stage', 'group', 'matchday']);
+/** Commands whose `stage` option offers only some stages (/bracket: the rounds with ties). */
+const STAGE_KINDS_OF: ReadonlyMap<string, readonly StageKind[]> = new Map([['bracket', ['qualifying', 'knockout'] as const]]);
 
 /** How much of a refused value a reply quotes back. */
 const ECHO_LENGTH = 40;
@@ -64,7 +78,42 @@ export function readChoice<T extends string>(interaction: ChatInputCommandIntera
   return found;
 }
 
-export const readGroup = (interaction: ChatInputCommandInteraction): GroupId | null => readChoice(interaction, 'group', GROUPS);
+/**
+ * Reads the `stage` option against the season's format (autocomplete gives a code, but anything may be
+ * typed): a stage's code or its name in the reply's language, any case. Off the list: a UserError
+ * naming the season's stages.
+ */
+export function readStage(
+  interaction: ChatInputCommandInteraction,
+  season: Season,
+  tr: Translator = englishTr(),
+  kinds: readonly StageKind[] = ['qualifying', 'group', 'knockout'],
+): Stage | null {
+  const raw = interaction.options.getString('stage');
+  if (raw === null) return null;
+  const stages = season.format.stages.filter((s) => kinds.includes(s.kind));
+  const typed = raw.trim().toLocaleLowerCase();
+  const found = stages.find((s) => s.code === typed || stageChoiceName(season, s.code, tr).toLocaleLowerCase() === typed || s.name.toLocaleLowerCase() === typed);
+  if (found === undefined) {
+    throw new TranslatedUserError('options.notAChoice', { value: echoed(raw) }, stages.map((s) => stageChoiceName(season, s.code, tr)), 'stage');
+  }
+  return found.code;
+}
+
+/** Reads the `group` option against the season's groups: a label (`B`, or `b`), as autocomplete gives it. */
+export function readGroup(interaction: ChatInputCommandInteraction, season: Season, tr: Translator = englishTr()): GroupId | null {
+  const raw = interaction.options.getString('group');
+  if (raw === null) return null;
+  const typed = raw.trim().toLocaleLowerCase();
+  const labels = groupLabels(season);
+  const found = labels.find((g) => g.toLocaleLowerCase() === typed);
+  if (found === undefined) throw new TranslatedUserError('options.notAChoice', { value: echoed(raw) }, labels.map((g) => groupName(g, tr)), 'group');
+  return found;
+}
+
+/** Reads the `matchday` option against the season's group stage (1…its matchdays). */
+export const readMatchday = (interaction: ChatInputCommandInteraction, season: Season): number | null =>
+  readInteger(interaction, 'matchday', 1, Math.max(1, matchdayCount(season)));
 
 /** Reads an integer option, refusing what its declared range (or a forged payload) rules out. */
 export function readInteger(interaction: ChatInputCommandInteraction, name: string, min: number, max: number): number | null {
@@ -103,6 +152,21 @@ export const teamAutocomplete = async (interaction: AutocompleteInteraction, ctx
   const focused = interaction.options.getFocused(true);
   if (focused.name === COMPETITION_OPTION) {
     await interaction.respond(competitionChoices(catalogOf(ctx), String(focused.value)));
+    return;
+  }
+  if (FORMAT_OPTIONS.has(focused.name)) {
+    // Stages, groups and matchdays of the season the command would show (its `competition` so far).
+    const { season } = seasonForAutocomplete(interaction, ctx);
+    const tr = ctx.tr ?? replyTranslator(interaction, ctx);
+    const typed = String(focused.value);
+    const kinds = STAGE_KINDS_OF.get(interaction.commandName);
+    await interaction.respond(
+      focused.name === 'stage'
+        ? stageChoices(season, typed, tr, kinds)
+        : focused.name === 'group'
+          ? groupChoices(season, typed, tr)
+          : matchdayChoices(season, typed, tr),
+    );
     return;
   }
   await interaction.respond(teamChoices(teamsForAutocomplete(interaction, ctx), String(focused.value)));

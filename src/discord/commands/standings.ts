@@ -17,9 +17,9 @@ export const standings: Command = {
 
   async execute(interaction, ctx) {
     const { season } = chooseSeason(interaction, ctx);
-    const group = readGroup(interaction);
-    const tables = group === null ? computeGroupTables(season) : [computeGroupTable(season, group)];
     const tr = ctx.tr ?? replyTranslator(interaction, ctx);
+    const group = readGroup(interaction, season, tr);
+    const tables = group === null ? computeGroupTables(season) : [computeGroupTable(season, group)];
     await interaction.reply(renderStandings(season, tables, indexSeason(season).teamName, tr));
   },
 
