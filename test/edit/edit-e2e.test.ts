@@ -238,6 +238,8 @@ describe('who may edit', () => {
     expect(forEditor.type).toBe(CALLBACK.AUTOCOMPLETE);
     expect((forEditor.data.choices ?? []).map((c) => c.value)).toContain(MATCH);
     expect((forEditor.data.choices ?? []).length).toBeLessThanOrEqual(25);
+    const final = await send(asEditor({ ...spec, options: { match: 'zam ber final 2' } }));
+    expect(final.data.choices?.[0]?.value).toBe(`${SEASON}/F-L2`);
     const forMember = await send(asEditor(spec, () => memberWithoutRole));
     expect(forMember.data.choices).toEqual([]);
   }, 30_000);
@@ -330,5 +332,38 @@ describe('restarts and a source that disagrees', () => {
     const checked = await bot.waitForLog((line) => line.msg === 'editor notices checked', 10_000, 'the notices check');
     expect(checked).toMatchObject({ conflicts: 1, fresh: 0 });
     expect(standin.messages(noticesChannel)).toHaveLength(1);
+  }, 90_000);
+});
+
+describe('the journal', () => {
+  test('an undo that later changes depend on lists them; the log pages through every change', async () => {
+    const ids: number[] = [];
+    for (const hour of [12, 13, 14, 15, 16, 17]) {
+      const preview = await previewOf(edit('kickoff', { match: MATCH, at: `2023-08-19 ${hour}:00 UTC`, source: SOURCE }));
+      ids.push(Number(/#(\d+)/.exec(text((await press(preview.confirm, preview.original)).data))![1]));
+    }
+    const rows = journalRows();
+    const refused = await send(edit('undo', { change: ids[0]! }));
+    expectPrivate(refused.data);
+    expect(text(refused.data)).toMatch(new RegExp(`Change #${ids[0]} was not undone: .*Undo these first, newest first: #${ids[5]} \\(kickoff`));
+    for (const later of ids.slice(1)) expect(text(refused.data)).toContain(`#${later} (kickoff`);
+    expect(journalRows()).toBe(rows);
+
+    const log = await send(edit('log', { season: SEASON }));
+    expectPrivate(log.data);
+    const first = text(log.data);
+    expect(first).toContain(`#${ids[5]} · Kickoff`);
+    const next = (log.data.components ?? []).flatMap((r) => r.components).find((c) => c.label === '▶');
+    expect(next?.disabled ?? false).toBe(false);
+    const page2 = await press(next!.custom_id!, await log.message());
+    expect(page2.type).toBe(CALLBACK.UPDATE);
+    expect(limitViolations(page2.data)).toEqual([]);
+    expect(text(page2.data)).not.toContain(`#${ids[5]} · Kickoff`);
+    expect((page2.data.components ?? []).flatMap((r) => r.components).some((c) => /^page 2\/\d+$/.test(c.label ?? ''))).toBe(true);
+    expect(text(page2.data)).toMatch(/#\d+ · /);
+
+    // Newest first, the undo goes through.
+    const undone = await send(edit('undo', { change: ids[5]! }));
+    expect(text(undone.data)).toContain(`Change #${ids[5]} undone`);
   }, 90_000);
 });
