@@ -198,6 +198,8 @@ describe('several seasons in one store', () => {
     try {
       const catalog = store.catalog();
       expect(catalog.list().map((e) => [e.id, e.competition, e.label])).toEqual([
+        ['caf-cl-2024-25', 'CAF Champions League', '2024-25'],
+        ['caf-afl-2023', 'African Football League', '2023'],
         ['caf-cl-2023-24', 'CAF Champions League', '2023-24'],
         ['caf-cc-2023-24', 'CAF Confederation Cup', '2023-24'],
       ]);
@@ -371,7 +373,9 @@ describe('several seasons in one store', () => {
     expect(() => readSeasonReadOnly({ databasePath, seasonId: 'caf-xx-1999' })).toThrow(UnknownSeasonError);
     expect(readSeasonsReadOnly({ databasePath }).seasons.map((r) => [r.season.id, r.source])).toEqual([
       ['caf-cc-2023-24', 'database'],
+      ['caf-afl-2023', 'database'],
       ['caf-cl-2023-24', 'database'],
+      ['caf-cl-2024-25', 'database'],
     ]);
   });
 });

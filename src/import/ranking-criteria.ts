@@ -20,16 +20,39 @@ const COEFFICIENTS = new Map<string, number>([
   ['2019-20', 1],
 ]);
 
+/** The weight of the most recent season in CAF's 5-year ranking (the seed's list: 2023–24 ×5). */
+const MOST_RECENT = 5;
+const LATEST_LISTED = '2023-24';
+
+/**
+ * The CAF season a label counts in: a one-year competition played in the second half of a year (the
+ * African Football League 2023, October–November) belongs to the season that starts that year.
+ */
+const cafSeasonOf = (label: string): string => {
+  const normal = label.replace('/', '-');
+  const year = /^(\d{4})$/.exec(normal)?.[1];
+  return year === undefined ? normal : `${year}-${String((Number(year) + 1) % 100).padStart(2, '0')}`;
+};
+
 /** The criteria for a competition and season label, or why there are none. */
 export function rankingCriteriaFor(competition: string, label: string): SeasonFileInput['rankingCriteria'] | { problem: string } {
   const column = COLUMNS.get(competition);
-  const coefficient = COEFFICIENTS.get(label.replace('/', '-'));
+  const season = cafSeasonOf(label);
+  const listed = COEFFICIENTS.get(season);
   if (!column) return { problem: `no sourced ranking points for the competition "${competition}" (known: ${[...COLUMNS.keys()].join(', ')})` };
-  if (coefficient === undefined) return { problem: `no sourced ranking coefficient for the season ${label} (the seed lists 2019-20 to 2023-24)` };
+  // A season after the seed's list weighs what the most recent season weighs in the ranking that first counts it.
+  const later = listed === undefined && /^\d{4}-\d{2}$/.test(season) && season > LATEST_LISTED;
+  if (listed === undefined && !later) return { problem: `no sourced ranking coefficient for the season ${label} (the seed lists 2019-20 to 2023-24)` };
+  const coefficient = listed ?? MOST_RECENT;
+  const schemaNote = `The field is named confederationCup because the season schema still has one competition's column; for this season it holds the ${competition} column.`;
+  const counted = season === label.replace('/', '-') ? '' : ` A one-year season (${label}) counts in the CAF season that starts that year, ${season}.`;
+  const note = later
+    ? `The seed's ${competition} column (points per achievement). The seed's coefficients stop at ${LATEST_LISTED} (the most recent season ×${MOST_RECENT}); ${season} is not in its list, so it has ×${MOST_RECENT}, the weight of the most recent season in the ranking that first counts it (an inference from the seed's list, not a published figure). ${schemaNote}`
+    : `The seed's ${competition} column (points per achievement) and its coefficient for ${season} (×${coefficient}), from its 2019–2024 list.${counted} ${schemaNote}`;
   return {
     confederationCup: column,
     seasonCoefficient: coefficient,
-    note: `The seed's ${competition} column (points per achievement) and its coefficient for ${label} (×${coefficient}), from its 2019–2024 list. The field is named confederationCup because the season schema still has one competition's column; for this season it holds the ${competition} column.`,
+    note,
     sources: [SEED],
   };
 }

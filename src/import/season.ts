@@ -5,12 +5,14 @@
 import { indexClubs, newClubId } from '../clubs/match.js';
 import type { Club, ClubsFile } from '../clubs/schema.js';
 import { computeTies } from '../domain/ties.js';
-import { STAGE_LABEL, type Stage } from '../domain/types.js';
 import type { ParsedMatch, ParsedSeason, TeamRef } from '../football-txt/index.js';
+import type { SeasonFormatRecord } from '../season/format.js';
 import { parseSeason, SeasonFileError } from '../season/parse.js';
 import type { CalendarRecord, MatchInput, SeasonFileInput, SourceNoteRecord, TeamInput } from '../season/schema.js';
+import { formatOf } from './format.js';
 import { rankingCriteriaFor } from './ranking-criteria.js';
-import { EXPECTED_FORMAT, fitShape } from './shape.js';
+
+type StageRecord = SeasonFormatRecord['stages'][number];
 
 export interface SeasonImportOptions {
   readonly id: string;
@@ -42,8 +44,6 @@ export interface SeasonImport {
 
 export type SeasonImportResult = { readonly ok: true; readonly value: SeasonImport } | { readonly ok: false; readonly problems: readonly string[] };
 
-const STAGE_KEY: Readonly<Record<Stage, string>> = { first_round: 'R1', second_round: 'R2', group: 'G', quarter_final: 'QF', semi_final: 'SF', final: 'F' };
-const PROPER: ReadonlySet<Stage> = new Set(['group', 'quarter_final', 'semi_final', 'final']);
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const score = (s: readonly [number, number] | null) => (s === null ? null : { home: s[0], away: s[1] });
@@ -84,17 +84,9 @@ export function mapClubs(teams: readonly TeamRef[], clubs: ClubsFile, source: st
 }
 
 export function importSeason(parsed: ParsedSeason, clubs: ClubsFile, options: SeasonImportOptions): SeasonImportResult {
-  const shape = fitShape(parsed);
-  if (!shape.ok) {
-    return {
-      ok: false,
-      problems: [
-        `${options.fileName}: the current season format cannot hold this competition yet. It needs ${EXPECTED_FORMAT}; this file has ${shape.found}.`,
-        ...shape.missing.map((m) => `missing: ${m}`),
-        'Seasons of another shape wait for formats as data (issue 11).',
-      ],
-    };
-  }
+  const shape = formatOf(parsed);
+  if (!shape.ok) return { ok: false, problems: shape.problems.map((p) => `${options.fileName}: ${p}`) };
+  const { format } = shape;
   const criteria = rankingCriteriaFor(options.competition, options.label);
   const { mapped, newClubs, problems } = mapClubs(parsed.teams, clubs, options.source);
   if ('problem' in criteria) problems.push(criteria.problem);
@@ -104,7 +96,14 @@ export function importSeason(parsed: ParsedSeason, clubs: ClubsFile, options: Se
   const clubOf = new Map(mapped.map((m) => [m.printed.name, m.club]));
   const nameOf = (t: TeamRef): string => clubOf.get(t.name)?.name ?? t.name;
   const associationName = new Map(clubs.associations.map((a) => [a.code, a.name]));
-  const stageOf = (m: ParsedMatch): Stage => shape.stageOf.get(m.round) ?? 'group';
+  const stageOf = (m: ParsedMatch): StageRecord => {
+    const stage = shape.stageOf.get(m.round);
+    if (stage === undefined) throw new Error(`no stage for the round ${m.round} (line ${m.line})`);
+    return stage;
+  };
+  const kindOf = new Map(format.stages.map((st) => [st.code, st] as const));
+  const tiesIn = new Map<string, number>();
+  for (const t of parsed.ties) tiesIn.set(t.round, (tiesIn.get(t.round) ?? 0) + 1);
 
   // Ties numbered per round in the order of their first legs.
   const tieOf = new Map<number, number>();
@@ -115,19 +114,33 @@ export function importSeason(parsed: ParsedSeason, clubs: ClubsFile, options: Se
       .sort((a, b) => firstLeg(a.legs) - firstLeg(b.legs))
       .forEach((tie, i) => tie.legs.forEach((line) => tieOf.set(line, i + 1)));
   }
+  // A past match the file gives no result for ("-"): said in its note, with what the next round of the file shows.
+  const stageIndex = new Map(format.stages.map((st, i) => [st.code, i] as const));
+  const noResultNote = (m: ParsedMatch): string => {
+    const base = 'The file prints no result for this match (-).';
+    const next = format.stages[(stageIndex.get(stageOf(m).code) ?? Number.POSITIVE_INFINITY) + 1];
+    if (next === undefined) return base;
+    const later = parsed.matches.filter((x) => stageOf(x).code === next.code);
+    const through = [m.home, m.away].filter((t) => later.some((x) => x.home.name === t.name || x.away.name === t.name));
+    return through.length === 1 && through[0] ? `${base} ${nameOf(through[0])} play the next round (${next.name}) in the file.` : base;
+  };
   const groupSlot = new Map<string, number>();
   const matches: MatchInput[] = parsed.matches.map((m): MatchInput => inFileOrder(buildMatch(m)));
   function buildMatch(m: ParsedMatch): MatchInput {
-    const stage = stageOf(m);
+    const stageFormat = stageOf(m);
+    const stage = stageFormat.code;
+    const inGroup = stageFormat.kind === 'group';
+    const single = stageFormat.kind !== 'group' && stageFormat.legs === 'single_leg';
     const tie = tieOf.get(m.line) ?? null;
+    const legPart = single ? '' : `-L${m.leg}`;
     let id: string;
-    if (stage === 'group') {
+    if (inGroup) {
       const key = `${m.group}-${m.matchday}`;
       const n = (groupSlot.get(key) ?? 0) + 1;
       groupSlot.set(key, n);
-      id = `G${m.group}-MD${m.matchday}-${n}`;
-    } else if (stage === 'first_round' || stage === 'second_round') id = `${STAGE_KEY[stage]}-T${pad(tie ?? 0)}-L${m.leg}`;
-    else id = `${STAGE_KEY[stage]}${stage === 'final' ? '' : tie}-L${m.leg}`;
+      id = `G${idPart(m.group ?? '')}-MD${m.matchday}-${n}`;
+    } else if (stageFormat.kind === 'qualifying') id = `${stageFormat.key}-T${pad(tie ?? 0)}${legPart}`;
+    else id = `${stageFormat.key}${(tiesIn.get(m.round) ?? 0) === 1 ? '' : tie}${legPart}`;
     const home = nameOf(m.home);
     const away = nameOf(m.away);
     const notes = [
@@ -135,15 +148,16 @@ export function importSeason(parsed: ParsedSeason, clubs: ClubsFile, options: Se
       m.halfTime ? `Half-time ${m.halfTime[0]}-${m.halfTime[1]}.` : null,
       m.extraTime && m.fullTime ? `${m.fullTime[0]}-${m.fullTime[1]} after 90 minutes.` : null,
       ...m.notes.map((n) => `The file notes [${n}].`),
+      m.score === null && m.date < options.asOf ? noResultNote(m) : null,
     ].filter((n): n is string => n !== null);
     const printed = score(m.score);
     const base = {
       id,
       stage,
-      group: stage === 'group' ? (m.group as MatchInput['group']) : null,
-      matchday: stage === 'group' ? m.matchday : null,
-      tie: stage === 'group' ? null : tie,
-      leg: stage === 'group' ? null : m.leg,
+      group: inGroup ? m.group : null,
+      matchday: inGroup ? m.matchday : null,
+      tie: inGroup ? null : tie,
+      leg: inGroup || single ? null : m.leg,
       date: m.date,
       kickoff: null,
       venue: m.venue,
@@ -184,8 +198,8 @@ export function importSeason(parsed: ParsedSeason, clubs: ClubsFile, options: Se
     };
   }
 
-  // A club enters where it first plays: the second round when it had a bye.
-  const firstStage = new Map<string, Stage>();
+  // A club enters where it first plays: the second round when it had a bye, the quarter-finals in a knockout-only competition.
+  const firstStage = new Map<string, string>();
   for (const m of matches) for (const t of [m.home, m.away]) if (!firstStage.has(t)) firstStage.set(t, m.stage);
   const teamClubs = [...new Map(mapped.map((m) => [m.club.id, m.club])).values()];
   const teams: TeamInput[] = teamClubs.map((club) => ({
@@ -194,14 +208,10 @@ export function importSeason(parsed: ParsedSeason, clubs: ClubsFile, options: Se
     aliases: club.aliases,
     association: associationName.get(club.association) ?? club.association,
     qualifyingMethod: null,
-    entryRound: firstStage.get(club.name) === 'second_round' ? 'second_round' : 'first_round',
+    entryRound: firstStage.get(club.name) ?? format.stages[0]?.code ?? 'first_round',
     note: null,
     sources: src,
   }));
-  const enteredLate = teamClubs.filter((c) => !['first_round', 'second_round'].includes(firstStage.get(c.name) ?? 'first_round'));
-  if (enteredLate.length > 0) {
-    return { ok: false, problems: [`${enteredLate.map((c) => c.name).join(', ')} first play after the qualifying rounds; the current schema has entry rounds first_round and second_round only`] };
-  }
   const associations = [...new Set(teamClubs.map((c) => c.association))].sort().map((code) => ({
     name: associationName.get(code) ?? code,
     shortName: null,
@@ -214,16 +224,17 @@ export function importSeason(parsed: ParsedSeason, clubs: ClubsFile, options: Se
   }));
   const groupSources = options.groupsSources.length > 0 ? [...options.groupsSources, options.source] : src;
   const groups = parsed.groups.map((g) => ({
-    id: g.label as 'A',
+    id: g.label,
     teams: g.teams.map(nameOf),
     note: g.source === 'file' ? 'Groups as the file defines them.' : g.source === 'groups-option' ? 'Group letters from the groups file given to the import (the file lists the group matches without letters).' : 'Groups from the file\'s headings.',
     sources: g.source === 'groups-option' ? groupSources : src,
   }));
 
-  const calendar = calendarOf(matches, src);
-  const played = matches.filter((m) => m.status === 'played' && PROPER.has(m.stage));
+  const calendar = calendarOf(matches, kindOf, src);
+  const proper = (m: MatchInput) => kindOf.get(m.stage)?.kind !== 'qualifying';
+  const played = matches.filter((m) => m.status === 'played' && proper(m));
   const goalsIn = (list: readonly MatchInput[]) => list.reduce((sum, m) => sum + (m.score ? m.score.home + m.score.away : 0), 0);
-  const groupPlayed = played.filter((m) => m.stage === 'group');
+  const groupPlayed = played.filter((m) => kindOf.get(m.stage)?.kind === 'group');
   const printedTotals = {
     matches: played.length,
     goals: goalsIn(played),
@@ -234,11 +245,15 @@ export function importSeason(parsed: ParsedSeason, clubs: ClubsFile, options: Se
   };
 
   const s = parsed.summary;
+  const pastWithoutResult = parsed.matches.filter((m) => m.score === null && m.date < options.asOf).length;
   const gap = (subject: string, text: string): SourceNoteRecord => ({ subject, text, sources: src });
   const gaps: SourceNoteRecord[] = [
     s.missing.scorers > 0 ? gap('matches.goals', `The file lists no scorers for ${s.missing.scorers} played match(es) with goals; their goals are counted in the scores only.`) : null,
     s.missing.venues > 0 ? gap('matches.venue', `The file gives no venue for ${s.missing.venues} match(es).`) : null,
     gap('matches.kickoff', `Kick-off times are printed as local times with no time zone (${s.missing.timeZones} match(es)) or not at all (${s.missing.kickoffTimes}): every kickoff is null, the date is kept and the printed time is in each match's note.`),
+    s.withoutResult > 0 && pastWithoutResult > 0
+      ? gap('matches.score', `The file prints no result for ${pastWithoutResult} match(es) dated before it was read (${options.asOf}): they stay scheduled with no score, and their notes say so.`)
+      : null,
     s.missing.halfTimes > 0 ? gap('matches.note', `No half-time score for ${s.missing.halfTimes} match(es); the others are kept in the match notes (the schema has no half-time field).`) : null,
     gap('associations', 'The file gives association codes only: ranks and points are null, and each association\'s name comes from data/clubs.json.'),
     gap('teams.qualifyingMethod', 'The file does not say how the clubs qualified.'),
@@ -253,6 +268,7 @@ export function importSeason(parsed: ParsedSeason, clubs: ClubsFile, options: Se
     label: options.label,
     name: `${options.label.replace('-', '–')} ${options.competition}`,
     competition: options.competition,
+    format,
     asOf: options.asOf,
     champion: null,
     rankingCriteria: criteria,
@@ -282,24 +298,27 @@ export function importSeason(parsed: ParsedSeason, clubs: ClubsFile, options: Se
 const MATCH_KEYS = ['id', 'stage', 'group', 'matchday', 'tie', 'leg', 'date', 'kickoff', 'venue', 'home', 'away', 'status', 'score', 'extraTime', 'penalties', 'decision', 'goals', 'note', 'sources'] as const;
 const inFileOrder = (m: MatchInput): MatchInput => Object.fromEntries(MATCH_KEYS.map((k) => [k, m[k]])) as unknown as MatchInput;
 
-/** One calendar entry per leg of a round and per group matchday: the span of its match dates. */
-function calendarOf(matches: readonly MatchInput[], sources: readonly string[]): CalendarRecord[] {
-  const spans = new Map<string, { stage: Stage; matchday: number | null; leg: 1 | 2 | null; dates: string[] }>();
+/** One calendar entry per leg of a round (per round when single-leg) and per group matchday: the span of its match dates. */
+function calendarOf(matches: readonly MatchInput[], stages: ReadonlyMap<string, StageRecord>, sources: readonly string[]): CalendarRecord[] {
+  const spans = new Map<string, { stage: StageRecord; matchday: number | null; leg: 1 | 2 | null; dates: string[] }>();
   for (const m of matches) {
-    if (m.date === null) continue;
-    const key = m.stage === 'group' ? `G-MD${m.matchday}` : `${STAGE_KEY[m.stage]}-L${m.leg}`;
-    const span = spans.get(key) ?? { stage: m.stage, matchday: m.stage === 'group' ? (m.matchday ?? null) : null, leg: m.stage === 'group' ? null : (m.leg ?? null), dates: [] };
+    const stage = stages.get(m.stage);
+    if (m.date === null || stage === undefined) continue;
+    const group = stage.kind === 'group';
+    const key = group ? `G-MD${m.matchday}` : m.leg === null || m.leg === undefined ? stage.key : `${stage.key}-L${m.leg}`;
+    const span = spans.get(key) ?? { stage, matchday: group ? (m.matchday ?? null) : null, leg: group ? null : (m.leg ?? null), dates: [] };
     span.dates.push(m.date);
     spans.set(key, span);
   }
   return [...spans.entries()].map(([id, span]) => {
     const dates = [...span.dates].sort();
+    const { stage } = span;
     return {
       id,
-      phase: span.stage === 'group' ? 'Group stage' : span.stage === 'first_round' || span.stage === 'second_round' ? 'Qualifying rounds' : 'Knockout stage',
-      round: span.stage === 'group' ? `Group stage, matchday ${span.matchday}` : `${STAGE_LABEL[span.stage]}, ${span.leg === 1 ? 'first' : 'second'} legs`,
-      kind: span.stage === 'group' ? ('matchday' as const) : ('leg' as const),
-      stage: span.stage,
+      phase: stage.kind === 'group' ? 'Group stage' : stage.kind === 'qualifying' ? 'Qualifying rounds' : 'Knockout stage',
+      round: stage.kind === 'group' ? `${stage.name}, matchday ${span.matchday}` : span.leg === null ? stage.name : `${stage.name}, ${span.leg === 1 ? 'first' : 'second'} legs`,
+      kind: stage.kind === 'group' ? ('matchday' as const) : ('leg' as const),
+      stage: stage.code,
       matchday: span.matchday,
       leg: span.leg,
       startDate: dates[0] ?? '',
@@ -309,3 +328,6 @@ function calendarOf(matches: readonly MatchInput[], sources: readonly string[]):
     };
   });
 }
+
+/** A group label inside a match id (capitals and digits): `A`, or `GROUP1` for "Group 1". */
+const idPart = (label: string): string => label.toUpperCase().replace(/[^A-Z0-9]/g, '') || 'X';

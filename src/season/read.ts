@@ -15,12 +15,19 @@ export const DEFAULT_SEASON_FILE = join(SEASONS_FOLDER, 'caf-cc-2023-24.json');
 /** Not a season: the starting point for a new season file, copied and edited. */
 const NOT_SEASONS = new Set(['template.json']);
 
-/** Every `*.json` season file in a folder, in name order (the first is the default season until callers choose). */
+/**
+ * Every `*.json` season file in a folder, in name order, except that the Confederation Cup 2023–24
+ * (DEFAULT_SEASON_FILE) comes first when there: the first is the default season of the CLI and of
+ * callers written for one season, and a newly shipped file that sorts before it by name
+ * (`caf-afl-2023.json`) must not change that.
+ */
 export function seasonFilesIn(folder: string = SEASONS_FOLDER): string[] {
-  return readdirSync(folder, { withFileTypes: true })
+  const files = readdirSync(folder, { withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.json') && !NOT_SEASONS.has(entry.name))
     .map((entry) => join(folder, entry.name))
     .sort();
+  const main = files.indexOf(DEFAULT_SEASON_FILE);
+  return main <= 0 ? files : [DEFAULT_SEASON_FILE, ...files.slice(0, main), ...files.slice(main + 1)];
 }
 
 /**

@@ -119,8 +119,10 @@ describe.concurrent('query CLI', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/caf-cc-2023-24\.json is valid: 52 teams/);
     expect(stdout).toMatch(/caf-cl-2023-24\.json is valid: 54 teams, 138 matches/);
+    expect(stdout).toMatch(/caf-cl-2024-25\.json is valid: 59 teams, 86 matches/);
+    expect(stdout).toMatch(/caf-afl-2023\.json is valid: 8 teams, 14 matches/);
     const json = await cli('validate', '--json');
-    expect(JSON.parse(json.stdout)).toMatchObject({ valid: true, files: [{ valid: true, problems: [] }, { valid: true, problems: [] }] });
+    expect(JSON.parse(json.stdout)).toMatchObject({ valid: true, files: Array.from({ length: 4 }, () => ({ valid: true, problems: [] })) });
   });
 
   it('validate exits 1 and lists the problems of a broken file', async () => {
@@ -171,13 +173,13 @@ describe('query CLI and the database: queries write nothing, migrate is explicit
     databaseBehind(path);
     const migrated = await cliWith(path, 'migrate');
     expect(migrated.code).toBe(0);
-    expect(migrated.stdout).toMatch(/applied .*; season files imported \(caf-cl-2023-24, caf-cc-2023-24\)\./);
+    expect(migrated.stdout).toMatch(/applied .*; season files imported \(caf-cl-2024-25, caf-afl-2023, caf-cl-2023-24, caf-cc-2023-24\)\./);
     const after = contentOf(path);
     expect(after.pending).toEqual([]);
-    expect(after.dump.data_imports).toHaveLength(2);
+    expect(after.dump.data_imports).toHaveLength(4);
 
     const again = await cliWith(path, 'migrate');
-    expect(again.stdout).toMatch(/schema already up to date; season data already current \(caf-cl-2023-24, caf-cc-2023-24\)\./);
+    expect(again.stdout).toMatch(/schema already up to date; season data already current \(caf-cl-2024-25, caf-afl-2023, caf-cl-2023-24, caf-cc-2023-24\)\./);
 
     const query = await cliWith(path, 'standings', '--group', 'C');
     expect(query.code).toBe(0);
@@ -193,13 +195,18 @@ describe.concurrent('several seasons: --season, --file and the seasons query', (
     const { seasons } = JSON.parse(stdout) as { seasons: Record<string, unknown>[] };
     expect(seasons.map((s) => Object.keys(s))).toEqual(seasons.map(() => ['id', 'competition', 'label', 'status', 'matches', 'lastResult', 'source']));
     expect(seasons.map((s) => [s.id, s.competition, s.label])).toEqual([
+      ['caf-cl-2024-25', 'CAF Champions League', '2024-25'],
+      ['caf-afl-2023', 'African Football League', '2023'],
       ['caf-cl-2023-24', 'CAF Champions League', '2023-24'],
       ['caf-cc-2023-24', 'CAF Confederation Cup', '2023-24'],
     ]);
-    // Both finals were played in May 2024: on today's clock both seasons are finished.
-    expect(seasons.map((s) => s.status)).toEqual(['finished', 'finished']);
-    expect(seasons[0]).toMatchObject({ matches: 138, lastResult: '2024-05-25', source: expect.stringMatching(/data\/seasons\/caf-cl-2023-24\.json$/) });
-    expect(seasons[1]).toMatchObject({ lastResult: '2024-05-19', source: expect.stringMatching(/data\/seasons\/caf-cc-2023-24\.json$/) });
+    // The 2023–24 finals were played in May 2024 and the AFL's in November 2023: finished on today's
+    // clock; the Champions League 2024–25 data stopped in September 2024: stale.
+    expect(seasons.map((s) => s.status)).toEqual(['stale', 'finished', 'finished', 'finished']);
+    expect(seasons[0]).toMatchObject({ matches: 86, lastResult: '2024-09-22', source: expect.stringMatching(/data\/seasons\/caf-cl-2024-25\.json$/) });
+    expect(seasons[1]).toMatchObject({ matches: 14, lastResult: '2023-11-12', source: expect.stringMatching(/data\/seasons\/caf-afl-2023\.json$/) });
+    expect(seasons[2]).toMatchObject({ matches: 138, lastResult: '2024-05-25', source: expect.stringMatching(/data\/seasons\/caf-cl-2023-24\.json$/) });
+    expect(seasons[3]).toMatchObject({ lastResult: '2024-05-19', source: expect.stringMatching(/data\/seasons\/caf-cc-2023-24\.json$/) });
   });
 
   it('seasons prints a table for people', async () => {
@@ -231,7 +238,7 @@ describe.concurrent('several seasons: --season, --file and the seasons query', (
   });
 
   it.each([
-    [['standings', '--season', 'caf-xx-1999'], /No season caf-xx-1999 is loaded\. Loaded seasons: caf-cc-2023-24, caf-cl-2023-24/],
+    [['standings', '--season', 'caf-xx-1999'], /No season caf-xx-1999 is loaded\. Loaded seasons: caf-cc-2023-24, caf-afl-2023, caf-cl-2023-24, caf-cl-2024-25/],
     [['standings', '--season', 'caf-cc-2023-24', '--file', 'x.json'], /--file reads one season file and --season picks a loaded season; give one/],
   ])('exits 2 with a clear message for %j', async (args, message) => {
     const { code, stderr } = await cli(...args);

@@ -1,11 +1,13 @@
-// The importer's mapping, in memory: the shipped CAF Champions League 2023-24 file onto the current
-// season schema (counts read from the file and the parser's whole-file tests), clubs through
-// clubs.json, and the competitions the current schema cannot hold yet.
+// The importer's mapping, in memory: the shipped openfootball files (Champions League 2023-24 and
+// 2024-25, African Football League 2023) onto season files with their format built from the file's
+// sections (counts read from the files and the parser's whole-file tests), clubs through clubs.json.
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { checkClubs, type ClubsFile } from '../../src/clubs/schema.js';
 import { parseFootballTxt, type GroupsInput, type ParsedSeason } from '../../src/football-txt/index.js';
+import { formatOf } from '../../src/import/format.js';
 import { importSeason, mapClubs, type SeasonImport } from '../../src/import/season.js';
+import { seasonProgress } from '../../src/domain/season-status.js';
 import { parseSeason } from '../../src/season/parse.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/openfootball/${name}`, import.meta.url), 'utf8');
@@ -117,18 +119,128 @@ describe('CAF Champions League 2023-24 onto the current season schema', () => {
   });
 });
 
-describe('what the current schema cannot hold fails, saying which part of the format is missing', () => {
+const AFL_SOURCE = 'https://github.com/openfootball/africa/blob/16b5eccee9a91f00fd12c9cb2aa8d0cb088f919f/african-football-league/2023/afl.txt';
+const CL25_SOURCE = 'https://github.com/openfootball/africa/blob/16b5eccee9a91f00fd12c9cb2aa8d0cb088f919f/champions-league/2024-25/cl.txt';
+
+const importFile = (name: string, id: string, competition: string, label: string, source: string, clubs = shippedClubs()): SeasonImport => {
+  const result = importSeason(parsed(name, label), clubs, { ...options(id, competition, label, name), source });
+  if (!result.ok) throw new Error(result.problems.join('\n'));
+  return result.value;
+};
+const seasonOf = (file: SeasonImport['file'], name: string) => parseSeason(JSON.parse(JSON.stringify(file)), name).season;
+
+describe('the format comes from the file\'s sections', () => {
   test.each([
-    ['afl-2023.txt', 'afl-2023', 'African Football League', '2023', ['missing: two qualifying rounds (the file has 0)', 'missing: a group stage (the file has no group round)']],
-    ['cl-2024-25.txt', 'caf-cl-2024-25', 'CAF Champions League', '2024-25', ['missing: a group stage (the file has no group round)', 'missing: quarter-finals, semi-finals and final (the file has no knockout round)']],
-  ])('%s', (name, id, competition, label, missing) => {
-    const result = importSeason(parsed(name, label), shippedClubs(), options(id, competition, label, name));
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.problems[0]).toMatch(new RegExp(`^${name.replace('.', '\\.')}: the current season format cannot hold this competition yet`));
-    expect(result.problems.filter((p) => p.startsWith('missing:'))).toEqual(missing);
+    ['cl-2023-24.txt', '2023-24', [['first_round', 'qualifying', 'two_legged'], ['second_round', 'qualifying', 'two_legged'], ['group', 'group', 'A,B,C,D/6'], ['quarter_final', 'knockout', 'two_legged'], ['semi_final', 'knockout', 'two_legged'], ['final', 'knockout', 'two_legged']]],
+    ['afl-2023.txt', '2023', [['quarter_final', 'knockout', 'two_legged'], ['semi_final', 'knockout', 'two_legged'], ['final', 'knockout', 'two_legged']]],
+    ['cl-2024-25.txt', '2024-25', [['first_round', 'qualifying', 'two_legged'], ['second_round', 'qualifying', 'two_legged']]],
+  ])('%s', (name, label, stages) => {
+    const result = formatOf(name === 'cl-2023-24.txt' ? cl : parsed(name, label));
+    if (!result.ok) throw new Error(result.problems.join('\n'));
+    expect(result.format.tiebreak).toBe('caf');
+    expect(result.format.stages.map((st) => [st.code, st.kind, st.kind === 'group' ? `${st.groups.join()}/${st.matchdays}` : st.legs])).toEqual(stages);
   });
 
+  test('a round of one match per pair is single-leg; other names keep their own code, name and key', () => {
+    const text = [
+      '= Test Cup 2023',
+      '',
+      'Round of 16',
+      '[Sat Oct/7]',
+      '  Alpha FC (EGY)  1-0  Bravo FC (MAR)',
+      '  Charlie FC (TUN)  2-2 a.e.t., 4-3 pen.  Delta FC (ALG)',
+      '',
+      'Final',
+      '[Sat Oct/21]',
+      '  Alpha FC (EGY)  0-1  Charlie FC (TUN)',
+    ].join('\n');
+    const result = parseFootballTxt(text, { fileName: 'cup.txt', seasonLabel: '2023' });
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    const format = formatOf(result.season);
+    if (!format.ok) throw new Error(format.problems.join('\n'));
+    expect(format.format.stages).toEqual([
+      { code: 'round_of_16', name: 'Round of 16', key: 'RO16', kind: 'knockout', legs: 'single_leg' },
+      { code: 'final', name: 'Final', key: 'F', kind: 'knockout', legs: 'single_leg' },
+    ]);
+  });
+});
+
+describe('African Football League 2023: a knockout-only competition, whole file', () => {
+  const { file, newClubs } = importFile('afl-2023.txt', 'caf-afl-2023', 'African Football League', '2023', AFL_SOURCE);
+  const season = seasonOf(file, 'afl.json');
+
+  test('validates; 8 clubs already in clubs.json, entering in the quarter-finals; 14 matches, 13 played, 23 goals', () => {
+    expect(newClubs).toEqual([]);
+    expect(season.teams).toHaveLength(8);
+    expect(season.teams.every((t) => t.entryRound === 'quarter_final')).toBe(true);
+    expect(season.matches).toHaveLength(14);
+    const played = season.matches.filter((m) => m.status === 'played');
+    expect(played).toHaveLength(13);
+    expect(played.reduce((n, m) => n + (m.score ? m.score.home + m.score.away : 0), 0)).toBe(23);
+  });
+
+  test('the champion is the final\'s winner on aggregate: Mamelodi Sundowns (1-2, 2-0)', () => {
+    expect(file.champion).toBe('Mamelodi Sundowns');
+    expect(season.matches.filter((m) => m.stage === 'final').map((m) => [m.id, m.home, m.score])).toEqual([
+      ['F-L1', 'wydad-ac', { home: 2, away: 1 }],
+      ['F-L2', 'mamelodi-sundowns', { home: 2, away: 0 }],
+    ]);
+  });
+
+  test('the leg the file prints no result for stays unknown: scheduled, no score, a note and a gap say so', () => {
+    const leg = season.matches.find((m) => m.id === 'SF1-L2');
+    expect(leg).toMatchObject({ status: 'scheduled', score: null, home: 'esperance-de-tunis', away: 'wydad-ac', date: '2023-11-01' });
+    expect(leg?.note).toContain('The file prints no result for this match (-). Wydad AC play the next round (Final) in the file.');
+    expect(file.gaps.find((g) => g.subject === 'matches.score')?.text).toMatch(/no result for 1 match/);
+  });
+
+  test('ranking criteria: the seed\'s African Football League column, counted in 2023-24 (×5)', () => {
+    expect(file.rankingCriteria).toMatchObject({ confederationCup: { winners: 7, runnersUp: 6, semiFinalists: 5, quarterFinalists: 4 }, seasonCoefficient: 5 });
+    expect(file.rankingCriteria.note).toMatch(/counts in the CAF season that starts that year, 2023-24/);
+  });
+});
+
+describe('CAF Champions League 2024-25: qualifying only (the dataset stopped in September 2024), whole file', () => {
+  const { file, clubs, newClubs } = importFile('cl-2024-25.txt', 'caf-cl-2024-25', 'CAF Champions League', '2024-25', CL25_SOURCE, confedOnly());
+  const season = seasonOf(file, 'cl25.json');
+
+  test('validates: 59 clubs, 86 matches (85 played, 1 awarded), two qualifying rounds, no champion', () => {
+    expect(clubs).toHaveLength(59);
+    expect(season.matches).toHaveLength(86);
+    expect(season.matches.filter((m) => m.status === 'played')).toHaveLength(85);
+    expect(season.matches.filter((m) => m.status === 'awarded').map((m) => [m.id, m.decision?.winner, m.decision?.score])).toEqual([['R1-T09-L2', 'djoliba-ac', { home: 3, away: 0 }]]);
+    expect([...new Set(season.matches.map((m) => m.stage))]).toEqual(['first_round', 'second_round']);
+    expect(file.champion).toBeNull();
+  });
+
+  test('a Confederation Cup club keeps its id: GD Sagrada Esperança (ANG) is sagrada-esperanca; the others are new', () => {
+    const sagrada = clubs.find((c) => c.printed.name === 'GD Sagrada Esperança');
+    expect(sagrada).toMatchObject({ isNew: false, club: { id: 'sagrada-esperanca' } });
+    expect(newClubs.map((c) => c.id)).not.toContain('sagrada-esperanca');
+    expect(season.matches.filter((m) => m.home === 'sagrada-esperanca' || m.away === 'sagrada-esperanca').map((m) => [m.stage, m.score])).toEqual([
+      ['first_round', { home: 0, away: 1 }],
+      ['first_round', { home: 3, away: 0 }],
+      ['second_round', { home: 1, away: 0 }],
+      ['second_round', { home: 3, away: 1 }],
+    ]);
+  });
+
+  test('penalties decide a tie: Jwaneng Galaxy 6-5 on penalties after 1-0, 0-1', () => {
+    const leg = season.matches.find((m) => m.home === 'jwaneng-galaxy' && m.stage === 'first_round');
+    expect(leg).toMatchObject({ score: { home: 1, away: 0 }, penalties: { home: 6, away: 5 } });
+  });
+
+  test('stale on today\'s clock: the last result is 22 September 2024', () => {
+    expect(seasonProgress(season, new Date('2026-12-01T00:00:00Z'))).toMatchObject({ status: 'stale', lastResult: new Date('2024-09-22T00:00:00Z') });
+  });
+
+  test('ranking criteria: the Champions League column; 2024-25 is past the seed\'s list, ×5 said to be an inference', () => {
+    expect(file.rankingCriteria).toMatchObject({ confederationCup: { winners: 6 }, seasonCoefficient: 5 });
+    expect(file.rankingCriteria.note).toMatch(/not a published figure/);
+  });
+});
+
+describe('what the importer refuses', () => {
   test('a competition or season with no sourced ranking criteria fails', () => {
     const result = importSeason(cl, shippedClubs(), options('x', 'CAF Super League', '2023-24', 'cl-2023-24.txt'));
     expect(result.ok ? [] : result.problems).toEqual(['no sourced ranking points for the competition "CAF Super League" (known: African Football League, CAF Champions League, CAF Confederation Cup)']);

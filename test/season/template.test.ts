@@ -16,5 +16,5 @@ test('the template is a valid season file', () => {
 test('the bot loads every season file in data/seasons but the template', () => {
   const files = seasonFilesIn();
   expect(files).not.toContain(TEMPLATE);
-  expect(files.map((f) => f.slice(SEASONS_FOLDER.length + 1))).toEqual(['caf-cc-2023-24.json', 'caf-cl-2023-24.json']);
+  expect(files.map((f) => f.slice(SEASONS_FOLDER.length + 1))).toEqual(['caf-cc-2023-24.json', 'caf-afl-2023.json', 'caf-cl-2023-24.json', 'caf-cl-2024-25.json']);
 });

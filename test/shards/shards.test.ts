@@ -65,7 +65,9 @@ describe('the bot under the sharding manager (SHARDS=auto, two shards)', () => {
     // One import per season file (data/seasons/ holds several), all by the manager.
     expect(bot.lines.filter((l) => l.msg === 'season file imported').map((l) => [shardOf(l) ?? 'manager', l.seasonId])).toEqual([
       ['manager', 'caf-cc-2023-24'],
+      ['manager', 'caf-afl-2023'],
       ['manager', 'caf-cl-2023-24'],
+      ['manager', 'caf-cl-2024-25'],
     ]);
     expect(bot.lines.filter((l) => l.msg === 'database migrated')).toHaveLength(1);
     const ready = bot.lines.filter(isReadyLine);

@@ -10,6 +10,8 @@ import { teamSeasonLine, teamSeasonRecord } from '../../src/discord/render/team-
 import { createRouter } from '../../src/discord/router.js';
 import type { Season } from '../../src/domain/types.js';
 import { createI18n } from '../../src/i18n/index.js';
+import { readSeasonFile, seasonFilesIn } from '../../src/season/read.js';
+import { sortNewestFirst } from '../../src/season-store.js';
 import { leg, season, team } from '../domain/builders.js';
 import { fakeChatInput, makeCtx } from '../discord/commands/fakes.js';
 import { catalogOf, championsLeague, confederationCup } from '../discord/commands/two-seasons.js';
@@ -90,5 +92,33 @@ describe('/team across the loaded seasons', () => {
   test('in French: the field, the stage and the record in French; the default (finished) season first', async () => {
     const { seasons } = await teamCard({ team: 'sagrada' }, context(later, confederationCup), 'fr');
     expect(seasons?.split('\n')).toEqual(['**CAF Confederation Cup 2023–24** · Phase de groupes · V3 N2 D3, buts 6–3', '**Later Cup 2025–26** · Deuxième tour · V2 N1 D1, buts 5–2']);
+  });
+});
+
+describe('/team sagrada esperança with the shipped seasons', () => {
+  // Every data/seasons file, newest first as the catalog lists them.
+  const files = new Map(seasonFilesIn().map((file) => [readSeasonFile(file).season.id, readSeasonFile(file).season] as const));
+  const shipped = sortNewestFirst(
+    [...files.values()].map((s) => ({ id: s.id, competition: s.competition, label: s.label, updatedAt: null })),
+    (id) => files.get(id),
+  ).map((e) => files.get(e.id) as Season);
+
+  test('the default (Champions League 2023–24) lacks the club: the Champions League 2024–25 (stale, told first in the footer), then the Confederation Cup 2023–24', async () => {
+    expect(shipped.map((s) => s.id)).toEqual(expect.arrayContaining(['caf-cl-2024-25', 'caf-cc-2023-24', 'caf-cl-2023-24', 'caf-afl-2023']));
+    const { embed, seasons } = await teamCard({ team: 'sagrada esperança' }, context(...shipped));
+    expect(seasons?.split('\n')).toEqual([
+      '**CAF Champions League 2024–25** · Second round · W3 D0 L1, goals 7–2',
+      '**CAF Confederation Cup 2023–24** · Group stage · W3 D2 L3, goals 6–3',
+    ]);
+    expect(embed?.footer?.text.split('\n')).toEqual([
+      "This season's data has not been updated since 22 September 2024.",
+      expect.stringMatching(/^CAF Champions League 2024–25 · data updated 2024-10-05 · /),
+    ]);
+  });
+
+  test('with competition: only the Confederation Cup 2023–24', async () => {
+    const { seasons, embed } = await teamCard({ team: 'sagrada esperança', competition: 'caf-cc-2023-24' }, context(...shipped));
+    expect(seasons).toBeNull();
+    expect(embed?.footer?.text).toMatch(/^CAF Confederation Cup 2023–24 · /);
   });
 });

@@ -49,6 +49,6 @@ describe('npm run data:export', () => {
   test('an unknown season exits 2 and lists the loaded ones', () => {
     const run = dataExport(join(dir, 'none.sqlite'), 'caf-xx-1999');
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/No season caf-xx-1999 is loaded\. Loaded seasons: caf-cc-2023-24, caf-cl-2023-24/);
+    expect(run.stderr).toMatch(/No season caf-xx-1999 is loaded\. Loaded seasons: caf-cc-2023-24, caf-afl-2023, caf-cl-2023-24, caf-cl-2024-25/);
   });
 });
