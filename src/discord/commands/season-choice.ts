@@ -3,10 +3,10 @@
 // autocomplete, buttons and footer agree on it.
 import type { APIApplicationCommandOptionChoice, AutocompleteInteraction, ChatInputCommandInteraction, SlashCommandStringOption } from 'discord.js';
 import { seasonAsOf } from '../../domain/as-of.js';
-import type { CatalogEntry, SeasonCatalog, SeasonStatus } from '../../domain/catalog.js';
+import type { CatalogEntry, SeasonCatalog } from '../../domain/catalog.js';
 import { defaultSeasonId } from '../../domain/default-season.js';
 import { normalizeName, resolveTeam } from '../../domain/names.js';
-import { seasonStatus } from '../../domain/season-status.js';
+import { seasonProgress, type SeasonProgress } from '../../domain/season-status.js';
 import type { Season, Team } from '../../domain/types.js';
 import { LIMITS } from '../render/limits.js';
 import { showSeasonOn } from '../render/season-notice.js';
@@ -72,13 +72,19 @@ const entryFor = (catalog: SeasonCatalog, raw: string): CatalogEntry | undefined
   return entries.find((e) => e.id === raw) ?? entries.find((e) => fold(seasonTitle(e)) === folded || fold(e.id) === folded);
 };
 
-/** The statuses the default rule reads; a season the catalog cannot give counts as stale. */
-const statusFor =
-  (catalog: SeasonCatalog, now: Date) =>
-  (entry: CatalogEntry): SeasonStatus => {
-    const season = catalog.get(entry.id);
-    return season === undefined ? 'stale' : seasonStatus(season, now);
+/** The progress the default rule reads (status, last result); a season the catalog cannot give counts as stale. */
+const progressFor = (catalog: SeasonCatalog, now: Date) => {
+  const known = new Map<string, SeasonProgress>();
+  return (entry: CatalogEntry): SeasonProgress => {
+    let progress = known.get(entry.id);
+    if (progress === undefined) {
+      const season = catalog.get(entry.id);
+      progress = season === undefined ? { status: 'stale', firstMatch: null, lastResult: null } : seasonProgress(season, now);
+      known.set(entry.id, progress);
+    }
+    return progress;
   };
+};
 
 /** Without an option: the server's default (when it is still loaded), else the catalog's rule. */
 const defaultEntry = (catalog: SeasonCatalog, ctx: CommandContext, guildId: string | null): CatalogEntry | undefined => {
@@ -86,7 +92,8 @@ const defaultEntry = (catalog: SeasonCatalog, ctx: CommandContext, guildId: stri
   const serverChoice = guildId === null ? null : (ctx.guildSeason?.(guildId) ?? null);
   const chosen = serverChoice === null ? undefined : entries.find((e) => e.id === serverChoice);
   if (chosen) return chosen;
-  const id = defaultSeasonId(entries, statusFor(catalog, ctx.now()));
+  const progress = progressFor(catalog, ctx.now());
+  const id = defaultSeasonId(entries, (e) => progress(e).status, (e) => progress(e).lastResult);
   return entries.find((e) => e.id === id);
 };
 
