@@ -266,6 +266,18 @@ describe('bad input: a clear private message and no journal row', () => {
     expect(journalRows()).toBe(rows);
   }, 30_000);
 
+  test('a source full of markup and mentions is shown as text in the preview, and pings no one', async () => {
+    const hostile = '@everyone <@&1100000000000000099> **bold** [link](https://evil.example) `code`';
+    const preview = await previewOf(edit('result', { match: MATCH, home: 3, away: 1, source: hostile }));
+    const shown = preview.data.embeds?.[0]?.fields?.find((f) => f.name === 'Source')?.value ?? '';
+    expect(shown).not.toMatch(/(?<!\\)\*\*bold/);
+    expect(shown).toContain('@\u200beveryone');
+    // The house's escape breaks mention syntax with a backslash: `\<@&…` renders as text.
+    expect(shown).not.toMatch(/(?<!\\)<@&/);
+    expect(preview.data.allowed_mentions).toEqual({ parse: [] });
+    await press(preview.cancel, preview.original);
+  }, 30_000);
+
   test('undo of a change that does not exist', async () => {
     const rows = journalRows();
     const { data } = await send(edit('undo', { change: 999_999 }));
