@@ -222,6 +222,12 @@ describe('who may edit', () => {
     expect(journalRows()).toBe(rows);
   }, 30_000);
 
+  test('the refusal speaks the member\'s language', async () => {
+    const { data } = await send(edit('log', {}, { userId: memberWithoutRole, locale: 'fr' }));
+    expectPrivate(data);
+    expect(text(data)).toBe('Seuls les membres ayant le rôle d’éditeur peuvent utiliser /edit. Rien n’a été modifié.');
+  }, 30_000);
+
   test('a member without the role cannot press an editor\'s Confirm either', async () => {
     const rows = journalRows();
     const preview = await previewOf(edit('result', { match: MATCH, home: 6, away: 0, source: SOURCE }));
