@@ -311,7 +311,9 @@ function validateResult(season: Season, match: Match, change: ResultChange): Val
     if (listed > score[side]) problems.push(`${listed} goals are recorded for ${teamName(season, match[side])}, more than the ${score[side]} of this score: correct or undo those goals first.`);
   }
   if (problems.length > 0) return refused(...problems);
-  return fieldChange(match, { status: 'played', score, extraTime: change.extraTime === true, penalties, decision: null });
+  // A result for a match whose result no source published: it is published now.
+  const published = match.resultNotPublished ? { resultNotPublished: false } : {};
+  return fieldChange(match, { status: 'played', score, extraTime: change.extraTime === true, penalties, decision: null, ...published });
 }
 
 function validateGoal(season: Season, match: Match, change: GoalChange): Validation {
@@ -353,7 +355,7 @@ function validateKickoff(match: Match, change: KickoffChange): Validation {
 
 function validateStatus(season: Season, match: Match, change: StatusChange, context: EditContext): Validation {
   if (!EDITABLE_STATUSES.includes(change.status)) return refused(`The status must be one of ${EDITABLE_STATUSES.join(', ')}.`);
-  const cleared = { score: null, extraTime: false, penalties: null, ...(match.goals.length > 0 ? { goals: [] } : {}) };
+  const cleared = { score: null, extraTime: false, penalties: null, ...(match.goals.length > 0 ? { goals: [] } : {}), ...(match.resultNotPublished ? { resultNotPublished: false } : {}) };
   if (change.status === 'postponed' || change.status === 'cancelled') {
     if (change.score !== undefined && change.score !== null && change.score.trim() !== '') return refused(`A ${change.status} match has no score: leave score empty.`);
     return fieldChange(match, { status: change.status, decision: null, ...cleared });

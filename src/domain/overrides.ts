@@ -14,12 +14,13 @@ import type { Association, Match, Season, Team } from './types.js';
 /** The fields of a match an editor may override, with the value each one holds (the match's own types). */
 export type OverridableFields = Pick<
   Match,
-  'status' | 'date' | 'kickoff' | 'venue' | 'score' | 'extraTime' | 'penalties' | 'decision' | 'goals' | 'referee' | 'attendance' | 'redCards'
+  'status' | 'resultNotPublished' | 'date' | 'kickoff' | 'venue' | 'score' | 'extraTime' | 'penalties' | 'decision' | 'goals' | 'referee' | 'attendance' | 'redCards'
 >;
 export type OverridableField = keyof OverridableFields;
 
 export const OVERRIDABLE_FIELDS: readonly OverridableField[] = [
   'status',
+  'resultNotPublished',
   'date',
   'kickoff',
   'venue',

@@ -3,6 +3,7 @@ import type { Goal, Score, Season } from '../domain/types.js';
 
 const FIELD_NAMES: ReadonlyMap<string, string> = new Map([
   ['status', 'Status'],
+  ['resultNotPublished', 'Result not published'],
   ['score', 'Score'],
   ['extraTime', 'Extra time'],
   ['penalties', 'Penalties'],

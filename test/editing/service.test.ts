@@ -2,7 +2,7 @@
 // across restarts, file re-imports and source updates (the conflict reported), undone back to the
 // source's value, refused when later changes depend on it; a season built by editors from a format
 // template is served across restarts; results and goals become "known" when saved.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -219,6 +219,17 @@ describe('an edit', () => {
       expect((await editing.confirm(ID, change, EDITOR)).ok).toBe(false);
     }
     expect(journalOf(store.db, ID)).toEqual([]);
+  });
+
+  test('a result for a match whose result no source published is saved and served as played', async () => {
+    const cc = join(dir, 'caf-cc-2023-24.json');
+    writeFileSync(cc, readFileSync(new URL('../../data/seasons/caf-cc-2023-24.json', import.meta.url), 'utf8'));
+    const store = openSeasonStore({ databasePath: join(dir, 'cc.sqlite'), seasonFiles: [cc] });
+    stores.push(store);
+    const editing = createEditing({ store, clock: { now: () => now }, logger: captureLog().logger });
+    const saved = await editing.confirm('caf-cc-2023-24', { kind: 'result', match: 'GD-MD6-2', home: 1, away: 1, source: 'CAF match centre' }, EDITOR);
+    expect(saved).toMatchObject({ ok: true, entry: { before: { status: 'scheduled', resultNotPublished: true }, after: { status: 'played', resultNotPublished: false } } });
+    expect(store.catalog().get('caf-cc-2023-24')?.matches.find((m) => m.id === 'GD-MD6-2')).toMatchObject({ status: 'played', resultNotPublished: false, score: { home: 1, away: 1 } });
   });
 
   test('autocomplete finds a match by club, round and leg', async () => {
