@@ -122,3 +122,21 @@ describe('/team sagrada esperança with the shipped seasons', () => {
     expect(embed?.footer?.text).toMatch(/^CAF Confederation Cup 2023–24 · /);
   });
 });
+
+describe('/team in a knockout-only season (the African Football League 2023)', () => {
+  const files = new Map(seasonFilesIn().map((file) => [readSeasonFile(file).season.id, readSeasonFile(file).season] as const));
+  const shipped = sortNewestFirst(
+    [...files.values()].map((s) => ({ id: s.id, competition: s.competition, label: s.label, updatedAt: null })),
+    (id) => files.get(id),
+  ).map((e) => files.get(e.id) as Season);
+
+  test('Wydad AC: entered in the quarter-finals, reached the final; the Champions League 2023–24 (the default) first', async () => {
+    const afl = await teamCard({ team: 'wydad', competition: 'caf-afl-2023' }, context(...shipped));
+    expect(afl.embed?.fields?.find((f) => f.name === 'Entry')?.value).toBe('Quarter-finals');
+    const { seasons } = await teamCard({ team: 'wydad' }, context(...shipped));
+    expect(seasons?.split('\n')).toEqual([
+      '**CAF Champions League 2023–24** · Group stage · W4 D1 L3, goals 7–5',
+      '**African Football League 2023** · Final · W4 D0 L1, goals 7–3',
+    ]);
+  });
+});

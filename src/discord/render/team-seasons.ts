@@ -5,6 +5,7 @@ import { matchOutcome } from '../../domain/outcome.js';
 import type { Match, Season, Stage, TeamId } from '../../domain/types.js';
 import type { Translator } from '../../i18n/index.js';
 import { seasonTitle } from './theme.js';
+import { stageName } from '../../domain/format.js';
 import { englishTr, stageHeading } from './words.js';
 
 /** A season and the club's id in it (a club keeps its id across seasons: data/clubs.json). */
@@ -59,10 +60,14 @@ export const teamSeasonRecord = ({ season, team }: TeamInSeason): TeamSeasonReco
   return { won, drawn, lost, scored, conceded, reached: latestMatch(matches)?.stage ?? null, champion: season.champion === team };
 };
 
+/** A stage as fans read it: the house's words for a CAF stage, else the name the season's format gives it. */
+export const stageWords = (season: Season, stage: Stage, tr: Translator): string =>
+  tr.has(`words.stages.${stage}`) ? stageHeading(stage, tr) : stageName(season, stage);
+
 /** "**CAF Champions League 2024–25** · Second round · W2 D1 L1, goals 5–2" */
 export const teamSeasonLine = (entry: TeamInSeason, tr: Translator = englishTr()): string => {
   const record = teamSeasonRecord(entry);
-  const reached = record.champion ? `🏆 ${tr.t('team.champions')}` : record.reached === null ? tr.t('team.noMatches') : stageHeading(record.reached, tr);
+  const reached = record.champion ? `🏆 ${tr.t('team.champions')}` : record.reached === null ? tr.t('team.noMatches') : stageWords(entry.season, record.reached, tr);
   const line = tr.t('team.seasons.record', {
     won: record.won,
     drawn: record.drawn,

@@ -7,7 +7,7 @@ import type { MessagePayload } from './limits.js';
 import { escapedNames, fixtureLines, listNames, missingTimes, tieOutcomeFor } from './match-format.js';
 import type { NameOf } from './match-format.js';
 import { latestStageColour, seasonFooter } from './theme.js';
-import { teamSeasonsField, type TeamInSeason } from './team-seasons.js';
+import { stageWords, teamSeasonsField, type TeamInSeason } from './team-seasons.js';
 import { escapeText } from './text.js';
 import type { Translator } from '../../i18n/index.js';
 import { penaltiesNote } from './scorers.js';
@@ -145,7 +145,11 @@ export const renderTeam = (view: TeamView): MessagePayload => {
     },
     {
       name: tr.t('team.fields.entry'),
-      value: tr.t(team.entryRound === 'second_round' ? 'team.entry.secondRound' : 'team.entry.firstRound'),
+      // A bye past the first round, the first round, or the round a knockout-only competition starts with.
+      value:
+        team.entryRound === 'second_round' || team.entryRound === 'first_round'
+          ? tr.t(team.entryRound === 'second_round' ? 'team.entry.secondRound' : 'team.entry.firstRound')
+          : stageWords(view.season, team.entryRound, tr),
       inline: true,
     },
     ...(team.aliases.length
