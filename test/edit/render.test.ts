@@ -102,3 +102,15 @@ describe('the preview', () => {
     expect(buttons).toEqual(['edit:confirm:abcdefghijkl', 'edit:cancel:abcdefghijkl']);
   });
 });
+
+test('the service\'s lines show instants as Discord timestamps', () => {
+  const payload = previewPayload({
+    kind: 'kickoff',
+    preview: { ok: true, seasonId: 's', matchId: 'F-L2', subject: 'A v B', before: {}, after: {}, lines: ['Kickoff: not known → 2024-05-19T19:00:00Z'] },
+    source: 'https://example.org',
+    season: undefined,
+    token: 'abcdefghijkl',
+    ttlMs: 600_000,
+  });
+  expect(payload.embeds[0]!.description).toContain('• Kickoff: not known → <t:1716145200:f>');
+});

@@ -33,6 +33,9 @@ const KIND_TITLE: Readonly<Record<string, string>> = {
   undo: 'Undo',
 };
 
+/** ISO instants in the service's lines, as `<t:…:f>`: each editor reads them in their own time zone. */
+const withDiscordTimes = (line: string): string => line.replace(/\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z\b/g, (iso) => discordTime(iso));
+
 export const PREVIEW_ID = { confirm: 'edit:confirm', cancel: 'edit:cancel' } as const;
 
 const buttonsFor = (token: string): ActionRow => ({
@@ -56,7 +59,8 @@ export interface PreviewView {
 /** The preview: before → after, the source, what fans will see, and Confirm / Cancel. */
 export const previewPayload = (view: PreviewView): MessagePayload => {
   const names = teamNames(view.season);
-  const lines = view.preview.lines.length > 0 ? view.preview.lines.map(escapeText) : changeLines(view.preview.before, view.preview.after, names);
+  const lines =
+    view.preview.lines.length > 0 ? view.preview.lines.map((line) => withDiscordTimes(escapeText(line))) : changeLines(view.preview.before, view.preview.after, names);
   const embed: APIEmbed = {
     title: `Preview · ${KIND_TITLE[view.kind] ?? view.kind} · ${view.preview.subject}`,
     color: EDIT_COLOUR,
