@@ -70,6 +70,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await stopInProcessBots();
   if (bot) expect(bot.output()).not.toContain(TEST_TOKEN);
+  // Every route the bot called (guild command sync, deferred updates, the notices' channel read) exists.
+  expect(standin?.unknownRoutes ?? []).toEqual([]);
   await standin?.close();
 });
 
