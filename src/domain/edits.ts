@@ -350,7 +350,9 @@ function validateGoal(season: Season, match: Match, change: GoalChange): Validat
 function validateKickoff(match: Match, change: KickoffChange): Validation {
   const parsed = parseKickoff(change.at);
   if (!parsed.ok) return refused(parsed.problem);
-  return fieldChange(match, { kickoff: parsed.kickoff, date: parsed.kickoff.slice(0, 10) });
+  // A postponed match given its new kickoff is scheduled again.
+  const rescheduled = match.status === 'postponed' ? { status: 'scheduled' } : {};
+  return fieldChange(match, { kickoff: parsed.kickoff, date: parsed.kickoff.slice(0, 10), ...rescheduled });
 }
 
 function validateStatus(season: Season, match: Match, change: StatusChange, context: EditContext): Validation {

@@ -12,6 +12,7 @@ const S = season({
     match({ id: 'F-L1', stage: 'final', tie: 1, leg: 1, home: 'rs-berkane', away: 'zamalek', status: 'played', score: { home: 2, away: 1 }, goals: [goal('rs-berkane', 'Dayo'), goal('rs-berkane', 'Tahif')], date: '2024-05-12' }),
     match({ id: 'F-L2', stage: 'final', tie: 1, leg: 2, home: 'zamalek', away: 'rs-berkane', status: 'scheduled', date: '2024-05-19', kickoff: '2024-05-19T16:00:00Z' }),
     match({ id: 'GA-MD2-1', stage: 'group', group: 'A', matchday: 2, home: 'simba', away: 'al-ahly-sc', status: 'scheduled', resultNotPublished: true, date: '2023-12-01' }),
+    match({ id: 'GA-MD3-1', stage: 'group', group: 'A', matchday: 3, home: 'al-ahly-sc', away: 'simba', status: 'postponed', date: '2023-12-08' }),
     match({ id: 'GA-MD1-1', stage: 'group', group: 'A', matchday: 1, home: 'al-ahly-sc', away: 'simba', status: 'scheduled', date: '2023-11-25' }),
   ],
 });
@@ -27,6 +28,7 @@ describe('validateChange: what a change stores', () => {
     ['a kickoff as people write it', { kind: 'kickoff', match: 'F-L2', at: '2024-05-19 19:00 UTC', ...src }, { kickoff: '2024-05-19T19:00:00Z' }],
     ['a kickoff with an offset', { kind: 'kickoff', match: 'F-L2', at: '2024-05-20T19:00:00+03:00', ...src }, { kickoff: '2024-05-20T16:00:00Z', date: '2024-05-20' }],
     ['a result no source had published', { kind: 'result', match: 'GA-MD2-1', home: 0, away: 0, ...src }, { status: 'played', resultNotPublished: false }],
+    ['a new kickoff for a postponed match schedules it again', { kind: 'kickoff', match: 'GA-MD3-1', at: '2024-01-10 16:00', ...src }, { kickoff: '2024-01-10T16:00:00Z', status: 'scheduled' }],
     ['a postponement', { kind: 'status', match: 'F-L2', status: 'postponed', ...src }, { status: 'postponed' }],
     ['an award names its winner from the score', { kind: 'status', match: 'F-L2', status: 'awarded', score: '0-3', ...src }, { status: 'awarded', decision: expect.objectContaining({ winner: 'rs-berkane', score: { home: 0, away: 3 }, decidedOn: '2024-05-20' }) }],
   ])('%s', (_name, change, after) => {
