@@ -3,6 +3,7 @@
 // is answered with no choices.
 import type { APIApplicationCommandOptionChoice, AutocompleteInteraction } from 'discord.js';
 import type { EditorsConfig } from '../../config.js';
+import { normalizeName } from '../../domain/names.js';
 import type { EditingService } from '../../editing/types.js';
 import { teamChoices } from '../render/choices.js';
 import { LIMITS } from '../render/limits.js';
@@ -14,12 +15,10 @@ import type { CommandContext } from './types.js';
 
 const MAX_CHOICES = 25;
 
-const fold = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-
 /** Choices whose name or value has every word typed. */
 const filtered = (choices: readonly { name: string; value: string }[], typed: string): { name: string; value: string }[] => {
-  const words = fold(typed).split(/\s+/).filter((w) => w !== '');
-  return choices.filter((c) => words.every((w) => fold(`${c.name} ${c.value}`).includes(w)));
+  const words = normalizeName(typed).split(' ').filter((w) => w !== '');
+  return choices.filter((c) => words.every((w) => normalizeName(`${c.name} ${c.value}`).includes(w)));
 };
 
 const attempt = <T>(fn: () => T, fallback: T): T => {

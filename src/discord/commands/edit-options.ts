@@ -16,7 +16,7 @@ import { EDITABLE_STATUSES, type Change, type EditableStatus } from '../../editi
 export const EDIT_COMMAND = 'edit';
 /** The journal's `source` column holds at most 500 characters. */
 export const SOURCE_MAX = 500;
-/** Discord's highest integer for options; a score past this is a typo. */
+/** The highest score an editor may type: anything past it is a typo. */
 export const SCORE_MAX = 99;
 
 const matchOption = (o: SlashCommandStringOption) =>
@@ -130,7 +130,7 @@ export const editCommandData = (editors: Pick<EditorsConfig, 'roleId'> | null) =
         .addStringOption((o) => o.setName('match').setDescription('Only this match').setAutocomplete(true).setMaxLength(100))
         .addStringOption(seasonOption),
     );
-  return builder.setDefaultMemberPermissions(editors?.roleId == null ? PermissionFlagsBits.ManageGuild : null);
+  return builder.setDefaultMemberPermissions(editors === null || editors.roleId === null ? PermissionFlagsBits.ManageGuild : null);
 };
 
 /** A change as the editor asked it, before the season and match are resolved. */

@@ -35,9 +35,10 @@ export const createEditCommand = (deps: EditCommandDeps): Command => {
     async execute(interaction, ctx) {
       requireEditor(interaction, deps.editors);
       const editing = service();
-      const sub = interaction.options.getSubcommand(true);
-      if (interaction.options.getSubcommandGroup(false) === null && sub === 'log') return showLog(interaction, ctx, editing);
-      if (interaction.options.getSubcommandGroup(false) === null && sub === 'undo') return undoChange(interaction, ctx, editing);
+      // `log` and `undo` read or extend the journal; every other subcommand is a change to preview.
+      const sub = interaction.options.getSubcommandGroup(false) === null ? interaction.options.getSubcommand(true) : null;
+      if (sub === 'log') return showLog(interaction, ctx, editing);
+      if (sub === 'undo') return undoChange(interaction, ctx, editing);
       return previewChange(interaction, ctx, editing, pending);
     },
     async autocomplete(interaction, ctx) {
