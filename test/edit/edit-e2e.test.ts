@@ -224,6 +224,14 @@ describe('who may edit', () => {
     expect(journalRows()).toBe(rows);
   }, 30_000);
 
+  test('a member given the editor role while the bot runs may edit at once', async () => {
+    const late = standin.addUser({ username: 'late-editor' }).id;
+    standin.addMember(EDITORS, late, [editorRole]);
+    const { data } = await send(edit('log', { season: SEASON }, { userId: late }));
+    expectPrivate(data);
+    expect(text(data)).toContain('Edit log');
+  }, 30_000);
+
   test('the refusal speaks the member\'s language', async () => {
     const { data } = await send(edit('log', {}, { userId: memberWithoutRole, locale: 'fr' }));
     expectPrivate(data);
