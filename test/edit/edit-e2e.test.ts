@@ -338,6 +338,8 @@ describe('restarts and a source that disagrees', () => {
     const preview = await previewOf(edit('result', { match: MATCH, home: 3, away: 2, source: SOURCE }));
     const saved = await press(preview.confirm, preview.original);
     const id = Number(/#(\d+)/.exec(text(saved.data))![1]);
+    // A preview left waiting when the bot stops is dropped: its Confirm after the restart saves nothing.
+    const waiting = await previewOf(edit('result', { match: MATCH, home: 7, away: 7, source: SOURCE }));
     await bot.stop();
 
     // The season's source changes its score for that match while the bot is down.
@@ -346,6 +348,11 @@ describe('restarts and a source that disagrees', () => {
     writeFileSync(seasonFile, JSON.stringify(file, null, 2));
     bot = await startInProcessBot(standin, { databasePath, extra: env });
 
+    expect(await fanLine()).toContain('3–2');
+    const rows = journalRows();
+    const stale = await press(waiting.confirm, waiting.original);
+    expect(text(stale.data)).toMatch(/expired or was already answered/);
+    expect(journalRows()).toBe(rows);
     expect(await fanLine()).toContain('3–2');
     const notice = await standin.waitFor(() => standin.messages(noticesChannel).at(-1), 10_000, 'the editor notice');
     const field = notice.embeds[0]?.fields?.[0]?.value ?? '';
