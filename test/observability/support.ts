@@ -82,8 +82,8 @@ export const insertOutboxRows = (sqlite: SqliteConnection, rows: readonly { stat
   const now = Date.now();
   sqlite
     .prepare(
-      `insert or ignore into announcement_subscriptions (guild_id, channel_id, role_id, leads, recap, enabled, active_from, created_at, updated_at)
-       values (?, ?, null, '[86400000]', 1, 1, ?, ?, ?)`,
+      `insert or ignore into announcement_subscriptions (guild_id, channel_id, role_id, leads, results, enabled, active_from, created_at, updated_at)
+       values (?, ?, null, '[86400000]', 'round', 1, ?, ?, ?)`,
     )
     .run(GUILD, CHANNEL, now, now, now);
   const { id: subscriptionId } = sqlite.prepare('select id from announcement_subscriptions where guild_id = ? and channel_id = ?').get(GUILD, CHANNEL) as { id: number };
