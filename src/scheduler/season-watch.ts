@@ -1,9 +1,9 @@
 // Re-planning when a season's data changes, whoever changed it (a source update, a reload): the
 // dispatcher's heartbeat looks at the seasons the store serves and re-plans only the channels of a
-// season changed since it was last planned. A catalog entry's `updatedAt` (its last import) tells;
-// without one, the season's snapshot object (a store replaces it on a change). A spurious change only
-// re-plans, which is idempotent.
-import { LEGACY_SEASON_ID } from '../domain/announcements.js';
+// season changed since it was last planned. A catalog entry's `updatedAt` (its last import) tells, and
+// so does a new snapshot object whose content differs (an edit and its undo saved at one clock instant
+// share an import time). A spurious change only re-plans, which is idempotent.
+import { LEGACY_SEASON_ID, shortHash } from '../domain/announcements.js';
 import type { Season } from '../domain/types.js';
 import type { Logger } from '../log.js';
 import type { SeasonSource } from '../planning/announcements.js';
@@ -15,20 +15,49 @@ export interface SeasonWatch {
   check(): string[];
 }
 
-/** Each season's version: its last import time when the catalog knows it, else its snapshot. */
-const versionsOf = (source: SeasonSource): Map<string, number | Season> => {
+/** A season as last looked at: its import time (when the catalog knows it) and its snapshot. */
+interface Seen {
+  readonly updatedAt: number | null;
+  readonly season: Season;
+}
+
+const contents = new WeakMap<Season, string>();
+/**
+ * What a season's data says, as one string (computed once per snapshot object): two imports at the
+ * same clock instant (an edit and its undo on a clock standing still) still differ by their content.
+ */
+const contentOf = (season: Season): string => {
+  let text = contents.get(season);
+  if (text === undefined) {
+    text = shortHash(JSON.stringify(season.matches));
+    contents.set(season, text);
+  }
+  return text;
+};
+
+const versionsOf = (source: SeasonSource): Map<string, Seen> => {
   // One bare season is the legacy season every channel followed.
-  if ('matches' in source) return new Map([[LEGACY_SEASON_ID, source]]);
-  const versions = new Map<string, number | Season>();
+  if ('matches' in source) return new Map([[LEGACY_SEASON_ID, { updatedAt: null, season: source }]]);
+  const versions = new Map<string, Seen>();
   for (const entry of source.list?.() ?? []) {
-    const season = entry.updatedAt === null ? source.get(entry.id) : entry.updatedAt.getTime();
-    if (season !== undefined) versions.set(entry.id, season);
+    const season = source.get(entry.id);
+    if (season !== undefined) versions.set(entry.id, { updatedAt: entry.updatedAt?.getTime() ?? null, season });
   }
   return versions;
 };
 
+/**
+ * Changed: imported again (a new import time), or a new snapshot whose content differs; without an
+ * import time, any new snapshot.
+ */
+const changedSince = (before: Seen | undefined, now: Seen): boolean => {
+  if (before === undefined || before.updatedAt !== now.updatedAt) return true;
+  if (before.season === now.season) return false;
+  return now.updatedAt === null || contentOf(before.season) !== contentOf(now.season);
+};
+
 export function createSeasonWatch(source: () => SeasonSource, replan: (seasonIds: readonly string[]) => unknown, log: Logger): SeasonWatch {
-  let seen = new Map<string, number | Season>();
+  let seen = new Map<string, Seen>();
   return {
     prime: () => {
       seen = versionsOf(source());
@@ -36,7 +65,7 @@ export function createSeasonWatch(source: () => SeasonSource, replan: (seasonIds
     check: () => {
       try {
         const now = versionsOf(source());
-        const changed = [...now].filter(([id, version]) => seen.get(id) !== version).map(([id]) => id);
+        const changed = [...now].filter(([id, version]) => changedSince(seen.get(id), version)).map(([id]) => id);
         if (changed.length > 0) {
           replan(changed);
           log.info({ seasons: changed }, 'season data changed; its channels were re-planned');

@@ -90,6 +90,19 @@ describe('the season watch', () => {
     expect(replanned).toEqual([[LEGACY_SEASON_ID]]);
   });
 
+  test('GIVEN an edit and its undo imported at one clock instant THEN each new content counts as a change', () => {
+    let current: SeasonSource = catalogOf([[cc, new Date(5)]]);
+    const replanned: string[][] = [];
+    const watch = createSeasonWatch(() => current, (ids) => replanned.push([...ids]), silent);
+    watch.prime();
+    const edited = makeSeason({ ...cc, matches: [{ ...cc.matches[0]!, status: 'played', score: { home: 2, away: 0 } }] });
+    current = catalogOf([[edited, new Date(5)]]);
+    expect(watch.check()).toEqual([LEGACY_SEASON_ID]);
+    current = catalogOf([[makeSeason({ ...cc }), new Date(5)]]);
+    expect(watch.check()).toEqual([LEGACY_SEASON_ID]);
+    expect(replanned).toEqual([[LEGACY_SEASON_ID], [LEGACY_SEASON_ID]]);
+  });
+
   test('GIVEN a re-plan that fails THEN it is logged and tried again on the next beat', () => {
     let current: SeasonSource = catalogOf([[cc, new Date(1)]]);
     let fail = true;
