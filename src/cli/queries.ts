@@ -286,9 +286,12 @@ const stats: Query = (season) => {
         ['Competition proper', p.matchesPlayed, p.matchesAwarded, p.goals, p.unrecordedResults],
       ],
     ),
-    ...reconciliation.map((line) => `* ${line}`),
+    ...(season.printedTotals === null ? ['* Printed totals: not published (no source prints totals for this season).'] : reconciliation.map((line) => `* ${line}`)),
   ].join('\n');
-  return { json: { ...report, reconciliation }, text };
+  // The figures a source prints, or null where none is printed (an imported Football.TXT season).
+  const printed = season.printedTotals;
+  const printedTotals = printed === null ? null : { matches: printed.matches, goals: printed.goals, groupMatches: printed.groupMatches, groupGoals: printed.groupGoals };
+  return { json: { ...report, printedTotals, reconciliation }, text };
 };
 
 const ranking: Query = (season, opts) => {

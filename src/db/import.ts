@@ -390,17 +390,21 @@ function seasonRows(season: Season) {
         sources: [...season.rankingCriteria.sources],
       },
     ],
-    printedTotals: [
-      {
-        seasonId: season.id,
-        matches: season.printedTotals.matches,
-        goals: season.printedTotals.goals,
-        groupMatches: season.printedTotals.groupMatches,
-        groupGoals: season.printedTotals.groupGoals,
-        note: season.printedTotals.note,
-        sources: [...season.printedTotals.sources],
-      },
-    ],
+    // No row when no source prints totals: loadSeason reads the absence as null.
+    printedTotals:
+      season.printedTotals === null
+        ? []
+        : [
+            {
+              seasonId: season.id,
+              matches: season.printedTotals.matches,
+              goals: season.printedTotals.goals,
+              groupMatches: season.printedTotals.groupMatches,
+              groupGoals: season.printedTotals.groupGoals,
+              note: season.printedTotals.note,
+              sources: [...season.printedTotals.sources],
+            },
+          ],
     sourceNotes: [...noteRows('conflict', season.conflicts), ...noteRows('gap', season.gaps)],
   };
 }

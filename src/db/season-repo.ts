@@ -90,9 +90,8 @@ export function loadSeason(db: AppDatabase, seasonId?: string): Season {
 
     const criteria = tx.select().from(rankingCriteria).where(eq(rankingCriteria.seasonId, season.id)).get();
     const totals = tx.select().from(printedTotals).where(eq(printedTotals.seasonId, season.id)).get();
-    if (criteria === undefined || totals === undefined) {
-      throw new Error(`Season ${season.id} is missing its ranking criteria or printed totals.`);
-    }
+    // No printed-totals row: no source prints totals for this season (null).
+    if (criteria === undefined) throw new Error(`Season ${season.id} is missing its ranking criteria.`);
 
     const aliasesByTeam = groupBy(
       tx.select().from(teamAliases).where(eq(teamAliases.seasonId, id)).orderBy(asc(teamAliases.teamId), asc(teamAliases.ordinal)).all(),
@@ -200,14 +199,17 @@ export function loadSeason(db: AppDatabase, seasonId?: string): Season {
         note: criteria.note,
         sources: criteria.sources,
       },
-      printedTotals: {
-        matches: totals.matches,
-        goals: totals.goals,
-        groupMatches: totals.groupMatches,
-        groupGoals: totals.groupGoals,
-        note: totals.note,
-        sources: totals.sources,
-      },
+      printedTotals:
+        totals === undefined
+          ? null
+          : {
+              matches: totals.matches,
+              goals: totals.goals,
+              groupMatches: totals.groupMatches,
+              groupGoals: totals.groupGoals,
+              note: totals.note,
+              sources: totals.sources,
+            },
       conflicts: notes.filter((note) => note.kind === 'conflict').map(toNote),
       gaps: notes.filter((note) => note.kind === 'gap').map(toNote),
     };

@@ -113,6 +113,8 @@ const statsMemo = memoBySeason((season): StatsReport => {
   };
 
   const printed = season.printedTotals;
+  // No printed totals (no source prints any): nothing to reconcile against.
+  if (printed === null) return { stages, competitionProper, reconciliation: [] };
   const knockout = {
     matches: { total: printed.matches, group: printed.groupMatches, knockout: printed.matches - printed.groupMatches },
     goals: { total: printed.goals, group: printed.groupGoals, knockout: printed.goals - printed.groupGoals },

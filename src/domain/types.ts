@@ -298,7 +298,8 @@ export interface Season {
   readonly matches: readonly Match[];
   readonly calendar: readonly CalendarEntry[];
   readonly rankingCriteria: RankingCriteria;
-  readonly printedTotals: PrintedTotals;
+  /** Null when no source prints totals for the season: fans read "not published", the CLI's JSON null. */
+  readonly printedTotals: PrintedTotals | null;
   readonly conflicts: readonly SourceNote[];
   readonly gaps: readonly SourceNote[];
 }

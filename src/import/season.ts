@@ -231,19 +231,6 @@ export function importSeason(parsed: ParsedSeason, clubs: ClubsFile, options: Se
   }));
 
   const calendar = calendarOf(matches, kindOf, src);
-  const proper = (m: MatchInput) => kindOf.get(m.stage)?.kind !== 'qualifying';
-  const played = matches.filter((m) => m.status === 'played' && proper(m));
-  const goalsIn = (list: readonly MatchInput[]) => list.reduce((sum, m) => sum + (m.score ? m.score.home + m.score.away : 0), 0);
-  const groupPlayed = played.filter((m) => kindOf.get(m.stage)?.kind === 'group');
-  const printedTotals = {
-    matches: played.length,
-    goals: goalsIn(played),
-    groupMatches: groupPlayed.length,
-    groupGoals: goalsIn(groupPlayed),
-    note: 'The file prints no goal totals (its header counts every match of every round). These are the counts of its own results for the group and knockout stages (played matches, awarded ones left out), so they agree with the computed figures by construction: no independent check.',
-    sources: src,
-  };
-
   const s = parsed.summary;
   const pastWithoutResult = parsed.matches.filter((m) => m.score === null && m.date < options.asOf).length;
   const gap = (subject: string, text: string): SourceNoteRecord => ({ subject, text, sources: src });
@@ -259,6 +246,7 @@ export function importSeason(parsed: ParsedSeason, clubs: ClubsFile, options: Se
     gap('teams.qualifyingMethod', 'The file does not say how the clubs qualified.'),
     gap('calendar', 'The file gives no draw dates; calendar entries are the spans of the match dates it lists.'),
     gap('matches.referee', 'The file names no referees, attendances or sendings-off.'),
+    gap('printedTotals', 'The file prints no match or goal totals (its header counts every match of every round): printedTotals is null, and the bot says the totals are not published.'),
   ].filter((g): g is SourceNoteRecord => g !== null);
 
   const file: SeasonFileInput = {
@@ -272,7 +260,7 @@ export function importSeason(parsed: ParsedSeason, clubs: ClubsFile, options: Se
     asOf: options.asOf,
     champion: null,
     rankingCriteria: criteria,
-    printedTotals,
+    printedTotals: null,
     associations,
     groups,
     teams,

@@ -189,7 +189,8 @@ export const headerSchemas = {
   asOf: isoDate,
   champion: teamNameSchema.nullable(),
   rankingCriteria: rankingCriteriaSchema,
-  printedTotals: printedTotalsSchema,
+  /** null: no source prints totals for this season (an imported Football.TXT file prints none). */
+  printedTotals: printedTotalsSchema.nullable(),
   /** Where the bot keeps the season current from (see source.ts); null when the file is the only source. */
   source: seasonSourceSchema.nullable().default(null),
 } as const;

@@ -51,8 +51,9 @@ describe('data/seasons/caf-cc-2023-24.json', () => {
     expect(played).toHaveLength(12);
     expect(goalsIn(played)).toBe(25);
     expect(season.printedTotals).toMatchObject({ matches: 60, goals: 131, groupMatches: 48, groupGoals: 106 });
-    expect(season.printedTotals.matches - played.length).toBe(season.printedTotals.groupMatches);
-    expect(season.printedTotals.goals - goalsIn(played)).toBe(season.printedTotals.groupGoals);
+    const printed = season.printedTotals!;
+    expect(printed.matches - played.length).toBe(printed.groupMatches);
+    expect(printed.goals - goalsIn(played)).toBe(printed.groupGoals);
   });
 
   test('GIVEN USM Alger v Al Hilal Benghazi (MD1) THEN score, kickoff and the 90+4 goal match the research', () => {
@@ -213,7 +214,7 @@ describe('data/seasons/caf-cc-2023-24.json', () => {
       ...season.conflicts,
       ...season.gaps,
       season.rankingCriteria,
-      season.printedTotals,
+      ...(season.printedTotals === null ? [] : [season.printedTotals]),
     ];
     expect(records.filter((r) => r.sources.length === 0)).toEqual([]);
   });

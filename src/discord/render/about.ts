@@ -25,7 +25,7 @@ export const sourceCoverage = (season: Season): SourceCoverage => {
     ...season.matches,
     ...season.calendar,
     season.rankingCriteria,
-    season.printedTotals,
+    ...(season.printedTotals === null ? [] : [season.printedTotals]),
     ...season.conflicts,
     ...season.gaps,
   ];
@@ -147,11 +147,14 @@ export const renderAbout = (view: AboutView, tr: Translator = englishTr()): Mess
       name: field('conflicts'),
       value: conflictLine(season, tr),
     },
-    ...totalsFields(
-      view.stats.reconciliation.map((check) => `• ${totalsLine(check, teamName, tr)}`),
-      field('totals'),
-      tr,
-    ),
+    // A season no source prints totals for has nothing to check against: "not published".
+    ...(season.printedTotals === null
+      ? [{ name: field('totals'), value: tr.t('about.totals.notPublished') }]
+      : totalsFields(
+          view.stats.reconciliation.map((check) => `• ${totalsLine(check, teamName, tr)}`),
+          field('totals'),
+          tr,
+        )),
     { name: field('gaps'), value: gaps.length ? gaps.map((l) => `• ${l}`).join('\n') : tr.t('about.gaps.nothing') },
   ];
   return fitMessage({
