@@ -1,6 +1,7 @@
 import { seasonAsOf } from './as-of.js';
 import type { CatalogEntry, SeasonCatalog, SeasonStatus } from './catalog.js';
 import type { Match, Season } from './types.js';
+import { finalStage } from './format.js';
 
 // Where a season stands on the bot's clock. Results count only once known at `now` (seasonAsOf),
 // so a past season re-lived under the replay clock is in progress, as it was then.
@@ -59,7 +60,8 @@ export const entryStatus = (catalog: SeasonCatalog, entry: Pick<CatalogEntry, 'i
 
 function finalDecided(season: Season, view: Season): boolean {
   if (view.champion !== null) return true;
-  const finals = season.matches.filter((m) => m.stage === 'final');
+  const final = finalStage(season)?.code;
+  const finals = season.matches.filter((m) => m.stage === final);
   if (finals.length === 0) return false;
   const known = new Map(view.matches.map((m) => [m.id, m] as const));
   return finals.every((m) => {

@@ -214,6 +214,33 @@ describe('the constructed season: three groups and a single-leg final', () => {
   });
 });
 
+describe('a stage code the house has no words for', () => {
+  // The constructed season with its semi-finals coded `play_off`: a format may name any stage.
+  const renamed = JSON.parse(JSON.stringify(seasonToFile(constructed)).replaceAll('"semi_final"', '"play_off"')) as Record<string, unknown>;
+  const season = parseSeason(renamed, 'play-off.json').season;
+  const after = new Date('2025-06-01T12:00:00Z');
+
+  test('it parses, and the read models take it from the format', () => {
+    expect(stageCodes(season)).toEqual(['first_round', 'group', 'play_off', 'final']);
+    expect(computeTies(season, 'play_off').map((t) => t.winner)).toEqual(['delta-wanderers', 'sahara-sporting']);
+    expect(seasonRounds(season).map((r) => r.key)).toContain('SF-L2');
+  });
+
+  test.each([
+    ['fixtures', { stage: 'play_off' }],
+    ['bracket', {}],
+    ['schedule', {}],
+    ['team', { team: 'nile-harbour' }],
+    ['scorers', {}],
+  ] as const)('/%s %o writes the stage from its code, never a missing key', async (name, options) => {
+    const { interaction, reply } = fakeChatInput(name, options);
+    await command(name).execute(interaction, makeCtx(season, after));
+    const payload = onlyPayload(reply);
+    expect(limitViolations(payload)).toEqual([]);
+    expect(allText(payload)).not.toMatch(/play_off|undefined|words\./);
+  });
+});
+
 function command(name: string): Command {
   const found = commands.find((c) => c.data.name === name);
   if (!found) throw new Error(name);

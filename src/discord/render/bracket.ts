@@ -49,7 +49,10 @@ export const renderBracket = (
   for (const entry of stages) {
     const label = stageHeading(entry.stage, tr);
     if ('drawOn' in entry) fields.push({ name: label, value: tr.t('bracket.drawOn', { date: dateOnlyText(entry.drawOn, shortDate, tr) }) });
-    else if ('waitingFor' in entry) fields.push({ name: label, value: tr.t(`bracket.winnersOf.${entry.waitingFor}`) });
+    else if ('waitingFor' in entry) {
+      const key = `bracket.winnersOf.${entry.waitingFor}`;
+      fields.push({ name: label, value: tr.has(key) ? tr.t(key) : stageHeading(entry.waitingFor, tr) });
+    }
     else if (entry.ties.length === 0) fields.push({ name: label, value: tr.t('bracket.pairingsNotPublished') });
     else fields.push(...entry.ties.map((t) => tieField(t, season, teamName, tr)));
   }

@@ -70,7 +70,7 @@ export const roundName = (match: Pick<Match, 'stage' | 'group' | 'matchday' | 't
     const group = match.group === null ? 'Group stage' : `Group ${match.group}`;
     return match.matchday === null ? group : `${group}, matchday ${match.matchday}`;
   }
-  const parts = [STAGE_SINGULAR[match.stage]];
+  const parts = [Object.hasOwn(STAGE_SINGULAR, match.stage) ? STAGE_SINGULAR[match.stage] : codeWords(match.stage)];
   const showTie = (opts.tie ?? true) && match.tie !== null && match.stage !== 'final';
   if (showTie) parts.push(`tie ${match.tie}`);
   if (match.leg !== null) parts.push(LEG_WORDS[match.leg]);
@@ -90,7 +90,7 @@ export const roundText = (
     const group = match.group === null ? tr.t('words.round.stage.group') : groupName(match.group, tr);
     return match.matchday === null ? group : tr.t('words.round.groupMatchday', { group, matchday: tr.number(match.matchday) });
   }
-  const stage = tr.t(`words.round.stage.${match.stage}`);
+  const stage = tr.has(`words.round.stage.${match.stage}`) ? tr.t(`words.round.stage.${match.stage}`) : codeWords(match.stage);
   const showTie = (opts.tie ?? true) && match.tie !== null && match.stage !== 'final';
   const leg = match.leg === null ? null : tr.t(`words.legs.${match.leg === 1 ? 'first' : 'second'}`);
   const tie = showTie && match.tie !== null ? tr.number(match.tie) : null;
@@ -104,8 +104,19 @@ export const roundText = (
 export const legsHeading = (leg: 1 | 2, many: boolean, tr: Translator = englishTr()): string =>
   phrase(tr, `words.legs.${leg === 1 ? 'first' : 'second'}${many ? 'Many' : ''}`);
 
-/** A stage as a list heading: "Quarter-finals", « Quarts de finale ». */
-export const stageHeading = (stage: Stage, tr: Translator = englishTr()): string => phrase(tr, `words.stages.${stage}`);
+/**
+ * A stage as a list heading: "Quarter-finals", « Quarts de finale ». A stage the house has no words
+ * for (a season's own format may name any) is written from its code, "play_off" → "Play off", never
+ * a missing-key error.
+ */
+export const stageHeading = (stage: Stage, tr: Translator = englishTr()): string =>
+  tr.has(`words.stages.${stage}`) ? phrase(tr, `words.stages.${stage}`) : codeWords(stage);
+
+/** "play_off" → "Play off": how a stage code without words of its own is shown. */
+const codeWords = (code: string): string => {
+  const words = code.replace(/_/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
 
 /** "Group A", « Groupe A », «المجموعة ⁨A⁩». */
 export const groupName = (group: string, tr: Translator = englishTr()): string => tr.t('words.group', { group: tr.name(group) });
