@@ -1,4 +1,5 @@
 import type { CalendarEntry, Match, Season, Stage, TeamId } from './types.js';
+import { goalKey, type KnownFacts } from './announcements.js';
 import { drawOf, previousTieStage } from './calendar.js';
 import { computeTies } from './ties.js';
 import { finalStage, groupStage } from './format.js';
@@ -7,6 +8,14 @@ import { finalStage, groupStage } from './format.js';
 // speed) nothing shows before it was known: a result before its match was played, a decision
 // made after the match before its day, a pairing before its draw (or before the tie that feeds
 // it was decided). In real time, after the season, the season is returned unchanged.
+// A result this installation saw being saved (an editor's confirm, a source import: fact_sightings)
+// is known from that moment, before full time or long after it; file data keeps the full-time rule.
+
+/**
+ * A season as the store serves it: with when this installation first saw each result and goal
+ * (season-store.ts attaches its fact_sightings). Absent: file data only, known from full time.
+ */
+export type SightedSeason = Season & { readonly sightings?: KnownFacts | undefined };
 
 /** A result counts from kickoff plus the length of a match; a date-only match from the end of its day. */
 export const RESULT_AFTER_KICKOFF_MS = 2 * 60 * 60 * 1000;
@@ -44,6 +53,8 @@ const awaitingDecision = (match: Match): Match => ({ ...withoutResult(match), st
 interface Timeline {
   /** When each match's result became known (index → instant); −∞ when always known. */
   readonly knownAt: readonly number[];
+  /** When each sighted goal became known (index → goal key → instant). */
+  readonly goalsKnownAt: ReadonlyMap<number, ReadonlyMap<string, number>>;
   /** When a match decided later was over (index → instant), for "result not published" meanwhile. */
   readonly awaitingFrom: ReadonlyMap<number, number>;
   /** Every instant at which the view changes, ascending. */
@@ -55,7 +66,7 @@ interface Timeline {
 const timelines = new WeakMap<Season, Timeline>();
 const views = new WeakMap<Season, { readonly step: number; readonly view: Season }>();
 
-function timelineOf(season: Season): Timeline {
+function timelineOf(season: SightedSeason): Timeline {
   const cached = timelines.get(season);
   if (cached) return cached;
   const stageStart = new Map<Stage, number>();
@@ -66,8 +77,18 @@ function timelineOf(season: Season): Timeline {
     if (known === undefined || day < known) stageStart.set(match.stage, day);
   }
   const awaitingFrom = new Map<number, number>();
+  const goalsKnownAt = new Map<number, ReadonlyMap<string, number>>();
   const knownAt = season.matches.map((match, index) => {
+    const goals = season.sightings?.goals.get(match.id);
+    if (goals !== undefined) goalsKnownAt.set(index, goals);
     const played = playedAt(match, stageStart) ?? Number.NEGATIVE_INFINITY;
+    // Seen being saved: known from then, whatever its kickoff or decision day says; saved after the
+    // match was over, "result not published" meanwhile.
+    const sighted = season.sightings?.results.get(match.id);
+    if (sighted !== undefined) {
+      if (sighted > played) awaitingFrom.set(index, played);
+      return sighted;
+    }
     const decidedOn = match.decision?.decidedOn;
     if (decidedOn === undefined || decidedOn === null) return played;
     const decided = dayStart(decidedOn);
@@ -81,10 +102,11 @@ function timelineOf(season: Season): Timeline {
     if (draw !== null) drawAt.set(stage, dayStart(draw.startDate));
   }
   const calendarEnds = season.calendar.map((entry) => dayStart(entry.endDate) + DAY_MS);
-  const changes = [...new Set([...knownAt, ...awaitingFrom.values(), ...drawAt.values(), ...calendarEnds])]
+  const goalTimes = [...goalsKnownAt.values()].flatMap((byKey) => [...byKey.values()]);
+  const changes = [...new Set([...knownAt, ...awaitingFrom.values(), ...drawAt.values(), ...calendarEnds, ...goalTimes])]
     .filter((t) => Number.isFinite(t))
     .sort((a, b) => a - b);
-  const timeline: Timeline = { knownAt, awaitingFrom, changes, drawAt };
+  const timeline: Timeline = { knownAt, goalsKnownAt, awaitingFrom, changes, drawAt };
   timelines.set(season, timeline);
   return timeline;
 }
@@ -96,7 +118,7 @@ function timelineOf(season: Season): Timeline {
  * out, with group membership before the group draw; calendar notes of entries not yet over left out.
  * Returns the same object for the same state, so the read models' per-season caches keep working.
  */
-export function seasonAsOf(season: Season, now: Date): Season {
+export function seasonAsOf(season: SightedSeason, now: Date): Season {
   const timeline = timelineOf(season);
   const t = now.getTime();
   let step = 0;
@@ -112,7 +134,7 @@ export function seasonAsOf(season: Season, now: Date): Season {
 
 function buildView(season: Season, timeline: Timeline, t: number): Season {
   const matches = season.matches.map((match, i) => {
-    if ((timeline.knownAt[i] ?? Number.NEGATIVE_INFINITY) <= t) return match;
+    if ((timeline.knownAt[i] ?? Number.NEGATIVE_INFINITY) <= t) return withGoalsKnown(match, timeline.goalsKnownAt.get(i), t);
     const awaiting = timeline.awaitingFrom.get(i);
     return awaiting !== undefined && awaiting <= t ? awaitingDecision(match) : withoutResult(match);
   });
@@ -132,6 +154,13 @@ function buildView(season: Season, timeline: Timeline, t: number): Season {
     matches: matches.filter(visible),
     calendar: season.calendar.map((entry): CalendarEntry => (dayStart(entry.endDate) + DAY_MS <= t ? entry : { ...entry, note: null })),
   };
+}
+
+/** A known result's goals, less those sighted after `t` (a goal saved after its result). */
+function withGoalsKnown(match: Match, sighted: ReadonlyMap<string, number> | undefined, t: number): Match {
+  if (sighted === undefined) return match;
+  const goals = match.goals.filter((goal) => (sighted.get(goalKey(goal)) ?? Number.NEGATIVE_INFINITY) <= t);
+  return goals.length === match.goals.length ? match : { ...match, goals };
 }
 
 /** A pairing is known once its stage was drawn and each team's tie in the round before was decided. */
