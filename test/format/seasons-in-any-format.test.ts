@@ -192,6 +192,22 @@ describe('the constructed season: three groups and a single-leg final', () => {
     expect(awayGoals?.winner).toBe('oran-mariners');
   });
 
+  test('/bracket says how the single-leg final was won, with no aggregate', async () => {
+    const won = (score: { home: number; away: number }, extra: Partial<Season['matches'][number]>): Season => ({
+      ...constructed,
+      champion: null,
+      matches: constructed.matches.map((m) => (m.id === 'F' ? { ...m, score, extraTime: false, penalties: null, goals: [], ...extra } : m)),
+    });
+    const finalLine = async (season: Season) => {
+      const { interaction, reply } = fakeChatInput('bracket', { stage: 'final' });
+      await command('bracket').execute(interaction, makeCtx(season, new Date('2025-06-01T12:00:00Z')));
+      return onlyPayload(reply).embeds[0]?.fields?.at(-1)?.value.split('\n').at(-1);
+    };
+    expect(await finalLine(constructed)).toBe('➡️ Sahara Sporting win the Constructed Cup on penalties (4–3 in the shoot-out)');
+    expect(await finalLine(won({ home: 2, away: 1 }, {}))).toBe('➡️ Delta Wanderers win the Constructed Cup');
+    expect(await finalLine(won({ home: 1, away: 2 }, { extraTime: true }))).toMatch(/^➡️ Sahara Sporting win the Constructed Cup.*extra time/);
+  });
+
   test('/fixtures stage:final heads the final as one match, not legs', async () => {
     const { interaction, reply } = fakeChatInput('fixtures', { stage: 'final' });
     await command('fixtures').execute(interaction, makeCtx(constructed, new Date('2025-06-01T12:00:00Z')));

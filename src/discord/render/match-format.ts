@@ -144,7 +144,8 @@ export const tieOutcome = (tie: TieResult, name: NameOf, words: TieWords): strin
   const tr = words.tr ?? englishTr();
   const team = tr.name(name(winner));
   const lead = tie.stage === 'final' ? tr.t('words.tie.wins', { team, cup: cupName(words.competition, tr) }) : tr.t('words.tie.through', { team });
-  const agg = aggregateFrom(tie, winner);
+  // A tie of one match (a single-leg final) has no aggregate to speak of: its score is on the line above.
+  const agg = tie.legs.length === 1 ? null : aggregateFrom(tie, winner);
   const aggregate = agg === null ? null : tr.t('words.tie.aggregate', { score: tr.name(agg) });
   /** `key`, or `keyAggregate` with the aggregate when it is known. */
   const withAggregate = (key: string): string =>
@@ -167,6 +168,7 @@ export const tieOutcome = (tie: TieResult, name: NameOf, words: TieWords): strin
     case 'awarded':
       return withAggregate('awarded');
     default:
+      if (tie.legs.length === 1) return lead;
       return aggregate === null ? tr.t('words.tie.noAggregate', { lead }) : tr.t('words.tie.onAggregate', { lead, aggregate });
   }
 };
