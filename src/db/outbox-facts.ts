@@ -2,8 +2,8 @@
 // (fact_sightings, written by editors' confirms and source imports), and what a channel was already
 // shown of them (its sent full-time, late, goal and correction posts), so a changed or withdrawn fact
 // gets a correction instead of standing silently.
-import { and, eq, inArray } from 'drizzle-orm';
-import { factKey, type KnownFacts, type PostedFacts } from '../domain/announcements.js';
+import { and, eq, inArray, ne } from 'drizzle-orm';
+import { factKey, SHOWN_SEPARATOR, type KnownFacts, type PostedFacts } from '../domain/announcements.js';
 import { announcementOutbox as outbox } from './announcements-schema.js';
 import { factSightings } from './editing-schema.js';
 import type { SyncDb } from './outbox.js';
@@ -49,7 +49,8 @@ function factOf(kind: string, slot: string, fingerprint: string): { matchId: str
  * What one channel (for one season) was last shown of each fact: the newest of its sent (or being
  * sent) posts about it, and how many corrections of it went out.
  */
-export function readPostedFacts(db: SyncDb, guildId: string, channelId: string, seasonId: string): PostedFacts {
+/** `exceptRowId`: a row being sent, left out (what the channel saw before it). */
+export function readPostedFacts(db: SyncDb, guildId: string, channelId: string, seasonId: string, exceptRowId?: number): PostedFacts {
   const rows = db
     .select({ kind: outbox.kind, slot: outbox.slot, fingerprint: outbox.fingerprint, sentAt: outbox.sentAt, id: outbox.id })
     .from(outbox)
@@ -58,14 +59,15 @@ export function readPostedFacts(db: SyncDb, guildId: string, channelId: string, 
         eq(outbox.guildId, guildId),
         eq(outbox.channelId, channelId),
         eq(outbox.seasonId, seasonId),
-        inArray(outbox.kind, ['result', 'late', 'goal', 'correction']),
+        inArray(outbox.kind, ['result', 'late', 'goal', 'correction', 'recap']),
         inArray(outbox.status, ['sent', 'sending']),
+        exceptRowId === undefined ? undefined : ne(outbox.id, exceptRowId),
       ),
     )
     .all();
-  const latest = new Map<string, { value: string; at: number; id: number; corrections: number }>();
-  for (const row of rows) {
-    const fact = factOf(row.kind, row.slot, row.fingerprint);
+  const latest = new Map<string, { value: string; at: number; id: number; corrections: number; fromRecap: boolean }>();
+  for (const row of rows.flatMap(recapFacts)) {
+    const fact = row.kind === 'recap' ? { matchId: row.slot, fact: 'result', value: row.fingerprint, correction: false } : factOf(row.kind, row.slot, row.fingerprint);
     if (fact === null) continue;
     const key = factKey(fact.matchId, fact.fact);
     // A post being sent now counts as the newest.
@@ -73,7 +75,28 @@ export function readPostedFacts(db: SyncDb, guildId: string, channelId: string, 
     const seen = latest.get(key);
     const corrections = (seen?.corrections ?? 0) + (fact.correction ? 1 : 0);
     const newer = seen === undefined || at > seen.at || (at === seen.at && row.id > seen.id);
-    latest.set(key, newer ? { value: fact.value, at, id: row.id, corrections } : { ...seen, corrections });
+    latest.set(key, newer ? { value: fact.value, at, id: row.id, corrections, fromRecap: row.kind === 'recap' } : { ...seen, corrections });
   }
-  return new Map([...latest].map(([key, v]) => [key, { value: v.value, corrections: v.corrections }]));
+  return new Map([...latest].map(([key, v]) => [key, { value: v.value, corrections: v.corrections, fromRecap: v.fromRecap }]));
+}
+
+type PostedRow = { readonly kind: string; readonly slot: string; readonly fingerprint: string; readonly sentAt: Date | null; readonly id: number };
+
+/**
+ * A sent recap as one row per result it showed (slot: the match id; fingerprint: its result), from the
+ * results recorded after its round's fingerprint (recapFingerprint); a recap without them showed none
+ * this bot can check. Other rows as they are.
+ */
+function recapFacts(row: PostedRow): PostedRow[] {
+  if (row.kind !== 'recap') return [row];
+  const cut = row.fingerprint.indexOf(SHOWN_SEPARATOR);
+  if (cut < 0) return [];
+  try {
+    const shown = JSON.parse(row.fingerprint.slice(cut + 1)) as Record<string, unknown>;
+    return Object.entries(shown)
+      .filter((entry): entry is [string, string] => typeof entry[1] === 'string')
+      .map(([matchId, value]) => ({ ...row, slot: matchId, fingerprint: value }));
+  } catch {
+    return [];
+  }
 }

@@ -23,9 +23,9 @@ export type ClaimedRow = Pick<OutboxRow, 'id' | 'guildId' | 'channelId'>;
 export type ChannelEffect = string | null;
 
 /** sending → sent, at the time of this send; a success also resets the channel's permission failures. */
-export function settlePostSent(db: SyncDb, row: ClaimedRow, messageIds: readonly string[], late: boolean, sentAt: number): boolean {
+export function settlePostSent(db: SyncDb, row: ClaimedRow, messageIds: readonly string[], late: boolean, sentAt: number, shown?: string): boolean {
   return db.transaction((tx) => {
-    if (!settleSent(tx, row.id, messageIds, late, sentAt)) return false;
+    if (!settleSent(tx, row.id, messageIds, late, sentAt, shown)) return false;
     resetPermissionFailures(tx, row.guildId, row.channelId);
     return true;
   });

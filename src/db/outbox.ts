@@ -321,7 +321,8 @@ export function recordPartsSent(db: SyncDb, id: number, messageIds: readonly str
 }
 
 /** sending → sent. Returns false when the row was not ours to settle (reclaimed meanwhile). */
-export function settleSent(db: SyncDb, id: number, messageIds: readonly string[], late: boolean, now: number): boolean {
+/** `shown`: what the post showed (its fingerprint from then on), for a post about results. */
+export function settleSent(db: SyncDb, id: number, messageIds: readonly string[], late: boolean, now: number, shown?: string): boolean {
   const first = messageIds[0];
   if (first === undefined) throw new Error('settleSent needs at least one message id');
   const at = new Date(now);
@@ -330,6 +331,7 @@ export function settleSent(db: SyncDb, id: number, messageIds: readonly string[]
       .update(outbox)
       .set({
         status: 'sent',
+        ...(shown === undefined ? {} : { fingerprint: shown }),
         messageId: first,
         messageIds: [...messageIds],
         sentAt: at,

@@ -229,7 +229,7 @@ export const NO_FACTS: KnownFacts = { results: new Map(), goals: new Map() };
  * What a channel was last shown of a fact, from its sent posts: per `factKey(match, fact)`, the value
  * (a `resultFingerprint`, or `on` for a goal) and how many corrections of it went out.
  */
-export type PostedFacts = ReadonlyMap<string, { readonly value: string; readonly corrections: number }>;
+export type PostedFacts = ReadonlyMap<string, { readonly value: string; readonly corrections: number; readonly fromRecap?: boolean }>;
 
 export const factKey = (matchId: string, fact: string): string => `${matchId}\u0000${fact}`;
 
@@ -266,6 +266,19 @@ export function resultFingerprint(match: Match): string {
   const pens = match.penalties ? ` p${match.penalties.home}-${match.penalties.away}` : '';
   return `${match.status} ${score}${et}${pens}${winner}`.trim();
 }
+
+/** Separates a sent recap's round fingerprint from the results it showed. */
+export const SHOWN_SEPARATOR = '\u0001';
+
+/**
+ * A sent recap's fingerprint: the round's, then the results it showed (match id → resultFingerprint,
+ * matches with a result only: a missing one gets its own follow-up, not a correction).
+ */
+export const recapFingerprint = (roundFingerprint: string, matches: readonly Match[]): string => {
+  const base = roundFingerprint.split(SHOWN_SEPARATOR)[0] ?? '';
+  const shown = Object.fromEntries(matches.filter(hasResult).map((m) => [m.id, resultFingerprint(m)]));
+  return `${base}${SHOWN_SEPARATOR}${JSON.stringify(shown)}`;
+};
 
 /**
  * A goal's key in sightings (`goal:<key>`, fact_sightings.fact): its team, minute and scorer, as the
@@ -351,7 +364,9 @@ export function planSubscription(
       const recap = mode === 'round' ? recapDue(round, facts, waitMs) : null;
       if (recap !== null) {
         posts.push({ ...base, kind: 'recap', slot: 'after', leadMs: null, dueAt: recap.dueAt, expiresAt: recap.dueAt + lateWindowMs });
-        for (const match of recap.late) posts.push(matchPost(sub, round.key, match, 'late', facts, lateWindowMs));
+        // A match the sent recap already showed (it went out after the result came in) needs no follow-up.
+        const shown = (m: Match) => planning.posted?.get(factKey(m.id, 'result'))?.fromRecap === true;
+        for (const match of recap.late) if (!shown(match)) posts.push(matchPost(sub, round.key, match, 'late', facts, lateWindowMs));
       }
     }
     if (mode === 'each') {

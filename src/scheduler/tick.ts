@@ -4,10 +4,11 @@
 // do not wait for each other, and each row is settled at the time of its own send. Tested by calling
 // it with explicit instants and a fake sender (and in test/scheduler/ with the stand-in).
 import { setMaxListeners } from 'node:events';
-import { DEFAULT_ON_TIME_GRACE_MS, retryDelayMs, roundForClub, type PlanningRound } from '../domain/announcements.js';
+import { DEFAULT_ON_TIME_GRACE_MS, factKey, recapFingerprint, resultFingerprint, retryDelayMs, roundForClub, type PlanningRound } from '../domain/announcements.js';
 import { getSubscription, listEnabledSubscriptions, serverLanguage, type SubscriptionRow } from '../db/guild-settings.js';
 import { createI18n, DEFAULT_LANGUAGE, type I18n, type Language, type Translator } from '../i18n/index.js';
 import { claimDue, expireOverdue, reclaimStale, type OutboxRow, type SyncDb } from '../db/outbox.js';
+import { readPostedFacts } from '../db/outbox-facts.js';
 import {
   settleChannelGone,
   settleForbidden,
@@ -100,6 +101,8 @@ interface Pass {
   readonly render: (row: OutboxRow, language: Language) => RenderedPost | Error | 'no-round';
   /** The roles a row's post mentions (its season's matches, the server's club roles). */
   readonly mentions: (row: OutboxRow, channelRole: string | null) => string[];
+  /** What a post about results showed, recorded as its fingerprint when sent (corrections compare with it). */
+  readonly shown: (row: OutboxRow) => string | undefined;
   /** A channel's post language: its own, else its server's /language choice (read once per pass), else English. */
   readonly languageOf: (sub: SubscriptionRow) => Language;
   readonly translator: (language: Language) => Translator;
@@ -243,6 +246,21 @@ function openPass(deps: TickDeps, now: number): Pass {
       rendered.set(key, post);
       return post;
     },
+    shown: (row) => {
+      const season = seasonOfRow(row.season);
+      if (season === undefined) return undefined;
+      if (row.kind === 'recap') {
+        const whole = season.rounds.get(row.roundKey);
+        const matches = whole === undefined ? [] : roundForClub(whole, row.club ?? null).matches;
+        return recapFingerprint(row.fingerprint, matches);
+      }
+      if (row.kind === 'result' || row.kind === 'late' || (row.kind === 'correction' && /:result:\d+$/.test(row.slot))) {
+        const matchId = row.kind === 'correction' ? row.slot.replace(/:result:\d+$/, '') : row.slot;
+        const match = season.full.matches.find((m) => m.id === matchId);
+        return match === undefined ? undefined : resultFingerprint(match);
+      }
+      return undefined;
+    },
     mentions: (row, channelRole) => {
       const season = seasonOfRow(row.season);
       return season === undefined ? [] : postMentions(deps.db, season.full, now, row, channelRole);
@@ -284,6 +302,11 @@ async function sendRow(pass: Pass, row: OutboxRow): Promise<void> {
     return settleCancelled(pass, row, 'channel disabled');
   }
   if (pass.signal.aborted) return settleReleased(pass, row, row.messageIds);
+  // A late result the round's recap showed after all (the recap went out after the result came in,
+  // just before this row in the channel's due order) needs no follow-up.
+  if (row.kind === 'late' && readPostedFacts(deps.db, row.guildId, row.channelId, row.season, row.id).get(factKey(row.slot, 'result'))?.fromRecap === true) {
+    return settleCancelled(pass, row, 'the round recap showed this result');
+  }
   const language = pass.languageOf(sub);
   const post = pass.render(row, language);
   if (post === 'no-round') return settleCancelled(pass, row, `round ${row.roundKey} of ${row.season} is no longer in the season data`);
@@ -346,7 +369,7 @@ function settle(pass: Pass, row: OutboxRow, sub: SubscriptionRow, outcome: SendO
 type Outcome<K extends SendOutcome['kind']> = Extract<SendOutcome, { kind: K }>;
 
 function settleSent(pass: Pass, row: OutboxRow, messageIds: readonly string[], at: number, late: boolean): void {
-  if (!settlePostSent(pass.deps.db, row, messageIds, late, at)) return;
+  if (!settlePostSent(pass.deps.db, row, messageIds, late, at, pass.shown(row))) return;
   pass.c.sent += 1;
   if (late) pass.c.late += 1;
   pass.log.info({ row: row.id, key: describe(row), messageIds, late }, late ? 'announcement sent late' : 'announcement sent');

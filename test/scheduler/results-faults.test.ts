@@ -174,4 +174,50 @@ describe('sightings, goal alerts and corrections through the dispatcher', () => 
       ['correction', 'GA-MD1-1:result:2', 'none', 'sent'],
     ]);
   });
+
+  test('GIVEN results:round and a recap that showed 1–0 THEN a correction when it becomes 2–0 (no late follow-up), and one when it is undone', async () => {
+    const row = setSubscription(opened.db, { guildId: G, channelId: C1, seasonId: SEASON, roleId: null, leadsMs: [], results: 'round' }, at('2023-11-20T00:00:00Z'));
+    planOne(opened.db, season, row, at('2023-11-20T00:00:00Z'));
+    await runTick(deps(), FULL_TIME);
+    expect(calls.map(title)).toEqual(['Group stage · Matchday 1 — results']);
+    // Corrected after the recap: a new sighting, known later than the recap.
+    sight('result', FULL_TIME + H);
+    season = seasonWith(gm({ score: { home: 2, away: 0 }, goals: [] }));
+    for (const t of [FULL_TIME + H, FULL_TIME + H + M]) {
+      replanAll(opened.db, season, t);
+      await runTick(deps(), t);
+    }
+    season = seasonWith(gm({ status: 'scheduled', score: null, goals: [] }));
+    for (const t of [FULL_TIME + 2 * H, FULL_TIME + 2 * H + M]) {
+      replanAll(opened.db, season, t);
+      await runTick(deps(), t);
+    }
+    expect(calls.map(title)).toEqual(['Group stage · Matchday 1 — results', 'Correction — Group stage · Matchday 1', 'Correction — Group stage · Matchday 1']);
+    expect(calls[1]?.messages[0]?.[0]?.description).toBe('A result posted earlier has changed. It now reads: Alpha **2–0** Bravo');
+    expect(rowsFor(opened.db, { guildId: G }).map((r) => [r.kind, r.status])).toEqual([
+      ['recap', 'sent'],
+      ['correction', 'sent'],
+      ['correction', 'sent'],
+    ]);
+  });
+
+  test('GIVEN a recap sent late, after a result that came in past the wait THEN the recap shows it and no follow-up repeats it', async () => {
+    season = makeSeason({ id: SEASON, teams: groupTeams('A'), matches: [gm(), gm({ id: 'GA-MD1-2', home: 'c', away: 'd', goals: [], status: 'scheduled', score: null })] });
+    const row = setSubscription(opened.db, { guildId: G, channelId: C1, seasonId: SEASON, roleId: null, leadsMs: [], results: 'round' }, at('2023-11-20T00:00:00Z'));
+    planOne(opened.db, season, row, at('2023-11-20T00:00:00Z'));
+    // The bot was down past the wait (due 21:30); the second result was saved at 23:00, then it came back.
+    const back = FULL_TIME + 8 * H;
+    sight('result', FULL_TIME + 7.5 * H);
+    (opened.sqlite.prepare("update fact_sightings set match_id = 'GA-MD1-2'").run());
+    season = makeSeason({ id: SEASON, teams: groupTeams('A'), matches: [gm(), gm({ id: 'GA-MD1-2', home: 'c', away: 'd', goals: [] })] });
+    for (const t of [back, back + M, back + 2 * M]) {
+      replanAll(opened.db, season, t);
+      await runTick(deps(), t);
+    }
+    expect(calls.map(title)).toEqual(['Group stage · Matchday 1 — results']);
+    expect(rowsFor(opened.db, { guildId: G }).map((r) => [r.kind, r.slot, r.status])).toEqual([
+      ['recap', 'after', 'sent'],
+      ['late', 'GA-MD1-2', 'cancelled'],
+    ]);
+  });
 });
