@@ -11,6 +11,9 @@ import type { SeasonBaseOrigin } from './db/editing-schema.js';
 import type { CatalogEntry, SeasonCatalog } from './domain/catalog.js';
 import { applyOverrides, notableConflicts, sameValue, type Override, type OverrideConflict } from './domain/overrides.js';
 import type { Match, Season } from './domain/types.js';
+import type { SightedSeason } from './domain/as-of.js';
+import type { KnownFacts } from './domain/announcements.js';
+import { readKnownFacts } from './db/outbox-facts.js';
 import type { Logger } from './log.js';
 import { parseSeason, SeasonFileError } from './season/parse.js';
 import { seasonToFile } from './season/write.js';
@@ -402,13 +405,17 @@ function hashOfFile(file: string): string | null {
 /** The seasons the database holds, loaded once, newest first. */
 function catalogFrom(db: SeasonStore['db']): SeasonCatalog {
   const stored = storedSeasons(db);
-  const seasons = new Map(stored.map((s) => [s.id, loadSeason(db, s.id)] as const));
+  const seasons = new Map(stored.map((s) => [s.id, withSightings(loadSeason(db, s.id), readKnownFacts(db, s.id))] as const));
   const entries = sortNewestFirst(
     stored.map((s): CatalogEntry => ({ id: s.id, competition: s.competition, label: s.label, updatedAt: s.version?.importedAt ?? null })),
     (id) => seasons.get(id),
   );
   return catalogOf(entries, seasons);
 }
+
+/** The season with when its results and goals were seen being saved (as-of.ts shows them from then); unchanged without any. */
+const withSightings = (season: Season, sightings: KnownFacts): SightedSeason =>
+  sightings.results.size === 0 && sightings.goals.size === 0 ? season : { ...season, sightings };
 
 export const catalogOf = (entries: readonly CatalogEntry[], seasons: ReadonlyMap<string, Season>): SeasonCatalog => {
   const frozen = Object.freeze([...entries]);
