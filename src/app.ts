@@ -4,6 +4,7 @@ import { createClock } from './clock.js';
 import { startDataWatch } from './data-watch.js';
 import { seasonAsOf } from './domain/as-of.js';
 import type { Config } from './config.js';
+import { liveOverrides } from './db/editing.js';
 import { guildSeason } from './db/guild-settings.js';
 import { createLanguageStore } from './db/languages.js';
 import { createClient } from './discord/client.js';
@@ -18,7 +19,7 @@ import type { Logger } from './log.js';
 import type { Observability } from './observability/index.js';
 import { fromPackageRoot } from './package-root.js';
 import { createAnnouncements } from './scheduler/announcements.js';
-import { configuredSeasonFiles, openSeasonStore } from './season-store.js';
+import { configuredSeasonFiles, domainOverrides, openSeasonStore } from './season-store.js';
 import type { SeasonSources } from './sources/start.js';
 import { attachSeasonStore } from './shard-store.js';
 
@@ -190,6 +191,8 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
             dataWatch.noteCurrent();
             announcements.replan([season.id]);
           },
+          // The editors' live overrides on top of each update: a field an editor set is not "changed" by the source.
+          overrides: (seasonId) => domainOverrides(liveOverrides(store.db, seasonId)),
           today: () => clock.now().toISOString().slice(0, 10),
           logger: log,
         });
