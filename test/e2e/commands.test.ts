@@ -237,8 +237,10 @@ describe('what the commands say', () => {
 
 describe('autocomplete', () => {
   const autocompleted = invocations.flatMap((invocation) =>
-    // Club options (the competition option lists seasons, not clubs).
-    invocation.options.filter((o) => o.autocomplete && o.name !== 'competition').map((o) => [invocation.label, o.name, invocation] as const),
+    // Club options (the competition option lists seasons; stage, group and matchday the season's format).
+    invocation.options
+      .filter((o) => o.autocomplete && !['competition', 'stage', 'group', 'matchday'].includes(o.name))
+      .map((o) => [invocation.label, o.name, invocation] as const),
   );
   const typing = (invocation: Invocation, option: string, value: string) => ({
     kind: 'autocomplete' as const,
