@@ -208,6 +208,20 @@ describe('the constructed season: three groups and a single-leg final', () => {
     expect(await finalLine(won({ home: 1, away: 2 }, { extraTime: true }))).toMatch(/^➡️ Sahara Sporting win the Constructed Cup.*extra time/);
   });
 
+  test('/bracket states the rules of the rounds it shows: two legs, one match, or both', async () => {
+    const description = async (season: Season, options: Record<string, string> = {}) => {
+      const { interaction, reply } = fakeChatInput('bracket', options);
+      await command('bracket').execute(interaction, makeCtx(season, new Date('2025-06-01T12:00:00Z')));
+      return onlyPayload(reply).embeds[0]?.description?.split('\n').slice(1);
+    };
+    const twoLegs = 'Ties over two legs: aggregate score, then away goals, then penalties.';
+    const oneMatch = 'One-match ties: the winner is decided on the day.';
+    expect(await description(constructed)).toEqual([twoLegs, oneMatch]);
+    expect(await description(constructed, { stage: 'final' })).toEqual([oneMatch]);
+    expect(await description(constructed, { stage: 'semi_final' })).toEqual([twoLegs]);
+    expect(await description(confederationCup)).toEqual([twoLegs]);
+  });
+
   test('/fixtures stage:final heads the final as one match, not legs', async () => {
     const { interaction, reply } = fakeChatInput('fixtures', { stage: 'final' });
     await command('fixtures').execute(interaction, makeCtx(constructed, new Date('2025-06-01T12:00:00Z')));

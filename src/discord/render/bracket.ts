@@ -1,4 +1,5 @@
 import type { APIEmbedField } from 'discord.js';
+import { isSingleLeg } from '../../domain/format.js';
 import type { BracketStage } from '../../domain/ties.js';
 import type { Season, TeamId, TieResult } from '../../domain/types.js';
 import type { Translator } from '../../i18n/index.js';
@@ -35,6 +36,13 @@ const tieField = (tie: TieResult, season: Season, teamName: (id: TeamId) => stri
   };
 };
 
+/** How the rounds shown are decided, from the season's format: two legs, one match, or both. */
+const rulesOf = (season: Season, stages: readonly BracketStage[], tr: Translator): string[] => {
+  const single = stages.filter((entry) => isSingleLeg(season, entry.stage));
+  const twoLegged = single.length < stages.length || stages.length === 0;
+  return [...(twoLegged ? [tr.t('bracket.rules')] : []), ...(single.length > 0 ? [tr.t('bracket.rulesSingleLeg')] : [])];
+};
+
 /**
  * Quarter-finals to the final: both legs of every tie, and who went through and how. A stage whose
  * pairings are not known yet says when its draw is, or which round it waits for.
@@ -61,7 +69,7 @@ export const renderBracket = (
     embeds: [
       {
         title: tr.t('bracket.title'),
-        description: [champion ?? tr.t('bracket.noChampion'), tr.t('bracket.rules')].join('\n'),
+        description: [champion ?? tr.t('bracket.noChampion'), ...rulesOf(season, stages, tr)].join('\n'),
         color: STAGE_COLOURS.final,
         fields,
         footer: seasonFooter(season, undefined, tr),
