@@ -48,6 +48,11 @@ export interface SourcePollerOptions {
   readonly apply: (season: Season, update: SourceUpdate) => void | Promise<void>;
   /** The editors' overrides, read at each update. */
   readonly overrides?: () => readonly Override[];
+  /**
+   * The season as served now (the store's: edits saved since the last update included), what an
+   * update is compared with; without it (or when it gives undefined), the last good season.
+   */
+  readonly served?: () => Season | undefined;
   readonly logger: Logger;
   readonly fetch?: typeof globalThis.fetch;
   readonly timeoutMs?: number;
@@ -201,7 +206,7 @@ export function createSourcePoller(options: SourcePollerOptions): SourcePoller {
       return failed(err.message);
     }
     const merged = applyOverrides(season, options.overrides?.() ?? []);
-    const diff = diffSeasons(current, merged.season);
+    const diff = diffSeasons(options.served?.() ?? current, merged.season);
     if (isEmptyDiff(diff)) {
       remember(response, hash, null);
       logConflicts(merged.conflicts);

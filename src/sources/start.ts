@@ -92,6 +92,7 @@ export const startSeasonSources = (deps: SeasonSourcesDeps): SeasonSources => {
       read: readerFor(identity, source, context),
       apply: (_merged, update) => deps.apply(update.source, update),
       ...(deps.overrides ? { overrides: () => deps.overrides?.(identity.id) ?? [] } : {}),
+      served: () => deps.current(identity.id),
       logger: log,
     });
     pollers.set(identity.id, poller);

@@ -63,8 +63,9 @@ describe('a result added at the source', () => {
       everyMs: 900_000,
       initial: season(),
       read: seasonJsonReader({ id: ID }, source.url),
+      // Imported on NOW, the instant the fan reads at: a result is known from when it arrived.
       apply: (next, update) => {
-        store.importFromSource(next, update.hash);
+        store.importFromSource(next, update.hash, NOW);
       },
       logger: log.logger,
     });
@@ -80,7 +81,9 @@ describe('a result added at the source', () => {
       '↳ Al Ahly SC win the Champions League, 1–0 on aggregate',
     ]);
     expect(store.dataVersion()).not.toBeNull();
-    expect(store.catalog().list().find((e) => e.id === ID)?.updatedAt?.getTime()).toBeGreaterThan(loadedAt);
+    // Updated by the source import, on the bot's clock (NOW), no longer the file's import.
+    expect(store.catalog().list().find((e) => e.id === ID)?.updatedAt?.getTime()).not.toBe(loadedAt);
+    expect(store.catalog().list().find((e) => e.id === ID)?.updatedAt?.getTime()).toBe(NOW.getTime());
     // In the database, for the other processes and the CLI.
     expect(loadSeason(store.db, ID).matches.find((m) => m.id === 'F-L2')?.score).toEqual({ home: 1, away: 0 });
 
