@@ -23,7 +23,7 @@ describe('the sandbox fixture season', () => {
 
   test('says it is invented, everywhere a source would be', () => {
     expect(live.competition).toBe('Sandbox Cup');
-    expect([...live.matches, ...live.teams].every((r) => r.sources.every((s) => /invented for the sandbox/.test(s)))).toBe(true);
+    expect([...live.matches, ...live.teams].every((r) => r.sources.every((s) => /^Invented for the sandbox: not real results$/.test(s)))).toBe(true);
   });
 });
 

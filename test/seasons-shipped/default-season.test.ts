@@ -9,6 +9,7 @@ import { commands } from '../../src/discord/commands/index.js';
 import type { CommandContext } from '../../src/discord/commands/types.js';
 import type { MessagePayload } from '../../src/discord/render/limits.js';
 import { createRouter } from '../../src/discord/router.js';
+import { defaultEditSeason } from '../../src/discord/commands/edit-target.js';
 import type { CatalogEntry, SeasonCatalog } from '../../src/domain/catalog.js';
 import { defaultSeasonId } from '../../src/domain/default-season.js';
 import { seasonProgress } from '../../src/domain/season-status.js';
@@ -56,5 +57,10 @@ describe('the default season among the shipped ones', () => {
     await createRouter({ commands, ctx, log: ctx.log }).handle(interaction as unknown as Interaction);
     const payload = reply.mock.calls[0]?.[0] as MessagePayload;
     expect(payload.embeds.at(-1)?.footer?.text).toMatch(/^CAF Champions League 2023–24 · /);
+  });
+
+  test('/edit without a season edits the same default: the Champions League 2023–24, not the AFL 2023', () => {
+    expect(defaultEditSeason(catalog, new Date('2026-12-01T12:00:00Z'))?.id).toBe('caf-cl-2023-24');
+    expect(defaultEditSeason(catalog, new Date('2023-11-03T12:00:00Z'))?.id).toBe('caf-afl-2023');
   });
 });

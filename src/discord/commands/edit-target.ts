@@ -4,16 +4,14 @@
 // newest season in progress, as fans' commands default).
 import type { APIApplicationCommandOptionChoice } from 'discord.js';
 import type { CatalogEntry, SeasonCatalog } from '../../domain/catalog.js';
-import { defaultSeasonId } from '../../domain/default-season.js';
 import { UserError } from '../../domain/errors.js';
 import { normalizeName } from '../../domain/names.js';
-import { seasonStatus } from '../../domain/season-status.js';
 import type { Match, Season } from '../../domain/types.js';
 import type { EditingService } from '../../editing/types.js';
 import { LIMITS } from '../render/limits.js';
 import { truncate } from '../render/text.js';
 import { seasonTitle as titleOfSeason } from '../render/theme.js';
-import { SEASON_ID_PATTERN, competitionChoices, seasonTitle } from './season-choice.js';
+import { SEASON_ID_PATTERN, catalogDefault, competitionChoices, seasonTitle } from './season-choice.js';
 
 const MAX_CHOICES = 25;
 
@@ -23,14 +21,7 @@ export interface EditTarget {
 }
 
 /** The season to edit when none is named: the newest in progress, else finished, else the newest. */
-export const defaultEditSeason = (catalog: SeasonCatalog, now: Date): CatalogEntry | undefined => {
-  const entries = catalog.list();
-  const id = defaultSeasonId(entries, (entry) => {
-    const season = catalog.get(entry.id);
-    return season === undefined ? 'stale' : seasonStatus(season, now);
-  });
-  return entries.find((entry) => entry.id === id);
-};
+export const defaultEditSeason = (catalog: SeasonCatalog, now: Date): CatalogEntry | undefined => catalogDefault(catalog, now);
 
 /** A `season` option's value (an id from autocomplete, or a title typed in full); the default when empty. */
 export const editSeason = (catalog: SeasonCatalog, raw: string | null, now: Date): Season => {

@@ -100,13 +100,16 @@ export function readStage(
   return found.code;
 }
 
-/** Reads the `group` option against the season's groups: a label (`B`, or `b`), as autocomplete gives it. */
+/**
+ * Reads the `group` option against the season's groups: a label (`B`, or `b`), as autocomplete gives
+ * it, or the group's name in the reply's language as a fan may type it without picking (`Grupo C`).
+ */
 export function readGroup(interaction: ChatInputCommandInteraction, season: Season, tr: Translator = englishTr()): GroupId | null {
   const raw = interaction.options.getString('group');
   if (raw === null) return null;
   const typed = raw.trim().toLocaleLowerCase();
   const labels = groupLabels(season);
-  const found = labels.find((g) => g.toLocaleLowerCase() === typed);
+  const found = labels.find((g) => g.toLocaleLowerCase() === typed || groupName(g, tr).toLocaleLowerCase() === typed);
   if (found === undefined) throw new TranslatedUserError('options.notAChoice', { value: echoed(raw) }, labels.map((g) => groupName(g, tr)), 'group');
   return found;
 }

@@ -92,7 +92,13 @@ const defaultEntry = (catalog: SeasonCatalog, ctx: CommandContext, guildId: stri
   const serverChoice = guildId === null ? null : (ctx.guildSeason?.(guildId) ?? null);
   const chosen = serverChoice === null ? undefined : entries.find((e) => e.id === serverChoice);
   if (chosen) return chosen;
-  const progress = progressFor(catalog, ctx.now());
+  return catalogDefault(catalog, ctx.now());
+};
+
+/** The catalog's own default at `now` (no server choice): in progress, else the latest finished, else the newest. */
+export const catalogDefault = (catalog: SeasonCatalog, now: Date): CatalogEntry | undefined => {
+  const entries = catalog.list();
+  const progress = progressFor(catalog, now);
   const id = defaultSeasonId(entries, (e) => progress(e).status, (e) => progress(e).lastResult);
   return entries.find((e) => e.id === id);
 };
