@@ -77,7 +77,8 @@ describe('a required team option that is blank (D5)', () => {
   });
 });
 
-const FORGED = ['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto__', 'isPrototypeOf', 'Group A', '@everyone'];
+// 'Group Z': a group's name in the fan's language is read (Group A is group A); a group the season lacks is not.
+const FORGED = ['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto__', 'isPrototypeOf', 'Group Z', '@everyone'];
 
 describe('a choice value the choice list does not have (D6)', () => {
   test.each(
