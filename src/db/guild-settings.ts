@@ -1,6 +1,6 @@
 // Per-channel announcement settings. Every query is scoped by guild id, which always comes from the
 // interaction (never from an option), so one guild can neither read nor change another's channels.
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { DEFAULT_LEADS_MS, LEGACY_SEASON_ID, type ResultsMode } from '../domain/announcements.js';
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../i18n/languages.js';
 import { guildLanguages } from './language-schema.js';
@@ -163,8 +163,26 @@ export function channelSubscriptions(db: SyncDb, guildId: string, channelId: str
 
 /** The season a server chose as its default; null when it chose none (or the guild id is not a snowflake). */
 export function guildSeason(db: SyncDb, guildId: string): string | null {
-  return db.select({ seasonId: guildDefaultSeasons.seasonId }).from(guildDefaultSeasons).where(eq(guildDefaultSeasons.guildId, guildId)).get()?.seasonId ?? null;
+  return guildSeasonQuery(db).get({ guildId })?.seasonId ?? null;
 }
+
+// Read on every fan command: prepared once per database, not built and compiled again per interaction.
+// Always a fresh read, so a default set by another shard or process counts at once.
+const guildSeasonQueries = new WeakMap<SyncDb, ReturnType<typeof prepareGuildSeason>>();
+const prepareGuildSeason = (db: SyncDb) =>
+  db
+    .select({ seasonId: guildDefaultSeasons.seasonId })
+    .from(guildDefaultSeasons)
+    .where(eq(guildDefaultSeasons.guildId, sql.placeholder('guildId')))
+    .prepare();
+const guildSeasonQuery = (db: SyncDb) => {
+  let query = guildSeasonQueries.get(db);
+  if (query === undefined) {
+    query = prepareGuildSeason(db);
+    guildSeasonQueries.set(db, query);
+  }
+  return query;
+};
 
 /** Stores a server's default season (the caller checks it is a loaded season). */
 export function setGuildSeason(db: SyncDb, guildId: string, seasonId: string, now: number): void {
