@@ -1,4 +1,4 @@
-import { seasonAsOf } from './as-of.js';
+import { seasonAsOf, withoutResult } from './as-of.js';
 import type { CatalogEntry, SeasonCatalog, SeasonStatus } from './catalog.js';
 import type { Match, Season } from './types.js';
 import { finalStage } from './format.js';
@@ -27,8 +27,9 @@ export interface SeasonProgress {
 /**
  * `upcoming` before the first match's day; `finished` once every match of the final has its result
  * (or the champion is known), or the day after `endDate` began; `in_progress` while the latest
- * result (or, before any result, the first match's day) is at most `staleAfterDays` old;
- * `stale` otherwise: the data stopped while the season went on.
+ * result (or, before any result, the first match's day) is at most `staleAfterDays` old, or the
+ * season is in a scheduled break (a match is still to come and none overdue); `stale` otherwise:
+ * the data stopped while the season went on.
  */
 export function seasonProgress(season: Season, now: Date): SeasonProgress {
   const t = now.getTime();
@@ -46,8 +47,33 @@ export function seasonProgress(season: Season, now: Date): SeasonProgress {
   if (season.endDate !== null && t >= Date.parse(`${season.endDate}T00:00:00Z`) + DAY_MS) return progress('finished');
   if (finalDecided(season, view)) return progress('finished');
   if (first === null || (t < first && last === null)) return progress('upcoming');
+  const staleAfter = season.staleAfterDays * DAY_MS;
   const reference = last ?? first;
-  return progress(t - reference <= season.staleAfterDays * DAY_MS ? 'in_progress' : 'stale');
+  if (t - reference <= staleAfter) return progress('in_progress');
+  return progress(inScheduledBreak(season, view, t, staleAfter) ? 'in_progress' : 'stale');
+}
+
+/**
+ * A quiet spell between rounds is not a stopped source: a match is still to come (or played no more
+ * than `staleAfter` ago, its result may still come), and no match (not postponed or cancelled) dated
+ * more than `staleAfter` ago is still without a result.
+ * A match the file marks "result not published" is a known gap, not a sign the source stopped.
+ */
+function inScheduledBreak(season: Season, view: Season, t: number, staleAfter: number): boolean {
+  const seen = new Map(view.matches.map((m) => [m.id, m] as const));
+  // Matches whose pairing is not yet drawn are out of the view but still on the calendar.
+  const unplayed = season.matches
+    .map((m) => seen.get(m.id) ?? withoutResult(m))
+    .filter((m) => m.status === 'scheduled');
+  let awaited = false;
+  for (const match of unplayed) {
+    const day = dayOf(match);
+    if (day === null) continue;
+    // Within staleAfter of its day a match's result may still come, as for the last result.
+    if (t - day <= staleAfter) awaited = true;
+    else if (!match.resultNotPublished) return false;
+  }
+  return awaited;
 }
 
 export const seasonStatus = (season: Season, now: Date): SeasonStatus => seasonProgress(season, now).status;

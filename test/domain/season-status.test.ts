@@ -19,6 +19,8 @@ const running = season({
 });
 /** The data stopped after the group matches: the final was never recorded. */
 const stopped = season({ matches: [played('G1', '2024-09-01'), played('G2', '2024-09-08'), scheduled('F1', '2024-12-01', 'final')] });
+/** The data stopped after the group matches, and nothing more is scheduled. */
+const halted = season({ matches: [played('G1', '2024-09-01'), played('G2', '2024-09-08')] });
 const noMatches = season({ matches: [] });
 
 const at = (iso: string) => new Date(iso);
@@ -29,11 +31,13 @@ describe('seasonStatus', () => {
     ['on the first match day, before its result is known', running, '2024-09-01T10:00:00Z', 'in_progress'],
     ['the day after the first result', running, '2024-09-02T12:00:00Z', 'in_progress'],
     ['21 days after the last result: still in progress', running, '2024-09-29T00:00:00Z', 'in_progress'],
-    ['between the group stage and the final, 80 days without a result: stale', running, '2024-11-28T00:00:00Z', 'stale'],
+    ['between the group stage and the final, 80 days without a result but the final scheduled: a break', running, '2024-11-28T00:00:00Z', 'in_progress'],
     ['the final first leg played, the second to come', running, '2024-12-05T00:00:00Z', 'in_progress'],
     ['both final legs known: finished', running, '2024-12-09T12:00:00Z', 'finished'],
     ['years later: finished', running, '2026-12-01T00:00:00Z', 'finished'],
-    ['data stopped, 22 days after the last result', stopped, '2024-09-30T00:00:01Z', 'stale'],
+    ['22 days after the last result, the final still to come: a break, not yet stale', stopped, '2024-09-30T00:00:01Z', 'in_progress'],
+    ['the final overdue by 22 days with no result: the source stopped', stopped, '2024-12-23T00:00:01Z', 'stale'],
+    ['no match left to play and 22 days without a result: stale', halted, '2024-09-30T00:00:01Z', 'stale'],
     ['data stopped, years later: stale (fans must be told)', stopped, '2026-12-01T00:00:00Z', 'stale'],
     ['no match at all', noMatches, '2026-12-01T00:00:00Z', 'upcoming'],
   ])('%s', (_label, s, now, expected) => {
@@ -47,7 +51,37 @@ describe('seasonStatus', () => {
     ['an end date passed ends a stopped season', { endDate: '2024-12-31' }, '2025-01-01T00:00:00Z', 'finished'],
     ['on its end date it is not over yet', { endDate: '2024-12-31' }, '2024-12-31T23:00:00Z', 'stale'],
   ])('%s', (_label, overrides, now, expected) => {
-    expect(seasonStatus({ ...stopped, ...overrides }, at(now))).toBe(expected);
+    expect(seasonStatus({ ...halted, ...overrides }, at(now))).toBe(expected);
+  });
+
+  // A break is a quiet spell with a match still to come and none overdue; the source stopped when a
+  // match dated more than staleAfter ago still has no result, or nothing is left to play.
+  const withBreak = (...extra: Match[]) => season({ matches: [played('G1', '2024-09-01'), played('G2', '2024-09-08'), ...extra] });
+  test.each<[string, Season, string, string]>([
+    ['a match scheduled today keeps a 30-day break in progress', withBreak(scheduled('Q1', '2024-10-08', 'quarter_final')), '2024-10-08T20:00:00Z', 'in_progress'],
+    ['its day passed 12 days ago with no result yet: the result may still come, in progress', withBreak(scheduled('Q1', '2024-10-08', 'quarter_final')), '2024-10-20T00:00:00Z', 'in_progress'],
+    ['its day passed 22 days ago with no result: stale', withBreak(scheduled('Q1', '2024-10-08', 'quarter_final')), '2024-10-30T00:00:01Z', 'stale'],
+    [
+      'a match scheduled later, but one dated 22 days ago has no result: stale',
+      withBreak(scheduled('G3', '2024-09-08'), scheduled('Q1', '2024-11-01', 'quarter_final')),
+      '2024-09-30T00:00:01Z',
+      'stale',
+    ],
+    [
+      'a postponed match long overdue does not make a break stale',
+      withBreak(match({ id: 'G3', stage: 'group', home: 'a', away: 'b', date: '2024-09-08', status: 'postponed' }), scheduled('Q1', '2024-11-01', 'quarter_final')),
+      '2024-10-15T00:00:00Z',
+      'in_progress',
+    ],
+    [
+      'a match whose result the source says is not published is a known gap, not a stop',
+      withBreak(match({ id: 'G3', stage: 'group', home: 'a', away: 'b', date: '2024-09-08', status: 'scheduled', resultNotPublished: true }), scheduled('Q1', '2024-11-01', 'quarter_final')),
+      '2024-10-15T00:00:00Z',
+      'in_progress',
+    ],
+    ['only a postponed match left: nothing scheduled, stale', withBreak(match({ id: 'Q1', stage: 'quarter_final', home: 'a', away: 'b', date: '2024-11-01', status: 'postponed' })), '2024-10-15T00:00:00Z', 'stale'],
+  ])('%s', (_label, s, now, expected) => {
+    expect(seasonStatus(s, at(now))).toBe(expected);
   });
 
   test('a match played but not yet reported is not a result: before any is known the first match day counts', () => {

@@ -9,6 +9,9 @@ import type { MessagePayload } from '../../src/discord/render/limits.js';
 import { noticeFor } from '../../src/discord/render/season-notice.js';
 import { seasonFooter } from '../../src/discord/render/theme.js';
 import { createRouter } from '../../src/discord/router.js';
+import { seasonStatus } from '../../src/domain/season-status.js';
+import { fromPackageRoot } from '../../src/package-root.js';
+import { readSeasonFile } from '../../src/season/read.js';
 import type { Match, Season } from '../../src/domain/types.js';
 import { createI18n, type Language } from '../../src/i18n/index.js';
 import { match, season, team } from '../domain/builders.js';
@@ -38,7 +41,8 @@ describe('the notice', () => {
     ['stale, French', stopped, '2026-12-01T00:00:00Z', 'fr', "Les données de cette saison n'ont pas été mises à jour depuis le 22 septembre 2024."],
     ['stale, Portuguese', stopped, '2026-12-01T00:00:00Z', 'pt', 'Os dados desta temporada não são atualizados desde 22 de setembro de 2024.'],
     ['stale, Arabic', stopped, '2026-12-01T00:00:00Z', 'ar', 'لم تُحدَّث بيانات هذا الموسم منذ 22 سبتمبر 2024.'],
-    ['22 days after the last result: stale', stopped, '2024-10-14T00:00:01Z', 'en', "This season's data has not been updated since 22 September 2024."],
+    ['22 days after the last result, the final still to come: a break, nothing to say', stopped, '2024-10-14T00:00:01Z', 'en', null],
+    ['the final overdue by 22 days with no result: stale', stopped, '2024-12-23T00:00:01Z', 'en', "This season's data has not been updated since 22 September 2024."],
     ['21 days after the last result: in progress, nothing to say', stopped, '2024-10-13T00:00:00Z', 'en', null],
     ['upcoming, English', stopped, '2024-08-20T00:00:00Z', 'en', 'This season has not started yet: its first match is on 1 September 2024.'],
     ['upcoming, French', stopped, '2024-08-20T00:00:00Z', 'fr', "Cette saison n'a pas encore commencé : son premier match a lieu le 1 septembre 2024."],
@@ -49,6 +53,17 @@ describe('the notice', () => {
     ['a finished real season: nothing to say', championsLeague, '2026-12-01T00:00:00Z', 'en', null],
   ])('%s', (_label, s, now, language, expected) => {
     expect(noticeFor(s, at(now), tr(language))).toBe(expected);
+  });
+
+  // The shipped seasons on the days fans would ask: a break before the group stage is not a stop.
+  test.each<[string, string, string, string | null]>([
+    ['Confederation Cup 2023–24 on 25 Nov 2023, group matches published for 26 Nov: in progress', 'caf-cc-2023-24', '2023-11-25T12:00:00Z', null],
+    ['Champions League 2024–25 today (the dataset stopped in Sept 2024): stale', 'caf-cl-2024-25', '2026-12-01T12:00:00Z', "This season's data has not been updated since 22 September 2024."],
+    ['Champions League 2024–25 on 20 Oct 2024, nothing left to play: stale', 'caf-cl-2024-25', '2024-10-20T12:00:00Z', "This season's data has not been updated since 22 September 2024."],
+  ])('%s', (_label, id, now, expected) => {
+    const shipped = readSeasonFile(fromPackageRoot('data', 'seasons', `${id}.json`)).season;
+    expect(noticeFor(shipped, at(now), tr('en'))).toBe(expected);
+    expect(seasonStatus(shipped, at(now))).toBe(expected === null ? 'in_progress' : 'stale');
   });
 
   test('a season the footer was not told the clock of (an announcement, a tool) carries no notice', () => {
