@@ -32,3 +32,46 @@ export function memoLastSeasons<T>(compute: (seasons: readonly Season[]) => T): 
     return value;
   };
 }
+
+const objectIds = new WeakMap<object, number>();
+let nextObjectId = 0;
+
+/**
+ * A number that stands for one object while it lives (the same object, the same number), so a memo
+ * key can name the very objects a result was computed from (matches, ties, a translator, a function).
+ */
+export function objectKey(value: object): number {
+  let id = objectIds.get(value);
+  if (id === undefined) {
+    id = nextObjectId++;
+    objectIds.set(value, id);
+  }
+  return id;
+}
+
+/**
+ * Memoizes `compute(input)` per Season object and a key naming everything else it reads, keeping at
+ * most `limit` results per Season (the oldest dropped first), so a stream of distinct keys stays bounded.
+ */
+export function memoBySeasonKey<I, T>(
+  season: (input: I) => Season,
+  key: (input: I) => string,
+  compute: (input: I) => T,
+  limit = 512,
+): (input: I) => T {
+  const cache = new WeakMap<Season, Map<string, T>>();
+  return (input) => {
+    const owner = season(input);
+    let perSeason = cache.get(owner);
+    if (!perSeason) {
+      perSeason = new Map();
+      cache.set(owner, perSeason);
+    }
+    const k = key(input);
+    if (perSeason.has(k)) return perSeason.get(k) as T;
+    const value = compute(input);
+    if (perSeason.size >= limit) perSeason.delete(perSeason.keys().next().value as string);
+    perSeason.set(k, value);
+    return value;
+  };
+}

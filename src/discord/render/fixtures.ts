@@ -1,5 +1,6 @@
 import { time, TimestampStyles } from 'discord.js';
 import type { APIEmbed } from 'discord.js';
+import { memoBySeasonKey, objectKey } from '../../domain/memo.js';
 import { stageOrder } from '../../domain/season-index.js';
 import { groupLabels, isFinalStage, isGroupStage, isSingleLeg } from '../../domain/format.js';
 import type { Translator } from '../../i18n/index.js';
@@ -130,7 +131,26 @@ export interface FixturePages {
   readonly stages: readonly (Stage | null)[];
 }
 
-export const fixturePages = (view: Omit<FixturesView, 'page' | 'pageId' | 'heading' | 'emptyText'>): FixturePages => {
+type PagesInput = Omit<FixturesView, 'page' | 'pageId' | 'heading' | 'emptyText'>;
+
+/**
+ * The pages of a list of fixtures. They read nothing but the view (no clock: a round still to come
+ * says when as a relative timestamp), so they are kept per Season object and the very matches, ties,
+ * names and language they were made from: paging through a list, or asking it again, builds it once.
+ */
+export const fixturePages = (view: PagesInput): FixturePages => pagesOf(view);
+
+const pagesKey = (view: PagesInput): string =>
+  [
+    objectKey(view.tr ?? englishTr()),
+    objectKey(view.teamName),
+    view.newestFirst ? 1 : 0,
+    view.relative ? 1 : 0,
+    view.matches.map(objectKey).join(','),
+    view.ties.map(objectKey).join(','),
+  ].join('|');
+
+const buildPages = (view: PagesInput): FixturePages => {
   const tr = view.tr ?? englishTr();
   const name = escapedNames(listNames(view.season.teams, view.teamName));
   const ties = tiesByMatch(view.ties);
@@ -149,6 +169,8 @@ export const fixturePages = (view: Omit<FixturesView, 'page' | 'pageId' | 'headi
   const stages = pages.map((page) => rounds.find((_, i) => page.includes(headings[i] ?? '\u0000'))?.stage ?? null);
   return { pages, stages };
 };
+
+const pagesOf = memoBySeasonKey((view: PagesInput) => view.season, pagesKey, buildPages);
 
 /** One page of fixtures with ◀ page x/y ▶ buttons when there is more than one. */
 export const renderFixtures = (view: FixturesView): MessagePayload => {
