@@ -20,7 +20,7 @@ import type { Observability } from './observability/index.js';
 import { fromPackageRoot } from './package-root.js';
 import { createAnnouncements } from './scheduler/announcements.js';
 import { configuredSeasonFiles, domainOverrides, openSeasonStore } from './season-store.js';
-import type { SeasonSources } from './sources/start.js';
+import type { SourceLeader } from './sources/leader.js';
 import { attachSeasonStore } from './shard-store.js';
 
 export interface BotDeps {
@@ -120,7 +120,7 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
   // Started just before login (below); the router reports to it from then on.
   let observability: Observability | null = null;
   let heartbeatHolder: string | null = null;
-  let sources: SeasonSources | null = null;
+  let sources: SourceLeader | null = null;
   const router = createRouter({ commands: routed, ctx, log, onInteraction: (summary) => observability?.recordInteraction(summary) });
   router.attach(client);
 
@@ -170,33 +170,37 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
         // Conflicts the start's own import found, before this subscribed (already posted ones are skipped).
         for (const entry of store.catalog().list()) editorNotices.report(entry.id, editing.conflicts(entry.id));
       }
-      // Seasons whose file names a source are kept current by the process that dispatches: an update
-      // is imported, served at once and re-planned. Other processes see it at their next data check.
-      if (dispatches) {
-        // Loaded here, not at start: the source readers (football.txt parser, importer) are not needed
-        // to answer the first interaction.
-        const { startSeasonSources } = await import('./sources/start.js');
-        // Stopped while it loaded: no poller to outlive the bot.
-        if (stopping !== null) {
-          resolve();
-          return;
-        }
-        sources = startSeasonSources({
-          seasonFiles: configuredSeasonFiles({ seasonFiles: config.seasonFiles }),
-          clubsFile: fromPackageRoot('data', 'clubs.json'),
-          current: (seasonId) => store.catalog().get(seasonId),
-          apply: (season, update) => {
-            store.importFromSource(season, update.hash);
-            // Already served here: the data check need not reload for this process's own import.
-            dataWatch.noteCurrent();
-            announcements.replan([season.id]);
-          },
-          // The editors' live overrides on top of each update: a field an editor set is not "changed" by the source.
-          overrides: (seasonId) => domainOverrides(liveOverrides(store.db, seasonId)),
-          today: () => clock.now().toISOString().slice(0, 10),
-          logger: log,
-        });
+      // Seasons whose file names a source are kept current by one process, the holder of the `sources`
+      // lease (independent of dispatch): an update is imported and served at once. Other processes see
+      // it at their next data check; the dispatcher re-plans it (its own import, or its season watch).
+      // Loaded here, not at start: the source readers (football.txt parser, importer) are not needed
+      // to answer the first interaction.
+      const [{ startSeasonSources }, { startSourceLeader }] = await Promise.all([import('./sources/start.js'), import('./sources/leader.js')]);
+      // Stopped while it loaded: no poller to outlive the bot.
+      if (stopping !== null) {
+        resolve();
+        return;
       }
+      sources = startSourceLeader({
+        db: store.db,
+        logger: log,
+        startPolling: () =>
+          startSeasonSources({
+            seasonFiles: configuredSeasonFiles({ seasonFiles: config.seasonFiles }),
+            clubsFile: fromPackageRoot('data', 'clubs.json'),
+            current: (seasonId) => store.catalog().get(seasonId),
+            apply: (season, update) => {
+              store.importFromSource(season, update.hash);
+              // Already served here: the data check need not reload for this process's own import.
+              dataWatch.noteCurrent();
+              if (dispatches) announcements.replan([season.id]);
+            },
+            // The editors' live overrides on top of each update: a field an editor set is not "changed" by the source.
+            overrides: (seasonId) => domainOverrides(liveOverrides(store.db, seasonId)),
+            today: () => clock.now().toISOString().slice(0, 10),
+            logger: log,
+          }),
+      });
       const data = store.dataVersion();
       log.info(
         {
@@ -224,7 +228,7 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
       await observability?.close();
       await router.close();
       editorNotices?.stop();
-      sources?.stop();
+      await sources?.stop();
       dataWatch.stop();
       await announcements.stop();
       // A deliberate disconnect is not news: keep "shard reconnecting/disconnected" out of the shutdown log.
