@@ -1,4 +1,5 @@
-import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { spawn, type SpawnOptions } from 'node:child_process';
+import { once } from 'node:events';
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
@@ -15,13 +16,12 @@ const NOBODY = 65534;
 
 const dir = mkdtempSync(join(tmpdir(), 'caf-startup-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+writeFileSync(join(dir, 'not-a-season.json'), '{ "not": "a season" }');
 
-const startBot = (env: Record<string, string>, as: Pick<SpawnSyncOptions, 'uid' | 'gid'> = {}) => {
-  // This run's build of src/ (test/support/build-bot.ts), as `npm start` runs it; its folder is private
-  // to this user, so a start as another user compiles src/ with tsx instead.
-  const entry = as.uid === undefined ? [join(inject('botBuildRoot'), 'dist', 'index.js')] : ['--import', 'tsx', 'src/index.ts'];
-  const run = spawnSync(process.execPath, entry, {
-    encoding: 'utf8',
+const startBot = async (env: Record<string, string>, as: Pick<SpawnOptions, 'uid' | 'gid'> = {}) => {
+  // This run's build of src/ (test/support/build-bot.ts), as `npm start` runs it. Asynchronous, so the
+  // cases (each a ~2 s Node start that stops before logging in) overlap instead of queueing.
+  const child = spawn(process.execPath, [join(inject('botBuildRoot'), 'dist', 'index.js')], {
     env: {
       PATH: process.env.PATH ?? '',
       NODE_NO_WARNINGS: '1',
@@ -33,15 +33,20 @@ const startBot = (env: Record<string, string>, as: Pick<SpawnSyncOptions, 'uid' 
     timeout: 60_000,
     ...as,
   });
-  const lines = run.stdout
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const [code] = (await once(child, 'close')) as [number | null];
+  const lines = stdout
     .split('\n')
     .filter((line) => line.startsWith('{'))
     .map((line) => JSON.parse(line) as { level: number; msg: string; [key: string]: unknown });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr, lines };
+  return { code, stdout, stderr, lines };
 };
 
-describe('start-up refusals (exit 78: a person must fix them, a restart would not)', { timeout: 60_000 }, () => {
-  test('GIVEN a database file this process cannot write THEN it exits 78 with what to fix, never logging ready', () => {
+describe.concurrent('start-up refusals (exit 78: a person must fix them, a restart would not)', { timeout: 60_000 }, () => {
+  test('GIVEN a database file this process cannot write THEN it exits 78 with what to fix, never logging ready', async () => {
     // A migrated, imported database, as a previous start left it; then owned by someone else.
     const home = join(dir, 'readonly');
     mkdirSync(home);
@@ -50,13 +55,16 @@ describe('start-up refusals (exit 78: a person must fix them, a restart would no
     const isRoot = process.getuid?.() === 0;
     // root writes whatever the mode says: run the bot as nobody instead, in a directory it may write
     // (SQLite's -wal/-shm) next to a file it may not.
+    // The run's build folder is private to root (mkdtemp): opened to nobody too, so this start runs
+    // the same JavaScript as the others instead of compiling src/ again with tsx.
     if (isRoot) {
       chmodSync(dir, 0o755);
       chmodSync(home, 0o1777);
+      chmodSync(inject('botBuildRoot'), 0o755);
     }
     else chmodSync(databasePath, 0o444);
 
-    const run = startBot(
+    const run = await startBot(
       {
         DATABASE_PATH: databasePath,
         // Two fixable mistakes on the way, and a proxy URL with a password that must not be printed.
@@ -86,9 +94,8 @@ describe('start-up refusals (exit 78: a person must fix them, a restart would no
   test.each([
     ['missing', () => join(dir, 'no-such-season.json'), /no-such-season\.json has 1 problem:\n\s+- \$: cannot read the file/],
     ['not a season', () => join(dir, 'not-a-season.json'), /not-a-season\.json has \d+ problems?:/],
-  ])('GIVEN a SEASON_FILE that is %s and nothing imported before THEN it exits 78 with the problems', (_label, file, message) => {
-    writeFileSync(join(dir, 'not-a-season.json'), '{ "not": "a season" }');
-    const run = startBot({ DATABASE_PATH: join(dir, `fresh-${Math.random().toString(36).slice(2)}.sqlite`), SEASON_FILE: file() });
+  ])('GIVEN a SEASON_FILE that is %s and nothing imported before THEN it exits 78 with the problems', async (_label, file, message) => {
+    const run = await startBot({ DATABASE_PATH: join(dir, `fresh-${Math.random().toString(36).slice(2)}.sqlite`), SEASON_FILE: file() });
     expect(run.code, `${run.stderr}${run.stdout}`).toBe(EXIT_CONFIG);
     const fatal = run.lines.at(-1);
     expect(fatal?.level).toBe(60);
@@ -96,17 +103,17 @@ describe('start-up refusals (exit 78: a person must fix them, a restart would no
     expect(fatal).not.toHaveProperty('err');
   });
 
-  test('GIVEN DATABASE_PATH at a file that is not a SQLite database THEN it exits 78 and leaves the file alone', () => {
+  test('GIVEN DATABASE_PATH at a file that is not a SQLite database THEN it exits 78 and leaves the file alone', async () => {
     const notADatabase = join(dir, 'notes.txt');
     const text = 'meeting notes, not a database: '.repeat(10);
     writeFileSync(notADatabase, text);
-    const run = startBot({ DATABASE_PATH: notADatabase });
+    const run = await startBot({ DATABASE_PATH: notADatabase });
     expect(run.code, `${run.stderr}${run.stdout}`).toBe(EXIT_CONFIG);
     expect(run.lines.at(-1)?.problem).toMatch(new RegExp(`^DATABASE_PATH ${notADatabase} is not a SQLite database \\(file is not a database\\)`));
     expect(readFileSync(notADatabase, 'utf8')).toBe(text);
   });
 
-  test('GIVEN a database whose schema blocks a migration THEN it exits 78 naming the migration, after one backup', () => {
+  test('GIVEN a database whose schema blocks a migration THEN it exits 78 naming the migration, after one backup', async () => {
     const home = join(dir, 'blocked');
     mkdirSync(home);
     const databasePath = join(home, 'bot.sqlite');
@@ -114,7 +121,7 @@ describe('start-up refusals (exit 78: a person must fix them, a restart would no
     sqlite.exec('create table associations (unexpected text)');
     sqlite.close();
 
-    const run = startBot({ DATABASE_PATH: databasePath });
+    const run = await startBot({ DATABASE_PATH: databasePath });
     expect(run.code, `${run.stderr}${run.stdout}`).toBe(EXIT_CONFIG);
     expect(run.lines.at(-1)).toMatchObject({ msg: 'startup failed', problem: expect.stringMatching(/^Database migration 0000_season failed: .*already exists/) });
     expect(readdirSync(home).filter((name) => name.endsWith('.bak'))).toHaveLength(1);
@@ -123,8 +130,8 @@ describe('start-up refusals (exit 78: a person must fix them, a restart would no
   test.each([
     ['in a directory that does not exist', () => join(dir, 'no-such-dir', 'bot.sqlite'), /the directory .*no-such-dir does not exist/],
     ['pointing at a directory', () => dir, /is a directory/],
-  ])('GIVEN DATABASE_PATH %s THEN it exits 78 before logging anything', (_label, path, message) => {
-    const run = startBot({ DATABASE_PATH: path() });
+  ])('GIVEN DATABASE_PATH %s THEN it exits 78 before logging anything', async (_label, path, message) => {
+    const run = await startBot({ DATABASE_PATH: path() });
     expect(run.code).toBe(EXIT_CONFIG);
     expect(run.stderr).toMatch(message);
     expect(run.stderr).not.toMatch(/\n\s+at /);
