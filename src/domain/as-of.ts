@@ -146,7 +146,7 @@ function buildView(season: Season, timeline: Timeline, t: number): Season {
     matches,
   };
   const drawn = (stage: Stage): boolean => (timeline.drawAt.get(stage) ?? Number.NEGATIVE_INFINITY) <= t;
-  const visible = pairingsKnown(withResults, drawn);
+  const visible = pairingsKnown(withResults, drawn, undecidedInData(season, timeline, t));
   const groupDrawn = drawn(groupStage(season)?.code ?? 'group');
   return {
     ...withResults,
@@ -163,8 +163,36 @@ function withGoalsKnown(match: Match, sighted: ReadonlyMap<string, number> | und
   return goals.length === match.goals.length ? match : { ...match, goals };
 }
 
-/** A pairing is known once its stage was drawn and each team's tie in the round before was decided. */
-function pairingsKnown(season: Season, drawn: (stage: Stage) => boolean): (match: Match) => boolean {
+/**
+ * Teams of a round's ties that the data never decides (a leg printed with no result), once every leg
+ * of the tie is over at `t`: a later round's match naming such a team is the data saying who went through.
+ */
+function undecidedInData(season: Season, timeline: Timeline, t: number): (stage: Stage) => ReadonlySet<TeamId> {
+  const indexOf = new Map(season.matches.map((m, i) => [m.id, i] as const));
+  const byStage = new Map<Stage, ReadonlySet<TeamId>>();
+  return (stage) => {
+    const known = byStage.get(stage);
+    if (known) return known;
+    const over = (leg: Match) => (timeline.knownAt[indexOf.get(leg.id) ?? -1] ?? Number.POSITIVE_INFINITY) <= t;
+    const teams = new Set(
+      computeTies(season, stage)
+        .filter((tie) => tie.winner === null && tie.legs.every(over))
+        .flatMap((tie) => [...tie.teams]),
+    );
+    byStage.set(stage, teams);
+    return teams;
+  };
+}
+
+/**
+ * A pairing is known once its stage was drawn and each team's tie in the round before was decided (or
+ * is over without the data ever deciding it: the later match itself says who went through).
+ */
+function pairingsKnown(
+  season: Season,
+  drawn: (stage: Stage) => boolean,
+  undecided: (stage: Stage) => ReadonlySet<TeamId>,
+): (match: Match) => boolean {
   const winnersByStage = new Map<Stage, { readonly teams: ReadonlySet<TeamId>; readonly winners: ReadonlySet<TeamId> }>();
   const feeding = (stage: Stage) => {
     const known = winnersByStage.get(stage);
@@ -183,6 +211,6 @@ function pairingsKnown(season: Season, drawn: (stage: Stage) => boolean): (match
     if (before === null) return true;
     const { teams, winners } = feeding(before);
     // A team that did not play the round before (a bye) is known from the draw.
-    return [match.home, match.away].every((team) => !teams.has(team) || winners.has(team));
+    return [match.home, match.away].every((team) => !teams.has(team) || winners.has(team) || undecided(before).has(team));
   };
 }

@@ -6,6 +6,7 @@ import { computeScorers } from '../../src/domain/scorers.js';
 import { pairingsPending } from '../../src/domain/calendar.js';
 import { bracketStages, computeTies } from '../../src/domain/ties.js';
 import type { Stage } from '../../src/domain/types.js';
+import { fromPackageRoot } from '../../src/package-root.js';
 import { readSeasonFile } from '../../src/season/read.js';
 
 const { season } = readSeasonFile();
@@ -136,5 +137,28 @@ describe('pairings are known only from their draw (calendar) and once the round 
           : `after ${s.waitingFor}`,
     );
     expect(described).toEqual(expected);
+  });
+});
+
+describe('a tie the data never decides: a later match naming the club says who went through (AFL 2023)', () => {
+  const afl = readSeasonFile(fromPackageRoot('data', 'seasons', 'caf-afl-2023.json')).season;
+  const finalAt = (iso: string) =>
+    seasonAsOf(afl, new Date(iso))
+      .matches.filter((m) => m.stage === 'final')
+      .map((m) => `${m.id} ${m.home}–${m.away} ${m.status}`);
+
+  test.each([
+    // instant, the final as fans see it
+    ['2023-11-01T12:00:00Z', []], // semi-final second legs still being played: no pairing yet
+    ['2023-11-05T12:00:00Z', ['F-L1 wydad-ac–mamelodi-sundowns scheduled', 'F-L2 mamelodi-sundowns–wydad-ac scheduled']],
+    ['2023-11-06T12:00:00Z', ['F-L1 wydad-ac–mamelodi-sundowns played', 'F-L2 mamelodi-sundowns–wydad-ac scheduled']],
+  ] as const)('GIVEN %s THEN the final shows %j', (instant, expected) => {
+    expect(finalAt(instant)).toEqual(expected);
+  });
+
+  test('GIVEN 5 November 2023 THEN the semi-final leg printed "-" stays without a result and its tie without a winner', () => {
+    const view = seasonAsOf(afl, new Date('2023-11-05T12:00:00Z'));
+    expect(match(view, 'SF1-L2')).toMatchObject({ status: 'scheduled', score: null });
+    expect(computeTies(view, 'semi_final').find((tie) => tie.tie === 1)?.winner).toBeNull();
   });
 });
