@@ -6,7 +6,8 @@ import { seasonAsOf } from '../../domain/as-of.js';
 import type { CatalogEntry, SeasonCatalog } from '../../domain/catalog.js';
 import { defaultSeasonId } from '../../domain/default-season.js';
 import { normalizeName, resolveTeam } from '../../domain/names.js';
-import { seasonProgress, type SeasonProgress } from '../../domain/season-status.js';
+import { progressOf } from '../../domain/season-progress.js';
+import type { SeasonProgress } from '../../domain/season-status.js';
 import type { Season, Team } from '../../domain/types.js';
 import { LIMITS } from '../render/limits.js';
 import { showSeasonOn } from '../render/season-notice.js';
@@ -84,46 +85,6 @@ const progressFor = (catalog: SeasonCatalog, now: Date) => {
     }
     return progress;
   };
-};
-
-// Every fan command without a `competition` reads every season's progress. seasonProgress reads the
-// season as known at `now` (seasonAsOf gives the same view object until something new is known) and
-// compares `now` with three instants only: the day after the end date, the first match's day, and
-// the last result (else the first match) plus `staleAfterDays`. So one view and the same three
-// comparisons give the same progress: kept per view, keyed by those comparisons, never by the clock.
-const DAY_MS = 24 * 60 * 60 * 1000;
-const progressByView = new WeakMap<Season, WeakMap<Season, Map<string, SeasonProgress>>>();
-
-const progressOf = (season: Season, now: Date): SeasonProgress => {
-  const view = seasonAsOf(season, now);
-  let byView = progressByView.get(season);
-  if (byView === undefined) {
-    byView = new WeakMap();
-    progressByView.set(season, byView);
-  }
-  let byComparison = byView.get(view);
-  if (byComparison === undefined) {
-    byComparison = new Map();
-    byView.set(view, byComparison);
-  }
-  // Any progress of this view carries its first match and last result (they do not depend on `now`).
-  const sample = byComparison.values().next().value ?? seasonProgress(season, now);
-  const key = comparisonsAt(season, sample, now.getTime());
-  let progress = byComparison.get(key);
-  if (progress === undefined) {
-    progress = byComparison.size === 0 ? sample : seasonProgress(season, now);
-    byComparison.set(key, progress);
-  }
-  return progress;
-};
-
-/** The three comparisons of `now` that seasonProgress makes, as a key. */
-const comparisonsAt = (season: Season, { firstMatch, lastResult }: SeasonProgress, t: number): string => {
-  const ended = season.endDate !== null && t >= Date.parse(`${season.endDate}T00:00:00Z`) + DAY_MS;
-  const beforeFirst = firstMatch !== null && t < firstMatch.getTime();
-  const reference = lastResult ?? firstMatch;
-  const fresh = reference !== null && t - reference.getTime() <= season.staleAfterDays * DAY_MS;
-  return `${ended ? 1 : 0}${beforeFirst ? 1 : 0}${fresh ? 1 : 0}`;
 };
 
 /** Without an option: the server's default (when it is still loaded), else the catalog's rule. */

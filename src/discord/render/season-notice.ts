@@ -2,7 +2,7 @@
 // started (upcoming). A season's status depends on the bot's clock, which renderers do not get; the
 // place that chooses a season for a reply (season-choice.ts) says on which clock it is shown, and the
 // footer reads it here. A season never shown through that place (announcements, tools) gets no notice.
-import { seasonProgress } from '../../domain/season-status.js';
+import { progressOf } from '../../domain/season-progress.js';
 import type { Season } from '../../domain/types.js';
 import type { Translator } from '../../i18n/index.js';
 
@@ -35,7 +35,7 @@ export const seasonNotice = (season: Season, tr: Translator): string | null => {
 
 /** The notice for a season at an instant (exported for tests and for callers that hold the clock). */
 export const noticeFor = (season: Season, now: Date, tr: Translator): string | null => {
-  const progress = seasonProgress(season, now);
+  const progress = progressOf(season, now);
   if (progress.status === 'stale') {
     const since = progress.lastResult ?? progress.firstMatch;
     return since === null ? null : tr.t('footer.stale', { date: tr.date(isoDay(since)) });

@@ -1,0 +1,45 @@
+// progressOf keeps a season's progress per view of it; it must answer exactly as seasonProgress does
+// at every instant, in any order of instants (a replay clock goes forward, a test may go back).
+import { describe, expect, test } from 'vitest';
+import { progressOf } from '../../src/domain/season-progress.js';
+import { seasonProgress } from '../../src/domain/season-status.js';
+import { readSeasonFile, seasonFilesIn } from '../../src/season/read.js';
+
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
+const seasons = seasonFilesIn().map((file) => readSeasonFile(file).season);
+
+/** Every 13 hours from a week before the first match to a month after the end, and each boundary ±1 ms. */
+const instantsOf = (season: (typeof seasons)[number]): number[] => {
+  const days = season.matches.flatMap((m) => (m.kickoff ?? m.date) === null ? [] : [Date.parse((m.kickoff ?? m.date) as string)]);
+  const from = Math.min(...days) - 7 * DAY_MS;
+  const to = Math.max(...days, season.endDate === null ? 0 : Date.parse(season.endDate)) + 30 * DAY_MS;
+  const sweep: number[] = [];
+  for (let t = from; t <= to; t += 13 * HOUR_MS) sweep.push(t);
+  const edges = days.flatMap((d) => {
+    const day = Date.parse(`${new Date(d).toISOString().slice(0, 10)}T00:00:00Z`);
+    const stale = day + season.staleAfterDays * DAY_MS;
+    return [day - 1, day, day + 1, stale - 1, stale, stale + 1, d + 2 * HOUR_MS - 1, d + 2 * HOUR_MS];
+  });
+  return [...sweep, ...edges];
+};
+
+describe('progressOf answers as seasonProgress', () => {
+  test('the shipped seasons are read', () => {
+    expect(seasons.length).toBeGreaterThanOrEqual(4);
+  });
+
+  test.each(seasons.map((s) => [s.id, s] as const))('%s: forward, then backward, then shuffled', (_id, season) => {
+    const instants = instantsOf(season);
+    const shuffled = [...instants].sort((a, b) => ((a * 7919) % 1000) - ((b * 7919) % 1000));
+    const statuses = new Set<string>();
+    for (const t of [...instants, ...[...instants].reverse(), ...shuffled]) {
+      const now = new Date(t);
+      const expected = seasonProgress(season, now);
+      statuses.add(expected.status);
+      expect(progressOf(season, now), new Date(t).toISOString()).toEqual(expected);
+    }
+    // The sweep crosses more than one status, so the cache is really keyed on something.
+    expect(statuses.size).toBeGreaterThan(1);
+  });
+});
