@@ -1,4 +1,5 @@
 import type { APIEmbedField } from 'discord.js';
+import { memoBySeasonKey, objectKey } from '../../domain/memo.js';
 import { stageOrder } from '../../domain/season-index.js';
 import { matchOutcome } from '../../domain/outcome.js';
 import type { Association, GroupTable, Match, ScorerTable, Season, Stage, Team, TeamId, TieResult } from '../../domain/types.js';
@@ -48,8 +49,24 @@ const pathLines = (match: Match, view: TeamView, name: NameOf): string[] => {
   return fixtureLines(match, name, undefined, { competition: view.season.competition, tr }, letter === null ? '' : `\`${tr.t(`team.letter.${letter}`)}\` `);
 };
 
-/** The team's season stage by stage: a bye, each tie with its legs and outcome, its group with every result. */
-export const teamPath = (view: TeamView): string[] => {
+/**
+ * The team's season stage by stage: a bye, each tie with its legs and outcome, its group with every result.
+ * It reads no clock, so it is kept per Season object and the very team, matches, ties, group table,
+ * names and language it was made from.
+ */
+export const teamPath = (view: TeamView): string[] => [...pathOf(view)];
+
+const pathKey = (view: TeamView): string =>
+  [
+    objectKey(trOf(view)),
+    objectKey(view.teamName),
+    objectKey(view.team),
+    view.groupTable === null ? 'none' : objectKey(view.groupTable),
+    view.matches.map(objectKey).join(','),
+    view.ties.map(objectKey).join(','),
+  ].join('|');
+
+const buildPath = (view: TeamView): readonly string[] => {
   const name = escapedNames(listNames(view.season.teams, view.teamName));
   const tieOf = new Map<string, TieResult>();
   for (const tie of view.ties) for (const leg of tie.legs) tieOf.set(leg.id, tie);
@@ -68,6 +85,8 @@ export const teamPath = (view: TeamView): string[] => {
   }
   return lines;
 };
+
+const pathOf = memoBySeasonKey((view: TeamView) => view.season, pathKey, buildPath);
 
 /** The group fate as the tail of the place line: "through with a game to spare", « éliminé »; null while open. */
 const fateWords = (fate: 'through' | 'out' | 'open', toPlay: number, tr: Translator): string | null => {
