@@ -158,18 +158,16 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
         reject(new Error(`Announcements could not start: ${(err as Error).message}`, { cause: err }));
         return;
       }
-      // A source that disagrees with an edit: one notice in the editor channel (the dispatching process).
-      if (dispatches && config.editors?.channelId) {
-        editorNotices = startEditorNotices({
-          editing,
-          rest: readyClient.rest,
-          channelId: config.editors.channelId,
-          season: (seasonId) => store.catalog().get(seasonId),
-          log,
-        });
-        // Conflicts the start's own import found, before this subscribed (already posted ones are skipped).
-        for (const entry of store.catalog().list()) editorNotices.report(entry.id, editing.conflicts(entry.id));
-      }
+      // A source that disagrees with an edit: one notice in the editor channel (the dispatching process,
+      // and the process polling the sources, whose imports find them; the channel de-duplicates).
+      const channelId = config.editors?.channelId;
+      const noticeEditors = (): EditorNotices | null =>
+        (editorNotices ??= channelId
+          ? startEditorNotices({ editing, rest: readyClient.rest, channelId, season: (seasonId) => store.catalog().get(seasonId), log })
+          : null);
+      const startNotices = dispatches ? noticeEditors() : null;
+      // Conflicts the start's own import found, before this subscribed (already posted ones are skipped).
+      if (startNotices !== null) for (const entry of store.catalog().list()) startNotices.report(entry.id, editing.conflicts(entry.id));
       // Seasons whose file names a source are kept current by one process, the holder of the `sources`
       // lease (independent of dispatch): an update is imported and served at once. Other processes see
       // it at their next data check; the dispatcher re-plans it (its own import, or its season watch).
@@ -184,8 +182,9 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
       sources = startSourceLeader({
         db: store.db,
         logger: log,
-        startPolling: () =>
-          startSeasonSources({
+        startPolling: () => {
+          noticeEditors();
+          return startSeasonSources({
             seasonFiles: configuredSeasonFiles({ seasonFiles: config.seasonFiles }),
             clubsFile: fromPackageRoot('data', 'clubs.json'),
             current: (seasonId) => store.catalog().get(seasonId),
@@ -199,7 +198,8 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
             overrides: (seasonId) => domainOverrides(liveOverrides(store.db, seasonId)),
             today: () => clock.now().toISOString().slice(0, 10),
             logger: log,
-          }),
+          });
+        },
       });
       const data = store.dataVersion();
       log.info(
