@@ -1,13 +1,13 @@
 import type { AutocompleteInteraction, ChatInputCommandInteraction, SlashCommandStringOption } from 'discord.js';
 import { UserError } from '../../domain/errors.js';
-import { normalizeName, resolveTeam } from '../../domain/names.js';
+import { normalizeName } from '../../domain/names.js';
 import { groupLabels, matchdayCount } from '../../domain/format.js';
 import type { GroupId, Season, Stage, StageKind, Team } from '../../domain/types.js';
 import type { Translator } from '../../i18n/index.js';
 import { groupChoices, matchdayChoices, stageChoiceName, stageChoices, teamChoices } from '../render/choices.js';
 import { englishTr, groupName } from '../render/words.js';
 import { TranslatedUserError } from '../reply.js';
-import { catalogOf, COMPETITION_OPTION, competitionChoices, seasonForAutocomplete, teamsForAutocomplete } from './season-choice.js';
+import { catalogOf, COMPETITION_OPTION, competitionChoices, resolveTeamOnce, seasonForAutocomplete, teamsForAutocomplete } from './season-choice.js';
 import { replyTranslator } from './language.js';
 import type { CommandContext } from './types.js';
 
@@ -56,7 +56,7 @@ export function readTeam(interaction: ChatInputCommandInteraction, season: Seaso
     return null;
   }
   try {
-    return resolveTeam(season.teams, raw);
+    return resolveTeamOnce(season.teams, raw);
   } catch (err) {
     // The domain says which (no match, or several equally good): the reply says it in the user's language.
     if (!(err instanceof UserError)) throw err;

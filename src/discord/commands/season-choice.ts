@@ -138,10 +138,41 @@ export const chooseSeason = (interaction: ChatInputCommandInteraction, ctx: Comm
   return chosen(catalog, withClub ?? entry, ctx);
 };
 
+/** How many typed club names are kept per season's team list (the oldest dropped first). */
+const RESOLVED_LIMIT = 1000;
+const resolvedTeams = new WeakMap<readonly Team[], Map<string, { readonly team: Team } | { readonly error: unknown }>>();
+
+/**
+ * resolveTeam, kept per team list (a season's teams stay the same array while the season does) and
+ * typed value: every club command resolves its option, often the same autocomplete id, and the
+ * default-season rule asks it again for each loaded season. A refusal is kept and thrown again.
+ */
+export const resolveTeamOnce = (teams: readonly Team[], query: string): Team => {
+  let known = resolvedTeams.get(teams);
+  if (known === undefined) {
+    known = new Map();
+    resolvedTeams.set(teams, known);
+  }
+  let outcome = known.get(query);
+  if (outcome === undefined) {
+    try {
+      outcome = { team: resolveTeam(teams, query) };
+    } catch (error) {
+      outcome = { error };
+    }
+    if (known.size >= RESOLVED_LIMIT) known.delete(known.keys().next().value as string);
+    known.set(query, outcome);
+  }
+  if ('error' in outcome) throw outcome.error;
+  return outcome.team;
+};
+
+const NO_TEAMS: readonly Team[] = [];
+
 const knowsTeam = (catalog: SeasonCatalog, entry: CatalogEntry, query: string): boolean => {
-  const teams = catalog.get(entry.id)?.teams ?? [];
+  const teams = catalog.get(entry.id)?.teams ?? NO_TEAMS;
   try {
-    resolveTeam(teams, query);
+    resolveTeamOnce(teams, query);
     return true;
   } catch {
     return false;
