@@ -1,13 +1,22 @@
 // progressOf keeps a season's progress per view of it; it must answer exactly as seasonProgress does
 // at every instant, in any order of instants (a replay clock goes forward, a test may go back).
 import { describe, expect, test } from 'vitest';
+import { withoutResult } from '../../src/domain/as-of.js';
 import { progressOf } from '../../src/domain/season-progress.js';
 import { seasonProgress } from '../../src/domain/season-status.js';
 import { readSeasonFile, seasonFilesIn } from '../../src/season/read.js';
 
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
-const seasons = seasonFilesIn().map((file) => readSeasonFile(file).season);
+const shipped = seasonFilesIn().map((file) => readSeasonFile(file).season);
+/** Each shipped season whose source stopped halfway (no result after its median match day, no end date): a break that turns stale. */
+const stopped = shipped.map((season) => {
+  const days = season.matches.map((m) => (m.kickoff ?? m.date ?? '').slice(0, 10)).filter((d) => d !== '').sort();
+  const cutoff = days[Math.floor(days.length / 2)] ?? '';
+  const after = (m: (typeof season.matches)[number]): boolean => (m.kickoff ?? m.date ?? '').slice(0, 10) > cutoff;
+  return { ...season, id: `${season.id}-stopped`, champion: null, endDate: null, matches: season.matches.map((m) => (after(m) ? withoutResult(m) : m)) };
+});
+const seasons = [...shipped, ...stopped];
 
 /** Every 13 hours from a week before the first match to a month after the end, and each boundary ±1 ms. */
 const instantsOf = (season: (typeof seasons)[number]): number[] => {
@@ -26,7 +35,7 @@ const instantsOf = (season: (typeof seasons)[number]): number[] => {
 
 describe('progressOf answers as seasonProgress', () => {
   test('the shipped seasons are read', () => {
-    expect(seasons.length).toBeGreaterThanOrEqual(4);
+    expect(shipped.length).toBeGreaterThanOrEqual(4);
   });
 
   test.each(seasons.map((s) => [s.id, s] as const))('%s: forward, then backward, then shuffled', (_id, season) => {
