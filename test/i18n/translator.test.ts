@@ -71,15 +71,21 @@ test('one instance per bot: two instances never share a language', () => {
 describe('command localisations', () => {
   test('every name, description and choice gets fr and pt-BR; a text equal to the English is left out', () => {
     const json = localizeCommand({
-      name: 'scorers',
-      description: 'Top scorers with goals per round',
-      options: [{ name: 'stage', description: 'Which part of the season (default: competition proper)', choices: [{ name: 'Final', value: 'final' }] }],
+      name: 'fixtures',
+      description: 'Fixtures and results, grouped by round',
+      options: [
+        {
+          name: 'when',
+          description: 'Still to come, played, or both (default: upcoming, or results once the season is over)',
+          choices: [{ name: 'Results', value: 'results' }],
+        },
+      ],
     });
-    expect(json.name_localizations).toEqual({ fr: 'buteurs', 'pt-BR': 'marcadores' });
-    const stage = json.options?.[0] as { name_localizations?: unknown; choices?: { name_localizations?: unknown }[] };
-    expect(stage.name_localizations).toEqual({ fr: 'phase', 'pt-BR': 'fase' });
-    // "Final" is Portuguese as well: only French differs.
-    expect(stage.choices?.[0]?.name_localizations).toEqual({ fr: 'Finale' });
+    expect(json.name_localizations).toEqual({ fr: 'matchs', 'pt-BR': 'jogos' });
+    const when = json.options?.[0] as { name_localizations?: unknown; choices?: { name_localizations?: unknown }[] };
+    expect(when.name_localizations).toEqual({ fr: 'quand', 'pt-BR': 'quando' });
+    // "Resultados" is Portuguese; French says "Résultats": both differ from the English.
+    expect(when.choices?.[0]?.name_localizations).toEqual({ fr: 'Résultats', 'pt-BR': 'Resultados' });
   });
 
   test('a definition the resource files do not know is an error, not a silently English command', () => {

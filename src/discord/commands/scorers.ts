@@ -1,27 +1,40 @@
-import { SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import { localized } from '../../i18n/commands.js';
 import { computeScorers } from '../../domain/scorers.js';
 import type { ScorerStage } from '../../domain/scorers.js';
 import { indexSeason } from '../../domain/season-index.js';
-import type { Stage } from '../../domain/types.js';
+import type { Season, Stage } from '../../domain/types.js';
+import { stagesOfKind } from '../../domain/format.js';
+import { stageChoices } from '../render/choices.js';
+
+const MAX_CHOICES = 25;
 import { renderScorers } from '../render/scorers.js';
-import { readChoice, readInteger, readTeam, teamAutocomplete, teamOption } from './options.js';
+import { readInteger, readStage, readTeam, stageOption, teamAutocomplete, teamOption } from './options.js';
 import { replyTranslator } from './language.js';
-import { chooseSeason, competitionOption } from './season-choice.js';
+import { chooseSeason, competitionOption, seasonForAutocomplete } from './season-choice.js';
 import type { Command } from './types.js';
 import type { Translator } from '../../i18n/index.js';
 import { stageHeading } from '../render/words.js';
 
-const STAGE_CHOICES: readonly { name: string; value: ScorerStage }[] = [
-  { name: 'Competition proper (groups + knockouts)', value: 'proper' },
-  { name: 'Qualifying rounds', value: 'qualifying' },
-  { name: 'Group stage', value: 'group' },
-  { name: 'Quarter-finals', value: 'quarter_final' },
-  { name: 'Semi-finals', value: 'semi_final' },
-  { name: 'Final', value: 'final' },
-];
+/** The parts of a season /scorers offers before the format's own stages: the competition proper, the qualifying rounds. */
+const SEASON_PARTS = ['proper', 'qualifying'] as const;
+type SeasonPart = (typeof SEASON_PARTS)[number];
 
-const STAGE_VALUES = STAGE_CHOICES.map((c) => c.value);
+/** The parts a season has (no qualifying rounds, no such part), with their names in the reply language. */
+const seasonParts = (season: Season, tr: Translator): { name: string; value: SeasonPart }[] =>
+  SEASON_PARTS.filter((part) => part === 'proper' || stagesOfKind(season, 'qualifying').length > 0).map((part) => ({
+    name: tr.t(`scorers.stageChoice.${part}`),
+    value: part,
+  }));
+
+/** The `stage` option: a part of the season (code or name), else one of the format's stages (readStage). */
+const readScorerStage = (interaction: ChatInputCommandInteraction, season: Season, tr: Translator): ScorerStage => {
+  const raw = interaction.options.getString('stage');
+  if (raw === null) return 'proper';
+  const typed = raw.trim().toLocaleLowerCase();
+  const part = seasonParts(season, tr).find((p) => p.value === typed || p.name.toLocaleLowerCase() === typed);
+  return part?.value ?? readStage(interaction, season, tr) ?? 'proper';
+};
 
 const DEFAULT_LIMIT = 15;
 const MAX_LIMIT = 50;
@@ -34,21 +47,16 @@ export const scorers: Command = {
     .setName('scorers')
     .setDescription('Top scorers with goals per round')
     .addStringOption(teamOption('team', 'Only this team’s scorers'))
-    .addStringOption((o) =>
-      o
-        .setName('stage')
-        .setDescription('Which part of the season (default: competition proper)')
-        .addChoices(...STAGE_CHOICES),
-    )
+    .addStringOption(stageOption('Which part of the season (default: competition proper)'))
     .addIntegerOption((o) => o.setName('limit').setDescription(`How many players (default ${DEFAULT_LIMIT})`).setMinValue(1).setMaxValue(MAX_LIMIT))
     .addStringOption(competitionOption)),
 
   async execute(interaction, ctx) {
     const { season } = chooseSeason(interaction, ctx);
     const team = readTeam(interaction, season, 'team');
-    const stage = readChoice(interaction, 'stage', STAGE_VALUES) ?? 'proper';
-    const limit = readInteger(interaction, 'limit', 1, MAX_LIMIT) ?? DEFAULT_LIMIT;
     const tr = ctx.tr ?? replyTranslator(interaction, ctx);
+    const stage = readScorerStage(interaction, season, tr);
+    const limit = readInteger(interaction, 'limit', 1, MAX_LIMIT) ?? DEFAULT_LIMIT;
     const table = computeScorers(season, { stage, limit, ...(team ? { team: team.id } : {}) });
     await interaction.reply(
       renderScorers({
@@ -62,5 +70,14 @@ export const scorers: Command = {
     );
   },
 
-  autocomplete: teamAutocomplete,
+  // stage: the season's parts first, then its format's stages; team and competition as every fan command.
+  async autocomplete(interaction, ctx) {
+    const focused = interaction.options.getFocused(true);
+    if (focused.name !== 'stage') return teamAutocomplete(interaction, ctx);
+    const { season } = seasonForAutocomplete(interaction, ctx);
+    const tr = ctx.tr ?? replyTranslator(interaction, ctx);
+    const typed = String(focused.value).trim().toLocaleLowerCase();
+    const parts = seasonParts(season, tr).filter((p) => typed === '' || p.name.toLocaleLowerCase().includes(typed) || p.value.includes(typed));
+    await interaction.respond([...parts, ...stageChoices(season, typed, tr)].slice(0, MAX_CHOICES));
+  },
 };

@@ -110,6 +110,7 @@ export const fakeAutocomplete = (
     id: '1003',
     commandName,
     guildId: origin.guildId ?? null,
+    ...(origin.locale !== undefined ? { locale: origin.locale } : {}),
     user: { id: '1000000000000000007' },
     createdTimestamp: Date.now(),
     isAutocomplete: () => true,

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { commands } from '../../../src/discord/commands/index.js';
 import { UserError } from '../../../src/domain/errors.js';
 import { miniSeason } from '../render/season-builder.js';
-import { fakeChatInput, makeCtx, onlyPayload } from './fakes.js';
+import { fakeAutocomplete, fakeChatInput, makeCtx, onlyPayload } from './fakes.js';
 
 // stage and group are autocomplete on the season's format, so Discord sends what a fan typed when
 // they did not pick a suggestion: the bot reads a code, or the name in the fan's own language.
@@ -41,6 +41,40 @@ describe('a typed stage or group name in the fan language', () => {
     const command = commands.find((c) => c.data.name === 'standings');
     const { interaction } = fakeChatInput('standings', { group: 'Grupo B' }, { guildId: null, locale: 'fr' });
     const error = await command?.execute(interaction, makeCtx(miniSeason())).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+  });
+});
+
+describe('/scorers stage: the season\'s parts, then its format\'s stages', () => {
+  const scorers = commands.find((c) => c.data.name === 'scorers');
+
+  test('autocomplete offers the competition proper, the qualifying rounds, then every stage in order', async () => {
+    const { interaction, respond } = fakeAutocomplete('scorers', { name: 'stage', value: '' });
+    await scorers?.autocomplete?.(interaction, makeCtx(miniSeason()));
+    const values = (respond.mock.calls[0]?.[0] ?? []).map((c) => c.value);
+    expect(values.slice(0, 2)).toEqual(['proper', 'qualifying']);
+    expect(values.slice(2)).toEqual(miniSeason().format.stages.map((s) => s.code));
+  });
+
+  test('autocomplete in French narrows by the French names', async () => {
+    const { interaction, respond } = fakeAutocomplete('scorers', { name: 'stage', value: 'prélim' }, {}, { locale: 'fr' });
+    await scorers?.autocomplete?.(interaction, makeCtx(miniSeason()));
+    expect(respond.mock.calls[0]?.[0]).toEqual([{ name: 'Tours préliminaires', value: 'qualifying' }]);
+  });
+
+  test.each([
+    [{ stage: 'Tours préliminaires' }, 'fr', /tours préliminaires/],
+    [{ stage: 'qualifying' }, 'en-US', /qualifying rounds/],
+    [{ stage: 'Quarts de finale' }, 'fr', /Quarts de finale/],
+    [{}, 'en-US', /competition proper/],
+  ])('/scorers %o (%s) reads that part', async (options, locale, heading) => {
+    const payload = await execute('scorers', options, locale);
+    expect(payload.embeds[0]?.title).toMatch(heading);
+  });
+
+  test('a stage the season lacks is refused', async () => {
+    const { interaction } = fakeChatInput('scorers', { stage: 'play_off' }, { guildId: null, locale: 'en-US' });
+    const error = await scorers?.execute(interaction, makeCtx(miniSeason())).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
   });
 });
