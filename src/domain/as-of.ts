@@ -31,20 +31,28 @@ function playedAt(match: Match, stageStart: ReadonlyMap<Stage, number>): number 
   return stageStart.get(match.stage) ?? null;
 }
 
-/** The match without its result: what a fan saw before it was known. */
-export const withoutResult = (match: Match): Match => ({
-  ...match,
-  status: match.status === 'postponed' || match.status === 'cancelled' ? match.status : 'scheduled',
+/** A match's fields when nothing of its result is known: no score, goals, cards, crowd or note. */
+export const NO_RESULT: Pick<
+  Match,
+  'resultNotPublished' | 'score' | 'extraTime' | 'penalties' | 'decision' | 'goals' | 'redCards' | 'attendance' | 'note'
+> = Object.freeze({
   resultNotPublished: false,
   score: null,
   extraTime: false,
   penalties: null,
   decision: null,
-  goals: [],
+  goals: Object.freeze([]),
   redCards: null,
   attendance: null,
   // Editors' notes often tell the result ("Zamalek won 3-0 on aggregate").
   note: null,
+});
+
+/** The match without its result: what a fan saw before it was known. */
+export const withoutResult = (match: Match): Match => ({
+  ...match,
+  status: match.status === 'postponed' || match.status === 'cancelled' ? match.status : 'scheduled',
+  ...NO_RESULT,
 });
 
 /** Played, but the decision on it comes later: "result not published" until then. */

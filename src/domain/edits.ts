@@ -1,5 +1,6 @@
 // What an editor asks `/edit` to change, as the command gives it (raw strings where the editor typed
 // them: minutes, penalties, kickoffs, club names), and validateChange below checks them against a season.
+import { NO_RESULT } from './as-of.js';
 import { UserError } from './errors.js';
 import { resolveTeam } from './names.js';
 import type { AddedMatch } from './overrides.js';
@@ -448,16 +449,8 @@ function validateFixture(season: Season, change: FixtureChange, context: EditCon
     home: home.team.id,
     away: away.team.id,
     status: 'scheduled',
-    resultNotPublished: false,
-    score: null,
-    extraTime: false,
-    penalties: null,
-    decision: null,
-    goals: [],
+    ...NO_RESULT,
     referee: null,
-    attendance: null,
-    redCards: null,
-    note: null,
     sources: [change.source.trim()],
   };
   // Both clubs, always: the match must stay valid when another fixture that brought a club is undone.
