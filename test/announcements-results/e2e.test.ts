@@ -8,8 +8,8 @@ import Database from 'better-sqlite3';
 import type { Standin } from 'discord-standin';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { announceAsManager, messageText, posts, readRows } from '../e2e/announcement-support.js';
-import { GUILD_ID, makeTempDir, startTestStandin, stopAll, STARTUP_TIMEOUT_MS, TEST_TOKEN } from '../e2e/harness.js';
-import { startInProcessBot, stopInProcessBots, type InProcessBot } from '../e2e/in-process-bot.js';
+import { GUILD_ID, makeTempDir, startTestStandin, STARTUP_TIMEOUT_MS } from '../e2e/harness.js';
+import { endInProcessRun, startInProcessBot, type InProcessBot } from '../e2e/in-process-bot.js';
 
 const SEASON = 'caf-cc-2023-24';
 const SIGHTED = Date.parse('2023-11-26T17:50:00Z');
@@ -32,12 +32,7 @@ beforeAll(async () => {
   bot = await startInProcessBot(standin, { databasePath, clock: { start: '2023-11-26T15:00:00Z', rate: 3_600 } });
 }, STARTUP_TIMEOUT_MS + 15_000);
 
-afterAll(async () => {
-  await stopInProcessBots();
-  if (bot) expect(bot.output()).not.toContain(TEST_TOKEN);
-  await stopAll();
-  await standin?.close();
-});
+afterAll(() => endInProcessRun([bot], standin));
 
 /** What an editor's confirm writes beside the result: when this installation first saw it. */
 const sight = (matchId: string, knownAt: number): void => {

@@ -3,8 +3,8 @@
 import { join } from 'node:path';
 import type { Standin } from 'discord-standin';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { GUILD_ID, makeTempDir, startTestStandin, stopAll, STARTUP_TIMEOUT_MS, TEST_TOKEN } from '../e2e/harness.js';
-import { startInProcessBot, stopInProcessBots, type InProcessBot } from '../e2e/in-process-bot.js';
+import { GUILD_ID, makeTempDir, startTestStandin, STARTUP_TIMEOUT_MS } from '../e2e/harness.js';
+import { endInProcessRun, startInProcessBot, type InProcessBot } from '../e2e/in-process-bot.js';
 
 let standin: Standin;
 let bot: InProcessBot;
@@ -14,12 +14,7 @@ beforeAll(async () => {
   bot = await startInProcessBot(standin, { databasePath: join(makeTempDir(), 'bot.sqlite') });
 }, STARTUP_TIMEOUT_MS + 15_000);
 
-afterAll(async () => {
-  await stopInProcessBots();
-  if (bot) expect(bot.output()).not.toContain(TEST_TOKEN);
-  await stopAll();
-  await standin?.close();
-});
+afterAll(() => endInProcessRun([bot], standin));
 
 const rankings = async (options: Record<string, string | boolean>, locale?: string) => {
   const handle = standin.sendInteraction({ kind: 'chatInput', name: 'rankings', options, ...(locale ? { locale } : {}) });

@@ -6,18 +6,13 @@ import { join } from 'node:path';
 import type { Standin } from 'discord-standin';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { H, PREVIEW_24H, posts, readRows, seed } from './announcement-support.js';
-import { GUILD_ID, makeTempDir, startTestStandin, stopAll, TEST_TOKEN } from './harness.js';
-import { startInProcessBot, stopInProcessBots, type InProcessBot } from './in-process-bot.js';
+import { GUILD_ID, makeTempDir, startTestStandin } from './harness.js';
+import { endInProcessRun, startInProcessBot, type InProcessBot } from './in-process-bot.js';
 
 let standin: Standin;
 const bots: InProcessBot[] = [];
 
-afterAll(async () => {
-  await stopInProcessBots();
-  for (const bot of bots) expect(bot.output()).not.toContain(TEST_TOKEN);
-  await stopAll();
-  await standin?.close();
-});
+afterAll(() => endInProcessRun(bots, standin));
 
 describe('announcements under faults', () => {
   beforeAll(async () => {

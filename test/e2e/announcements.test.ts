@@ -12,8 +12,8 @@ import { indexSeason } from '../../src/domain/season-index.js';
 import { escapeText } from '../../src/discord/render/text.js';
 import { readSeasonFile } from '../../src/season/read.js';
 import { posts } from './announcement-support.js';
-import { GUILD_ID, makeTempDir, startTestStandin, stopAll, STARTUP_TIMEOUT_MS, TEST_TOKEN } from './harness.js';
-import { startInProcessBot, stopInProcessBots, type InProcessBot } from './in-process-bot.js';
+import { GUILD_ID, makeTempDir, startTestStandin, STARTUP_TIMEOUT_MS } from './harness.js';
+import { endInProcessRun, startInProcessBot, type InProcessBot } from './in-process-bot.js';
 
 const OTHER_GUILD = '1100000000000000002';
 const MANAGE_GUILD = '32';
@@ -30,12 +30,7 @@ const title = (m: APIMessage): string => m.embeds[0]?.title ?? '';
 let standin: Standin;
 const bots: InProcessBot[] = [];
 
-afterAll(async () => {
-  await stopInProcessBots();
-  for (const bot of bots) expect(bot.output()).not.toContain(TEST_TOKEN);
-  await stopAll();
-  await standin?.close();
-});
+afterAll(() => endInProcessRun(bots, standin));
 
 /** Runs /announcements as a server manager (unless told otherwise) and returns the ephemeral answer. */
 const announce = async (

@@ -10,7 +10,8 @@ import { startBot, type RunningBot } from '../../src/app.js';
 import { parseConfig } from '../../src/config.js';
 import { commands } from '../../src/discord/commands/index.js';
 import { createLogger } from '../../src/log.js';
-import { botEnv, STARTUP_TIMEOUT_MS, type LogLine } from './harness.js';
+import { expect } from 'vitest';
+import { botEnv, STARTUP_TIMEOUT_MS, stopAll, TEST_TOKEN, type LogLine } from './harness.js';
 
 export interface InProcessBot {
   readonly running: RunningBot;
@@ -177,4 +178,15 @@ export const startInProcessBot = async (
 /** For afterAll: stops every in-process bot still running. */
 export const stopInProcessBots = async (): Promise<void> => {
   await Promise.all([...running].map((bot) => bot.stop()));
+};
+
+/**
+ * For afterAll of a file that runs bots in-process against one stand-in: stops them, checks that none
+ * of the given bots ever wrote the token, stops any child process, and closes the stand-in.
+ */
+export const endInProcessRun = async (bots: readonly (InProcessBot | undefined)[], standin: Standin | undefined): Promise<void> => {
+  await stopInProcessBots();
+  for (const bot of bots) if (bot) expect(bot.output()).not.toContain(TEST_TOKEN);
+  await stopAll();
+  await standin?.close();
 };

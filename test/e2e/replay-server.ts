@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import type { APIMessage } from 'discord.js';
 import type { Standin } from 'discord-standin';
-import { afterAll, expect } from 'vitest';
+import { afterAll } from 'vitest';
 import { announceAsManager } from './announcement-support.js';
-import { GUILD_ID, makeTempDir, startTestStandin, stopAll, TEST_TOKEN } from './harness.js';
-import { startInProcessBot, stopInProcessBots, type InProcessBot } from './in-process-bot.js';
+import { GUILD_ID, makeTempDir, startTestStandin } from './harness.js';
+import { endInProcessRun, startInProcessBot, type InProcessBot } from './in-process-bot.js';
 
 /**
  * One test server ('general' plus the named channels) and the whole bot in-process on a replay clock
@@ -14,12 +14,7 @@ import { startInProcessBot, stopInProcessBots, type InProcessBot } from './in-pr
 export const replayServer = (channelNames: readonly string[], clockStart: string) => {
   let standin: Standin | undefined;
   let bot: InProcessBot | undefined;
-  afterAll(async () => {
-    await stopInProcessBots();
-    if (bot) expect(bot.output()).not.toContain(TEST_TOKEN);
-    await stopAll();
-    await standin?.close();
-  });
+  afterAll(() => endInProcessRun([bot], standin));
   const started = <T>(value: T | undefined): T => {
     if (value === undefined) throw new Error('replayServer: call start() in beforeAll first');
     return value;

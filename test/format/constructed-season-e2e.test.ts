@@ -7,8 +7,8 @@ import type { Standin } from 'discord-standin';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { fromPackageRoot } from '../../src/package-root.js';
 import { announceAsManager, messageText, posts } from '../e2e/announcement-support.js';
-import { GUILD_ID, limitViolations, makeTempDir, renderedText, startTestStandin, stopAll, STARTUP_TIMEOUT_MS, TEST_TOKEN, type CallbackData } from '../e2e/harness.js';
-import { startInProcessBot, stopInProcessBots, type InProcessBot } from '../e2e/in-process-bot.js';
+import { GUILD_ID, limitViolations, makeTempDir, renderedText, startTestStandin, STARTUP_TIMEOUT_MS, type CallbackData } from '../e2e/harness.js';
+import { endInProcessRun, startInProcessBot, type InProcessBot } from '../e2e/in-process-bot.js';
 
 const SEASON_FILE = fromPackageRoot('test', 'fixtures', 'seasons', 'constructed-3-groups.json');
 const SEASON_ID = 'test-c3g-2025';
@@ -26,12 +26,7 @@ beforeAll(async () => {
   });
 }, STARTUP_TIMEOUT_MS + 15_000);
 
-afterAll(async () => {
-  await stopInProcessBots();
-  if (bot) expect(bot.output()).not.toContain(TEST_TOKEN);
-  await stopAll();
-  await standin?.close();
-});
+afterAll(() => endInProcessRun([bot], standin));
 
 const send = async (spec: Parameters<Standin['sendInteraction']>[0]) => {
   const body = await standin.sendInteraction(spec).callback;
