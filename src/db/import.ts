@@ -304,6 +304,7 @@ function seasonRows(season: Season) {
         staleAfterDays: season.staleAfterDays,
         endDate: season.endDate,
         championTeamId: season.champion,
+        tiebreak: season.format.tiebreak,
       },
     ],
     matches: season.matches.map((match, ordinal) => ({

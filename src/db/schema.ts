@@ -16,7 +16,7 @@ import {
   unique,
   type AnySQLiteColumn,
 } from 'drizzle-orm/sqlite-core';
-import { GOAL_TYPES, MATCH_STATUSES, type RankDispute } from '../domain/types.js';
+import { GOAL_TYPES, MATCH_STATUSES, STAGE_KINDS, TIEBREAK_RULES, type RankDispute } from '../domain/types.js';
 
 export const CALENDAR_KINDS = ['draw', 'matchday', 'leg'] as const;
 export const SOURCE_NOTE_KINDS = ['conflict', 'gap'] as const;
@@ -78,6 +78,8 @@ export const seasons = sqliteTable(
      * their season, and a key back would make a cycle no copy order can satisfy (db:copy).
      */
     championTeamId: text('champion_team_id'),
+    /** The format's tiebreak rule set (`caf`); null on rows written before it was stored (read as `caf`). */
+    tiebreak: text('tiebreak', { enum: TIEBREAK_RULES }),
   },
   (t) => [
     check('seasons_as_of_check', isoDate(t.asOf)),
@@ -119,6 +121,12 @@ export const stages = sqliteTable(
     ordinal: integer('ordinal').notNull(),
     name: text('name').notNull(),
     format: text('format', { enum: STAGE_FORMATS }).notNull(),
+    /** `qualifying`, `group` or `knockout`; null on rows written before it was stored (src/db/format.ts reads those by rule). */
+    kind: text('kind', { enum: STAGE_KINDS }),
+    /** The stage's short key in round ids (`QF`); null on rows written before it was stored. */
+    key: text('key'),
+    /** A group stage of one group fans see without a label (a league phase). */
+    unnamedGroup: integer('unnamed_group', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
     primaryKey({ columns: [t.seasonId, t.code] }),

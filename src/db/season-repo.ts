@@ -112,6 +112,7 @@ export function loadSeason(db: AppDatabase, seasonId?: string): Season {
       tx.select().from(stages).where(eq(stages.seasonId, id)).all(),
       tx.select().from(rounds).where(eq(rounds.seasonId, id)).orderBy(asc(rounds.ordinal)).all(),
       tx.select().from(groups).where(eq(groups.seasonId, id)).all(),
+      season.tiebreak,
     );
 
     return {

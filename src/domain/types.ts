@@ -66,6 +66,11 @@ export interface GroupStageFormat extends StageFormatBase {
   readonly groups: readonly GroupId[];
   /** Matchdays of the round robin (6 for groups of four playing home and away). */
   readonly matchdays: number;
+  /**
+   * One group fans see without a label (a league phase): its id in `groups` is internal, never shown.
+   * Absent (or false) for lettered groups.
+   */
+  readonly unnamed?: boolean;
 }
 
 export interface TieStageFormat extends StageFormatBase {

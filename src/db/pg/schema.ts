@@ -3,7 +3,7 @@
 // SQLite, so whatever SQLite accepted copies over unchanged.
 import { sql } from 'drizzle-orm';
 import { boolean, check, doublePrecision, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, type AnyPgColumn } from 'drizzle-orm/pg-core';
-import { GOAL_TYPES, MATCH_STATUSES, type RankDispute } from '../../domain/types.js';
+import { GOAL_TYPES, MATCH_STATUSES, STAGE_KINDS, TIEBREAK_RULES, type RankDispute } from '../../domain/types.js';
 import { CALENDAR_KINDS, DEFAULT_STALE_AFTER_DAYS, SOURCE_NOTE_KINDS, STAGE_FORMATS } from '../schema.js';
 import { bothOrNeither, groupLabel, isoDate, jsonArray, nullOrIsoDate, nullOrLeg, nullOrMatchday, oneOf, quoted, slug } from './checks.js';
 
@@ -41,6 +41,8 @@ export const seasons = pgTable(
      * their season, and a key back would make a cycle no copy order can satisfy (db:copy).
      */
     championTeamId: text('champion_team_id'),
+    /** The format's tiebreak rule set (`caf`); null on rows written before it was stored (read as `caf`). */
+    tiebreak: text('tiebreak', { enum: TIEBREAK_RULES }),
   },
   (t) => [
     check('seasons_as_of_check', isoDate(t.asOf)),
@@ -82,6 +84,12 @@ export const stages = pgTable(
     ordinal: integer('ordinal').notNull(),
     name: text('name').notNull(),
     format: text('format', { enum: STAGE_FORMATS }).notNull(),
+    /** `qualifying`, `group` or `knockout`; null on rows written before it was stored (src/db/format.ts reads those by rule). */
+    kind: text('kind', { enum: STAGE_KINDS }),
+    /** The stage's short key in round ids (`QF`); null on rows written before it was stored. */
+    key: text('key'),
+    /** A group stage of one group fans see without a label (a league phase). */
+    unnamedGroup: boolean('unnamed_group').notNull().default(false),
   },
   (t) => [
     primaryKey({ columns: [t.seasonId, t.code] }),
