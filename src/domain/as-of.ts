@@ -3,6 +3,7 @@ import { goalKey, type KnownFacts } from './announcements.js';
 import { drawOf, previousTieStage } from './calendar.js';
 import { computeTies } from './ties.js';
 import { finalStage, groupStage } from './format.js';
+import { countAtOrBefore } from './memo.js';
 
 // The season as a fan saw it at one instant. Under the replay clock (a past season re-lived at
 // speed) nothing shows before it was known: a result before its match was played, a decision
@@ -129,8 +130,7 @@ function timelineOf(season: SightedSeason): Timeline {
 export function seasonAsOf(season: SightedSeason, now: Date): Season {
   const timeline = timelineOf(season);
   const t = now.getTime();
-  let step = 0;
-  while (step < timeline.changes.length && (timeline.changes[step] ?? Number.POSITIVE_INFINITY) <= t) step++;
+  const step = countAtOrBefore(timeline.changes, t);
   if (step === timeline.changes.length) return season;
 
   const cached = views.get(season);
@@ -144,7 +144,8 @@ function buildView(season: Season, timeline: Timeline, t: number): Season {
   const matches = season.matches.map((match, i) => {
     if ((timeline.knownAt[i] ?? Number.NEGATIVE_INFINITY) <= t) return withGoalsKnown(match, timeline.goalsKnownAt.get(i), t);
     const awaiting = timeline.awaitingFrom.get(i);
-    return awaiting !== undefined && awaiting <= t ? awaitingDecision(match) : withoutResult(match);
+    if (awaiting !== undefined && awaiting <= t) return awaitingDecision(match);
+    return inPlayAt(match, timeline.goalsKnownAt.get(i), t);
   });
   const final = finalStage(season)?.code;
   const finalPending = season.matches.some((m, i) => m.stage === final && (timeline.knownAt[i] ?? 0) > t);
@@ -162,6 +163,17 @@ function buildView(season: Season, timeline: Timeline, t: number): Season {
     matches: matches.filter(visible),
     calendar: season.calendar.map((entry): CalendarEntry => (dayStart(entry.endDate) + DAY_MS <= t ? entry : { ...entry, note: null })),
   };
+}
+
+/**
+ * A match whose result is not known at `t`: without it, but with the goals already seen being saved
+ * by then (a match being played: its goals before its result, the score so far).
+ */
+function inPlayAt(match: Match, sighted: ReadonlyMap<string, number> | undefined, t: number): Match {
+  const bare = withoutResult(match);
+  if (sighted === undefined || bare.status !== 'scheduled') return bare;
+  const goals = match.goals.filter((goal) => (sighted.get(goalKey(goal)) ?? Number.POSITIVE_INFINITY) <= t);
+  return goals.length === 0 ? bare : { ...bare, goals };
 }
 
 /** A known result's goals, less those sighted after `t` (a goal saved after its result). */

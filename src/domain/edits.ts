@@ -114,6 +114,8 @@ export interface EditContext {
   readonly clubs?: readonly KnownClub[];
   /** Today on the bot's clock, `YYYY-MM-DD` (an awarded match's decision date). */
   readonly today: string;
+  /** The bot's now (epoch ms): a goal may be saved before the result once the match has kicked off. Absent: never. */
+  readonly now?: number;
 }
 
 const MAX_SOURCE = 500;
@@ -274,7 +276,7 @@ export function validateChange(season: Season | null, change: Change, context: E
     case 'result':
       return withCommon(common, validateResult(season, match, change));
     case 'goal':
-      return withCommon(common, validateGoal(season, match, change));
+      return withCommon(common, validateGoal(season, match, change, context));
     case 'kickoff':
       return withCommon(common, validateKickoff(match, change));
     case 'status':
@@ -311,14 +313,33 @@ function validateResult(season: Season, match: Match, change: ResultChange): Val
     const listed = goalsFor(match, side);
     if (listed > score[side]) problems.push(`${listed} goals are recorded for ${teamName(season, match[side])}, more than the ${score[side]} of this score: correct or undo those goals first.`);
   }
+  const extra = match.goals.find((g) => inExtraTime(g.minute));
+  if (extra !== undefined && change.extraTime !== true) problems.push(`A goal is recorded in minute ${extra.minute ?? ''}, in extra time: set extra-time, or correct that goal first.`);
   if (problems.length > 0) return refused(...problems);
   // A result for a match whose result no source published: it is published now.
   const published = match.resultNotPublished ? { resultNotPublished: false } : {};
   return fieldChange(match, { status: 'played', score, extraTime: change.extraTime === true, penalties, decision: null, ...published });
 }
 
-function validateGoal(season: Season, match: Match, change: GoalChange): Validation {
+/**
+ * A match being played: scheduled, no result, and its kickoff (or, with only a date, its day) reached
+ * at `now`. Its goals may be saved before its result; the score is then the goals saved so far.
+ */
+export function inPlay(match: Match, now: number | undefined): boolean {
+  if (now === undefined || match.status !== 'scheduled' || match.score !== null || match.resultNotPublished) return false;
+  if (match.kickoff !== null) return Date.parse(match.kickoff) <= now;
+  return match.date !== null && Date.parse(`${match.date}T00:00:00Z`) <= now;
+}
+
+/** A goal scored in extra time (after minute 90 and its added time). */
+const inExtraTime = (minute: string | null): boolean => {
+  const parsed = minute === null ? null : parseMinute(minute);
+  return parsed !== null && parsed.ok && parsed.base > 90;
+};
+
+function validateGoal(season: Season, match: Match, change: GoalChange, context: EditContext): Validation {
   const problems: string[] = [];
+  const playing = inPlay(match, context.now);
   const sides = season.teams.filter((t) => t.id === match.home || t.id === match.away);
   const picked = pickTeam(sides, change.team);
   const inMatch = `${teamName(season, match.home)} v ${teamName(season, match.away)}`;
@@ -328,14 +349,22 @@ function validateGoal(season: Season, match: Match, change: GoalChange): Validat
   else if (player.length > 100) problems.push('The scorer\'s name is longer than 100 characters.');
   const minute = parseMinute(change.minute);
   if (!minute.ok) problems.push(minute.problem);
-  else if (minute.base > 90 && !(minute.base === 90 && minute.added > 0) && !match.extraTime) {
+  else if (minute.base > 90 && playing && match.group !== null) {
+    problems.push(`Minute ${minute.minute} is in extra time, but a group match has none.`);
+  } else if (minute.base > 90 && !playing && !match.extraTime) {
     problems.push(`Minute ${minute.minute} is in extra time, but this match's result has no extra time: save the result with extra time first.`);
   }
   if (problems.length > 0 || !picked.ok || !minute.ok) return refused(...problems);
   const side = sideOf(match, picked.team.id);
   if (side === null) return refused(`${picked.team.name} is not playing in ${inMatch}.`);
-  if (match.score === null) return refused(`${inMatch} has no result yet: save the result first (/edit result), then its goals.`);
-  if (goalsFor(match, side) + 1 > match.score[side]) {
+  if (match.score === null && !playing) {
+    if (match.status === 'scheduled' && !match.resultNotPublished && context.now !== undefined) {
+      return refused(`${inMatch} has not kicked off yet: a goal can be saved once the match has started.`);
+    }
+    return refused(`${inMatch} has no result yet: save the result first (/edit result), then its goals.`);
+  }
+  // In play the score is the goals saved so far; after the result, never more than it.
+  if (match.score !== null && goalsFor(match, side) + 1 > match.score[side]) {
     return refused(`${teamName(season, match[side])} scored ${match.score[side]} in this match and ${goalsFor(match, side)} goals are already recorded for them: one more would be more than the score.`);
   }
   const goal: Goal = { team: picked.team.id, player, minute: minute.minute, type: change.type ?? 'regular' };

@@ -196,6 +196,8 @@ describe('an edit', () => {
   test('bad input is refused with the reason and writes nothing', async () => {
     writeSeason();
     const { store, editing } = open();
+    // The day before the second leg: its goals cannot be saved yet.
+    now = new Date('2024-05-24T12:00:00Z');
     const cases: [Change, RegExp][] = [
       [result(-1, 0), /whole number from 0 to 99/],
       [result(100, 0), /whole number from 0 to 99/],
@@ -204,7 +206,7 @@ describe('an edit', () => {
       [{ ...result(1, 0), penalties: '4-3' }, /Penalties follow a level score/],
       [{ ...result(1, 1), penalties: '3-3' }, /cannot end level/],
       [{ kind: 'goal', match: 'F-L1', team: 'Zamalek', player: 'X', minute: '10', source: 's' }, /No club of this match matches|not playing/],
-      [{ kind: 'goal', match: 'F-L2', team: 'Al Ahly', player: 'X', minute: '10', source: 's' }, /no result yet/],
+      [{ kind: 'goal', match: 'F-L2', team: 'Al Ahly', player: 'X', minute: '10', source: 's' }, /has not kicked off yet/],
       [{ kind: 'goal', match: 'F-L1', team: 'Al Ahly', player: 'X', minute: 'abc', source: 's' }, /"abc" is not a minute/],
       [{ kind: 'goal', match: 'F-L1', team: 'Al Ahly', player: 'X', minute: '200', source: 's' }, /after the end of a match/],
       [{ kind: 'goal', match: 'F-L1', team: 'Al Ahly', player: 'X', minute: '20', source: 's' }, /more than the score/],
@@ -219,6 +221,71 @@ describe('an edit', () => {
       expect((await editing.confirm(ID, change, EDITOR)).ok).toBe(false);
     }
     expect(journalOf(store.db, ID)).toEqual([]);
+  });
+
+  test('a goal saved while the match is played (after kickoff, before the result): the running score, not a result', async () => {
+    writeSeason((f) => Object.assign(matchOf(f, 'F-L2'), { kickoff: '2024-05-25T19:00:00Z' }));
+    const { store, editing } = open();
+    const goal = (team: string, player: string, minute: string): Change => ({ kind: 'goal', match: 'F-L2', team, player, minute, source: 'CAF live' });
+    now = new Date('2024-05-25T18:59:00Z');
+    expect(await editing.preview(ID, goal('Al Ahly', 'Reda Slim', '10'))).toMatchObject({ ok: false, problems: [expect.stringMatching(/has not kicked off yet/)] });
+
+    now = new Date('2024-05-25T19:12:00Z');
+    const first = await editing.confirm(ID, goal('Al Ahly', 'Reda Slim', '10'), EDITOR);
+    expect(first).toMatchObject({ ok: true, entry: { action: 'goal', after: { goals: [{ team: 'al-ahly-sc', player: 'Reda Slim', minute: '10' }] } } });
+    // Still no result: scheduled, no score, and only the goal is known (from its saving).
+    expect(final(store)).toMatchObject({ status: 'scheduled', score: null, goals: [{ team: 'al-ahly-sc', minute: '10' }] });
+    expect(sightingsOf(store.db, ID, 'F-L2').map((s) => [s.fact, s.knownAt.toISOString()])).toEqual([['goal:al-ahly-sc|10|Reda Slim', '2024-05-25T19:12:00.000Z']]);
+
+    now = new Date('2024-05-25T20:05:00Z');
+    // Validation still holds in play: a club not in the match, minute 200; extra time is possible in a final.
+    for (const [change, problem] of [
+      [goal('Zamalek', 'X', '50'), /No club of this match matches|not playing/],
+      [goal('Espérance', 'X', '200'), /after the end of a match/],
+      [goal('Espérance', 'X', 'abc'), /is not a minute/],
+    ] as const) {
+      const refusedGoal = await editing.preview(ID, change);
+      expect(refusedGoal.ok ? '' : refusedGoal.problems.join(' ')).toMatch(problem);
+    }
+    expect((await editing.confirm(ID, goal('Espérance', 'Yan Sasse', '61'), EDITOR)).ok).toBe(true);
+    expect((await editing.confirm(ID, goal('Al Ahly', 'Reda Slim', '10'), EDITOR))).toMatchObject({ ok: false, problems: ['This goal is already recorded.'] });
+
+    // The result must agree with the goals saved: 1-0 is one goal short for Espérance; 2-1 needs extra time for a 105th-minute goal.
+    expect(await editing.preview(ID, result(1, 0))).toMatchObject({ ok: false, problems: [expect.stringMatching(/1 goals are recorded for Espérance.*more than the 0/)] });
+    const extra = await editing.confirm(ID, goal('Al Ahly', 'Percy Tau', '105'), EDITOR);
+    expect(extra.ok).toBe(true);
+    expect(await editing.preview(ID, result(2, 1))).toMatchObject({ ok: false, problems: [expect.stringMatching(/minute 105, in extra time/)] });
+    const full = await editing.confirm(ID, { ...result(2, 1), extraTime: true }, EDITOR);
+    if (!full.ok) throw new Error(full.problems.join(' '));
+    expect(final(store)).toMatchObject({ status: 'played', score: { home: 2, away: 1 }, extraTime: true });
+    expect(final(store)?.goals.map((g) => g.minute)).toEqual(['10', '61', '105']);
+
+    // The goals were saved before the result, so undoing the result puts the match back in play; a goal saved after it blocks that.
+    const undone = await editing.undo(full.entry.id, OTHER);
+    expect(undone.ok).toBe(true);
+    expect(final(store)).toMatchObject({ status: 'scheduled', score: null, extraTime: false });
+    expect(final(store)?.goals).toHaveLength(3);
+    const again = await editing.confirm(ID, { ...result(3, 1), extraTime: true }, EDITOR);
+    const late = await editing.confirm(ID, goal('Al Ahly', 'Kahraba', '110'), EDITOR);
+    if (!again.ok || !late.ok) throw new Error('not saved');
+    expect(await editing.undo(again.entry.id, OTHER)).toMatchObject({ ok: false, reason: 'depends', dependents: [{ id: late.entry.id }] });
+
+    // The served season passes the season file's rules (data:export writes it back).
+    const { seasonProblems } = await import('../../src/editing/service.js');
+    expect((await editing.undo(late.entry.id, OTHER)).ok).toBe(true);
+    expect((await editing.undo(again.entry.id, OTHER)).ok).toBe(true);
+    expect(seasonProblems(store.catalog().get(ID)!)).toEqual([]);
+  });
+
+  test('a kickoff moved across midnight moves the match to the UTC date of the new kickoff', async () => {
+    writeSeason((f) => Object.assign(matchOf(f, 'F-L2'), { kickoff: '2024-05-25T19:00:00Z' }));
+    const { store, editing } = open();
+    const moved = await editing.confirm(ID, { kind: 'kickoff', match: 'F-L2', at: '2024-05-26 00:30 UTC', source: 'CAF' }, EDITOR);
+    expect(moved).toMatchObject({ ok: true, entry: { before: { kickoff: '2024-05-25T19:00:00Z', date: '2024-05-25' }, after: { kickoff: '2024-05-26T00:30:00Z', date: '2024-05-26' } } });
+    expect(final(store)).toMatchObject({ kickoff: '2024-05-26T00:30:00Z', date: '2024-05-26' });
+    // An offset is read as the UTC instant: 01:30 in Cairo (+02:00) on the 26th is 23:30 UTC on the 25th.
+    expect(await editing.confirm(ID, { kind: 'kickoff', match: 'F-L2', at: '2024-05-26T01:30:00+02:00', source: 'CAF' }, EDITOR)).toMatchObject({ ok: true });
+    expect(final(store)).toMatchObject({ kickoff: '2024-05-25T23:30:00Z', date: '2024-05-25' });
   });
 
   test('a result for a match whose result no source published is saved and served as played', async () => {

@@ -8,7 +8,7 @@ import { indexSeason, type SeasonIndex } from '../../domain/season-index.js';
 import { resolveTie } from '../../domain/ties.js';
 import type { Goal, Match, Season } from '../../domain/types.js';
 import type { Translator } from '../../i18n/index.js';
-import { tieOutcome } from '../render/match-format.js';
+import { runningScore, tieOutcome } from '../render/match-format.js';
 import { escapeText, truncate } from '../render/text.js';
 import { seasonFooter, stageColour } from '../render/theme.js';
 import { englishTr } from '../render/words.js';
@@ -89,7 +89,13 @@ export function renderGoal(season: Season, round: PlanningRound, matchId: string
 export function renderCorrection(season: Season, round: PlanningRound, matchId: string, fact: string, tr: Translator = englishTr()): RenderedPost {
   const index = indexSeason(season);
   const match = matchIn(round, matchId);
-  const now = hasResult(match) ? resultText(index, match, tr) : null;
+  const running = runningScore(match);
+  // A match being played reads its score so far (the goal withdrawn no longer counted).
+  const now = hasResult(match)
+    ? resultText(index, match, tr)
+    : running === null
+      ? null
+      : tr.t('announcements.results.inPlay', { result: tr.t('announcements.result.score', { home: clubName(index, match.home, tr), away: clubName(index, match.away, tr), score: tr.name(`${running.home}–${running.away}`) }) });
   const text =
     fact === 'result'
       ? now === null

@@ -82,9 +82,18 @@ export const scoreCell = (match: Match, tr: Translator = englishTr()): string =>
     case 'awarded':
     case 'walkover':
       return match.decision?.score ? `**${score(match.decision.score)}**` : versus;
-    default:
-      return versus;
+    default: {
+      // A match being played: the score so far from the goals saved, not in bold (not a result).
+      const running = runningScore(match);
+      return running === null ? versus : score(running);
+    }
   }
+};
+
+/** The score so far of a match being played (scheduled, no result, goals saved); null otherwise. */
+export const runningScore = (match: Match): Score | null => {
+  if (match.status !== 'scheduled' || match.score !== null || match.resultNotPublished || match.goals.length === 0) return null;
+  return { home: match.goals.filter((g) => g.team === match.home).length, away: match.goals.filter((g) => g.team === match.away).length };
 };
 
 /** A short plain marker for anything that is not a plain result or a plain fixture; null otherwise. */
@@ -103,7 +112,7 @@ export const statusMarker = (match: Match, name: NameOf, tr: Translator = englis
     case 'cancelled':
       return phrase(tr, 'words.status.cancelled');
     default:
-      return null;
+      return runningScore(match) === null ? null : phrase(tr, 'words.status.inProgress');
   }
 };
 
