@@ -46,18 +46,21 @@ export interface ImportSummary {
   readonly counts: ImportCounts;
 }
 
+/** What an import of these rows records in data_imports. */
+export const importCounts = (season: Season, rows: ReturnType<typeof seasonRows>): ImportCounts => ({
+  associations: rows.associations.length,
+  teams: rows.teams.length,
+  aliases: rows.teamAliases.length,
+  matches: rows.matches.length,
+  goals: rows.goals.length,
+  calendarEntries: rows.calendarEntries.length,
+  conflicts: season.conflicts.length,
+  gaps: season.gaps.length,
+});
+
 export function importSeason(db: AppDatabase, season: Season, hash: string, now: Date = new Date()): ImportSummary {
   const rows = seasonRows(season);
-  const counts: ImportCounts = {
-    associations: rows.associations.length,
-    teams: rows.teams.length,
-    aliases: rows.teamAliases.length,
-    matches: rows.matches.length,
-    goals: rows.goals.length,
-    calendarEntries: rows.calendarEntries.length,
-    conflicts: season.conflicts.length,
-    gaps: season.gaps.length,
-  };
+  const counts = importCounts(season, rows);
   const sqlite = db.$client;
 
   const replaceSeason = sqlite.transaction(() => {
@@ -254,8 +257,8 @@ function describeRowKey(table: string, row: Record<string, unknown> | undefined)
   return key === undefined || key === null ? '' : `(${key === row['season_id'] || table === 'seasons' ? '' : season}${String(key)})`;
 }
 
-/** Maps the domain Season to table rows; pure, done before the transaction opens. */
-function seasonRows(season: Season) {
+/** Maps the domain Season to table rows; pure, done before the transaction opens (the PostgreSQL import uses it too). */
+export function seasonRows(season: Season) {
   const seasonId = season.id;
   const competitionId = slugify(season.competition);
   const noteRows = (kind: 'conflict' | 'gap', notes: readonly SourceNote[]) =>

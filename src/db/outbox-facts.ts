@@ -10,13 +10,19 @@ import type { SyncDb } from './outbox.js';
 
 /** A season's sightings: each match's result, and its goals by key (`goal:<key>` facts). */
 export function readKnownFacts(db: SyncDb, seasonId: string): KnownFacts {
+  return knownFactsOf(
+    db
+      .select({ matchId: factSightings.matchId, fact: factSightings.fact, knownAt: factSightings.knownAt })
+      .from(factSightings)
+      .where(eq(factSightings.seasonId, seasonId))
+      .all(),
+  );
+}
+
+/** The known facts of a season's sighting rows (either engine's). */
+export function knownFactsOf(rows: readonly { readonly matchId: string; readonly fact: string; readonly knownAt: Date }[]): KnownFacts {
   const results = new Map<string, number>();
   const goals = new Map<string, Map<string, number>>();
-  const rows = db
-    .select({ matchId: factSightings.matchId, fact: factSightings.fact, knownAt: factSightings.knownAt })
-    .from(factSightings)
-    .where(eq(factSightings.seasonId, seasonId))
-    .all();
   for (const row of rows) {
     const at = row.knownAt.getTime();
     if (row.fact === 'result') results.set(row.matchId, at);
@@ -59,12 +65,20 @@ export function readPostedFacts(db: SyncDb, guildId: string, channelId: string, 
         eq(outbox.guildId, guildId),
         eq(outbox.channelId, channelId),
         eq(outbox.seasonId, seasonId),
-        inArray(outbox.kind, ['result', 'late', 'goal', 'correction', 'recap']),
+        inArray(outbox.kind, POSTED_FACT_KINDS),
         inArray(outbox.status, ['sent', 'sending']),
         exceptRowId === undefined ? undefined : ne(outbox.id, exceptRowId),
       ),
     )
     .all();
+  return postedFactsOf(rows);
+}
+
+/** The post kinds that show a result or a goal. */
+export const POSTED_FACT_KINDS = ['result', 'late', 'goal', 'correction', 'recap'] as const;
+
+/** What a channel was shown, from its sent (or being sent) posts about facts (either engine's rows). */
+export function postedFactsOf(rows: readonly PostedRow[]): PostedFacts {
   const latest = new Map<string, { value: string; at: number; id: number; corrections: number; fromRecap: boolean }>();
   for (const row of rows.flatMap(recapFacts)) {
     const fact = row.kind === 'recap' ? { matchId: row.slot, fact: 'result', value: row.fingerprint, correction: false } : factOf(row.kind, row.slot, row.fingerprint);
@@ -80,7 +94,7 @@ export function readPostedFacts(db: SyncDb, guildId: string, channelId: string, 
   return new Map([...latest].map(([key, v]) => [key, { value: v.value, corrections: v.corrections, fromRecap: v.fromRecap }]));
 }
 
-type PostedRow = { readonly kind: string; readonly slot: string; readonly fingerprint: string; readonly sentAt: Date | null; readonly id: number };
+export type PostedRow = { readonly kind: string; readonly slot: string; readonly fingerprint: string; readonly sentAt: Date | null; readonly id: number };
 
 /**
  * A sent recap as one row per result it showed (slot: the match id; fingerprint: its result), from the

@@ -73,148 +73,157 @@ export function storedSeasons(db: AppDatabase): StoredSeason[] {
 export function loadSeason(db: AppDatabase, seasonId?: string): Season {
   // One read transaction: a concurrent import (another connection) cannot split the snapshot.
   return db.transaction((tx) => {
-    const seasonRows = tx
+    const headers = tx
       .select({ season: seasons, competition: competitions.name })
       .from(seasons)
       .innerJoin(competitions, eq(seasons.competitionId, competitions.id))
       .where(seasonId === undefined ? undefined : eq(seasons.id, seasonId))
       .limit(2)
       .all();
-    const seasonRow = seasonRows[0];
-    if (seasonRow === undefined) {
-      throw new Error(seasonId === undefined ? 'No season has been imported into this database yet.' : `No season ${seasonId} is stored in this database.`);
-    }
-    if (seasonRows.length > 1) throw new Error('This database holds several seasons: name the one to load.');
-    const { season, competition } = seasonRow;
-    const id = season.id;
-
-    const criteria = tx.select().from(rankingCriteria).where(eq(rankingCriteria.seasonId, season.id)).get();
-    const totals = tx.select().from(printedTotals).where(eq(printedTotals.seasonId, season.id)).get();
-    // No printed-totals row: no source prints totals for this season (null).
-    if (criteria === undefined) throw new Error(`Season ${season.id} is missing its ranking criteria.`);
-
-    const aliasesByTeam = groupBy(
-      tx.select().from(teamAliases).where(eq(teamAliases.seasonId, id)).orderBy(asc(teamAliases.teamId), asc(teamAliases.ordinal)).all(),
-      (alias) => alias.teamId,
-    );
-    const groupByTeam = new Map(tx.select().from(groupMembers).where(eq(groupMembers.seasonId, id)).all().map((member) => [member.teamId, member.groupId] as const));
-    const goalsByMatch = groupBy(
-      tx.select().from(goals).where(eq(goals.seasonId, id)).orderBy(asc(goals.matchId), asc(goals.ordinal)).all(),
-      (goal) => goal.matchId,
-    );
-    const redCardsByMatch = groupBy(
-      tx.select().from(redCards).where(eq(redCards.seasonId, id)).orderBy(asc(redCards.matchId), asc(redCards.ordinal)).all(),
-      (card) => card.matchId,
-    );
-    const notes = tx.select().from(sourceNotes).where(eq(sourceNotes.seasonId, id)).orderBy(asc(sourceNotes.kind), asc(sourceNotes.ordinal)).all();
-    const toNote = (note: (typeof notes)[number]): SourceNote => ({ subject: note.subject, text: note.text, sources: note.sources });
-    const format = formatFromRows(
-      tx.select().from(stages).where(eq(stages.seasonId, id)).all(),
-      tx.select().from(rounds).where(eq(rounds.seasonId, id)).orderBy(asc(rounds.ordinal)).all(),
-      tx.select().from(groups).where(eq(groups.seasonId, id)).all(),
-      season.tiebreak,
-    );
-
-    return {
-      id: season.id,
-      name: season.name,
-      competition,
-      format,
-      label: season.label,
-      staleAfterDays: season.staleAfterDays,
-      endDate: season.endDate,
-      asOf: season.asOf,
-      champion: season.championTeamId,
-      associations: tx
-        .select()
-        .from(associations)
-        .where(eq(associations.seasonId, id))
-        .orderBy(asc(associations.ordinal))
-        .all()
-        .map((row) => ({
-          name: row.name,
-          shortName: row.shortName,
-          code: row.code,
-          rank: row.rank,
-          rankDispute: row.rankDispute,
-          rankConfidence: row.rankConfidence,
-          points: row.points,
-          entered: row.entered,
-          note: row.note,
-          sources: row.sources,
-        })),
-      teams: tx
-        .select()
-        .from(teams)
-        .where(eq(teams.seasonId, id))
-        .orderBy(asc(teams.ordinal))
-        .all()
-        .map((row) => ({
-          id: row.id,
-          name: row.name,
-          shortName: row.shortName,
-          aliases: (aliasesByTeam.get(row.id) ?? []).map((alias) => alias.alias),
-          association: row.association,
-          qualifyingMethod: row.qualifyingMethod,
-          entryRound: row.entryStage,
-          group: groupByTeam.get(row.id) ?? null,
-          note: row.note,
-          sources: row.sources,
-        })),
-      matches: tx
-        .select()
-        .from(matches)
-        .where(eq(matches.seasonId, id))
-        .orderBy(asc(matches.ordinal))
-        .all()
-        .map((row) => toMatch(row, goalsByMatch.get(row.id) ?? [], redCardsByMatch.get(row.id) ?? [])),
-      calendar: tx
-        .select()
-        .from(calendarEntries)
-        .where(eq(calendarEntries.seasonId, id))
-        .orderBy(asc(calendarEntries.ordinal))
-        .all()
-        .map((row) => ({
-          id: row.id,
-          phase: row.phase,
-          round: row.round,
-          kind: row.kind,
-          stage: row.stage,
-          matchday: row.matchday,
-          leg: asLeg(row.leg, `calendar entry ${row.id}`),
-          startDate: row.startDate,
-          endDate: row.endDate,
-          note: row.note,
-          sources: row.sources,
-        })),
-      rankingCriteria: {
-        confederationCup: {
-          winners: criteria.winners,
-          runnersUp: criteria.runnersUp,
-          semiFinalists: criteria.semiFinalists,
-          quarterFinalists: criteria.quarterFinalists,
-          groupThird: criteria.groupThird,
-          groupFourth: criteria.groupFourth,
-        },
-        seasonCoefficient: criteria.seasonCoefficient,
-        note: criteria.note,
-        sources: criteria.sources,
-      },
-      printedTotals:
-        totals === undefined
-          ? null
-          : {
-              matches: totals.matches,
-              goals: totals.goals,
-              groupMatches: totals.groupMatches,
-              groupGoals: totals.groupGoals,
-              note: totals.note,
-              sources: totals.sources,
-            },
-      conflicts: notes.filter((note) => note.kind === 'conflict').map(toNote),
-      gaps: notes.filter((note) => note.kind === 'gap').map(toNote),
-    };
+    const header = onlySeason(headers, seasonId);
+    const id = header.season.id;
+    return seasonFromRows({
+      ...header,
+      criteria: tx.select().from(rankingCriteria).where(eq(rankingCriteria.seasonId, id)).get(),
+      totals: tx.select().from(printedTotals).where(eq(printedTotals.seasonId, id)).get(),
+      aliases: tx.select().from(teamAliases).where(eq(teamAliases.seasonId, id)).orderBy(asc(teamAliases.teamId), asc(teamAliases.ordinal)).all(),
+      members: tx.select().from(groupMembers).where(eq(groupMembers.seasonId, id)).all(),
+      goals: tx.select().from(goals).where(eq(goals.seasonId, id)).orderBy(asc(goals.matchId), asc(goals.ordinal)).all(),
+      redCards: tx.select().from(redCards).where(eq(redCards.seasonId, id)).orderBy(asc(redCards.matchId), asc(redCards.ordinal)).all(),
+      notes: tx.select().from(sourceNotes).where(eq(sourceNotes.seasonId, id)).orderBy(asc(sourceNotes.kind), asc(sourceNotes.ordinal)).all(),
+      stages: tx.select().from(stages).where(eq(stages.seasonId, id)).all(),
+      rounds: tx.select().from(rounds).where(eq(rounds.seasonId, id)).orderBy(asc(rounds.ordinal)).all(),
+      groups: tx.select().from(groups).where(eq(groups.seasonId, id)).all(),
+      associations: tx.select().from(associations).where(eq(associations.seasonId, id)).orderBy(asc(associations.ordinal)).all(),
+      teams: tx.select().from(teams).where(eq(teams.seasonId, id)).orderBy(asc(teams.ordinal)).all(),
+      matches: tx.select().from(matches).where(eq(matches.seasonId, id)).orderBy(asc(matches.ordinal)).all(),
+      calendar: tx.select().from(calendarEntries).where(eq(calendarEntries.seasonId, id)).orderBy(asc(calendarEntries.ordinal)).all(),
+    });
   });
+}
+
+/** The one season row a load asked for (the only one, without an id); says why when there is none. */
+export function onlySeason<T>(headers: readonly T[], seasonId: string | undefined): T {
+  const header = headers[0];
+  if (header === undefined) {
+    throw new Error(seasonId === undefined ? 'No season has been imported into this database yet.' : `No season ${seasonId} is stored in this database.`);
+  }
+  if (headers.length > 1) throw new Error('This database holds several seasons: name the one to load.');
+  return header;
+}
+
+type Rows<T extends { $inferSelect: unknown }> = readonly T['$inferSelect'][];
+
+/**
+ * Every row of one season, as either engine reads them: each list in the order loadSeason asks for
+ * (by ordinal; goals, cards and aliases by match or team, then ordinal; notes by kind, then ordinal).
+ */
+export interface SeasonRowSet {
+  readonly season: typeof seasons.$inferSelect;
+  readonly competition: string;
+  readonly criteria: typeof rankingCriteria.$inferSelect | undefined;
+  readonly totals: typeof printedTotals.$inferSelect | undefined;
+  readonly aliases: Rows<typeof teamAliases>;
+  readonly members: Rows<typeof groupMembers>;
+  readonly goals: Rows<typeof goals>;
+  readonly redCards: Rows<typeof redCards>;
+  readonly notes: Rows<typeof sourceNotes>;
+  readonly stages: Rows<typeof stages>;
+  readonly rounds: Rows<typeof rounds>;
+  readonly groups: Rows<typeof groups>;
+  readonly associations: Rows<typeof associations>;
+  readonly teams: Rows<typeof teams>;
+  readonly matches: Rows<typeof matches>;
+  readonly calendar: Rows<typeof calendarEntries>;
+}
+
+/** The domain Season of a season's rows; pure (the PostgreSQL loader reads the same rows). */
+export function seasonFromRows(rows: SeasonRowSet): Season {
+  const { season, competition, criteria, totals } = rows;
+  // No printed-totals row: no source prints totals for this season (null).
+  if (criteria === undefined) throw new Error(`Season ${season.id} is missing its ranking criteria.`);
+  const aliasesByTeam = groupBy(rows.aliases, (alias) => alias.teamId);
+  const groupByTeam = new Map(rows.members.map((member) => [member.teamId, member.groupId] as const));
+  const goalsByMatch = groupBy(rows.goals, (goal) => goal.matchId);
+  const redCardsByMatch = groupBy(rows.redCards, (card) => card.matchId);
+  const toNote = (note: SeasonRowSet['notes'][number]): SourceNote => ({ subject: note.subject, text: note.text, sources: note.sources });
+  const format = formatFromRows(rows.stages, rows.rounds, rows.groups, season.tiebreak);
+
+  return {
+    id: season.id,
+    name: season.name,
+    competition,
+    format,
+    label: season.label,
+    staleAfterDays: season.staleAfterDays,
+    endDate: season.endDate,
+    asOf: season.asOf,
+    champion: season.championTeamId,
+    associations: rows.associations.map((row) => ({
+      name: row.name,
+      shortName: row.shortName,
+      code: row.code,
+      rank: row.rank,
+      rankDispute: row.rankDispute,
+      rankConfidence: row.rankConfidence,
+      points: row.points,
+      entered: row.entered,
+      note: row.note,
+      sources: row.sources,
+    })),
+    teams: rows.teams.map((row) => ({
+      id: row.id,
+      name: row.name,
+      shortName: row.shortName,
+      aliases: (aliasesByTeam.get(row.id) ?? []).map((alias) => alias.alias),
+      association: row.association,
+      qualifyingMethod: row.qualifyingMethod,
+      entryRound: row.entryStage,
+      group: groupByTeam.get(row.id) ?? null,
+      note: row.note,
+      sources: row.sources,
+    })),
+    matches: rows.matches.map((row) => toMatch(row, goalsByMatch.get(row.id) ?? [], redCardsByMatch.get(row.id) ?? [])),
+    calendar: rows.calendar.map((row) => ({
+      id: row.id,
+      phase: row.phase,
+      round: row.round,
+      kind: row.kind,
+      stage: row.stage,
+      matchday: row.matchday,
+      leg: asLeg(row.leg, `calendar entry ${row.id}`),
+      startDate: row.startDate,
+      endDate: row.endDate,
+      note: row.note,
+      sources: row.sources,
+    })),
+    rankingCriteria: {
+      confederationCup: {
+        winners: criteria.winners,
+        runnersUp: criteria.runnersUp,
+        semiFinalists: criteria.semiFinalists,
+        quarterFinalists: criteria.quarterFinalists,
+        groupThird: criteria.groupThird,
+        groupFourth: criteria.groupFourth,
+      },
+      seasonCoefficient: criteria.seasonCoefficient,
+      note: criteria.note,
+      sources: criteria.sources,
+    },
+    printedTotals:
+      totals === undefined
+        ? null
+        : {
+            matches: totals.matches,
+            goals: totals.goals,
+            groupMatches: totals.groupMatches,
+            groupGoals: totals.groupGoals,
+            note: totals.note,
+            sources: totals.sources,
+          },
+    conflicts: rows.notes.filter((note) => note.kind === 'conflict').map(toNote),
+    gaps: rows.notes.filter((note) => note.kind === 'gap').map(toNote),
+  };
 }
 
 function toMatch(
