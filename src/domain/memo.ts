@@ -75,3 +75,18 @@ export function memoBySeasonKey<I, T>(
     return value;
   };
 }
+
+/**
+ * How many of the ascending instants are at or before `t` (a binary search: commands ask it on each call for a
+ * season's hundreds of change instants, to name the clock's step between two of them in a memo key).
+ */
+export function countAtOrBefore(ascending: readonly number[], t: number): number {
+  let low = 0;
+  let high = ascending.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((ascending[mid] as number) <= t) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
