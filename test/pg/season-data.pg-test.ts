@@ -11,7 +11,7 @@ import { openPgDatabase } from '../../src/db/pg/client.js';
 import { migratePg } from '../../src/db/pg/migrate.js';
 import { sqliteEditing, pgEditing, type EditingStore } from '../../src/db/store/editing.js';
 import { pgSeasonData, sqliteSeasonData, type SeasonDataStore } from '../../src/db/store/season-data.js';
-import type { Season } from '../../src/domain/types.js';
+import type { Season, TeamId } from '../../src/domain/types.js';
 import { readSeasonFile, seasonFilesIn } from '../../src/season/read.js';
 import { freshDatabase } from './support.js';
 
@@ -128,7 +128,7 @@ describe.each(ENGINES)('season data on %s', (name, open) => {
     const broken: Season = {
       ...first.season,
       matches: first.season.matches.map((m) =>
-        m.id === goodMatch.id ? { ...m, venue: 'Never stored', goals: [...m.goals, { team: 'no-such-team', player: 'X', minute: 1, type: 'regular' }] } : m,
+        m.id === goodMatch.id ? { ...m, venue: 'Never stored', goals: [...m.goals, { team: 'no-such-team' as TeamId, player: 'X', minute: 1, type: 'regular' as const }] } : m,
       ),
     };
     await expect(engine.data.importSeason(broken, 'broken', new Date())).rejects.toThrow(/Season import failed/);
