@@ -128,7 +128,7 @@ describe.each(ENGINES)('season data on %s', (name, open) => {
     const broken: Season = {
       ...first.season,
       matches: first.season.matches.map((m) =>
-        m.id === goodMatch.id ? { ...m, venue: 'Never stored', goals: [...m.goals, { team: 'no-such-team' as TeamId, player: 'X', minute: 1, type: 'regular' as const }] } : m,
+        m.id === goodMatch.id ? { ...m, venue: 'Never stored', goals: [...m.goals, { team: 'no-such-team' as TeamId, player: 'X', minute: '1', type: 'regular' as const }] } : m,
       ),
     };
     await expect(engine.data.importSeason(broken, 'broken', new Date())).rejects.toThrow(/Season import failed/);
