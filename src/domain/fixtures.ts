@@ -1,6 +1,7 @@
 import { isGroupStage, stageFormat, stageKey, stageName } from './format.js';
 import type { GroupId, Match, MatchStatus, Season, Stage, TeamId } from './types.js';
 import { indexSeason, matchDay } from './season-index.js';
+import { countAtOrBefore, memoBySeason } from './memo.js';
 
 export interface FixtureFilter {
   readonly team?: TeamId;
@@ -41,6 +42,32 @@ function isUpcoming(match: Match, now: Date): boolean {
   const day = matchDay(match);
   return day === null || day >= now.toISOString().slice(0, 10);
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const dayAfter = (day: string): number => Date.parse(`${day}T00:00:00Z`) + DAY_MS;
+
+/**
+ * Every instant at which the clock changes what /fixtures reads of the season, ascending: a match stops
+ * being upcoming just after its kickoff (a date-only one when its day is over), and a draw stops being
+ * the next one when its day is over.
+ */
+const upcomingChanges = memoBySeason((season: Season): number[] => {
+  const instants = new Set<number>();
+  for (const match of season.matches) {
+    if (match.kickoff !== null) instants.add(Date.parse(match.kickoff) + 1);
+    const day = matchDay(match);
+    if (day !== null) instants.add(dayAfter(day));
+  }
+  for (const entry of season.calendar) if (entry.kind === 'draw') instants.add(dayAfter(entry.startDate));
+  return [...instants].filter(Number.isFinite).sort((a, b) => a - b);
+});
+
+/**
+ * Which step of the season's clock `now` is in: between two changes (above) every 'upcoming' selection,
+ * and every fixtures reply built from the same query, is the same, so a reply kept under this number is
+ * not rebuilt at each call and not shown past its time.
+ */
+export const upcomingStep = (season: Season, now: Date): number => countAtOrBefore(upcomingChanges(season), now.getTime());
 
 /** Matches passing every given filter, in chronological order (day, kickoff, id). */
 export function selectFixtures(season: Season, filter: FixtureFilter = {}): Match[] {

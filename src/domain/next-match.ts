@@ -4,6 +4,7 @@ import { seasonAsOf, RESULT_AFTER_KICKOFF_MS } from './as-of.js';
 import { indexSeason, matchDay } from './season-index.js';
 import type { Match, Season, TeamId } from './types.js';
 import { roundIdFor } from './format.js';
+import { countAtOrBefore, memoBySeason, memoBySeasonKey, objectKey } from './memo.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -52,6 +53,30 @@ const involves = (match: Match, team: TeamId): boolean => match.home === team ||
  * from the season as known at `now`: no result, pairing or decision before it was known.
  */
 export function nextMatches(season: Season, now: Date, team: TeamId | null = null): NextView {
+  return keptNext({ season, now, team });
+}
+
+/** Every instant at which a match of the season is over, ascending: what is still to come changes only then. */
+const overInstants = memoBySeason((season: Season): number[] =>
+  [...new Set(season.matches.map(overAt).filter((t): t is number => t !== null && Number.isFinite(t)))].sort((a, b) => a - b),
+);
+
+interface NextInput {
+  readonly season: Season;
+  readonly now: Date;
+  readonly team: TeamId | null;
+}
+
+// Kept per season, club, season view and step of the clock between two "over" instants (a /next asked
+// again reads no match), never per instant: the same view and step give the same answer.
+const keptNext = memoBySeasonKey(
+  (input: NextInput) => input.season,
+  ({ season, now, team }) => `${team ?? ''}|${objectKey(seasonAsOf(season, now))}|${countAtOrBefore(overInstants(season), now.getTime())}`,
+  ({ season, now, team }) => computeNextMatches(season, now, team),
+);
+
+/** nextMatches computed afresh, keeping nothing (tests compare the kept answers with it). */
+export function computeNextMatches(season: Season, now: Date, team: TeamId | null = null): NextView {
   const view = seasonAsOf(season, now);
   const index = indexSeason(view);
   const t = now.getTime();
