@@ -1,6 +1,7 @@
 // The state of a /fixtures view: read from the options once, then carried in the paging buttons'
 // custom_id so a button still works after a restart.
-import { selectFixtures } from '../../domain/fixtures.js';
+import { selectFixtures, upcomingStep } from '../../domain/fixtures.js';
+import { memoBySeasonKey } from '../../domain/memo.js';
 import { indexSeason } from '../../domain/season-index.js';
 import { computeTies } from '../../domain/ties.js';
 import { isKnownStage, STAGE_KEY, STAGES } from '../../domain/types.js';
@@ -14,6 +15,7 @@ import type { MessagePayload } from '../render/limits.js';
 import { dateOnlyText, englishTr, groupName, stageHeading } from '../render/words.js';
 import { MAX_MATCHDAY } from '../../season/format.js';
 import { SEASON_ID_PATTERN } from './season-choice.js';
+import { keptReply } from './kept-reply.js';
 
 export const WHENS = ['upcoming', 'results', 'all'] as const;
 export type When = (typeof WHENS)[number];
@@ -43,8 +45,16 @@ const LABEL_PREFIX = 'fixtures:i:';
 export const defaultWhen = (season: Season, filters: Omit<FixturesQuery, 'when'>, now: Date): When => {
   const filtered = filters.team !== undefined || filters.stage !== undefined || filters.group !== undefined || filters.matchday !== undefined;
   if (filtered) return 'all';
-  return selectFixtures(season, { when: 'upcoming', now }).length > 0 ? 'upcoming' : 'results';
+  return anyUpcoming(season, now) ? 'upcoming' : 'results';
 };
+
+/** Whether anything is still to come, kept per season and step of its clock (fixtures.ts's upcomingStep). */
+const anyUpcoming = (season: Season, now: Date): boolean => anyUpcomingAt({ season, now });
+const anyUpcomingAt = memoBySeasonKey(
+  (at: { season: Season; now: Date }) => at.season,
+  (at) => String(upcomingStep(at.season, at.now)),
+  (at) => selectFixtures(at.season, { when: 'upcoming', now: at.now }).length > 0,
+);
 
 // Maps, not object literals: a forged value must find nothing, not a prototype member.
 const WHEN_CODES: ReadonlyMap<When, string> = new Map([
@@ -215,7 +225,24 @@ export const fixturesReply = (
   page: number,
   now: Date,
   speech: FixturesSpeech = ENGLISH_SPEECH(),
-): MessagePayload => {
+): MessagePayload => keptFixtures({ season, query, page, now, tr: speech.tr, clientLocale: speech.clientLocale });
+
+interface FixturesInput {
+  readonly season: Season;
+  readonly query: FixturesQuery;
+  readonly page: number;
+  readonly now: Date;
+  readonly tr: Translator;
+  readonly clientLocale: string | null;
+}
+
+// The clock enters only through what is upcoming and which draw is next: its step, not the instant.
+const keptFixtures = keptReply(
+  (input: FixturesInput) => `${encodeQuery(input.query)}|${input.page}|${input.clientLocale ?? ''}|${upcomingStep(input.season, input.now)}`,
+  (input) => buildFixturesReply(input.season, input.query, input.page, input.now, { tr: input.tr, clientLocale: input.clientLocale }),
+);
+
+const buildFixturesReply = (season: Season, query: FixturesQuery, page: number, now: Date, speech: FixturesSpeech): MessagePayload => {
   const index = indexSeason(season);
   const matches = selectFixtures(season, { ...query, now });
   const compact = compactQuery(season, query);

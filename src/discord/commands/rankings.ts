@@ -2,7 +2,7 @@ import { SlashCommandBuilder } from 'discord.js';
 import { localized } from '../../i18n/commands.js';
 import { seasonAsOf } from '../../domain/as-of.js';
 import { computeRanking } from '../../domain/ranking.js';
-import { memoLastSeasons } from '../../domain/memo.js';
+import { memoLastSeasons, objectKey } from '../../domain/memo.js';
 import { computeRankingAcross } from '../../domain/ranking-across.js';
 import type { Season } from '../../domain/types.js';
 import { renderRankings } from '../render/rankings.js';
@@ -11,6 +11,7 @@ import { replyTranslator } from './language.js';
 import { teamAutocomplete } from './options.js';
 import { catalogOf, chooseSeason, competitionOption } from './season-choice.js';
 import type { Command, CommandContext } from './types.js';
+import { keptReply, type ReplyInput } from './kept-reply.js';
 
 const ACROSS_OPTION = 'across-seasons';
 
@@ -24,6 +25,16 @@ const loadedSeasons = (ctx: CommandContext): Season[] => {
 // Recomputed only when the loaded seasons (or their timeline under a replay clock) change.
 const rankingAcross = memoLastSeasons((seasons) => computeRankingAcross(seasons));
 
+// Kept per season view, language and notice (kept-reply.ts); across seasons, per the very season views too.
+const rankingsReply = keptReply(
+  () => '',
+  ({ season, tr }: ReplyInput) => renderRankings(season, computeRanking(season), tr),
+);
+const acrossReply = keptReply(
+  (input: ReplyInput & { readonly seasons: readonly Season[] }) => input.seasons.map(objectKey).join(','),
+  ({ season, seasons, tr }) => renderRankingsAcross(rankingAcross(seasons), seasons, season, tr),
+);
+
 export const rankings: Command = {
   data: localized(new SlashCommandBuilder()
     .setName('rankings')
@@ -36,11 +47,10 @@ export const rankings: Command = {
     const { season } = chooseSeason(interaction, ctx);
     const tr = ctx.tr ?? replyTranslator(interaction, ctx);
     if (interaction.options.getBoolean(ACROSS_OPTION) === true) {
-      const seasons = loadedSeasons(ctx);
-      await interaction.reply(renderRankingsAcross(rankingAcross(seasons), seasons, season, tr));
+      await interaction.reply(acrossReply({ season, seasons: loadedSeasons(ctx), tr }));
       return;
     }
-    await interaction.reply(renderRankings(season, computeRanking(season), tr));
+    await interaction.reply(rankingsReply({ season, tr }));
   },
 
   autocomplete: teamAutocomplete,

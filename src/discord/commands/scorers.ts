@@ -3,7 +3,9 @@ import { localized } from '../../i18n/commands.js';
 import { computeScorers } from '../../domain/scorers.js';
 import type { ScorerStage } from '../../domain/scorers.js';
 import { indexSeason } from '../../domain/season-index.js';
-import type { Season, Stage } from '../../domain/types.js';
+import type { Season, Stage, Team } from '../../domain/types.js';
+import { objectKey } from '../../domain/memo.js';
+import { keptReply } from './kept-reply.js';
 import { stagesOfKind } from '../../domain/format.js';
 import { stageChoices } from '../render/choices.js';
 
@@ -42,6 +44,28 @@ const MAX_LIMIT = 50;
 const stageTitle = (stage: ScorerStage, tr: Translator): string =>
   stage === 'proper' || stage === 'qualifying' ? tr.t(`scorers.stageTitle.${stage}`) : stageHeading(stage, tr);
 
+interface ScorersInput {
+  readonly season: Season;
+  readonly tr: Translator;
+  readonly stage: ScorerStage;
+  readonly limit: number;
+  readonly team: Team | null;
+}
+
+/** The table, kept per season view, language, notice, stage, limit and club (kept-reply.ts). */
+const scorersReply = keptReply(
+  (input: ScorersInput) => `${input.stage}|${input.limit}|${input.team === null ? '' : objectKey(input.team)}`,
+  ({ season, tr, stage, limit, team }) =>
+    renderScorers({
+      season,
+      table: computeScorers(season, { stage, limit, ...(team ? { team: team.id } : {}) }),
+      teamName: indexSeason(season).teamName,
+      heading: [tr.t('scorers.heading'), stageTitle(stage, tr), ...(team ? [tr.name(team.name)] : [])].join(' · '),
+      stage: stage === 'proper' || stage === 'qualifying' ? null : (stage as Stage),
+      limit,
+    }, tr),
+);
+
 export const scorers: Command = {
   data: localized(new SlashCommandBuilder()
     .setName('scorers')
@@ -57,17 +81,7 @@ export const scorers: Command = {
     const tr = ctx.tr ?? replyTranslator(interaction, ctx);
     const stage = readScorerStage(interaction, season, tr);
     const limit = readInteger(interaction, 'limit', 1, MAX_LIMIT) ?? DEFAULT_LIMIT;
-    const table = computeScorers(season, { stage, limit, ...(team ? { team: team.id } : {}) });
-    await interaction.reply(
-      renderScorers({
-        season,
-        table,
-        teamName: indexSeason(season).teamName,
-        heading: [tr.t('scorers.heading'), stageTitle(stage, tr), ...(team ? [tr.name(team.name)] : [])].join(' · '),
-        stage: stage === 'proper' || stage === 'qualifying' ? null : (stage as Stage),
-        limit,
-      }, tr),
-    );
+    await interaction.reply(scorersReply({ season, tr, stage, limit, team: team ?? null }));
   },
 
   // stage: the season's parts first, then its format's stages; team and competition as every fan command.

@@ -11,7 +11,10 @@ import { catalogOf, chooseSeason, COMPETITION_OPTION, competitionOption } from '
 import type { Command, CommandContext } from './types.js';
 import type { TeamInSeason } from '../render/team-seasons.js';
 import { seasonAsOf } from '../../domain/as-of.js';
-import type { Season, TeamId } from '../../domain/types.js';
+import type { Season, Team, TeamId } from '../../domain/types.js';
+import { objectKey } from '../../domain/memo.js';
+import type { Translator } from '../../i18n/index.js';
+import { keptReply } from './kept-reply.js';
 
 /** The season shown, then every other loaded season the club plays in (the catalog's order: newest first), each as of the bot's clock. */
 const seasonsOfClub = (ctx: CommandContext, shown: Season, team: TeamId): TeamInSeason[] => {
@@ -25,6 +28,36 @@ const seasonsOfClub = (ctx: CommandContext, shown: Season, team: TeamId): TeamIn
   return [{ season: shown, team }, ...others.map((season) => ({ season, team }))];
 };
 
+interface CardInput {
+  readonly season: Season;
+  readonly team: Team;
+  readonly seasons: readonly TeamInSeason[];
+  readonly tr: Translator;
+}
+
+/** The card, kept per season view, language, notice, club and the very season views it lists (kept-reply.ts). */
+const teamCard = keptReply(
+  (input: CardInput) => `${objectKey(input.team)}|${input.seasons.map((s) => objectKey(s.season)).join(',')}`,
+  ({ season, team: found, seasons, tr }) => {
+    const index = indexSeason(season);
+    return renderTeam({
+      season,
+      team: found,
+      association: index.associationByName.get(found.association) ?? null,
+      teamName: index.teamName,
+      matches: index.matchesOf(found.id),
+      ties: computeTies(season).filter((t) => t.teams.includes(found.id)),
+      groupTable: found.group === null ? null : computeGroupTable(season, found.group),
+      scorers: {
+        proper: computeScorers(season, { team: found.id, stage: 'proper' }),
+        qualifying: computeScorers(season, { team: found.id, stage: 'qualifying' }),
+      },
+      tr,
+      seasons,
+    });
+  },
+);
+
 export const team: Command = {
   data: localized(new SlashCommandBuilder()
     .setName('team')
@@ -37,25 +70,8 @@ export const team: Command = {
     const found = readTeam(interaction, season, 'team', true);
     // Without `competition`, the card lists every loaded season the club played (this one first).
     const seasons = interaction.options.getString(COMPETITION_OPTION) === null ? seasonsOfClub(ctx, season, found.id) : [];
-    const index = indexSeason(season);
     const tr = ctx.tr ?? replyTranslator(interaction, ctx);
-    await interaction.reply(
-      renderTeam({
-        season,
-        team: found,
-        association: index.associationByName.get(found.association) ?? null,
-        teamName: index.teamName,
-        matches: index.matchesOf(found.id),
-        ties: computeTies(season).filter((t) => t.teams.includes(found.id)),
-        groupTable: found.group === null ? null : computeGroupTable(season, found.group),
-        scorers: {
-          proper: computeScorers(season, { team: found.id, stage: 'proper' }),
-          qualifying: computeScorers(season, { team: found.id, stage: 'qualifying' }),
-        },
-        tr,
-        seasons,
-      }),
-    );
+    await interaction.reply(teamCard({ season, team: found, seasons, tr }));
   },
 
   autocomplete: teamAutocomplete,
