@@ -7,6 +7,7 @@ import type { Config } from './config.js';
 import { liveOverrides } from './db/editing.js';
 import { guildSeason } from './db/guild-settings.js';
 import { createLanguageStore } from './db/languages.js';
+import { sqliteOperations } from './db/store/operations.js';
 import { createClient } from './discord/client.js';
 import { editorCommands } from './discord/commands/index.js';
 import type { Command, CommandContext } from './discord/commands/types.js';
@@ -73,6 +74,7 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
     shards.mode === 'shard'
       ? attachSeasonStore({ databasePath: config.databasePath, seasonFiles: config.seasonFiles, log })
       : openSeasonStore({ databasePath: config.databasePath, seasonFiles: config.seasonFiles, log });
+  const ops = sqliteOperations(store.db);
   // On SQLite one process dispatches (the dispatcher lease refuses a second): shard 0, not every shard.
   const dispatches = shards.mode !== 'shard' || shards.id === 0;
   // Another process's import (a source update on shard 0, a bot started with a changed file) reaches
@@ -81,7 +83,7 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
 
   const client = createClient(config, log);
   const announcements = createAnnouncements({
-    db: store.db,
+    db: ops,
     client,
     clock,
     // Every loaded season: each channel is planned and posted from the season it follows.
@@ -120,6 +122,7 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
   // Started just before login (below); the router reports to it from then on.
   let observability: Observability | null = null;
   let heartbeatHolder: string | null = null;
+  let lastBeat: (() => number | null) | null = null;
   let sources: SourceLeader | null = null;
   const router = createRouter({ commands: routed, ctx, log, onInteraction: (summary) => observability?.recordInteraction(summary) });
   router.attach(client);
@@ -153,7 +156,11 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
       // A failure here is not logged and forgotten: `ready` rejects, no ready line is logged, and the
       // entry point stops the process rather than run a bot that answers commands but never posts.
       try {
-        if (dispatches) heartbeatHolder = announcements.start().holder;
+        if (dispatches) {
+          const scheduler = await announcements.start();
+          heartbeatHolder = scheduler.holder;
+          lastBeat = scheduler.lastBeat;
+        }
       } catch (err) {
         reject(new Error(`Announcements could not start: ${(err as Error).message}`, { cause: err }));
         return;
@@ -180,7 +187,7 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
         return;
       }
       sources = startSourceLeader({
-        db: store.db,
+        db: ops,
         logger: log,
         startPolling: () => {
           noticeEditors();
@@ -192,7 +199,7 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
               store.importFromSource(season, update.hash);
               // Already served here: the data check need not reload for this process's own import.
               dataWatch.noteCurrent();
-              if (dispatches) announcements.replan([season.id]);
+              if (dispatches) void announcements.replan([season.id]).catch((err: unknown) => log.error({ err, seasonId: season.id }, 're-planning an updated season failed; the season watch retries'));
             },
             // The editors' live overrides on top of each update: a field an editor set is not "changed" by the source.
             overrides: (seasonId) => domainOverrides(liveOverrides(store.db, seasonId)),
@@ -248,10 +255,11 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
       observability = await startObservability({
         ...config.http,
         client,
-        db: store.db,
-        sqlite: store.sqlite,
+        db: ops,
         commandNames: routed.map((command) => command.data.name),
         heartbeatHolder: () => heartbeatHolder,
+        // Read only where no dispatcher lease is held (PostgreSQL).
+        ...(ops.engine === 'sqlite' ? {} : { lastBeat: () => lastBeat?.() ?? null }),
         log,
         // A shard answers its manager's HTTP server over IPC instead of listening itself.
         shard: shards.mode === 'shard' ? shards.id : null,

@@ -9,6 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { REST, Routes, ShardingManager, type RESTGetAPIGatewayBotResult, type Shard } from 'discord.js';
 import type { Config, ShardsConfig } from './config.js';
 import { openDatabase } from './db/client.js';
+import { sqliteOperations } from './db/store/operations.js';
 import type { Command } from './discord/commands/types.js';
 import { editorCommands } from './discord/commands/index.js';
 import { syncAllCommands } from './discord/sync.js';
@@ -153,10 +154,10 @@ export const startShardManager = async (
   let closeDatabase = (): void => {};
   if (config.http) {
     const { startManagerObservability } = await import('./observability/manager.js');
-    const { db, sqlite, close } = openDatabase(config.databasePath, { migrate: false, log });
+    const { db, close } = openDatabase(config.databasePath, { migrate: false, log });
     closeDatabase = close;
     try {
-      observability = await startManagerObservability({ ...config.http, shards: manager.shards, shardCount, db, sqlite, log });
+      observability = await startManagerObservability({ ...config.http, shards: manager.shards, shardCount, db: sqliteOperations(db), log });
     } catch (err) {
       close();
       throw err;

@@ -2,9 +2,8 @@
 // the heartbeat renewed the dispatcher lease within two minutes. Each check says its state, so a 503
 // names the failing part.
 import { Status, type Client } from 'discord.js';
-import { eq } from 'drizzle-orm';
-import { dispatcherLeases } from '../db/announcements-schema.js';
-import type { SyncDb } from '../db/outbox.js';
+import type { LeaseHolder } from '../db/dispatcher-lease.js';
+import type { OperationsStore } from '../db/store/types.js';
 
 export interface Check {
   readonly ok: boolean;
@@ -39,9 +38,9 @@ export const gatewayCheck = (client: Client): Check => {
 };
 
 /** A trivial statement: a closed, locked-out or vanished connection throws. */
-export const databaseCheck = (sqlite: { prepare(sql: string): { get(): unknown } }): Check => {
+export const databaseCheck = async (store: Pick<OperationsStore, 'ping'>): Promise<Check> => {
   try {
-    sqlite.prepare('select 1').get();
+    await store.ping();
     return { ok: true, state: 'up' };
   } catch (err) {
     return { ok: false, state: 'down', error: (err as Error).message };
@@ -49,9 +48,14 @@ export const databaseCheck = (sqlite: { prepare(sql: string): { get(): unknown }
 };
 
 export interface HeartbeatOptions {
-  readonly db: SyncDb;
+  readonly db: Pick<OperationsStore, 'leases'>;
   /** This process's lease holder name once announcements run; null before (nothing to check yet). */
   readonly holder: () => string | null;
+  /**
+   * Where no dispatcher lease is held (PostgreSQL: every process dispatches), this process's own last
+   * beat (real ms; null before the first), read instead of the lease.
+   */
+  readonly lastBeat?: () => number | null;
   /** Real wall-clock ms (lease times are never the replay clock). */
   readonly realNow: () => number;
   readonly maxAgeMs?: number;
@@ -61,25 +65,26 @@ export interface HeartbeatOptions {
  * Reads the dispatcher lease's last renewal. Held by another live process, this one is a standby and
  * announcements still go out: healthy, and said so (`self: false`).
  */
-export const heartbeatCheck = (opts: HeartbeatOptions): Check => {
+export const heartbeatCheck = async (opts: HeartbeatOptions): Promise<Check> => {
   const holder = opts.holder();
   if (holder === null) return { ok: true, state: 'off' };
-  let lease: typeof dispatcherLeases.$inferSelect | undefined;
+  const freshness = (renewedAt: number): Check => {
+    const ageMs = opts.realNow() - renewedAt;
+    const fresh = ageMs <= (opts.maxAgeMs ?? HEARTBEAT_MAX_AGE_MS);
+    return { ok: fresh, state: fresh ? 'fresh' : 'stale', lastBeat: new Date(renewedAt).toISOString(), ageSeconds: Math.round(ageMs / 1000) };
+  };
+  if (opts.lastBeat !== undefined) {
+    const beat = opts.lastBeat();
+    return beat === null ? { ok: false, state: 'missing' } : { ...freshness(beat), self: true };
+  }
+  let lease: LeaseHolder | null;
   try {
-    lease = opts.db.select().from(dispatcherLeases).where(eq(dispatcherLeases.name, DISPATCHER_LEASE)).get();
+    lease = await opts.db.leases.readLease(DISPATCHER_LEASE);
   } catch (err) {
     return { ok: false, state: 'unknown', error: (err as Error).message };
   }
-  if (lease === undefined) return { ok: false, state: 'missing' };
-  const ageMs = opts.realNow() - lease.renewedAt.getTime();
-  const fresh = ageMs <= (opts.maxAgeMs ?? HEARTBEAT_MAX_AGE_MS);
-  return {
-    ok: fresh,
-    state: fresh ? 'fresh' : 'stale',
-    lastBeat: lease.renewedAt.toISOString(),
-    ageSeconds: Math.round(ageMs / 1000),
-    self: lease.holder === holder,
-  };
+  if (lease === null) return { ok: false, state: 'missing' };
+  return { ...freshness(lease.renewedAt), self: lease.holder === holder };
 };
 
 export const healthReport = (checks: HealthReport['checks']): HealthReport => ({

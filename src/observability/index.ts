@@ -2,7 +2,7 @@
 // module only when HTTP_PORT is set: a bot without it pays nothing for prom-client. A shard (SHARDS)
 // serves no HTTP: its manager does, and asks each shard over IPC (manager.ts, shard-reporter.ts).
 import type { Client } from 'discord.js';
-import type { SyncDb } from '../db/outbox.js';
+import type { OperationsStore } from '../db/store/types.js';
 import type { Logger } from '../log.js';
 import { databaseCheck, gatewayCheck, healthReport, heartbeatCheck, type HealthReport } from './health.js';
 import { startHttpServer } from './http-server.js';
@@ -12,7 +12,7 @@ import { answerManagerRequests } from './shard-reporter.js';
 export interface Observability {
   /** The router's observer. */
   recordInteraction(observation: InteractionObservation): void;
-  health(): HealthReport;
+  health(): Promise<HealthReport>;
   /** The port actually bound (HTTP_PORT=0 picks one); null in a shard, whose manager serves HTTP. */
   readonly port: number | null;
   close(): Promise<void>;
@@ -22,11 +22,12 @@ export interface ObservabilityOptions {
   readonly host: string;
   readonly port: number;
   readonly client: Client;
-  readonly db: SyncDb;
-  readonly sqlite: { prepare(sql: string): { get(): unknown } };
+  readonly db: OperationsStore;
   readonly commandNames: readonly string[];
   /** This process's dispatcher lease holder once announcements run, else null. */
   readonly heartbeatHolder: () => string | null;
+  /** This process's last heartbeat (real ms), where no dispatcher lease is held (PostgreSQL). */
+  readonly lastBeat?: () => number | null;
   readonly log: Logger;
   /** Real wall-clock ms. Default Date.now. */
   readonly realNow?: () => number;
@@ -36,12 +37,13 @@ export interface ObservabilityOptions {
 
 export const startObservability = async (opts: ObservabilityOptions): Promise<Observability> => {
   const realNow = opts.realNow ?? Date.now;
-  const health = (): HealthReport =>
-    healthReport({
-      gateway: gatewayCheck(opts.client),
-      database: databaseCheck(opts.sqlite),
-      heartbeat: heartbeatCheck({ db: opts.db, holder: opts.heartbeatHolder, realNow }),
-    });
+  const health = async (): Promise<HealthReport> => {
+    const [database, heartbeat] = await Promise.all([
+      databaseCheck(opts.db),
+      heartbeatCheck({ db: opts.db, holder: opts.heartbeatHolder, realNow, ...(opts.lastBeat === undefined ? {} : { lastBeat: opts.lastBeat }) }),
+    ]);
+    return healthReport({ gateway: gatewayCheck(opts.client), database, heartbeat });
+  };
   const shard = opts.shard ?? null;
   const metrics = createMetrics({
     db: opts.db,

@@ -2,7 +2,7 @@
 // every shard over IPC (shard-gather.ts) and adds its own part — the database it migrated (a connection
 // of its own, no migration), the outbox gauges once for the whole bot, and its process metrics.
 import { collectDefaultMetrics, Registry } from 'prom-client';
-import type { SyncDb } from '../db/outbox.js';
+import type { OperationsStore } from '../db/store/types.js';
 import type { Logger } from '../log.js';
 import { databaseCheck } from './health.js';
 import { startHttpServer } from './http-server.js';
@@ -15,8 +15,7 @@ export interface ManagerObservabilityOptions {
   /** discord.js ShardingManager.shards: filled as shards are created. */
   readonly shards: ReadonlyMap<number, ShardHandle>;
   readonly shardCount: number;
-  readonly db: SyncDb;
-  readonly sqlite: { prepare(sql: string): { get(): unknown } };
+  readonly db: OperationsStore;
   readonly log: Logger;
   /** How long a shard may take to answer; default SHARD_ANSWER_TIMEOUT_MS. */
   readonly shardTimeoutMs?: number;
@@ -36,7 +35,7 @@ export const startManagerObservability = async (opts: ManagerObservabilityOption
   const http = await startHttpServer({
     host: opts.host,
     port: opts.port,
-    health: async () => shardedHealth(databaseCheck(opts.sqlite), await gather()),
+    health: async () => shardedHealth(await databaseCheck(opts.db), await gather()),
     metrics: async () => mergedMetrics(own, await gather()),
     metricsContentType: own.contentType,
     log: opts.log,

@@ -4,9 +4,8 @@
 // hook. Names are listed in README §7.
 import { Events, RESTEvents, type APIRequest, type Client, type RateLimitData, type ResponseLike } from 'discord.js';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { count } from 'drizzle-orm';
-import { announcementOutbox, OUTBOX_STATUSES } from '../db/announcements-schema.js';
-import type { SyncDb } from '../db/outbox.js';
+import { OUTBOX_STATUSES } from '../db/announcements-schema.js';
+import type { OperationsStore } from '../db/store/types.js';
 import type { Logger } from '../log.js';
 
 /** What the router reports for each interaction (structurally its InteractionSummary). */
@@ -28,7 +27,7 @@ export interface BotMetrics {
 }
 
 export interface MetricsOptions {
-  readonly db: SyncDb;
+  readonly db: Pick<OperationsStore, 'outbox'>;
   /** Every command name the bot registers: any other name (a forged payload) is counted as `unknown`. */
   readonly commandNames: readonly string[];
   /** 1 when the gateway is connected (the same answer as /healthz). */
@@ -153,15 +152,11 @@ export const createMetrics = (opts: MetricsOptions): BotMetrics => {
  * caf_outbox_rows and caf_announcement_posts: both ask the database at scrape time; a database that does
  * not answer leaves them empty (no stale numbers) and /healthz says why.
  */
-export const registerOutboxGauges = (registry: Registry, db: SyncDb, log: Logger): void => {
+export const registerOutboxGauges = (registry: Registry, db: Pick<OperationsStore, 'outbox'>, log: Logger): void => {
   const registers = [registry];
-  const outboxCounts = (gauge: Gauge<string>): readonly { status: string; late: boolean; rows: number }[] | null => {
+  const outboxCounts = async (gauge: Gauge<string>): Promise<readonly { status: string; late: boolean; rows: number }[] | null> => {
     try {
-      return db
-        .select({ status: announcementOutbox.status, late: announcementOutbox.late, rows: count() })
-        .from(announcementOutbox)
-        .groupBy(announcementOutbox.status, announcementOutbox.late)
-        .all();
+      return await db.outbox.countByStatusAndLate();
     } catch (err) {
       gauge.reset();
       log.warn({ err }, 'outbox metrics could not be read');
@@ -173,8 +168,8 @@ export const registerOutboxGauges = (registry: Registry, db: SyncDb, log: Logger
     help: 'Announcement outbox rows by status (pending, sending, sent, failed, expired, cancelled).',
     labelNames: ['status'] as const,
     registers,
-    collect() {
-      const rows = outboxCounts(this);
+    async collect() {
+      const rows = await outboxCounts(this);
       if (rows === null) return;
       for (const status of OUTBOX_STATUSES) {
         this.set({ status }, rows.filter((r) => r.status === status).reduce((sum, r) => sum + r.rows, 0));
@@ -186,8 +181,8 @@ export const registerOutboxGauges = (registry: Registry, db: SyncDb, log: Logger
     help: 'Announcement posts by how they ended: sent (on time), late (sent after the on-time grace), expired (too late to send), failed (Discord refused it). From the outbox, so it survives restarts.',
     labelNames: ['result'] as const,
     registers,
-    collect() {
-      const rows = outboxCounts(this);
+    async collect() {
+      const rows = await outboxCounts(this);
       if (rows === null) return;
       const tally = new Map<string, number>(POST_RESULTS.map((result) => [result, 0]));
       for (const r of rows) {

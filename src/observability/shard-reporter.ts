@@ -5,7 +5,7 @@ import type { HealthReport } from './health.js';
 import { isReportRequest, REPORT_MESSAGE, type ShardMetrics, type ShardReport } from './shard-protocol.js';
 
 export interface ShardReporterOptions {
-  readonly health: () => HealthReport;
+  readonly health: () => Promise<HealthReport>;
   readonly metrics: () => Promise<ShardMetrics>;
   readonly log: Logger;
 }
@@ -15,10 +15,9 @@ export const answerManagerRequests = (opts: ShardReporterOptions): (() => void) 
   const onMessage = (message: unknown): void => {
     if (!isReportRequest(message)) return;
     const { requestId } = message;
-    opts
-      .metrics()
-      .then((metrics) => {
-        const report: ShardReport = { [REPORT_MESSAGE]: 'answer', requestId, health: opts.health(), metrics };
+    Promise.all([opts.metrics(), opts.health()])
+      .then(([metrics, health]) => {
+        const report: ShardReport = { [REPORT_MESSAGE]: 'answer', requestId, health, metrics };
         // The manager may be gone (shutting down): nothing to answer to, nothing to crash on.
         process.send?.(report, undefined, undefined, (err: Error | null) => {
           if (err) opts.log.warn({ err }, 'could not answer the shard manager');

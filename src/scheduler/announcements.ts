@@ -6,8 +6,8 @@
 //   on shutdown, before client.destroy() and db close: await announcements.stop();
 import { Events, type Client, type Guild, type NonThreadGuildBasedChannel, type DMChannel } from 'discord.js';
 import type { Clock } from '../clock.js';
-import { DISABLED_REASONS, disableGuild, disableSubscription } from '../db/guild-settings.js';
-import type { SyncDb } from '../db/outbox.js';
+import { DISABLED_REASONS } from '../db/guild-settings.js';
+import { operationsOf, syncDbOf, type OperationsDb } from '../db/store/operations.js';
 import type { AnnouncementsService } from '../discord/announcements/service.js';
 import { createDiscordSender } from '../discord/announcements/sender.js';
 import type { SendPost } from '../discord/announcements/sender.js';
@@ -24,9 +24,9 @@ export interface AnnouncementsRuntime {
    * Re-plans every channel against its season as it stands (and notices moved kickoffs); with
    * `seasons`, only the channels following those seasons (the ones whose data changed).
    */
-  replan(seasons?: readonly string[]): ReplanReport;
+  replan(seasons?: readonly string[]): Promise<ReplanReport>;
   /** Re-plans, then starts the heartbeat (its first tick catches up at once). Call after ClientReady. */
-  start(): Scheduler;
+  start(): Promise<Scheduler>;
   /**
    * Stops the heartbeat: quick sends finish, slow ones (a long rate limit, no answer) are abandoned
    * within about two seconds with their rows left claimable, and the dispatcher lease is released.
@@ -36,7 +36,8 @@ export interface AnnouncementsRuntime {
 }
 
 export interface AnnouncementsOptions {
-  readonly db: SyncDb;
+  /** The operations store (or a SQLite database, taken as its store). */
+  readonly db: OperationsDb;
   readonly client: Client;
   readonly clock: Clock;
   /** The loaded seasons (a catalog), or one season every channel follows. Read at each plan and pass. */
@@ -55,17 +56,18 @@ export interface AnnouncementsOptions {
 
 export function createAnnouncements(opts: AnnouncementsOptions): AnnouncementsRuntime {
   const log = opts.log;
+  const ops = operationsOf(opts.db);
   const send = opts.send ?? createDiscordSender(opts.client);
-  const service: AnnouncementsService = { db: opts.db, send, lateWindowMs: opts.lateWindowMs, ...(opts.recapWaitMs === undefined ? {} : { recapWaitMs: opts.recapWaitMs }) };
+  const service: AnnouncementsService = { db: ops, send, lateWindowMs: opts.lateWindowMs, ...(opts.recapWaitMs === undefined ? {} : { recapWaitMs: opts.recapWaitMs }) };
   let scheduler: Scheduler | null = null;
 
   const now = (): number => opts.clock.now().getTime();
   // Every process marks the servers the bot leaves (a shard sees only its own guilds' events);
   // only the dispatcher, on its heartbeat, purges them 30 days later.
-  const unwatchMembership = watchGuildMembership({ client: opts.client, db: opts.db, now, log });
+  const unwatchMembership = watchGuildMembership({ client: opts.client, db: ops, now, log });
 
-  const replan = (seasons?: readonly string[]): ReplanReport => {
-    const report = replanAll(opts.db, opts.season(), now(), opts.lateWindowMs, seasons, opts.recapWaitMs);
+  const replan = async (seasons?: readonly string[]): Promise<ReplanReport> => {
+    const report = await replanAll(syncDbOf(ops), opts.season(), now(), opts.lateWindowMs, seasons, opts.recapWaitMs);
     log.info(
       {
         subscriptions: report.subscriptions,
@@ -86,43 +88,57 @@ export function createAnnouncements(opts: AnnouncementsOptions): AnnouncementsRu
   // A season whose data changed (a source update) re-plans its own channels on the next heartbeat.
   const seasonWatch = createSeasonWatch(opts.season, (seasons) => replan(seasons), log);
 
+  // A database failure here is logged, never thrown into discord.js's event emitter.
   const onGuildDelete = (guild: Guild): void => {
-    const disabled = disableGuild(opts.db, guild.id, now());
-    if (disabled > 0) log.warn({ guildId: guild.id, disabled }, 'bot removed from a guild; its announcement channels are disabled');
+    ops.settings.disableGuild(guild.id, now()).then(
+      (disabled) => {
+        if (disabled > 0) log.warn({ guildId: guild.id, disabled }, 'bot removed from a guild; its announcement channels are disabled');
+      },
+      (err: unknown) => log.error({ err, guildId: guild.id }, 'announcement channels of a removed guild could not be disabled'),
+    );
   };
   const onChannelDelete = (channel: DMChannel | NonThreadGuildBasedChannel): void => {
     if (channel.isDMBased()) return;
-    if (disableSubscription(opts.db, channel.guildId, channel.id, DISABLED_REASONS.channelDeleted, now())) {
-      log.warn({ guildId: channel.guildId, channelId: channel.id }, 'announcement channel deleted; disabled');
-    }
+    ops.settings.disableSubscription(channel.guildId, channel.id, DISABLED_REASONS.channelDeleted, now()).then(
+      (disabled) => {
+        if (disabled) log.warn({ guildId: channel.guildId, channelId: channel.id }, 'announcement channel deleted; disabled');
+      },
+      (err: unknown) => log.error({ err, guildId: channel.guildId, channelId: channel.id }, 'a deleted announcement channel could not be disabled'),
+    );
   };
 
+  let stopped = false;
+  let starting: Promise<Scheduler> | null = null;
   const stop = async (): Promise<void> => {
+    stopped = true;
     unwatchMembership();
     opts.client.off(Events.GuildDelete, onGuildDelete);
     opts.client.off(Events.ChannelDelete, onChannelDelete);
+    // A start still planning finishes first, so no heartbeat starts after this returns.
+    await starting?.catch(() => undefined);
     const running = scheduler;
     scheduler = null;
     if (running !== null) await running.stop();
   };
 
-  const start = (): Scheduler => {
-    if (scheduler !== null) return scheduler;
-    replan();
+  const launch = async (): Promise<Scheduler> => {
+    await replan();
+    // Stopped while planning: nothing to start.
+    if (stopped) return { heartbeat: 'stopped', holder: '', lastBeat: () => null, tickNow: async () => null, stop: async () => undefined };
     seasonWatch.prime();
     opts.client.on(Events.GuildDelete, onGuildDelete);
     opts.client.on(Events.ChannelDelete, onChannelDelete);
     scheduler = startScheduler(
       {
-        db: opts.db,
+        db: ops,
         season: opts.season,
         send,
         log,
         clock: opts.clock,
-        housekeeping: ((purge) => (at: number) => {
-          purge(at);
+        housekeeping: ((purge) => async (at: number) => {
+          await purge(at);
           seasonWatch.check();
-        })(createPurge(opts.db, log)),
+        })(createPurge(ops, log)),
         ...opts.tick,
         onUnauthorized: (detail) => {
           void stop();
@@ -132,6 +148,12 @@ export function createAnnouncements(opts: AnnouncementsOptions): AnnouncementsRu
       log,
     );
     return scheduler;
+  };
+
+  const start = (): Promise<Scheduler> => {
+    if (scheduler !== null) return Promise.resolve(scheduler);
+    starting ??= launch().finally(() => (starting = null));
+    return starting;
   };
 
   return { service, replan, start, stop };

@@ -15,11 +15,13 @@
 // The dispatcher lease: every beat first renews (or tries to take) the `announcements` lease in the
 // database. A second bot process on the same database sees the first's lease, logs why, and does not
 // dispatch until that lease expires (the first stopped renewing it), then takes over.
+// On PostgreSQL there is no such lease: every process dispatches, and the claim (FOR UPDATE SKIP
+// LOCKED, a lease per row) keeps each row to one of them.
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Clock } from '../clock.js';
-import { acquireLease, releaseLease } from '../db/dispatcher-lease.js';
+import { operationsOf } from '../db/store/operations.js';
 import type { Logger } from '../log.js';
 import { createSlots } from './slots.js';
 import { runTick, type TickDeps, type TickReport } from './tick.js';
@@ -33,6 +35,8 @@ export interface Scheduler {
   readonly heartbeat: string;
   /** This process's name in the lease. */
   readonly holder: string;
+  /** Real ms of the last beat that could dispatch (held the lease, or needs none); null before the first. */
+  lastBeat(): number | null;
 }
 
 export interface LeaseOptions {
@@ -52,7 +56,13 @@ export interface SchedulerDeps extends TickDeps {
   /** How long stop() lets sends in flight finish before abandoning them. Real ms; default 2 s. */
   readonly stopGraceMs?: number;
   /** Runs on each beat this process holds the lease, with the bot clock's now (the 30-day purge). Must not throw. */
-  readonly housekeeping?: (now: number) => unknown;
+  readonly housekeeping?: (now: number) => unknown | Promise<unknown>;
+  /**
+   * false: every process may dispatch (PostgreSQL, whose claim shares rows between processes), so no
+   * dispatcher lease is held and no pass takes back rows under another process's row lease.
+   * Default: the store's engine decides (the lease on SQLite only).
+   */
+  readonly exclusive?: boolean;
 }
 
 /** Real milliseconds between ticks under a replay clock of the given rate. */
@@ -102,6 +112,8 @@ export function startScheduler(deps: SchedulerDeps, log: Logger): Scheduler {
   const maxPasses = Math.max(1, deps.maxPassesInFlight ?? 4);
   const stopGraceMs = deps.stopGraceMs ?? 2_000;
   const stopping = new AbortController();
+  const ops = operationsOf(deps.db);
+  const exclusive = deps.exclusive ?? ops.engine === 'sqlite';
   const tickDeps: TickDeps = {
     ...deps,
     onTimeGraceMs: deps.onTimeGraceMs ?? onTimeGraceFor(deps.clock),
@@ -110,16 +122,20 @@ export function startScheduler(deps: SchedulerDeps, log: Logger): Scheduler {
     signal: stopping.signal,
   };
   const passes = new Set<Promise<TickReport | null>>();
+  // Beats still checking the lease: stop() waits for them, so a beat begun before it is not lost.
+  const beats = new Set<Promise<unknown>>();
   let leader = false;
   let lastRefusal: string | null = null;
   let stopped = false;
+  let lastBeat: number | null = null;
 
   /** Renews or takes the lease; true when this process may dispatch. A change either way is logged once. */
-  const holdLease = (): { held: boolean; tookOver: boolean } => {
-    let lease = acquireLease(deps.db, leaseName, holder, realNow(), leaseTtlMs);
+  const holdLease = async (): Promise<{ held: boolean; tookOver: boolean }> => {
+    if (!exclusive) return { held: true, tookOver: false };
+    let lease = await ops.leases.acquireLease(leaseName, holder, realNow(), leaseTtlMs);
     if (!lease.held && isDeadLocalHolder(lease.holder, holder)) {
       log.warn({ lease: leaseName, holder: lease.holder }, 'dispatcher lease held by a process of this host that is gone; taking it over');
-      lease = acquireLease(deps.db, leaseName, holder, realNow(), leaseTtlMs, lease.holder);
+      lease = await ops.leases.acquireLease(leaseName, holder, realNow(), leaseTtlMs, lease.holder);
     }
     if (!lease.held) {
       if (leader) log.error({ lease: leaseName, holder: lease.holder }, 'dispatcher lease lost to another process (this one stalled past its expiry); not dispatching');
@@ -142,20 +158,21 @@ export function startScheduler(deps: SchedulerDeps, log: Logger): Scheduler {
     return { held: true, tookOver };
   };
 
-  const tickNow = (): Promise<TickReport | null> => {
-    if (stopped) return Promise.resolve(null);
+  /** Renews the lease and starts a pass; resolves once the pass is started (or none will be), with it. */
+  const beat = async (): Promise<{ readonly pass: Promise<TickReport | null> | null }> => {
     let lease: { held: boolean; tookOver: boolean };
     try {
-      lease = holdLease();
+      lease = await holdLease();
     } catch (err) {
       log.error({ err }, 'dispatcher lease could not be checked; announcement tick skipped');
-      return Promise.resolve(null);
+      return { pass: null };
     }
-    if (!lease.held) return Promise.resolve(null);
-    deps.housekeeping?.(deps.clock.now().getTime());
+    if (!lease.held) return { pass: null };
+    lastBeat = realNow();
+    await deps.housekeeping?.(deps.clock.now().getTime());
     if (passes.size >= maxPasses) {
       log.debug({ passesInFlight: passes.size }, 'announcement passes still running; tick skipped');
-      return Promise.resolve(null);
+      return { pass: null };
     }
     // On becoming the only dispatcher, rows still `sending` are nobody's: take them all back at once.
     const pass: Promise<TickReport | null> = runTick(tickDeps, deps.clock.now().getTime(), { reclaimAll: lease.tookOver })
@@ -165,7 +182,18 @@ export function startScheduler(deps: SchedulerDeps, log: Logger): Scheduler {
       })
       .finally(() => passes.delete(pass));
     passes.add(pass);
-    return pass;
+    return { pass };
+  };
+
+  const tickNow = async (): Promise<TickReport | null> => {
+    if (stopped) return null;
+    const started = beat();
+    beats.add(started);
+    try {
+      return (await started).pass;
+    } finally {
+      beats.delete(started);
+    }
   };
 
   let task: ScheduledTask | null = null;
@@ -196,11 +224,13 @@ export function startScheduler(deps: SchedulerDeps, log: Logger): Scheduler {
   return {
     heartbeat,
     holder,
+    lastBeat: () => lastBeat,
     tickNow,
     stop: async () => {
       stopped = true;
       if (timer !== null) clearTimeout(timer);
       if (task !== null) await task.destroy();
+      await Promise.all(beats);
       // Sends that answer promptly finish; then rate-limit waits and slow requests are abandoned
       // (their rows go back to pending, claimable at once), well inside the shutdown deadline.
       let grace: NodeJS.Timeout | undefined;
@@ -209,7 +239,7 @@ export function startScheduler(deps: SchedulerDeps, log: Logger): Scheduler {
       stopping.abort();
       await Promise.all(passes);
       try {
-        if (leader) releaseLease(deps.db, leaseName, holder);
+        if (leader && exclusive) await ops.leases.releaseLease(leaseName, holder);
       } catch (err) {
         log.warn({ err }, 'dispatcher lease could not be released; it expires by itself');
       }

@@ -67,8 +67,17 @@ export function createSeasonWatch(source: () => SeasonSource, replan: (seasonIds
         const now = versionsOf(source());
         const changed = [...now].filter(([id, version]) => changedSince(seen.get(id), version)).map(([id]) => id);
         if (changed.length > 0) {
-          replan(changed);
-          log.info({ seasons: changed }, 'season data changed; its channels were re-planned');
+          const planned = replan(changed);
+          if (planned instanceof Promise) {
+            // An async re-plan that fails is tried again on the next beat, like a sync one that throws.
+            planned.then(
+              () => log.info({ seasons: changed }, 'season data changed; its channels were re-planned'),
+              (err: unknown) => {
+                for (const id of changed) seen.delete(id);
+                log.error({ err }, 're-planning a changed season failed; retried on the next heartbeat');
+              },
+            );
+          } else log.info({ seasons: changed }, 'season data changed; its channels were re-planned');
         }
         seen = now;
         return changed;

@@ -4,32 +4,33 @@
 // do not wait for each other, and each row is settled at the time of its own send. Tested by calling
 // it with explicit instants and a fake sender (and in test/scheduler/ with the stand-in).
 import { setMaxListeners } from 'node:events';
-import { DEFAULT_ON_TIME_GRACE_MS, factKey, recapFingerprint, resultFingerprint, retryDelayMs, roundForClub, type PlanningRound } from '../domain/announcements.js';
-import { getSubscription, listEnabledSubscriptions, serverLanguage, type SubscriptionRow } from '../db/guild-settings.js';
-import { createI18n, DEFAULT_LANGUAGE, type I18n, type Language, type Translator } from '../i18n/index.js';
-import { claimDue, expireOverdue, reclaimStale, type OutboxRow, type SyncDb } from '../db/outbox.js';
-import { readPostedFacts } from '../db/outbox-facts.js';
 import {
-  settleChannelGone,
-  settleForbidden,
-  settlePostCancelled,
-  settlePostFailed,
-  settlePostRetry,
-  settlePostSent,
-  settleUnauthorized,
-  settleUnsupported,
-} from '../db/outbox-settle.js';
+  DEFAULT_ON_TIME_GRACE_MS,
+  factKey,
+  mentionRoles,
+  recapFingerprint,
+  resultFingerprint,
+  retryDelayMs,
+  roundForClub,
+  type PlanningRound,
+} from '../domain/announcements.js';
+import type { SubscriptionRow } from '../db/guild-settings.js';
+import { createI18n, DEFAULT_LANGUAGE, type I18n, type Language, type Translator } from '../i18n/index.js';
+import type { OutboxRow } from '../db/outbox.js';
+import { operationsOf, type OperationsDb } from '../db/store/operations.js';
+import type { OperationsStore } from '../db/store/types.js';
 import { renderMoved, renderPreview, renderRecap, type RenderedPost } from '../discord/announcements/render.js';
 import { renderMatchPost } from '../discord/announcements/render-results.js';
 import type { SendOutcome, SendPost } from '../discord/announcements/sender.js';
 import type { Logger } from '../log.js';
-import { postMentions, roundsOf, seasonFrom, type SeasonSource } from '../planning/announcements.js';
+import { roundsOf, seasonFrom, type SeasonSource } from '../planning/announcements.js';
 import { seasonAsOf } from '../domain/as-of.js';
 import type { Season } from '../domain/types.js';
 import { createSlots, type Slots } from './slots.js';
 
 export interface TickDeps {
-  readonly db: SyncDb;
+  /** The operations store (or a SQLite database, taken as its store). */
+  readonly db: OperationsDb;
   /** The loaded seasons (each row is rendered from its own), or the one season every row reads. */
   readonly season: () => SeasonSource;
   readonly send: SendPost;
@@ -86,6 +87,7 @@ type Counters = { -readonly [K in keyof TickReport]: K extends 'disabled' ? stri
 /** Everything one pass shares between its rows. */
 interface Pass {
   readonly deps: TickDeps;
+  readonly ops: OperationsStore;
   readonly log: Logger;
   readonly clock: () => number;
   readonly graceMs: number;
@@ -100,11 +102,11 @@ interface Pass {
   readonly halt: () => void;
   readonly render: (row: OutboxRow, language: Language) => RenderedPost | Error | 'no-round';
   /** The roles a row's post mentions (its season's matches, the server's club roles). */
-  readonly mentions: (row: OutboxRow, channelRole: string | null) => string[];
+  readonly mentions: (row: OutboxRow, channelRole: string | null) => Promise<string[]>;
   /** What a post about results showed, recorded as its fingerprint when sent (corrections compare with it). */
   readonly shown: (row: OutboxRow) => string | undefined;
   /** A channel's post language: its own, else its server's /language choice (read once per pass), else English. */
-  readonly languageOf: (sub: SubscriptionRow) => Language;
+  readonly languageOf: (sub: SubscriptionRow) => Promise<Language>;
   readonly translator: (language: Language) => Translator;
 }
 
@@ -130,17 +132,17 @@ export function postContent(roles: string | null | readonly string[], late: bool
  * waiting for row leases to run out.
  */
 export async function runTick(deps: TickDeps, now: number, opts: { readonly reclaimAll?: boolean } = {}): Promise<TickReport> {
-  const pass = openPass(deps, now);
-  const { c, log } = pass;
+  const pass = await openPass(deps, now);
+  const { c, log, ops } = pass;
   const realNow = deps.realNow ?? Date.now;
   const batchSize = deps.batchSize ?? 50;
   const maxBatches = Math.max(1, deps.maxBatches ?? 20);
   const slots = deps.slots ?? createSlots(deps.concurrency ?? 10);
 
-  const reclaimed = reclaimStale(deps.db, opts.reclaimAll ? Number.POSITIVE_INFINITY : realNow(), now);
+  const reclaimed = await ops.outbox.reclaimStale(opts.reclaimAll ? Number.POSITIVE_INFINITY : realNow(), now);
   c.reclaimed = reclaimed.length;
   for (const row of reclaimed) log.warn({ row: row.id, key: describe(row), attempts: row.attempts }, 'announcement reclaimed after an interrupted send');
-  const expired = expireOverdue(deps.db, now);
+  const expired = await ops.outbox.expireOverdue(now);
   c.expired = expired.length;
   for (const row of expired) {
     log.warn({ row: row.id, key: describe(row), dueAt: new Date(row.dueAt).toISOString(), expiresAt: new Date(row.expiresAt).toISOString() }, 'announcement expired unsent');
@@ -158,7 +160,7 @@ export async function runTick(deps: TickDeps, now: number, opts: { readonly recl
       log.warn({ batches: maxBatches, batchSize }, 'announcement pass reached its batch limit; the next tick continues');
       break;
     }
-    const claimed = claimDue(deps.db, now, { realNow: realNow(), leaseMs: deps.leaseMs ?? 120_000, limit: batchSize });
+    const claimed = await ops.outbox.claimDue(now, { realNow: realNow(), leaseMs: deps.leaseMs ?? 120_000, limit: batchSize });
     if (claimed.length === 0) break;
     c.claimed += claimed.length;
     const started = byChannel(claimed).map((rows) => {
@@ -177,7 +179,8 @@ export async function runTick(deps: TickDeps, now: number, opts: { readonly recl
   return report;
 }
 
-function openPass(deps: TickDeps, now: number): Pass {
+async function openPass(deps: TickDeps, now: number): Promise<Pass> {
+  const ops = operationsOf(deps.db);
   const halted = new AbortController();
   const source = deps.season();
   // Each row's season, read once per pass: posts show it as known at the bot's clock, like the
@@ -196,7 +199,8 @@ function openPass(deps: TickDeps, now: number): Pass {
   const rendered = new Map<string, RenderedPost | Error>();
   const c: Counters = { reclaimed: 0, expired: 0, claimed: 0, sent: 0, late: 0, retried: 0, failed: 0, cancelled: 0, released: 0, disabled: [], halted: false, truncated: false };
   const i18n = deps.i18n ?? (defaultI18n ??= createI18n());
-  const serverLanguages = new Map<string, Language | null>();
+  const serverLanguages = new Map<string, Promise<Language | null>>();
+  const clubRoles = new Map<string, Promise<Map<string, string>>>();
   const renderRound = (season: { readonly full: Season; readonly view: Season }, row: OutboxRow, round: PlanningRound, tr: Translator): RenderedPost | Error => {
     try {
       if (row.kind === 'preview') return renderPreview(season.view, round, tr);
@@ -210,14 +214,16 @@ function openPass(deps: TickDeps, now: number): Pass {
   const signal = deps.signal === undefined ? halted.signal : AbortSignal.any([deps.signal, halted.signal]);
   // Every send in flight listens to it (up to the slot count): not a leak.
   setMaxListeners(0, signal);
+  const enabled = await ops.settings.listEnabledSubscriptions();
   return {
     deps,
+    ops,
     log: deps.log,
     clock: deps.now ?? (() => now),
     graceMs: deps.onTimeGraceMs ?? DEFAULT_ON_TIME_GRACE_MS,
     maxAttempts: deps.maxAttempts ?? 12,
     c,
-    subscriptions: new Map(listEnabledSubscriptions(deps.db).map((s) => [subscriptionKey(s.guildId, s.channelId, s.seasonId), s])),
+    subscriptions: new Map(enabled.map((s) => [subscriptionKey(s.guildId, s.channelId, s.seasonId), s])),
     disabledChannels: new Set(),
     disabledGuilds: new Set(),
     signal,
@@ -226,10 +232,11 @@ function openPass(deps: TickDeps, now: number): Pass {
       halted.abort();
     },
     translator: (language) => i18n.translator(language),
-    languageOf: (sub) => {
+    languageOf: async (sub) => {
       if (sub.language !== null) return sub.language;
-      if (!serverLanguages.has(sub.guildId)) serverLanguages.set(sub.guildId, serverLanguage(deps.db, sub.guildId));
-      return serverLanguages.get(sub.guildId) ?? DEFAULT_LANGUAGE;
+      let server = serverLanguages.get(sub.guildId);
+      if (server === undefined) serverLanguages.set(sub.guildId, (server = ops.settings.serverLanguage(sub.guildId)));
+      return (await server) ?? DEFAULT_LANGUAGE;
     },
     // Rendered once per pass per round and language (and per change for moved notices), reused for every
     // channel. The language is read here, at render time: it is in no outbox key or nonce.
@@ -261,9 +268,18 @@ function openPass(deps: TickDeps, now: number): Pass {
       }
       return undefined;
     },
-    mentions: (row, channelRole) => {
+    // A club channel's post mentions the roles of the clubs playing in it (the server's club roles,
+    // read once per pass per server), else the channel's role (planning's postMentions, over the store).
+    mentions: async (row, channelRole) => {
       const season = seasonOfRow(row.season);
-      return season === undefined ? [] : postMentions(deps.db, season.full, now, row, channelRole);
+      if (season === undefined) return [];
+      const club = row.club ?? null;
+      if (club === null) return mentionRoles(row.guildId, [], null, channelRole, new Map());
+      const round = season.rounds.get(row.roundKey);
+      const matches = round === undefined ? [] : roundForClub(round, club).matches;
+      let roles = clubRoles.get(row.guildId);
+      if (roles === undefined) clubRoles.set(row.guildId, (roles = ops.clubRoles.clubRolesOf(row.guildId)));
+      return mentionRoles(row.guildId, matches, club, channelRole, await roles);
     },
   };
 }
@@ -293,10 +309,10 @@ async function sendChannel(pass: Pass, slots: Slots, rows: readonly OutboxRow[],
 // ---- send ----
 
 async function sendRow(pass: Pass, row: OutboxRow): Promise<void> {
-  const { deps, c } = pass;
+  const { deps, c, ops } = pass;
   const key = subscriptionKey(row.guildId, row.channelId, row.season);
   // A channel set up while this pass runs is not in the map yet: look it up once.
-  const sub = pass.subscriptions.get(key) ?? enabledOrUndefined(getSubscription(deps.db, row.guildId, row.channelId, row.season));
+  const sub = pass.subscriptions.get(key) ?? enabledOrUndefined(await ops.settings.getSubscription(row.guildId, row.channelId, row.season));
   if (sub !== undefined) pass.subscriptions.set(key, sub);
   if (sub === undefined || pass.disabledChannels.has(channelKey(row.guildId, row.channelId)) || pass.disabledGuilds.has(row.guildId)) {
     return settleCancelled(pass, row, 'channel disabled');
@@ -304,21 +320,21 @@ async function sendRow(pass: Pass, row: OutboxRow): Promise<void> {
   if (pass.signal.aborted) return settleReleased(pass, row, row.messageIds);
   // A late result the round's recap showed after all (the recap went out after the result came in,
   // just before this row in the channel's due order) needs no follow-up.
-  if (row.kind === 'late' && readPostedFacts(deps.db, row.guildId, row.channelId, row.season, row.id).get(factKey(row.slot, 'result'))?.fromRecap === true) {
+  if (row.kind === 'late' && (await ops.outbox.postedFacts(row.guildId, row.channelId, row.season, row.id)).get(factKey(row.slot, 'result'))?.fromRecap === true) {
     return settleCancelled(pass, row, 'the round recap showed this result');
   }
-  const language = pass.languageOf(sub);
+  const language = await pass.languageOf(sub);
   const post = pass.render(row, language);
   if (post === 'no-round') return settleCancelled(pass, row, `round ${row.roundKey} of ${row.season} is no longer in the season data`);
   if (post instanceof Error) {
-    settlePostFailed(deps.db, row, { message: `render failed: ${post.message}`, code: 'render' }, pass.clock(), row.messageIds);
+    await ops.outbox.settlePostFailed(row, { message: `render failed: ${post.message}`, code: 'render' }, pass.clock(), row.messageIds);
     c.failed += 1;
     pass.log.error({ err: post, row: row.id, key: describe(row) }, 'announcement could not be rendered');
     return;
   }
   const lateAtStart = isLate(row, pass.clock(), pass.graceMs);
   // A club channel's post mentions its clubs' roles (/announcements roles), else the channel's role.
-  const mentions = pass.mentions(row, sub.roleId);
+  const mentions = await pass.mentions(row, sub.roleId);
   let outcome: SendOutcome;
   try {
     outcome = await deps.send(
@@ -340,12 +356,12 @@ async function sendRow(pass: Pass, row: OutboxRow): Promise<void> {
   }
   // The time of this send, not of the pass: a slow channel's lateness is its own.
   const at = pass.clock();
-  settle(pass, row, sub, outcome, at, lateAtStart || isLate(row, at, pass.graceMs));
+  await settle(pass, row, sub, outcome, at, lateAtStart || isLate(row, at, pass.graceMs));
 }
 
-// ---- settle: one function per outcome, each one repository call (one transaction) ----
+// ---- settle: one function per outcome, each one store call (one transaction) ----
 
-function settle(pass: Pass, row: OutboxRow, sub: SubscriptionRow, outcome: SendOutcome, at: number, late: boolean): void {
+function settle(pass: Pass, row: OutboxRow, sub: SubscriptionRow, outcome: SendOutcome, at: number, late: boolean): Promise<void> {
   // Stopping (or a 401 elsewhere in this pass) abandoned the send: the row goes back as it was.
   if (outcome.kind !== 'sent' && outcome.kind !== 'unauthorized' && pass.signal.aborted) return settleReleased(pass, row, outcome.messageIds);
   switch (outcome.kind) {
@@ -368,52 +384,52 @@ function settle(pass: Pass, row: OutboxRow, sub: SubscriptionRow, outcome: SendO
 
 type Outcome<K extends SendOutcome['kind']> = Extract<SendOutcome, { kind: K }>;
 
-function settleSent(pass: Pass, row: OutboxRow, messageIds: readonly string[], at: number, late: boolean): void {
-  if (!settlePostSent(pass.deps.db, row, messageIds, late, at, pass.shown(row))) return;
+async function settleSent(pass: Pass, row: OutboxRow, messageIds: readonly string[], at: number, late: boolean): Promise<void> {
+  if (!(await pass.ops.outbox.settlePostSent(row, messageIds, late, at, pass.shown(row)))) return;
   pass.c.sent += 1;
   if (late) pass.c.late += 1;
   pass.log.info({ row: row.id, key: describe(row), messageIds, late }, late ? 'announcement sent late' : 'announcement sent');
 }
 
-function settleRetry(pass: Pass, row: OutboxRow, outcome: Outcome<'retry'>, at: number): void {
+async function settleRetry(pass: Pass, row: OutboxRow, outcome: Outcome<'retry'>, at: number): Promise<void> {
   if (row.attempts >= pass.maxAttempts) {
-    settlePostFailed(pass.deps.db, row, { message: `gave up after ${row.attempts} attempts: ${outcome.error}`, code: outcome.code }, at, outcome.messageIds);
+    await pass.ops.outbox.settlePostFailed(row, { message: `gave up after ${row.attempts} attempts: ${outcome.error}`, code: outcome.code }, at, outcome.messageIds);
     pass.c.failed += 1;
     pass.log.warn({ row: row.id, key: describe(row), code: outcome.code }, 'announcement failed after repeated transient errors');
     return;
   }
   const next = at + Math.max(retryDelayMs(row.attempts), outcome.retryAfterMs ?? 0);
-  settlePostRetry(pass.deps.db, row, { message: outcome.error, code: outcome.code }, next, at, outcome.messageIds);
+  await pass.ops.outbox.settlePostRetry(row, { message: outcome.error, code: outcome.code }, next, at, outcome.messageIds);
   pass.c.retried += 1;
   pass.log.warn({ row: row.id, key: describe(row), code: outcome.code, error: outcome.error, nextAttemptAt: new Date(next).toISOString() }, 'announcement will be retried');
 }
 
-function settleGone(pass: Pass, row: OutboxRow, outcome: Outcome<'gone'>, at: number): void {
-  const disabled = settleChannelGone(pass.deps.db, row, outcome.scope, { message: outcome.error, code: outcome.code }, at, outcome.messageIds);
+async function settleGone(pass: Pass, row: OutboxRow, outcome: Outcome<'gone'>, at: number): Promise<void> {
+  const disabled = await pass.ops.outbox.settleChannelGone(row, outcome.scope, { message: outcome.error, code: outcome.code }, at, outcome.messageIds);
   pass.c.failed += 1;
   if (outcome.scope === 'guild') markDisabled(pass, row.guildId, null, disabled ?? 'guild_gone');
   else if (disabled !== null) markDisabled(pass, row.guildId, row.channelId, disabled);
   pass.log.warn({ guildId: row.guildId, channelId: row.channelId, code: outcome.code }, 'announcement channel is gone; disabled');
 }
 
-function settleRefused(pass: Pass, row: OutboxRow, outcome: Outcome<'forbidden'>, at: number): void {
+async function settleRefused(pass: Pass, row: OutboxRow, outcome: Outcome<'forbidden'>, at: number): Promise<void> {
   const detail = outcome.missing.length > 0 ? `missing ${outcome.missing.join(', ')}` : `Discord ${outcome.code ?? '403'}`;
-  const { failures, disabled } = settleForbidden(pass.deps.db, row, detail, { message: outcome.error, code: outcome.code }, at, outcome.messageIds);
+  const { failures, disabled } = await pass.ops.outbox.settleForbidden(row, detail, { message: outcome.error, code: outcome.code }, at, outcome.messageIds);
   pass.c.failed += 1;
   if (disabled !== null) markDisabled(pass, row.guildId, row.channelId, disabled);
   pass.log.warn({ row: row.id, guildId: row.guildId, channelId: row.channelId, code: outcome.code, failures, disabled: disabled !== null }, 'announcement refused: missing permissions');
 }
 
-function settleUnsupportedChannel(pass: Pass, row: OutboxRow, outcome: Outcome<'unsupported'>, at: number): void {
-  const disabled = settleUnsupported(pass.deps.db, row, { message: outcome.error, code: outcome.code }, at, outcome.messageIds);
+async function settleUnsupportedChannel(pass: Pass, row: OutboxRow, outcome: Outcome<'unsupported'>, at: number): Promise<void> {
+  const disabled = await pass.ops.outbox.settleUnsupported(row, { message: outcome.error, code: outcome.code }, at, outcome.messageIds);
   pass.c.failed += 1;
   if (disabled !== null) markDisabled(pass, row.guildId, row.channelId, disabled);
   pass.log.warn({ guildId: row.guildId, channelId: row.channelId, code: outcome.code }, 'announcement channel cannot take posts; disabled');
 }
 
-function settleTokenRejected(pass: Pass, row: OutboxRow, outcome: Outcome<'unauthorized'>, at: number): void {
+async function settleTokenRejected(pass: Pass, row: OutboxRow, outcome: Outcome<'unauthorized'>, at: number): Promise<void> {
   // Not the row's fault: put it back untouched and stop everything.
-  settleUnauthorized(pass.deps.db, row, at, outcome.messageIds);
+  await pass.ops.outbox.settleUnauthorized(row, at, outcome.messageIds);
   pass.c.released += 1;
   if (pass.c.halted) return;
   pass.halt();
@@ -421,19 +437,19 @@ function settleTokenRejected(pass: Pass, row: OutboxRow, outcome: Outcome<'unaut
   pass.deps.onUnauthorized?.(outcome.error);
 }
 
-function settleFailed(pass: Pass, row: OutboxRow, outcome: Outcome<'failed'>, at: number, sub: SubscriptionRow): void {
-  settlePostFailed(pass.deps.db, row, { message: outcome.error, code: outcome.code }, at, outcome.messageIds);
+async function settleFailed(pass: Pass, row: OutboxRow, outcome: Outcome<'failed'>, at: number, sub: SubscriptionRow): Promise<void> {
+  await pass.ops.outbox.settlePostFailed(row, { message: outcome.error, code: outcome.code }, at, outcome.messageIds);
   pass.c.failed += 1;
   pass.log.error({ row: row.id, key: describe(row), code: outcome.code, error: outcome.error, subscription: sub.id }, 'announcement failed');
 }
 
-function settleCancelled(pass: Pass, row: OutboxRow, reason: string): void {
-  settlePostCancelled(pass.deps.db, row, reason, pass.clock());
+async function settleCancelled(pass: Pass, row: OutboxRow, reason: string): Promise<void> {
+  await pass.ops.outbox.settlePostCancelled(row, reason, pass.clock());
   pass.c.cancelled += 1;
 }
 
-function settleReleased(pass: Pass, row: OutboxRow, messageIds: readonly string[]): void {
-  settleUnauthorized(pass.deps.db, row, pass.clock(), messageIds);
+async function settleReleased(pass: Pass, row: OutboxRow, messageIds: readonly string[]): Promise<void> {
+  await pass.ops.outbox.settleUnauthorized(row, pass.clock(), messageIds);
   pass.c.released += 1;
 }
 

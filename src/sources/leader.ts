@@ -5,8 +5,7 @@
 // not poll see each import through the data version (data-watch). Times are real wall-clock ms.
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import { acquireLease, releaseLease } from '../db/dispatcher-lease.js';
-import type { SyncDb } from '../db/outbox.js';
+import { operationsOf, type OperationsDb } from '../db/store/operations.js';
 import type { Logger } from '../log.js';
 import { isDeadLocalHolder } from '../scheduler/cron.js';
 
@@ -15,7 +14,8 @@ export const SOURCES_LEASE = 'sources';
 export const SOURCES_LEASE_TTL_MS = 90_000;
 
 export interface SourceLeaderOptions {
-  readonly db: SyncDb;
+  /** The operations store (or a SQLite database, taken as its store). */
+  readonly db: OperationsDb;
   /** Starts polling; the returned stop ends it. Called on gaining the lease, again after a loss and regain. */
   readonly startPolling: () => { stop: () => void } | Promise<{ stop: () => void }>;
   readonly logger: Logger;
@@ -43,6 +43,7 @@ export const startSourceLeader = (opts: SourceLeaderOptions): SourceLeader => {
   const holder = opts.holder ?? defaultHolder();
   const ttlMs = opts.ttlMs ?? SOURCES_LEASE_TTL_MS;
   const realNow = opts.realNow ?? Date.now;
+  const leases = operationsOf(opts.db).leases;
   let poller: { stop: () => void } | null = null;
   let waitingFor: string | null = null;
   let failing = false;
@@ -59,10 +60,10 @@ export const startSourceLeader = (opts: SourceLeaderOptions): SourceLeader => {
     if (stopped) return false;
     let lease;
     try {
-      lease = acquireLease(opts.db, SOURCES_LEASE, holder, realNow(), ttlMs);
+      lease = await leases.acquireLease(SOURCES_LEASE, holder, realNow(), ttlMs);
       if (!lease.held && isDeadLocalHolder(lease.holder, holder)) {
         log.warn({ holder: lease.holder }, 'source lease held by a process of this host that is gone; taking it over');
-        lease = acquireLease(opts.db, SOURCES_LEASE, holder, realNow(), ttlMs, lease.holder);
+        lease = await leases.acquireLease(SOURCES_LEASE, holder, realNow(), ttlMs, lease.holder);
       }
       failing = false;
     } catch (err) {
@@ -119,7 +120,7 @@ export const startSourceLeader = (opts: SourceLeaderOptions): SourceLeader => {
       if (poller === null) return;
       lose();
       try {
-        releaseLease(opts.db, SOURCES_LEASE, holder);
+        await leases.releaseLease(SOURCES_LEASE, holder);
       } catch (err) {
         log.warn({ err }, 'source lease could not be released; it expires by itself');
       }

@@ -12,6 +12,7 @@ import { createI18n } from '../../src/i18n/index.js';
 import { createLanguageStore } from '../../src/db/languages.js';
 import { readSeasonFile } from '../../src/season/read.js';
 import { makeTestDb, silent } from '../db/helpers.js';
+import { sqliteOperations } from '../../src/db/store/operations.js';
 
 // /announcements set … team:<club> through the real router (the error boundary) and command list,
 // against a real database; the interaction is a structural fake of what the command reads.
@@ -36,7 +37,7 @@ let opened: OpenedDatabase;
 let ctx: CommandContext;
 beforeEach(() => {
   opened = makeTestDb();
-  const service: AnnouncementsService = { db: opened.db, lateWindowMs: 6 * 3_600_000, send: async () => ({ kind: 'sent', messageIds: ['1'] }) };
+  const service: AnnouncementsService = { db: sqliteOperations(opened.db), lateWindowMs: 6 * 3_600_000, send: async () => ({ kind: 'sent', messageIds: ['1'] }) };
   ctx = { season: () => season, log: silent, now: () => NOW, startedAt: NOW, version: 'test', dataVersion: () => null, announcements: service, i18n: createI18n() };
 });
 afterEach(() => opened.close());

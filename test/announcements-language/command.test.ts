@@ -11,6 +11,7 @@ import { createRouter } from '../../src/discord/router.js';
 import { createI18n } from '../../src/i18n/index.js';
 import { groupTeams, match, season as makeSeason } from '../domain/builders.js';
 import { makeTestDb, silent } from '../db/helpers.js';
+import { sqliteOperations } from '../../src/db/store/operations.js';
 
 // /announcements through the real router: replies in the interaction's language, `language:` stored
 // on the channel, previews and the test post in the channel's language.
@@ -57,7 +58,7 @@ beforeEach(() => {
   sent = [];
   replies = [];
   const service: AnnouncementsService = {
-    db: opened.db,
+    db: sqliteOperations(opened.db),
     lateWindowMs: 6 * 3_600_000,
     send: async (post) => {
       sent.push(post);

@@ -12,6 +12,7 @@ import { createLogger } from '../../src/log.js';
 import { startObservability, type Observability } from '../../src/observability/index.js';
 import { silent, tempDir } from '../db/helpers.js';
 import { httpRequest, insertOutboxRows, parseExposition, valueOf } from './support.js';
+import { sqliteOperations } from '../../src/db/store/operations.js';
 
 // The server in-process on port 0, fed by what production feeds it: a real discord.js client logged in
 // to the stand-in, the real router with its observer, a real SQLite file with the real migrations.
@@ -68,8 +69,7 @@ beforeAll(async () => {
     host: '127.0.0.1',
     port: 0,
     client,
-    db: opened.db,
-    sqlite: opened.sqlite,
+    db: sqliteOperations(opened.db),
     commandNames: ['ping'],
     heartbeatHolder: () => HOLDER,
     log,

@@ -61,7 +61,7 @@ beforeAll(async () => {
   await ready;
   await standin.waitForReady();
   // As the bot does on ready: the dispatcher's heartbeat (its beats are driven by tickNow below).
-  scheduler = announcements.start();
+  scheduler = await announcements.start();
 });
 afterAll(async () => {
   await announcements?.stop();

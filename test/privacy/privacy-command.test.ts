@@ -12,6 +12,7 @@ import { createRouter } from '../../src/discord/router.js';
 import { createLogger } from '../../src/log.js';
 import { fakeChatInput } from '../discord/commands/fakes.js';
 import { makeTestDb } from '../db/helpers.js';
+import { sqliteOperations } from '../../src/db/store/operations.js';
 
 const GUILD = '1100000000000000001';
 const OTHER_GUILD = '1100000000000000002';
@@ -33,7 +34,7 @@ const setup = (opts: { withDatabase?: boolean } = {}) => {
     now: () => new Date(NOW),
     ...(opts.withDatabase === false
       ? {}
-      : { languages, announcements: { db: opened.db, send: async () => ({ kind: 'sent' as const, messageIds: [] }), lateWindowMs: 0 } }),
+      : { languages, announcements: { db: sqliteOperations(opened.db), send: async () => ({ kind: 'sent' as const, messageIds: [] }), lateWindowMs: 0 } }),
   } as unknown as CommandContext;
   const router = createRouter({ commands, ctx, log });
   /** Runs /privacy as USER in `guildId` (null: a DM) and returns the one reply. */

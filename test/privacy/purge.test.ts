@@ -161,17 +161,17 @@ describe('the purge on the heartbeat', () => {
     const { clock, advance } = steppedClock();
     markDeparted(db(), GONE, clock.now().getTime());
     const purge = createPurge(db(), silent);
-    expect(purge(clock.now().getTime())).toEqual([]);
+    expect(await purge(clock.now().getTime())).toEqual([]);
 
     // 29 days and 23½ hours: not yet. Half an hour later the purge has not run again (throttled)…
     advance(30 * DAY - 30 * 60_000);
-    expect(purge(clock.now().getTime())).toEqual([]);
+    expect(await purge(clock.now().getTime())).toEqual([]);
     advance(30 * 60_000);
-    expect(purge(clock.now().getTime())).toEqual([]);
+    expect(await purge(clock.now().getTime())).toEqual([]);
     expect(listSubscriptions(db(), GONE)).toHaveLength(1);
     // …and an hour after its last run, it has.
     advance(PURGE_EVERY_MS - 30 * 60_000);
-    expect(purge(clock.now().getTime()).map((p) => p.guildId)).toEqual([GONE]);
+    expect((await purge(clock.now().getTime())).map((p) => p.guildId)).toEqual([GONE]);
     expect(listSubscriptions(db(), GONE)).toEqual([]);
   });
 

@@ -2,7 +2,7 @@
 // instants, a real in-memory database and a fake sender (as tick.test.ts does for previews): 5xx and
 // 429 are retried with the same nonce and sent once, 403 three times and 404 disable the channel, a
 // crash mid-send is taken back and sent once; a result corrected after it was posted gets one correction.
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { goalKey, postKey } from '../../src/domain/announcements.js';
 import type { Goal, Match, Season } from '../../src/domain/types.js';
 import { getSubscription, setSubscription } from '../../src/db/guild-settings.js';
@@ -119,8 +119,7 @@ describe('a full-time post under faults', () => {
     subscribeEach();
     const hang: SendPost = () => new Promise<SendOutcome>(() => undefined);
     void runTick(deps({ send: hang }), FULL_TIME);
-    await Promise.resolve();
-    expect(countByStatus(opened.db, G).sending).toBe(1);
+    await vi.waitFor(() => expect(countByStatus(opened.db, G).sending).toBe(1));
     const report = await runTick(deps(), FULL_TIME + M, { reclaimAll: true });
     expect(report).toMatchObject({ reclaimed: 1, sent: 1 });
     expect(calls.map((c) => c.nonce)).toEqual([nonceFor(resultKey)]);

@@ -1,6 +1,6 @@
 // The dispatcher with explicit instants, a real in-memory database and a fake sender: a plain
 // function that records what it was asked to post and answers with the outcome a test wants.
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Match, Season } from '../../src/domain/types.js';
 import { getSubscription, setSubscription, type SubscriptionRow } from '../../src/db/guild-settings.js';
 import { countByStatus, nonceFor, rowsFor } from '../../src/db/outbox.js';
@@ -236,8 +236,7 @@ describe('runTick: crashes and downtime', () => {
     subscribe(C1, { recap: false });
     const hang: SendPost = () => new Promise<SendOutcome>(() => undefined); // the process "dies" mid-send
     void runTick(deps({ send: hang }), md1Preview24h);
-    await Promise.resolve();
-    expect(countByStatus(opened.db, G1).sending).toBe(1);
+    await vi.waitFor(() => expect(countByStatus(opened.db, G1).sending).toBe(1));
     // Restart: the lease (real time) has not run out, but this is the only dispatcher.
     const report = await runTick(deps(), md1Preview24h + M, { reclaimAll: true });
     expect(report).toMatchObject({ reclaimed: 1, sent: 1 });

@@ -5,17 +5,10 @@ import { formatLead, roundForClub, roundTiming, type PlanningRound, type Results
 import { seasonAsOf } from '../../domain/as-of.js';
 import type { SeasonCatalog } from '../../domain/catalog.js';
 import type { Season } from '../../domain/types.js';
-import {
-  channelSubscriptions,
-  getSubscription,
-  listSubscriptions,
-  postLanguage,
-  setSubscription,
-  turnOff,
-  type SubscriptionRow,
-  type SubscriptionChange,
-} from '../../db/guild-settings.js';
-import { nextDue, type OutboxRow, type SyncDb } from '../../db/outbox.js';
+import type { SubscriptionRow, SubscriptionChange } from '../../db/guild-settings.js';
+import type { OutboxRow } from '../../db/outbox.js';
+import { syncDbOf } from '../../db/store/operations.js';
+import type { OperationsStore } from '../../db/store/types.js';
 import { planOne, roundsOf } from '../../planning/announcements.js';
 import { competitionSeasonTitle } from '../render/theme.js';
 import { discordTime, renderMoved, renderPreview, renderRecap, renderTestMessage, type RenderedPost } from './render.js';
@@ -28,7 +21,8 @@ import { renderMatchPost } from './render-results.js';
 
 /** Everything /announcements needs; built once by the composition root and put on CommandContext. */
 export interface AnnouncementsService {
-  readonly db: SyncDb;
+  /** The operations store: settings, the outbox. */
+  readonly db: OperationsStore;
   /** The same sender the scheduler uses (discord.js REST queue, nonce, allowed mentions). */
   readonly send: SendPost;
   readonly lateWindowMs: number;
@@ -54,8 +48,8 @@ export const englishSay = (): Say => ({ tr: englishTr(), command: (sub) => `/ann
 
 let fallbackI18n: I18n | null = null;
 /** The translator of a channel's posts (its language, else the server's, else English). */
-const postTranslator = (svc: AnnouncementsService, say: Say, sub: Pick<SubscriptionRow, 'guildId' | 'language'>): Translator =>
-  (say.i18n ?? (fallbackI18n ??= createI18n())).translator(postLanguage(svc.db, sub));
+const postTranslator = async (svc: AnnouncementsService, say: Say, sub: Pick<SubscriptionRow, 'guildId' | 'language'>): Promise<Translator> =>
+  (say.i18n ?? (fallbackI18n ??= createI18n())).translator(await svc.db.settings.postLanguage(sub));
 
 export const channelMention = (id: string): string => `<#${id}>`;
 const roleMention = (id: string | null, tr: Translator): string => (id === null ? tr.t('announcements.settings.noRole') : `<@&${id}>`);
@@ -159,20 +153,20 @@ export interface SetResult {
  * `/announcements set` for one (channel, season): `settings.seasonId` must be a season the catalog holds
  * (the command checks). The channel's other seasons are left as they are.
  */
-export function setAnnouncements(
+export async function setAnnouncements(
   svc: AnnouncementsService,
   catalog: SeasonCatalog,
   settings: SubscriptionChange & { readonly seasonId: string },
   now: number,
   say: Say = englishSay(),
-): SetResult {
+): Promise<SetResult> {
   const { tr } = say;
   const season = catalog.get(settings.seasonId);
   if (season === undefined) throw new Error(`season ${settings.seasonId} is not loaded`);
-  const subscription = setSubscription(svc.db, settings, now);
-  const result = planOne(svc.db, catalog, subscription, now, svc.lateWindowMs, svc.recapWaitMs);
+  const subscription = await svc.db.settings.setSubscription(settings, now);
+  const result = await planOne(syncDbOf(svc.db), catalog, subscription, now, svc.lateWindowMs, svc.recapWaitMs);
   const next =
-    nextDue(svc.db, settings.guildId, 50, now).find((r) => r.channelId === settings.channelId && r.season === settings.seasonId) ?? null;
+    (await svc.db.outbox.nextDue(settings.guildId, 50, now)).find((r) => r.channelId === settings.channelId && r.season === settings.seasonId) ?? null;
   const rounds = roundsById(catalog)(settings.seasonId);
   const lines = [tr.t('announcements.set.on', { settings: describeSettings(subscription, season, tr, seasonName(catalog, settings.seasonId)) })];
   lines.push(
@@ -188,7 +182,7 @@ export function setAnnouncements(
  * `/announcements off [channel] [competition]`: one channel or all, one season or all. Names what was
  * turned off as "#channel (season)" when the server follows more than one season.
  */
-export function turnOffAnnouncements(
+export async function turnOffAnnouncements(
   svc: AnnouncementsService,
   catalog: Pick<SeasonCatalog, 'list'>,
   guildId: string,
@@ -196,19 +190,19 @@ export function turnOffAnnouncements(
   seasonId: string | null,
   now: number,
   say: Say = englishSay(),
-): string {
+): Promise<string> {
   const { tr } = say;
-  const all = listSubscriptions(svc.db, guildId);
+  const all = await svc.db.settings.listSubscriptions(guildId);
   const severalSeasons = new Set(all.map((s) => s.seasonId)).size > 1 || seasonId !== null;
   const label = (channel: string, season: string): string =>
     severalSeasons
       ? tr.t('announcements.settings.channelSeason', { channel: channelMention(channel), season: tr.name(escapeText(seasonName(catalog, season))) })
       : channelMention(channel);
-  const known = channelId === null ? [] : channelSubscriptions(svc.db, guildId, channelId).filter((s) => s.enabled && (seasonId === null || s.seasonId === seasonId));
+  const known = channelId === null ? [] : (await svc.db.settings.channelSubscriptions(guildId, channelId)).filter((s) => s.enabled && (seasonId === null || s.seasonId === seasonId));
   if (channelId !== null && known.length === 0) {
     return tr.t('announcements.off.notOn', { channel: seasonId === null ? channelMention(channelId) : label(channelId, seasonId) });
   }
-  const off = turnOff(svc.db, guildId, channelId, now, seasonId);
+  const off = await svc.db.settings.turnOff(guildId, channelId, now, seasonId);
   if (off.length === 0) return tr.t('announcements.off.noneOn');
   return tr.t('announcements.off.done', { channels: off.map((s) => label(s.channelId, s.seasonId)).join(', '), status: say.command('status') });
 }
@@ -219,7 +213,7 @@ export function turnOffAnnouncements(
  * The next announcement this server will get, rendered now. Falls back to the next round's preview
  * when nothing is pending (no channel set up yet, or the season is over).
  */
-export function previewNext(
+export async function previewNext(
   svc: AnnouncementsService,
   catalog: SeasonCatalog,
   guildId: string,
@@ -227,7 +221,7 @@ export function previewNext(
   say: Say = englishSay(),
   /** The season previewed when nothing is pending: the server's default. */
   fallbackSeasonId: string | null = null,
-): { post: RenderedPost | null; note: string } {
+): Promise<{ post: RenderedPost | null; note: string }> {
   const { tr } = say;
   const roundsOfSeason = roundsById(catalog);
   // Posts show a season as known at the bot's clock.
@@ -235,7 +229,7 @@ export function previewNext(
     const full = catalog.get(seasonId);
     return full === undefined ? undefined : seasonAsOf(full, new Date(now));
   };
-  const next = nextDue(svc.db, guildId, 1, now)[0];
+  const next = (await svc.db.outbox.nextDue(guildId, 1, now))[0];
   const nextSeason = next === undefined ? undefined : viewOf(next.season);
   if (next !== undefined && nextSeason !== undefined) {
     const season = nextSeason;
@@ -244,8 +238,8 @@ export function previewNext(
     const round = whole === undefined ? undefined : roundForClub(whole, next.club ?? null);
     if (round !== undefined && round.matches.length > 0) {
       // The post as its channel will read it: in the channel's language.
-      const sub = getSubscription(svc.db, guildId, next.channelId, next.season);
-      const postTr = sub === null ? tr : postTranslator(svc, say, sub);
+      const sub = await svc.db.settings.getSubscription(guildId, next.channelId, next.season);
+      const postTr = sub === null ? tr : await postTranslator(svc, say, sub);
       const post =
         next.kind === 'preview'
           ? renderPreview(season, round, postTr)
@@ -283,9 +277,10 @@ export async function sendTestMessage(
   say: Say = englishSay(),
 ): Promise<{ outcome: SendOutcome; message: string }> {
   // A channel following several seasons: the settings of the first it was set up for.
-  const sub = channelSubscriptions(svc.db, guildId, channelId).find((s) => s.enabled) ?? channelSubscriptions(svc.db, guildId, channelId)[0] ?? null;
+  const subs = await svc.db.settings.channelSubscriptions(guildId, channelId);
+  const sub = subs.find((s) => s.enabled) ?? subs[0] ?? null;
   // The test post reads as the channel's posts will: in its language.
-  const postTr = postTranslator(svc, say, { guildId, language: sub?.language ?? null });
+  const postTr = await postTranslator(svc, say, { guildId, language: sub?.language ?? null });
   const post = renderTestMessage({ leads: (sub?.leadsMs ?? []).map(formatLead), recap: sub?.recap ?? false, roleId: sub?.roleId ?? null, results: sub?.results ?? 'off', goals: sub?.goals ?? false }, postTr);
   const outcome = await svc.send({ guildId, channelId, nonce, messages: post.messages, content: null, roleId: null, sentMessageIds: [] });
   return { outcome, message: testOutcomeText(outcome, channelId, say.tr) };

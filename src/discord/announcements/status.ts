@@ -2,8 +2,7 @@
 // instead of cut to fit one embed. Every line is whole; the buttons carry only the page number (the
 // guild comes from the interaction, so a button can never show another server's ledger).
 import type { APIEmbed } from 'discord.js';
-import { listSubscriptions } from '../../db/guild-settings.js';
-import { nextDue, recentOutcomes, type OutboxRow } from '../../db/outbox.js';
+import type { OutboxRow } from '../../db/outbox.js';
 import type { SeasonCatalog } from '../../domain/catalog.js';
 import type { MessagePayload } from '../render/limits.js';
 import { clampPage, packSections, pagerRow, type Section } from '../render/paging.js';
@@ -55,11 +54,11 @@ const retrying = (r: OutboxRow, say: Say): string =>
   r.attempts > 0 ? say.tr.t('announcements.status.retrying', { error: say.tr.name(r.lastError ?? 'error') }) : '';
 
 /** The status sections, in reading order. */
-export function statusSections(svc: AnnouncementsService, catalog: SeasonCatalog, guildId: string, now: number, say: Say = englishSay()): Section[] {
+export async function statusSections(svc: AnnouncementsService, catalog: SeasonCatalog, guildId: string, now: number, say: Say = englishSay()): Promise<Section[]> {
   const { tr } = say;
   const section = sectionOf(say);
   const t = (key: string): string => tr.t(`announcements.status.${key}`);
-  const subs = listSubscriptions(svc.db, guildId);
+  const subs = await svc.db.settings.listSubscriptions(guildId);
   const roundsOf = roundsById(catalog);
   // Every subscription names its season; a ledger row names it only when the server follows several.
   const several = new Set(subs.map((s) => s.seasonId)).size > 1;
@@ -68,9 +67,11 @@ export function statusSections(svc: AnnouncementsService, catalog: SeasonCatalog
       ? tr.t('announcements.settings.channelSeason', { channel: channelMention(r.channelId), season: tr.name(escapeText(seasonName(catalog, r.season))) })
       : channelMention(r.channelId);
   const label = (r: OutboxRow): string => rowLabel(r, roundsOf(r.season), tr);
-  const due = nextDue(svc.db, guildId, STATUS_LIST_LIMIT, now);
-  const sent = recentOutcomes(svc.db, guildId, ['sent'], STATUS_LIST_LIMIT);
-  const problems = recentOutcomes(svc.db, guildId, ['failed', 'expired'], STATUS_LIST_LIMIT);
+  const [due, sent, problems] = await Promise.all([
+    svc.db.outbox.nextDue(guildId, STATUS_LIST_LIMIT, now),
+    svc.db.outbox.recentOutcomes(guildId, ['sent'], STATUS_LIST_LIMIT),
+    svc.db.outbox.recentOutcomes(guildId, ['failed', 'expired'], STATUS_LIST_LIMIT),
+  ]);
   const disabled = subs.filter((s) => !s.enabled);
   const sections = [
     section(
@@ -118,7 +119,7 @@ export function statusSections(svc: AnnouncementsService, catalog: SeasonCatalog
 }
 
 /** One page of the status, with ◀ ▶ when there is more than one. */
-export function statusReply(
+export async function statusReply(
   svc: AnnouncementsService,
   catalog: SeasonCatalog,
   guildId: string,
@@ -127,16 +128,16 @@ export function statusReply(
   say: Say = englishSay(),
   /** The command word for `channel` as the admin's picker shows it. */
   channelWord = 'channel',
-): MessagePayload {
+): Promise<MessagePayload> {
   const { tr } = say;
   const allowedMentions = { parse: [] as [] };
   const title = tr.t('announcements.status.title');
-  if (listSubscriptions(svc.db, guildId).length === 0) {
+  if ((await svc.db.settings.listSubscriptions(guildId)).length === 0) {
     const embed: APIEmbed = { title, description: tr.t('announcements.status.notSetUp', { set: `\`${say.command('set')} ${channelWord}:#…\`` }), color: SEASON_COLOUR };
     return { content: '', embeds: [embed], components: [], allowedMentions };
   }
   const continued = (heading: string): string => tr.t('paging.continued', { heading });
-  const pages = packSections(statusSections(svc, catalog, guildId, now, say), STATUS_PAGE_CHARS, continued);
+  const pages = packSections(await statusSections(svc, catalog, guildId, now, say), STATUS_PAGE_CHARS, continued);
   const pageCount = Math.max(1, pages.length);
   const current = clampPage(page, pageCount);
   const embed: APIEmbed = { title, description: pages[current - 1] ?? tr.t('announcements.status.nothingToShow'), color: SEASON_COLOUR };

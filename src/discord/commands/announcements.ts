@@ -12,8 +12,6 @@ import { LANGUAGE_INFO, LANGUAGES, type Translator } from '../../i18n/index.js';
 import { LeadsError, parseLeads, RESULTS_MODES, type LeadsProblem } from '../../domain/announcements.js';
 import { UserError } from '../../domain/errors.js';
 import type { Team } from '../../domain/types.js';
-import { clearGuildSeason, guildSeason, listSubscriptions, setGuildSeason } from '../../db/guild-settings.js';
-import { clearClubRole, setClubRole } from '../../db/club-roles.js';
 import { escapeText } from '../render/text.js';
 import { checkAnnouncementChannel } from '../announcements/channel-check.js';
 import {
@@ -168,20 +166,21 @@ export const announcements: Command = {
         await runRoles(interaction, ctx, svc, guildId, now, say);
         return;
       case 'off': {
-        await answer(interaction, turnOffAnnouncements(svc, catalogOf(ctx), guildId, readChannelId(interaction), offSeason(interaction, ctx, svc, guildId), now, say));
+        await answer(interaction, await turnOffAnnouncements(svc, catalogOf(ctx), guildId, readChannelId(interaction), await offSeason(interaction, ctx, svc, guildId), now, say));
         return;
       }
       case 'default':
         await runDefault(interaction, ctx, svc, guildId, now, say);
         return;
       case 'status': {
-        const payload = statusReply(svc, catalogOf(ctx), guildId, now, 1, say, setWord(interaction, 'channel'));
+        const payload = await statusReply(svc, catalogOf(ctx), guildId, now, 1, say, setWord(interaction, 'channel'));
         if (interaction.deferred || interaction.replied) await interaction.editReply(payload);
         else await interaction.reply({ ...payload, flags: MessageFlags.Ephemeral });
         return;
       }
       case 'preview': {
-        const { post, note } = previewNext(svc, catalogOf(ctx), guildId, now, say, chooseSeason(interaction, withServerDefault(ctx, svc)).entry.id);
+        const fallback = chooseSeason(interaction, await withServerDefault(ctx, svc, guildId)).entry.id;
+        const { post, note } = await previewNext(svc, catalogOf(ctx), guildId, now, say, fallback);
         const first = post?.messages[0] ?? [];
         const count = post?.messages.length ?? 0;
         await answer(interaction, count > 1 ? tr.t('announcements.previewReply.moreMessages', { note, count: tr.number(count) }) : note, [...first]);
@@ -208,7 +207,7 @@ export const announcements: Command = {
     }
     const svc = ctx.announcements;
     if (svc === undefined) throw new UserError(say.tr.t('announcements.refuse.unavailable'));
-    await interaction.update(statusReply(svc, catalogOf(ctx), interaction.guildId, ctx.now().getTime(), page, say, setWord(interaction, 'channel')));
+    await interaction.update(await statusReply(svc, catalogOf(ctx), interaction.guildId, ctx.now().getTime(), page, say, setWord(interaction, 'channel')));
   },
 };
 
@@ -250,7 +249,7 @@ async function runSet(
   const language = readChoice(interaction, 'language', LANGUAGES);
   const clearRole = clear === 'role';
   // The season: the `competition` given, else the server's default, else the catalog's rule.
-  const chosen = chooseSeason(interaction, withServerDefault(ctx, svc));
+  const chosen = chooseSeason(interaction, await withServerDefault(ctx, svc, guildId));
   const team = readTeam(interaction, chosen.season, 'team');
 
   if (role !== null && role.id === guildId) {
@@ -281,7 +280,7 @@ async function runSet(
     return;
   }
   const seasonId = chosen.entry.id;
-  const result = setAnnouncements(svc, catalogOf(ctx), { guildId, channelId: channel.id, seasonId, roleId, teamId, language: postLanguage, leadsMs, recap, results, goals }, now, say);
+  const result = await setAnnouncements(svc, catalogOf(ctx), { guildId, channelId: channel.id, seasonId, roleId, teamId, language: postLanguage, leadsMs, recap, results, goals }, now, say);
   const warning = role !== null && 'mentionable' in role && !role.mentionable ? `\n${tr.t('announcements.set.roleNotMentionable')}` : '';
   const saved = result.subscription;
   ctx.log.info({ guildId, channelId: channel.id, seasonId, leadsMs: saved.leadsMs, results: saved.results, goals: saved.goals, roleId: saved.roleId, teamId: saved.teamId, language: saved.language, planned: result.planned }, 'announcements set');
@@ -292,17 +291,20 @@ async function runSet(
  * The context with the server's default season read from the announcements database, for a context
  * built without `guildSeason` (tests, tools): `set` and `preview` then follow `/announcements default` too.
  */
-const withServerDefault = (ctx: CommandContext, svc: AnnouncementsService): CommandContext =>
-  ctx.guildSeason === undefined ? { ...ctx, guildSeason: (guildId) => guildSeason(svc.db, guildId) } : ctx;
+const withServerDefault = async (ctx: CommandContext, svc: AnnouncementsService, guildId: string): Promise<CommandContext> => {
+  if (ctx.guildSeason !== undefined) return ctx;
+  const stored = await svc.db.settings.guildSeason(guildId);
+  return { ...ctx, guildSeason: (asked) => (asked === guildId ? stored : null) };
+};
 
 /**
  * `off`'s season: null (every season) without `competition`; a season the server follows that is no
  * longer loaded can still be named by its id.
  */
-function offSeason(interaction: ChatInputCommandInteraction, ctx: CommandContext, svc: AnnouncementsService, guildId: string): string | null {
+async function offSeason(interaction: ChatInputCommandInteraction, ctx: CommandContext, svc: AnnouncementsService, guildId: string): Promise<string | null> {
   const raw = interaction.options.getString(COMPETITION_OPTION);
   if (raw === null || raw.trim() === '') return null;
-  if (listSubscriptions(svc.db, guildId).some((s) => s.seasonId === raw)) return raw;
+  if ((await svc.db.settings.listSubscriptions(guildId)).some((s) => s.seasonId === raw)) return raw;
   return chooseSeason(interaction, ctx).entry.id;
 }
 
@@ -332,13 +334,13 @@ async function runDefault(
     return;
   }
   if (clear) {
-    clearGuildSeason(svc.db, guildId);
+    await svc.db.settings.clearGuildSeason(guildId);
     ctx.log.info({ guildId }, 'server default season cleared');
     await answer(interaction, tr.t('announcements.default.cleared', { season: name(automatic()) }));
     return;
   }
   if (given === null || given.trim() === '') {
-    const stored = guildSeason(svc.db, guildId);
+    const stored = await svc.db.settings.guildSeason(guildId);
     const loaded = stored !== null && catalog.list().some((e) => e.id === stored);
     await answer(
       interaction,
@@ -349,7 +351,7 @@ async function runDefault(
     return;
   }
   const chosen = chooseSeason(interaction, ctx);
-  setGuildSeason(svc.db, guildId, chosen.entry.id, now);
+  await svc.db.settings.setGuildSeason(guildId, chosen.entry.id, now);
   ctx.log.info({ guildId, seasonId: chosen.entry.id }, 'server default season set');
   await answer(interaction, tr.t('announcements.default.set', { season: name(chosen.entry.id), set: say.command('set') }));
 }
@@ -359,8 +361,8 @@ async function runDefault(
  * default, else the catalog's rule); without `competition`, a club the default season does not hold is
  * looked up in the other seasons too (a club keeps its id across seasons, and its role serves them all).
  */
-function readClubOfAnySeason(interaction: ChatInputCommandInteraction, ctx: CommandContext, svc: AnnouncementsService): Team {
-  const chosen = chooseSeason(interaction, withServerDefault(ctx, svc));
+async function readClubOfAnySeason(interaction: ChatInputCommandInteraction, ctx: CommandContext, svc: AnnouncementsService, guildId: string): Promise<Team> {
+  const chosen = chooseSeason(interaction, await withServerDefault(ctx, svc, guildId));
   try {
     return readTeam(interaction, chosen.season, 'team', true);
   } catch (err) {
@@ -389,12 +391,12 @@ async function runRoles(
   say: Say,
 ): Promise<void> {
   const { tr } = say;
-  const club = readClubOfAnySeason(interaction, ctx, svc);
+  const club = await readClubOfAnySeason(interaction, ctx, svc, guildId);
   const role = interaction.options.getRole('role');
   const team = `**${tr.name(escapeText(club.name))}**`;
   const roleWord = tr.name(code(commandWord(interaction.locale ?? null, ['announcements', 'options', 'roles', 'options', 'role'])));
   if (role === null) {
-    const removed = clearClubRole(svc.db, guildId, club.id);
+    const removed = await svc.db.clubRoles.clearClubRole(guildId, club.id);
     await answer(interaction, tr.t(removed ? 'announcements.roles.removed' : 'announcements.roles.noneToRemove', { team }));
     return;
   }
@@ -413,7 +415,7 @@ async function runRoles(
     await answer(interaction, tr.t('announcements.roles.notMentionable'));
     return;
   }
-  setClubRole(svc.db, guildId, club.id, role.id, now);
+  await svc.db.clubRoles.setClubRole(guildId, club.id, role.id, now);
   ctx.log.info({ guildId, teamId: club.id, roleId: role.id }, 'club role set');
   await answer(interaction, tr.t('announcements.roles.set', { team, mention: `<@&${role.id}>` }));
 }
@@ -423,7 +425,7 @@ async function runTest(interaction: ChatInputCommandInteraction<'cached' | 'raw'
   let channelId = readChannelId(interaction);
   if (channelId === null) {
     // One channel following several seasons is still one channel.
-    const enabled = [...new Set(listSubscriptions(svc.db, guildId).filter((s) => s.enabled).map((s) => s.channelId))];
+    const enabled = [...new Set((await svc.db.settings.listSubscriptions(guildId)).filter((s) => s.enabled).map((s) => s.channelId))];
     if (enabled.length !== 1) {
       const channel = code(commandWord(interaction.locale ?? null, ['announcements', 'options', 'test', 'options', 'channel']));
       await answer(interaction, tr.t(enabled.length === 0 ? 'announcements.testReply.noChannel' : 'announcements.testReply.severalChannels', { channel }));

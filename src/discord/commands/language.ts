@@ -110,10 +110,10 @@ export const language: Command = {
         const chosen = readOffered(interaction, ctx, 'language', LANGUAGES);
         if (chosen === null) throw offeredOnly(interaction, ctx, 'language');
         if (scope === 'server' && guildId !== null) {
-          store.setServer(guildId, chosen, interaction.user.id, now);
+          await store.setServer(guildId, chosen, interaction.user.id, now);
           ctx.log.info({ guildId, language: chosen }, 'server language set');
         } else {
-          store.setUser(interaction.user.id, chosen, now);
+          await store.setUser(interaction.user.id, chosen, now);
         }
         const tr = replyTranslator(interaction, ctx);
         const key = scope === 'server' ? 'language.set.server' : 'language.set.me';
@@ -121,7 +121,7 @@ export const language: Command = {
         return;
       }
       case 'reset': {
-        const forgotten = scope === 'server' && guildId !== null ? store.clearServer(guildId) : store.clearUser(interaction.user.id);
+        const forgotten = await (scope === 'server' && guildId !== null ? store.clearServer(guildId) : store.clearUser(interaction.user.id));
         const tr = replyTranslator(interaction, ctx);
         const key = `language.reset.${scope === 'server' ? 'server' : 'me'}${forgotten ? '' : 'Nothing'}`;
         await answer(interaction, tr.t(key, { language: languageName(tr, tr.language), reason: reason(interaction, ctx, tr) }));

@@ -1,6 +1,5 @@
 import { MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { PURGE_AFTER_DAYS } from '../../db/guild-departures.js';
-import { listSubscriptions } from '../../db/guild-settings.js';
 import { commandMention, commandWord, localized } from '../../i18n/commands.js';
 import type { Translator } from '../../i18n/index.js';
 import { englishTr } from '../render/words.js';
@@ -103,14 +102,14 @@ export const renderPrivacy = (facts: PrivacyFacts, tr: Translator = englishTr(),
 /** A language by its own name ('Français'). */
 const nameOf = (language: Language | null): string | null => (language === null ? null : LANGUAGE_INFO[language].nativeName);
 
-const factsFor = (userId: string, guildId: string | null, ctx: CommandContext): PrivacyFacts => {
+const factsFor = async (userId: string, guildId: string | null, ctx: CommandContext): Promise<PrivacyFacts> => {
   const choices = ctx.languages?.choicesFor(userId, guildId);
   return {
     inGuild: guildId !== null,
     // The user's own choice and the server's, each on its own line: neither is the other's.
     userLanguage: choices === undefined ? undefined : nameOf(choices.user),
     serverLanguage: choices === undefined || guildId === null ? undefined : nameOf(choices.server),
-    channels: guildId === null || ctx.announcements === undefined ? undefined : listSubscriptions(ctx.announcements.db, guildId).length,
+    channels: guildId === null || ctx.announcements === undefined ? undefined : (await ctx.announcements.db.settings.listSubscriptions(guildId)).length,
   };
 };
 
@@ -121,7 +120,7 @@ export const privacy: Command = {
   async execute(interaction, ctx) {
     await interaction.reply({
       content: renderPrivacy(
-        factsFor(interaction.user.id, interaction.guildId, ctx),
+        await factsFor(interaction.user.id, interaction.guildId, ctx),
         ctx.tr ?? replyTranslator(interaction, ctx),
         mentionsFor(interaction.locale ?? null),
       ),

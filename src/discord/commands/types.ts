@@ -5,12 +5,27 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
   StringSelectMenuInteraction,
 } from 'discord.js';
-import type { LanguageStore } from '../../db/languages.js';
+import type { LanguageChoices } from '../../db/languages.js';
+import type { Language } from '../../i18n/languages.js';
 import type { SeasonCatalog } from '../../domain/catalog.js';
 import type { Season } from '../../domain/types.js';
 import type { I18n, Translator } from '../../i18n/index.js';
 import type { AnnouncementsService } from '../announcements/service.js';
 import type { Logger } from '../../log.js';
+
+/**
+ * /language choices as commands use them: read on every reply that needs a language, so synchronously
+ * (the reply's language is resolved inside a synchronous getter); written by /language, awaited.
+ * On SQLite reads go to the database; on PostgreSQL to a cache of the choices kept current by this
+ * process's writes and a periodic refresh (src/db/store/choice-cache.ts).
+ */
+export interface CommandLanguages {
+  choicesFor(userId: string, guildId: string | null): LanguageChoices;
+  setUser(userId: string, language: Language, now: number): void | Promise<void>;
+  clearUser(userId: string): boolean | Promise<boolean>;
+  setServer(guildId: string, language: Language, chosenBy: string, now: number): void | Promise<void>;
+  clearServer(guildId: string): boolean | Promise<boolean>;
+}
 
 /** What every command may use. Built once in src/index.ts (the composition root). */
 export interface CommandContext {
@@ -37,7 +52,7 @@ export interface CommandContext {
   /** Matchday announcements (database + sender); absent where the bot runs without them (CLI, some tests). */
   readonly announcements?: AnnouncementsService;
   /** Language choices made with /language; absent where the bot runs without a database (some tests). */
-  readonly languages?: LanguageStore;
+  readonly languages?: CommandLanguages;
   /** This bot's translations (one i18next instance per bot); commands fall back to one of their own without it. */
   readonly i18n?: I18n;
   /**

@@ -15,6 +15,7 @@ import { announcements } from '../../../src/discord/commands/announcements.js';
 import type { CommandContext } from '../../../src/discord/commands/types.js';
 import { groupTeams, match, season as makeSeason } from '../../domain/builders.js';
 import { makeTestDb, silent } from '../../db/helpers.js';
+import { sqliteOperations } from '../../../src/db/store/operations.js';
 
 const G1 = '100000000000000001';
 const G2 = '100000000000000002';
@@ -117,7 +118,7 @@ beforeEach(() => {
   sendOutcome = { kind: 'sent', messageIds: ['777'] };
   replies.length = 0;
   const service: AnnouncementsService = {
-    db: opened.db,
+    db: sqliteOperations(opened.db),
     lateWindowMs: 6 * 3_600_000,
     send: async (post) => {
       sent.push(post);

@@ -15,6 +15,7 @@ import { createRouter } from '../../../src/discord/router.js';
 import { createI18n } from '../../../src/i18n/index.js';
 import { groupTeams, match, season as makeSeason, team } from '../../domain/builders.js';
 import { makeTestDb, silent } from '../../db/helpers.js';
+import { sqliteOperations } from '../../../src/db/store/operations.js';
 
 const G = '100000000000000001';
 const CC = '200000000000000001';
@@ -69,7 +70,7 @@ let ctx: CommandContext;
 
 beforeEach(() => {
   opened = makeTestDb();
-  const service: AnnouncementsService = { db: opened.db, lateWindowMs: 6 * 3_600_000, send: async () => ({ kind: 'sent', messageIds: ['777'] }) };
+  const service: AnnouncementsService = { db: sqliteOperations(opened.db), lateWindowMs: 6 * 3_600_000, send: async () => ({ kind: 'sent', messageIds: ['777'] }) };
   ctx = {
     season: () => cc,
     catalog,
