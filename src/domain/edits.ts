@@ -496,7 +496,10 @@ function validateFixture(season: Season, change: FixtureChange, context: EditCon
 
 const dedupe = (list: readonly Association[]): Association[] => list.filter((a, i) => list.findIndex((b) => b.name === a.name) === i);
 
-/** The stage a club new to the season enters in: the fixture's, or before a knockout round the last stage a club can enter in. */
+/**
+ * The stage a club new to the season enters in: the fixture's, or before a knockout round the last
+ * stage a club can enter in; in a format of knockout rounds only, its first round (the season file's rule).
+ */
 function entryStage(season: Season, stage: Stage): Stage {
   const stages = season.format.stages;
   const at = stages.findIndex((s) => s.code === stage);
@@ -504,7 +507,7 @@ function entryStage(season: Season, stage: Stage): Stage {
     const s = stages[i];
     if (s !== undefined && s.kind !== 'knockout') return s.code;
   }
-  return stages.find((s) => s.kind !== 'knockout')?.code ?? stage;
+  return stages.find((s) => s.kind !== 'knockout')?.code ?? stages[0]?.code ?? stage;
 }
 
 /** A readable id no match of the season has: `GA-MD3-2`, `QF-T04-L1`, `F-T01`. */
