@@ -1,5 +1,5 @@
 // One plain line per changed field for the editor's preview: "Score: not known → 2–1".
-import type { Goal, Score, Season } from '../domain/types.js';
+import type { Goal, Match, Score, Season } from '../domain/types.js';
 
 const FIELD_NAMES: ReadonlyMap<string, string> = new Map([
   ['status', 'Status'],
@@ -46,4 +46,16 @@ export function describeChange(season: Season | null, before: Readonly<Record<st
     const label = FIELD_NAMES.get(field) ?? field;
     return Object.hasOwn(before, field) ? `${label}: ${describeValue(season, before[field])} → ${describeValue(season, after[field])}` : `${label}: ${describeValue(season, after[field])}`;
   });
+}
+
+/**
+ * For a goal saved while its match is played (no result yet): "Score so far: Zamalek 1–0 Pyramids FC
+ * (no result yet)", the score its alert will give. Null for a match with a result.
+ */
+export function scoreSoFarLine(season: Season, match: Match): string | null {
+  if (match.score !== null || match.status !== 'scheduled') return null;
+  const name = (id: string): string => season.teams.find((t) => t.id === id)?.name ?? id;
+  const home = match.goals.filter((g) => g.team === match.home).length;
+  const away = match.goals.filter((g) => g.team === match.away).length;
+  return `Score so far: ${name(match.home)} ${home}–${away} ${name(match.away)} (match in play, no result yet)`;
 }

@@ -17,7 +17,7 @@ import { teamSlug } from '../season/slug.js';
 import { seasonToFile } from '../season/write.js';
 import { domainOverrides, ensureBase, newFacts, notableSourceConflicts, readBaseSeason } from '../season-store.js';
 import { matchChoicesOf, roundChoicesOf } from './choices.js';
-import { describeChange } from './describe.js';
+import { describeChange, scoreSoFarLine } from './describe.js';
 import { formatTemplates, newSeasonFile } from './templates.js';
 import type { ChangePreview, ChangeRefused, Choice, ConfirmResult, EditingDeps, EditingService, EditLog, Editor, JournalEntry, UndoResult } from './types.js';
 
@@ -130,9 +130,11 @@ export function createEditing(deps: EditingDeps): EditingService {
     const problems = seasonProblems(next);
     if (problems.length > 0) return refused(...problems);
     const match = next.matches.find((m) => m.id === v.match) ?? null;
+    const soFar = change.kind === 'goal' && match !== null ? scoreSoFarLine(next, match) : null;
+    const lines = [...describeChange(next, v.before, v.after), ...(soFar === null ? [] : [soFar])];
     return {
       ok: true,
-      preview: { ok: true, seasonId, matchId: v.match, subject: match === null ? season.name : subjectOf(next, match.id), before: v.before, after: v.after, lines: describeChange(next, v.before, v.after) },
+      preview: { ok: true, seasonId, matchId: v.match, subject: match === null ? season.name : subjectOf(next, match.id), before: v.before, after: v.after, lines },
       overrides: v.overrides,
     };
   };

@@ -231,6 +231,8 @@ describe('an edit', () => {
     expect(await editing.preview(ID, goal('Al Ahly', 'Reda Slim', '10'))).toMatchObject({ ok: false, problems: [expect.stringMatching(/has not kicked off yet/)] });
 
     now = new Date('2024-05-25T19:12:00Z');
+    const preview = await editing.preview(ID, goal('Al Ahly', 'Reda Slim', '10'));
+    expect(preview.ok && preview.lines).toEqual(["Goals: none → Reda Slim 10' for Al Ahly SC", 'Score so far: Al Ahly SC 1–0 Espérance de Tunis (match in play, no result yet)']);
     const first = await editing.confirm(ID, goal('Al Ahly', 'Reda Slim', '10'), EDITOR);
     expect(first).toMatchObject({ ok: true, entry: { action: 'goal', after: { goals: [{ team: 'al-ahly-sc', player: 'Reda Slim', minute: '10' }] } } });
     // Still no result: scheduled, no score, and only the goal is known (from its saving).
