@@ -7,8 +7,12 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
+import type { MemoryDetail } from './memory-probe.js';
 
 export type BotKind = 'bot' | 'echo';
+
+/** process.memoryUsage() after a forced GC, with where the memory is (memory-probe.ts). */
+export type BotMemory = NodeJS.MemoryUsage & { readonly detail?: MemoryDetail };
 
 /** Token-shaped, so discord.js accepts it; the stand-ins accept only this one. */
 export const BENCH_TOKEN = 'MTE5NTk0NDQ0NDQ0NDQ0NDQ0NA.GsBnch.bench-token-not-a-secret-0123456789';
@@ -29,7 +33,7 @@ export interface BenchBot {
   /** Resolves with the bot's `ready` log line (the echo bot writes one too). */
   readonly ready: Promise<LogLine>;
   /** Forces a full GC in the bot (through the preloaded probe) and returns process.memoryUsage(). */
-  memory(timeoutMs?: number): Promise<NodeJS.MemoryUsage>;
+  memory(timeoutMs?: number): Promise<BotMemory>;
   /** The last lines of its output, for an error message. */
   tail(): string;
   /** SIGTERM, SIGKILL after `graceMs`; resolves on exit. */
@@ -132,12 +136,12 @@ export const spawnBenchBot = (opts: SpawnOptions): BenchBot => {
     ready,
     tail,
     memory: (timeoutMs = 10_000) =>
-      new Promise<NodeJS.MemoryUsage>((resolve, reject) => {
+      new Promise<BotMemory>((resolve, reject) => {
         const timer = setTimeout(() => {
           child.off('message', onMessage);
           reject(new Error(`${opts.kind}: no memory answer within ${timeoutMs} ms`));
         }, timeoutMs);
-        const onMessage = (message: { benchMemory?: NodeJS.MemoryUsage & { gcForced: boolean } }) => {
+        const onMessage = (message: { benchMemory?: BotMemory & { gcForced: boolean } }) => {
           if (!message?.benchMemory) return;
           clearTimeout(timer);
           child.off('message', onMessage);

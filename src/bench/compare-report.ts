@@ -3,6 +3,7 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { benchCommands, benchGuildMemory, benchStartup, openPair, type BenchEnv } from './compare.js';
 import { SKIPPED_SUBCOMMANDS } from './matrix.js';
+import type { BotKind, BotMemory } from './bot-process.js';
 import { formatRatioLine, median, mib, ms, passes, ratioHeader, type RatioLine } from './stats.js';
 
 /** Issue 15's targets, as the largest ratio bot/echo allowed. */
@@ -20,6 +21,29 @@ export interface ComparisonOptions {
 }
 
 const rss = (m: NodeJS.MemoryUsage) => m.rss;
+
+/**
+ * Where the idle memory is, reported only (no target): a failing RSS ratio then says whether the
+ * difference is V8's heap (a young generation grown at start-up and not yet shrunk, old data) or
+ * pages of the node binary (ICU data for Intl) and native addons. Lines whose figure a platform
+ * does not give (RSS split outside Linux) are left out.
+ */
+export const memoryDetailLines = (memory: Readonly<Record<BotKind, readonly BotMemory[]>>): RatioLine[] => {
+  const parts: [string, (m: BotMemory) => number | null | undefined][] = [
+    ['  RSS anonymous (heaps, stacks)', (m) => m.detail?.rssAnon],
+    ['  RSS file-backed (node, addons)', (m) => m.detail?.rssFile],
+    ['  V8 heap reserved (heapTotal)', (m) => m.heapTotal],
+    ['  V8 new space reserved', (m) => m.detail?.spaces.new_space?.size],
+    ['  V8 old space used', (m) => m.detail?.spaces.old_space?.used],
+    ['  V8 large objects used', (m) => m.detail?.spaces.large_object_space?.used],
+    ['  external (buffers, addons)', (m) => m.external],
+  ];
+  return parts.flatMap(([label, read]): RatioLine[] => {
+    const values = (kind: BotKind) => memory[kind].map(read).filter((v): v is number => typeof v === 'number');
+    const [bot, echo] = [values('bot'), values('echo')];
+    return bot.length === 0 || echo.length === 0 ? [] : [{ label, bot: median(bot), echo: median(echo), target: null, format: mib }];
+  });
+};
 
 /** Runs the selected sections and prints them; returns every ratio line (the smoke test reads them). */
 export const runComparison = async (opts: ComparisonOptions, print: (line: string) => void = console.log): Promise<RatioLine[]> => {
@@ -49,6 +73,7 @@ export const runComparison = async (opts: ComparisonOptions, print: (line: strin
         { label: `ready: spawn → first answer (median of ${opts.runs})`, bot: median(report.readyMs.bot), echo: median(report.readyMs.echo), target: TARGETS.ready, format: (n) => ms(n, 0) },
         { label: `idle RSS after GC (median of ${opts.runs})`, bot: median(report.memory.bot.map(rss)), echo: median(report.memory.echo.map(rss)), target: TARGETS.memory, format: mib },
         { label: `idle heap used after GC (median)`, bot: median(report.memory.bot.map((m) => m.heapUsed)), echo: median(report.memory.echo.map((m) => m.heapUsed)), target: null, format: mib },
+        ...memoryDetailLines(report.memory),
       ]);
     }
     if (opts.sections.has('commands')) {

@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { startStandin, type ChatInputSpec, type InteractionCallbackBody, type Standin } from 'discord-standin';
-import { BENCH_APPLICATION_ID, BENCH_GUILD_ID, BENCH_TOKEN, spawnBenchBot, type BenchBot, type BotKind, type LogLine } from './bot-process.js';
+import { BENCH_APPLICATION_ID, BENCH_GUILD_ID, BENCH_TOKEN, spawnBenchBot, type BenchBot, type BotKind, type BotMemory, type LogLine } from './bot-process.js';
 import { autocompletedOptions, commandMatrix, type CallArgs } from './matrix.js';
 import { median, summarize } from './stats.js';
 
@@ -130,7 +130,7 @@ export const startAndProbe = async (env: BenchEnv, kind: BotKind, standin: Stand
 };
 
 /** Memory after ready: idle a moment (late GUILD_CREATEs, start-up timers), then a forced GC. */
-const idleMemory = async (started: StartedBot, standin: Standin, idleMs: number): Promise<NodeJS.MemoryUsage> => {
+const idleMemory = async (started: StartedBot, standin: Standin, idleMs: number): Promise<BotMemory> => {
   await standin.waitForReady(60_000);
   await sleep(idleMs);
   return started.process.memory();
@@ -140,7 +140,7 @@ export interface StartupReport {
   /** The first start on a new database (migrations, first import), per bot: reported, not a target. */
   readonly firstStartMs: Readonly<Record<BotKind, number>>;
   readonly readyMs: Readonly<Record<BotKind, number[]>>;
-  readonly memory: Readonly<Record<BotKind, NodeJS.MemoryUsage[]>>;
+  readonly memory: Readonly<Record<BotKind, BotMemory[]>>;
   /** The real bot's ready line (data version, seasons). */
   readonly readyLine: LogLine;
 }
@@ -152,7 +152,7 @@ export interface StartupReport {
 export const benchStartup = async (env: BenchEnv, pair: Pair, runs: number, idleMs = 1_000): Promise<StartupReport> => {
   const firstStartMs = { bot: 0, echo: 0 };
   const readyMs: Record<BotKind, number[]> = { bot: [], echo: [] };
-  const memory: Record<BotKind, NodeJS.MemoryUsage[]> = { bot: [], echo: [] };
+  const memory: Record<BotKind, BotMemory[]> = { bot: [], echo: [] };
   let readyLine: LogLine = {};
   for (const kind of KINDS) {
     const started = await startAndProbe(env, kind, pair.standins[kind], pair.databasePath);
@@ -174,14 +174,14 @@ export const benchStartup = async (env: BenchEnv, pair: Pair, runs: number, idle
 
 export interface GuildMemoryReport {
   readonly guilds: number;
-  readonly memory: Readonly<Record<BotKind, NodeJS.MemoryUsage>>;
+  readonly memory: Readonly<Record<BotKind, BotMemory>>;
 }
 
 /** Memory after ready with `guilds` guilds announced by the stand-in, each bot on a fresh pair. */
 export const benchGuildMemory = async (env: BenchEnv, guilds: number, databasePath: string, idleMs = 1_000): Promise<GuildMemoryReport> => {
   const pair = await openPair(env, guilds, databasePath);
   try {
-    const memory = {} as Record<BotKind, NodeJS.MemoryUsage>;
+    const memory = {} as Record<BotKind, BotMemory>;
     for (const kind of KINDS) {
       const started = await startAndProbe(env, kind, pair.standins[kind], pair.databasePath);
       memory[kind] = await idleMemory(started, pair.standins[kind], idleMs);

@@ -1,12 +1,45 @@
 // Preloaded by the bench into both bots (`node --expose-gc --import …/memory-probe.js`), never by
-// `npm start`: on the bench's IPC message it forces a full GC and answers with process.memoryUsage().
+// `npm start`: on the bench's IPC message it forces a full GC and answers with process.memoryUsage(),
+// plus where the memory is (V8's heap spaces; on Linux, resident pages that are anonymous vs mapped
+// from files such as the node binary's ICU data), so a ratio that fails says which part differs.
 // It lives here rather than in the bot so production has no such hook.
+import { readFileSync } from 'node:fs';
+import { getHeapSpaceStatistics } from 'node:v8';
 
 interface ProbeRequest {
   readonly benchProbe?: 'memory';
 }
 
+/** Where the resident memory is, beyond process.memoryUsage(). */
+export interface MemoryDetail {
+  /** V8 heap spaces: bytes reserved (size) and used, by space name (new_space, old_space…). */
+  readonly spaces: Readonly<Record<string, { readonly size: number; readonly used: number }>>;
+  /** Resident anonymous pages (heaps, stacks) in bytes; null where /proc/self/status is not there. */
+  readonly rssAnon: number | null;
+  /** Resident pages mapped from files (the node binary, native addons), shared with other processes. */
+  readonly rssFile: number | null;
+}
+
 const gc = (globalThis as { gc?: () => void }).gc;
+
+const statusKb = (status: string, field: string): number | null => {
+  const kb = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1];
+  return kb === undefined ? null : Number(kb) * 1024;
+};
+
+export const memoryDetail = (): MemoryDetail => {
+  let status = '';
+  try {
+    status = readFileSync('/proc/self/status', 'utf8');
+  } catch {
+    // not Linux: the split of RSS is not known
+  }
+  return {
+    spaces: Object.fromEntries(getHeapSpaceStatistics().map((s) => [s.space_name, { size: s.space_size, used: s.space_used_size }])),
+    rssAnon: statusKb(status, 'RssAnon'),
+    rssFile: statusKb(status, 'RssFile'),
+  };
+};
 
 if (process.send) {
   process.on('message', (message: ProbeRequest) => {
@@ -14,7 +47,7 @@ if (process.send) {
     // Twice: the first pass can leave finalizable objects for the second.
     gc?.();
     gc?.();
-    process.send?.({ benchMemory: { ...process.memoryUsage(), gcForced: gc !== undefined } });
+    process.send?.({ benchMemory: { ...process.memoryUsage(), detail: memoryDetail(), gcForced: gc !== undefined } });
   });
   // The IPC channel must not keep a bot alive that was asked to stop.
   process.channel?.unref();

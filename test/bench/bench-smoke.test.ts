@@ -1,6 +1,7 @@
 // The bench's pieces run (never a timed assertion: speed is what `npm run bench` prints as ratios).
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { memoryDetailLines } from '../../src/bench/compare-report.js';
 import { openPair, startAndProbe, type BenchEnv, type Pair } from '../../src/bench/compare.js';
 import { commandMatrix, SKIPPED_SUBCOMMANDS } from '../../src/bench/matrix.js';
 import { formatRatioLine, passes, summarize } from '../../src/bench/stats.js';
@@ -52,6 +53,17 @@ describe('ratio lines', () => {
     expect(passes(line)).toBe(verdict !== 'FAIL');
   });
 
+  it('reports where the idle memory is as medians of both bots, leaving out what a platform does not give', () => {
+    const probe = (rss: number, newSpace: number, rssAnon: number | null) =>
+      ({ rss, heapTotal: rss / 2, heapUsed: rss / 4, external: 1, arrayBuffers: 0, detail: { spaces: { new_space: { size: newSpace, used: 0 } }, rssAnon, rssFile: null } }) as const;
+    const lines = memoryDetailLines({ bot: [probe(100, 32, 60), probe(110, 16, 70), probe(120, 32, 80)], echo: [probe(80, 16, 50)] });
+    const byLabel = new Map(lines.map((l) => [l.label.trim(), l]));
+    expect(byLabel.get('V8 new space reserved')).toMatchObject({ bot: 32, echo: 16, target: null });
+    expect(byLabel.get('RSS anonymous (heaps, stacks)')).toMatchObject({ bot: 70, echo: 50 });
+    expect(byLabel.has('RSS file-backed (node, addons)')).toBe(false);
+    expect(byLabel.has('V8 old space used')).toBe(false);
+  });
+
   it('summarizes percentiles from the samples', () => {
     expect(summarize(Array.from({ length: 100 }, (_, i) => i + 1))).toMatchObject({ p50: 50, p99: 99, max: 100, count: 100 });
   });
@@ -73,6 +85,10 @@ describe('a bench bot process', () => {
       expect(answer).toMatchObject({ type: 4, data: { content: 'pong' } });
       const memory = await started.process.memory();
       expect(memory.rss).toBeGreaterThan(memory.heapUsed);
+      // Where the memory is: V8's spaces always; on Linux, the split of RSS into anonymous and file pages.
+      expect(memory.detail?.spaces.new_space?.size).toBeGreaterThan(0);
+      expect(memory.detail?.spaces.old_space?.used).toBeGreaterThan(0);
+      if (process.platform === 'linux') expect((memory.detail?.rssAnon ?? 0) + (memory.detail?.rssFile ?? 0)).toBeGreaterThan(memory.heapUsed);
     } finally {
       await started.process.stop();
     }
