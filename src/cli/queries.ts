@@ -12,7 +12,7 @@ import type { SeasonIndex } from '../domain/season-index.js';
 import { computeGroupTables } from '../domain/standings.js';
 import { computeStats } from '../domain/stats.js';
 import { computeTies } from '../domain/ties.js';
-import { groupLabels, stageCodes, stageName, stagesOfKind } from '../domain/format.js';
+import { groupLabels, groupStage, hasUnnamedGroup, matchdayCount, shownGroup, stageCodes, stageName, stagesOfKind } from '../domain/format.js';
 import type { GroupId, Match, Season, Stage } from '../domain/types.js';
 import { SeasonFileError } from '../season/parse.js';
 import { readSeasonFile } from '../season/read.js';
@@ -70,6 +70,7 @@ const stageOption = (season: Season, value: string | undefined): Stage | undefin
 const groupOption = (season: Season, value: string | undefined): GroupId | undefined => {
   if (value === undefined) return undefined;
   if (groupLabels(season).length === 0) throw new UserError(`--group: ${season.name} has no group stage (got "${value}").`);
+  if (hasUnnamedGroup(season)) throw new UserError(`--group: ${season.name} has no groups to pick, its table is one league (got "${value}").`);
   return oneOf('group', value, groupLabels(season));
 };
 
@@ -81,7 +82,8 @@ const matchJson = (index: SeasonIndex, m: Match) => ({
   id: m.id,
   stage: m.stage,
   round: roundLabel(index.season, m),
-  group: m.group,
+  // The season's label, or null for a league phase's unnamed group (and outside the group stage).
+  group: shownGroup(index.season, m.group),
   matchday: m.matchday,
   leg: m.leg,
   date: m.date,
@@ -168,7 +170,7 @@ const fixtures: Query = (season, opts) => {
     ...(opts.team !== undefined && { team: resolveTeam(season.teams, opts.team).id }),
     ...(opts.stage !== undefined && { stage: stageOption(season, opts.stage) }),
     ...(opts.group !== undefined && { group: groupOption(season, opts.group) }),
-    ...(opts.matchday !== undefined && { matchday: integer('matchday', opts.matchday, 1, 6) }),
+    ...(opts.matchday !== undefined && { matchday: integer('matchday', opts.matchday, 1, Math.max(1, matchdayCount(season))) }),
     ...(opts.from !== undefined && { from: isoDate('from', opts.from) }),
     ...(opts.to !== undefined && { to: isoDate('to', opts.to) }),
   });
@@ -184,7 +186,7 @@ const standings: Query = (season, opts) => {
   const tables = computeGroupTables(season).filter((t) => group === undefined || t.group === group);
   const json = {
     groups: tables.map((t) => ({
-      group: t.group,
+      group: shownGroup(season, t.group),
       rows: t.rows.map((r) => ({ ...r, team: index.teamName(r.team) })),
       notes: t.notes,
     })),
@@ -209,7 +211,8 @@ const standings: Query = (season, opts) => {
         ]),
       );
       const notes = t.notes.map((n) => `  * ${n}`).join('\n');
-      return `Group ${t.group}\n${table}${notes ? `\n${notes}` : ''}`;
+      const shown = shownGroup(season, t.group);
+      return `${shown === null ? stageName(season, groupStage(season)?.code ?? 'group') : `Group ${shown}`}\n${table}${notes ? `\n${notes}` : ''}`;
     })
     .join('\n\n');
   return { json, text };

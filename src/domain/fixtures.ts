@@ -1,4 +1,4 @@
-import { isGroupStage, stageFormat, stageKey, stageName } from './format.js';
+import { isGroupStage, shownGroup, stageFormat, stageKey, stageName } from './format.js';
 import type { GroupId, Match, MatchStatus, Season, Stage, TeamId } from './types.js';
 import { indexSeason, matchDay } from './season-index.js';
 import { countAtOrBefore, memoBySeason } from './memo.js';
@@ -96,7 +96,8 @@ export const legName = (leg: 1 | 2): string => (leg === 1 ? 'first leg' : 'secon
 /** "Group B · Matchday 6", "Quarter-finals, first leg", "First round, tie 11, second leg", "First round, tie 11 (walkover)". */
 export function roundLabel(season: Pick<Season, 'format'>, match: Match): string {
   if (isGroupStage(season, match.stage)) {
-    const parts = [match.group ? `Group ${match.group}` : stageName(season, match.stage)];
+    const group = shownGroup(season, match.group);
+    const parts = [group !== null ? `Group ${group}` : stageName(season, match.stage)];
     if (match.matchday !== null) parts.push(`Matchday ${match.matchday}`);
     return parts.join(' · ');
   }

@@ -52,6 +52,18 @@ export const isGroupStage = (season: HasFormat, code: Stage): boolean => stageFo
 /** The group labels in order; empty without a group stage. */
 export const groupLabels = (season: HasFormat): readonly GroupId[] => groupStage(season)?.groups ?? [];
 
+/** True when the season's group stage is one group fans see without a label (a league phase). */
+export const hasUnnamedGroup = (season: HasFormat): boolean => groupStage(season)?.unnamed === true;
+
+/**
+ * A group as fans may see it: its label, or null for the unnamed group of a league phase (and for
+ * no group). Renderers show the group stage's name where this is null, never the internal id.
+ */
+export const shownGroup = (season: HasFormat, group: GroupId | null): GroupId | null => (group === null || hasUnnamedGroup(season) ? null : group);
+
+/** The group labels fans pick from: none for an unnamed group (there is one table, nothing to choose). */
+export const shownGroupLabels = (season: HasFormat): readonly GroupId[] => (hasUnnamedGroup(season) ? [] : groupLabels(season));
+
 /** The group stage's matchdays (1…n); 0 without a group stage. */
 export const matchdayCount = (season: HasFormat): number => groupStage(season)?.matchdays ?? 0;
 
@@ -76,6 +88,12 @@ export const stageKey = (season: HasFormat, code: Stage): string =>
 /** The stage's English name: the format's, else the house's for a known code, else the code. */
 export const stageName = (season: HasFormat, code: Stage): string =>
   stageFormat(season, code)?.name ?? (isKnownStage(code) ? STAGE_LABEL[code] : code);
+
+/** The first knockout round after the group stage (where the groups' teams go through to); null when none follows it. */
+export const stageAfterGroups = (season: HasFormat): Stage | null => {
+  const at = season.format.stages.findIndex((s) => s.kind === 'group');
+  return at < 0 ? null : (season.format.stages.slice(at + 1).find((s) => s.kind === 'knockout')?.code ?? null);
+};
 
 /** The stage played before this one (its winners feed this one); null for the first stage. */
 export const previousStage = (season: HasFormat, code: Stage): Stage | null => {

@@ -34,6 +34,8 @@ const groupStageSchema = z.strictObject({
   /** The groups' labels in order. */
   groups: z.array(groupLabelSchema).min(1, { error: 'a group stage needs at least one group' }),
   matchdays: z.int().min(1).max(MAX_MATCHDAY),
+  /** One group fans see without a label (a league phase): `groups` holds its one internal id. */
+  unnamed: z.boolean().optional(),
 });
 
 const tieStageSchema = z.strictObject({
@@ -78,6 +80,9 @@ export function checkFormat(format: SeasonFormatRecord, collector: Collector): v
         if (same !== undefined) collector.add(at(i, 'groups', g), `group "${label}" is listed twice`);
         else labelAt.set(label, g);
       });
+      if (stage.unnamed === true && stage.groups.length !== 1) {
+        collector.add(at(i, 'unnamed'), `an unnamed group stage has exactly one group (its internal id); this one lists ${stage.groups.length}`);
+      }
     }
   });
   if (groupStageAt === null) return;
@@ -114,5 +119,17 @@ export function readFormat(
   }
   const before = collector.problems.length;
   checkFormat(result.data, collector);
-  return collector.problems.length === before ? result.data : null;
+  return collector.problems.length === before ? withoutFalseUnnamed(result.data) : null;
+}
+
+/** `"unnamed": false` says what its absence says: the format keeps the key only when it is true. */
+function withoutFalseUnnamed(format: SeasonFormatRecord): SeasonFormat {
+  return {
+    ...format,
+    stages: format.stages.map((stage): StageFormat => {
+      if (stage.kind !== 'group' || stage.unnamed !== false) return stage;
+      const { unnamed: _false, ...lettered } = stage;
+      return lettered;
+    }),
+  };
 }

@@ -8,7 +8,7 @@ import { commands } from '../../src/discord/commands/index.js';
 import type { Command } from '../../src/discord/commands/types.js';
 import { seasonRounds } from '../../src/domain/calendar.js';
 import { UserError } from '../../src/domain/errors.js';
-import { advancing, groupLabels, stageCodes } from '../../src/domain/format.js';
+import { advancing, groupLabels, matchdayCount, stageCodes } from '../../src/domain/format.js';
 import { computeGroupTables } from '../../src/domain/standings.js';
 import { computeTies } from '../../src/domain/ties.js';
 import type { Season } from '../../src/domain/types.js';
@@ -29,13 +29,19 @@ const read = (...path: string[]): Season => readSeasonFile(fromPackageRoot(...pa
 const constructed = read('test', 'fixtures', 'seasons', 'constructed-3-groups.json');
 const confederationCup = read('data', 'seasons', 'caf-cc-2023-24.json');
 const championsLeague = read('data', 'seasons', 'caf-cl-2023-24.json');
+const league = read('test', 'fixtures', 'seasons', 'constructed-league.json');
 
 interface Case {
   readonly season: Season;
   /** After the season: every result known. */
   readonly after: Date;
+  /** The group labels fans pick from (none for an unnamed league phase). */
   readonly groups: readonly string[];
+  /** The groups' internal ids (the labels, or the league phase's one id). */
+  readonly groupIds: readonly string[];
   readonly stages: readonly string[];
+  /** The group stage's code. */
+  readonly groupStage: string;
   /** A club that played the final, for /team, /match and /next. */
   readonly finalist: string;
   readonly champion: string;
@@ -46,7 +52,9 @@ const CASES: readonly Case[] = [
     season: confederationCup,
     after: new Date('2024-06-01T12:00:00Z'),
     groups: ['A', 'B', 'C', 'D'],
+    groupIds: ['A', 'B', 'C', 'D'],
     stages: ['first_round', 'second_round', 'group', 'quarter_final', 'semi_final', 'final'],
+    groupStage: 'group',
     finalist: 'zamalek',
     champion: 'zamalek',
   },
@@ -54,7 +62,9 @@ const CASES: readonly Case[] = [
     season: championsLeague,
     after: new Date('2024-06-01T12:00:00Z'),
     groups: ['A', 'B', 'C', 'D'],
+    groupIds: ['A', 'B', 'C', 'D'],
     stages: ['first_round', 'second_round', 'group', 'quarter_final', 'semi_final', 'final'],
+    groupStage: 'group',
     finalist: 'esperance-de-tunis',
     champion: 'al-ahly-sc',
   },
@@ -62,19 +72,33 @@ const CASES: readonly Case[] = [
     season: constructed,
     after: new Date('2025-06-01T12:00:00Z'),
     groups: ['A', 'B', 'C'],
+    groupIds: ['A', 'B', 'C'],
     stages: ['first_round', 'group', 'semi_final', 'final'],
+    groupStage: 'group',
     finalist: 'delta-wanderers',
     champion: 'sahara-sporting',
+  },
+  {
+    season: league,
+    after: new Date('2025-07-01T12:00:00Z'),
+    groups: [],
+    groupIds: ['L'],
+    stages: ['playoff', 'league', 'semi_final', 'final'],
+    groupStage: 'league',
+    finalist: 'giza-pharaohs',
+    champion: 'tangier-port',
   },
 ];
 
 const named = CASES.map((c) => ({ ...c, name: c.season.id }));
 
-describe.each(named)('$name', ({ season, after, groups, stages, finalist, champion }) => {
+describe.each(named)('$name', ({ season, after, groups, groupIds, stages, groupStage, finalist, champion }) => {
+  /** A group to pick where the season has lettered groups; none for an unnamed league phase. */
+  const pick = groups.length > 0 ? { group: groups[0] ?? '' } : {};
   test('the format gives its stages and groups; every read model follows them', () => {
     expect(stageCodes(season)).toEqual(stages);
-    expect(groupLabels(season)).toEqual(groups);
-    expect(computeGroupTables(season).map((t) => t.group)).toEqual(groups);
+    expect(groupLabels(season)).toEqual(groupIds);
+    expect(computeGroupTables(season).map((t) => t.group)).toEqual(groupIds);
     const stagesWithMatches = new Set(season.matches.map((m) => m.stage));
     expect([...stagesWithMatches].every((s) => stages.includes(s))).toBe(true);
     const final = computeTies(season, 'final');
@@ -97,7 +121,7 @@ describe.each(named)('$name', ({ season, after, groups, stages, finalist, champi
   test.each([
     ['fixtures', {}],
     ['fixtures', { stage: 'final' }],
-    ['fixtures', { stage: 'group', group: 'A', matchday: 6 }],
+    ['fixtures', { stage: 'GROUP_STAGE', group: 'A', matchday: 6 }],
     ['standings', {}],
     ['standings', { group: 'A' }],
     ['scorers', {}],
@@ -108,11 +132,16 @@ describe.each(named)('$name', ({ season, after, groups, stages, finalist, champi
     ['bracket', {}],
     ['bracket', { stage: 'final' }],
     ['schedule', {}],
-    ['schedule', { stage: 'group' }],
+    ['schedule', { stage: 'GROUP_STAGE' }],
     ['rankings', {}],
     ['about', {}],
   ] as const)('/%s %o answers within Discord limits, with no key or code shown to fans', async (name, options) => {
-    const filled = Object.fromEntries(Object.entries(options).map(([k, v]) => [k, v === 'FINALIST' ? finalist : v]));
+    // An unnamed league phase has no group to pick: the option is left out.
+    const filled = Object.fromEntries(
+      Object.entries(options)
+        .filter(([k]) => k !== 'group' || groups.length > 0)
+        .map(([k, v]) => [k, v === 'FINALIST' ? finalist : v === 'GROUP_STAGE' ? groupStage : k === 'group' ? (pick.group ?? v) : v]),
+    );
     const { interaction, reply } = fakeChatInput(name, filled);
     await command(name).execute(interaction, makeCtx(season, after));
     const payload = onlyPayload(reply);
@@ -121,7 +150,9 @@ describe.each(named)('$name', ({ season, after, groups, stages, finalist, champi
     expect(text.length).toBeGreaterThan(0);
     expect(text).not.toMatch(/undefined|\bnull\b|NaN|words\.|\[object/);
     // Stage codes are data, never fan text.
-    expect(text).not.toMatch(/\b(first_round|second_round|quarter_final|semi_final)\b/);
+    expect(text).not.toMatch(/\b(first_round|second_round|quarter_final|semi_final|playoff|league)\b/);
+    // An unnamed group is never shown by its internal id.
+    if (groups.length === 0) expect(text).not.toMatch(/Group L\b|\bL,|\bL ·/);
   });
 
   test('stage, group and matchday autocomplete offer the season\'s own', async () => {
@@ -134,8 +165,8 @@ describe.each(named)('$name', ({ season, after, groups, stages, finalist, champi
     expect(await offered('fixtures', 'stage')).toEqual(stages);
     expect(await offered('fixtures', 'group')).toEqual(groups);
     expect(await offered('standings', 'group')).toEqual(groups);
-    expect(await offered('fixtures', 'matchday')).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(await offered('bracket', 'stage')).toEqual(stages.filter((s) => s !== 'group'));
+    expect(await offered('fixtures', 'matchday')).toEqual(Array.from({ length: matchdayCount(season) }, (_, i) => i + 1));
+    expect(await offered('bracket', 'stage')).toEqual(stages.filter((s) => s !== groupStage));
   });
 
   test('a group the season does not have is a UserError that lists its groups', async () => {
@@ -143,6 +174,8 @@ describe.each(named)('$name', ({ season, after, groups, stages, finalist, champi
     const error = await command('standings').execute(interaction, makeCtx(season, after)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
     expect((error as UserError).suggestions).toEqual(groups.map((g) => `Group ${g}`));
+    if (groups.length === 0) expect((error as UserError).message).toBe('This season has no groups to pick: its table is a single league. Leave `group` empty.');
+    expect((error as UserError).message).not.toMatch(/Group L\b/);
   });
 
   test('the CLI queries take stage and group from the format', () => {
@@ -151,11 +184,15 @@ describe.each(named)('$name', ({ season, after, groups, stages, finalist, champi
       if (run === undefined) throw new Error(name);
       return run(season, { args: [], ...opts });
     };
-    const standings = query('standings', {}).json as { groups: { group: string }[] };
-    expect(standings.groups.map((g) => g.group)).toEqual(groups);
+    const standings = query('standings', {}).json as { groups: { group: string | null }[] };
+    // `group` is the season's label, or null for an unnamed group.
+    expect(standings.groups.map((g) => g.group)).toEqual(groups.length > 0 ? groups : [null]);
+    expect(query('standings', {}).text).not.toMatch(/Group L\b/);
+    const fixtures = query('fixtures', { stage: groupStage }).json as { matches: { group: string | null }[] };
+    expect(new Set(fixtures.matches.map((m) => m.group))).toEqual(new Set(groups.length > 0 ? groups : [null]));
     const ties = query('ties', { round: 'final' }).json as { ties: { round: string; winner: string; decidedBy: string }[] };
     expect(ties.ties.map((t) => t.round)).toEqual(['final']);
-    expect(() => query('standings', { group: 'E' })).toThrow(/--group must be one of/);
+    expect(() => query('standings', { group: 'E' })).toThrow(groups.length > 0 ? /--group must be one of/ : /--group: .* has no groups to pick/);
     expect(() => query('fixtures', { stage: 'play_off' })).toThrow(/--stage must be one of/);
   });
 

@@ -11,7 +11,8 @@ import type { Translator } from '../../i18n/index.js';
 import { runningScore, tieOutcome } from '../render/match-format.js';
 import { escapeText, truncate } from '../render/text.js';
 import { seasonFooter, stageColour } from '../render/theme.js';
-import { englishTr } from '../render/words.js';
+import { englishTr, stageTitle } from '../render/words.js';
+import { isGroupStage, shownGroup } from '../../domain/format.js';
 import { LIMITS } from '../render/limits.js';
 import type { OutboxRow } from '../../db/outbox.js';
 import { clubName, linesToFields, packPost, recapLine, resultText, roundTitle, tableAfter, title, type RenderedPost } from './render.js';
@@ -27,7 +28,7 @@ const head = (season: Season, match: Match, heading: string, tr: Translator) => 
 
 /** The group table after this match's matchday, on one line; null outside a group. */
 function groupLine(season: Season, index: SeasonIndex, match: Match, tr: Translator): string | null {
-  if (match.stage !== 'group' || match.group === null || match.matchday === null) return null;
+  if (!isGroupStage(season, match.stage) || match.group === null || match.matchday === null) return null;
   const rows = tableAfter(season, match.group, match.matchday).rows;
   if (!rows.some((r) => r.played > 0)) return null;
   return tr.t('announcements.preview.table', { rows: rows.map((r) => `${tr.number(r.position)}. ${clubName(index, r.team, tr)} ${tr.number(r.points)}`).join(' · ') });
@@ -35,7 +36,7 @@ function groupLine(season: Season, index: SeasonIndex, match: Match, tr: Transla
 
 /** Who goes through, for a second leg or a single-leg tie with a result; null otherwise. */
 function tieLine(season: Season, index: SeasonIndex, match: Match, tr: Translator): string | null {
-  if (match.stage === 'group' || match.tie === null || match.leg === 1 || !hasResult(match)) return null;
+  if (isGroupStage(season, match.stage) || match.tie === null || match.leg === 1 || !hasResult(match)) return null;
   const legs = season.matches.filter((o) => o.stage === match.stage && o.tie === match.tie);
   const name = (id: string): string => escapeText(index.teamName(id));
   return tieOutcome(resolveTie(legs), name, { competition: season.competition, tr });
@@ -48,10 +49,10 @@ export function renderFullTime(season: Season, round: PlanningRound, matchId: st
   const lines = [recapLine(index, match, tr)];
   const fields = [];
   const table = groupLine(season, index, match, tr);
-  if (table !== null) fields.push({ name: match.group === null ? tr.t('words.stages.group') : tr.name(match.group), value: truncate(table, LIMITS.fieldValue) });
+  if (table !== null) fields.push({ name: shownGroup(season, match.group) === null ? stageTitle(season, match.stage, tr) : tr.name(match.group ?? ''), value: truncate(table, LIMITS.fieldValue) });
   const tie = tieLine(season, index, match, tr);
   if (tie !== null) fields.push({ name: tr.t('announcements.recap.whoGoesThrough'), value: truncate(`• ${tie}`, LIMITS.fieldValue) });
-  const heading = tr.t(kind === 'late' ? 'announcements.results.lateTitle' : 'announcements.results.fullTimeTitle', { round: roundTitle(round, tr) });
+  const heading = tr.t(kind === 'late' ? 'announcements.results.lateTitle' : 'announcements.results.fullTimeTitle', { round: roundTitle(round, tr, season) });
   const intro = kind === 'late' ? `${tr.t('announcements.results.lateIntro')}\n` : '';
   return {
     messages: packPost(head(season, match, heading, tr), [{ description: `${intro}${lines.join('\n')}`, fields }], tr),
@@ -102,7 +103,7 @@ export function renderCorrection(season: Season, round: PlanningRound, matchId: 
         ? tr.t('announcements.results.correctionWithdrawn', { match: title(index, match, tr) })
         : tr.t('announcements.results.correctionResult', { result: now })
       : tr.t('announcements.results.correctionGoal', { match: title(index, match, tr), result: now ?? tr.t('announcements.result.state', { home: clubName(index, match.home, tr), away: clubName(index, match.away, tr), state: tr.t('announcements.results.notYetKnown') }) });
-  const heading = tr.t('announcements.results.correctionTitle', { round: roundTitle(round, tr) });
+  const heading = tr.t('announcements.results.correctionTitle', { round: roundTitle(round, tr, season) });
   const fields = linesToFields(tr.t('announcements.recap.results'), [recapLine(index, match, tr)], tr);
   return { messages: packPost(head(season, match, heading, tr), [{ description: text, fields }], tr), summary: `correction ${match.id} ${fact}` };
 }

@@ -10,12 +10,12 @@ import { matchOutcome } from '../../domain/outcome.js';
 import { indexSeason, type SeasonIndex } from '../../domain/season-index.js';
 import { computeGroupTable, decidedBetween } from '../../domain/standings.js';
 import { resolveTie } from '../../domain/ties.js';
-import { GROUPS } from '../../domain/types.js';
+import { groupLabels, isFinalStage, isGroupStage, shownGroup } from '../../domain/format.js';
 import type { Goal, GroupId, Match, Season, StandingRow } from '../../domain/types.js';
 import { goalsLine, missingGoalsOf } from '../render/goals.js';
 import { clampEmbed, embedLength, LIMITS } from '../render/limits.js';
 import { listNames, tieOutcome } from '../render/match-format.js';
-import { dateOnlyText, englishTr, fateText, groupName, listJoin } from '../render/words.js';
+import { afterGroupsSuffix, dateOnlyText, englishTr, fateText, groupTitle, listJoin, stageTitle } from '../render/words.js';
 import type { Translator } from '../../i18n/index.js';
 import { intlTag } from '../../i18n/format.js';
 import { codeText, escapeText, padEnd, padStart, truncate } from '../render/text.js';
@@ -68,11 +68,14 @@ const listText = (items: readonly string[], tr: Translator): string =>
  * A round's name in the post's language: "Group stage · Matchday 1", « Phase de groupes · Journée 1 »,
  * "Fase de grupos · Jornada 1"; from its matches (the label stays for a round with none).
  */
-export const roundTitle = (round: PlanningRound, tr: Translator = englishTr()): string => {
+export const roundTitle = (round: PlanningRound, tr: Translator = englishTr(), season?: Pick<Season, 'format'>): string => {
   const first = round.matches[0];
   if (first === undefined) return escapeText(round.label);
-  const stage = tr.t(`words.stages.${first.stage}`);
-  if (first.stage === 'group') {
+  // The season's format names a stage the house has no words for and says which is the group stage;
+  // without it (callers not moved yet), CAF's codes do and any other round keeps its label.
+  if (season === undefined && !tr.has(`words.stages.${first.stage}`)) return escapeText(round.label);
+  const stage = season === undefined ? tr.t(`words.stages.${first.stage}`) : stageTitle(season, first.stage, tr);
+  if (season === undefined ? first.stage === 'group' : isGroupStage(season, first.stage)) {
     if (first.matchday === null) return escapeText(round.label);
     return tr.t('announcements.round.group', { stage, n: tr.number(first.matchday) });
   }
@@ -174,8 +177,11 @@ export function packPost(
 // ---- Preview ----
 
 /** The groups of a round in the season's group order (A–D), whatever order the matches kick off in. */
-const groupsOf = (matches: readonly Match[]): (GroupId | null)[] =>
-  [...new Set(matches.map((m) => m.group))].sort((a, b) => (a === null ? GROUPS.length : (GROUPS as readonly string[]).indexOf(a)) - (b === null ? GROUPS.length : (GROUPS as readonly string[]).indexOf(b)));
+const groupsOf = (season: Pick<Season, 'format'>, matches: readonly Match[]): (GroupId | null)[] => {
+  const labels = groupLabels(season);
+  const rank = (g: GroupId | null): number => (g === null || !labels.includes(g) ? labels.length : labels.indexOf(g));
+  return [...new Set(matches.map((m) => m.group))].sort((a, b) => rank(a) - rank(b));
+};
 
 /** A match that already happened or is off the schedule, as the preview shows it. */
 const statusNote = (m: Match, tr: Translator): string =>
@@ -187,12 +193,12 @@ const statusNote = (m: Match, tr: Translator): string =>
         ? ` — ${tr.t('words.status.walkover')}`
         : '';
 
-/** `Tie 3: ` in a knockout or qualifying round with several ties; nothing otherwise. */
-export const tiePrefix = (m: Match, tr: Translator): string =>
-  m.tie === null || m.stage === 'group' || m.stage === 'final' ? '' : tr.t('announcements.post.tiePrefix', { n: tr.number(m.tie) });
+/** `Tie 3: ` in a knockout or qualifying round with several ties; nothing otherwise (the group stage, the final). */
+export const tiePrefix = (season: Pick<Season, 'format'>, m: Match, tr: Translator): string =>
+  m.tie === null || isGroupStage(season, m.stage) || isFinalStage(season, m.stage) ? '' : tr.t('announcements.post.tiePrefix', { n: tr.number(m.tie) });
 
 function previewLine(index: SeasonIndex, m: Match, firstLeg: Match | null, tr: Translator): string {
-  const parts = [`• ${tiePrefix(m, tr)}${whenText(m, tr)} — ${title(index, m, tr)}${statusNote(m, tr)}`];
+  const parts = [`• ${tiePrefix(index.season, m, tr)}${whenText(m, tr)} — ${title(index, m, tr)}${statusNote(m, tr)}`];
   if (firstLeg !== null) parts.push(`  ${tr.t('announcements.preview.firstLeg', { result: resultText(index, firstLeg, tr) })}`);
   if (m.venue !== null) parts.push(`  ${tr.name(escapeText(m.venue))}`);
   return parts.join('\n');
@@ -205,7 +211,7 @@ const firstLegOf = (season: Season, m: Match): Match | null =>
 /** The group table over the matchdays before `matchday` only: a replayed season must not leak later results. */
 const tableBefore = (season: Season, group: GroupId, matchday: number): readonly StandingRow[] =>
   computeGroupTable(
-    { ...season, matches: season.matches.filter((m) => m.stage === 'group' && m.matchday !== null && m.matchday < matchday) },
+    { ...season, matches: season.matches.filter((m) => isGroupStage(season, m.stage) && m.matchday !== null && m.matchday < matchday) },
     group,
   ).rows;
 
@@ -213,7 +219,7 @@ const tableBefore = (season: Season, group: GroupId, matchday: number): readonly
 const groupsAfter = (season: Season, matchday: number): Season => ({
   ...season,
   matches: season.matches
-    .filter((m) => m.stage === 'group' && m.matchday !== null)
+    .filter((m) => isGroupStage(season, m.stage) && m.matchday !== null)
     .map((m) => ((m.matchday ?? 0) <= matchday ? m : { ...m, status: 'scheduled' as const, resultNotPublished: false, score: null, penalties: null, decision: null, goals: [] })),
 });
 
@@ -230,10 +236,11 @@ function fatesSettled(season: Season, index: SeasonIndex, group: GroupId, matchd
   const lines = settled
     .filter((d) => !(d.fate === 'through' && d.toPlay === 0))
     // fateText isolates the name itself.
-    .map((d) => fateText(name(d.team), d.fate, d.toPlay, tr))
+    .map((d) => fateText(name(d.team), d.fate, d.toPlay, tr, season))
     .filter((t): t is string => t !== null)
     .map((t) => `${t}.`);
-  return finalThrough.length > 0 ? [tr.t('announcements.recap.throughAll', { teams: listText(finalThrough, tr) }), ...lines] : lines;
+  const throughAll = `announcements.recap.throughAll${afterGroupsSuffix(season)}`;
+  return finalThrough.length > 0 ? [tr.t(throughAll, { teams: listText(finalThrough, tr) }), ...lines] : lines;
 }
 
 /** A round whose first day has a match with no recorded time: say so, and give the first time that is recorded. */
@@ -265,9 +272,9 @@ export function renderPreview(season: Season, round: PlanningRound, tr: Translat
   const openingText = untimed ? tr.t('announcements.preview.someUntimed', { opening }) : opening;
   const sections: Section[] = [{ description: openingText, fields: [] }];
 
-  if (stage === 'group') {
+  if (stage !== null && isGroupStage(season, stage)) {
     const matchday = matches[0]?.matchday ?? 1;
-    for (const group of groupsOf(matches)) {
+    for (const group of groupsOf(season, matches)) {
       const inGroup = matches.filter((m) => m.group === group);
       const lines = inGroup.map((m) => previewLine(index, m, null, tr));
       if (group !== null && matchday > 1) {
@@ -277,14 +284,15 @@ export function renderPreview(season: Season, round: PlanningRound, tr: Translat
           lines.push(tr.t('announcements.preview.table', { rows: table }));
         }
       }
-      sections.push({ fields: linesToFields(group === null ? tr.t('words.stages.group') : groupName(group, tr), lines, tr) });
+      // "Group A"; the stage's name for a league phase's unnamed group.
+      sections.push({ fields: linesToFields(groupTitle(season, group, tr), lines, tr) });
     }
   } else {
     const lines = matches.map((m) => previewLine(index, m, firstLegOf(season, m), tr));
     sections.push({ fields: linesToFields(tr.t('announcements.preview.fixtures'), lines, tr) });
   }
 
-  const head = { title: tr.t('announcements.post.previewTitle', { round: roundTitle(round, tr) }), colour: stageColour(stage), footer: seasonFooter(season, undefined, tr) };
+  const head = { title: tr.t('announcements.post.previewTitle', { round: roundTitle(round, tr, season) }), colour: stageColour(stage), footer: seasonFooter(season, undefined, tr) };
   return {
     messages: packPost(head, sections, tr),
     summary: `${round.label} preview: ${matches.length} ${matches.length === 1 ? 'match' : 'matches'}`,
@@ -333,7 +341,7 @@ export function recapLine(index: SeasonIndex, m: Match, tr: Translator): string 
   // A recap that waited RECAP_WAIT_HOURS says which results are still missing; each gets a follow-up.
   const missing = m.status === 'scheduled' && !m.resultNotPublished;
   const result = missing ? tr.t('announcements.result.state', { home: clubName(index, m.home, tr), away: clubName(index, m.away, tr), state: tr.t('announcements.results.notYetKnown') }) : resultText(index, m, tr);
-  const lines = [`• ${tiePrefix(m, tr)}${result}`];
+  const lines = [`• ${tiePrefix(index.season, m, tr)}${result}`];
   if (m.status === 'played') {
     for (const team of [m.home, m.away]) {
       const goals = goalsIn(
@@ -389,16 +397,21 @@ export function renderRecap(season: Season, round: PlanningRound, tr: Translator
   // The summary is for logs and the ledger: English, whatever the post's language.
   let summary = `${round.label} recap: ${matches.length} ${matches.length === 1 ? 'match' : 'matches'}`;
 
-  if (stage === 'group') {
+  if (stage !== null && isGroupStage(season, stage)) {
     const matchday = matches[0]?.matchday ?? 1;
     sections.push({ description: tr.t('announcements.recap.matchdayResults', { n: tr.number(matchday) }), fields: [] });
-    for (const group of groupsOf(matches)) {
+    for (const group of groupsOf(season, matches)) {
       const inGroup = matches.filter((m) => m.group === group);
-      const heading = group === null ? tr.t('announcements.recap.results') : groupName(group, tr);
+      // A league phase's unnamed group is never named: its results and its table, no letter.
+      const shown = shownGroup(season, group);
+      const heading = shown === null ? tr.t('announcements.recap.results') : groupTitle(season, shown, tr);
       const fields = linesToFields(heading, inGroup.map((m) => recapLine(index, m, tr)), tr);
       if (group !== null) {
         const table = tableAfter(season, group, matchday);
-        const tableName = tr.t('announcements.recap.tableAfter', { group: tr.name(group), n: tr.number(matchday) });
+        const tableName =
+          shown === null
+            ? tr.t('announcements.recap.tableAfterUnnamed', { n: tr.number(matchday) })
+            : tr.t('announcements.recap.tableAfter', { group: tr.name(shown), n: tr.number(matchday) });
         fields.push({ name: truncate(tableName, LIMITS.fieldName), value: truncate(tableBlock(index, season, table.rows, tr), LIMITS.fieldValue) });
         const fates = fatesSettled(season, index, group, matchday, tr);
         if (fates.length > 0) fields.push({ name: '\u200b', value: truncate(fates.join('\n'), LIMITS.fieldValue) });
@@ -412,6 +425,8 @@ export function renderRecap(season: Season, round: PlanningRound, tr: Translator
   } else {
     sections.push({ fields: linesToFields(tr.t('announcements.recap.results'), matches.map((m) => recapLine(index, m, tr)), tr) });
     const secondLegs = matches.filter((m) => m.leg === 2 || (m.leg === null && m.status === 'walkover'));
+    // The final is the format's last knockout round, whatever its code.
+    const isFinal = stage !== null && isFinalStage(season, stage);
     if (secondLegs.length > 0) {
       const lines: string[] = [];
       let champion: string | null = null;
@@ -423,11 +438,11 @@ export function renderRecap(season: Season, round: PlanningRound, tr: Translator
         const outcome = tieOutcome(tie, name, { competition: season.competition, tr });
         const undecided = () => tr.t('announcements.recap.notDecided', { home: tr.name(name(tie.teams[0])), away: tr.name(name(tie.teams[1])) });
         lines.push(`• ${outcome ?? undecided()}`);
-        if (stage === 'final' && tie.winner !== null) champion = index.teamName(tie.winner);
+        if (isFinal && tie.winner !== null) champion = index.teamName(tie.winner);
       }
-      const heading = tr.t(stage === 'final' ? 'announcements.recap.finalOnAggregate' : 'announcements.recap.whoGoesThrough');
+      const heading = tr.t(isFinal ? 'announcements.recap.finalOnAggregate' : 'announcements.recap.whoGoesThrough');
       sections.push({ fields: linesToFields(heading, lines, tr) });
-      if (stage === 'final') {
+      if (isFinal) {
         const name = champion ?? (season.champion === null ? null : index.teamName(season.champion));
         const value =
           name === null
@@ -439,7 +454,7 @@ export function renderRecap(season: Season, round: PlanningRound, tr: Translator
     }
   }
 
-  const head = { title: tr.t('announcements.post.resultsTitle', { round: roundTitle(round, tr) }), colour: stageColour(stage), footer: seasonFooter(season, undefined, tr) };
+  const head = { title: tr.t('announcements.post.resultsTitle', { round: roundTitle(round, tr, season) }), colour: stageColour(stage), footer: seasonFooter(season, undefined, tr) };
   return { messages: packPost(head, sections, tr), summary };
 }
 
@@ -462,7 +477,7 @@ export function renderMoved(season: Season, round: PlanningRound, moves: readonl
   const stage = round.matches[0]?.stage ?? null;
   return {
     messages: packPost(
-      { title: tr.t('announcements.post.movedTitle', { round: roundTitle(round, tr) }), colour: stageColour(stage), footer: seasonFooter(season, undefined, tr) },
+      { title: tr.t('announcements.post.movedTitle', { round: roundTitle(round, tr, season) }), colour: stageColour(stage), footer: seasonFooter(season, undefined, tr) },
       [{ description: tr.t('announcements.moved.intro'), fields: linesToFields(tr.t('announcements.moved.changes'), lines, tr) }],
       tr,
     ),

@@ -1,7 +1,7 @@
 import type { AutocompleteInteraction, ChatInputCommandInteraction, SlashCommandStringOption } from 'discord.js';
 import { UserError } from '../../domain/errors.js';
 import { normalizeName } from '../../domain/names.js';
-import { groupLabels, matchdayCount } from '../../domain/format.js';
+import { groupLabels, hasUnnamedGroup, matchdayCount } from '../../domain/format.js';
 import type { GroupId, Season, Stage, StageKind, Team } from '../../domain/types.js';
 import type { Translator } from '../../i18n/index.js';
 import { groupChoices, matchdayChoices, stageChoiceName, stageChoices, teamChoices } from '../render/choices.js';
@@ -107,6 +107,8 @@ export function readStage(
 export function readGroup(interaction: ChatInputCommandInteraction, season: Season, tr: Translator = englishTr()): GroupId | null {
   const raw = interaction.options.getString('group');
   if (raw === null) return null;
+  // A league phase's one unnamed group has no label to pick: there is one table.
+  if (hasUnnamedGroup(season)) throw new TranslatedUserError('options.noGroups', {}, [], 'group');
   const typed = raw.trim().toLocaleLowerCase();
   const labels = groupLabels(season);
   const found = labels.find((g) => g.toLocaleLowerCase() === typed || groupName(g, tr).toLocaleLowerCase() === typed);

@@ -1,5 +1,5 @@
 import type { APIApplicationCommandOptionChoice } from 'discord.js';
-import { groupLabels, matchdayCount, stageName } from '../../domain/format.js';
+import { shownGroupLabels, matchdayCount, stageName } from '../../domain/format.js';
 import { searchTeams } from '../../domain/names.js';
 import type { Season, Stage, StageKind, Team } from '../../domain/types.js';
 import type { Translator } from '../../i18n/index.js';
@@ -57,7 +57,8 @@ export const stageChoices = (
 /** Autocomplete for a `group` option: the season's groups, in the format's order. */
 export const groupChoices = (season: Pick<Season, 'format'>, typed: string, tr: Translator): APIApplicationCommandOptionChoice<string>[] =>
   matching(
-    groupLabels(season).map((g) => ({ name: truncate(groupName(g, tr), LIMITS.selectLabel), value: g })),
+    // None for an unnamed group (a league phase): there is one table and nothing to pick.
+    shownGroupLabels(season).map((g) => ({ name: truncate(groupName(g, tr), LIMITS.selectLabel), value: g })),
     typed,
   );
 

@@ -2,7 +2,7 @@ import { time, TimestampStyles } from 'discord.js';
 import type { APIEmbed } from 'discord.js';
 import { memoBySeasonKey, objectKey } from '../../domain/memo.js';
 import { stageOrder } from '../../domain/season-index.js';
-import { groupLabels, isFinalStage, isGroupStage, isSingleLeg } from '../../domain/format.js';
+import { groupLabels, isFinalStage, isGroupStage, isSingleLeg, shownGroup } from '../../domain/format.js';
 import type { Translator } from '../../i18n/index.js';
 import type { GroupId, Match, Season, Stage, TieResult } from '../../domain/types.js';
 import { fitMessage } from './limits.js';
@@ -13,7 +13,7 @@ import { clampPage, packSections, pagerRow } from './paging.js';
 import type { Section } from './paging.js';
 import { seasonFooter, stageColour } from './theme.js';
 import { escapeText } from './text.js';
-import { englishTr, groupName, legsHeading, stageHeading } from './words.js';
+import { englishTr, groupName, groupTitle, legsHeading, stageTitle } from './words.js';
 
 /** Room for one page of fixtures: well under the 4096 description limit, and easy to read on a phone. */
 export const FIXTURES_PAGE_BUDGET = 3000;
@@ -56,7 +56,7 @@ interface Round {
  */
 const roundOf = (season: Pick<Season, 'format'>, match: Match, tr: Translator): { key: string; order: number; heading: () => string } => {
   const stage = stageOrder(season, match.stage) * 100;
-  const stageName = stageHeading(match.stage, tr);
+  const stageName = stageTitle(season, match.stage, tr);
   if (isGroupStage(season, match.stage)) {
     return match.matchday === null
       ? { key: 'group', order: stage + 99, heading: () => stageName }
@@ -115,10 +115,11 @@ const roundLines = (
   const linesOf = (ms: readonly Match[]): string[] => ms.flatMap((m) => fixtureLines(m, name, ties.get(m.id), words));
   if (!isGroupStage(season, round.stage)) return { lines: linesOf(round.matches), onlyGroup: null };
   const groups = [...new Set(round.matches.map((m) => m.group))].sort((a, b) => groupRank(season, a) - groupRank(season, b));
-  if (groups.length === 1) return { lines: linesOf(round.matches), onlyGroup: groups[0] ?? null };
+  // One group: named in the heading, unless it is a league phase's unnamed group (the heading says the stage).
+  if (groups.length === 1) return { lines: linesOf(round.matches), onlyGroup: shownGroup(season, groups[0] ?? null) };
   return {
     lines: groups.flatMap((g) => [
-      `__${g === null ? stageHeading(round.stage, words.tr) : groupName(g, words.tr)}__`,
+      `__${g === null ? stageTitle(season, round.stage, words.tr) : groupTitle(season, g, words.tr)}__`,
       ...linesOf(round.matches.filter((m) => m.group === g)),
     ]),
     onlyGroup: null,

@@ -127,7 +127,7 @@ export const matchEmbed = (view: MatchView): APIEmbed => {
   const when = kickoffText(match, tr);
   const tieLine = view.tie ? tieText(view.tie, match, name, words) : null;
   const lines = [
-    `**${roundText(match, tr)}**`,
+    `**${roundText(match, tr, { season: view.season })}**`,
     ...(match.status === 'walkover' && match.kickoff === null && match.date === null
       ? []
       : [`🕒 ${match.kickoff === null && match.date !== null ? tr.t('match.dateOnly', { date: when }) : when}`]),
@@ -175,9 +175,9 @@ const disputedKickoff = (instants: readonly string[], tr: Translator): string =>
 };
 
 /** "Quarter-final, tie 2, first leg · Abu Salim v RS Berkane": fits a button label. */
-export const shortMatchLabel = (match: Match, teamName: (id: TeamId) => string, tr: Translator = englishTr()): string =>
+export const shortMatchLabel = (match: Match, teamName: (id: TeamId) => string, tr: Translator = englishTr(), season?: Pick<Season, 'format'>): string =>
   truncate(
-    tr.t('match.buttonLabel', { round: roundText(match, tr), home: tr.name(teamName(match.home)), away: tr.name(teamName(match.away)) }).replace(/[\r\n\t]+/g, ' '),
+    tr.t('match.buttonLabel', { round: roundText(match, tr, season === undefined ? {} : { season }), home: tr.name(teamName(match.home)), away: tr.name(teamName(match.away)) }).replace(/[\r\n\t]+/g, ' '),
     LIMITS.buttonLabel,
   );
 
@@ -190,11 +190,12 @@ export const matchButtons = (
   idFor: (matchId: string) => string,
   chosen: string | null,
   tr: Translator = englishTr(),
+  season?: Pick<Season, 'format'>,
 ): ActionRow[] => {
   const buttons: APIButtonComponentWithCustomId[] = matches.slice(0, MAX_BUTTONS).map((m) => ({
     type: ComponentType.Button,
     style: m.id === chosen ? ButtonStyle.Primary : ButtonStyle.Secondary,
-    label: shortMatchLabel(m, teamName, tr),
+    label: shortMatchLabel(m, teamName, tr, season),
     custom_id: checkId(idFor(m.id)),
     disabled: m.id === chosen,
   }));
@@ -242,7 +243,7 @@ export const renderMatchChoice = (view: MatchChoiceView): MessagePayload => {
         footer: seasonFooter(view.season, undefined, tr),
       },
     ],
-    components: matchButtons(shown, short, view.idFor, null, tr),
+    components: matchButtons(shown, short, view.idFor, null, tr, view.season),
   });
 };
 
@@ -251,6 +252,6 @@ export const renderMatch = (view: MatchView, choice?: { matches: readonly Match[
   fitMessage({
     embeds: [matchEmbed(view)],
     components: choice
-      ? matchButtons(choice.matches, listNames(view.season.teams, view.teamName), choice.idFor, view.match.id, view.tr ?? englishTr())
+      ? matchButtons(choice.matches, listNames(view.season.teams, view.teamName), choice.idFor, view.match.id, view.tr ?? englishTr(), view.season)
       : [],
   });

@@ -2,6 +2,7 @@ import { time, TimestampStyles, type APIEmbed } from 'discord.js';
 import type { NextMatch, NextView } from '../../domain/next-match.js';
 import type { Match, Season, TeamId } from '../../domain/types.js';
 import type { Translator } from '../../i18n/index.js';
+import { isGroupStage, shownGroup, stageName } from '../../domain/format.js';
 import { fitMessage, type MessagePayload } from './limits.js';
 import { escapeText } from './text.js';
 import { SEASON_COLOUR, seasonFooter, stageColour } from './theme.js';
@@ -21,12 +22,17 @@ export interface NextInput {
   readonly tr: Translator;
 }
 
+type HasFormat = Pick<Season, 'format'>;
+
 const unixOf = (iso: string): Date => new Date(Math.floor(Date.parse(iso) / 1000) * 1000);
 
-/** "Final, second leg", "Group stage · Matchday 3". */
-export const roundLabel = (match: Match, tr: Translator): string => {
-  const stage = tr.t(`next.stage.${match.stage}`);
-  if (match.stage === 'group') return tr.t('next.round.group', { stage, matchday: tr.number(match.matchday ?? 0) });
+/**
+ * "Final, second leg", "Group stage · Matchday 3", "League phase · Matchday 3": the season's format says
+ * which stage is the group stage and names the stages the house has no words for.
+ */
+export const roundLabel = (season: HasFormat, match: Match, tr: Translator): string => {
+  const stage = tr.has(`next.stage.${match.stage}`) ? tr.t(`next.stage.${match.stage}`) : stageName(season, match.stage);
+  if (isGroupStage(season, match.stage)) return tr.t('next.round.group', { stage, matchday: tr.number(match.matchday ?? 0) });
   if (match.leg === null) return stage;
   return tr.t('next.round.leg', { stage, leg: tr.t(match.leg === 1 ? 'next.leg.first' : 'next.leg.second') });
 };
@@ -61,10 +67,12 @@ const meetingText = (match: Match, name: (id: TeamId) => string, tr: Translator)
 };
 
 /** The tie context: the first leg before a second leg, the group and matchday of a group match. */
-const contextText = (next: NextMatch, name: (id: TeamId) => string, tr: Translator): string | null => {
+const contextText = (season: HasFormat, next: NextMatch, name: (id: TeamId) => string, tr: Translator): string | null => {
   const { match, firstLeg } = next;
-  if (match.stage === 'group' && match.group !== null) {
-    return tr.t('next.groupContext', { group: match.group, matchday: tr.number(match.matchday ?? 0) });
+  if (isGroupStage(season, match.stage)) {
+    // A league phase's unnamed group adds nothing to the round's own label.
+    const group = shownGroup(season, match.group);
+    return group === null ? null : tr.t('next.groupContext', { group, matchday: tr.number(match.matchday ?? 0) });
   }
   if (firstLeg !== null) return tr.t('next.firstLeg', { result: resultText(firstLeg, name, tr) });
   if (match.leg === 1) return tr.t('next.firstOfTwo');
@@ -75,10 +83,10 @@ const pairing = (match: Match, name: (id: TeamId) => string, tr: Translator): st
   tr.t('next.pairing', { home: `**${name(match.home)}**`, away: `**${name(match.away)}**` });
 
 /** One match in full: pairing and round, kickoff, context, last meeting. */
-const matchBlock = (next: NextMatch, name: (id: TeamId) => string, tr: Translator): string[] => {
+const matchBlock = (season: HasFormat, next: NextMatch, name: (id: TeamId) => string, tr: Translator): string[] => {
   const { match, firstLeg, lastMeeting } = next;
-  const lines = [`${pairing(match, name, tr)} · ${roundLabel(match, tr)}`, whenText(match, tr)];
-  const context = contextText(next, name, tr);
+  const lines = [`${pairing(match, name, tr)} · ${roundLabel(season, match, tr)}`, whenText(match, tr)];
+  const context = contextText(season, next, name, tr);
   if (context !== null) lines.push(context);
   // Before a second leg the last meeting is the first leg, already shown.
   if (lastMeeting !== null && lastMeeting.id !== firstLeg?.id) lines.push(tr.t('next.lastMeeting', { result: meetingText(lastMeeting, name, tr) }));
@@ -87,11 +95,13 @@ const matchBlock = (next: NextMatch, name: (id: TeamId) => string, tr: Translato
 };
 
 /** One match of a round on one line: kickoff, pairing, first-leg score where there is one. */
-const roundLine = (next: NextMatch, name: (id: TeamId) => string, tr: Translator): string => {
+const roundLine = (season: HasFormat, next: NextMatch, name: (id: TeamId) => string, tr: Translator): string => {
   const parts = [whenText(next.match, tr), pairing(next.match, name, tr)];
-  const context = contextText(next, name, tr);
-  if (context !== null && next.match.stage !== 'group') parts.push(context);
-  if (next.match.stage === 'group' && next.match.group !== null) parts.push(tr.t('next.group', { group: next.match.group }));
+  const inGroups = isGroupStage(season, next.match.stage);
+  const context = contextText(season, next, name, tr);
+  if (context !== null && !inGroups) parts.push(context);
+  const group = inGroups ? shownGroup(season, next.match.group) : null;
+  if (group !== null) parts.push(tr.t('next.group', { group }));
   return parts.join(' · ');
 };
 
@@ -103,13 +113,13 @@ export const renderNext = ({ season, view, team, teamName, tr }: NextInput): Mes
       const first = view.matches[0];
       const colour = first === undefined ? SEASON_COLOUR : stageColour(first.match.stage);
       if (club !== null && first !== undefined) {
-        return { title: tr.t('next.title.team', { team: tr.name(teamName(team ?? '')) }), description: matchBlock(first, name, tr).join('\n'), color: colour };
+        return { title: tr.t('next.title.team', { team: tr.name(teamName(team ?? '')) }), description: matchBlock(season, first, name, tr).join('\n'), color: colour };
       }
       const shown = view.matches.slice(0, NEXT_ROUND_MAX);
       const more = view.matches.length - shown.length;
-      const lines = shown.map((m) => roundLine(m, name, tr));
+      const lines = shown.map((m) => roundLine(season, m, name, tr));
       if (more > 0) lines.push(tr.t('next.more', { matches: tr.t('count.matches', { count: more }) }));
-      return { title: tr.t('next.title.round', { round: first === undefined ? '' : roundLabel(first.match, tr) }), description: lines.join('\n'), color: colour };
+      return { title: tr.t('next.title.round', { round: first === undefined ? '' : roundLabel(season, first.match, tr) }), description: lines.join('\n'), color: colour };
     }
     const headline =
       view.kind === 'notYetKnown'
@@ -120,7 +130,7 @@ export const renderNext = ({ season, view, team, teamName, tr }: NextInput): Mes
           ? tr.t('next.over.season')
           : tr.t('next.over.team', { team: club ?? '' });
     const lines = [headline];
-    if (view.last !== null) lines.push(tr.t('next.lastMatch', { result: `${meetingText(view.last, name, tr)} · ${roundLabel(view.last, tr)}` }));
+    if (view.last !== null) lines.push(tr.t('next.lastMatch', { result: `${meetingText(view.last, name, tr)} · ${roundLabel(season, view.last, tr)}` }));
     return { title: club === null ? tr.t('next.title.season') : tr.t('next.title.team', { team: tr.name(teamName(team ?? '')) }), description: lines.join('\n'), color: SEASON_COLOUR };
   })();
   return fitMessage({ embeds: [{ ...embed, footer: seasonFooter(season, undefined, tr) }] });

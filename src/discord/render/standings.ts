@@ -5,7 +5,8 @@ import type { MessagePayload } from './limits.js';
 import { STAGE_COLOURS, seasonFooter } from './theme.js';
 import { codeText, escapeText, padEnd, padStart } from './text.js';
 import { LANGUAGE_INFO, type Translator } from '../../i18n/index.js';
-import { englishTr, fateText } from './words.js';
+import { afterGroupsSuffix, englishTr, fateText, groupTitle } from './words.js';
+import { shownGroup } from '../../domain/format.js';
 import { listNames } from './match-format.js';
 
 /** Names longer than this are shortened sensibly first (never cut: the column widens instead). */
@@ -98,7 +99,8 @@ const MARKERS: readonly (readonly [string, string])[] = [
 ];
 
 /** The markers the tables use, in the order above; empty when they use none. */
-export const legendFor = (tables: readonly GroupTable[], tr: Translator = englishTr()): string => {
+export const legendFor = (tables: readonly GroupTable[], tr: Translator = englishTr(), season?: Pick<Season, 'format'>): string => {
+  const next = season === undefined ? '' : afterGroupsSuffix(season);
   const used = new Set<string>();
   for (const row of tables.flatMap((t) => t.rows)) {
     const fate = fateMark(row);
@@ -107,7 +109,7 @@ export const legendFor = (tables: readonly GroupTable[], tr: Translator = englis
     if (marker) used.add(marker);
   }
   return MARKERS.filter(([m]) => used.has(m))
-    .map(([mark, key]) => tr.t(key, { mark: tr.name(mark) }))
+    .map(([mark, key]) => tr.t(mark === 'Q' || mark === 'x' ? `${key}${next}` : key, { mark: tr.name(mark) }))
     .join(' · ');
 };
 
@@ -116,11 +118,18 @@ export const groupEmbed = (
   teamName: (id: TeamId) => string,
   tableName: (id: TeamId) => string = teamName,
   tr: Translator = englishTr(),
+  /** The season, when known: it names an unnamed group by its stage and says where teams go through to. */
+  season?: Pick<Season, 'format'>,
 ): APIEmbed => {
+  // An unnamed group (a league phase) is headed by its stage's name, never its internal id.
+  const title =
+    season !== undefined && shownGroup(season, table.group) === null
+      ? groupTitle(season, null, tr)
+      : tr.t('standings.groupTitle', { group: tr.name(table.group) });
   // A fate settled before the last matchday is news: "Zamalek are through with a game to spare".
   const early = table.rows
     .filter((row) => row.toPlay > 0)
-    .map((row) => fateText(escapeText(teamName(row.team)), row.fate, row.toPlay, tr))
+    .map((row) => fateText(escapeText(teamName(row.team)), row.fate, row.toPlay, tr, season))
     .filter((text): text is string => text !== null)
     .map((text) => `• ${text}.`);
   // The domain's notes as facts, said in the reply's language (its English strings where a table has none).
@@ -130,7 +139,7 @@ export const groupEmbed = (
   // Right to left, the Latin column headings get their explanation on a line of their own.
   const help = table.rows.length > 0 && tr.direction === 'rtl' ? [columnsHelp(tr)] : [];
   return {
-    title: tr.t('standings.groupTitle', { group: tr.name(table.group) }),
+    title,
     description: [body, ...help, ...(notes.length ? [`**${tr.t('standings.notes')}**`, ...notes] : [])].join('\n'),
     color: STAGE_COLOURS.group,
   };
@@ -194,10 +203,10 @@ export const renderStandings = (
     return fitMessage({ embeds: [{ title: tr.t('standings.title'), description: tr.t('standings.noTables'), footer: seasonFooter(season, undefined, tr) }] });
   }
   const short = listNames(season.teams, teamName);
-  const embeds = tables.map((t) => groupEmbed(t, teamName, short, tr));
+  const embeds = tables.map((t) => groupEmbed(t, teamName, short, tr, season));
   // The legend and source line once, under the last table.
   const last = embeds.length - 1;
-  const legend = legendFor(tables, tr);
+  const legend = legendFor(tables, tr, season);
   embeds[last] = { ...embeds[last], footer: seasonFooter(season, legend || undefined, tr) };
   return fitMessage({ embeds });
 };

@@ -7,12 +7,13 @@ import { fitMessage } from './limits.js';
 import type { MessagePayload } from './limits.js';
 import { escapedNames, fixtureLines, listNames, missingTimes, tieOutcomeFor } from './match-format.js';
 import type { NameOf } from './match-format.js';
+import { isGroupStage, previousStage, stageFormat } from '../../domain/format.js';
 import { latestStageColour, seasonFooter } from './theme.js';
 import { stageWords, teamSeasonsField, type TeamInSeason } from './team-seasons.js';
 import { escapeText } from './text.js';
 import type { Translator } from '../../i18n/index.js';
 import { penaltiesNote } from './scorers.js';
-import { englishTr, groupName, stageHeading as stageLabel, unattributedText } from './words.js';
+import { afterGroupsSuffix, englishTr, groupTitle, unattributedText } from './words.js';
 
 export interface TeamView {
   readonly season: Season;
@@ -73,7 +74,9 @@ const buildPath = (view: TeamView): readonly string[] => {
   const stages = [...new Set(view.matches.map((m) => m.stage))].sort((a, b) => stageOrder(view.season, a) - stageOrder(view.season, b));
   const tr = trOf(view);
   const lines: string[] = [];
-  if (view.team.entryRound === 'second_round') lines.push(tr.t('team.bye', { stage: `**${stageLabel('first_round', tr)}**` }));
+  // A club that entered at a later qualifying round had a bye through the one before it.
+  const skipped = stageFormat(view.season, view.team.entryRound)?.kind === 'qualifying' ? previousStage(view.season, view.team.entryRound) : null;
+  if (skipped !== null) lines.push(tr.t('team.bye', { stage: `**${stageWords(view.season, skipped, tr)}**` }));
   for (const stage of stages) {
     const matches = view.matches.filter((m) => m.stage === stage);
     const heading = stageHeading(stage, view, matches, tieOf, name);
@@ -89,29 +92,29 @@ const buildPath = (view: TeamView): readonly string[] => {
 const pathOf = memoBySeasonKey((view: TeamView) => view.season, pathKey, buildPath);
 
 /** The group fate as the tail of the place line: "through with a game to spare", « éliminé »; null while open. */
-const fateWords = (fate: 'through' | 'out' | 'open', toPlay: number, tr: Translator): string | null => {
-  if (fate === 'through') return toPlay > 0 ? tr.t('team.fate.throughSpare', { count: toPlay }) : tr.t('team.fate.throughLast');
-  if (fate === 'out') return toPlay > 0 ? tr.t('team.fate.outSpare', { count: toPlay }) : tr.t('team.fate.out');
+const fateWords = (fate: 'through' | 'out' | 'open', toPlay: number, tr: Translator, next: '' | 'Next'): string | null => {
+  if (fate === 'through') return toPlay > 0 ? tr.t('team.fate.throughSpare', { count: toPlay }) : tr.t(`team.fate.throughLast${next}`);
+  if (fate === 'out') return toPlay > 0 ? tr.t(`team.fate.outSpare${next}`, { count: toPlay }) : tr.t('team.fate.out');
   return null;
 };
 
 const stageHeading = (stage: Stage, view: TeamView, matches: readonly Match[], tieOf: ReadonlyMap<string, TieResult>, name: NameOf): string => {
   const tr = trOf(view);
-  if (stage === 'group') {
+  if (isGroupStage(view.season, stage)) {
     const row = view.groupTable?.rows.find((r) => r.team === view.team.id);
-    const group = view.team.group ?? view.groupTable?.group;
-    const title = `**${group ? groupName(group, tr) : stageLabel('group', tr)}**`;
+    const group = view.team.group ?? view.groupTable?.group ?? null;
+    const title = `**${groupTitle(view.season, group, tr)}**`;
     if (!row || row.played === 0) return title;
     const position = tr.ordinal(row.position);
     const points = tr.t('team.points', { count: row.points });
-    const fate = fateWords(row.fate, row.toPlay, tr);
+    const fate = fateWords(row.fate, row.toPlay, tr, afterGroupsSuffix(view.season));
     const place = fate === null ? tr.t('team.place', { position, points }) : tr.t('team.placeFate', { position, points, fate });
     return `${title} · ${place}`;
   }
   const tie = matches.map((m) => tieOf.get(m.id)).find((t) => t !== undefined);
-  if (!tie) return `**${stageLabel(stage, tr)}**`;
+  if (!tie) return `**${stageWords(view.season, stage, tr)}**`;
   const opponent = tie.teams[0] === view.team.id ? tie.teams[1] : tie.teams[0];
-  return tr.t('team.versus', { stage: `**${stageLabel(stage, tr)}**`, team: tr.name(name(opponent)) });
+  return tr.t('team.versus', { stage: `**${stageWords(view.season, stage, tr)}**`, team: tr.name(name(opponent)) });
 };
 
 /** How a tie ended for this team: "Zamalek through on away goals…", or "Runners-up: …" in the final. */

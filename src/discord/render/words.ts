@@ -1,7 +1,8 @@
 // What fans read, as small functions: one place for every phrase the renderers build from data,
 // so a later translation (i18next) replaces these bodies and not scattered concatenations.
 // Research notes never pass through here: a phrase is built from structured fields only.
-import type { Match, Stage } from '../../domain/types.js';
+import { groupStage, isFinalStage, isGroupStage, shownGroup, stageAfterGroups, stageName } from '../../domain/format.js';
+import type { GroupId, Match, Season, Stage } from '../../domain/types.js';
 import { createI18n, type Translator } from '../../i18n/index.js';
 
 let english: Translator | null = null;
@@ -84,14 +85,23 @@ export const roundName = (match: Pick<Match, 'stage' | 'group' | 'matchday' | 't
 export const roundText = (
   match: Pick<Match, 'stage' | 'group' | 'matchday' | 'tie' | 'leg'>,
   tr: Translator = englishTr(),
-  opts: { readonly tie?: boolean } = {},
+  opts: { readonly tie?: boolean; readonly season?: HasFormat } = {},
 ): string => {
-  if (match.stage === 'group') {
-    const group = match.group === null ? tr.t('words.round.stage.group') : groupName(match.group, tr);
+  // With the season, its format says which stage is the group stage and which the final, and names
+  // stages the house has no words for; without it (callers not moved yet) CAF's codes do.
+  const { season } = opts;
+  if (season === undefined ? match.stage === 'group' : isGroupStage(season, match.stage)) {
+    const group =
+      season !== undefined ? groupTitle(season, match.group, tr) : match.group === null ? tr.t('words.round.stage.group') : groupName(match.group, tr);
     return match.matchday === null ? group : tr.t('words.round.groupMatchday', { group, matchday: tr.number(match.matchday) });
   }
-  const stage = tr.has(`words.round.stage.${match.stage}`) ? tr.t(`words.round.stage.${match.stage}`) : codeWords(match.stage);
-  const showTie = (opts.tie ?? true) && match.tie !== null && match.stage !== 'final';
+  const stage = tr.has(`words.round.stage.${match.stage}`)
+    ? tr.t(`words.round.stage.${match.stage}`)
+    : season === undefined
+      ? codeWords(match.stage)
+      : stageName(season, match.stage);
+  const isFinal = season === undefined ? match.stage === 'final' : isFinalStage(season, match.stage);
+  const showTie = (opts.tie ?? true) && match.tie !== null && !isFinal;
   const leg = match.leg === null ? null : tr.t(`words.legs.${match.leg === 1 ? 'first' : 'second'}`);
   const tie = showTie && match.tie !== null ? tr.number(match.tie) : null;
   if (tie !== null && leg !== null) return tr.t('words.round.tieLeg', { stage, tie, leg });
@@ -120,6 +130,30 @@ const codeWords = (code: string): string => {
 
 /** "Group A", « Groupe A », «المجموعة ⁨A⁩». */
 export const groupName = (group: string, tr: Translator = englishTr()): string => tr.t('words.group', { group: tr.name(group) });
+
+type HasFormat = Pick<Season, 'format'>;
+
+/**
+ * Which words say where a group's teams go: '' for CAF's quarter-finals ("through to the
+ * quarter-finals"), 'Next' for any other round ("through to the next round"). Appended to a key.
+ */
+export const afterGroupsSuffix = (season: HasFormat): '' | 'Next' => (stageAfterGroups(season) === 'quarter_final' ? '' : 'Next');
+
+/**
+ * A stage as a heading, read from the season's format: the house's words for CAF's known codes
+ * (« Quarts de finale »), else the name the format gives the stage ("League phase"), never its code.
+ */
+export const stageTitle = (season: HasFormat, stage: Stage, tr: Translator = englishTr()): string =>
+  tr.has(`words.stages.${stage}`) ? phrase(tr, `words.stages.${stage}`) : stageName(season, stage);
+
+/**
+ * A group as fans see it: "Group A"; for the one unnamed group of a league phase (or no group), the
+ * group stage's own name ("League phase"), never the internal id.
+ */
+export const groupTitle = (season: HasFormat, group: GroupId | null, tr: Translator = englishTr()): string => {
+  const shown = shownGroup(season, group);
+  return shown === null ? stageTitle(season, groupStage(season)?.code ?? 'group', tr) : groupName(shown, tr);
+};
 
 /** "2 goals with no scorer recorded" */
 export const unattributedText = (n: number, tr: Translator = englishTr()): string => tr.t('words.unattributed', { count: n });
@@ -166,9 +200,10 @@ export const rankDisputeText = (
  * A group fate in one sentence: "Zamalek are through with a game to spare", "Abu Salim can no longer
  * reach the quarter-finals". Null while the team's fate is open.
  */
-export const fateText = (team: string, fate: 'through' | 'out' | 'open', toPlay: number, tr: Translator = englishTr()): string | null => {
+export const fateText = (team: string, fate: 'through' | 'out' | 'open', toPlay: number, tr: Translator = englishTr(), season?: HasFormat): string | null => {
   const values = { team: tr.name(team), count: toPlay };
-  if (fate === 'through') return tr.t(toPlay > 0 ? 'words.fate.throughSpare' : 'words.fate.throughLast', values);
-  if (fate === 'out') return tr.t(toPlay > 0 ? 'words.fate.outSpare' : 'words.fate.out', values);
+  const next = season === undefined ? '' : afterGroupsSuffix(season);
+  if (fate === 'through') return tr.t(toPlay > 0 ? 'words.fate.throughSpare' : `words.fate.throughLast${next}`, values);
+  if (fate === 'out') return tr.t(toPlay > 0 ? `words.fate.outSpare${next}` : 'words.fate.out', values);
   return null;
 };
