@@ -4,25 +4,34 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { openDatabase, pendingMigrations, withStartupLockWait } from './db/client.js';
 import * as schema from './db/schema.js';
-import { importSeason, isSeasonStored, lastImport, removeSeasonsExcept, SOURCE_HASH_PREFIX, type ImportSummary } from './db/import.js';
-import { dataVersion, loadSeason, storedSeasons, type DataVersion } from './db/season-repo.js';
-import { editorSeasonIds, journalEntry, liveOverrides, readBase, recordSightings, writeBase, type StoredOverride } from './db/editing.js';
+import { lastImport, type ImportSummary } from './db/import.js';
+import { loadSeason, storedSeasons, type DataVersion } from './db/season-repo.js';
+import { editorSeasonIds, liveOverrides } from './db/editing.js';
 import type { SeasonBaseOrigin } from './db/editing-schema.js';
+import { sqliteEditing, type EditingStore } from './db/store/editing.js';
+import { runSqliteUnit, sqliteSeasonData, sqliteSeasonRepo, type SeasonDataStore } from './db/store/season-data.js';
+import * as units from './db/store/season-units.js';
+import { domainOverrides, on, runAsync, runSync, type LoadedSeason, type OverrideImport, type Unit } from './db/store/season-units.js';
 import type { CatalogEntry, SeasonCatalog } from './domain/catalog.js';
-import { applyOverrides, notableConflicts, sameValue, type Override, type OverrideConflict } from './domain/overrides.js';
-import type { Match, Season } from './domain/types.js';
+import { applyOverrides, type Override, type OverrideConflict } from './domain/overrides.js';
+import type { Season } from './domain/types.js';
 import type { SightedSeason } from './domain/as-of.js';
 import type { KnownFacts } from './domain/announcements.js';
-import { readKnownFacts } from './db/outbox-facts.js';
 import type { Logger } from './log.js';
-import { parseSeason, SeasonFileError } from './season/parse.js';
-import { seasonToFile } from './season/write.js';
+import { SeasonFileError } from './season/parse.js';
 import { claimedSeasonId, DEFAULT_SEASON_FILE, readSeasonFile, seasonFilesIn } from './season/read.js';
 
 // Several seasons at once: every configured season file (default: every data/seasons/*.json) is
 // imported into its own rows when its content changed, and the store serves them as a catalog.
 // `season()` and `dataVersion()` are the default season (the first file's) for callers written
 // before seasons; they move to `catalog()`.
+//
+// The same store on SQLite and PostgreSQL: the database work goes through the async season data and
+// editing stores (src/db/store/), whose units each run in one transaction. On SQLite those units run
+// synchronously (better-sqlite3), so openSeasonStore stays synchronous and reload() and
+// importFromSource() have finished by the time they return their promise.
+
+export { domainOverrides, goalKey, matchFacts, newFacts } from './db/store/season-units.js';
 
 /** A season file that could not be imported; its season keeps its last good import when it has one. */
 export interface SeasonFileProblem {
@@ -32,12 +41,14 @@ export interface SeasonFileProblem {
   readonly message: string;
 }
 
-export interface SeasonStore {
-  readonly db: ReturnType<typeof openDatabase>['db'];
-  readonly sqlite: Database.Database;
+/** The seasons a process serves, on either engine. */
+export interface ServedSeasons {
+  readonly engine: 'sqlite' | 'pg';
+  /** The season data and the editors' data, async, on this store's database. */
+  readonly data: SeasonDataStore;
+  readonly editing: EditingStore;
   /** The default season's snapshot (the first configured file's season), loaded once. */
   readonly season: () => Season;
-  /** The default season's data version. */
   /** The data version (content hash, import time) of a season: the default season's without an id. */
   readonly dataVersion: (seasonId?: string) => DataVersion | null;
   /** Every season served, newest first, each loaded once. */
@@ -56,96 +67,118 @@ export interface SeasonStore {
    * `source:<hash>`, so the next start does not re-import an unchanged file over it. Only a season
    * the store serves.
    */
-  readonly importFromSource: (season: Season, hash: string, now?: Date) => ImportSummary;
+  readonly importFromSource: (season: Season, hash: string, now?: Date) => Promise<ImportSummary>;
   /** Reads every season again from the database (another process imported); what importFromSource does after its import. */
-  readonly reload: () => void;
-  /**
-   * Imports a season again from its base and its live overrides (after an edit or an undo), inside
-   * the caller's transaction when there is one; does not reload (the caller does, after its commit).
-   */
-  readonly reimport: (seasonId: string, now: Date) => { readonly summary: ImportSummary; readonly season: Season };
+  readonly reload: () => Promise<void>;
+  /** Keeps the conflicts an import found (an editor's confirm or undo) and reports those not reported before. */
+  readonly noteConflicts: (seasonId: string, conflicts: readonly OverrideConflict[]) => Promise<void>;
   /** The conflicts the last import of a season found (source value ≠ live override; the override kept). */
   readonly conflicts: (seasonId: string) => readonly OverrideConflict[];
   /** Called with the conflicts an import finds that were not reported before; returns the unsubscribe. */
   readonly onConflicts: (listener: (seasonId: string, conflicts: readonly OverrideConflict[]) => void) => () => void;
   /** The bot's clock, for the time a source import's new results and goals become known (default: real time). */
   readonly useClock: (now: () => Date) => void;
+}
+
+/** The store on SQLite: the served seasons and the database file itself. */
+export interface SeasonStore extends ServedSeasons {
+  readonly db: ReturnType<typeof openDatabase>['db'];
+  readonly sqlite: Database.Database;
+  /**
+   * Imports a season again from its base and its live overrides (after an edit or an undo), inside
+   * the caller's synchronous transaction; does not reload (the caller does, after its commit).
+   */
+  readonly reimport: (seasonId: string, now: Date) => { readonly summary: ImportSummary; readonly season: Season };
   readonly close: () => void;
 }
 
-/** What a store serves, reloadable: the catalog and the default season. */
-export const servedSeasons = (
-  db: SeasonStore['db'],
-  pickDefault: (catalog: SeasonCatalog) => string | undefined,
-  log?: Logger,
-): Pick<SeasonStore, 'season' | 'dataVersion' | 'catalog' | 'importFromSource' | 'reload' | 'reimport' | 'conflicts' | 'onConflicts' | 'useClock'> => {
+/** What the served seasons need of the database; each call synchronous on SQLite, a promise on PostgreSQL. */
+interface ServeOps {
+  loadAll(): LoadedSeason[] | Promise<LoadedSeason[]>;
+  importFromSource(before: Season, update: Season, hash: string, now: Date): OverrideImport | Promise<OverrideImport>;
+  notableSourceConflicts(all: readonly OverrideConflict[]): OverrideConflict[] | Promise<OverrideConflict[]>;
+}
+
+/** `f(value)`, at once when the value is already there (SQLite), after it when it is a promise. */
+const then = <T, R>(value: T | Promise<T>, f: (v: T) => R | Promise<R>): R | Promise<R> => (value instanceof Promise ? value.then(f) : f(value));
+
+/** A promise of what `run` gives; on SQLite `run` has done all its work before this returns. */
+const settled = <T>(run: () => T | Promise<T>): Promise<T> => {
+  try {
+    return Promise.resolve(run());
+  } catch (err) {
+    return Promise.reject(err);
+  }
+};
+
+const sqliteServeOps = (db: SeasonStore['db']): ServeOps => ({
+  loadAll: () => runSqliteUnit(db, units.loadAll(), 'read'),
+  importFromSource: (before, update, hash, now) => runSqliteUnit(db, units.importFromSource(before, update, hash, now), 'write'),
+  notableSourceConflicts: (all) => runSync(units.notableSourceConflicts(all), sqliteSeasonRepo(db)),
+});
+
+type Served = Omit<ServedSeasons, 'engine' | 'data' | 'editing' | 'migrated' | 'imported' | 'fileProblem' | 'fileProblems'>;
+
+/**
+ * What a store serves, reloadable: the catalog and the default season. The first load is done when
+ * this returns on SQLite; on PostgreSQL await `ready`.
+ */
+const serve = (ops: ServeOps, pickDefault: (catalog: SeasonCatalog) => string | undefined, log?: Logger): Served & { readonly ready: void | Promise<void> } => {
   let catalog: SeasonCatalog;
   let clock: () => Date = () => new Date();
   const conflicts = new Map<string, readonly OverrideConflict[]>();
   const reported = new Set<string>();
   const listeners = new Set<(seasonId: string, conflicts: readonly OverrideConflict[]) => void>();
   /** Keeps an import's conflicts; logs and reports those not seen before (once per distinct conflict). */
-  const noteConflicts = (seasonId: string, all: readonly OverrideConflict[]): void => {
-    const found = notableSourceConflicts(db, all);
-    conflicts.set(seasonId, found);
-    const fresh = found.filter((c) => {
-      const key = conflictKey(c);
-      if (reported.has(key)) return false;
-      reported.add(key);
-      return true;
-    });
-    if (fresh.length === 0) return;
-    for (const c of fresh) log?.warn({ season: seasonId, match: c.match, field: c.field, sourceValue: c.sourceValue, overrideValue: c.overrideValue, journal: c.journal }, 'the source differs from an editor\'s override; the override stays');
-    for (const listener of listeners) {
-      try {
-        listener(seasonId, fresh);
-      } catch (err) {
-        log?.error({ err, season: seasonId }, 'a conflict listener failed');
+  const noteConflicts = (seasonId: string, all: readonly OverrideConflict[]): void | Promise<void> =>
+    then(all.length === 0 ? [] : ops.notableSourceConflicts(all), (found) => {
+      conflicts.set(seasonId, found);
+      const fresh = found.filter((c) => {
+        const key = conflictKey(c);
+        if (reported.has(key)) return false;
+        reported.add(key);
+        return true;
+      });
+      if (fresh.length === 0) return;
+      for (const c of fresh) log?.warn({ season: seasonId, match: c.match, field: c.field, sourceValue: c.sourceValue, overrideValue: c.overrideValue, journal: c.journal }, 'the source differs from an editor\'s override; the override stays');
+      for (const listener of listeners) {
+        try {
+          listener(seasonId, fresh);
+        } catch (err) {
+          log?.error({ err, season: seasonId }, 'a conflict listener failed');
+        }
       }
-    }
-  };
+    });
   let season: Season;
   let version: DataVersion | null;
   let versions: ReadonlyMap<string, DataVersion | null>;
-  const reload = (): void => {
-    const next = catalogFrom(db);
+  const apply = (loaded: readonly LoadedSeason[]): void => {
+    const next = catalogFrom(loaded);
     const id = pickDefault(next) ?? next.list()[0]?.id;
     const chosen = id === undefined ? undefined : next.get(id);
     if (id === undefined || chosen === undefined) throw new Error('No season to serve: the database holds none.');
     catalog = next;
     season = chosen;
-    versions = new Map(next.list().map((entry) => [entry.id, dataVersion(db, entry.id)]));
+    versions = new Map(loaded.map((entry) => [entry.stored.id, entry.stored.version]));
     version = versions.get(id) ?? null;
   };
-  reload();
+  const reloadNow = (): void | Promise<void> => then(ops.loadAll(), apply);
+  const ready = reloadNow();
   return {
+    ready,
     season: () => season,
     dataVersion: (seasonId) => (seasonId === undefined ? version : (versions.get(seasonId) ?? null)),
     catalog: () => catalog,
-    reload,
-    importFromSource: (update, hash, now) => {
-      const before = catalog.get(update.id);
-      if (before === undefined) throw new Error(`Season ${update.id} is not served here: only a season that has a season file takes updates from a source.`);
-      const recorded = hash.startsWith(SOURCE_HASH_PREFIX) ? hash : `${SOURCE_HASH_PREFIX}${hash}`;
-      const at = now ?? clock();
-      const outcome = db.$client
-        .transaction(() => {
-          const imported = importWithOverrides(db, update, 'source', recorded, at);
-          // A result or goal the source brings is known from now (the full-time and goal posts read it).
-          recordSightings(db, newFacts(before, imported.season), at);
-          return imported;
-        })
-        .immediate();
-      reload();
-      noteConflicts(update.id, outcome.conflicts);
-      return outcome.summary;
-    },
-    reimport: (seasonId, now) => {
-      const base = ensureBase(db, seasonId, now);
-      const outcome = importWithOverrides(db, base.season, null, editHash(base.hash, liveOverrides(db, seasonId)), now);
-      noteConflicts(seasonId, outcome.conflicts);
-      return { summary: outcome.summary, season: outcome.season };
-    },
+    reload: () => settled(reloadNow),
+    importFromSource: (update, hash, now) =>
+      settled(() => {
+        const before = catalog.get(update.id);
+        if (before === undefined) throw new Error(`Season ${update.id} is not served here: only a season that has a season file takes updates from a source.`);
+        return then(ops.importFromSource(before, update, hash, now ?? clock()), (outcome) =>
+          then(reloadNow(), () => then(noteConflicts(update.id, outcome.conflicts), () => outcome.summary)),
+        );
+      }),
+    noteConflicts: (seasonId, all) => settled(() => noteConflicts(seasonId, all)),
     conflicts: (seasonId) => conflicts.get(seasonId) ?? [],
     onConflicts: (listener) => {
       listeners.add(listener);
@@ -157,93 +190,43 @@ export const servedSeasons = (
   };
 };
 
-/** notableConflicts with the journal's before-values. */
-export const notableSourceConflicts = (db: SeasonStore['db'], all: readonly OverrideConflict[]): OverrideConflict[] => {
-  if (all.length === 0) return [];
-  const befores = new Map<string, Record<string, unknown> | null>();
-  return notableConflicts(all, (journal, field) => {
-    if (!befores.has(journal)) befores.set(journal, journalEntry(db, Number(journal))?.before ?? null);
-    const before = befores.get(journal);
-    return before !== null && before !== undefined && Object.hasOwn(before, field) ? before[field] : undefined;
-  });
+/** What a SQLite store serves (the catalog and the default season), loaded before this returns. */
+export const servedSeasons = (
+  db: SeasonStore['db'],
+  pickDefault: (catalog: SeasonCatalog) => string | undefined,
+  log?: Logger,
+): Pick<SeasonStore, 'engine' | 'data' | 'editing' | 'season' | 'dataVersion' | 'catalog' | 'importFromSource' | 'reload' | 'noteConflicts' | 'reimport' | 'conflicts' | 'onConflicts' | 'useClock'> => {
+  const { ready: _loaded, ...served } = serve(sqliteServeOps(db), pickDefault, log);
+  return {
+    engine: 'sqlite',
+    data: sqliteSeasonData(db),
+    editing: sqliteEditing(db),
+    ...served,
+    reimport: (seasonId, now) => {
+      const outcome = db.$client.transaction(() => runSync(units.reimport(seasonId, now), sqliteSeasonRepo(db)))();
+      void served.noteConflicts(seasonId, outcome.conflicts);
+      return { summary: outcome.summary, season: outcome.season };
+    },
+  };
 };
+
+/** notableConflicts with the journal's before-values (SQLite, synchronous). */
+export const notableSourceConflicts = (db: SeasonStore['db'], all: readonly OverrideConflict[]): OverrideConflict[] =>
+  runSync(units.notableSourceConflicts(all), sqliteSeasonRepo(db));
 
 const conflictKey = (c: OverrideConflict): string => JSON.stringify([c.season, c.match, c.field, c.journal, c.sourceValue]);
 
-/** The stored override rows as the domain's overrides. */
-export const domainOverrides = (rows: readonly StoredOverride[]): Override[] =>
-  rows.map((r) => ({ season: r.seasonId, match: r.matchId, field: r.field, value: r.value, journal: String(r.journalId) }) as Override);
+/** A season's base as a domain Season (parsed with the season file's rules); SQLite, synchronous. */
+export const readBaseSeason = (db: SeasonStore['db'], seasonId: string): { season: Season; origin: SeasonBaseOrigin; hash: string } | null =>
+  runSync(units.readBaseSeason(seasonId), sqliteSeasonRepo(db));
 
-/** The hash an import after an edit records: a source-style hash (`source:`), so an unchanged file does not re-import over it at the next start. */
-const editHash = (baseHash: string, overrides: readonly StoredOverride[]): string =>
-  `${SOURCE_HASH_PREFIX}${createHash('sha256')
-    .update(`${baseHash}\u0000${overrides.map((o) => o.id).join(',')}`)
-    .digest('hex')}`;
+/** A season's base, written from its stored rows when it has none yet (season-units.ts ensureBase); SQLite, synchronous. */
+export const ensureBase = (db: SeasonStore['db'], seasonId: string, now: Date): { season: Season; origin: SeasonBaseOrigin; hash: string } =>
+  runSync(units.ensureBase(seasonId, now), sqliteSeasonRepo(db));
 
-/** A season's base as a domain Season (parsed with the season file's rules). */
-export const readBaseSeason = (db: SeasonStore['db'], seasonId: string): { season: Season; origin: SeasonBaseOrigin; hash: string } | null => {
-  const base = readBase(db, seasonId);
-  if (base === null) return null;
-  return { season: parseSeason(base.body, `season base ${seasonId}`).season, origin: base.origin, hash: base.hash };
-};
-
-/**
- * A season's base; a season imported before bases existed gets one from its stored rows (no
- * override existed then, so they are the base), from its file or its source as the last import says.
- */
-export const ensureBase = (db: SeasonStore['db'], seasonId: string, now: Date): { season: Season; origin: SeasonBaseOrigin; hash: string } => {
-  const existing = readBaseSeason(db, seasonId);
-  if (existing !== null) return existing;
-  const season = loadSeason(db, seasonId);
-  const origin: SeasonBaseOrigin = lastImport(db, seasonId)?.hash.startsWith(SOURCE_HASH_PREFIX) === true ? 'source' : 'file';
-  writeBase(db, seasonId, origin, seasonToFile(season) as Record<string, unknown>, now);
-  const written = readBase(db, seasonId);
-  return { season, origin, hash: written?.hash ?? '' };
-};
-
-/**
- * Imports a season as its base (file, source or editor) with the live overrides on top, and keeps
- * the base (origin null: the base stays as it is). The caller's transaction, when there is one,
- * holds both.
- */
-export const importWithOverrides = (
-  db: SeasonStore['db'],
-  base: Season,
-  origin: SeasonBaseOrigin | null,
-  hash: string,
-  now: Date,
-): { summary: ImportSummary; conflicts: readonly OverrideConflict[]; season: Season } =>
-  db.$client.transaction(() => {
-    if (origin !== null) writeBase(db, base.id, origin, seasonToFile(base) as Record<string, unknown>, now);
-    const merged = applyOverrides(base, domainOverrides(liveOverrides(db, base.id)));
-    return { summary: importSeason(db, merged.season, hash, now), conflicts: merged.conflicts, season: merged.season };
-  })();
-
-/** Fingerprints of a match's result and of each of its goals: what a sighting records. */
-export const matchFacts = (match: Match): { fact: string; value: string }[] => {
-  const facts: { fact: string; value: string }[] = [];
-  const decided = match.status === 'played' || match.status === 'awarded' || match.status === 'walkover';
-  if (decided) {
-    facts.push({ fact: 'result', value: JSON.stringify([match.status, match.score, match.extraTime, match.penalties, match.decision?.winner ?? null]) });
-  }
-  for (const goal of match.goals) facts.push({ fact: `goal:${goalKey(goal)}`, value: JSON.stringify([goal.team, goal.player, goal.minute, goal.type]) });
-  return facts;
-};
-
-/** A goal's key among its match's goals: its team, minute and scorer (a corrected scorer is a new goal). */
-export const goalKey = (goal: Match['goals'][number]): string => `${goal.team}|${goal.minute ?? ''}|${goal.player ?? ''}`;
-
-/** The results and goals `after` has that `before` did not (or had otherwise): the facts to record as seen now. */
-export const newFacts = (before: Season, after: Season): { seasonId: string; matchId: string; fact: string; value: string }[] => {
-  const old = new Map(before.matches.map((m) => [m.id, m] as const));
-  return after.matches.flatMap((match) => {
-    const previous = old.get(match.id);
-    const known = new Map((previous === undefined ? [] : matchFacts(previous)).map((f) => [f.fact, f.value] as const));
-    return matchFacts(match)
-      .filter((f) => !sameValue(known.get(f.fact), f.value))
-      .map((f) => ({ seasonId: after.id, matchId: match.id, ...f }));
-  });
-};
+/** A season imported as its base with the live overrides on top (season-units.ts); SQLite, inside the caller's transaction when there is one. */
+export const importWithOverrides = (db: SeasonStore['db'], base: Season, origin: SeasonBaseOrigin | null, hash: string, now: Date): OverrideImport =>
+  db.$client.transaction(() => runSync(units.importWithOverrides(base, origin, hash, now), sqliteSeasonRepo(db)))();
 
 export interface SeasonFilesOption {
   /** The season files, in order; null or absent: `seasonFile` if given, else every data/seasons/*.json. */
@@ -258,14 +241,14 @@ export const configuredSeasonFiles = (opts: SeasonFilesOption): readonly string[
 /**
  * Opens the database (pragmas, migrations), imports each season file whose content hash changed
  * (each in its own transaction, decided under the write lock), drops the seasons no file names any
- * more, and loads the snapshots every read model works from. The bot's start, and the CLI's
- * explicit `migrate`; queries use readSeasonReadOnly below.
+ * more, and loads the snapshots every read model works from. The bot's start on SQLite, and the
+ * CLI's explicit `migrate`; queries use readSeasonReadOnly below.
  */
 export const openSeasonStore = (opts: SeasonFilesOption & { databasePath: string; log?: Logger }): SeasonStore => {
   const files = configuredSeasonFiles(opts);
   const { db, sqlite, applied, close } = openDatabase(opts.databasePath, opts.log ? { log: opts.log } : {});
   try {
-    const outcome = withStartupLockWait(sqlite, () => importSeasonFiles(db, files, opts.log));
+    const outcome = withStartupLockWait(sqlite, () => runSync(importSeasonFiles(files, opts.log), sqliteStartOps(db)));
     if (storedSeasons(db).length === 0) {
       throw outcome.firstError ?? new Error(`No season to serve: no season file among ${files.length === 0 ? 'none' : files.join(', ')} was imported.`);
     }
@@ -287,6 +270,50 @@ export const openSeasonStore = (opts: SeasonFilesOption & { databasePath: string
   }
 };
 
+/**
+ * The served seasons on any engine's stores (the bot on PostgreSQL): imports each changed season
+ * file (each one transaction under the season data's write lock, so processes starting together
+ * import it once), drops the seasons no file names, loads the catalog. `importFiles: false` only
+ * attaches (a shard: its manager imported): the seasons must be there. Migrating is the caller's.
+ */
+export const openServedSeasons = async (
+  opts: SeasonFilesOption & {
+    readonly engine: 'sqlite' | 'pg';
+    readonly data: SeasonDataStore;
+    readonly editing: EditingStore;
+    readonly log?: Logger;
+    readonly migrated?: readonly string[];
+    readonly importFiles?: boolean;
+  },
+): Promise<ServedSeasons> => {
+  const files = configuredSeasonFiles(opts);
+  const { data, editing } = opts;
+  const outcome: ImportOutcome =
+    opts.importFiles === false
+      ? { ids: files.map(claimedSeasonId), imported: false, problems: [], firstError: null }
+      : await runAsync(importSeasonFiles(files, opts.log), asyncStartOps(data, editing));
+  if ((await data.storedSeasons()).length === 0) {
+    throw outcome.firstError ?? new Error(`No season to serve: no season file among ${files.length === 0 ? 'none' : files.join(', ')} was imported.`);
+  }
+  const served = serve(
+    { loadAll: () => data.loadAll(), importFromSource: (...a) => data.importFromSource(...a), notableSourceConflicts: (all) => data.notableSourceConflicts(all) },
+    (catalog) => outcome.ids.find((id): id is string => id !== null && catalog.get(id) !== undefined),
+    opts.log,
+  );
+  await served.ready;
+  const { ready: _ready, ...rest } = served;
+  return {
+    engine: opts.engine,
+    data,
+    editing,
+    ...rest,
+    migrated: opts.migrated ?? [],
+    imported: outcome.imported,
+    fileProblem: outcome.problems[0]?.message ?? null,
+    fileProblems: outcome.problems,
+  };
+};
+
 interface ImportOutcome {
   /** The season id of each file, in order; null where the file names none that can be read. */
   readonly ids: readonly (string | null)[];
@@ -295,13 +322,44 @@ interface ImportOutcome {
   readonly firstError: Error | null;
 }
 
-function importSeasonFiles(db: SeasonStore['db'], files: readonly string[], log: Logger | undefined): ImportOutcome {
-  const sqlite = db.$client;
+/** What the start's import needs of the database: each a transaction of its own. */
+interface StartOps {
+  importedFileHashes(): Map<string, string> | Promise<Map<string, string>>;
+  importFileIfChanged(fromFile: { readonly season: Season; readonly hash: string }, now: Date): OverrideImport | null | Promise<OverrideImport | null>;
+  isSeasonStored(seasonId: string): boolean | Promise<boolean>;
+  editorSeasonIds(): string[] | Promise<string[]>;
+  importEditorSeason(seasonId: string, now: Date): boolean | Promise<boolean>;
+  removeSeasonsExcept(keep: readonly string[]): string[] | Promise<string[]>;
+}
+
+const start = on<StartOps>();
+
+// Decided under the write lock (IMMEDIATE; the import's own transaction nests inside as a
+// savepoint): two processes starting on one file import it once, the second finding it done.
+const sqliteStartOps = (db: SeasonStore['db']): StartOps => ({
+  importedFileHashes: () => runSqliteUnit(db, units.importedFileHashes(), 'read'),
+  importFileIfChanged: (fromFile, now) => runSqliteUnit(db, units.importFileIfChanged(fromFile, now), 'write'),
+  isSeasonStored: (seasonId) => runSqliteUnit(db, units.call('isSeasonStored', seasonId), 'read'),
+  editorSeasonIds: () => runSqliteUnit(db, units.call('editorSeasonIds'), 'read'),
+  importEditorSeason: (seasonId, now) => runSqliteUnit(db, units.importEditorSeason(seasonId, now), 'write'),
+  removeSeasonsExcept: (keep) => runSqliteUnit(db, units.call('removeSeasonsExcept', keep), 'write'),
+});
+
+const asyncStartOps = (data: SeasonDataStore, editing: EditingStore): StartOps => ({
+  importedFileHashes: () => data.importedFileHashes(),
+  importFileIfChanged: (fromFile, now) => data.importFileIfChanged(fromFile, now),
+  isSeasonStored: (seasonId) => data.isSeasonStored(seasonId),
+  editorSeasonIds: () => editing.editorSeasonIds(),
+  importEditorSeason: (seasonId, now) => data.importEditorSeason(seasonId, now),
+  removeSeasonsExcept: (keep) => data.removeSeasonsExcept(keep),
+});
+
+function* importSeasonFiles(files: readonly string[], log: Logger | undefined): Unit<ImportOutcome> {
   const ids: (string | null)[] = [];
   const problems: SeasonFileProblem[] = [];
   let imported = false;
   let firstError: Error | null = null;
-  const unchanged = importedFileHashes(db);
+  const unchanged = yield* start('importedFileHashes');
   for (const file of files) {
     try {
       // Most starts find every file as it was last imported: its bytes' hash says so without parsing
@@ -321,10 +379,8 @@ function importSeasonFiles(db: SeasonStore['db'], files: readonly string[], log:
         continue;
       }
       ids.push(id);
-      // Decided under the write lock (the import's own transaction nests inside as a savepoint):
-      // two processes starting on one file import it once, the second finding it done. The file is
-      // the season's base; the editors' live overrides go on top of it.
-      const result = sqlite.transaction(() => importFileIfChanged(db, fromFile)).immediate();
+      // The file is the season's base; the editors' live overrides go on top of it.
+      const result = yield* start('importFileIfChanged', fromFile, new Date());
       if (result !== null) {
         imported = true;
         log?.info({ file, seasonId: id, counts: result.summary.counts }, 'season file imported');
@@ -337,60 +393,27 @@ function importSeasonFiles(db: SeasonStore['db'], files: readonly string[], log:
       ids.push(id === null || ids.includes(id) ? null : id);
       firstError ??= err;
       problems.push({ file, seasonId: id, message: err.message });
-      const kept = id !== null && isSeasonStored(db, id);
+      const kept = id !== null && (yield* start('isSeasonStored', id));
       log?.error({ file, seasonId: id, problems: err.problems }, kept ? 'season file is invalid; keeping the data imported before' : 'season file is invalid and this season has no earlier import: it is not served');
     }
   }
   // Seasons an editor started (/edit season new) have no file: their base and overrides serve them.
-  const editorIds = editorSeasonIds(db).filter((id) => !ids.includes(id));
+  const editorIds = (yield* start('editorSeasonIds')).filter((id) => !ids.includes(id));
   for (const id of editorIds) {
-    if (isSeasonStored(db, id)) continue;
-    sqlite.transaction(() => importEditorSeason(db, id)).immediate();
+    if (yield* start('isSeasonStored', id)) continue;
+    yield* start('importEditorSeason', id, new Date());
     imported = true;
     log?.info({ seasonId: id }, 'season started by an editor imported from its base');
   }
   // A season whose file left the list is no longer served (its file can bring it back). Only when
   // every file named its season: an unreadable file might be the one that holds a stored season.
   if (ids.every((id) => id !== null)) {
-    const removed = sqlite.transaction(() => removeSeasonsExcept(db, [...(ids as string[]), ...editorIds])).immediate();
+    const removed = yield* start('removeSeasonsExcept', [...(ids as string[]), ...editorIds]);
     if (removed.length > 0) log?.info({ removed }, 'seasons no longer in the season files removed from the database');
   } else if (files.length > 0) {
     log?.warn({ files: files.filter((_, i) => ids[i] === null) }, 'a season file names no season; seasons not listed are kept until it does');
   }
   return { ids, imported, problems, firstError };
-}
-
-/**
- * Imports a season file (base + live overrides) unless the season's last file import was this very
- * content and the season is still stored: first start, the file changed, or the season's rows were
- * removed. Null when nothing was imported.
- */
-function importFileIfChanged(db: SeasonStore['db'], fromFile: { readonly season: Season; readonly hash: string }): ReturnType<typeof importWithOverrides> | null {
-  const { season, hash } = fromFile;
-  const last = lastImport(db, season.id, { fileOnly: true });
-  if (last !== null && last.hash === hash && isSeasonStored(db, season.id)) return null;
-  return importWithOverrides(db, season, 'file', hash, new Date());
-}
-
-/** An editor's season, from its base and overrides (its rows were removed, or a fresh copy of the database). */
-function importEditorSeason(db: SeasonStore['db'], seasonId: string): void {
-  const base = readBaseSeason(db, seasonId);
-  if (base === null) return;
-  importWithOverrides(db, base.season, null, `${SOURCE_HASH_PREFIX}${base.hash}`, new Date());
-}
-
-/**
- * The content hash of each stored season's latest import from its file, to the season's id. A file
- * whose bytes hash to one of these is that season, already imported as it is: read as readSeasonFile
- * would (sha256 of the bytes), so the hashes compare with what it records.
- */
-function importedFileHashes(db: SeasonStore['db']): Map<string, string> {
-  const byHash = new Map<string, string>();
-  for (const stored of storedSeasons(db)) {
-    const hash = lastImport(db, stored.id, { fileOnly: true })?.hash;
-    if (hash !== undefined) byHash.set(hash, stored.id);
-  }
-  return byHash;
 }
 
 /** sha256 (hex) of a file's bytes; null when it cannot be read (readSeasonFile then says why). */
@@ -402,12 +425,11 @@ function hashOfFile(file: string): string | null {
   }
 }
 
-/** The seasons the database holds, loaded once, newest first. */
-function catalogFrom(db: SeasonStore['db']): SeasonCatalog {
-  const stored = storedSeasons(db);
-  const seasons = new Map(stored.map((s) => [s.id, withSightings(loadSeason(db, s.id), readKnownFacts(db, s.id))] as const));
+/** The seasons loaded, as a catalog newest first. */
+function catalogFrom(loaded: readonly LoadedSeason[]): SeasonCatalog {
+  const seasons = new Map(loaded.map((s) => [s.stored.id, withSightings(s.season, s.facts)] as const));
   const entries = sortNewestFirst(
-    stored.map((s): CatalogEntry => ({ id: s.id, competition: s.competition, label: s.label, updatedAt: s.version?.importedAt ?? null })),
+    loaded.map(({ stored: s }): CatalogEntry => ({ id: s.id, competition: s.competition, label: s.label, updatedAt: s.version?.importedAt ?? null })),
     (id) => seasons.get(id),
   );
   return catalogOf(entries, seasons);

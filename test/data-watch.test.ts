@@ -41,20 +41,20 @@ const withVenue = (store: ReturnType<typeof openSeasonStore>, venue: string) => 
 };
 
 describe('data watch: other processes follow the database', () => {
-  it("process B serves A's source import after its check, and only reloads when something changed", () => {
+  it("process B serves A's source import after its check, and only reloads when something changed", async () => {
     const { a, b, close } = twoProcesses('source');
     const { log, lines } = logLines();
     const reload = vi.fn(b.reload);
     const watch = startDataWatch({ db: b.db, reload, log, intervalMs: 0 });
     try {
-      expect(watch.check()).toBe(false);
+      expect(await watch.check()).toBe(false);
       expect(reload).not.toHaveBeenCalled();
 
-      a.importFromSource(withVenue(a, 'Published by the source'), 'h1');
+      await a.importFromSource(withVenue(a, 'Published by the source'), 'h1');
       // Before its check B still serves its snapshot; the database already holds the new data.
       expect(b.catalog().get('caf-cl-2023-24')?.matches[0]?.venue).not.toBe('Published by the source');
       const before = b.catalog().get('caf-cc-2023-24');
-      expect(watch.check()).toBe(true);
+      expect(await watch.check()).toBe(true);
       expect(b.catalog().get('caf-cl-2023-24')?.matches[0]?.venue).toBe('Published by the source');
       const updatedAt = (store: typeof a) => store.catalog().list().find((e) => e.id === 'caf-cl-2023-24')?.updatedAt?.getTime();
       expect(updatedAt(a)).toEqual(expect.any(Number));
@@ -65,12 +65,12 @@ describe('data watch: other processes follow the database', () => {
       expect(lines.filter((l) => l.msg.includes('reloaded'))).toHaveLength(1);
 
       // Nothing new: no second reload.
-      expect(watch.check()).toBe(false);
+      expect(await watch.check()).toBe(false);
       expect(reload).toHaveBeenCalledTimes(1);
 
       // A second update of the same season is followed as well.
-      a.importFromSource(withVenue(a, 'Moved again'), 'h2');
-      expect(watch.check()).toBe(true);
+      await a.importFromSource(withVenue(a, 'Moved again'), 'h2');
+      expect(await watch.check()).toBe(true);
       expect(b.catalog().get('caf-cl-2023-24')?.matches[0]?.venue).toBe('Moved again');
     } finally {
       watch.stop();
@@ -78,7 +78,7 @@ describe('data watch: other processes follow the database', () => {
     }
   });
 
-  it('follows a season file another bot imported at its start (an edited file)', () => {
+  it('follows a season file another bot imported at its start (an edited file)', async () => {
     const { databasePath, seasonFiles, a, b, close } = twoProcesses('file');
     const watch = startDataWatch({ db: b.db, reload: b.reload, log: pino({ level: 'silent' }), intervalMs: 0 });
     try {
@@ -88,7 +88,7 @@ describe('data watch: other processes follow the database', () => {
       writeFileSync(cc, JSON.stringify(json, null, 2));
       const restarted = openSeasonStore({ databasePath, seasonFiles });
       restarted.close();
-      expect(watch.check()).toBe(true);
+      expect(await watch.check()).toBe(true);
       expect(b.catalog().get('caf-cc-2023-24')?.matches.find((m) => m.id === 'GA-MD1-1')?.venue).toBe('Edited venue');
       expect(a.catalog().get('caf-cc-2023-24')?.matches.find((m) => m.id === 'GA-MD1-1')?.venue).not.toBe('Edited venue');
     } finally {
@@ -97,14 +97,14 @@ describe('data watch: other processes follow the database', () => {
     }
   });
 
-  it("the importing process notes its own import instead of reloading twice", () => {
+  it("the importing process notes its own import instead of reloading twice", async () => {
     const { a, close } = twoProcesses('own');
     const reload = vi.fn(a.reload);
     const watch = startDataWatch({ db: a.db, reload, log: pino({ level: 'silent' }), intervalMs: 0 });
     try {
-      a.importFromSource(withVenue(a, 'Own import'), 'own1');
-      watch.noteCurrent();
-      expect(watch.check()).toBe(false);
+      await a.importFromSource(withVenue(a, 'Own import'), 'own1');
+      await watch.noteCurrent();
+      expect(await watch.check()).toBe(false);
       expect(reload).not.toHaveBeenCalled();
       expect(a.catalog().get('caf-cl-2023-24')?.matches[0]?.venue).toBe('Own import');
     } finally {
@@ -117,7 +117,7 @@ describe('data watch: other processes follow the database', () => {
     const { a, b, close } = twoProcesses('timer');
     const watch = startDataWatch({ db: b.db, reload: b.reload, log: pino({ level: 'silent' }), intervalMs: 20 });
     try {
-      a.importFromSource(withVenue(a, 'Seen on the timer'), 't1');
+      await a.importFromSource(withVenue(a, 'Seen on the timer'), 't1');
       await vi.waitFor(() => expect(b.catalog().get('caf-cl-2023-24')?.matches[0]?.venue).toBe('Seen on the timer'), { timeout: 2000, interval: 10 });
     } finally {
       watch.stop();
@@ -125,23 +125,23 @@ describe('data watch: other processes follow the database', () => {
     }
   });
 
-  it('a failing reload keeps the data already served, is logged once, and is retried at the next check', () => {
+  it('a failing reload keeps the data already served, is logged once, and is retried at the next check', async () => {
     const { a, b, close } = twoProcesses('failing');
     const { log, lines } = logLines();
     let broken = true;
-    const reload = (): void => {
+    const reload = async (): Promise<void> => {
       if (broken) throw new Error('database is locked');
-      b.reload();
+      await b.reload();
     };
     const watch = startDataWatch({ db: b.db, reload, log, intervalMs: 0 });
     try {
-      a.importFromSource(withVenue(a, 'After the failure'), 'f1');
-      expect(watch.check()).toBe(false);
-      expect(watch.check()).toBe(false);
+      await a.importFromSource(withVenue(a, 'After the failure'), 'f1');
+      expect(await watch.check()).toBe(false);
+      expect(await watch.check()).toBe(false);
       expect(lines.filter((l) => l.level === 40)).toHaveLength(1);
       expect(b.catalog().get('caf-cl-2023-24')?.matches[0]?.venue).not.toBe('After the failure');
       broken = false;
-      expect(watch.check()).toBe(true);
+      expect(await watch.check()).toBe(true);
       expect(b.catalog().get('caf-cl-2023-24')?.matches[0]?.venue).toBe('After the failure');
     } finally {
       watch.stop();
@@ -149,12 +149,12 @@ describe('data watch: other processes follow the database', () => {
     }
   });
 
-  it('the signature names each stored season with its newest import', () => {
+  it('the signature names each stored season with its newest import', async () => {
     const { a, close } = twoProcesses('signature');
     try {
       const signature = dataSignature(a.db);
       expect(signature).toMatch(/^caf-cc-2023-24:\d+,caf-cl-2023-24:\d+$/);
-      a.importFromSource(withVenue(a, 'x'), 's1');
+      await a.importFromSource(withVenue(a, 'x'), 's1');
       const next = dataSignature(a.db);
       expect(next.split(',')[0]).toBe(signature.split(',')[0]);
       expect(next.split(',')[1]).not.toBe(signature.split(',')[1]);

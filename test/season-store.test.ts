@@ -322,7 +322,7 @@ describe('several seasons in one store', () => {
     }
   });
 
-  it('a source update is served at once, survives a restart with the file unchanged, and an edited file wins again', () => {
+  it('a source update is served at once, survives a restart with the file unchanged, and an edited file wins again', async () => {
     const databasePath = join(dir, 'source.sqlite');
     const cc = copyOf(DEFAULT_SEASON_FILE, 'cc.json');
     const cl = copyOf(CL_FILE, 'cl.json');
@@ -331,15 +331,15 @@ describe('several seasons in one store', () => {
     try {
       const current = store.catalog().get('caf-cl-2023-24')!;
       const updated = { ...current, matches: current.matches.map((m, i) => (i === 0 ? { ...m, venue: 'From the source' } : m)) };
-      const summary = store.importFromSource(updated, 'abc123');
+      const summary = await store.importFromSource(updated, 'abc123');
       expect(summary.hash).toBe('source:abc123');
       expect(store.catalog().get('caf-cl-2023-24')?.matches[0]?.venue).toBe('From the source');
       expect(store.catalog().get('caf-cc-2023-24')).toBe(store.season());
       // Another process sees it once it reloads.
       expect(other.catalog().get('caf-cl-2023-24')?.matches[0]?.venue).not.toBe('From the source');
-      other.reload();
+      await other.reload();
       expect(other.catalog().get('caf-cl-2023-24')?.matches[0]?.venue).toBe('From the source');
-      expect(() => store.importFromSource({ ...updated, id: 'caf-xx-2030' }, 'x')).toThrow(/not served here/);
+      await expect(store.importFromSource({ ...updated, id: 'caf-xx-2030' }, 'x')).rejects.toThrow(/not served here/);
     } finally {
       store.close();
       other.close();

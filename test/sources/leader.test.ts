@@ -120,7 +120,7 @@ describe('the sources lease', () => {
     // A imports the served result once; B serves it after its data check, without polling.
     await expect.poll(() => a.imports).toEqual(['1 result']);
     expect(finalScore(b.store)).toBeNull();
-    expect(watchB.check()).toBe(true);
+    expect(await watchB.check()).toBe(true);
     expect(finalScore(b.store)).toEqual(finalScore(a.store));
     expect(finalScore(b.store)).not.toBeNull();
     expect(b.starts).toBe(0);
