@@ -46,8 +46,8 @@ export interface SourcePollerOptions {
   readonly read: SeasonReader;
   /** Imports the season (one transaction). A throw keeps the last good data and counts as a failure. */
   readonly apply: (season: Season, update: SourceUpdate) => void | Promise<void>;
-  /** The editors' overrides, read at each update. */
-  readonly overrides?: () => readonly Override[];
+  /** The editors' overrides, read at each update (from the database: a promise on PostgreSQL). */
+  readonly overrides?: () => readonly Override[] | Promise<readonly Override[]>;
   /**
    * The season as served now (the store's: edits saved since the last update included), what an
    * update is compared with; without it (or when it gives undefined), the last good season.
@@ -205,7 +205,7 @@ export function createSourcePoller(options: SourcePollerOptions): SourcePoller {
       remember(response, hash, err.message);
       return failed(err.message);
     }
-    const merged = applyOverrides(season, options.overrides?.() ?? []);
+    const merged = applyOverrides(season, (await options.overrides?.()) ?? []);
     const diff = diffSeasons(options.served?.() ?? current, merged.season);
     if (isEmptyDiff(diff)) {
       remember(response, hash, null);

@@ -43,7 +43,8 @@ export interface SeasonSourcesDeps {
    * keeps it as the season's base and applies the editors' live overrides on top (store.importFromSource).
    */
   readonly apply: (season: Season, update: SourceUpdate) => void | Promise<void>;
-  readonly overrides?: (seasonId: string) => readonly Override[];
+  /** The editors' live overrides of a season (from the database: a promise on PostgreSQL). */
+  readonly overrides?: (seasonId: string) => readonly Override[] | Promise<readonly Override[]>;
   /** Today on the bot's clock, `YYYY-MM-DD`. */
   readonly today: () => string;
   readonly logger: Logger;
@@ -91,7 +92,7 @@ export const startSeasonSources = (deps: SeasonSourcesDeps): SeasonSources => {
       initial,
       read: readerFor(identity, source, context),
       apply: (_merged, update) => deps.apply(update.source, update),
-      ...(deps.overrides ? { overrides: () => deps.overrides?.(identity.id) ?? [] } : {}),
+      ...(deps.overrides ? { overrides: async () => (await deps.overrides?.(identity.id)) ?? [] } : {}),
       served: () => deps.current(identity.id),
       logger: log,
     });
