@@ -197,12 +197,12 @@ export function createEditing(deps: EditingDeps): EditingService {
     if (row.action === 'undo') return no('undo', `Change #${entryId} is itself an undo (of #${row.undoes}); make the change again instead.`);
     if (row.undoneBy !== null) return no('undone', `Change #${entryId} was already undone by #${row.undoneBy}.`);
     if (row.action === 'season_new') return no('undo', `A season is not undone: change #${entryId} started ${row.seasonId}.`);
-    // Goals saved after a result stand on it (saved before it, in play, they do not: the match is back in progress).
+    // Goals saved after a result stand on it (saved before it, in play, they do not: the match is back in progress). Newest first.
     const goalsOnResult =
       row.action === 'result'
         ? journalOf(db, row.seasonId, { matchId: row.matchId }).filter((e) => e.id > entryId && e.action === 'goal' && e.undoneBy === null)
         : [];
-    const later = [...dependentsOf(db, entryId), ...goalsOnResult].filter((e, i, all) => all.findIndex((o) => o.id === e.id) === i).sort((a, b) => a.id - b.id).map(toEntry);
+    const later = [...dependentsOf(db, entryId), ...goalsOnResult].filter((e, i, all) => all.findIndex((o) => o.id === e.id) === i).sort((a, b) => b.id - a.id).map(toEntry);
     if (later.length > 0) {
       return no('depends', `Later changes build on change #${entryId}: undo ${later.map((e) => `#${e.id}`).join(', ')} first.`, later);
     }
