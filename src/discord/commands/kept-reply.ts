@@ -16,7 +16,8 @@ export interface ReplyInput {
 /**
  * `build(input)` kept per Season object, translator, footer notice and `key(input)` (everything else the
  * reply reads), at most `limit` replies per season (the oldest dropped first). The payload is shared:
- * nobody may change it (discord.js only reads it).
+ * nobody may change it. discord.js reads it, except that it sets `attachments` from `files` (undefined
+ * for these replies, which have neither: the same on every use), so a kept reply never carries files.
  */
 export const keptReply = <I extends ReplyInput, T>(key: (input: I) => string, build: (input: I) => T, limit = 512): ((input: I) => T) =>
   memoBySeasonKey(
