@@ -6,6 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import { renderCorrection } from '../../src/discord/announcements/render-results.js';
 import { fixtureLines, runningScore } from '../../src/discord/render/match-format.js';
+import { matchEmbed } from '../../src/discord/render/match.js';
 import { goalKey, planSubscription, type KnownFacts } from '../../src/domain/announcements.js';
 import { seasonAsOf, type SightedSeason } from '../../src/domain/as-of.js';
 import { seasonRounds } from '../../src/domain/calendar.js';
@@ -82,6 +83,15 @@ describe('/fixtures shows it in progress with the score so far, in the fan\'s la
     expect(text).toContain(words);
     expect(text).toContain('1–1');
     expect(text).not.toContain('**1–1**');
+  });
+  test.each([
+    ['en', 'In progress: 1–1 so far'],
+    ['fr', 'En cours : 1–1 pour l’instant'],
+  ] as const)('/match in %s: "%s", and its goals', (language, status) => {
+    const embed = matchEmbed({ season: file, match: live, tie: null, teamName: name, now: new Date('2023-11-26T20:30:00Z'), tr: i18n.translator(language) });
+    const shown = JSON.stringify(embed);
+    expect(shown).toContain(status);
+    expect(shown).toContain("Islam Merili 54'");
   });
   test('a scheduled match with no goal and a played one read as before', () => {
     expect(runningScore(matchIn(inPlaySeason([])))).toBeNull();
