@@ -5,16 +5,20 @@ import { ConfigError, loadDataConfig } from '../config.js';
 import type { Season } from '../domain/types.js';
 import { parseSeason, SeasonFileError } from '../season/parse.js';
 import { seasonToFile, type FileExtras } from '../season/write.js';
-import { readSeasonsReadOnly } from '../season-store.js';
+import { openPgDatabase } from '../db/pg/client.js';
+import { pgSeasonData } from '../db/store/season-data.js';
+import { claimedSeasonId } from '../season/read.js';
+import { configuredSeasonFiles, readSeasonsReadOnly, type SeasonReading } from '../season-store.js';
 
 // `npm run data:export -- <season-id> [--out file.json] [--db PATH]`: a loaded season (as the
 // database holds it, corrections and source updates included; else its file) written back as a
 // season file, checked by the same validator before anything is written. Exit 0 written, 1 invalid
-// data, 2 usage. Without --out the JSON goes to stdout.
+// data, 2 usage. Without --out the JSON goes to stdout. With DATABASE_URL (and no --db) the season is
+// read from PostgreSQL as the bot holds it there.
 
 const USAGE = `Usage: npm run data:export -- <season-id> [--out data/seasons/<id>.json] [--db PATH]`;
 
-const main = (argv: readonly string[]): number => {
+const main = async (argv: readonly string[]): Promise<number> => {
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], allowPositionals: true, options: { out: { type: 'string' }, db: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
@@ -31,13 +35,12 @@ const main = (argv: readonly string[]): number => {
     if (err instanceof ConfigError) return fail(2, err.message);
     throw err;
   }
-  const { seasons, errors } = readSeasonsReadOnly({ databasePath: parsed.values.db ?? config.databasePath, seasonFiles: config.seasonFiles });
-  const reading = seasons.find((r) => r.season.id === seasonId);
-  if (reading === undefined) {
-    const known = seasons.map((r) => r.season.id);
-    const unreadable = errors.length > 0 ? ` (${errors.length} season file(s) could not be read)` : '';
-    return fail(2, `No season ${seasonId} is loaded. Loaded seasons: ${known.join(', ') || 'none'}${unreadable}.`);
-  }
+  const found =
+    config.databaseUrl !== null && parsed.values.db === undefined
+      ? await readFromPostgres(config.databaseUrl, seasonId, config.seasonFiles)
+      : readFromSqlite(parsed.values.db ?? config.databasePath, seasonId, config.seasonFiles);
+  if (typeof found === 'string') return fail(2, found);
+  const reading = found;
   if (reading.note !== null) process.stderr.write(`Note: ${reading.note}\n`);
   const file = seasonToFile(reading.season, extrasFrom(reading.file));
   // The same validator the bot uses; and it must read back as the season it was made from.
@@ -57,6 +60,32 @@ const main = (argv: readonly string[]): number => {
   writeAtomically(parsed.values.out, text);
   process.stderr.write(`${seasonId}: ${reading.season.teams.length} teams, ${reading.season.matches.length} matches written to ${parsed.values.out} (from the ${reading.source}).\n`);
   return 0;
+};
+
+type Found = Pick<SeasonReading, 'season' | 'file' | 'source' | 'note'> | string;
+
+/** The season as the SQLite database (or else its file) holds it; a message when it is not loaded. */
+const readFromSqlite = (databasePath: string, seasonId: string, seasonFiles: readonly string[] | null): Found => {
+  const { seasons, errors } = readSeasonsReadOnly({ databasePath, seasonFiles });
+  const reading = seasons.find((r) => r.season.id === seasonId);
+  if (reading !== undefined) return reading;
+  const known = seasons.map((r) => r.season.id);
+  const unreadable = errors.length > 0 ? ` (${errors.length} season file(s) could not be read)` : '';
+  return `No season ${seasonId} is loaded. Loaded seasons: ${known.join(', ') || 'none'}${unreadable}.`;
+};
+
+/** The season as PostgreSQL holds it (the bot imported it); only reads. */
+const readFromPostgres = async (url: string, seasonId: string, seasonFiles: readonly string[] | null): Promise<Found> => {
+  const opened = openPgDatabase(url, { max: 1, applicationName: 'caf-confed-bot data:export' });
+  try {
+    const data = pgSeasonData(opened.db);
+    const stored = await data.storedSeasons();
+    if (!stored.some((s) => s.id === seasonId)) return `No season ${seasonId} is stored in the database. Stored seasons: ${stored.map((s) => s.id).join(', ') || 'none'}.`;
+    const file = configuredSeasonFiles({ seasonFiles }).find((f) => claimedSeasonId(f) === seasonId) ?? `${seasonId}.json`;
+    return { season: await data.loadSeason(seasonId), file, source: 'database', note: null };
+  } finally {
+    await opened.close();
+  }
 };
 
 /** The file's own text that the domain does not hold: $comment, about, group notes and sources, source. */
@@ -90,4 +119,4 @@ const fail = (code: number, message: string): number => {
   return code;
 };
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -2,7 +2,8 @@
 // database import each season file once; they serve the same catalog as a SQLite start; a source
 // update in one is served there at once and in the other after its data check; a restart with the
 // files unchanged imports nothing; a second database connection sees the data version move.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -94,5 +95,28 @@ describe('the season store on PostgreSQL', () => {
     const shard = await open(false);
     expect(shard.imported).toBe(false);
     expect(shard.catalog().list()).toEqual(again.catalog().list());
+  });
+
+  test('npm run data:export reads the season from PostgreSQL with DATABASE_URL, source update included', () => {
+    const id = a.catalog().list()[0]?.id ?? '';
+    const out = join(dir, 'export.json');
+    const run = spawnSync(join('node_modules', '.bin', 'tsx'), [join('src', 'tools', 'data-export.ts'), id, '--out', out], {
+      encoding: 'utf8',
+      env: { ...process.env, DATABASE_URL: database.url, DATABASE_PATH: '', SEASON_FILE: '', SEASON_FILES: '', NODE_NO_WARNINGS: '1' },
+      timeout: 60_000,
+    });
+    expect(run.stderr).toMatch(new RegExp(`${id}: \\d+ teams, \\d+ matches written to .*export\\.json \\(from the database\\)`));
+    expect(run.status).toBe(0);
+    const written = JSON.parse(readFileSync(out, 'utf8')) as { id: string; matches: { venue: string | null }[] };
+    expect(written.id).toBe(id);
+    expect(written.matches[0]?.venue).toBe('From the source');
+    const missing = spawnSync(join('node_modules', '.bin', 'tsx'), [join('src', 'tools', 'data-export.ts'), 'caf-xx-2030'], {
+      encoding: 'utf8',
+      env: { ...process.env, DATABASE_URL: database.url, DATABASE_PATH: '', SEASON_FILE: '', SEASON_FILES: '', NODE_NO_WARNINGS: '1' },
+      timeout: 60_000,
+    });
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/No season caf-xx-2030 is stored in the database\. Stored seasons: caf-/);
+    expect(missing.stderr).not.toContain('caf_test:caf_test');
   });
 });
