@@ -72,8 +72,8 @@ beforeAll(async () => {
   databasePath = join(dir, 'bot.sqlite');
   bot = await startInProcessBot(standin, {
     databasePath,
-    // Stands still unless the test moves it; rate 60 sets the heartbeat.
-    clock: { start: '2026-04-01T00:00:00Z', rate: 60 },
+    // Stands still unless the test moves it; rate 600 sets the heartbeat to 100 ms.
+    clock: { start: '2026-04-01T00:00:00Z', rate: 600 },
     extra: { DISCORD_GUILD_ID: undefined, SEASON_FILES: file, EDITOR_GUILD_ID: EDITORS, EDITOR_ROLE_ID: role, EDITOR_CHANNEL_ID: notices },
   });
 }, STARTUP_TIMEOUT_MS + 5_000);
