@@ -1,6 +1,6 @@
 // The composition of the season sources: which season files name a source, and one poller each.
-// Run by the one process that dispatches (the others see the new data through the store's data
-// version); the store provides the season as loaded and the import of an update.
+// Run by the one process holding the sources lease (leader.ts; the others see the new data through
+// the data version, data-watch.ts); the store provides the season as loaded and the import of an update.
 import { readFileSync } from 'node:fs';
 import { checkClubs, type ClubsFile } from '../clubs/schema.js';
 import type { Season } from '../domain/types.js';
