@@ -104,6 +104,46 @@ const roundHeading = (round: Round, relative: boolean, onlyGroup: GroupId | null
   return [`**${name}**`, ...extras.filter((x): x is string => x !== null)].join(' · ');
 };
 
+/**
+ * One match's lines, kept per match object and the very season, names, tie and language they were made
+ * from: a /fixtures question asked for the first time (another team, stage, group, matchday or page)
+ * mostly lists matches an earlier question listed, so it no longer formats them again (issue 15).
+ * The words are the season's (its competition and format) in the reply's language.
+ */
+const keptLines = new WeakMap<Match, Map<string, readonly string[]>>();
+const matchLines = (season: object, match: Match, name: NameOf, tie: TieResult | undefined, words: TieWords & { readonly tr: Translator }): readonly string[] => {
+  let perMatch = keptLines.get(match);
+  if (perMatch === undefined) {
+    perMatch = new Map();
+    keptLines.set(match, perMatch);
+  }
+  const key = `${objectKey(season)}|${objectKey(name)}|${objectKey(words.tr)}|${tie === undefined ? '' : objectKey(tie)}`;
+  let lines = perMatch.get(key);
+  if (lines === undefined) {
+    lines = fixtureLines(match, name, tie, words);
+    // A few seasons × languages at most; a name function or tie of a replaced season ends the list.
+    if (perMatch.size >= 16) perMatch.clear();
+    perMatch.set(key, lines);
+  }
+  return lines;
+};
+
+/** The names a season's lists use, one function per team list and full-name function (so lines can be kept by it). */
+const keptNames = new WeakMap<object, WeakMap<object, NameOf>>();
+const namesOf = (teams: PagesInput['season']['teams'], teamName: PagesInput['teamName']): NameOf => {
+  let perTeams = keptNames.get(teams);
+  if (perTeams === undefined) {
+    perTeams = new WeakMap();
+    keptNames.set(teams, perTeams);
+  }
+  let name = perTeams.get(teamName);
+  if (name === undefined) {
+    name = escapedNames(listNames(teams, teamName));
+    perTeams.set(teamName, name);
+  }
+  return name;
+};
+
 /** A round's lines; a matchday of several groups is listed group by group, in the season's group order. */
 const roundLines = (
   season: Pick<Season, 'format'>,
@@ -112,7 +152,7 @@ const roundLines = (
   ties: ReadonlyMap<string, TieResult>,
   words: TieWords & { readonly tr: Translator },
 ): { lines: string[]; onlyGroup: GroupId | null } => {
-  const linesOf = (ms: readonly Match[]): string[] => ms.flatMap((m) => fixtureLines(m, name, ties.get(m.id), words));
+  const linesOf = (ms: readonly Match[]): string[] => ms.flatMap((m) => matchLines(season, m, name, ties.get(m.id), words));
   if (!isGroupStage(season, round.stage)) return { lines: linesOf(round.matches), onlyGroup: null };
   const groups = [...new Set(round.matches.map((m) => m.group))].sort((a, b) => groupRank(season, a) - groupRank(season, b));
   // One group: named in the heading, unless it is a league phase's unnamed group (the heading says the stage).
@@ -153,7 +193,7 @@ const pagesKey = (view: PagesInput): string =>
 
 const buildPages = (view: PagesInput): FixturePages => {
   const tr = view.tr ?? englishTr();
-  const name = escapedNames(listNames(view.season.teams, view.teamName));
+  const name = namesOf(view.season.teams, view.teamName);
   const ties = tiesByMatch(view.ties);
   const words = { competition: view.season.competition, tr };
   const rounds = groupByRound(view.season, view.matches, tr);
