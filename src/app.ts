@@ -4,13 +4,15 @@ import { createClock } from './clock.js';
 import { startDataWatch } from './data-watch.js';
 import { seasonAsOf } from './domain/as-of.js';
 import type { Config } from './config.js';
-import { liveOverrides } from './db/editing.js';
 import { guildSeason } from './db/guild-settings.js';
 import { createLanguageStore } from './db/languages.js';
+import { startChoiceCache, withChoiceCache } from './db/store/choice-cache.js';
+import { openStore } from './db/store/index.js';
 import { sqliteOperations } from './db/store/operations.js';
+import type { OperationsStore } from './db/store/types.js';
 import { createClient } from './discord/client.js';
 import { editorCommands } from './discord/commands/index.js';
-import type { Command, CommandContext } from './discord/commands/types.js';
+import type { Command, CommandContext, CommandLanguages } from './discord/commands/types.js';
 import { startEditorNotices, type EditorNotices } from './discord/editor-notices.js';
 import { createRouter } from './discord/router.js';
 import { syncAllCommands, type SyncResult } from './discord/sync.js';
@@ -20,7 +22,7 @@ import type { Logger } from './log.js';
 import type { Observability } from './observability/index.js';
 import { fromPackageRoot } from './package-root.js';
 import { createAnnouncements } from './scheduler/announcements.js';
-import { configuredSeasonFiles, domainOverrides, openSeasonStore } from './season-store.js';
+import { configuredSeasonFiles, domainOverrides, openSeasonStore, openServedSeasons, type SeasonStore, type ServedSeasons } from './season-store.js';
 import type { SourceLeader } from './sources/leader.js';
 import { attachSeasonStore } from './shard-store.js';
 
@@ -56,6 +58,79 @@ export const packageVersion = (): string => {
   return pkg.version ?? '0.0.0';
 };
 
+/** The bot's data on its engine: the seasons it serves, the operations store, and the choices replies read. */
+interface BotData {
+  readonly seasons: ServedSeasons;
+  readonly ops: OperationsStore;
+  /** The SQLite season store, for what runs on SQLite only so far (the editing service); null on PostgreSQL. */
+  readonly sqlite: SeasonStore | null;
+  readonly languages: CommandLanguages;
+  readonly guildSeason: (guildId: string) => string | null;
+  /** The database as it may be logged (no password). */
+  readonly describe: string;
+  close(): Promise<void>;
+}
+
+/**
+ * SQLite (DATABASE_PATH, the default): the season store opens, migrates and imports, as it always did;
+ * replies read language and default-season choices from the file. PostgreSQL (DATABASE_URL): migrate
+ * under the advisory lock, import the season files (each once, whichever process comes first), and keep
+ * the choices replies read in a cache of this process (src/db/store/choice-cache.ts).
+ */
+const openBotData = async (config: Config, log: Logger): Promise<BotData> => {
+  const { shards } = config;
+  if (config.databaseUrl === null) {
+    const sqlite =
+      shards.mode === 'shard'
+        ? attachSeasonStore({ databasePath: config.databasePath, seasonFiles: config.seasonFiles, log })
+        : openSeasonStore({ databasePath: config.databasePath, seasonFiles: config.seasonFiles, log });
+    return {
+      seasons: sqlite,
+      ops: sqliteOperations(sqlite.db),
+      sqlite,
+      languages: createLanguageStore(sqlite.db),
+      guildSeason: (guildId) => guildSeason(sqlite.db, guildId),
+      describe: config.databasePath,
+      close: async () => sqlite.close(),
+    };
+  }
+  const opened = await openStore({
+    databaseUrl: config.databaseUrl,
+    databasePath: config.databasePath,
+    migrate: shards.mode !== 'shard',
+    log,
+    applicationName: shards.mode === 'shard' ? `caf-confed-bot shard ${shards.id}` : 'caf-confed-bot',
+  });
+  try {
+    const seasons = await openServedSeasons({
+      engine: 'pg',
+      data: opened.store.data,
+      editing: opened.store.editing,
+      seasonFiles: config.seasonFiles,
+      log,
+      migrated: opened.migrated,
+      importFiles: shards.mode !== 'shard',
+    });
+    const choices = await startChoiceCache(opened.store, { log });
+    log.info({ database: opened.describe, migrations: opened.migrated.length }, 'data on PostgreSQL');
+    return {
+      seasons,
+      ops: withChoiceCache(opened.store, choices),
+      sqlite: null,
+      languages: choices.languages,
+      guildSeason: choices.guildSeason,
+      describe: opened.describe,
+      close: async () => {
+        choices.stop();
+        await opened.close();
+      },
+    };
+  } catch (error) {
+    await opened.close();
+    throw error;
+  }
+};
+
 /**
  * The composition root, callable in-process: database (pragmas, migrations) → season import →
  * snapshot → client → router → login → on ready: command sync, announcements, one "ready" line.
@@ -70,16 +145,14 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
   // Migration or import failures throw here: the bot never logs in on a half-known schema or bad data.
   // A shard neither migrates nor imports: its manager did both once, before spawning shards.
   const { shards } = config;
-  const store =
-    shards.mode === 'shard'
-      ? attachSeasonStore({ databasePath: config.databasePath, seasonFiles: config.seasonFiles, log })
-      : openSeasonStore({ databasePath: config.databasePath, seasonFiles: config.seasonFiles, log });
-  const ops = sqliteOperations(store.db);
+  const data = await openBotData(config, log);
+  const { seasons: store, ops } = data;
   // On SQLite one process dispatches (the dispatcher lease refuses a second): shard 0, not every shard.
-  const dispatches = shards.mode !== 'shard' || shards.id === 0;
+  // On PostgreSQL every process does: the claim (FOR UPDATE SKIP LOCKED) shares the rows between them.
+  const dispatches = ops.engine === 'pg' || shards.mode !== 'shard' || shards.id === 0;
   // Another process's import (a source update on shard 0, a bot started with a changed file) reaches
   // this one within DATA_CHECK_INTERVAL_MS: the store reloads and commands serve the new snapshot.
-  const dataWatch = startDataWatch({ db: store.db, reload: store.reload, log: log.child({ component: 'data-watch' }) });
+  const dataWatch = startDataWatch({ data: store.data, reload: store.reload, log: log.child({ component: 'data-watch' }) });
 
   const client = createClient(config, log);
   const announcements = createAnnouncements({
@@ -103,7 +176,7 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
       return store.catalog();
     },
     // The server's season (/announcements default), for fan commands without a competition.
-    guildSeason: (guildId) => guildSeason(store.db, guildId),
+    guildSeason: data.guildSeason,
     log,
     now: () => clock.now(),
     startedAt: clock.now(),
@@ -111,12 +184,14 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
     announcements: announcements.service,
     // One translation instance per bot; language choices live in the bot's database.
     i18n: createI18n(),
-    languages: createLanguageStore(store.db),
+    languages: data.languages,
   };
 
   // Editors' changes (/edit, the editor server only): previews, the journal, overrides on every import.
-  const editing = createEditing({ store, clock, logger: log.child({ component: 'editing' }) });
-  const routed = [...deps.commands, ...editorCommands({ editing, editors: config.editors })];
+  // Not on PostgreSQL yet: the editing service still runs its transactions on the SQLite store.
+  const editing = data.sqlite === null ? null : createEditing({ store: data.sqlite, clock, logger: log.child({ component: 'editing' }) });
+  if (editing === null && config.editors !== null) log.warn({ database: data.describe }, '/edit is not available on PostgreSQL yet; EDITOR_GUILD_ID is ignored');
+  const routed = [...deps.commands, ...(editing === null ? [] : editorCommands({ editing, editors: config.editors }))];
   let editorNotices: EditorNotices | null = null;
 
   // Started just before login (below); the router reports to it from then on.
@@ -169,12 +244,12 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
       // and the process polling the sources, whose imports find them; the channel de-duplicates).
       const channelId = config.editors?.channelId;
       const noticeEditors = (): EditorNotices | null =>
-        (editorNotices ??= channelId
+        (editorNotices ??= channelId && editing !== null
           ? startEditorNotices({ editing, rest: readyClient.rest, channelId, season: (seasonId) => store.catalog().get(seasonId), log })
           : null);
-      const startNotices = dispatches ? noticeEditors() : null;
+      const startNotices = dispatches && editing !== null ? noticeEditors() : null;
       // Conflicts the start's own import found, before this subscribed (already posted ones are skipped).
-      if (startNotices !== null) for (const entry of store.catalog().list()) startNotices.report(entry.id, editing.conflicts(entry.id));
+      if (startNotices !== null && editing !== null) for (const entry of store.catalog().list()) startNotices.report(entry.id, editing.conflicts(entry.id));
       // Seasons whose file names a source are kept current by one process, the holder of the `sources`
       // lease (independent of dispatch): an update is imported and served at once. Other processes see
       // it at their next data check; the dispatcher re-plans it (its own import, or its season watch).
@@ -195,14 +270,14 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
             seasonFiles: configuredSeasonFiles({ seasonFiles: config.seasonFiles }),
             clubsFile: fromPackageRoot('data', 'clubs.json'),
             current: (seasonId) => store.catalog().get(seasonId),
-            apply: (season, update) => {
-              store.importFromSource(season, update.hash);
+            apply: async (season, update) => {
+              await store.importFromSource(season, update.hash);
               // Already served here: the data check need not reload for this process's own import.
-              dataWatch.noteCurrent();
+              await dataWatch.noteCurrent();
               if (dispatches) void announcements.replan([season.id]).catch((err: unknown) => log.error({ err, seasonId: season.id }, 're-planning an updated season failed; the season watch retries'));
             },
             // The editors' live overrides on top of each update: a field an editor set is not "changed" by the source.
-            overrides: (seasonId) => domainOverrides(liveOverrides(store.db, seasonId)),
+            overrides: async (seasonId) => domainOverrides(await store.editing.liveOverrides(seasonId)),
             today: () => clock.now().toISOString().slice(0, 10),
             logger: log,
           });
@@ -243,7 +318,7 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
         client.removeAllListeners(event);
       }
       await client.destroy();
-      store.close();
+      await data.close();
     })();
     return stopping;
   };

@@ -78,6 +78,11 @@ export type Config = Readonly<{
   guildId: string | null;
   editors: EditorsConfig | null;
   databasePath: string;
+  /**
+   * PostgreSQL (DATABASE_URL, postgres://…): the bot keeps its data there instead of the SQLite file at
+   * databasePath. Null: SQLite. Never logged as is (redactConfig hides its password).
+   */
+  databaseUrl: string | null;
   apiUrl: string | null;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   logFormat: 'json' | 'pretty';
@@ -154,11 +159,6 @@ export const parseConfig = (rawEnv: NodeJS.ProcessEnv = readEnv()): { config: Co
   }
   const apiUrl = parsed.success && parsed.data.DISCORD_API_URL !== undefined ? cleanApiUrl(parsed.data.DISCORD_API_URL, problems, warnings) : null;
   problems.push(...databaseChoiceProblems(env));
-  if (env.DATABASE_URL !== undefined && env.DATABASE_PATH === undefined) {
-    problems.push(
-      'DATABASE_URL is set: the bot itself still keeps its data in SQLite (DATABASE_PATH). PostgreSQL serves npm run db:copy and npm run db:backup for now (README §7); unset DATABASE_URL to start the bot.',
-    );
-  }
   if (parsed.success && env.DATABASE_URL === undefined) problems.push(...databasePathProblems(parsed.data.DATABASE_PATH));
   problems.push(...shardProblems);
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
@@ -169,6 +169,7 @@ export const parseConfig = (rawEnv: NodeJS.ProcessEnv = readEnv()): { config: Co
     guildId: c.DISCORD_GUILD_ID ?? null,
     editors: c.EDITOR_GUILD_ID === undefined ? null : { guildId: c.EDITOR_GUILD_ID, roleId: c.EDITOR_ROLE_ID ?? null, channelId: c.EDITOR_CHANNEL_ID ?? null },
     databasePath: c.DATABASE_PATH,
+    databaseUrl: c.DATABASE_URL ?? null,
     apiUrl,
     logLevel: c.LOG_LEVEL,
     logFormat: c.LOG_FORMAT ?? (env.NODE_ENV === 'production' ? 'json' : 'pretty'),
@@ -363,4 +364,5 @@ export const redactConfig = (config: Config): Record<string, unknown> => ({
   ...config,
   token: '[redacted]',
   apiUrl: config.apiUrl === null ? null : redactUrlCredentials(config.apiUrl),
+  databaseUrl: config.databaseUrl === null ? null : redactUrlCredentials(config.databaseUrl),
 });

@@ -8,14 +8,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { REST, Routes, ShardingManager, type RESTGetAPIGatewayBotResult, type Shard } from 'discord.js';
 import type { Config, ShardsConfig } from './config.js';
-import { openDatabase } from './db/client.js';
-import { sqliteOperations } from './db/store/operations.js';
+import { openStore } from './db/store/index.js';
 import type { Command } from './discord/commands/types.js';
 import { editorCommands } from './discord/commands/index.js';
 import { syncAllCommands } from './discord/sync.js';
 import type { Logger } from './log.js';
 import type { ManagerObservability } from './observability/manager.js';
-import { openSeasonStore } from './season-store.js';
+import { openSeasonStore, openServedSeasons } from './season-store.js';
 
 /** Discord's identify window: `max_concurrency` shards may identify per 5 s; a little margin on top. */
 const IDENTIFY_WINDOW_MS = 5_500;
@@ -97,10 +96,21 @@ export const startShardManager = async (
   }
 
   // 2. Migrate and import once; shards only attach (shard-store.ts). A failure throws before any shard exists.
-  const store = openSeasonStore({ databasePath: config.databasePath, seasonFiles: config.seasonFiles, log });
-  const data = store.dataVersion();
-  store.close();
-  log.info({ migrated: store.migrated, imported: store.imported, data: data && { hash: data.hash.slice(0, 12) } }, 'database ready for shards');
+  if (config.databaseUrl === null) {
+    const store = openSeasonStore({ databasePath: config.databasePath, seasonFiles: config.seasonFiles, log });
+    const data = store.dataVersion();
+    store.close();
+    log.info({ migrated: store.migrated, imported: store.imported, data: data && { hash: data.hash.slice(0, 12) } }, 'database ready for shards');
+  } else {
+    const opened = await openStore({ databaseUrl: config.databaseUrl, databasePath: config.databasePath, log, applicationName: 'caf-confed-bot manager' });
+    try {
+      const served = await openServedSeasons({ engine: 'pg', data: opened.store.data, editing: opened.store.editing, seasonFiles: config.seasonFiles, log, migrated: opened.migrated });
+      const data = served.dataVersion();
+      log.info({ database: opened.describe, migrated: served.migrated, imported: served.imported, data: data && { hash: data.hash.slice(0, 12) } }, 'database ready for shards');
+    } finally {
+      await opened.close();
+    }
+  }
 
   // 3. Commands: synced here, once for every shard (a shard never syncs).
   try {
@@ -141,8 +151,10 @@ export const startShardManager = async (
       if (exitCode !== null && deps.fatalExitCodes.includes(exitCode)) deps.onShardFatal(shard.id, exitCode);
     });
   });
-  const restShare = restShareFor(config.restRequestsPerSecond, shardCount);
-  const otherShardsRestShare = restShareFor(config.restRequestsPerSecond, shardCount, 1);
+  // On PostgreSQL every shard dispatches: an equal share each. On SQLite shard 0 does, and gets the most.
+  const equalShare = Math.max(1, Math.floor(config.restRequestsPerSecond / shardCount));
+  const restShare = config.databaseUrl === null ? restShareFor(config.restRequestsPerSecond, shardCount) : equalShare;
+  const otherShardsRestShare = config.databaseUrl === null ? restShareFor(config.restRequestsPerSecond, shardCount, 1) : equalShare;
   log.info(
     { shards: shardCount, maxConcurrency, requested: config.shards.count, remainingSessionStarts: remaining, restRequestsPerSecond: { dispatcher: restShare, eachOther: shardCount > 1 ? otherShardsRestShare : null } },
     'spawning shards',
@@ -151,15 +163,15 @@ export const startShardManager = async (
   // Before any shard spawns, so /healthz answers (503, naming the shards not yet started) during the
   // start, and a port in use stops the start before a shard identifies.
   let observability: ManagerObservability | null = null;
-  let closeDatabase = (): void => {};
+  let closeDatabase = async (): Promise<void> => {};
   if (config.http) {
     const { startManagerObservability } = await import('./observability/manager.js');
-    const { db, close } = openDatabase(config.databasePath, { migrate: false, log });
-    closeDatabase = close;
+    const opened = await openStore({ databaseUrl: config.databaseUrl, databasePath: config.databasePath, migrate: false, log, poolSize: 2 });
+    closeDatabase = opened.close;
     try {
-      observability = await startManagerObservability({ ...config.http, shards: manager.shards, shardCount, db: sqliteOperations(db), log });
+      observability = await startManagerObservability({ ...config.http, shards: manager.shards, shardCount, db: opened.store, log });
     } catch (err) {
-      close();
+      await opened.close();
       throw err;
     }
   }
@@ -177,7 +189,7 @@ export const startShardManager = async (
         await exited;
       }),
     );
-    closeDatabase();
+    await closeDatabase();
   };
 
   try {

@@ -55,6 +55,7 @@ describe('loadConfig', () => {
       guildId: null,
       editors: null,
       databasePath: 'data/bot.sqlite',
+      databaseUrl: null,
       apiUrl: null,
       logLevel: 'info',
       logFormat: 'pretty',
@@ -313,12 +314,15 @@ describe('DATABASE_URL', () => {
     expect(() => loadDataConfig({ DATABASE_URL: url, DATABASE_PATH: 'data/bot.sqlite' })).toThrow(/Both DATABASE_URL and DATABASE_PATH are set/);
   });
 
-  test('GIVEN DATABASE_URL alone THEN the tools take it and the bot refuses to start, saying it still runs on SQLite', () => {
+  test('GIVEN DATABASE_URL alone THEN the tools and the bot take it (PostgreSQL), and the loggable config hides its password', () => {
     expect(loadDataConfig({ DATABASE_URL: url }).databaseUrl).toBe(url);
     expect(loadDataConfig({}).databaseUrl).toBeNull();
-    const problems = problemsOf({ ...minimal, DATABASE_URL: url });
-    expect(problems).toContain('the bot itself still keeps its data in SQLite');
-    expect(problems).not.toContain('s3cret');
+    const config = loadConfig({ ...minimal, DATABASE_URL: url });
+    expect(config.databaseUrl).toBe(url);
+    expect(loadConfig(minimal).databaseUrl).toBeNull();
+    const logged = JSON.stringify(redactConfig(config));
+    expect(logged).not.toContain('s3cret');
+    expect(logged).toContain('postgres://[redacted]@127.0.0.1:5432/caf');
   });
 
   test('GIVEN a URL that is not postgres:// THEN refused', () => {

@@ -177,6 +177,7 @@ export const pgSettings = (db: PgDatabase): GuildSettingsStore => ({
   },
   clearGuildSeason: async (guildId) =>
     (await db.delete(guildDefaultSeasons).where(eq(guildDefaultSeasons.guildId, guildId)).returning({ guildId: guildDefaultSeasons.guildId })).length > 0,
+  allGuildSeasons: async () => (await db.select().from(guildDefaultSeasons)).map((r): [string, string] => [r.guildId, r.seasonId]),
   serverLanguage: (guildId) => serverLanguagePg(db, guildId),
   postLanguage: async (sub) => sub.language ?? (await serverLanguagePg(db, sub.guildId)) ?? DEFAULT_LANGUAGE,
 });
@@ -207,6 +208,13 @@ export const pgLanguages = (db: PgDatabase): LanguagesStore => ({
   },
   clearServer: async (guildId) =>
     (await db.delete(guildLanguages).where(eq(guildLanguages.guildId, guildId)).returning({ guildId: guildLanguages.guildId })).length > 0,
+  allChoices: async () => {
+    const [users, servers] = await Promise.all([db.select().from(userLanguages), db.select().from(guildLanguages)]);
+    return {
+      users: users.flatMap((r) => (isLanguage(r.language) ? [[r.userId, r.language] as [string, Language]] : [])),
+      servers: servers.flatMap((r) => (isLanguage(r.language) ? [[r.guildId, r.language] as [string, Language]] : [])),
+    };
+  },
 });
 
 // ---- club roles ----

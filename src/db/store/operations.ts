@@ -2,12 +2,13 @@
 // src/db/*.ts (their transactions stay synchronous inside them). Queries that lived in callers
 // (the health check's lease read, the metrics' counts, the purge's list of servers) are here too.
 import { count, eq, sql } from 'drizzle-orm';
-import { announcementOutbox, announcementSubscriptions, dispatcherLeases } from '../announcements-schema.js';
+import { isLanguage, type Language } from '../../i18n/languages.js';
+import { announcementOutbox, announcementSubscriptions, dispatcherLeases, guildDefaultSeasons } from '../announcements-schema.js';
 import { clearClubRole, clubRolesOf, setClubRole } from '../club-roles.js';
 import { acquireLease, releaseLease } from '../dispatcher-lease.js';
 import { clearDeparted, departedAt, markDeparted, purgeDepartedGuilds } from '../guild-departures.js';
 import * as settings from '../guild-settings.js';
-import { guildLanguages } from '../language-schema.js';
+import { guildLanguages, userLanguages } from '../language-schema.js';
 import { createLanguageStore } from '../languages.js';
 import * as outbox from '../outbox.js';
 import * as settle from '../outbox-settle.js';
@@ -95,6 +96,7 @@ const createSqliteOperations = (db: SyncDb): OperationsStore => {
       guildSeason: async (guildId) => settings.guildSeason(db, guildId),
       setGuildSeason: async (guildId, seasonId, now) => settings.setGuildSeason(db, guildId, seasonId, now),
       clearGuildSeason: async (guildId) => settings.clearGuildSeason(db, guildId),
+      allGuildSeasons: async () => db.select().from(guildDefaultSeasons).all().map((r): [string, string] => [r.guildId, r.seasonId]),
       serverLanguage: async (guildId) => settings.serverLanguage(db, guildId),
       postLanguage: async (sub) => settings.postLanguage(db, sub),
     },
@@ -104,6 +106,10 @@ const createSqliteOperations = (db: SyncDb): OperationsStore => {
       clearUser: async (userId) => languages.clearUser(userId),
       setServer: async (guildId, language, chosenBy, now) => languages.setServer(guildId, language, chosenBy, now),
       clearServer: async (guildId) => languages.clearServer(guildId),
+      allChoices: async () => ({
+        users: db.select().from(userLanguages).all().flatMap((r) => (isLanguage(r.language) ? [[r.userId, r.language] as [string, Language]] : [])),
+        servers: db.select().from(guildLanguages).all().flatMap((r) => (isLanguage(r.language) ? [[r.guildId, r.language] as [string, Language]] : [])),
+      }),
     },
     clubRoles: {
       setClubRole: async (guildId, teamId, roleId, now) => setClubRole(db, guildId, teamId, roleId, now),

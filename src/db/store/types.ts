@@ -97,6 +97,8 @@ export interface GuildSettingsStore {
   guildSeason(guildId: string): Promise<string | null>;
   setGuildSeason(guildId: string, seasonId: string, now: number): Promise<void>;
   clearGuildSeason(guildId: string): Promise<boolean>;
+  /** Every server's default season (a process's cache of them, ./choice-cache.ts). */
+  allGuildSeasons(): Promise<[string, string][]>;
   serverLanguage(guildId: string): Promise<Language | null>;
   postLanguage(sub: Pick<SubscriptionRow, 'guildId' | 'language'>): Promise<Language>;
 }
@@ -108,6 +110,8 @@ export interface LanguagesStore {
   clearUser(userId: string): Promise<boolean>;
   setServer(guildId: string, language: Language, chosenBy: string, now: number): Promise<void>;
   clearServer(guildId: string): Promise<boolean>;
+  /** Every choice stored (a process's cache of them, ./choice-cache.ts). */
+  allChoices(): Promise<{ readonly users: [string, Language][]; readonly servers: [string, Language][] }>;
 }
 
 /** /announcements roles (src/db/club-roles.ts). */
