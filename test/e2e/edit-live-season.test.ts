@@ -283,16 +283,17 @@ describe('a season built from a template with /edit season new and /edit fixture
 describe('the polled source disagreeing with the edit', () => {
   test('the edit is kept, /edit log shows the conflict, one notice in the editor channel even after another update', async () => {
     const notice = await standin.waitFor(() => standin.messages(notices).at(-1), 10_000, 'the editor notice');
-    expect(notice.embeds[0]?.fields?.[0]?.value ?? '').toBe(`The source says 1–0; the edit (change #${clResult}) keeps 2–0.`);
-    const log = await send(edit('log', { match: `${CL}/F-L2` }));
-    expect(text(log.data)).toContain('Conflicts: 1');
+    const all = standin.messages(notices).map((m) => messageText(m)).join('\n---\n');
+    expect(notice.embeds[0]?.fields?.[0]?.value ?? '', all).toBe(`The source says 1–0; the edit (change #${clResult}) keeps 2–0.`);
+    const log = text((await send(edit('log', { match: `${CL}/F-L2` }))).data);
+    expect(log).toContain('Conflicts: 1');
     const { data } = await send({ kind: 'chatInput', name: 'fixtures', guildId: GUILD_ID, options: { competition: CL, stage: 'final', when: 'all' } } as Spec);
     expect(text(data)).toMatch(/Al Ahly SC \*\*2–0\*\* Espérance de Tunis/);
 
     // The source's second update (a kickoff, served during the final), still disagreeing: imported, and no second notice.
     await expect.poll(() => bot.lines.filter(isUpdate).length, { timeout: (EVERY_S + 5) * 1_000 }).toBe(2);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    expect(standin.messages(notices)).toHaveLength(1);
+    expect(standin.messages(notices), standin.messages(notices).map((m) => messageText(m)).join('\n---\n')).toHaveLength(1);
     expect(text((await send(edit('log', { match: `${CL}/F-L2` }))).data)).toContain('Conflicts: 1');
   }, (EVERY_S + 20) * 1_000);
 });
