@@ -12,7 +12,18 @@ import type { SeasonIndex } from '../domain/season-index.js';
 import { computeGroupTables } from '../domain/standings.js';
 import { computeStats } from '../domain/stats.js';
 import { computeTies } from '../domain/ties.js';
-import { groupLabels, groupStage, hasUnnamedGroup, matchdayCount, shownGroup, stageCodes, stageName, stagesOfKind } from '../domain/format.js';
+import {
+  groupLabels,
+  groupStage,
+  hasUnnamedGroup,
+  matchdayCount,
+  previousStage,
+  shownGroup,
+  stageCodes,
+  stageFormat,
+  stageName,
+  stagesOfKind,
+} from '../domain/format.js';
 import type { GroupId, Match, Season, Stage } from '../domain/types.js';
 import { SeasonFileError } from '../season/parse.js';
 import { readSeasonFile } from '../season/read.js';
@@ -131,9 +142,16 @@ const teams: Query = (season) => {
     json: { teams: rows },
     text: formatTable(
       ['Team', 'Association', 'CAF rank', 'Entry'],
-      rows.map((r) => [r.name, r.association, r.rank, r.entryRound === 'second_round' ? 'bye to round 2' : 'first round']),
+      rows.map((r) => [r.name, r.association, r.rank, entryText(season, r.entryRound)]),
     ),
   };
+};
+
+/** Where a team entered, from the format: "First round", "Second round (bye past First round)", "League phase". */
+const entryText = (season: Season, stage: Stage): string => {
+  const before = previousStage(season, stage);
+  const bye = before !== null && stageFormat(season, stage)?.kind === 'qualifying';
+  return bye ? `${stageName(season, stage)} (bye past ${stageName(season, before)})` : stageName(season, stage);
 };
 
 const team: Query = (season, opts) => {
@@ -158,7 +176,7 @@ const team: Query = (season, opts) => {
     `${t.name} (${t.association}${association?.code ? `, ${association.code}` : ''})`,
     `CAF 5-year rank: ${association?.rank ?? 'not recorded'}`,
     `Qualified as: ${t.qualifyingMethod ?? 'not recorded'}`,
-    `Entry: ${t.entryRound === 'second_round' ? 'bye to the second round' : 'first round'}`,
+    `Entry: ${entryText(season, t.entryRound)}`,
     t.aliases.length ? `Also known as: ${t.aliases.join(', ')}` : null,
   ].filter((line) => line !== null);
   return { json, text: `${header.join('\n')}\n\n${formatTable(MATCH_HEADERS, matchRows(index, matches))}` };

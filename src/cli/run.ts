@@ -17,7 +17,7 @@ Queries:
   team <name>                             one team and its matches
   fixtures [--team] [--stage] [--group] [--matchday] [--from] [--to]
   standings [--group X]                   group tables with CAF tiebreakers
-  ties [--round first_round|second_round|quarter_final|semi_final|final]
+  ties [--round <stage>]                  a round's ties (a stage code of the season's format: first_round, final, …)
   scorers [--team] [--stage proper|qualifying|group|…] [--limit N]
   stats                                   matches and goals per stage, reconciled with the printed totals
   ranking                                 CAF 5-year association ranking, this season's points, and every loaded season's (acrossSeasons)

@@ -4,6 +4,7 @@
 // give stays null with a gap note; printed kickoff times and half-times are kept in match notes.
 import { indexClubs, newClubId } from '../clubs/match.js';
 import type { Club, ClubsFile } from '../clubs/schema.js';
+import { finalStage } from '../domain/format.js';
 import { computeTies } from '../domain/ties.js';
 import type { ParsedMatch, ParsedSeason, TeamRef } from '../football-txt/index.js';
 import type { SeasonFormatRecord } from '../season/format.js';
@@ -277,7 +278,9 @@ export function importSeason(parsed: ParsedSeason, clubs: ClubsFile, options: Se
     if (err instanceof SeasonFileError) return { ok: false, problems: err.problems.map((p) => `the season built from the file is invalid at ${p.path}: ${p.message}`) };
     throw err;
   }
-  const [finalTie] = computeTies(season, 'final');
+  // The final is the format's last knockout round, whatever its code.
+  const final = finalStage(season);
+  const [finalTie] = final === null ? [] : computeTies(season, final.code);
   const champion = season.teams.find((t) => t.id === finalTie?.winner)?.name ?? null;
   return { ok: true, value: { file: { ...file, champion }, clubs: mapped, newClubs } };
 }

@@ -8,7 +8,7 @@ import { indexSeason, type SeasonIndex } from '../../domain/season-index.js';
 import { resolveTie } from '../../domain/ties.js';
 import type { Goal, Match, Season } from '../../domain/types.js';
 import type { Translator } from '../../i18n/index.js';
-import { runningScore, tieOutcome } from '../render/match-format.js';
+import { runningScore, tieOutcome, tieWordsOf } from '../render/match-format.js';
 import { escapeText, truncate } from '../render/text.js';
 import { seasonFooter, stageColour } from '../render/theme.js';
 import { englishTr, stageTitle } from '../render/words.js';
@@ -39,7 +39,7 @@ function tieLine(season: Season, index: SeasonIndex, match: Match, tr: Translato
   if (isGroupStage(season, match.stage) || match.tie === null || match.leg === 1 || !hasResult(match)) return null;
   const legs = season.matches.filter((o) => o.stage === match.stage && o.tie === match.tie);
   const name = (id: string): string => escapeText(index.teamName(id));
-  return tieOutcome(resolveTie(legs), name, { competition: season.competition, tr });
+  return tieOutcome(resolveTie(legs), name, tieWordsOf(season, tr));
 }
 
 /** A full-time post (`result`), or a late result after the round's recap (`late`). */

@@ -10,11 +10,11 @@ import { matchOutcome } from '../../domain/outcome.js';
 import { indexSeason, type SeasonIndex } from '../../domain/season-index.js';
 import { computeGroupTable, decidedBetween } from '../../domain/standings.js';
 import { resolveTie } from '../../domain/ties.js';
-import { groupLabels, isFinalStage, isGroupStage, shownGroup } from '../../domain/format.js';
+import { groupLabels, isFinalStage, isGroupStage, isSingleLeg, shownGroup } from '../../domain/format.js';
 import type { Goal, GroupId, Match, Season, StandingRow } from '../../domain/types.js';
 import { goalsLine, missingGoalsOf } from '../render/goals.js';
 import { clampEmbed, embedLength, LIMITS } from '../render/limits.js';
-import { listNames, tieOutcome } from '../render/match-format.js';
+import { listNames, tieOutcome, tieWordsOf } from '../render/match-format.js';
 import { afterGroupsSuffix, dateOnlyText, englishTr, fateText, groupTitle, listJoin, stageTitle } from '../render/words.js';
 import type { Translator } from '../../i18n/index.js';
 import { intlTag } from '../../i18n/format.js';
@@ -79,7 +79,8 @@ export const roundTitle = (round: PlanningRound, tr: Translator = englishTr(), s
     if (first.matchday === null) return escapeText(round.label);
     return tr.t('announcements.round.group', { stage, n: tr.number(first.matchday) });
   }
-  if (first.leg === null) return escapeText(round.label);
+  // A single-leg round (a one-match final) is its stage's name in the post's language.
+  if (first.leg === null) return season !== undefined && isSingleLeg(season, first.stage) ? stage : escapeText(round.label);
   return tr.t('announcements.round.leg', { stage, leg: tr.t(`words.legs.${first.leg === 1 ? 'first' : 'second'}`) });
 };
 
@@ -435,7 +436,7 @@ export function renderRecap(season: Season, round: PlanningRound, tr: Translator
         const legs = season.matches.filter((o) => o.stage === m.stage && o.tie === m.tie);
         const tie = resolveTie(legs);
         // tieOutcome isolates the names itself.
-        const outcome = tieOutcome(tie, name, { competition: season.competition, tr });
+        const outcome = tieOutcome(tie, name, tieWordsOf(season, tr));
         const undecided = () => tr.t('announcements.recap.notDecided', { home: tr.name(name(tie.teams[0])), away: tr.name(name(tie.teams[1])) });
         lines.push(`• ${outcome ?? undecided()}`);
         if (isFinal && tie.winner !== null) champion = index.teamName(tie.winner);

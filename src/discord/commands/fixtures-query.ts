@@ -12,7 +12,7 @@ import { RESOURCES, type ResourceTree } from '../../i18n/resources.js';
 import { renderFixtures } from '../render/fixtures.js';
 import { formatDate } from '../render/match-format.js';
 import type { MessagePayload } from '../render/limits.js';
-import { dateOnlyText, englishTr, groupName, stageHeading } from '../render/words.js';
+import { dateOnlyText, englishTr, groupName, groupTitle, stageHeading, stageTitle } from '../render/words.js';
 import { MAX_MATCHDAY } from '../../season/format.js';
 import { SEASON_ID_PATTERN } from './season-choice.js';
 import { keptReply } from './kept-reply.js';
@@ -159,11 +159,12 @@ const WHEN_TITLES: ReadonlyMap<When, string> = new Map([
   ['all', 'fixtures.title.all'],
 ]);
 
-export const describeQuery = (q: FixturesQuery, teamName: (id: TeamId) => string, tr: Translator = englishTr()): string => {
+export const describeQuery = (q: FixturesQuery, teamName: (id: TeamId) => string, tr: Translator = englishTr(), season?: Pick<Season, 'format'>): string => {
   const parts = [tr.t(WHEN_TITLES.get(q.when) ?? 'fixtures.title.all')];
   if (q.team !== undefined) parts.push(tr.name(teamName(q.team)));
-  if (q.stage !== undefined) parts.push(stageHeading(q.stage, tr));
-  if (q.group !== undefined) parts.push(groupName(q.group, tr));
+  // With the season, a stage the house has no words for is named by its format ("League phase").
+  if (q.stage !== undefined) parts.push(season === undefined ? stageHeading(q.stage, tr) : stageTitle(season, q.stage, tr));
+  if (q.group !== undefined) parts.push(season === undefined ? groupName(q.group, tr) : groupTitle(season, q.group, tr));
   if (q.matchday !== undefined) parts.push(tr.t('fixtures.title.matchday', { n: tr.number(q.matchday) }));
   if (parts.length === 1) parts.push(tr.t(q.when === 'results' ? 'fixtures.title.newestFirst' : 'fixtures.title.wholeSeason'));
   return parts.join(' · ');
@@ -251,7 +252,7 @@ const buildFixturesReply = (season: Season, query: FixturesQuery, page: number, 
     teamName: index.teamName,
     matches,
     ties: computeTies(season),
-    heading: describeQuery(query, index.teamName, speech.tr),
+    heading: describeQuery(query, index.teamName, speech.tr, season),
     newestFirst: query.when === 'results',
     relative: query.when !== 'results',
     page,

@@ -16,7 +16,7 @@ import { replyTranslator } from './language.js';
 import { chooseSeason, competitionOption, seasonForAutocomplete } from './season-choice.js';
 import type { Command } from './types.js';
 import type { Translator } from '../../i18n/index.js';
-import { stageHeading } from '../render/words.js';
+import { stageTitle as stageTitleIn } from '../render/words.js';
 
 /** The parts of a season /scorers offers before the format's own stages: the competition proper, the qualifying rounds. */
 const SEASON_PARTS = ['proper', 'qualifying'] as const;
@@ -41,8 +41,8 @@ const readScorerStage = (interaction: ChatInputCommandInteraction, season: Seaso
 const DEFAULT_LIMIT = 15;
 const MAX_LIMIT = 50;
 
-const stageTitle = (stage: ScorerStage, tr: Translator): string =>
-  stage === 'proper' || stage === 'qualifying' ? tr.t(`scorers.stageTitle.${stage}`) : stageHeading(stage, tr);
+const stageTitle = (season: Season, stage: ScorerStage, tr: Translator): string =>
+  stage === 'proper' || stage === 'qualifying' ? tr.t(`scorers.stageTitle.${stage}`) : stageTitleIn(season, stage, tr);
 
 interface ScorersInput {
   readonly season: Season;
@@ -60,7 +60,7 @@ const scorersReply = keptReply(
       season,
       table: computeScorers(season, { stage, limit, ...(team ? { team: team.id } : {}) }),
       teamName: indexSeason(season).teamName,
-      heading: [tr.t('scorers.heading'), stageTitle(stage, tr), ...(team ? [tr.name(team.name)] : [])].join(' · '),
+      heading: [tr.t('scorers.heading'), stageTitle(season, stage, tr), ...(team ? [tr.name(team.name)] : [])].join(' · '),
       stage: stage === 'proper' || stage === 'qualifying' ? null : (stage as Stage),
       limit,
     }, tr),

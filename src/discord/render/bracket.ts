@@ -1,15 +1,15 @@
 import type { APIEmbedField } from 'discord.js';
-import { isSingleLeg } from '../../domain/format.js';
+import { isFinalStage, isSingleLeg } from '../../domain/format.js';
 import type { BracketStage } from '../../domain/ties.js';
 import type { Season, TeamId, TieResult } from '../../domain/types.js';
 import type { Translator } from '../../i18n/index.js';
 import { fitMessage } from './limits.js';
 import type { MessagePayload } from './limits.js';
-import { escapedNames, fixtureLines, formatDate, listNames, tieOutcome } from './match-format.js';
+import { escapedNames, fixtureLines, formatDate, listNames, tieOutcome, tieWordsOf } from './match-format.js';
 import type { TieWords } from './match-format.js';
 import { STAGE_COLOURS, seasonFooter } from './theme.js';
 import { escapeText, truncate } from './text.js';
-import { dateOnlyText, englishTr, roundText, stageHeading } from './words.js';
+import { dateOnlyText, englishTr, roundText, stageTitle } from './words.js';
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -22,14 +22,17 @@ const shortDate = (iso: string): string => {
 
 const tieField = (tie: TieResult, season: Season, teamName: (id: TeamId) => string, tr: Translator): APIEmbedField => {
   const name = escapedNames(listNames(season.teams, teamName));
-  const words: TieWords = { competition: season.competition, tr };
+  const words: TieWords = tieWordsOf(season, tr);
   const [a, b] = tie.teams;
   // The legs in order, first leg first: their dates say which is which.
   const legs = tie.legs.flatMap((leg) => fixtureLines(leg, name, undefined, words));
   const outcome = tieOutcome(tie, name, words);
   const played = tie.legs.some((leg) => leg.status !== 'scheduled' && leg.status !== 'postponed');
   const status = outcome !== null ? `➡️ ${outcome}` : tr.t(played ? 'bracket.secondLegToCome' : 'bracket.notPlayedYet');
-  const round = tie.stage === 'final' ? stageHeading('final', tr) : roundText({ stage: tie.stage, group: null, matchday: null, tie: tie.tie, leg: null }, tr);
+  // The final (the format's last knockout round) is one tie: its name alone.
+  const round = isFinalStage(season, tie.stage)
+    ? stageTitle(season, tie.stage, tr)
+    : roundText({ stage: tie.stage, group: null, matchday: null, tie: tie.tie, leg: null }, tr, { season });
   return {
     name: truncate(tr.t('bracket.tieTitle', { round, home: tr.name(name(a)), away: tr.name(name(b)) }), 256),
     value: truncate([...legs, status].join('\n'), 1024),
@@ -55,11 +58,11 @@ export const renderBracket = (
 ): MessagePayload => {
   const fields: APIEmbedField[] = [];
   for (const entry of stages) {
-    const label = stageHeading(entry.stage, tr);
+    const label = stageTitle(season, entry.stage, tr);
     if ('drawOn' in entry) fields.push({ name: label, value: tr.t('bracket.drawOn', { date: dateOnlyText(entry.drawOn, shortDate, tr) }) });
     else if ('waitingFor' in entry) {
       const key = `bracket.winnersOf.${entry.waitingFor}`;
-      fields.push({ name: label, value: tr.has(key) ? tr.t(key) : stageHeading(entry.waitingFor, tr) });
+      fields.push({ name: label, value: tr.has(key) ? tr.t(key) : stageTitle(season, entry.waitingFor, tr) });
     }
     else if (entry.ties.length === 0) fields.push({ name: label, value: tr.t('bracket.pairingsNotPublished') });
     else fields.push(...entry.ties.map((t) => tieField(t, season, teamName, tr)));

@@ -1,11 +1,11 @@
 import type { APIApplicationCommandOptionChoice } from 'discord.js';
-import { shownGroupLabels, matchdayCount, stageName } from '../../domain/format.js';
+import { shownGroupLabels, matchdayCount } from '../../domain/format.js';
 import { searchTeams } from '../../domain/names.js';
 import type { Season, Stage, StageKind, Team } from '../../domain/types.js';
 import type { Translator } from '../../i18n/index.js';
 import { LIMITS } from './limits.js';
 import { truncate } from './text.js';
-import { groupName, stageHeading } from './words.js';
+import { groupName, stageTitle } from './words.js';
 
 const MAX_CHOICES = 25;
 
@@ -40,7 +40,7 @@ const matching = <V extends string | number>(choices: readonly APIApplicationCom
 
 /** A stage as fans read it: the house's words for a known stage, else the name the season's format gives it. */
 export const stageChoiceName = (season: Pick<Season, 'format'>, stage: Stage, tr: Translator): string =>
-  truncate(tr.has(`words.stages.${stage}`) ? stageHeading(stage, tr) : stageName(season, stage), LIMITS.selectLabel);
+  truncate(stageTitle(season, stage, tr), LIMITS.selectLabel);
 
 /** Autocomplete for a `stage` option: the season's stages in the order they are played (optionally only some kinds). */
 export const stageChoices = (

@@ -7,7 +7,7 @@ import type { Translator } from '../../i18n/index.js';
 import type { GroupId, Match, Season, Stage, TieResult } from '../../domain/types.js';
 import { fitMessage } from './limits.js';
 import type { MessagePayload } from './limits.js';
-import { escapedNames, fixtureLines, listNames, missingTimes, tiesByMatch } from './match-format.js';
+import { escapedNames, fixtureLines, listNames, missingTimes, tiesByMatch, tieWordsOf } from './match-format.js';
 import type { NameOf, TieWords } from './match-format.js';
 import { clampPage, packSections, pagerRow } from './paging.js';
 import type { Section } from './paging.js';
@@ -195,7 +195,7 @@ const buildPages = (view: PagesInput): FixturePages => {
   const tr = view.tr ?? englishTr();
   const name = namesOf(view.season.teams, view.teamName);
   const ties = tiesByMatch(view.ties);
-  const words = { competition: view.season.competition, tr };
+  const words = { ...tieWordsOf(view.season), tr };
   const rounds = groupByRound(view.season, view.matches, tr);
   if (view.newestFirst) rounds.reverse();
   const headings: string[] = [];

@@ -1,5 +1,6 @@
 import { time, TimestampStyles } from 'discord.js';
-import type { Match, Score, Team, TeamId, TieResult } from '../../domain/types.js';
+import { finalStage } from '../../domain/format.js';
+import type { Match, Score, Season, Stage, Team, TeamId, TieResult } from '../../domain/types.js';
 import { escapeText } from './text.js';
 import type { Translator } from '../../i18n/index.js';
 import { cupName, dateOnlyText, englishTr, phrase } from './words.js';
@@ -140,7 +141,21 @@ export interface TieWords {
   readonly competition: string;
   /** The reply's language (English where a caller gives none). */
   readonly tr?: Translator;
+  /**
+   * The code of the season's final (the format's last knockout round), whose winner wins the cup;
+   * null when the season has none. Absent: CAF's code `final`.
+   */
+  readonly final?: Stage | null;
 }
+
+/** The words a season's ties are told in: its competition and its final, read from the format. */
+export const tieWordsOf = (season: Pick<Season, 'competition' | 'format'>, tr?: Translator): TieWords => ({
+  competition: season.competition,
+  final: finalStage(season)?.code ?? null,
+  ...(tr === undefined ? {} : { tr }),
+});
+
+const isFinalOf = (tie: TieResult, words: TieWords): boolean => tie.stage === (words.final === undefined ? 'final' : words.final);
 
 /**
  * Who goes through and how, naming only that team so the aggregate reads from its side:
@@ -152,7 +167,7 @@ export const tieOutcome = (tie: TieResult, name: NameOf, words: TieWords): strin
   if (winner === null) return null;
   const tr = words.tr ?? englishTr();
   const team = tr.name(name(winner));
-  const lead = tie.stage === 'final' ? tr.t('words.tie.wins', { team, cup: cupName(words.competition, tr) }) : tr.t('words.tie.through', { team });
+  const lead = isFinalOf(tie, words) ? tr.t('words.tie.wins', { team, cup: cupName(words.competition, tr) }) : tr.t('words.tie.through', { team });
   // A tie of one match (a single-leg final) has no aggregate to speak of: its score is on the line above.
   const agg = tie.legs.length === 1 ? null : aggregateFrom(tie, winner);
   const aggregate = agg === null ? null : tr.t('words.tie.aggregate', { score: tr.name(agg) });
@@ -186,7 +201,7 @@ export const tieOutcome = (tie: TieResult, name: NameOf, words: TieWords): strin
 export const tieOutcomeFor = (tie: TieResult, team: TeamId, name: NameOf, words: TieWords): string | null => {
   const outcome = tieOutcome(tie, name, words);
   if (outcome === null || tie.winner === team) return outcome;
-  return (words.tr ?? englishTr()).t(tie.stage === 'final' ? 'words.tie.runnersUp' : 'words.tie.eliminated', { outcome });
+  return (words.tr ?? englishTr()).t(isFinalOf(tie, words) ? 'words.tie.runnersUp' : 'words.tie.eliminated', { outcome });
 };
 
 /** The deciding leg of a tie: the last leg, once the tie is decided. */

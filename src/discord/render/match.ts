@@ -5,7 +5,7 @@ import { fixturePages } from './fixtures.js';
 import { goalsLine, missingGoalsOf } from './goals.js';
 import { LIMITS, fitMessage } from './limits.js';
 import type { ActionRow, MessagePayload } from './limits.js';
-import { escapedNames, formatScore, kickoffText, listNames, matchLine, resultMissing, runningScore, scoreCell, tieOutcome } from './match-format.js';
+import { escapedNames, formatScore, kickoffText, listNames, matchLine, resultMissing, runningScore, scoreCell, tieOutcome, tieWordsOf } from './match-format.js';
 import type { NameOf, TieWords } from './match-format.js';
 import { checkId } from './paging.js';
 import { seasonFooter, stageColour } from './theme.js';
@@ -124,7 +124,7 @@ export const matchEmbed = (view: MatchView): APIEmbed => {
   const { match } = view;
   const tr = view.tr ?? englishTr();
   const name = escapedNames(view.teamName);
-  const words: TieWords = { competition: view.season.competition, tr };
+  const words: TieWords = tieWordsOf(view.season, tr);
   const walkoverWithoutVenue = match.status === 'walkover' && match.venue === null;
   const alternatives = match.kickoffAlternatives.length > 0 && match.kickoff !== null ? [match.kickoff, ...match.kickoffAlternatives] : [];
   const when = kickoffText(match, tr);

@@ -3,6 +3,7 @@ import type { NextMatch, NextView } from '../../domain/next-match.js';
 import type { Match, Season, TeamId } from '../../domain/types.js';
 import type { Translator } from '../../i18n/index.js';
 import { isGroupStage, shownGroup, stageName } from '../../domain/format.js';
+import { knownWordsFor } from './words.js';
 import { fitMessage, type MessagePayload } from './limits.js';
 import { escapeText } from './text.js';
 import { SEASON_COLOUR, seasonFooter, stageColour } from './theme.js';
@@ -31,7 +32,8 @@ const unixOf = (iso: string): Date => new Date(Math.floor(Date.parse(iso) / 1000
  * which stage is the group stage and names the stages the house has no words for.
  */
 export const roundLabel = (season: HasFormat, match: Match, tr: Translator): string => {
-  const stage = tr.has(`next.stage.${match.stage}`) ? tr.t(`next.stage.${match.stage}`) : stageName(season, match.stage);
+  const known = knownWordsFor(season, match.stage) ?? match.stage;
+  const stage = tr.has(`next.stage.${known}`) ? tr.t(`next.stage.${known}`) : stageName(season, match.stage);
   if (isGroupStage(season, match.stage)) return tr.t('next.round.group', { stage, matchday: tr.number(match.matchday ?? 0) });
   if (match.leg === null) return stage;
   return tr.t('next.round.leg', { stage, leg: tr.t(match.leg === 1 ? 'next.leg.first' : 'next.leg.second') });

@@ -9,7 +9,8 @@ import type { Section } from './paging.js';
 import { SEASON_COLOUR, seasonFooter, stageColour } from './theme.js';
 import { escapeText } from './text.js';
 import type { TranslationValues, Translator } from '../../i18n/index.js';
-import { dateOnlyText, englishTr, legsHeading, stageHeading } from './words.js';
+import { dateOnlyText, englishTr, legsHeading, stageHeading, stageTitle } from './words.js';
+import { isFinalStage } from '../../domain/format.js';
 
 const KIND_ICONS: Readonly<Record<CalendarEntry['kind'], string>> = { draw: '🎲', matchday: '⚽', leg: '⚽' };
 const marker = (relation: CalendarPosition['relation'], tr: Translator): string => tr.t(`schedule.marker.${relation}`);
@@ -37,21 +38,28 @@ const candidates = (entry: CalendarEntry): Phrase[] => {
   return out;
 };
 
-/** A phrase's values in one language: the stage and legs words are looked up in that language. */
-const phraseValues = (entry: CalendarEntry, values: TranslationValues, tr: Translator): TranslationValues => ({
+/**
+ * A phrase's values in one language: the stage and legs words are looked up in that language. With the
+ * season, its format names a stage the house has no words for and says which round is the final (one tie).
+ */
+const phraseValues = (entry: CalendarEntry, values: TranslationValues, tr: Translator, season?: HasFormat): TranslationValues => ({
   ...values,
-  ...('stage' in values && entry.stage !== null ? { stage: stageHeading(entry.stage, tr) } : {}),
-  ...('legs' in values && entry.leg !== null ? { legs: legsHeading(entry.leg, entry.stage !== 'final', tr) } : {}),
+  ...('stage' in values && entry.stage !== null ? { stage: season === undefined ? stageHeading(entry.stage, tr) : stageTitle(season, entry.stage, tr) } : {}),
+  ...('legs' in values && entry.leg !== null
+    ? { legs: legsHeading(entry.leg, season === undefined || entry.stage === null ? entry.stage !== 'final' : !isFinalStage(season, entry.stage), tr) }
+    : {}),
 });
+
+type HasFormat = Pick<Season, 'format'>;
 
 /**
  * An entry's name in the reply's language: the phrase whose English wording is the data's own (so the
  * translation says what the source says), else the data's words as they are (isolated right to left).
  */
-const roundLabel = (entry: CalendarEntry, tr: Translator, legSuffix = true): string => {
+const roundLabel = (entry: CalendarEntry, tr: Translator, legSuffix = true, season?: HasFormat): string => {
   const en = englishTr();
-  const phrase = candidates(entry).find(([key, values]) => en.t(key, phraseValues(entry, values, en)) === entry.round);
-  if (phrase !== undefined) return escapeText(tr.t(phrase[0], phraseValues(entry, phrase[1], tr)));
+  const phrase = candidates(entry).find(([key, values]) => en.t(key, phraseValues(entry, values, en, season)) === entry.round);
+  if (phrase !== undefined) return escapeText(tr.t(phrase[0], phraseValues(entry, phrase[1], tr, season)));
   const leg = legSuffix && entry.leg !== null && !/\bleg/i.test(entry.round) ? tr.t('schedule.round.leg', { n: entry.leg }) : null;
   return [tr.name(escapeText(entry.round)), leg].filter(Boolean).join(' · ');
 };
@@ -72,8 +80,8 @@ const dateRange = (entry: CalendarEntry, tr: Translator): string => {
 const relative = (entry: CalendarEntry): string => time(new Date(`${entry.startDate}T00:00:00Z`), TimestampStyles.RelativeTime);
 
 /** One calendar entry: its dates and its name. Editors' notes on the entry are not fan text and stay out. */
-export const entryLine = (entry: CalendarEntry, position: CalendarPosition | null, tr: Translator = englishTr()): string => {
-  const parts = [`${KIND_ICONS[entry.kind]} ${dateRange(entry, tr)} · ${roundLabel(entry, tr)}`];
+export const entryLine = (entry: CalendarEntry, position: CalendarPosition | null, tr: Translator = englishTr(), season?: HasFormat): string => {
+  const parts = [`${KIND_ICONS[entry.kind]} ${dateRange(entry, tr)} · ${roundLabel(entry, tr, true, season)}`];
   const marked = position !== null && position.entry.id === entry.id;
   if (marked) parts.push(position.relation === 'next' ? `${marker('next', tr)} (${relative(entry)})` : marker(position.relation, tr));
   return parts.join(' · ');
@@ -96,7 +104,7 @@ export const renderSchedule = (
   }
   const sections: Section[] = [...phases.entries()].map(([phase, list]) => ({
     heading: `**${phaseLabel(phase, tr)}**`,
-    lines: list.map((e) => entryLine(e, position, tr)),
+    lines: list.map((e) => entryLine(e, position, tr, season)),
   }));
   const pages = packSections(sections, SCHEDULE_BUDGET, (heading) => tr.t('paging.continued', { heading }));
   const headline =
@@ -104,7 +112,7 @@ export const renderSchedule = (
       ? entries.length === 0
         ? tr.t('schedule.noCalendar')
         : ''
-      : tr.t('schedule.headline', { marker: marker(position.relation, tr), round: roundLabel(position.entry, tr, false), dates: dateRange(position.entry, tr) });
+      : tr.t('schedule.headline', { marker: marker(position.relation, tr), round: roundLabel(position.entry, tr, false, season), dates: dateRange(position.entry, tr) });
   const colour = position?.entry.stage ? stageColour(position.entry.stage) : SEASON_COLOUR;
   return fitMessage({
     embeds: (pages.length ? pages : ['']).map((page, i) => ({

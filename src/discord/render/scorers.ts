@@ -1,35 +1,55 @@
 import type { APIEmbed } from 'discord.js';
 import { normalizeName } from '../../domain/names.js';
-import type { ScorerRow, ScorerTable, Season, SourceNote, Stage, TeamId } from '../../domain/types.js';
+import type { ScorerRow, ScorerTable, Season, SourceNote, Stage, StageFormat, TeamId } from '../../domain/types.js';
 import { fitMessage } from './limits.js';
 import type { MessagePayload } from './limits.js';
 import { packLines } from './paging.js';
 import { SEASON_COLOUR, seasonFooter, stageColour } from './theme.js';
 import { escapeText } from './text.js';
 import type { Translator } from '../../i18n/index.js';
-import { englishTr, unattributedText } from './words.js';
+import { englishTr, stageTitle, unattributedText } from './words.js';
 
 /** Round keys in competition order. */
 const ROUND_ORDER: readonly string[] = ['R1', 'R2', 'MD1', 'MD2', 'MD3', 'MD4', 'MD5', 'MD6', 'GS', 'QF', 'SF', 'F'];
 
-/** The words fans read for a round key ("matchday 2", « 2e journée »); an unknown key as it is, lower case. */
-const roundWords = (key: string, tr: Translator): string => {
+/** The stage of the season's format with this key (`PO` → the play-off), when there is one. */
+const stageWithKey = (season: HasFormat | undefined, key: string): StageFormat | undefined => season?.format.stages.find((s) => s.key === key);
+
+/**
+ * The words fans read for a round key ("matchday 2", « 2e journée »): the house's for CAF's keys, else
+ * the name the season's format gives the stage with that key ("play-off"), else the key, lower case.
+ */
+const roundWords = (key: string, tr: Translator, season?: HasFormat): string => {
   const matchday = /^MD(\d+)$/.exec(key);
   if (matchday) return tr.t('scorers.rounds.matchday', { n: Number(matchday[1]) });
-  return ROUND_ORDER.includes(key) ? tr.t(`scorers.rounds.${key}`) : tr.name(key.toLowerCase());
+  if (ROUND_ORDER.includes(key)) return tr.t(`scorers.rounds.${key}`);
+  const stage = stageWithKey(season, key);
+  return stage === undefined || season === undefined ? tr.name(key.toLowerCase()) : stageTitle(season, stage.code, tr).toLocaleLowerCase(tr.language);
 };
 
-const roundRank = (key: string): number => {
-  const i = ROUND_ORDER.indexOf(key);
-  return i < 0 ? ROUND_ORDER.length : i;
+/**
+ * Where a round key sorts: with the season, where its stage is played (a matchday `MDn` in the group
+ * stage, in order); without it, CAF's keys in their order and any other key last.
+ */
+const roundRank = (key: string, season?: HasFormat): number => {
+  if (season === undefined) {
+    const i = ROUND_ORDER.indexOf(key);
+    return i < 0 ? ROUND_ORDER.length : i;
+  }
+  const matchday = /^MD(\d+)$/.exec(key);
+  const stages = season.format.stages;
+  const at = matchday ? stages.findIndex((s) => s.kind === 'group') : stages.findIndex((s) => s.key === key);
+  return at < 0 ? Number.MAX_SAFE_INTEGER : at * 1000 + (matchday ? Number(matchday[1]) : 0);
 };
+
+type HasFormat = Pick<Season, 'format'>;
 
 /** "matchday 2, quarter-finals ×2": where the goals came, in competition order. */
-export const roundBreakdown = (byRound: Readonly<Record<string, number>>, tr: Translator = englishTr()): string =>
+export const roundBreakdown = (byRound: Readonly<Record<string, number>>, tr: Translator = englishTr(), season?: HasFormat): string =>
   Object.entries(byRound)
     .filter(([, goals]) => goals > 0)
-    .sort(([a], [b]) => roundRank(a) - roundRank(b) || a.localeCompare(b))
-    .map(([round, goals]) => `${roundWords(round, tr)}${goals > 1 ? ` ×${goals}` : ''}`)
+    .sort(([a], [b]) => roundRank(a, season) - roundRank(b, season) || a.localeCompare(b))
+    .map(([round, goals]) => `${roundWords(round, tr, season)}${goals > 1 ? ` ×${goals}` : ''}`)
     .join(tr.t('scorers.rounds.separator'));
 
 /** "=1" when players share the rank, "1" otherwise. */
@@ -84,9 +104,10 @@ export const scorerLine = (
   teamName: (id: TeamId) => string,
   flagged: boolean,
   tr: Translator = englishTr(),
+  season?: HasFormat,
 ): string => {
   const penalties = penaltiesNote(row.penalties, tr);
-  const breakdown = roundBreakdown(row.byRound, tr);
+  const breakdown = roundBreakdown(row.byRound, tr, season);
   return [
     `\`${rankLabel(row, rows).padStart(3)}\` **${tr.name(escapeText(row.player))}** (${tr.name(escapeText(teamName(row.team)))}) — **${row.goals}**${penalties}${flagged ? ' ⚠️' : ''}`,
     breakdown,
@@ -106,7 +127,7 @@ export const renderScorers = (view: ScorersView, tr: Translator = englishTr()): 
       flaggedNotes.set(`${row.player}\u0000${gap.subject}\u0000${gap.text}`, { player: row.player, gap });
     }
   }
-  const lines = table.rows.map((row) => scorerLine(row, table.rows, view.teamName, flagged.has(row), tr));
+  const lines = table.rows.map((row) => scorerLine(row, table.rows, view.teamName, flagged.has(row), tr, view.season));
   const pages = lines.length === 0 ? [tr.t('scorers.empty')] : packLines(lines, LIST_BUDGET);
   const players = new Set(table.rows.map((r) => r.player)).size;
   const levelAtCut = view.limit !== undefined && players > view.limit;

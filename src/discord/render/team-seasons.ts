@@ -5,8 +5,7 @@ import { matchOutcome } from '../../domain/outcome.js';
 import type { Match, Season, Stage, TeamId } from '../../domain/types.js';
 import type { Translator } from '../../i18n/index.js';
 import { seasonTitle } from './theme.js';
-import { stageName } from '../../domain/format.js';
-import { englishTr, stageHeading } from './words.js';
+import { englishTr, stageTitle } from './words.js';
 
 /** A season and the club's id in it (a club keeps its id across seasons: data/clubs.json). */
 export interface TeamInSeason {
@@ -62,7 +61,7 @@ export const teamSeasonRecord = ({ season, team }: TeamInSeason): TeamSeasonReco
 
 /** A stage as fans read it: the house's words for a CAF stage, else the name the season's format gives it. */
 export const stageWords = (season: Season, stage: Stage, tr: Translator): string =>
-  tr.has(`words.stages.${stage}`) ? stageHeading(stage, tr) : stageName(season, stage);
+  stageTitle(season, stage, tr);
 
 /** "**CAF Champions League 2024–25** · Second round · W2 D1 L1, goals 5–2" */
 export const teamSeasonLine = (entry: TeamInSeason, tr: Translator = englishTr()): string => {

@@ -5,7 +5,7 @@ import { matchOutcome } from '../../domain/outcome.js';
 import type { Association, GroupTable, Match, ScorerTable, Season, Stage, Team, TeamId, TieResult } from '../../domain/types.js';
 import { fitMessage } from './limits.js';
 import type { MessagePayload } from './limits.js';
-import { escapedNames, fixtureLines, listNames, missingTimes, tieOutcomeFor } from './match-format.js';
+import { escapedNames, fixtureLines, listNames, missingTimes, tieOutcomeFor, tieWordsOf } from './match-format.js';
 import type { NameOf } from './match-format.js';
 import { isGroupStage, previousStage, stageFormat } from '../../domain/format.js';
 import { latestStageColour, seasonFooter } from './theme.js';
@@ -47,7 +47,7 @@ export const resultLetter = (match: Match, team: TeamId): 'W' | 'D' | 'L' | null
 const pathLines = (match: Match, view: TeamView, name: NameOf): string[] => {
   const tr = trOf(view);
   const letter = resultLetter(match, view.team.id);
-  return fixtureLines(match, name, undefined, { competition: view.season.competition, tr }, letter === null ? '' : `\`${tr.t(`team.letter.${letter}`)}\` `);
+  return fixtureLines(match, name, undefined, tieWordsOf(view.season, tr), letter === null ? '' : `\`${tr.t(`team.letter.${letter}`)}\` `);
 };
 
 /**
@@ -120,7 +120,7 @@ const stageHeading = (stage: Stage, view: TeamView, matches: readonly Match[], t
 /** How a tie ended for this team: "Zamalek through on away goals…", or "Runners-up: …" in the final. */
 const stageOutcome = (matches: readonly Match[], view: TeamView, tieOf: ReadonlyMap<string, TieResult>, name: NameOf): string | null => {
   const tie = matches.map((m) => tieOf.get(m.id)).find((t) => t !== undefined);
-  return tie ? tieOutcomeFor(tie, view.team.id, name, { competition: view.season.competition, tr: trOf(view) }) : null;
+  return tie ? tieOutcomeFor(tie, view.team.id, name, tieWordsOf(view.season, trOf(view))) : null;
 };
 
 const scorerSummary = (table: ScorerTable, tr: Translator): string => {

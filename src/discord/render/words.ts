@@ -2,7 +2,7 @@
 // so a later translation (i18next) replaces these bodies and not scattered concatenations.
 // Research notes never pass through here: a phrase is built from structured fields only.
 import { groupStage, isFinalStage, isGroupStage, shownGroup, stageAfterGroups, stageName } from '../../domain/format.js';
-import type { GroupId, Match, Season, Stage } from '../../domain/types.js';
+import { isKnownStage, STAGE_LABEL, STAGES, type GroupId, type KnownStage, type Match, type Season, type Stage } from '../../domain/types.js';
 import { createI18n, type Translator } from '../../i18n/index.js';
 
 let english: Translator | null = null;
@@ -95,8 +95,9 @@ export const roundText = (
       season !== undefined ? groupTitle(season, match.group, tr) : match.group === null ? tr.t('words.round.stage.group') : groupName(match.group, tr);
     return match.matchday === null ? group : tr.t('words.round.groupMatchday', { group, matchday: tr.number(match.matchday) });
   }
-  const stage = tr.has(`words.round.stage.${match.stage}`)
-    ? tr.t(`words.round.stage.${match.stage}`)
+  const known = season === undefined ? match.stage : (knownWordsFor(season, match.stage) ?? match.stage);
+  const stage = tr.has(`words.round.stage.${known}`)
+    ? tr.t(`words.round.stage.${known}`)
     : season === undefined
       ? codeWords(match.stage)
       : stageName(season, match.stage);
@@ -143,8 +144,22 @@ export const afterGroupsSuffix = (season: HasFormat): '' | 'Next' => (stageAfter
  * A stage as a heading, read from the season's format: the house's words for CAF's known codes
  * (« Quarts de finale »), else the name the format gives the stage ("League phase"), never its code.
  */
-export const stageTitle = (season: HasFormat, stage: Stage, tr: Translator = englishTr()): string =>
-  tr.has(`words.stages.${stage}`) ? phrase(tr, `words.stages.${stage}`) : stageName(season, stage);
+export const stageTitle = (season: HasFormat, stage: Stage, tr: Translator = englishTr()): string => {
+  const known = knownWordsFor(season, stage);
+  return known !== null && tr.has(`words.stages.${known}`) ? phrase(tr, `words.stages.${known}`) : stageName(season, stage);
+};
+
+/**
+ * The CAF code whose words tell this stage, read from the format: the stage's own code when the house
+ * knows it; for another code, `final` when it is the season's final (its last knockout round), else
+ * the known code whose English name the format gives it ("Semi-finals"); null when none fits.
+ */
+export const knownWordsFor = (season: HasFormat, stage: Stage): KnownStage | null => {
+  if (isKnownStage(stage)) return stage;
+  if (isFinalStage(season, stage)) return 'final';
+  const name = stageName(season, stage);
+  return STAGES.find((code) => STAGE_LABEL[code] === name) ?? null;
+};
 
 /**
  * A group as fans see it: "Group A"; for the one unnamed group of a league phase (or no group), the
