@@ -14,6 +14,8 @@ if (url === undefined || !/^postgres(ql)?:\/\//.test(url)) {
 export default defineConfig({
   test: {
     include: ['test/pg/**/*.pg-test.ts'],
+    // The e2e harness (test/pg/bot-on-pg.pg-test.ts starts the bot against the stand-in) reads the per-run build.
+    globalSetup: ['test/support/build-bot.ts'],
     exclude: [...configDefaults.exclude],
     // The files share one server; each makes its own database, so they may run side by side.
     maxWorkers: 2,

@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import type { RunningBot } from './app.js';
 import { ConfigError, parseConfig, type Config, type ConfigWarning } from './config.js';
-import { createLogger, flushLogSync, type Logger } from './log.js';
+import { createLogger, flushLogSync, redactUrlCredentials, type Logger } from './log.js';
 
 /**
  * Exit code for problems only an operator can fix (bad config, a rejected token): sysexits'
@@ -42,8 +42,14 @@ const operatorProblem = (err: unknown, databasePath: string): string | null => {
   if (code === 'SQLITE_NOTADB') {
     return `DATABASE_PATH ${databasePath} is not a SQLite database (${String(message)}). Point DATABASE_PATH at the bot's database, or restore it from a backup (§7 of the README).`;
   }
+  // PostgreSQL refusing the login or naming a database that does not exist: only the URL can change that.
+  // node-postgres' messages name the user and database, never the password.
+  if (typeof code === 'string' && POSTGRES_OPERATOR_CODES.has(code)) return `DATABASE_URL: PostgreSQL refused the connection (${String(message)}). Check the user, password and database name.`;
   return null;
 };
+
+/** invalid_authorization_specification, invalid_password, invalid_catalog_name (no such database), insufficient_privilege. */
+const POSTGRES_OPERATOR_CODES: ReadonlySet<string> = new Set(['28000', '28P01', '3D000', '42501']);
 
 const installSafetyNets = (log: Logger): void => {
   // Logged, never fatal: one bad interaction or a stray promise must not take the bot down for everyone.
@@ -97,7 +103,12 @@ const main = async (): Promise<void> => {
   installSafetyNets(log);
   for (const warning of warnings) log.warn(warning);
   log.info(
-    { databasePath: config.databasePath, guildId: config.guildId, apiUrl: config.apiUrl, seasonFiles: config.seasonFiles },
+    {
+      ...(config.databaseUrl === null ? { databasePath: config.databasePath } : { database: redactUrlCredentials(config.databaseUrl) }),
+      guildId: config.guildId,
+      apiUrl: config.apiUrl,
+      seasonFiles: config.seasonFiles,
+    },
     'starting',
   );
   let bot: RunningBot | null = null;
