@@ -87,6 +87,15 @@ describe.each(LOCALES)('%s', (language, locale) => {
     expect(semis).not.toMatch(/last_4|Last 4/i);
   });
 
+  test('the recap of the one-match final names the champion, with no aggregate section', () => {
+    for (const season of [caf, recoded]) {
+      const recap = postText(renderRecap(season, seasonRounds(season).find((r) => r.key === 'F')!, tr));
+      expect(recap).toContain(tr.t('announcements.recap.championWins', { team: 'Sahara Sporting', season: tr.name(season.name) }));
+      expect(recap).not.toContain(tr.t('announcements.recap.finalOnAggregate'));
+      expect(recap.startsWith(`${tr.t('words.stages.final')} — `)).toBe(true);
+    }
+  });
+
   test('the recap of the group stage\'s last matchday says where the teams go', () => {
     const recap = postText(renderRecap(recoded, seasonRounds(recoded).find((r) => r.key === 'GS-MD6')!, tr));
     expect(recap).not.toMatch(/quarter|quarts/);

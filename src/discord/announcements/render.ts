@@ -425,9 +425,12 @@ export function renderRecap(season: Season, round: PlanningRound, tr: Translator
     }
   } else {
     sections.push({ fields: linesToFields(tr.t('announcements.recap.results'), matches.map((m) => recapLine(index, m, tr)), tr) });
-    const secondLegs = matches.filter((m) => m.leg === 2 || (m.leg === null && m.status === 'walkover'));
+    // The matches that decide a tie: second legs, walkovers, and the one match of a single-leg round.
+    const secondLegs = matches.filter((m) => m.leg === 2 || (m.leg === null && (m.status === 'walkover' || isSingleLeg(season, m.stage))));
     // The final is the format's last knockout round, whatever its code.
     const isFinal = stage !== null && isFinalStage(season, stage);
+    // A one-match final needs no aggregate section: its result is above, its champion below.
+    const oneMatchFinal = isFinal && isSingleLeg(season, stage);
     if (secondLegs.length > 0) {
       const lines: string[] = [];
       let champion: string | null = null;
@@ -442,7 +445,7 @@ export function renderRecap(season: Season, round: PlanningRound, tr: Translator
         if (isFinal && tie.winner !== null) champion = index.teamName(tie.winner);
       }
       const heading = tr.t(isFinal ? 'announcements.recap.finalOnAggregate' : 'announcements.recap.whoGoesThrough');
-      sections.push({ fields: linesToFields(heading, lines, tr) });
+      if (!oneMatchFinal) sections.push({ fields: linesToFields(heading, lines, tr) });
       if (isFinal) {
         const name = champion ?? (season.champion === null ? null : index.teamName(season.champion));
         const value =
