@@ -270,7 +270,7 @@ describe('the constructed season: three groups and a single-leg final', () => {
   test('the format templates in data/formats are formats a season file accepts', async () => {
     const { seasonFormatSchema } = await import('../../src/season/format.js');
     const { readFileSync } = await import('node:fs');
-    for (const file of ['caf-club-competitions.json', 'three-groups-single-leg-final.json']) {
+    for (const file of ['caf-club-competitions.json', 'three-groups-single-leg-final.json', 'league-phase.json']) {
       const { $comment, ...format } = JSON.parse(readFileSync(fromPackageRoot('data', 'formats', file), 'utf8')) as Record<string, unknown>;
       expect($comment).toEqual(expect.any(String));
       expect(seasonFormatSchema.parse(format)).toEqual(format);
@@ -278,6 +278,9 @@ describe('the constructed season: three groups and a single-leg final', () => {
     const template = JSON.parse(readFileSync(fromPackageRoot('data', 'formats', 'three-groups-single-leg-final.json'), 'utf8')) as Record<string, unknown>;
     delete template['$comment'];
     expect(template).toEqual(constructed.format);
+    const leaguePhase = JSON.parse(readFileSync(fromPackageRoot('data', 'formats', 'league-phase.json'), 'utf8')) as Record<string, unknown>;
+    delete leaguePhase['$comment'];
+    expect(leaguePhase).toEqual(league.format);
   });
 });
 
