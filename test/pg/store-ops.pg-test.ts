@@ -8,7 +8,9 @@ import { PURGE_AFTER_MS } from '../../src/db/guild-departures.js';
 import { openPgDatabase, type OpenedPgDatabase } from '../../src/db/pg/client.js';
 import { migratePg } from '../../src/db/pg/migrate.js';
 import { pgOperations } from '../../src/db/pg/operations.js';
+import { startChoiceCache, withChoiceCache } from '../../src/db/store/choice-cache.js';
 import { sqliteOperations } from '../../src/db/store/operations.js';
+import { createLogger } from '../../src/log.js';
 import type { OperationsStore } from '../../src/db/store/types.js';
 import { factKey, type PlannedPost } from '../../src/domain/announcements.js';
 import type { OutboxRow } from '../../src/db/outbox.js';
@@ -356,5 +358,38 @@ describe('the operations store on PostgreSQL, several dispatchers', () => {
     expect(await ops.outbox.settlePostSent(first!, [snowflake(1)], false, T0)).toBe(false);
     expect(await ops.outbox.settlePostSent(taken!, [snowflake(2)], false, T0)).toBe(true);
     expect(await ops.outbox.getRow(first!.id)).toMatchObject({ status: 'sent', messageId: snowflake(2) });
+  });
+});
+
+describe('the choice cache on PostgreSQL (replies read language and default-season choices from memory)', () => {
+  const engine = pgEngine();
+  beforeAll(() => engine.setup());
+  afterAll(() => engine.teardown());
+
+  test("a process's own writes show at once, another process's after a refresh; the store wrapped by it writes through it", async () => {
+    const ops = await engine.fresh();
+    await ops.languages.setUser(snowflake(500), 'fr', T0);
+    const log = createLogger({ level: 'silent', format: 'json' });
+    const [a, b] = [await startChoiceCache(ops, { log, refreshMs: 60_000 }), await startChoiceCache(ops, { log, refreshMs: 60_000 })];
+    try {
+      expect(a.languages.choicesFor(snowflake(500), G)).toEqual({ user: 'fr', server: null });
+      await a.languages.setServer(G, 'ar', snowflake(7), T0);
+      await a.languages.clearUser(snowflake(500));
+      expect(a.languages.choicesFor(snowflake(500), G)).toEqual({ user: null, server: 'ar' });
+      expect(b.languages.choicesFor(snowflake(500), G)).toEqual({ user: 'fr', server: null });
+      const wrapped = withChoiceCache(ops, b);
+      await wrapped.settings.setGuildSeason(G, SEASON, T0);
+      expect(b.guildSeason(G)).toBe(SEASON);
+      expect(a.guildSeason(G)).toBeNull();
+      await Promise.all([a.refresh(), b.refresh()]);
+      for (const cache of [a, b]) {
+        expect(cache.languages.choicesFor(snowflake(500), G)).toEqual({ user: null, server: 'ar' });
+        expect(cache.guildSeason(G)).toBe(SEASON);
+      }
+      expect(await wrapped.languages.choicesFor(snowflake(500), G)).toEqual({ user: null, server: 'ar' });
+    } finally {
+      a.stop();
+      b.stop();
+    }
   });
 });
