@@ -1,9 +1,13 @@
 // Groups and matchdays of the group rounds. The letters come from the file's own group lines, else
 // from the groups option, else from headings that name a group; without any of these the pools are
-// found from who plays whom and reported, never lettered by guess. A group match's matchday is each
+// found from who plays whom and reported, never lettered by guess (one pool is a league phase: one
+// group with no letter, `UNNAMED_GROUP`). A group match's matchday is each
 // team's n-th group match in date order; when the two teams disagree the file is ambiguous.
 import { byDate, type Fail, type GroupDef, type MatchDraft, type RoundDraft } from './draft.js';
 import type { GroupsInput, ParsedGroup, TeamRef } from './types.js';
+
+/** The internal id of a league phase's one group, which has no letter (fans never see it). */
+export const UNNAMED_GROUP = 'league';
 
 export interface GroupResult {
   readonly groups: ParsedGroup[];
@@ -104,6 +108,9 @@ const assignments = (
     return build(order.map((l) => [l, members.get(l) ?? []] as const), 'headings', round.line) ? { labelOf, groups } : null;
   }
   const found = pools(matches);
+  // One pool and no letter anywhere: a league phase, one group shown without a letter (none is guessed).
+  const [only] = found;
+  if (found.length === 1 && only !== undefined) return build([[UNNAMED_GROUP, only]], 'unnamed', round.line) ? { labelOf, groups } : null;
   fail(
     round.line,
     `"${round.name}" names no group letters and no groups were given. The fixtures form ${found.length} pool${found.length === 1 ? '' : 's'}: ` +

@@ -29,8 +29,12 @@ export interface ParsedGroup {
   readonly label: string;
   readonly round: string;
   readonly teams: readonly TeamRef[];
-  /** Where the letters came from: a definition line in the file, the groups option, or the headings. */
-  readonly source: 'file' | 'groups-option' | 'headings';
+  /**
+   * Where the letters came from: a definition line in the file, the groups option, or the headings;
+   * `unnamed` for a round whose fixtures form one pool and that names no letter (a league phase): its
+   * label is the internal id UNNAMED_GROUP, never shown to fans.
+   */
+  readonly source: 'file' | 'groups-option' | 'headings' | 'unnamed';
 }
 
 export interface ParsedGoal {

@@ -67,9 +67,12 @@ export function formatOf(season: ParsedSeason): FormatResult {
     usedKeys.add(key);
     let stage: StageRecord;
     if (round.kind === 'group') {
-      const groups = season.groups.filter((g) => g.round === round.key).map((g) => g.label);
+      const own = season.groups.filter((g) => g.round === round.key);
+      const groups = own.map((g) => g.label);
       const matchdays = Math.max(1, ...season.matches.filter((m) => m.round === round.key).map((m) => m.matchday ?? 0));
-      stage = { code, name, key, kind: 'group', groups, matchdays };
+      // A league phase (one pool, no letter in the file) is one unnamed group.
+      const unnamed = own.length === 1 && own[0]?.source === 'unnamed';
+      stage = { code, name, key, kind: 'group', groups, matchdays, ...(unnamed ? { unnamed: true } : {}) };
     } else {
       const legs = new Set(season.ties.filter((t) => t.round === round.key).map((t) => t.legs.length));
       if (legs.size > 1) problems.push(`"${round.name}" (line ${round.line}) mixes ties of one match and of two legs; a round is played one way`);

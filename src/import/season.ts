@@ -227,7 +227,14 @@ export function importSeason(parsed: ParsedSeason, clubs: ClubsFile, options: Se
   const groups = parsed.groups.map((g) => ({
     id: g.label,
     teams: g.teams.map(nameOf),
-    note: g.source === 'file' ? 'Groups as the file defines them.' : g.source === 'groups-option' ? 'Group letters from the groups file given to the import (the file lists the group matches without letters).' : 'Groups from the file\'s headings.',
+    note:
+      g.source === 'file'
+        ? 'Groups as the file defines them.'
+        : g.source === 'groups-option'
+          ? 'Group letters from the groups file given to the import (the file lists the group matches without letters).'
+          : g.source === 'unnamed'
+            ? 'One group with no letter (a league phase): the file names none and its fixtures form one pool; the id is internal, never shown.'
+            : 'Groups from the file\'s headings.',
     sources: g.source === 'groups-option' ? groupSources : src,
   }));
 

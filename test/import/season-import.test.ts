@@ -9,6 +9,7 @@ import { formatOf } from '../../src/import/format.js';
 import { importSeason, mapClubs, type SeasonImport } from '../../src/import/season.js';
 import { seasonProgress } from '../../src/domain/season-status.js';
 import { parseSeason } from '../../src/season/parse.js';
+import { shownGroupLabels } from '../../src/domain/format.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/openfootball/${name}`, import.meta.url), 'utf8');
 const SOURCE = 'https://github.com/openfootball/africa/blob/16b5eccee9a91f00fd12c9cb2aa8d0cb088f919f/champions-league/2023-24/cl.txt';
@@ -285,4 +286,50 @@ test('data/seasons/caf-cl-2023-24.json is what the importer writes today from th
   if (!result.ok) return;
   expect(JSON.parse(JSON.stringify(result.value.file))).toEqual(shipped);
   expect(parseSeason(shipped, 'caf-cl-2023-24.json').season.champion).toBe('al-ahly-sc');
+});
+
+describe('a league phase: a group round whose fixtures form one pool and that names no letter', () => {
+  // Invented clubs; 7, 14 and 21 September and 5 October 2024 are Saturdays.
+  const text = [
+    '= Test League 2024-25',
+    '',
+    'Group',
+    '[Sat Sep/7]',
+    '  Alpha FC (EGY)  1-0  Beta FC (MAR)',
+    '  Gamma FC (ALG)  2-2  Delta FC (TUN)',
+    '[Sat Sep/14]',
+    '  Alpha FC (EGY)  3-1  Gamma FC (ALG)',
+    '  Beta FC (MAR)  0-0  Delta FC (TUN)',
+    '[Sat Sep/21]',
+    '  Delta FC (TUN)  0-2  Alpha FC (EGY)',
+    '  Beta FC (MAR)  1-0  Gamma FC (ALG)',
+    '',
+    'Final',
+    '[Sat Oct/5]',
+    '  Alpha FC (EGY)  2-1  Beta FC (MAR)',
+    '',
+  ].join('\n');
+  const result = parseFootballTxt(text, { fileName: 'league.txt', seasonLabel: '2024-25' });
+
+  test('is one unnamed group (no letter is guessed); the season file says "unnamed" and fans see no letter', () => {
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.season.groups).toMatchObject([{ label: 'league', source: 'unnamed' }]);
+    const format = formatOf(result.season);
+    expect(format.ok && format.format.stages[0]).toMatchObject({ code: 'group', kind: 'group', groups: ['league'], matchdays: 3, unnamed: true });
+    const made = importSeason(result.season, shippedClubs(), options('test-league-2024-25', 'CAF Champions League', '2024-25', 'league.txt'));
+    if (!made.ok) throw new Error(made.problems.join('\n'));
+    expect(made.value.file.champion).toBe('Alpha FC');
+    const season = parseSeason(JSON.parse(JSON.stringify(made.value.file)), 'league.json').season;
+    expect(season.format.stages[0]).toMatchObject({ kind: 'group', unnamed: true });
+    expect(shownGroupLabels(season)).toEqual([]);
+    expect(season.matches.filter((m) => m.stage === 'group').every((m) => m.group === 'league')).toBe(true);
+  });
+
+  test('two pools without letters still fail, listing them', () => {
+    const twoPools = text.replace('  Alpha FC (EGY)  3-1  Gamma FC (ALG)\n  Beta FC (MAR)  0-0  Delta FC (TUN)', '  Alpha FC (EGY)  3-1  Beta FC (MAR)\n  Gamma FC (ALG)  0-0  Delta FC (TUN)')
+      .replace('  Delta FC (TUN)  0-2  Alpha FC (EGY)\n  Beta FC (MAR)  1-0  Gamma FC (ALG)', '  Beta FC (MAR)  0-2  Alpha FC (EGY)\n  Delta FC (TUN)  1-0  Gamma FC (ALG)');
+    const failed = parseFootballTxt(twoPools, { fileName: 'league.txt', seasonLabel: '2024-25' });
+    expect(failed.ok).toBe(false);
+    expect(failed.ok ? '' : failed.errors.map((e) => e.message).join('\n')).toContain('The fixtures form 2 pools');
+  });
 });
