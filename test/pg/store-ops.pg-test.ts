@@ -11,6 +11,11 @@ import { pgOperations } from '../../src/db/pg/operations.js';
 import { startChoiceCache, withChoiceCache } from '../../src/db/store/choice-cache.js';
 import { sqliteOperations } from '../../src/db/store/operations.js';
 import { createLogger } from '../../src/log.js';
+import type { SendPost } from '../../src/discord/announcements/sender.js';
+import { roundTiming } from '../../src/domain/announcements.js';
+import { seasonRounds } from '../../src/domain/calendar.js';
+import { runTick } from '../../src/scheduler/tick.js';
+import { readSeasonFile } from '../../src/season/read.js';
 import type { OperationsStore } from '../../src/db/store/types.js';
 import { factKey, type PlannedPost } from '../../src/domain/announcements.js';
 import type { OutboxRow } from '../../src/db/outbox.js';
@@ -28,6 +33,8 @@ const LEASE = { realNow: T0, leaseMs: 2 * M, limit: 50 };
 
 interface Engine {
   readonly name: string;
+  /** The database's URL (PostgreSQL), for a second pool as another process would open. */
+  url(): string;
   setup(): Promise<void>;
   /** A store on an empty database. */
   fresh(): Promise<OperationsStore>;
@@ -38,6 +45,7 @@ const sqliteEngine = (): Engine => {
   let opened: OpenedDatabase | null = null;
   return {
     name: 'SQLite',
+    url: () => ':memory:',
     setup: async () => undefined,
     fresh: async () => {
       opened?.close();
@@ -53,6 +61,7 @@ const pgEngine = (): Engine => {
   let opened: OpenedPgDatabase;
   return {
     name: 'PostgreSQL',
+    url: () => database.url,
     setup: async () => {
       database = await freshDatabase('store_ops');
       opened = openPgDatabase(database.url, { max: 4 });
@@ -391,5 +400,44 @@ describe('the choice cache on PostgreSQL (replies read language and default-seas
       a.stop();
       b.stop();
     }
+  });
+});
+
+describe('several dispatchers on one PostgreSQL (the real tick, each process its own pool)', () => {
+  const engine = pgEngine();
+  const pools: OpenedPgDatabase[] = [];
+  beforeAll(() => engine.setup());
+  afterAll(async () => {
+    await Promise.all(pools.map((p) => p.close()));
+    await engine.teardown();
+  });
+
+  test('three passes at once over 60 channels: every channel gets its post exactly once, and every dispatcher sends some', async () => {
+    const ops = await engine.fresh();
+    const { season } = readSeasonFile();
+    const round = seasonRounds(season).find((r) => r.key === 'GS-MD1')!;
+    const dueAt = roundTiming(round.matches)!.start - 24 * H;
+    for (let c = 0; c < 60; c += 1) {
+      const channelId = snowflake(2000 + c);
+      const sub = await ops.settings.setSubscription({ guildId: G, channelId, seasonId: season.id, leadsMs: [24 * H], recap: false }, dueAt - H);
+      await ops.outbox.upsertPlan(sub, [post(channelId, { season: season.id, roundKey: 'GS-MD1', dueAt, expiresAt: dueAt + 6 * H })], dueAt - H);
+    }
+    const sends: { channelId: string; nonce: string; by: number }[] = [];
+    const dispatchers = [0, 1, 2].map((by) => {
+      const pool = openPgDatabase(engine.url(), { max: 3 });
+      pools.push(pool);
+      const send: SendPost = async (outgoing) => {
+        sends.push({ channelId: outgoing.channelId, nonce: outgoing.nonce, by });
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        return { kind: 'sent', messageIds: [snowflake(9000 + sends.length)] };
+      };
+      return runTick({ db: pgOperations(pool.db), season: () => season, send, log: createLogger({ level: 'silent', format: 'json' }), batchSize: 5, concurrency: 4, realNow: () => dueAt }, dueAt);
+    });
+    const reports = await Promise.all(dispatchers);
+    expect(reports.reduce((n, r) => n + r.sent, 0)).toBe(60);
+    expect(new Set(sends.map((s) => s.channelId)).size).toBe(60);
+    expect(sends).toHaveLength(60);
+    expect(new Set(sends.map((s) => s.by))).toEqual(new Set([0, 1, 2]));
+    expect(await ops.outbox.countByStatus(G)).toMatchObject({ sent: 60, pending: 0, sending: 0 });
   });
 });
