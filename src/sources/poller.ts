@@ -207,12 +207,17 @@ export function createSourcePoller(options: SourcePollerOptions): SourcePoller {
     }
     const merged = applyOverrides(season, (await options.overrides?.()) ?? []);
     const diff = diffSeasons(options.served?.() ?? current, merged.season);
-    if (isEmptyDiff(diff)) {
+    // Nothing fans would see changed. Still imported when the source now differs from an editor's
+    // override: the store keeps the source's data as the season's base and reports the conflict to
+    // editors (notice, /edit log); otherwise they would never hear of it.
+    const onlyOverridden = isEmptyDiff(diff) && merged.conflicts.length > 0;
+    if (isEmptyDiff(diff) && !onlyOverridden) {
       remember(response, hash, null);
       logConflicts(merged.conflicts);
       return { kind: 'unchanged', reason: 'no-change', nextPollMs: succeeded() };
     }
-    const update: SourceUpdate = { season: merged.season, source: season, diff, summary: summarizeDiff(diff), conflicts: merged.conflicts, hash };
+    const summary = onlyOverridden ? 'no change to what is served (the source differs where editors overrode it)' : summarizeDiff(diff);
+    const update: SourceUpdate = { season: merged.season, source: season, diff, summary, conflicts: merged.conflicts, hash };
     try {
       await options.apply(merged.season, update);
     } catch (err) {
