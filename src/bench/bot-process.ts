@@ -1,7 +1,7 @@
 // The two bots the bench compares, as child processes run the same way: plain node on compiled
 // JavaScript, the same flags (--expose-gc and the memory probe preloaded), the same environment.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -88,7 +88,9 @@ export const spawnBenchBot = (opts: SpawnOptions): BenchBot => {
   closeSync(logFd);
   const stderr: string[] = [];
   const tail = () => {
-    const out = readFileSync(logFile, 'utf8').split('\n').slice(-15).map((l) => (l.length > 300 ? `${l.slice(0, 300)}…` : l));
+    // After stop() the working directory (and the log) is gone: say so rather than throw over the real error.
+    const text = existsSync(logFile) ? readFileSync(logFile, 'utf8') : '(log removed with the working directory)';
+    const out = text.split('\n').slice(-15).map((l) => (l.length > 300 ? `${l.slice(0, 300)}…` : l));
     return [...out, ...stderr.slice(-10)].join('\n');
   };
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

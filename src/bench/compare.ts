@@ -124,8 +124,10 @@ export const startAndProbe = async (env: BenchEnv, kind: BotKind, standin: Stand
     const readyLine = await bot.ready;
     return { process: bot, readyMs: first.answeredAt - bot.spawnedAt, readyLine };
   } catch (err) {
+    // Its output first: stopping removes the bot's working directory, and the log file with it.
+    const output = bot.tail();
     await bot.stop(2_000);
-    throw new Error(`${(err as Error).message}\n${kind} output:\n${bot.tail()}`, { cause: err });
+    throw new Error(`${(err as Error).message}\n${kind} output:\n${output}`, { cause: err });
   }
 };
 
