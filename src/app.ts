@@ -157,6 +157,7 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
   const client = createClient(config, log);
   const announcements = createAnnouncements({
     db: ops,
+    data: store.data,
     client,
     clock,
     // Every loaded season: each channel is planned and posted from the season it follows.

@@ -8,6 +8,7 @@ import { Events, type Client, type Guild, type NonThreadGuildBasedChannel, type 
 import type { Clock } from '../clock.js';
 import { DISABLED_REASONS } from '../db/guild-settings.js';
 import { operationsOf, syncDbOf, type OperationsDb } from '../db/store/operations.js';
+import type { SeasonDataStore } from '../db/store/season-data.js';
 import type { AnnouncementsService } from '../discord/announcements/service.js';
 import { createDiscordSender } from '../discord/announcements/sender.js';
 import type { SendPost } from '../discord/announcements/sender.js';
@@ -38,6 +39,8 @@ export interface AnnouncementsRuntime {
 export interface AnnouncementsOptions {
   /** The operations store (or a SQLite database, taken as its store). */
   readonly db: OperationsDb;
+  /** When each result and goal was first seen (planning reads it); absent: read through the SQLite database. */
+  readonly data?: Pick<SeasonDataStore, 'readKnownFacts'>;
   readonly client: Client;
   readonly clock: Clock;
   /** The loaded seasons (a catalog), or one season every channel follows. Read at each plan and pass. */
@@ -58,7 +61,7 @@ export function createAnnouncements(opts: AnnouncementsOptions): AnnouncementsRu
   const log = opts.log;
   const ops = operationsOf(opts.db);
   const send = opts.send ?? createDiscordSender(opts.client);
-  const service: AnnouncementsService = { db: ops, send, lateWindowMs: opts.lateWindowMs, ...(opts.recapWaitMs === undefined ? {} : { recapWaitMs: opts.recapWaitMs }) };
+  const service: AnnouncementsService = { db: ops, ...(opts.data === undefined ? {} : { data: opts.data }), send, lateWindowMs: opts.lateWindowMs, ...(opts.recapWaitMs === undefined ? {} : { recapWaitMs: opts.recapWaitMs }) };
   let scheduler: Scheduler | null = null;
 
   const now = (): number => opts.clock.now().getTime();

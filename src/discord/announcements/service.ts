@@ -8,6 +8,7 @@ import type { Season } from '../../domain/types.js';
 import type { SubscriptionRow, SubscriptionChange } from '../../db/guild-settings.js';
 import type { OutboxRow } from '../../db/outbox.js';
 import { syncDbOf } from '../../db/store/operations.js';
+import type { SeasonDataStore } from '../../db/store/season-data.js';
 import type { OperationsStore } from '../../db/store/types.js';
 import { planOne, roundsOf } from '../../planning/announcements.js';
 import { competitionSeasonTitle } from '../render/theme.js';
@@ -23,6 +24,8 @@ import { renderMatchPost } from './render-results.js';
 export interface AnnouncementsService {
   /** The operations store: settings, the outbox. */
   readonly db: OperationsStore;
+  /** When each result and goal was first seen (planning reads it); absent: read through the SQLite database. */
+  readonly data?: Pick<SeasonDataStore, 'readKnownFacts'>;
   /** The same sender the scheduler uses (discord.js REST queue, nonce, allowed mentions). */
   readonly send: SendPost;
   readonly lateWindowMs: number;
