@@ -117,3 +117,13 @@ test('the CLI: entry rounds and the final come from the format', () => {
   const ties = QUERIES['ties']?.(recoded, { args: [], round: 'grand_final' }).json as { ties: { winner: string }[] };
   expect(ties.ties.map((t) => t.winner)).toEqual(['Sahara Sporting']);
 });
+
+test('a stage of another code wears the colour of the CAF stage its format makes it like', async () => {
+  const { stageColour, STAGE_COLOURS, SEASON_COLOUR } = await import('../../src/discord/render/theme.js');
+  expect(stageColour('grand_final', recoded)).toBe(STAGE_COLOURS.final);
+  expect(stageColour('last_4', recoded)).toBe(STAGE_COLOURS.quarter_final);
+  expect(stageColour('league', league)).toBe(STAGE_COLOURS.group);
+  expect(stageColour('playoff', league)).toBe(STAGE_COLOURS.first_round);
+  expect(stageColour('playoff')).toBe(SEASON_COLOUR);
+  expect(stageColour('constructor', league)).toBe(SEASON_COLOUR);
+});

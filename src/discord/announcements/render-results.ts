@@ -24,7 +24,7 @@ const matchIn = (round: PlanningRound, matchId: string): Match => {
   return match;
 };
 
-const head = (season: Season, match: Match, heading: string, tr: Translator) => ({ title: heading, colour: stageColour(match.stage), footer: seasonFooter(season, undefined, tr) });
+const head = (season: Season, match: Match, heading: string, tr: Translator) => ({ title: heading, colour: stageColour(match.stage, season), footer: seasonFooter(season, undefined, tr) });
 
 /** The group table after this match's matchday, on one line; null outside a group. */
 function groupLine(season: Season, index: SeasonIndex, match: Match, tr: Translator): string | null {

@@ -293,7 +293,7 @@ export function renderPreview(season: Season, round: PlanningRound, tr: Translat
     sections.push({ fields: linesToFields(tr.t('announcements.preview.fixtures'), lines, tr) });
   }
 
-  const head = { title: tr.t('announcements.post.previewTitle', { round: roundTitle(round, tr, season) }), colour: stageColour(stage), footer: seasonFooter(season, undefined, tr) };
+  const head = { title: tr.t('announcements.post.previewTitle', { round: roundTitle(round, tr, season) }), colour: stageColour(stage, season), footer: seasonFooter(season, undefined, tr) };
   return {
     messages: packPost(head, sections, tr),
     summary: `${round.label} preview: ${matches.length} ${matches.length === 1 ? 'match' : 'matches'}`,
@@ -458,7 +458,7 @@ export function renderRecap(season: Season, round: PlanningRound, tr: Translator
     }
   }
 
-  const head = { title: tr.t('announcements.post.resultsTitle', { round: roundTitle(round, tr, season) }), colour: stageColour(stage), footer: seasonFooter(season, undefined, tr) };
+  const head = { title: tr.t('announcements.post.resultsTitle', { round: roundTitle(round, tr, season) }), colour: stageColour(stage, season), footer: seasonFooter(season, undefined, tr) };
   return { messages: packPost(head, sections, tr), summary };
 }
 
@@ -481,7 +481,7 @@ export function renderMoved(season: Season, round: PlanningRound, moves: readonl
   const stage = round.matches[0]?.stage ?? null;
   return {
     messages: packPost(
-      { title: tr.t('announcements.post.movedTitle', { round: roundTitle(round, tr, season) }), colour: stageColour(stage), footer: seasonFooter(season, undefined, tr) },
+      { title: tr.t('announcements.post.movedTitle', { round: roundTitle(round, tr, season) }), colour: stageColour(stage, season), footer: seasonFooter(season, undefined, tr) },
       [{ description: tr.t('announcements.moved.intro'), fields: linesToFields(tr.t('announcements.moved.changes'), lines, tr) }],
       tr,
     ),

@@ -9,7 +9,7 @@ import { escapedNames, fixtureLines, formatDate, listNames, tieOutcome, tieWords
 import type { TieWords } from './match-format.js';
 import { STAGE_COLOURS, seasonFooter } from './theme.js';
 import { escapeText, truncate } from './text.js';
-import { dateOnlyText, englishTr, roundText, stageTitle } from './words.js';
+import { dateOnlyText, englishTr, knownWordsFor, roundText, stageTitle } from './words.js';
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -61,7 +61,8 @@ export const renderBracket = (
     const label = stageTitle(season, entry.stage, tr);
     if ('drawOn' in entry) fields.push({ name: label, value: tr.t('bracket.drawOn', { date: dateOnlyText(entry.drawOn, shortDate, tr) }) });
     else if ('waitingFor' in entry) {
-      const key = `bracket.winnersOf.${entry.waitingFor}`;
+      // "Winners of the semi-finals" for a stage the format makes one, whatever its code.
+      const key = `bracket.winnersOf.${knownWordsFor(season, entry.waitingFor) ?? entry.waitingFor}`;
       fields.push({ name: label, value: tr.has(key) ? tr.t(key) : stageTitle(season, entry.waitingFor, tr) });
     }
     else if (entry.ties.length === 0) fields.push({ name: label, value: tr.t('bracket.pairingsNotPublished') });

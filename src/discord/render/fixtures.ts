@@ -222,7 +222,7 @@ export const renderFixtures = (view: FixturesView): MessagePayload => {
   const embed: APIEmbed = {
     title: escapeText(view.heading),
     description: pages[page - 1] ?? view.emptyText,
-    color: stageColour(stages[page - 1] ?? null),
+    color: stageColour(stages[page - 1] ?? null, view.season),
     footer: seasonFooter(view.season, undefined, tr),
   };
   const label = tr.t('paging.label', { page: tr.number(page), count: tr.number(pageCount) });

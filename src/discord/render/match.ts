@@ -162,7 +162,7 @@ export const matchEmbed = (view: MatchView): APIEmbed => {
   return {
     title: escapeText(scoreTitle(match, view.teamName, tr)),
     description: lines.join('\n'),
-    color: stageColour(match.stage),
+    color: stageColour(match.stage, view.season),
     fields,
     footer: seasonFooter(view.season, undefined, tr),
   };
@@ -242,7 +242,7 @@ export const renderMatchChoice = (view: MatchChoiceView): MessagePayload => {
       {
         title: escapeText(view.heading),
         description: [tr.t('match.choice.pick'), ...lines].join('\n'),
-        color: stageColour(shown[0]?.stage ?? null),
+        color: stageColour(shown[0]?.stage ?? null, view.season),
         footer: seasonFooter(view.season, undefined, tr),
       },
     ],

@@ -113,7 +113,7 @@ export const renderNext = ({ season, view, team, teamName, tr }: NextInput): Mes
   const embed = ((): APIEmbed => {
     if (view.kind === 'upcoming') {
       const first = view.matches[0];
-      const colour = first === undefined ? SEASON_COLOUR : stageColour(first.match.stage);
+      const colour = first === undefined ? SEASON_COLOUR : stageColour(first.match.stage, season);
       if (club !== null && first !== undefined) {
         return { title: tr.t('next.title.team', { team: tr.name(teamName(team ?? '')) }), description: matchBlock(season, first, name, tr).join('\n'), color: colour };
       }

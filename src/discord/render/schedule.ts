@@ -113,7 +113,7 @@ export const renderSchedule = (
         ? tr.t('schedule.noCalendar')
         : ''
       : tr.t('schedule.headline', { marker: marker(position.relation, tr), round: roundLabel(position.entry, tr, false, season), dates: dateRange(position.entry, tr) });
-  const colour = position?.entry.stage ? stageColour(position.entry.stage) : SEASON_COLOUR;
+  const colour = position?.entry.stage ? stageColour(position.entry.stage, season) : SEASON_COLOUR;
   return fitMessage({
     embeds: (pages.length ? pages : ['']).map((page, i) => ({
       ...(i === 0 ? { title: tr.t('schedule.title') } : {}),

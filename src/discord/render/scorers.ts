@@ -140,7 +140,7 @@ export const renderScorers = (view: ScorersView, tr: Translator = englishTr()): 
       tr.t('scorers.disputed', { player: tr.name(escapeText(player)) }),
     ),
   ];
-  const colour = view.stage === null ? SEASON_COLOUR : stageColour(view.stage);
+  const colour = view.stage === null ? SEASON_COLOUR : stageColour(view.stage, view.season);
   const embeds: APIEmbed[] = pages.map((page, i) => ({
     ...(i === 0 ? { title: escapeText(view.heading) } : {}),
     description: page,

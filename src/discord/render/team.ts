@@ -189,7 +189,7 @@ export const renderTeam = (view: TeamView): MessagePayload => {
         // The club as fans in the reply's language know it (tr.name), as in the lines below.
         title: tr.name(escapeText(team.name)),
         description: [...champion, ...(path.length ? path : [tr.t('team.noMatches')])].join('\n'),
-        color: latestStageColour(view.matches.map((m) => m.stage)),
+        color: latestStageColour(view.matches.map((m) => m.stage), view.season),
         fields,
         footer: seasonFooter(view.season, undefined, tr),
       },

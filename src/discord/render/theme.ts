@@ -2,6 +2,7 @@ import type { APIEmbed } from 'discord.js';
 import { isKnownStage, STAGES, type KnownStage, type Season, type Stage } from '../../domain/types.js';
 import type { Translator } from '../../i18n/index.js';
 import { seasonNotice } from './season-notice.js';
+import { isFinalStage, stageFormat, stageOrdinal } from '../../domain/format.js';
 import { englishTr } from './words.js';
 
 /** One colour per stage so a fan recognises the phase at a glance. */
@@ -17,15 +18,33 @@ export const STAGE_COLOURS: Readonly<Record<KnownStage, number>> = {
 /** For replies that span the whole season (calendar, rankings, about). */
 export const SEASON_COLOUR = 0x1565c0;
 
-/** `isKnownStage` (Object.hasOwn): a stage the house has no colour for (or a forged option) gets the season colour, never a prototype member. */
-export const stageColour = (stage: Stage | null | undefined): number =>
-  stage === null || stage === undefined || !isKnownStage(stage) ? SEASON_COLOUR : STAGE_COLOURS[stage];
+/** The CAF stage whose colour a stage of another code wears, from the season's format: by its kind, the final by its place. */
+const colourOf = (season: Pick<Season, 'format'>, stage: Stage): KnownStage | null => {
+  const format = stageFormat(season, stage);
+  if (format === undefined) return null;
+  if (format.kind === 'group') return 'group';
+  if (isFinalStage(season, stage)) return 'final';
+  return format.kind === 'qualifying' ? 'first_round' : 'quarter_final';
+};
 
-/** The colour of the latest stage among the given ones (a team's path shows where it ended). */
-export const latestStageColour = (stages: readonly Stage[]): number => {
+/**
+ * `isKnownStage` (Object.hasOwn): a stage the house has no colour for gets the colour of the CAF stage
+ * its format makes it like (when the season is given), else the season colour (a forged option too),
+ * never a prototype member.
+ */
+export const stageColour = (stage: Stage | null | undefined, season?: Pick<Season, 'format'>): number => {
+  if (stage === null || stage === undefined) return SEASON_COLOUR;
+  if (isKnownStage(stage)) return STAGE_COLOURS[stage];
+  const like = season === undefined ? null : colourOf(season, stage);
+  return like === null ? SEASON_COLOUR : STAGE_COLOURS[like];
+};
+
+/** The colour of the latest stage among the given ones (a team's path shows where it ended); the season's order when given. */
+export const latestStageColour = (stages: readonly Stage[], season?: Pick<Season, 'format'>): number => {
   const order: readonly Stage[] = STAGES;
-  const last = [...stages].sort((a, b) => order.indexOf(a) - order.indexOf(b)).at(-1);
-  return stageColour(last);
+  const rank = (s: Stage): number => (season === undefined ? order.indexOf(s) : stageOrdinal(season, s));
+  const last = [...stages].sort((a, b) => rank(a) - rank(b)).at(-1);
+  return stageColour(last, season);
 };
 
 /**
