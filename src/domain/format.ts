@@ -95,6 +95,19 @@ export const stageAfterGroups = (season: HasFormat): Stage | null => {
   return at < 0 ? null : (season.format.stages.slice(at + 1).find((s) => s.kind === 'knockout')?.code ?? null);
 };
 
+/**
+ * The CAF stage this one is, read from the format: its own code when the house knows it; for another
+ * code, `final` when it is the season's final (its last knockout round), else the known stage whose
+ * English name the format gives it ("Semi-finals"); null when none fits. Words and ranking points of
+ * CAF's stages follow it.
+ */
+export const knownStageLike = (season: HasFormat, code: Stage): KnownStage | null => {
+  if (isKnownStage(code)) return code;
+  if (isFinalStage(season, code)) return 'final';
+  const name = stageName(season, code);
+  return STAGES.find((known) => STAGE_LABEL[known] === name) ?? null;
+};
+
 /** The stage played before this one (its winners feed this one); null for the first stage. */
 export const previousStage = (season: HasFormat, code: Stage): Stage | null => {
   const ordinal = indexOf(season.format).get(code)?.ordinal;

@@ -3,6 +3,7 @@ import { indexSeason } from './season-index.js';
 import { computeGroupTables, settledPlace } from './standings.js';
 import { computeTies, tieLoser } from './ties.js';
 import { memoBySeason } from './memo.js';
+import { knownStageLike } from './format.js';
 
 /** Associations ranked 1–12 may enter two teams. */
 const TWO_SLOT_RANK = 12;
@@ -39,12 +40,14 @@ const achievementsMemo = memoBySeason((season): ReadonlyMap<TeamId, Achievement>
     }
   }
   for (const tie of computeTies(season)) {
-    const reached = KNOCKOUT_ACHIEVEMENT[tie.stage];
+    // A stage of another code scores as the CAF stage its format makes it (the final by its place).
+    const like = knownStageLike(season, tie.stage);
+    const reached = like === null ? undefined : KNOCKOUT_ACHIEVEMENT[like];
     if (!reached) continue;
     for (const team of tie.teams) raise(team, reached);
-    if (tie.stage === 'final' && tie.winner !== null) raise(tie.winner, 'winners');
+    if (like === 'final' && tie.winner !== null) raise(tie.winner, 'winners');
     const loser = tieLoser(tie);
-    if (tie.stage === 'final' && loser !== null) raise(loser, 'runnersUp');
+    if (like === 'final' && loser !== null) raise(loser, 'runnersUp');
   }
   if (season.champion !== null) raise(season.champion, 'winners');
   return best;

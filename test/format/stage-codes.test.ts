@@ -127,3 +127,11 @@ test('a stage of another code wears the colour of the CAF stage its format makes
   expect(stageColour('playoff')).toBe(SEASON_COLOUR);
   expect(stageColour('constructor', league)).toBe(SEASON_COLOUR);
 });
+
+test('ranking points: the recoded stages score as the CAF ones (the final by its place, "Semi-finals" by name)', async () => {
+  const { bestAchievements } = await import('../../src/domain/ranking.js');
+  const cafBest = bestAchievements(caf);
+  expect(cafBest.get('sahara-sporting')).toBe('winners');
+  expect(cafBest.get('delta-wanderers')).toBe('runnersUp');
+  expect([...bestAchievements(recoded)].sort()).toEqual([...cafBest].sort());
+});

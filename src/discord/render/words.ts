@@ -1,8 +1,8 @@
 // What fans read, as small functions: one place for every phrase the renderers build from data,
 // so a later translation (i18next) replaces these bodies and not scattered concatenations.
 // Research notes never pass through here: a phrase is built from structured fields only.
-import { groupStage, isFinalStage, isGroupStage, shownGroup, stageAfterGroups, stageName } from '../../domain/format.js';
-import { isKnownStage, STAGE_LABEL, STAGES, type GroupId, type KnownStage, type Match, type Season, type Stage } from '../../domain/types.js';
+import { groupStage, isFinalStage, isGroupStage, knownStageLike, shownGroup, stageAfterGroups, stageName } from '../../domain/format.js';
+import type { GroupId, KnownStage, Match, Season, Stage } from '../../domain/types.js';
 import { createI18n, type Translator } from '../../i18n/index.js';
 
 let english: Translator | null = null;
@@ -154,12 +154,7 @@ export const stageTitle = (season: HasFormat, stage: Stage, tr: Translator = eng
  * knows it; for another code, `final` when it is the season's final (its last knockout round), else
  * the known code whose English name the format gives it ("Semi-finals"); null when none fits.
  */
-export const knownWordsFor = (season: HasFormat, stage: Stage): KnownStage | null => {
-  if (isKnownStage(stage)) return stage;
-  if (isFinalStage(season, stage)) return 'final';
-  const name = stageName(season, stage);
-  return STAGES.find((code) => STAGE_LABEL[code] === name) ?? null;
-};
+export const knownWordsFor = (season: HasFormat, stage: Stage): KnownStage | null => knownStageLike(season, stage);
 
 /**
  * A group as fans see it: "Group A"; for the one unnamed group of a league phase (or no group), the
