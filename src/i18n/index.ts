@@ -5,9 +5,10 @@ import i18next, { type i18n as I18nInstance } from 'i18next';
 import { bundledClubNames, type ClubNames } from '../clubs/names.js';
 import { isolateLtrLine, isolateName, stripDirectionControls } from './bidi.js';
 import { formatDate, formatNumber } from './format.js';
-import { memoizeLookup } from './lookup-cache.js';
+import { LOOKUP_CACHE_LIMIT, memoizeLookup } from './lookup-cache.js';
 import { isLanguage, LANGUAGE_INFO, LANGUAGES, type Language } from './languages.js';
 import { RESOURCES } from './resources.js';
+import { compileTemplate, fillTemplate, hasI18nextOption, type Template } from './template.js';
 
 export { DEFAULT_LANGUAGE, LANGUAGE_INFO, LANGUAGES, isLanguage, languageOfLocale, type Language } from './languages.js';
 export { resolveLanguage, type LanguageInputs, type LanguageSource, type ResolvedLanguage } from './resolve.js';
@@ -58,11 +59,43 @@ export class MissingTranslationError extends Error {
 export interface I18nOptions {
   /** Club names per language; the shipped data/clubs.json's when not given. */
   readonly clubNames?: ClubNames;
+  /** Every lookup through i18next, none from the template cache: the reference template.test.ts compares with. */
+  readonly i18nextOnly?: boolean;
 }
 
 /** Letters written left to right (Latin and the like): such a name needs isolating in an Arabic line. */
 const LEFT_TO_RIGHT_LETTER = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]/u;
 const RIGHT_TO_LEFT_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}]/u;
+
+type Values = Readonly<Record<string, unknown>>;
+const NO_VALUES: Values = Object.freeze({});
+const MISSING = Symbol('missing');
+
+// The plural rules i18next picks a suffix with (the same Intl.PluralRules, same locale), made on first use.
+const pluralRules = new Map<string, Intl.PluralRules>();
+const pluralRule = (language: Language, ordinal: boolean): Intl.PluralRules => {
+  const id = ordinal ? `${language}:ordinal` : language;
+  let rule = pluralRules.get(id);
+  if (rule === undefined) {
+    rule = new Intl.PluralRules(language, { type: ordinal ? 'ordinal' : 'cardinal' });
+    pluralRules.set(id, rule);
+  }
+  return rule;
+};
+
+/**
+ * Which of a key's texts i18next would pick for these values: '' for an uncounted lookup, else the
+ * plural category (`=0` apart: i18next tries a `_zero` text for a cardinal 0 in every language). Null
+ * when i18next's own rules are needed (a count that is not a number, an ordinal flag that is not a boolean).
+ */
+const pluralForm = (language: Language, values: Values): string | null => {
+  const { count, ordinal } = values;
+  if (ordinal !== undefined && typeof ordinal !== 'boolean') return null;
+  if (count === undefined) return '';
+  if (typeof count !== 'number') return null;
+  if (ordinal === true) return `ordinal:${pluralRule(language, true).select(count)}`;
+  return count === 0 ? '=0' : pluralRule(language, false).select(count);
+};
 
 export const createI18n = (options: I18nOptions = {}): I18n => {
   // Read (and checked) at the first name a non-English reply shows, not at start: English needs none,
@@ -100,11 +133,36 @@ export const createI18n = (options: I18nOptions = {}): I18n => {
     };
     // Memoized (lookup-cache.ts): the resources never change, and i18next costs 90–220 µs a lookup.
     const has = memoizeLookup((key: string): boolean => instance.exists(key, { lng: language }));
-    const translate = memoizeLookup((key: string, options: Readonly<Record<string, unknown>> = {}): string => {
+    // What i18next alone answers (template.ts says when): memoized on the key and the values.
+    const translateByI18next = memoizeLookup((key: string, values: Values = NO_VALUES): string => {
       // A counted key exists only with its plural suffixes, so `exists` is asked with the count too.
-      if (!instance.exists(key, { ...options, lng: language })) throw new MissingTranslationError(language, key);
-      return fixed(key, options) as string;
+      if (!instance.exists(key, { ...values, lng: language })) throw new MissingTranslationError(language, key);
+      return fixed(key, values) as string;
     });
+    // Each (key, plural form)'s text, asked of i18next once (MISSING when the language has none), so a
+    // lookup with new values (a team name) costs a fill, not two i18next passes.
+    const templates = new Map<string, Template | null | typeof MISSING>();
+    const templateOf = (key: string, form: string, values: Values): Template | null | typeof MISSING => {
+      const id = form === '' ? key : `${key}\u0000${form}`;
+      let template = templates.get(id);
+      if (template === undefined) {
+        // pluralForm has checked them: a number, and a boolean or nothing.
+        const plural = form === '' ? {} : { count: values.count as number, ordinal: values.ordinal === true };
+        template = instance.exists(key, { ...plural, lng: language })
+          ? compileTemplate(fixed(key, { ...plural, skipInterpolation: true }) as string)
+          : MISSING;
+        if (templates.size >= LOOKUP_CACHE_LIMIT) templates.clear();
+        templates.set(id, template);
+      }
+      return template;
+    };
+    const translate = (key: string, values: Values = NO_VALUES): string => {
+      const form = pluralForm(language, values);
+      if (form === null || options.i18nextOnly === true || hasI18nextOption(values)) return translateByI18next(key, values);
+      const template = templateOf(key, form, values);
+      if (template === MISSING) throw new MissingTranslationError(language, key);
+      return (template && fillTemplate(template, values)) ?? translateByI18next(key, values);
+    };
     const t: Translate = (key, values) => translate(key, values);
     return {
       language,
