@@ -120,6 +120,7 @@ const main = async () => {
   if (sections.has('queries')) benchQueries();
   if (sections.has('seasons')) benchSeasons();
   if (sections.has('fanout')) await runFanout();
+  if (sections.has('fanout')) await (await import('./fanout-pg.js')).printFanoutPg();
   console.log(`\nload at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 };
 
