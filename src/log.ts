@@ -35,6 +35,14 @@ export const serializeError = (err: unknown): unknown => {
   return out;
 };
 
+/** Lines are held until this many bytes wait (sonic-boom's minLength)… */
+export const LOG_BATCH_BYTES = 4_096;
+/**
+ * …or this much time has passed (an unref'd timer of sonic-boom's): short, so an operator tailing the
+ * log, or a test waiting for a line, sees it promptly (within two intervals when a write is under way).
+ */
+export const LOG_FLUSH_MS = 100;
+
 /**
  * The root logger: JSON in production, pretty in development, and no secret is printed. Known fields
  * are redacted by path; then every finished line (message, bindings, nested fields, errors) is
@@ -66,10 +74,11 @@ export const createLogger = (opts: {
       },
     });
   }
-  // Asynchronous: a reply no longer waits on a write(2) of its log line. pino flushes this stream on
-  // process exit; the entry point's exit paths also call flushLogSync, so the last line before an exit
-  // or a crash is written.
-  return pino(options, fileDestination({ dest: 1, sync: false }));
+  // Asynchronous and batched: a reply no longer waits on a write(2) of its log line, and lines go out
+  // together (one write per LOG_BATCH_BYTES, or per LOG_FLUSH_MS when quieter) instead of one each,
+  // which was ~0.15 ms of every interaction. pino flushes this stream on process exit; the entry point's
+  // exit paths also call flushLogSync, so the last line before an exit or a crash is written.
+  return pino(options, fileDestination({ dest: 1, sync: false, minLength: LOG_BATCH_BYTES, periodicFlush: LOG_FLUSH_MS }));
 };
 
 /**

@@ -1,21 +1,24 @@
-// The production logger writes stdout asynchronously: a process that logs a burst and exits, or
-// crashes, must still get every line out, the last one included (what the e2e tests and operators read).
-import { spawnSync } from 'node:child_process';
+// The production logger writes stdout asynchronously and in batches: a process that logs a burst and
+// exits, or crashes, or is stopped, must still get every line out, the last one included (what the e2e
+// tests and operators read); and a quiet process's line must not wait for the batch to fill.
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, inject, test } from 'vitest';
 
 const LINES = 5_000;
 
-/** Runs `body` in a child node process with `createLogger` and `flushLogSync` from the built log module in scope. */
-const runChild = (body: string) => {
+/** A child script with `createLogger` and `flushLogSync` from the built log module in scope, after `lines` log lines. */
+const script = (lines: number, body: string): string => {
   const logModule = pathToFileURL(join(inject('botBuildRoot'), 'dist', 'log.js')).href;
-  const script = `import { createLogger, flushLogSync } from ${JSON.stringify(logModule)};
+  return `import { createLogger, flushLogSync } from ${JSON.stringify(logModule)};
 const log = createLogger({ level: 'info', format: 'json' });
-for (let i = 0; i < ${LINES}; i++) log.info({ i, pad: 'x'.repeat(200) }, 'line');
+for (let i = 0; i < ${lines}; i++) log.info({ i, pad: 'x'.repeat(200) }, 'line');
 ${body}`;
-  return spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 };
+
+const runChild = (body: string, lines = LINES) =>
+  spawnSync(process.execPath, ['--input-type=module', '-e', script(lines, body)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 
 const messages = (stdout: string): string[] =>
   stdout
@@ -23,16 +26,59 @@ const messages = (stdout: string): string[] =>
     .filter((line) => line !== '')
     .map((line) => (JSON.parse(line) as { msg: string }).msg);
 
+// What src/index.ts does on SIGTERM: log, stop, then flushLogSync and process.exit (exitWithLog).
+const ON_SIGTERM = `process.on('SIGTERM', () => { log.info('shutting down'); setTimeout(() => { log.info('stopped'); flushLogSync(log); process.exit(0); }, 10); });
+setInterval(() => {}, 1_000);
+process.send?.('ready');`;
+
 describe('the asynchronous JSON log', () => {
   test.each([
-    ['flushLogSync then process.exit (the entry point exit paths)', `log.fatal('last words'); flushLogSync(log); process.exit(3);`, 3],
-    ['process.exit alone (pino flushes on exit)', `log.fatal('last words'); process.exit(3);`, 3],
-    ['an uncaught exception after a logged line', `log.fatal('last words'); setImmediate(() => { throw new Error('boom'); });`, 1],
-  ])('GIVEN a burst of lines and %s THEN every line is written, the last one included', (_, body, code) => {
-    const child = runChild(body);
-    expect(child.status).toBe(code);
+    ['flushLogSync then process.exit (the entry point exit paths)', `log.fatal('last words'); flushLogSync(log); process.exit(3);`, 3, LINES],
+    ['process.exit alone (pino flushes on exit)', `log.fatal('last words'); process.exit(3);`, 3, LINES],
+    ['an uncaught exception after a logged line', `log.fatal('last words'); setImmediate(() => { throw new Error('boom'); });`, 1, LINES],
+    ['the event loop running out (no exit call)', `setTimeout(() => log.info('last words'), 20);`, 0, LINES],
+    ['a few lines, fewer than a batch, then the event loop running out', `log.info('last words');`, 0, 3],
+    ['a few lines, fewer than a batch, then process.exit', `log.info('last words'); process.exit(0);`, 0, 3],
+  ])('GIVEN %s THEN every line is written, the last one included', (_, body, code, lines) => {
+    const child = runChild(body, lines);
+    expect(child.status, child.stderr).toBe(code);
     const msgs = messages(child.stdout);
-    expect(msgs).toHaveLength(LINES + 1);
+    expect(msgs).toHaveLength(lines + 1);
     expect(msgs.at(-1)).toBe('last words');
+  });
+
+  test('GIVEN a running process stopped by SIGTERM as the entry point handles it THEN every line is written, its last words included', async () => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script(LINES, ON_SIGTERM)], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    let stdout = '';
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    await new Promise((resolve) => child.once('message', resolve));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    await new Promise((resolve) => setImmediate(resolve));
+    const msgs = messages(stdout);
+    expect(msgs).toHaveLength(LINES + 2);
+    expect(msgs.slice(-2)).toEqual(['shutting down', 'stopped']);
+  });
+
+  test('GIVEN a running process that logs one short line THEN the line is written while it runs, without waiting for a full batch', async () => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script(0, `log.info('alone'); setInterval(() => {}, 1_000);`)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const line = await new Promise<string>((resolve, reject) => {
+        let stdout = '';
+        // Generous for a loaded machine: the point is that the line comes out at all before the process ends.
+        const timer = setTimeout(() => reject(new Error(`no line after 5 s: ${stdout}`)), 5_000);
+        child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+          stdout += chunk;
+          if (stdout.includes('\n')) {
+            clearTimeout(timer);
+            resolve(stdout);
+          }
+        });
+      });
+      expect(messages(line)).toEqual(['alone']);
+    } finally {
+      child.kill('SIGKILL');
+    }
   });
 });
