@@ -58,6 +58,15 @@ describe('the bundled entry', () => {
     expect(text).toMatch(/require_ShardingManager\s*=\s*__commonJS\(/);
   });
 
+  test("discord.js's exports are turned into an ES namespace once, not once per module that imports it", () => {
+    const text = readFileSync(BUNDLE, 'utf8');
+    // esbuild names the wrapper of discord.js's src/index.js after the file; find that name first.
+    const wrapper = /(require_[\w$]+)\s*=\s*__commonJS\(\{\s*"[^"]*node_modules\/discord\.js\/src\/index\.js"/.exec(text)?.[1];
+    expect(wrapper).toBeDefined();
+    const conversions = text.split(`__toESM(${wrapper}()`).length - 1;
+    expect(conversions).toBe(1);
+  });
+
   describe('SHARDS=2 with HTTP_PORT', () => {
     let standin: Standin;
     let port: number;
