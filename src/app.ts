@@ -165,6 +165,9 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
     log: log.child({ component: 'announcements' }),
     lateWindowMs: config.lateWindowMs,
     recapWaitMs: config.recapWaitMs,
+    // On PostgreSQL each process claims about a second of its REST share at a time, so the processes'
+    // last batches end together instead of one after another.
+    tick: { leaseMs: config.claimLeaseMs, ...(ops.engine === 'pg' ? { batchSize: Math.max(5, config.restRequestsPerSecond) } : {}) },
     ...(deps.onUnauthorized ? { onUnauthorized: deps.onUnauthorized } : {}),
   });
 

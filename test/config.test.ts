@@ -56,6 +56,7 @@ describe('loadConfig', () => {
       editors: null,
       databasePath: 'data/bot.sqlite',
       databaseUrl: null,
+      claimLeaseMs: 120_000,
       apiUrl: null,
       logLevel: 'info',
       logFormat: 'pretty',
