@@ -18,8 +18,15 @@ export const numberFormat = (language: Language, options: Intl.NumberFormatOptio
   return format;
 };
 
+/**
+ * A whole number from 0 to 999 reads the same in every language with Western digits (no group separator,
+ * no sign mark): it needs no Intl.NumberFormat, whose locale data costs several MiB of memory once
+ * loaded, so a process that prints only such numbers (most replies: points, goals, matchdays) never loads it.
+ */
+const isPlainSmallNumber = (value: number): boolean => Number.isInteger(value) && value >= 0 && value < 1_000 && !Object.is(value, -0);
+
 export const formatNumber = (language: Language, value: number, options?: Intl.NumberFormatOptions): string =>
-  numberFormat(language, options).format(value);
+  options === undefined && isPlainSmallNumber(value) ? String(value) : numberFormat(language, options).format(value);
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 

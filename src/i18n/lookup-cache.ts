@@ -1,7 +1,8 @@
 // Translations are pure: the same key, values and language always give the same text. i18next takes
-// 90–220 µs per lookup (translate() asks exists() and then t()), and a reply makes dozens of them for
-// the same few keys, so each translator remembers its answers. Bounded, because values come from data
-// (team names, dates): a long-running bot must not grow without end.
+// 90–220 µs per lookup (exists() and then t()), and a reply makes dozens of them for the same few keys,
+// so each translator remembers what i18next answered (`has`, and the lookups template.ts leaves to
+// i18next). Bounded, because values come from data (team names, dates): a long-running bot must not
+// grow without end.
 
 /** Entries one translator keeps before starting afresh (a few hundred keys × the values they meet). */
 export const LOOKUP_CACHE_LIMIT = 20_000;
