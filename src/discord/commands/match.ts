@@ -3,7 +3,7 @@ import { localized } from '../../i18n/commands.js';
 import { UserError } from '../../domain/errors.js';
 import { indexSeason } from '../../domain/season-index.js';
 import { computeTies } from '../../domain/ties.js';
-import type { Match, Season, TeamId } from '../../domain/types.js';
+import type { Match, Season, Team, TeamId } from '../../domain/types.js';
 import { LIMITS } from '../render/limits.js';
 import type { MessagePayload } from '../render/limits.js';
 import { tiesByMatch } from '../render/match-format.js';
@@ -14,6 +14,7 @@ import type { Translator } from '../../i18n/index.js';
 import { replyTranslator } from './language.js';
 import { chooseSeason, competitionOption, SEASON_ID_PATTERN, seasonFromButton } from './season-choice.js';
 import type { Command } from './types.js';
+import { keptReply, type ReplyInput } from './kept-reply.js';
 
 /** Buttons from before seasons were carried: `match:m:<match id>:…`, read as the default season. */
 const LEGACY_PREFIX = 'match:m:';
@@ -55,6 +56,21 @@ export const parseMatchButtonId = (customId: string): MatchButton | null => {
   return { season, matchId, team: team || null, opponent: opponent || null };
 };
 
+interface DetailInput extends ReplyInput {
+  readonly seasonId: string;
+  readonly match: Match;
+  readonly now: Date;
+  readonly choice: { team: TeamId; opponent: TeamId | null } | null;
+}
+
+// Kept per season view, language and notice (kept-reply.ts), the season id the buttons carry, the match
+// and the picker's query. renderMatch reads nothing of the clock but the season view (its `now` is not
+// read), so the instant is not in the key.
+const detailReply = keptReply(
+  ({ seasonId, match, choice }: DetailInput) => `${seasonId}|${match.id}|${choice === null ? '' : `${choice.team}|${choice.opponent ?? ''}`}`,
+  ({ season, seasonId, match, now, choice, tr }) => detail(season, seasonId, match, now, choice, tr),
+);
+
 const detail = (
   season: Season,
   seasonId: string,
@@ -74,6 +90,31 @@ const detail = (
   return renderMatch({ season, match, tie, teamName: index.teamName, now, tr }, keep);
 };
 
+interface ChoiceInput extends ReplyInput {
+  readonly seasonId: string;
+  readonly team: Team;
+  readonly opponent: Team | null;
+  /** matchesFor(season, team, opponent): read from the season view, so not in the key. */
+  readonly matches: readonly Match[];
+}
+
+// Kept per season view, language and notice, the season id the buttons carry and the pair asked for.
+const choiceReply = keptReply(
+  ({ seasonId, team, opponent }: ChoiceInput) => `${seasonId}|${team.id}|${opponent?.id ?? ''}`,
+  ({ season, seasonId, team, opponent, matches, tr }) =>
+    renderMatchChoice({
+      season,
+      matches,
+      ties: tiesByMatch(computeTies(season)),
+      teamName: indexSeason(season).teamName,
+      heading: opponent
+        ? tr.t('match.choice.headingPair', { team: tr.name(team.name), opponent: tr.name(opponent.name) })
+        : tr.t('match.choice.headingTeam', { team: tr.name(team.name) }),
+      idFor: (id) => matchButtonId(seasonId, id, team.id, opponent?.id ?? null),
+      tr,
+    }),
+);
+
 export const match: Command = {
   data: localized(new SlashCommandBuilder()
     .setName('match')
@@ -84,7 +125,6 @@ export const match: Command = {
 
   async execute(interaction, ctx) {
     const { entry, season } = chooseSeason(interaction, ctx);
-    const index = indexSeason(season);
     const team = readTeam(interaction, season, 'team', true);
     const opponent = readTeam(interaction, season, 'opponent');
     const tr = ctx.tr ?? replyTranslator(interaction, ctx);
@@ -99,23 +139,10 @@ export const match: Command = {
       );
     }
     if (matches.length === 1) {
-      await interaction.reply(detail(season, entry.id, first, ctx.now(), null, tr));
+      await interaction.reply(detailReply({ season, seasonId: entry.id, match: first, now: ctx.now(), choice: null, tr }));
       return;
     }
-    const heading = opponent
-      ? tr.t('match.choice.headingPair', { team: tr.name(team.name), opponent: tr.name(opponent.name) })
-      : tr.t('match.choice.headingTeam', { team: tr.name(team.name) });
-    await interaction.reply(
-      renderMatchChoice({
-        season,
-        matches,
-        ties: tiesByMatch(computeTies(season)),
-        teamName: index.teamName,
-        heading,
-        idFor: (id) => matchButtonId(entry.id, id, team.id, opponent?.id ?? null),
-        tr,
-      }),
-    );
+    await interaction.reply(choiceReply({ season, seasonId: entry.id, team, opponent: opponent ?? null, matches, tr }));
   },
 
   autocomplete: teamAutocomplete,
@@ -129,6 +156,6 @@ export const match: Command = {
     const found = indexSeason(season).matchById.get(parsed.matchId);
     if (!found) throw new UserError(tr.t('match.errors.matchGone', again));
     const choice = parsed.team === null ? null : { team: parsed.team, opponent: parsed.opponent };
-    await interaction.update(detail(season, entry.id, found, ctx.now(), choice, tr));
+    await interaction.update(detailReply({ season, seasonId: entry.id, match: found, now: ctx.now(), choice, tr }));
   },
 };

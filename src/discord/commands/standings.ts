@@ -7,6 +7,16 @@ import { replyTranslator } from './language.js';
 import { groupOption, readGroup, teamAutocomplete } from './options.js';
 import { chooseSeason, competitionOption } from './season-choice.js';
 import type { Command } from './types.js';
+import { keptReply, type ReplyInput } from './kept-reply.js';
+import type { GroupId } from '../../domain/types.js';
+
+// Kept per season view, language and notice (kept-reply.ts) and the group asked for: the tables read
+// nothing of the clock but the season view.
+const standingsReply = keptReply(
+  ({ group }: ReplyInput & { readonly group: GroupId | null }) => group ?? '',
+  ({ season, group, tr }) =>
+    renderStandings(season, group === null ? computeGroupTables(season) : [computeGroupTable(season, group)], indexSeason(season).teamName, tr),
+);
 
 export const standings: Command = {
   data: localized(new SlashCommandBuilder()
@@ -19,8 +29,7 @@ export const standings: Command = {
     const { season } = chooseSeason(interaction, ctx);
     const tr = ctx.tr ?? replyTranslator(interaction, ctx);
     const group = readGroup(interaction, season, tr);
-    const tables = group === null ? computeGroupTables(season) : [computeGroupTable(season, group)];
-    await interaction.reply(renderStandings(season, tables, indexSeason(season).teamName, tr));
+    await interaction.reply(standingsReply({ season, group, tr }));
   },
 
   autocomplete: teamAutocomplete,
