@@ -12,8 +12,12 @@ import {
   planMovedNotices,
   planSubscription,
   snapshotRound,
+  type KnownFacts,
+  type PlannedPost,
   type PlanningRound,
+  type PostedFacts,
   type RoundChange,
+  type RoundSnapshot,
   type Subscription,
 } from '../domain/announcements.js';
 import { seasonAsOf, withoutResult } from '../domain/as-of.js';
@@ -24,6 +28,9 @@ import { listEnabledSubscriptions, type SubscriptionRow } from '../db/guild-sett
 import { clubRolesOf } from '../db/club-roles.js';
 import { loadRoundSnapshots, saveRoundSnapshots, upsertPlan, type PlanResult, type SyncDb } from '../db/outbox.js';
 import { readKnownFacts, readPostedFacts } from '../db/outbox-facts.js';
+import type { SeasonDataStore } from '../db/store/season-data.js';
+import { on, runAsync, runSync, type Unit } from '../db/store/season-units.js';
+import type { OperationsStore } from '../db/store/types.js';
 
 /**
  * The rounds announcements are planned for: every leg and group matchday (calendar.ts, one definition
@@ -68,6 +75,58 @@ export const toSubscription = (row: SubscriptionRow): Subscription => ({
   activeFrom: row.activeFrom,
 });
 
+/**
+ * Where planning reads and writes: SQLite's synchronous database (planning then finishes before it
+ * returns), or the bot's async store on either engine (db/store/index.ts Store; a promise). The logic below is written once, as
+ * units of these calls (db/store/season-units.ts runs them either way).
+ */
+export interface PlanningStores {
+  readonly settings: Pick<OperationsStore['settings'], 'listEnabledSubscriptions'>;
+  readonly outbox: Pick<OperationsStore['outbox'], 'loadRoundSnapshots' | 'saveRoundSnapshots' | 'upsertPlan' | 'postedFacts'>;
+  readonly data: Pick<SeasonDataStore, 'readKnownFacts'>;
+}
+
+export type PlanningDb = SyncDb | PlanningStores;
+
+interface PlanningOps {
+  listEnabledSubscriptions(): SubscriptionRow[];
+  loadRoundSnapshots(seasonId: string): Map<string, RoundSnapshot>;
+  readKnownFacts(seasonId: string): KnownFacts;
+  readPostedFacts(guildId: string, channelId: string, seasonId: string): PostedFacts;
+  upsertPlan(row: SubscriptionRow, posts: readonly PlannedPost[], now: number): PlanResult;
+  saveRoundSnapshots(snapshots: readonly RoundSnapshot[], now: number, opts: { readonly onlyMissing?: boolean; readonly seasonId: string }): void;
+}
+
+const step = on<PlanningOps>();
+
+const isStores = (db: PlanningDb): db is PlanningStores => 'outbox' in db && 'data' in db;
+
+const syncOps = (db: SyncDb): PlanningOps => ({
+  listEnabledSubscriptions: () => listEnabledSubscriptions(db),
+  loadRoundSnapshots: (seasonId) => loadRoundSnapshots(db, seasonId),
+  readKnownFacts: (seasonId) => readKnownFacts(db, seasonId),
+  readPostedFacts: (guildId, channelId, seasonId) => readPostedFacts(db, guildId, channelId, seasonId),
+  upsertPlan: (row, posts, now) => upsertPlan(db, row, posts, now),
+  saveRoundSnapshots: (snapshots, now, opts) => saveRoundSnapshots(db, snapshots, now, opts),
+});
+
+const storeOps = ({ settings, outbox, data }: PlanningStores): { readonly [K in keyof PlanningOps]: (...a: Parameters<PlanningOps[K]>) => Promise<ReturnType<PlanningOps[K]>> } => ({
+  listEnabledSubscriptions: () => settings.listEnabledSubscriptions(),
+  loadRoundSnapshots: (seasonId) => outbox.loadRoundSnapshots(seasonId),
+  readKnownFacts: (seasonId) => data.readKnownFacts(seasonId),
+  readPostedFacts: (guildId, channelId, seasonId) => outbox.postedFacts(guildId, channelId, seasonId),
+  upsertPlan: (row, posts, now) => outbox.upsertPlan(row, posts, now),
+  saveRoundSnapshots: (snapshots, now, opts) => outbox.saveRoundSnapshots(snapshots, now, opts),
+});
+
+/** Runs a planning unit: synchronously on a SyncDb, as a promise on the stores. */
+function run<T>(db: SyncDb, unit: Unit<T>): T;
+function run<T>(db: PlanningStores, unit: Unit<T>): Promise<T>;
+function run<T>(db: PlanningDb, unit: Unit<T>): T | Promise<T>;
+function run<T>(db: PlanningDb, unit: Unit<T>): T | Promise<T> {
+  return isStores(db) ? runAsync(unit, storeOps(db)) : runSync(unit, syncOps(db));
+}
+
 export interface ReplanReport {
   readonly subscriptions: number;
   /** Rounds whose schedule changed since they were last planned, per season. */
@@ -96,15 +155,22 @@ const NONE: PlanResult = { inserted: 0, moved: 0, reopened: 0, cancelled: 0, unc
  * snapshots are saved after its channels: after a crash half-way, the next run sees the same changes
  * again and the unique keys keep every notice single.
  */
+export function replanAll(db: SyncDb, source: SeasonSource, now: number, lateWindowMs?: number, onlySeasons?: readonly string[], recapWaitMs?: number): ReplanReport;
+export function replanAll(db: PlanningStores, source: SeasonSource, now: number, lateWindowMs?: number, onlySeasons?: readonly string[], recapWaitMs?: number): Promise<ReplanReport>;
+export function replanAll(db: PlanningDb, source: SeasonSource, now: number, lateWindowMs?: number, onlySeasons?: readonly string[], recapWaitMs?: number): ReplanReport | Promise<ReplanReport>;
 export function replanAll(
-  db: SyncDb,
+  db: PlanningDb,
   source: SeasonSource,
   now: number,
   lateWindowMs: number = DEFAULT_LATE_WINDOW_MS,
   onlySeasons?: readonly string[],
   recapWaitMs: number = DEFAULT_RECAP_WAIT_MS,
-): ReplanReport {
-  const subscriptions = listEnabledSubscriptions(db);
+): ReplanReport | Promise<ReplanReport> {
+  return run(db, replanUnit(source, now, lateWindowMs, onlySeasons, recapWaitMs));
+}
+
+function* replanUnit(source: SeasonSource, now: number, lateWindowMs: number, onlySeasons: readonly string[] | undefined, recapWaitMs: number): Unit<ReplanReport> {
+  const subscriptions = yield* step('listEnabledSubscriptions');
   const bySeason = new Map<string, SubscriptionRow[]>(seasonIdsOf(source).map((id) => [id, []]));
   for (const sub of subscriptions) bySeason.set(sub.seasonId, [...(bySeason.get(sub.seasonId) ?? []), sub]);
   let totals = NONE;
@@ -119,20 +185,20 @@ export function replanAll(
       continue;
     }
     const rounds = roundsOf(season, now);
-    const seasonChanges = detectRoundChanges(rounds, loadRoundSnapshots(db, seasonId));
+    const seasonChanges = detectRoundChanges(rounds, yield* step('loadRoundSnapshots', seasonId));
     const whole = seasonRounds(season);
-    const facts = readKnownFacts(db, seasonId);
+    const facts = yield* step('readKnownFacts', seasonId);
     for (const stored of subs) {
       // A channel set up "later" than now means the replay clock was moved back past it: it follows
       // the season from now on, as if it had just been set up.
       const row = stored.activeFrom > now ? { ...stored, activeFrom: now } : stored;
       const sub = toSubscription(row);
-      const planning = { facts, recapWaitMs, now, posted: readPostedFacts(db, row.guildId, row.channelId, seasonId) };
+      const planning = { facts, recapWaitMs, now, posted: yield* step('readPostedFacts', row.guildId, row.channelId, seasonId) };
       const posts = [...planSubscription(whole, sub, lateWindowMs, planning), ...planMovedNotices(rounds, seasonChanges, sub, now, lateWindowMs)];
-      totals = addResults(totals, upsertPlan(db, row, posts, now));
+      totals = addResults(totals, yield* step('upsertPlan', row, posts, now));
       planned += 1;
     }
-    saveRoundSnapshots(db, rounds.map(snapshotRound), now, { seasonId });
+    yield* step('saveRoundSnapshots', rounds.map(snapshotRound), now, { seasonId });
     changes.push(...seasonChanges.map((change) => ({ ...change, seasonId })));
   }
   return { subscriptions: planned, changes, totals, missingSeasons };
@@ -142,21 +208,28 @@ export function replanAll(
  * Plans one channel just set up (no moved notices: a new channel has seen no schedule to correct).
  * Rounds never snapshotted before are recorded, so later changes to them are noticed.
  */
+export function planOne(db: SyncDb, source: SeasonSource, row: SubscriptionRow, now: number, lateWindowMs?: number, recapWaitMs?: number): PlanResult;
+export function planOne(db: PlanningStores, source: SeasonSource, row: SubscriptionRow, now: number, lateWindowMs?: number, recapWaitMs?: number): Promise<PlanResult>;
+export function planOne(db: PlanningDb, source: SeasonSource, row: SubscriptionRow, now: number, lateWindowMs?: number, recapWaitMs?: number): PlanResult | Promise<PlanResult>;
 export function planOne(
-  db: SyncDb,
+  db: PlanningDb,
   source: SeasonSource,
   row: SubscriptionRow,
   now: number,
   lateWindowMs: number = DEFAULT_LATE_WINDOW_MS,
   recapWaitMs: number = DEFAULT_RECAP_WAIT_MS,
-): PlanResult {
+): PlanResult | Promise<PlanResult> {
+  return run(db, planOneUnit(source, row, now, lateWindowMs, recapWaitMs));
+}
+
+function* planOneUnit(source: SeasonSource, row: SubscriptionRow, now: number, lateWindowMs: number, recapWaitMs: number): Unit<PlanResult> {
   const season = seasonFrom(source, row.seasonId);
   // A season no longer loaded plans nothing (the command refuses one it does not know).
   if (season === undefined) return NONE;
   const rounds = roundsOf(season, now);
-  const planning = { facts: readKnownFacts(db, row.seasonId), recapWaitMs, now, posted: readPostedFacts(db, row.guildId, row.channelId, row.seasonId) };
-  const result = upsertPlan(db, row, planSubscription(seasonRounds(season), toSubscription(row), lateWindowMs, planning), now);
-  saveRoundSnapshots(db, rounds.map(snapshotRound), now, { onlyMissing: true, seasonId: row.seasonId });
+  const planning = { facts: yield* step('readKnownFacts', row.seasonId), recapWaitMs, now, posted: yield* step('readPostedFacts', row.guildId, row.channelId, row.seasonId) };
+  const result = yield* step('upsertPlan', row, planSubscription(seasonRounds(season), toSubscription(row), lateWindowMs, planning), now);
+  yield* step('saveRoundSnapshots', rounds.map(snapshotRound), now, { onlyMissing: true, seasonId: row.seasonId });
   return result;
 }
 
