@@ -18,6 +18,8 @@ const USAGE = `Usage: npm run data:import -- <file.txt> --id <season-id> --compe
        [--source <citation URL>] [--as-of YYYY-MM-DD] [--clubs data/clubs.json] [--write-clubs]
 
   --groups      group letters when the file's group round names none: {"groups": {"A": [names as printed]}, "sources": [...]}
+                (not needed for a league phase: a group round with no letter whose fixtures form one pool is
+                read as one unnamed group, shown without a letter)
   --matchdays   {"Home v Away": n} for group matches whose two teams' match counts disagree
   --source      what every record cites (default: the file's name); for openfootball, the file's URL at its commit
   --write-clubs add the clubs the file names that data/clubs.json does not know (else they are only listed)`;

@@ -192,6 +192,8 @@ describe('data:import refuses bad input and writes nothing', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
     expect(run.stderr).toMatch(/^Usage: npm run data:import/m);
+    // A league phase needs no --groups: the usage says how a round without letters is read.
+    expect(run.stderr).toMatch(/one pool is\s+read as one unnamed group/);
   });
 
   test('a clubs file two clubs of one association share a name in is refused, exit 1', () => {
