@@ -207,8 +207,11 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 const asJson = (value: unknown): Json => (value === undefined ? null : (value as Json));
 
-/** JSON with sorted object keys, so key order never counts as a difference. */
+/**
+ * JSON with sorted object keys, so key order never counts as a difference. Sorted by code unit, not
+ * localeCompare: any fixed order will do, and this runs at start, where the collator costs ~2 MiB (issue 15).
+ */
 const stableStringify = (value: unknown): string =>
   JSON.stringify(value, (_key, v: unknown) =>
-    isRecord(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+    isRecord(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
   ) ?? 'undefined';
