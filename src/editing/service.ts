@@ -1,21 +1,21 @@
 // The editing service (the live-season issue): previews and saves editors' changes as overrides
 // with a journal row, undoes them, and answers /edit's autocomplete and log. A confirm is one
-// SQLite transaction: journal row, overrides, the season re-imported (base + live overrides) and the
-// sightings of the results and goals it makes known; then the store reloads, so every command
-// serves the change at once (other processes see the new data version through data-watch).
+// transaction on either engine (the editing store's confirmChange): journal row, overrides, the season
+// re-imported (base + live overrides) and the sightings of the results and goals it makes known; then
+// the store reloads, so every command serves the change at once (other processes see the new data
+// version through data-watch).
 import { readFileSync } from 'node:fs';
 import { checkClubs } from '../clubs/schema.js';
 import { CLUBS_FILE } from '../clubs/names.js';
-import { dependentsOf, journalEntry, journalOf, liveOverrides, readBase, recordChange, recordSightings, recordUndo, writeBase, type JournalRow } from '../db/editing.js';
+import type { JournalRow } from '../db/editing.js';
 import type { EditAction } from '../db/editing-schema.js';
-import { importSeason, SOURCE_HASH_PREFIX } from '../db/import.js';
 import { validateChange, type Change, type FieldOverride as ChangeOverride, type KnownClub } from '../domain/edits.js';
 import { applyOverrides, type Override, type OverrideConflict } from '../domain/overrides.js';
 import type { Season } from '../domain/types.js';
 import { parseSeason, SeasonFileError } from '../season/parse.js';
 import { teamSlug } from '../season/slug.js';
 import { seasonToFile } from '../season/write.js';
-import { domainOverrides, ensureBase, newFacts, notableSourceConflicts, readBaseSeason } from '../season-store.js';
+import { domainOverrides } from '../season-store.js';
 import { matchChoicesOf, roundChoicesOf } from './choices.js';
 import { describeChange, scoreSoFarLine } from './describe.js';
 import { formatTemplates, newSeasonFile } from './templates.js';
@@ -80,8 +80,7 @@ export function knownClubs(file: string = CLUBS_FILE): KnownClub[] {
 export function createEditing(deps: EditingDeps): EditingService {
   const { store, clock } = deps;
   const log = deps.logger.child({ component: 'editing' });
-  const db = store.db;
-  const sqlite = store.sqlite;
+  const editing = store.editing;
   // A source import's new results and goals are known from the bot's now, as an edit's are.
   store.useClock(() => clock.now());
   let clubs: KnownClub[] | null = null;
@@ -103,10 +102,10 @@ export function createEditing(deps: EditingDeps): EditingService {
   type Checked = { ok: true; preview: ChangePreview; overrides: readonly ChangeOverride[] } | ChangeRefused;
 
   /** Validation, then the season file's rules on the season with the change applied. */
-  const check = (seasonId: string, change: Change): Checked => {
+  const check = async (seasonId: string, change: Change): Promise<Checked> => {
     if (change.kind === 'season_new') {
       const id = change.id.trim();
-      const exists = store.catalog().get(id) ?? (readBase(db, id) === null ? null : ({ id } as Season));
+      const exists = store.catalog().get(id) ?? ((await editing.readBase(id)) === null ? null : ({ id } as Season));
       const v = validateChange(exists ?? null, change, context());
       if (!v.ok) return refused(...v.problems);
       const template = formatTemplates().find((t) => t.id === change.format.trim());
@@ -141,8 +140,8 @@ export function createEditing(deps: EditingDeps): EditingService {
 
   const actionOf = (change: Change): EditAction => change.kind;
 
-  const confirm = (seasonId: string, change: Change, editor: Editor): ConfirmResult => {
-    const checked = check(seasonId, change);
+  const confirm = async (seasonId: string, change: Change, editor: Editor): Promise<ConfirmResult> => {
+    const checked = await check(seasonId, change);
     if (!checked.ok) return checked;
     const now = clock.now();
     const { preview } = checked;
@@ -160,39 +159,32 @@ export function createEditing(deps: EditingDeps): EditingService {
       reason: change.kind === 'status' ? (change.reason?.trim() || null) : null,
       undoes: null,
     };
-    const row = sqlite
-      .transaction(() => {
-        if (change.kind === 'season_new') {
-          const template = formatTemplates().find((t) => t.id === change.format.trim());
-          if (template === undefined) throw new Error('format template vanished');
-          const body = newSeasonFile({ id: preview.seasonId, competition: change.competition.trim(), label: change.label.trim(), format: template.format, source: change.source.trim(), today: today() });
-          writeBase(db, preview.seasonId, 'editor', body, now);
-          const written = recordChange(db, entryFields, []);
-          const base = readBaseSeason(db, preview.seasonId);
-          if (base === null) throw new Error('the new season base was not written');
-          importSeason(db, base.season, `${SOURCE_HASH_PREFIX}${base.hash}`, now);
-          return written;
-        }
-        const before = store.catalog().get(seasonId);
-        ensureBase(db, seasonId, now);
-        const written = recordChange(
-          db,
-          entryFields,
-          checked.overrides.map((o) => ({ matchId: o.match, field: o.field, value: o.value })),
-        );
-        const { season } = store.reimport(seasonId, now);
-        if (before !== undefined) recordSightings(db, newFacts(before, season), now);
-        return written;
-      })
-      .immediate();
-    store.reload();
+    let row: JournalRow;
+    if (change.kind === 'season_new') {
+      const template = formatTemplates().find((t) => t.id === change.format.trim());
+      if (template === undefined) throw new Error('format template vanished');
+      const body = newSeasonFile({ id: preview.seasonId, competition: change.competition.trim(), label: change.label.trim(), format: template.format, source: change.source.trim(), today: today() });
+      row = await editing.startSeason(entryFields, body, now);
+    } else {
+      const saved = await editing.confirmChange(
+        store.catalog().get(seasonId),
+        entryFields,
+        checked.overrides.map((o) => ({ matchId: o.match, field: o.field, value: o.value })),
+        now,
+      );
+      row = saved.row;
+      await store.noteConflicts(seasonId, saved.imported.conflicts);
+    }
+    await store.reload();
+    await refreshJournals(preview.seasonId);
+    refreshConflicts(preview.seasonId);
     log.info({ season: preview.seasonId, match: preview.matchId, action: row.action, entry: row.id, editor: editor.id }, 'editor change saved');
     return { ok: true, entry: toEntry(row) };
   };
 
-  const undo = (entryId: number, editor: Editor): UndoResult => {
+  const undo = async (entryId: number, editor: Editor): Promise<UndoResult> => {
     const no = (reason: 'unknown' | 'undone' | 'undo' | 'depends', problem: string, dependents: readonly JournalEntry[] = []): UndoResult => ({ ok: false, reason, problems: [problem], dependents });
-    const row = journalEntry(db, entryId);
+    const row = await editing.journalEntry(entryId);
     if (row === null) return no('unknown', `There is no change #${entryId}.`);
     if (row.action === 'undo') return no('undo', `Change #${entryId} is itself an undo (of #${row.undoes}); make the change again instead.`);
     if (row.undoneBy !== null) return no('undone', `Change #${entryId} was already undone by #${row.undoneBy}.`);
@@ -200,95 +192,129 @@ export function createEditing(deps: EditingDeps): EditingService {
     // Goals saved after a result stand on it (saved before it, in play, they do not: the match is back in progress). Newest first.
     const goalsOnResult =
       row.action === 'result'
-        ? journalOf(db, row.seasonId, { matchId: row.matchId }).filter((e) => e.id > entryId && e.action === 'goal' && e.undoneBy === null)
+        ? (await editing.journalOf(row.seasonId, { matchId: row.matchId })).filter((e) => e.id > entryId && e.action === 'goal' && e.undoneBy === null)
         : [];
-    const later = [...dependentsOf(db, entryId), ...goalsOnResult].filter((e, i, all) => all.findIndex((o) => o.id === e.id) === i).sort((a, b) => b.id - a.id).map(toEntry);
+    const later = [...(await editing.dependentsOf(entryId)), ...goalsOnResult].filter((e, i, all) => all.findIndex((o) => o.id === e.id) === i).sort((a, b) => b.id - a.id).map(toEntry);
     if (later.length > 0) {
       return no('depends', `Later changes build on change #${entryId}: undo ${later.map((e) => `#${e.id}`).join(', ')} first.`, later);
     }
     // The season without this entry's overrides must still be a valid season (a result undone under its goals is not).
-    const base = readBaseSeason(db, row.seasonId);
+    const base = await editing.readBaseSeason(row.seasonId);
     if (base !== null) {
-      const rest = liveOverrides(db, row.seasonId).filter((o) => o.journalId !== entryId);
+      const rest = (await editing.liveOverrides(row.seasonId)).filter((o) => o.journalId !== entryId);
       const problems = seasonProblems(applyOverrides(base.season, domainOverrides(rest)).season);
       if (problems.length > 0) {
-        const sameMatch = journalOf(db, row.seasonId, { matchId: row.matchId })
+        const sameMatch = (await editing.journalOf(row.seasonId, { matchId: row.matchId }))
           .filter((e) => e.id > entryId && e.action !== 'undo' && e.undoneBy === null)
           .map(toEntry);
         return no('depends', `Undoing change #${entryId} would leave ${row.matchId ?? 'the season'} invalid (${problems.join(' ')})${sameMatch.length > 0 ? ` Undo ${sameMatch.map((e) => `#${e.id}`).join(', ')} first.` : ''}`, sameMatch);
       }
     }
     const now = clock.now();
-    const written = sqlite
-      .transaction(() => {
-        const before = store.catalog().get(row.seasonId);
-        const undoRow = recordUndo(db, {
-          seasonId: row.seasonId,
-          matchId: row.matchId,
-          editorId: editor.id,
-          editorName: editor.name.slice(0, 100),
-          guildId: editor.guildId,
-          at: now,
-          before: row.after,
-          after: row.before,
-          source: `undo of change #${entryId}`,
-          reason: null,
-          undoes: entryId,
-        });
-        const { season } = store.reimport(row.seasonId, now);
-        // A result put back is a corrected fact: known again from now.
-        if (before !== undefined) recordSightings(db, newFacts(before, season), now);
-        return undoRow;
-      })
-      .immediate();
-    store.reload();
+    // A result put back is a corrected fact: known again from now.
+    const { row: written, imported } = await editing.undoChange(
+      store.catalog().get(row.seasonId),
+      {
+        seasonId: row.seasonId,
+        matchId: row.matchId,
+        editorId: editor.id,
+        editorName: editor.name.slice(0, 100),
+        guildId: editor.guildId,
+        at: now,
+        before: row.after,
+        after: row.before,
+        source: `undo of change #${entryId}`,
+        reason: null,
+        undoes: entryId,
+      },
+      now,
+    );
+    await store.noteConflicts(row.seasonId, imported.conflicts);
+    await store.reload();
+    await refreshJournals(row.seasonId);
+    refreshConflicts(row.seasonId);
     log.info({ season: row.seasonId, match: row.matchId, entry: written.id, undoes: entryId, editor: editor.id }, 'editor change undone');
-    const undone = journalEntry(db, entryId);
+    const undone = await editing.journalEntry(entryId);
     return { ok: true, entry: toEntry(written), undone: toEntry(undone ?? row) };
   };
 
-  /** Conflicts of a season now: its base against its live overrides (computed, then kept until the data changes). */
+  /**
+   * Conflicts of a season now: its base against its live overrides (computed, then kept until the
+   * data changes). `conflicts()` answers synchronously from what was computed last (at start for every
+   * season, after each change and each /edit log) and computes again behind it.
+   */
   const conflictCache = new Map<string, { key: string; conflicts: readonly OverrideConflict[] }>();
-  const conflictsOf = (seasonId: string): readonly OverrideConflict[] => {
-    const base = readBase(db, seasonId);
-    if (base === null) return [];
-    const live = liveOverrides(db, seasonId);
-    // No override, no conflict: the base need not be read (every season at start asks).
-    if (live.length === 0) return [];
+  const conflictsOf = async (seasonId: string): Promise<readonly OverrideConflict[]> => {
+    const base = await editing.readBase(seasonId);
+    const live = base === null ? [] : await editing.liveOverrides(seasonId);
+    // No override, no conflict: the base need not be parsed (every season at start asks).
+    if (base === null || live.length === 0) {
+      conflictCache.set(seasonId, { key: '', conflicts: [] });
+      return [];
+    }
     const key = `${base.hash}|${live.map((o) => o.id).join(',')}`;
     const cached = conflictCache.get(seasonId);
     if (cached?.key === key) return cached.conflicts;
-    const season = readBaseSeason(db, seasonId)?.season;
+    const season = (await editing.readBaseSeason(seasonId))?.season;
     // An override the source agreed with when it was made is no conflict; one it differs from is.
-    const conflicts = season === undefined ? [] : notableSourceConflicts(db, applyOverrides(season, domainOverrides(live)).conflicts);
+    const conflicts = season === undefined ? [] : await editing.notableSourceConflicts(applyOverrides(season, domainOverrides(live)).conflicts);
     conflictCache.set(seasonId, { key, conflicts });
     return conflicts;
   };
+  const refreshConflicts = (seasonId: string): void => {
+    conflictsOf(seasonId).catch((err: unknown) => log.warn({ err, season: seasonId }, 'reading the conflicts of a season failed'));
+  };
+  const knownConflicts = (seasonId: string): readonly OverrideConflict[] => {
+    refreshConflicts(seasonId);
+    return conflictCache.get(seasonId)?.conflicts ?? [];
+  };
+  for (const entry of store.catalog().list()) refreshConflicts(entry.id);
 
   const subjectOf = (season: Season, matchId: string): string => matchChoicesOf(season, matchId, 1).find((c) => c.value === matchId)?.name ?? matchId;
 
+  /**
+   * The journal /edit undo's autocomplete offers, by season (null: every season): answered at once
+   * from the last read (autocomplete has 3 seconds and runs per keystroke) and read again behind it,
+   * so an edit from another process shows from the next keystroke. This process's changes refresh it.
+   */
+  const journals = new Map<string, readonly JournalRow[]>();
+  const journalKey = (seasonId: string | null): string => seasonId ?? '\u0000all';
+  const refreshJournal = async (seasonId: string | null): Promise<readonly JournalRow[]> => {
+    const rows = await editing.journalOf(seasonId, { limit: 200 });
+    journals.set(journalKey(seasonId), rows);
+    return rows;
+  };
+  const refreshJournals = async (seasonId: string): Promise<void> => {
+    await Promise.all([...journals.keys()].filter((k) => k === seasonId || k === journalKey(null)).map((k) => refreshJournal(k === journalKey(null) ? null : k)));
+  };
+
   const undoChoices = (seasonId: string | null, query: string): Choice[] => {
     const q = query.trim().toLowerCase().replace(/^#/, '');
-    return journalOf(db, seasonId, { limit: 200 })
+    refreshJournal(seasonId).catch((err: unknown) => log.warn({ err, season: seasonId }, 'reading the journal failed'));
+    return (journals.get(journalKey(seasonId)) ?? [])
       .filter((e) => e.action !== 'undo' && e.action !== 'season_new' && e.undoneBy === null)
       .map((e) => ({ name: `#${e.id} ${e.action} ${e.matchId ?? ''} · ${e.editorName} · ${summaryOf(e)}`.replace(/\s+/g, ' ').slice(0, 100), value: String(e.id) }))
       .filter((c) => q === '' || c.name.toLowerCase().includes(q))
       .slice(0, 25);
   };
+  // Read once at start, so the first keystroke has choices.
+  for (const seasonId of [null, ...store.catalog().list().map((e) => e.id)]) {
+    refreshJournal(seasonId).catch((err: unknown) => log.warn({ err, season: seasonId }, 'reading the journal failed'));
+  }
 
   return {
     preview: async (seasonId, change) => {
-      const checked = check(seasonId, change);
+      const checked = await check(seasonId, change);
       return checked.ok ? checked.preview : checked;
     },
     confirm: async (seasonId, change, editor) => confirm(seasonId, change, editor),
     undo: async (entryId, editor) => undo(entryId, editor),
     log: async (seasonId, matchId): Promise<EditLog> => ({
-      entries: journalOf(db, seasonId, { matchId: matchId ?? null }).map(toEntry),
-      conflicts: conflictsOf(seasonId).filter((c) => matchId === undefined || matchId === null || c.match === matchId),
+      entries: (await editing.journalOf(seasonId, { matchId: matchId ?? null })).map(toEntry),
+      conflicts: (await conflictsOf(seasonId)).filter((c) => matchId === undefined || matchId === null || c.match === matchId),
     }),
     entry: async (entryId) => {
-      const row = journalEntry(db, entryId);
+      const row = await editing.journalEntry(entryId);
       return row === null ? null : toEntry(row);
     },
     matchChoices: (seasonId, query) => {
@@ -301,7 +327,7 @@ export function createEditing(deps: EditingDeps): EditingService {
     },
     undoChoices,
     formatChoices: () => formatTemplates().map((t) => ({ name: `${t.id}: ${t.label}`.slice(0, 100), value: t.id })),
-    conflicts: conflictsOf,
+    conflicts: knownConflicts,
     onConflicts: (listener) => store.onConflicts(listener),
   };
 }
