@@ -61,22 +61,32 @@ describe('the asynchronous JSON log', () => {
     expect(msgs.slice(-2)).toEqual(['shutting down', 'stopped']);
   });
 
-  test('GIVEN a running process that logs one short line THEN the line is written while it runs, without waiting for a full batch', async () => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script(0, `log.info('alone'); setInterval(() => {}, 1_000);`)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  test.each([
+    ['one short line', 0, `log.info('alone');`, 0],
+    ['one short line just after a burst', LINES, `setImmediate(() => log.info('alone'));`, 0],
+    ['one short line while a slow reader holds up the writes before it', LINES, `setTimeout(() => log.info('alone'), 300);`, 1_000],
+  ])('GIVEN a running process that logs %s THEN the line is written while it runs, without waiting for a full batch', async (_, lines, body, stallMs) => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script(lines, `${body} setInterval(() => {}, 1_000);`)], { stdio: ['ignore', 'pipe', 'pipe'] });
     try {
-      const line = await new Promise<string>((resolve, reject) => {
-        let stdout = '';
+      const stdout = await new Promise<string>((resolve, reject) => {
+        let out = '';
         // Generous for a loaded machine: the point is that the line comes out at all before the process ends.
-        const timer = setTimeout(() => reject(new Error(`no line after 5 s: ${stdout}`)), 5_000);
+        const timer = setTimeout(() => reject(new Error(`no 'alone' line after 5 s: ${out.slice(-500)}`)), 5_000);
         child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-          stdout += chunk;
-          if (stdout.includes('\n')) {
+          out += chunk;
+          if (out.includes('"msg":"alone"}\n')) {
             clearTimeout(timer);
-            resolve(stdout);
+            resolve(out);
           }
         });
+        if (stallMs > 0) {
+          child.stdout.pause();
+          setTimeout(() => child.stdout.resume(), stallMs);
+        }
       });
-      expect(messages(line)).toEqual(['alone']);
+      const msgs = messages(stdout);
+      expect(msgs).toHaveLength(lines + 1);
+      expect(msgs.at(-1)).toBe('alone');
     } finally {
       child.kill('SIGKILL');
     }
