@@ -7,7 +7,6 @@ import * as schema from './db/schema.js';
 import { lastImport, type ImportSummary } from './db/import.js';
 import { loadSeason, storedSeasons, type DataVersion } from './db/season-repo.js';
 import { editorSeasonIds, liveOverrides } from './db/editing.js';
-import type { SeasonBaseOrigin } from './db/editing-schema.js';
 import { sqliteEditing, type EditingStore } from './db/store/editing.js';
 import { runSqliteUnit, sqliteSeasonData, sqliteSeasonRepo, type SeasonDataStore } from './db/store/season-data.js';
 import * as units from './db/store/season-units.js';
@@ -84,11 +83,6 @@ export interface ServedSeasons {
 export interface SeasonStore extends ServedSeasons {
   readonly db: ReturnType<typeof openDatabase>['db'];
   readonly sqlite: Database.Database;
-  /**
-   * Imports a season again from its base and its live overrides (after an edit or an undo), inside
-   * the caller's synchronous transaction; does not reload (the caller does, after its commit).
-   */
-  readonly reimport: (seasonId: string, now: Date) => { readonly summary: ImportSummary; readonly season: Season };
   readonly close: () => void;
 }
 
@@ -195,38 +189,17 @@ export const servedSeasons = (
   db: SeasonStore['db'],
   pickDefault: (catalog: SeasonCatalog) => string | undefined,
   log?: Logger,
-): Pick<SeasonStore, 'engine' | 'data' | 'editing' | 'season' | 'dataVersion' | 'catalog' | 'importFromSource' | 'reload' | 'noteConflicts' | 'reimport' | 'conflicts' | 'onConflicts' | 'useClock'> => {
+): Pick<SeasonStore, 'engine' | 'data' | 'editing' | 'season' | 'dataVersion' | 'catalog' | 'importFromSource' | 'reload' | 'noteConflicts' | 'conflicts' | 'onConflicts' | 'useClock'> => {
   const { ready: _loaded, ...served } = serve(sqliteServeOps(db), pickDefault, log);
   return {
     engine: 'sqlite',
     data: sqliteSeasonData(db),
     editing: sqliteEditing(db),
     ...served,
-    reimport: (seasonId, now) => {
-      const outcome = db.$client.transaction(() => runSync(units.reimport(seasonId, now), sqliteSeasonRepo(db)))();
-      void served.noteConflicts(seasonId, outcome.conflicts);
-      return { summary: outcome.summary, season: outcome.season };
-    },
   };
 };
 
-/** notableConflicts with the journal's before-values (SQLite, synchronous). */
-export const notableSourceConflicts = (db: SeasonStore['db'], all: readonly OverrideConflict[]): OverrideConflict[] =>
-  runSync(units.notableSourceConflicts(all), sqliteSeasonRepo(db));
-
 const conflictKey = (c: OverrideConflict): string => JSON.stringify([c.season, c.match, c.field, c.journal, c.sourceValue]);
-
-/** A season's base as a domain Season (parsed with the season file's rules); SQLite, synchronous. */
-export const readBaseSeason = (db: SeasonStore['db'], seasonId: string): { season: Season; origin: SeasonBaseOrigin; hash: string } | null =>
-  runSync(units.readBaseSeason(seasonId), sqliteSeasonRepo(db));
-
-/** A season's base, written from its stored rows when it has none yet (season-units.ts ensureBase); SQLite, synchronous. */
-export const ensureBase = (db: SeasonStore['db'], seasonId: string, now: Date): { season: Season; origin: SeasonBaseOrigin; hash: string } =>
-  runSync(units.ensureBase(seasonId, now), sqliteSeasonRepo(db));
-
-/** A season imported as its base with the live overrides on top (season-units.ts); SQLite, inside the caller's transaction when there is one. */
-export const importWithOverrides = (db: SeasonStore['db'], base: Season, origin: SeasonBaseOrigin | null, hash: string, now: Date): OverrideImport =>
-  db.$client.transaction(() => runSync(units.importWithOverrides(base, origin, hash, now), sqliteSeasonRepo(db)))();
 
 export interface SeasonFilesOption {
   /** The season files, in order; null or absent: `seasonFile` if given, else every data/seasons/*.json. */
