@@ -7,9 +7,9 @@
 import { Events, type Client, type Guild, type NonThreadGuildBasedChannel, type DMChannel } from 'discord.js';
 import type { Clock } from '../clock.js';
 import { DISABLED_REASONS } from '../db/guild-settings.js';
-import { operationsOf, syncDbOf, type OperationsDb } from '../db/store/operations.js';
+import { operationsOf, type OperationsDb } from '../db/store/operations.js';
 import type { SeasonDataStore } from '../db/store/season-data.js';
-import type { AnnouncementsService } from '../discord/announcements/service.js';
+import { planningDbOf, type AnnouncementsService } from '../discord/announcements/service.js';
 import { createDiscordSender } from '../discord/announcements/sender.js';
 import type { SendPost } from '../discord/announcements/sender.js';
 import type { Logger } from '../log.js';
@@ -70,7 +70,7 @@ export function createAnnouncements(opts: AnnouncementsOptions): AnnouncementsRu
   const unwatchMembership = watchGuildMembership({ client: opts.client, db: ops, now, log });
 
   const replan = async (seasons?: readonly string[]): Promise<ReplanReport> => {
-    const report = await replanAll(syncDbOf(ops), opts.season(), now(), opts.lateWindowMs, seasons, opts.recapWaitMs);
+    const report = await replanAll(planningDbOf(ops, opts.data), opts.season(), now(), opts.lateWindowMs, seasons, opts.recapWaitMs);
     log.info(
       {
         subscriptions: report.subscriptions,

@@ -26,15 +26,6 @@ const isStore = (db: OperationsDb): db is OperationsStore => typeof (db as Parti
 
 export const operationsOf = (db: OperationsDb): OperationsStore => (isStore(db) ? db : sqliteOperations(db));
 
-/**
- * The SQLite handle under a store, for the repositories not on the async store yet (planning).
- * Throws on PostgreSQL: a caller that reaches it there is one still to convert.
- */
-export const syncDbOf = (db: OperationsDb): SyncDb => {
-  if (!isStore(db)) return db;
-  if (db.sqlite === undefined) throw new Error(`this path still needs SQLite; the store is on ${db.engine}`);
-  return db.sqlite;
-};
 
 /** The operations store over a SQLite database (the app's, or a test's). */
 export const sqliteOperations = (db: SyncDb): OperationsStore => {

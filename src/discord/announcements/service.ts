@@ -7,10 +7,9 @@ import type { SeasonCatalog } from '../../domain/catalog.js';
 import type { Season } from '../../domain/types.js';
 import type { SubscriptionRow, SubscriptionChange } from '../../db/guild-settings.js';
 import type { OutboxRow } from '../../db/outbox.js';
-import { syncDbOf } from '../../db/store/operations.js';
 import type { SeasonDataStore } from '../../db/store/season-data.js';
 import type { OperationsStore } from '../../db/store/types.js';
-import { planOne, roundsOf } from '../../planning/announcements.js';
+import { planOne, roundsOf, type PlanningDb } from '../../planning/announcements.js';
 import { competitionSeasonTitle } from '../render/theme.js';
 import { discordTime, renderMoved, renderPreview, renderRecap, renderTestMessage, type RenderedPost } from './render.js';
 import type { SendOutcome, SendPost } from './sender.js';
@@ -32,6 +31,16 @@ export interface AnnouncementsService {
   /** How long a recap waits for missing results (RECAP_WAIT_HOURS); default 6 h. */
   readonly recapWaitMs?: number;
 }
+
+/**
+ * What planning runs on: on SQLite the database itself (planning's synchronous path, as always);
+ * elsewhere the async stores, with the season data (known facts).
+ */
+export const planningDbOf = (ops: OperationsStore, data: Pick<SeasonDataStore, 'readKnownFacts'> | undefined): PlanningDb => {
+  if (ops.sqlite !== undefined) return ops.sqlite;
+  if (data === undefined) throw new Error(`planning on ${ops.engine} needs the season data store`);
+  return { settings: ops.settings, outbox: ops.outbox, data };
+};
 
 export const SEASON_COLOUR = 0x1565c0;
 
@@ -167,7 +176,7 @@ export async function setAnnouncements(
   const season = catalog.get(settings.seasonId);
   if (season === undefined) throw new Error(`season ${settings.seasonId} is not loaded`);
   const subscription = await svc.db.settings.setSubscription(settings, now);
-  const result = await planOne(syncDbOf(svc.db), catalog, subscription, now, svc.lateWindowMs, svc.recapWaitMs);
+  const result = await planOne(planningDbOf(svc.db, svc.data), catalog, subscription, now, svc.lateWindowMs, svc.recapWaitMs);
   const next =
     (await svc.db.outbox.nextDue(settings.guildId, 50, now)).find((r) => r.channelId === settings.channelId && r.season === settings.seasonId) ?? null;
   const rounds = roundsById(catalog)(settings.seasonId);
