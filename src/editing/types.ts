@@ -115,7 +115,7 @@ export interface EditingService {
 
 /** What createEditing (src/editing/service.ts) needs: the store it imports into, the bot's clock, a logger. */
 export interface EditingDeps {
-  readonly store: import('../season-store.js').SeasonStore;
+  readonly store: import('../season-store.js').ServedSeasons;
   readonly clock: { readonly now: () => Date };
   readonly logger: import('../log.js').Logger;
   /** data/clubs.json by default: a fixture may name a club the season does not have yet. */
