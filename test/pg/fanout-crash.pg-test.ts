@@ -9,7 +9,6 @@ import type { RecordedRequest, Standin } from 'discord-standin';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { setSubscription } from '../../src/db/guild-settings.js';
 import { openPgDatabase, type OpenedPgDatabase } from '../../src/db/pg/client.js';
-import { planOne } from '../../src/planning/announcements.js';
 import { openSeasonStore } from '../../src/season-store.js';
 import { copySqliteToPostgres } from '../../src/tools/db-copy.js';
 import { H, posts, PREVIEW_24H, sleep } from '../e2e/announcement-support.js';
@@ -87,12 +86,13 @@ describe('three dispatchers on PostgreSQL, two of them SIGKILLed during a fan-ou
     for (const guild of standin.state.guilds.values()) {
       for (let c = 0; c < CHANNELS_PER_GUILD; c += 1) fans.push({ guildId: guild.id, channelId: standin.channelByName(guild.id, `fan-${c}`)!.id });
     }
-    // The installation as an operator would move it: set up and planned on SQLite, then `db:copy` to PostgreSQL.
+    // The installation as an operator would move it: set up on SQLite, then `db:copy` to PostgreSQL. The
+    // three processes plan the posts themselves, all at once, as they start.
     const seedFile = join(makeTempDir(), 'seed.sqlite');
     const store = openSeasonStore({ databasePath: seedFile });
     try {
       const at = PREVIEW_24H - 24 * H;
-      for (const fan of fans) planOne(store.db, store.season(), setSubscription(store.db, { ...fan, roleId: null, leadsMs: [24 * H], recap: false }, at), at);
+      for (const fan of fans) setSubscription(store.db, { ...fan, roleId: null, leadsMs: [24 * H], recap: false }, at);
     } finally {
       store.close();
     }
