@@ -22,7 +22,7 @@ import type { Logger } from './log.js';
 import type { Observability } from './observability/index.js';
 import { fromPackageRoot } from './package-root.js';
 import { createAnnouncements } from './scheduler/announcements.js';
-import { configuredSeasonFiles, domainOverrides, openSeasonStore, openServedSeasons, type SeasonStore, type ServedSeasons } from './season-store.js';
+import { configuredSeasonFiles, domainOverrides, openSeasonStore, openServedSeasons, type ServedSeasons } from './season-store.js';
 import type { SourceLeader } from './sources/leader.js';
 import { attachSeasonStore } from './shard-store.js';
 
@@ -62,8 +62,6 @@ export const packageVersion = (): string => {
 interface BotData {
   readonly seasons: ServedSeasons;
   readonly ops: OperationsStore;
-  /** The SQLite season store, for what runs on SQLite only so far (the editing service); null on PostgreSQL. */
-  readonly sqlite: SeasonStore | null;
   readonly languages: CommandLanguages;
   readonly guildSeason: (guildId: string) => string | null;
   /** The database as it may be logged (no password). */
@@ -87,7 +85,6 @@ const openBotData = async (config: Config, log: Logger): Promise<BotData> => {
     return {
       seasons: sqlite,
       ops: sqliteOperations(sqlite.db),
-      sqlite,
       languages: createLanguageStore(sqlite.db),
       guildSeason: (guildId) => guildSeason(sqlite.db, guildId),
       describe: config.databasePath,
@@ -116,7 +113,6 @@ const openBotData = async (config: Config, log: Logger): Promise<BotData> => {
     return {
       seasons,
       ops: withChoiceCache(opened.store, choices),
-      sqlite: null,
       languages: choices.languages,
       guildSeason: choices.guildSeason,
       describe: opened.describe,
@@ -192,10 +188,8 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
   };
 
   // Editors' changes (/edit, the editor server only): previews, the journal, overrides on every import.
-  // Not on PostgreSQL yet: the editing service still runs its transactions on the SQLite store.
-  const editing = data.sqlite === null ? null : createEditing({ store: data.sqlite, clock, logger: log.child({ component: 'editing' }) });
-  if (editing === null && config.editors !== null) log.warn({ database: data.describe }, '/edit is not available on PostgreSQL yet; EDITOR_GUILD_ID is ignored');
-  const routed = [...deps.commands, ...(editing === null ? [] : editorCommands({ editing, editors: config.editors }))];
+  const editing = createEditing({ store, clock, logger: log.child({ component: 'editing' }) });
+  const routed = [...deps.commands, ...editorCommands({ editing, editors: config.editors })];
   let editorNotices: EditorNotices | null = null;
 
   // Started just before login (below); the router reports to it from then on.
@@ -248,12 +242,12 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
       // and the process polling the sources, whose imports find them; the channel de-duplicates).
       const channelId = config.editors?.channelId;
       const noticeEditors = (): EditorNotices | null =>
-        (editorNotices ??= channelId && editing !== null
+        (editorNotices ??= channelId
           ? startEditorNotices({ editing, rest: readyClient.rest, channelId, season: (seasonId) => store.catalog().get(seasonId), log })
           : null);
-      const startNotices = dispatches && editing !== null ? noticeEditors() : null;
+      const startNotices = dispatches ? noticeEditors() : null;
       // Conflicts the start's own import found, before this subscribed (already posted ones are skipped).
-      if (startNotices !== null && editing !== null) for (const entry of store.catalog().list()) startNotices.report(entry.id, editing.conflicts(entry.id));
+      if (startNotices !== null) for (const entry of store.catalog().list()) startNotices.report(entry.id, editing.conflicts(entry.id));
       // Seasons whose file names a source are kept current by one process, the holder of the `sources`
       // lease (independent of dispatch): an update is imported and served at once. Other processes see
       // it at their next data check; the dispatcher re-plans it (its own import, or its season watch).
