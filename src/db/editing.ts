@@ -1,7 +1,8 @@
 // The editors' tables (src/db/editing-schema.ts): a season's base, the append-only journal, the
 // overrides each entry wrote, and when facts were first seen. Every function is synchronous and
-// runs on the caller's connection: the editing service wraps a confirm (journal + overrides +
-// sightings + re-import) in one better-sqlite3 transaction; an async interface can wrap these later.
+// runs on the caller's connection; the async editing store (store/editing.ts) wraps them, and runs a
+// confirm (journal + overrides + sightings + re-import) as one better-sqlite3 transaction. The
+// PostgreSQL twins are in pg/editing.ts.
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import { editJournal, factSightings, seasonBases, seasonOverrides, type EditAction, type SeasonBaseOrigin } from './editing-schema.js';
