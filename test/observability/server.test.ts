@@ -9,6 +9,7 @@ import { createClient } from '../../src/discord/client.js';
 import type { Command, CommandContext } from '../../src/discord/commands/types.js';
 import { createRouter } from '../../src/discord/router.js';
 import { createLogger } from '../../src/log.js';
+import { heartbeatCheck } from '../../src/observability/health.js';
 import { startObservability, type Observability } from '../../src/observability/index.js';
 import { silent, tempDir } from '../db/helpers.js';
 import { httpRequest, insertOutboxRows, parseExposition, valueOf } from './support.js';
@@ -152,6 +153,14 @@ describe('/healthz', () => {
     expect(body.checks.heartbeat).toMatchObject({ ok: false, state: 'missing' });
     acquireLease(opened.db, 'announcements', HOLDER, realNow, 180_000);
     expect((await health()).status).toBe(200);
+  });
+
+  test('GIVEN no dispatcher lease by design (PostgreSQL: every process dispatches) THEN the check reads this process own last beat', async () => {
+    const check = (lastBeat: number | null) =>
+      heartbeatCheck({ db: sqliteOperations(opened.db), holder: () => HOLDER, lastBeat: () => lastBeat, realNow: () => T0 + 300_000 });
+    expect(await check(null)).toMatchObject({ ok: false, state: 'missing' });
+    expect(await check(T0 + 270_000)).toMatchObject({ ok: true, state: 'fresh', ageSeconds: 30, self: true });
+    expect(await check(T0 + 179_000)).toMatchObject({ ok: false, state: 'stale', ageSeconds: 121 });
   });
 });
 
