@@ -147,8 +147,8 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
   // On PostgreSQL every process does: the claim (FOR UPDATE SKIP LOCKED) shares the rows between them.
   const dispatches = ops.engine === 'pg' || shards.mode !== 'shard' || shards.id === 0;
   // Another process's import (a source update on shard 0, a bot started with a changed file) reaches
-  // this one within DATA_CHECK_INTERVAL_MS: the store reloads and commands serve the new snapshot.
-  const dataWatch = startDataWatch({ data: store.data, reload: store.reload, log: log.child({ component: 'data-watch' }) });
+  // this one within DATA_CHECK_SECONDS: the store reloads and commands serve the new snapshot.
+  const dataWatch = startDataWatch({ data: store.data, reload: store.reload, intervalMs: config.dataCheckMs, log: log.child({ component: 'data-watch' }) });
 
   const client = createClient(config, log);
   const announcements = createAnnouncements({

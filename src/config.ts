@@ -28,6 +28,8 @@ const schema = z.object({
   RECAP_WAIT_HOURS: z.coerce.number().min(0).max(24 * 7).default(6),
   // Inside enforce_nonce's window ("a few minutes"): a row taken over after a lease keeps its nonce.
   ANNOUNCE_CLAIM_LEASE_SECONDS: z.coerce.number().int('must be a whole number').min(10, 'must be at least 10').max(240, 'must be at most 240 (Discord de-duplicates a nonce for a few minutes only)').default(120),
+  // How often a process looks for another process's import (a shard reloads an editor's change).
+  DATA_CHECK_SECONDS: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(3600, 'must be at most 3600').default(30),
   HTTP_PORT: z.coerce.number().int('must be a whole number').min(0).max(65535, 'must be a port number (0–65535)').optional(),
   HTTP_HOST: z.union([z.ipv4(), z.ipv6(), z.hostname()], { error: 'must be an IP address or a host name' }).optional(),
   SHARDS: z.string().trim().toLowerCase().regex(/^(auto|[1-9]\d{0,4})$/, 'must be auto or a whole number of shards (1 or more)').optional(),
@@ -49,6 +51,7 @@ const HELP: Record<string, string> = {
   HTTP_PORT: 'Optional port for /healthz and /metrics, e.g. 9464 (0 picks a free one).',
   HTTP_HOST: 'Optional address the /healthz and /metrics server binds to; default 127.0.0.1.',
   SHARDS: 'Optional: auto (the count Discord recommends) or a number, to run one process per shard under a manager; leave empty for one process.',
+  DATA_CHECK_SECONDS: 'Optional: how often, in seconds, the bot checks the database for season data another process imported (1–3600). Default 30.',
   ANNOUNCE_CLAIM_LEASE_SECONDS: 'Optional: how long a claimed post stays reserved for the process sending it before another may take it over (10–240). Default 120.',
   REST_REQUESTS_PER_SECOND: "Optional: this bot's REST requests per second on this host (Discord's global limit is 50 per bot across all its processes); under SHARDS each shard gets an equal part. Default 50.",
 };
@@ -97,6 +100,8 @@ export type Config = Readonly<{
   recapWaitMs: number;
   /** Real ms a claimed outbox row stays with its claimer before another process may take it (same nonce). */
   claimLeaseMs: number;
+  /** How often the data watch looks for another process's import (real ms). */
+  dataCheckMs: number;
   /** The /healthz and /metrics server; null when HTTP_PORT is not set. */
   http: { host: string; port: number } | null;
   shards: ShardsConfig;
@@ -183,6 +188,7 @@ export const parseConfig = (rawEnv: NodeJS.ProcessEnv = readEnv()): { config: Co
     lateWindowMs: c.ANNOUNCE_LATE_WINDOW_HOURS * 3_600_000,
     recapWaitMs: c.RECAP_WAIT_HOURS * 3_600_000,
     claimLeaseMs: c.ANNOUNCE_CLAIM_LEASE_SECONDS * 1000,
+    dataCheckMs: c.DATA_CHECK_SECONDS * 1000,
     http: httpFor(c.HTTP_PORT, c.HTTP_HOST, spawned),
     shards: spawned ?? shardsFor(c.SHARDS),
     restRequestsPerSecond: c.REST_REQUESTS_PER_SECOND,

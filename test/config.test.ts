@@ -57,6 +57,7 @@ describe('loadConfig', () => {
       databasePath: 'data/bot.sqlite',
       databaseUrl: null,
       claimLeaseMs: 120_000,
+      dataCheckMs: 30_000,
       apiUrl: null,
       logLevel: 'info',
       logFormat: 'pretty',
@@ -96,6 +97,7 @@ describe('loadConfig', () => {
       BOT_CLOCK_RATE: '3600',
       ANNOUNCE_LATE_WINDOW_HOURS: '2',
       RECAP_WAIT_HOURS: '1.5',
+      DATA_CHECK_SECONDS: '2',
     });
     expect(config).toMatchObject({
       guildId: '1195900000000000001',
@@ -107,7 +109,12 @@ describe('loadConfig', () => {
       clock: { start: '2023-11-25T12:00:00Z', rate: 3600 },
       lateWindowMs: 2 * 3_600_000,
       recapWaitMs: 1.5 * 3_600_000,
+      dataCheckMs: 2_000,
     });
+  });
+
+  test.each([['0'], ['1.5'], ['3601'], ['often']])('GIVEN DATA_CHECK_SECONDS=%s THEN it is refused, named', (value) => {
+    expect(problemsOf({ ...minimal, DATA_CHECK_SECONDS: value })).toContain('DATA_CHECK_SECONDS');
   });
 
   test.each([

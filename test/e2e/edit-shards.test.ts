@@ -42,7 +42,7 @@ beforeAll(async () => {
   bot = spawnBot(
     botEnv(standin, {
       databasePath: join(dir, 'bot.sqlite'),
-      extra: { SHARDS: '2', DISCORD_GUILD_ID: undefined, SEASON_FILES: seasonFile, EDITOR_GUILD_ID: EDITORS, EDITOR_ROLE_ID: role },
+      extra: { SHARDS: '2', DATA_CHECK_SECONDS: '2', DISCORD_GUILD_ID: undefined, SEASON_FILES: seasonFile, EDITOR_GUILD_ID: EDITORS, EDITOR_ROLE_ID: role },
     }),
   );
   await bot.waitForLog((l) => l.msg === 'all shards ready', 40_000, 'every shard ready');
@@ -100,8 +100,8 @@ describe('/edit with the editor server on shard 1 of 2', () => {
     expect(saved.shard).toBe(1);
     expect(text(saved.data)).toMatch(/Saved as change #\d+/);
 
-    // Shard 0 sees the new data version at its next data check (every 30 s: DATA_CHECK_INTERVAL_MS) and reloads.
-    await bot.waitForLog((l) => l.msg === 'season data changed in the database: reloaded' && shardOf(l) === 0, 40_000, 'shard 0 reloading');
+    // Shard 0 sees the new data version at its next data check (DATA_CHECK_SECONDS, 2 s here) and reloads.
+    await bot.waitForLog((l) => l.msg === 'season data changed in the database: reloaded' && shardOf(l) === 0, 15_000, 'shard 0 reloading');
     const after = await fanLine();
     expect(after).toMatchObject({ shard: 0 });
     expect(after.line).toContain('3–2');
