@@ -3,53 +3,17 @@
 // file (the conflict kept), is refused an undo while a later change stands on it, and an undo puts
 // the file's value back; an editor's new season is imported from its base. The journal reads the same
 // on both engines.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openDatabase } from '../../src/db/client.js';
 import type { JournalRow, NewJournalRow } from '../../src/db/editing.js';
-import { openPgDatabase } from '../../src/db/pg/client.js';
-import { migratePg } from '../../src/db/pg/migrate.js';
 import { pgEditing, sqliteEditing, type EditingStore } from '../../src/db/store/editing.js';
 import { pgSeasonData, sqliteSeasonData, type SeasonDataStore } from '../../src/db/store/season-data.js';
 import type { Season } from '../../src/domain/types.js';
 import { formatTemplates, newSeasonFile } from '../../src/editing/templates.js';
 import { readSeasonFile } from '../../src/season/read.js';
-import { freshDatabase } from './support.js';
+import { bothEngines, type OnEngine } from './support.js';
 
-interface Engine {
-  readonly data: SeasonDataStore;
-  readonly editing: EditingStore;
-  close(): Promise<void>;
-}
 
-const openSqlite = async (): Promise<Engine> => {
-  const dir = mkdtempSync(join(tmpdir(), 'editing-store-'));
-  const { db, close } = openDatabase(join(dir, 'bot.sqlite'));
-  return {
-    data: sqliteSeasonData(db),
-    editing: sqliteEditing(db),
-    close: async () => {
-      close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-};
 
-const openPg = async (): Promise<Engine> => {
-  const database = await freshDatabase('editing_store');
-  const opened = openPgDatabase(database.url, { max: 4 });
-  await migratePg(opened.pool);
-  return {
-    data: pgSeasonData(opened.db),
-    editing: pgEditing(opened.db),
-    close: async () => {
-      await opened.close();
-      await database.drop();
-    },
-  };
-};
 
 const FILE = 'data/seasons/caf-cl-2023-24.json';
 const fromFile = readSeasonFile(FILE);
@@ -76,15 +40,15 @@ const venueOf = (season: Season | undefined): string | null | undefined => seaso
 /** The journal without ids and times the engines number on their own. */
 const journalShape = (rows: readonly JournalRow[]) => rows.map(({ id: _id, undoes, undoneBy, ...rest }) => ({ ...rest, undoes: undoes !== null, undone: undoneBy !== null }));
 
-const ENGINES = [
-  ['SQLite', openSqlite],
-  ['PostgreSQL', openPg],
-] as const;
+const ENGINES = bothEngines('editing-store', {
+  sqlite: (db) => ({ data: sqliteSeasonData(db), editing: sqliteEditing(db) }),
+  pg: (db) => ({ data: pgSeasonData(db), editing: pgEditing(db) }),
+});
 
 const journals = new Map<string, unknown>();
 
 describe.each(ENGINES)('editing on %s', (name, open) => {
-  let engine: Engine;
+  let engine: OnEngine<{ data: SeasonDataStore; editing: EditingStore }>;
   beforeAll(async () => {
     engine = await open();
     await engine.data.importFileIfChanged(fromFile, at(0));

@@ -1,18 +1,12 @@
 // Planning announcements through the async store, on SQLite and on a real PostgreSQL: the same
 // season and channels plan the same outbox rows on both engines; planning again changes nothing; a
 // result an editor saves is planned as a full-time post.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { openDatabase } from '../../src/db/client.js';
-import { openPgDatabase } from '../../src/db/pg/client.js';
-import { migratePg } from '../../src/db/pg/migrate.js';
 import { pgStore, sqliteStore, type Store } from '../../src/db/store/index.js';
 import type { NewJournalRow } from '../../src/db/editing.js';
 import { planOne, replanAll } from '../../src/planning/announcements.js';
 import { readSeasonFile } from '../../src/season/read.js';
-import { freshDatabase, snowflake } from './support.js';
+import { bothEngines, snowflake, type OnEngine } from './support.js';
 
 const fromFile = readSeasonFile('data/seasons/caf-cl-2023-24.json');
 const SEASON = fromFile.season.id;
@@ -22,35 +16,8 @@ const H = 3_600_000;
 const final = fromFile.season.matches.find((m) => m.id === 'F-L2');
 const NOW = Date.parse(final?.kickoff ?? final?.date ?? '2024-05-25') - 3 * 24 * H;
 
-interface Engine {
-  readonly store: Store;
-  close(): Promise<void>;
-}
 
-const openSqlite = async (): Promise<Engine> => {
-  const dir = mkdtempSync(join(tmpdir(), 'planning-store-'));
-  const { db, close } = openDatabase(join(dir, 'bot.sqlite'));
-  return {
-    store: sqliteStore(db),
-    close: async () => {
-      close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-};
 
-const openPg = async (): Promise<Engine> => {
-  const database = await freshDatabase('planning');
-  const opened = openPgDatabase(database.url, { max: 4 });
-  await migratePg(opened.pool);
-  return {
-    store: pgStore(opened.db),
-    close: async () => {
-      await opened.close();
-      await database.drop();
-    },
-  };
-};
 
 /** What a channel's outbox holds, without ids and times the engines stamp themselves. */
 const outboxOf = async (store: Store, channelId: string) =>
@@ -59,15 +26,14 @@ const outboxOf = async (store: Store, channelId: string) =>
     .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 
 const plans = new Map<string, unknown>();
-const engines: Engine[] = [];
+const engines: OnEngine<{ store: Store }>[] = [];
 afterAll(async () => {
   for (const engine of engines) await engine.close();
 });
 
-describe.each([
-  ['SQLite', openSqlite],
-  ['PostgreSQL', openPg],
-] as const)('planning through the store on %s', (name, open) => {
+const ENGINES = bothEngines('planning-store', { sqlite: (db) => ({ store: sqliteStore(db) }), pg: (db) => ({ store: pgStore(db) }) });
+
+describe.each(ENGINES)('planning through the store on %s', (name, open) => {
   test('two channels planned by replanAll and planOne; again changes nothing; an edited result is planned from when it was saved', async () => {
     const engine = await open();
     engines.push(engine);

@@ -2,51 +2,15 @@
 // shipped season imports and loads back equal (and equal across engines), the data version moves
 // with each import, a file import happens once per content, a failing import leaves the previous
 // season in place, a source update records what it brings, seasons not listed are removed.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openDatabase } from '../../src/db/client.js';
-import { openPgDatabase } from '../../src/db/pg/client.js';
-import { migratePg } from '../../src/db/pg/migrate.js';
 import { sqliteEditing, pgEditing, type EditingStore } from '../../src/db/store/editing.js';
 import { pgSeasonData, sqliteSeasonData, type SeasonDataStore } from '../../src/db/store/season-data.js';
 import type { Season, TeamId } from '../../src/domain/types.js';
 import { readSeasonFile, seasonFilesIn } from '../../src/season/read.js';
-import { freshDatabase } from './support.js';
+import { bothEngines, type OnEngine } from './support.js';
 
-interface Engine {
-  readonly data: SeasonDataStore;
-  readonly editing: EditingStore;
-  close(): Promise<void>;
-}
 
-const openSqlite = async (): Promise<Engine> => {
-  const dir = mkdtempSync(join(tmpdir(), 'season-data-'));
-  const { db, close } = openDatabase(join(dir, 'bot.sqlite'));
-  return {
-    data: sqliteSeasonData(db),
-    editing: sqliteEditing(db),
-    close: async () => {
-      close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-};
 
-const openPg = async (): Promise<Engine> => {
-  const database = await freshDatabase('season_data');
-  const opened = openPgDatabase(database.url, { max: 4 });
-  await migratePg(opened.pool);
-  return {
-    data: pgSeasonData(opened.db),
-    editing: pgEditing(opened.db),
-    close: async () => {
-      await opened.close();
-      await database.drop();
-    },
-  };
-};
 
 const FILES = seasonFilesIn();
 const shipped = FILES.map((file) => readSeasonFile(file));
@@ -58,15 +22,15 @@ const withVenue = (season: Season, matchId: string, venue: string): Season => ({
   matches: season.matches.map((m) => (m.id === matchId ? { ...m, venue } : m)),
 });
 
-const ENGINES = [
-  ['SQLite', openSqlite],
-  ['PostgreSQL', openPg],
-] as const;
+const ENGINES = bothEngines('season-data', {
+  sqlite: (db) => ({ data: sqliteSeasonData(db), editing: sqliteEditing(db) }),
+  pg: (db) => ({ data: pgSeasonData(db), editing: pgEditing(db) }),
+});
 
 const loadedBy = new Map<string, Map<string, Season>>();
 
 describe.each(ENGINES)('season data on %s', (name, open) => {
-  let engine: Engine;
+  let engine: OnEngine<{ data: SeasonDataStore; editing: EditingStore }>;
   beforeAll(async () => {
     engine = await open();
   });

@@ -1,9 +1,14 @@
 // PostgreSQL test databases: one per test file, created from TEST_DATABASE_URL (vitest.pg.config.ts
 // refuses to run without it) and dropped afterwards.
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
+import { openDatabase, type AppDatabase } from '../../src/db/client.js';
 import { announcementOutbox, announcementSubscriptions } from '../../src/db/pg/announcements-schema.js';
-import type { PgDatabase } from '../../src/db/pg/client.js';
+import { openPgDatabase, type PgDatabase } from '../../src/db/pg/client.js';
+import { migratePg } from '../../src/db/pg/migrate.js';
 
 export const adminUrl = (): string => {
   const url = process.env.TEST_DATABASE_URL;
@@ -29,6 +34,49 @@ export async function freshDatabase(label: string): Promise<{ url: string; drop:
   url.pathname = `/${name}`;
   return { url: url.toString(), drop: () => withAdmin(`drop database if exists ${name} with (force)`) };
 }
+
+/** Stores built on one engine, and how to remove that engine's database. */
+export type OnEngine<T> = T & { close(): Promise<void> };
+
+/**
+ * The same stores on both engines, for contract tests (`describe.each(bothEngines(…))`): a migrated
+ * SQLite file in a temporary folder, and a fresh migrated PostgreSQL database.
+ */
+export const bothEngines = <T extends object>(
+  label: string,
+  build: { readonly sqlite: (db: AppDatabase) => T; readonly pg: (db: PgDatabase) => T },
+) =>
+  [
+    [
+      'SQLite',
+      async (): Promise<OnEngine<T>> => {
+        const dir = mkdtempSync(join(tmpdir(), `${label}-`));
+        const { db, close } = openDatabase(join(dir, 'bot.sqlite'));
+        return {
+          ...build.sqlite(db),
+          close: async () => {
+            close();
+            rmSync(dir, { recursive: true, force: true });
+          },
+        };
+      },
+    ],
+    [
+      'PostgreSQL',
+      async (): Promise<OnEngine<T>> => {
+        const database = await freshDatabase(label.replaceAll('-', '_'));
+        const opened = openPgDatabase(database.url, { max: 4 });
+        await migratePg(opened.pool);
+        return {
+          ...build.pg(opened.db),
+          close: async () => {
+            await opened.close();
+            await database.drop();
+          },
+        };
+      },
+    ],
+  ] as const;
 
 /** A Discord-shaped id above 2^53, so a conversion to a JavaScript number would change it. */
 export const snowflake = (n: number): string => (BigInt('1200000000000000000') + BigInt(n)).toString();
