@@ -131,7 +131,8 @@ const stopDispatcher = async (d: Dispatcher): Promise<void> => {
   rmSync(d.dir, { recursive: true, force: true });
 };
 
-const busiestSecond = (requests: readonly RecordedRequest[]): number => {
+/** The most requests whose start falls in any one-second window [t, t + 1 s). */
+export const busiestSecond = (requests: readonly RecordedRequest[]): number => {
   const times = requests.map((r) => r.startedAt).sort((a, b) => a - b);
   let most = 0;
   let from = 0;

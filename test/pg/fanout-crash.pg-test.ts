@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import type { RecordedRequest, Standin } from 'discord-standin';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { busiestSecond } from '../../src/bench/fanout-pg.js';
 import { setSubscription } from '../../src/db/guild-settings.js';
 import { openPgDatabase, type OpenedPgDatabase } from '../../src/db/pg/client.js';
 import { openSeasonStore } from '../../src/season-store.js';
@@ -36,18 +37,6 @@ const seeded = (seed: number): (() => number) => {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
-};
-
-/** The most requests whose start falls in any one-second window [t, t + 1 s). */
-const busiestSecond = (requests: readonly RecordedRequest[]): number => {
-  const times = requests.map((r) => r.startedAt).sort((a, b) => a - b);
-  let most = 0;
-  let from = 0;
-  for (let to = 0; to < times.length; to += 1) {
-    while (times[to]! - times[from]! >= 1_000) from += 1;
-    most = Math.max(most, to - from + 1);
-  }
-  return most;
 };
 
 const isPost = (r: RecordedRequest): boolean => r.method === 'POST' && r.route === '/channels/:channel_id/messages';
