@@ -18,7 +18,7 @@ const stopped = shipped.map((season) => {
 });
 const seasons = [...shipped, ...stopped];
 
-/** Every 13 hours from a week before the first match to a month after the end, and each boundary ±1 ms. */
+/** Every 13 hours from a week before the first match to a month after the end, and each boundary ±1 ms, each once. */
 const instantsOf = (season: (typeof seasons)[number]): number[] => {
   const days = season.matches.flatMap((m) => (m.kickoff ?? m.date) === null ? [] : [Date.parse((m.kickoff ?? m.date) as string)]);
   const from = Math.min(...days) - 7 * DAY_MS;
@@ -30,7 +30,8 @@ const instantsOf = (season: (typeof seasons)[number]): number[] => {
     const stale = day + season.staleAfterDays * DAY_MS;
     return [day - 1, day, day + 1, stale - 1, stale, stale + 1, d + 2 * HOUR_MS - 1, d + 2 * HOUR_MS];
   });
-  return [...sweep, ...edges];
+  // Matches share days and kickoff times: each instant once.
+  return [...new Set([...sweep, ...edges])];
 };
 
 describe('progressOf answers as seasonProgress', () => {
