@@ -129,6 +129,19 @@ describe.each(LANGUAGES)('fans never see a letter for the league phase (%s)', (l
   });
 });
 
+describe.each(LANGUAGES)('a full-time post of a lettered group names the group as fans read it (%s)', (language) => {
+  const tr = i18n.translator(language);
+  test('its table is headed "Group A" in the language, not the bare letter', () => {
+    const round = seasonRounds(lettered).find((r) => r.matches.some((m) => m.group !== null && m.score !== null));
+    const match = round?.matches.find((m) => m.group !== null && m.score !== null);
+    if (round === undefined || match === undefined || match.group === null) throw new Error('no played group match in the fixture');
+    const post = renderFullTime(lettered, round, match.id, 'result', tr);
+    const names = post.messages.flat().flatMap((e: APIEmbed) => (e.fields ?? []).map((f) => f.name));
+    expect(names).toContain(tr.t('words.group', { group: tr.name(match.group) }));
+    expect(names).not.toContain(match.group);
+  });
+});
+
 describe('the group option of a season with an unnamed group', () => {
   test('is refused as a user mistake: there is nothing to pick, and no group is suggested', async () => {
     const { interaction } = fakeChatInput('standings', { group: 'L' });

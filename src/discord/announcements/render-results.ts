@@ -11,7 +11,7 @@ import type { Translator } from '../../i18n/index.js';
 import { runningScore, tieOutcome, tieWordsOf } from '../render/match-format.js';
 import { escapeText, truncate } from '../render/text.js';
 import { seasonFooter, stageColour } from '../render/theme.js';
-import { englishTr, stageTitle } from '../render/words.js';
+import { englishTr, groupTitle, stageTitle } from '../render/words.js';
 import { isGroupStage, shownGroup } from '../../domain/format.js';
 import { LIMITS } from '../render/limits.js';
 import type { OutboxRow } from '../../db/outbox.js';
@@ -49,7 +49,7 @@ export function renderFullTime(season: Season, round: PlanningRound, matchId: st
   const lines = [recapLine(index, match, tr)];
   const fields = [];
   const table = groupLine(season, index, match, tr);
-  if (table !== null) fields.push({ name: shownGroup(season, match.group) === null ? stageTitle(season, match.stage, tr) : tr.name(match.group ?? ''), value: truncate(table, LIMITS.fieldValue) });
+  if (table !== null) fields.push({ name: shownGroup(season, match.group) === null ? stageTitle(season, match.stage, tr) : groupTitle(season, match.group, tr), value: truncate(table, LIMITS.fieldValue) });
   const tie = tieLine(season, index, match, tr);
   if (tie !== null) fields.push({ name: tr.t('announcements.recap.whoGoesThrough'), value: truncate(`• ${tie}`, LIMITS.fieldValue) });
   const heading = tr.t(kind === 'late' ? 'announcements.results.lateTitle' : 'announcements.results.fullTimeTitle', { round: roundTitle(round, tr, season) });
