@@ -1,5 +1,5 @@
 import type { CalendarEntry, Match, Season, Stage, TeamId } from './types.js';
-import { goalKey, type KnownFacts } from './announcements.js';
+import { GOAL_WINDOW_MS, goalKey, type KnownFacts } from './announcements.js';
 import { drawOf, previousTieStage } from './calendar.js';
 import { computeTies } from './ties.js';
 import { finalStage, groupStage } from './format.js';
@@ -112,7 +112,9 @@ function timelineOf(season: SightedSeason): Timeline {
   }
   const calendarEnds = season.calendar.map((entry) => dayStart(entry.endDate) + DAY_MS);
   const goalTimes = [...goalsKnownAt.values()].flatMap((byKey) => [...byKey.values()]);
-  const changes = [...new Set([...knownAt, ...awaitingFrom.values(), ...drawAt.values(), ...calendarEnds, ...goalTimes])]
+  // A match with goals saved while it was played stops reading "in progress" when its play is over.
+  const playEnds = season.matches.filter((m) => m.status === 'scheduled' && m.score === null && m.goals.length > 0).map(playOverAt);
+  const changes = [...new Set([...knownAt, ...awaitingFrom.values(), ...drawAt.values(), ...calendarEnds, ...goalTimes, ...playEnds])]
     .filter((t) => Number.isFinite(t))
     .sort((a, b) => a - b);
   const timeline: Timeline = { knownAt, goalsKnownAt, awaitingFrom, changes, drawAt };
@@ -142,10 +144,10 @@ export function seasonAsOf(season: SightedSeason, now: Date): Season {
 
 function buildView(season: Season, timeline: Timeline, t: number): Season {
   const matches = season.matches.map((match, i) => {
-    if ((timeline.knownAt[i] ?? Number.NEGATIVE_INFINITY) <= t) return withGoalsKnown(match, timeline.goalsKnownAt.get(i), t);
+    if ((timeline.knownAt[i] ?? Number.NEGATIVE_INFINITY) <= t) return playOver(withGoalsKnown(match, timeline.goalsKnownAt.get(i), t), t);
     const awaiting = timeline.awaitingFrom.get(i);
     if (awaiting !== undefined && awaiting <= t) return awaitingDecision(match);
-    return inPlayAt(match, timeline.goalsKnownAt.get(i), t);
+    return playOver(inPlayAt(match, timeline.goalsKnownAt.get(i), t), t);
   });
   const final = finalStage(season)?.code;
   const finalPending = season.matches.some((m, i) => m.stage === final && (timeline.knownAt[i] ?? 0) > t);
@@ -174,6 +176,21 @@ function inPlayAt(match: Match, sighted: ReadonlyMap<string, number> | undefined
   if (sighted === undefined || bare.status !== 'scheduled') return bare;
   const goals = match.goals.filter((goal) => (sighted.get(goalKey(goal)) ?? Number.POSITIVE_INFINITY) <= t);
   return goals.length === 0 ? bare : { ...bare, goals };
+}
+
+/**
+ * A match with goals but no result past the goal-alert window: the goals stay, but it no longer reads
+ * "in progress" weeks later; it reads "result not published" until an editor saves the result.
+ */
+function playOver(match: Match, t: number): Match {
+  if (match.status !== 'scheduled' || match.score !== null || match.goals.length === 0 || match.resultNotPublished) return match;
+  return t >= playOverAt(match) ? { ...match, resultNotPublished: true } : match;
+}
+
+/** When a match's play is surely over: kickoff + the goal-alert window; for a date only, the day's end. */
+function playOverAt(match: Match): number {
+  if (match.kickoff !== null) return Date.parse(match.kickoff) + GOAL_WINDOW_MS;
+  return match.date === null ? Number.POSITIVE_INFINITY : dayStart(match.date) + DAY_MS;
 }
 
 /** A known result's goals, less those sighted after `t` (a goal saved after its result). */

@@ -54,6 +54,20 @@ describe('the view as of now keeps a match being played without a result, with t
     expect(view).toMatchObject({ status: 'scheduled', score: null });
   });
 
+  test('its play is over at kickoff + 3 h: from then it reads "result not published" with its goals, no longer in progress', () => {
+    // In clock order, so the view cached for the earlier step must not be served past the window's end.
+    const during = matchIn(seasonAsOf(twoGoals, new Date(KICKOFF + 3 * 3_600_000 - 1)));
+    const after = matchIn(seasonAsOf(twoGoals, new Date(KICKOFF + 3 * 3_600_000)));
+    expect(during.resultNotPublished).toBe(false);
+    expect(after).toMatchObject({ status: 'scheduled', score: null, resultNotPublished: true });
+    expect(after.goals.map((g) => g.minute)).toEqual(['54', '71']);
+    const index = indexSeason(file);
+    const line = (m: Match) => fixtureLines(m, (id) => index.teamName(id), undefined, { competition: file.competition, tr: i18n.translator('en') }).join('\n');
+    expect(line(during)).toContain('in progress');
+    expect(line(after)).not.toContain('in progress');
+    expect(line(after)).toMatch(/result not published/i);
+  });
+
   test('standings do not count it: the table is the one without the goal', () => {
     const withGoal = computeGroupTables(seasonAsOf(oneGoal, new Date('2023-11-26T20:00:00Z')));
     const without = computeGroupTables(seasonAsOf(inPlaySeason([]), new Date('2023-11-26T20:00:00Z')));
