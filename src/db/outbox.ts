@@ -79,22 +79,112 @@ export interface PlanResult {
   readonly unchanged: number;
 }
 
-const REOPENABLE: ReadonlySet<OutboxStatus> = new Set(['cancelled', 'failed', 'expired']);
+/** The statuses a plan may reopen (a row sent meanwhile stays sent). */
+export const REOPENABLE_STATUSES: readonly OutboxStatus[] = ['cancelled', 'failed', 'expired'];
+const REOPENABLE: ReadonlySet<OutboxStatus> = new Set(REOPENABLE_STATUSES);
+
+/** One subscription as a plan reads it. */
+export interface PlanSubscription {
+  readonly id: number;
+  readonly guildId: string;
+  readonly channelId: string;
+  readonly seasonId?: string;
+  readonly activeFrom: number;
+}
+
+/** A moved or reopened row: its id and the values to set. */
+interface RowUpdate<S> {
+  readonly id: number;
+  readonly set: S;
+}
 
 /**
- * Brings one subscription's rows in line with its plan, in one transaction. Idempotent on the unique
- * key. New posts are inserted `pending`; pending posts whose due time or fingerprint changed move;
- * a cancelled post planned again reopens, and so does a failed or expired one whose due time moved
- * into the future. A `sent` or `sending` row is never touched. Pending rows the plan no longer
- * contains are cancelled, except those due before `activeFrom` (already owed, so still sent).
+ * What a plan changes in one subscription's rows, decided once for both engines (this file writes it
+ * on SQLite, ./pg/outbox-store.ts on PostgreSQL). New posts are inserted `pending`; pending posts whose
+ * due time or fingerprint changed move; a cancelled post planned again reopens, and so does a failed
+ * or expired one whose due time moved into the future. A `sent` or `sending` row is never touched.
+ * Pending rows the plan no longer contains are cancelled, except those due before `activeFrom`
+ * (already owed, so still sent).
  */
-export function upsertPlan(
-  db: SyncDb,
-  subscription: { readonly id: number; readonly guildId: string; readonly channelId: string; readonly seasonId?: string; readonly activeFrom: number },
-  posts: readonly PlannedPost[],
-  now: number,
-): PlanResult {
+export function planChanges(subscription: PlanSubscription, existing: readonly OutboxRow[], posts: readonly PlannedPost[], now: number) {
   // One channel may follow several seasons: only this subscription's season's rows are its plan.
+  const seasonId = subscription.seasonId ?? LEGACY_SEASON_ID;
+  const byKey = new Map(existing.map((r) => [postKey(r), r]));
+  const wanted = new Set<string>();
+  const at = new Date(now);
+  const inserts = [];
+  const moves: RowUpdate<{ dueAt: Date; expiresAt: Date; fingerprint: string; nextAttemptAt: null; updatedAt: Date }>[] = [];
+  const reopens: RowUpdate<{
+    status: 'pending';
+    dueAt: Date;
+    expiresAt: Date;
+    fingerprint: string;
+    attempts: number;
+    nextAttemptAt: null;
+    lastError: null;
+    lastErrorCode: null;
+    subscriptionId: number;
+    updatedAt: Date;
+  }>[] = [];
+  let unchanged = 0;
+
+  for (const post of posts) {
+    if (seasonOf(post) !== seasonId) throw new Error(`a post of season ${seasonOf(post)} planned for a subscription of ${seasonId}`);
+    const key = postKey(post);
+    wanted.add(key);
+    const row = byKey.get(key);
+    if (row === undefined) {
+      inserts.push({
+        subscriptionId: subscription.id,
+        guildId: post.guildId,
+        channelId: post.channelId,
+        seasonId,
+        kind: post.kind,
+        roundKey: post.roundKey,
+        slot: post.slot,
+        club: post.club ?? '',
+        leadMs: post.leadMs,
+        dueAt: new Date(post.dueAt),
+        expiresAt: new Date(post.expiresAt),
+        status: 'pending' as const,
+        messageIds: [] as string[],
+        nonce: nonceFor(key),
+        fingerprint: post.fingerprint,
+        moves: post.moves === null ? null : [...post.moves],
+        createdAt: at,
+        updatedAt: at,
+      });
+      continue;
+    }
+    // A moved notice is about one specific change: once planned it is never re-planned.
+    if (post.kind === 'moved') {
+      unchanged += 1;
+      continue;
+    }
+    const changed = row.dueAt !== post.dueAt || row.expiresAt !== post.expiresAt || row.fingerprint !== post.fingerprint;
+    const reopen = row.status === 'cancelled' || (REOPENABLE.has(row.status) && row.dueAt !== post.dueAt && post.expiresAt > now);
+    const timing = { dueAt: new Date(post.dueAt), expiresAt: new Date(post.expiresAt), fingerprint: post.fingerprint, nextAttemptAt: null, updatedAt: at };
+    if (row.status === 'pending' && changed) {
+      moves.push({ id: row.id, set: timing });
+    } else if (reopen) {
+      const set = { ...timing, status: 'pending' as const, attempts: 0, lastError: null, lastErrorCode: null, subscriptionId: subscription.id };
+      reopens.push({ id: row.id, set });
+    } else {
+      unchanged += 1;
+    }
+  }
+
+  const stale = existing
+    .filter((r) => r.status === 'pending' && r.kind !== 'moved' && !wanted.has(postKey(r)) && r.dueAt >= subscription.activeFrom)
+    .map((r) => r.id);
+  return { seasonId, at, inserts, moves, reopens, stale, unchanged };
+}
+
+/** Why a pending row the plan no longer holds is cancelled. */
+export const NO_LONGER_PLANNED = 'no longer planned (settings or schedule changed)';
+
+/** Brings one subscription's rows in line with its plan (planChanges), in one transaction. Idempotent on the unique key. */
+export function upsertPlan(db: SyncDb, subscription: PlanSubscription, posts: readonly PlannedPost[], now: number): PlanResult {
   const seasonId = subscription.seasonId ?? LEGACY_SEASON_ID;
   return db.transaction((tx) => {
     const existing = tx
@@ -103,98 +193,17 @@ export function upsertPlan(
       .where(and(eq(outbox.guildId, subscription.guildId), eq(outbox.channelId, subscription.channelId), eq(outbox.seasonId, seasonId)))
       .all()
       .map(toRow);
-    const byKey = new Map(existing.map((r) => [postKey(r), r]));
-    const wanted = new Set<string>();
-    let inserted = 0;
-    let moved = 0;
-    let reopened = 0;
-    let unchanged = 0;
-    const at = new Date(now);
-
-    for (const post of posts) {
-      if (seasonOf(post) !== seasonId) throw new Error(`a post of season ${seasonOf(post)} planned for a subscription of ${seasonId}`);
-      const key = postKey(post);
-      wanted.add(key);
-      const row = byKey.get(key);
-      if (row === undefined) {
-        tx.insert(outbox)
-          .values({
-            subscriptionId: subscription.id,
-            guildId: post.guildId,
-            channelId: post.channelId,
-            seasonId,
-            kind: post.kind,
-            roundKey: post.roundKey,
-            slot: post.slot,
-            club: post.club ?? '',
-            leadMs: post.leadMs,
-            dueAt: new Date(post.dueAt),
-            expiresAt: new Date(post.expiresAt),
-            status: 'pending',
-            messageIds: [],
-            nonce: nonceFor(key),
-            fingerprint: post.fingerprint,
-            moves: post.moves === null ? null : [...post.moves],
-            createdAt: at,
-            updatedAt: at,
-          })
-          .onConflictDoNothing()
-          .run();
-        inserted += 1;
-        continue;
-      }
-      // A moved notice is about one specific change: once planned it is never re-planned.
-      if (post.kind === 'moved') {
-        unchanged += 1;
-        continue;
-      }
-      const changed = row.dueAt !== post.dueAt || row.expiresAt !== post.expiresAt || row.fingerprint !== post.fingerprint;
-      const reopen =
-        row.status === 'cancelled' || (REOPENABLE.has(row.status) && row.dueAt !== post.dueAt && post.expiresAt > now);
-      if (row.status === 'pending' && changed) {
-        tx.update(outbox)
-          .set({
-            dueAt: new Date(post.dueAt),
-            expiresAt: new Date(post.expiresAt),
-            fingerprint: post.fingerprint,
-            nextAttemptAt: null,
-            updatedAt: at,
-          })
-          .where(and(eq(outbox.id, row.id), eq(outbox.status, 'pending')))
-          .run();
-        moved += 1;
-      } else if (reopen) {
-        tx.update(outbox)
-          .set({
-            status: 'pending',
-            dueAt: new Date(post.dueAt),
-            expiresAt: new Date(post.expiresAt),
-            fingerprint: post.fingerprint,
-            attempts: 0,
-            nextAttemptAt: null,
-            lastError: null,
-            lastErrorCode: null,
-            subscriptionId: subscription.id,
-            updatedAt: at,
-          })
-          .where(and(eq(outbox.id, row.id), inArray(outbox.status, [...REOPENABLE])))
-          .run();
-        reopened += 1;
-      } else {
-        unchanged += 1;
-      }
-    }
-
-    const stale = existing.filter(
-      (r) => r.status === 'pending' && r.kind !== 'moved' && !wanted.has(postKey(r)) && r.dueAt >= subscription.activeFrom,
-    );
-    if (stale.length > 0) {
+    const plan = planChanges(subscription, existing, posts, now);
+    for (const row of plan.inserts) tx.insert(outbox).values(row).onConflictDoNothing().run();
+    for (const { id, set } of plan.moves) tx.update(outbox).set(set).where(and(eq(outbox.id, id), eq(outbox.status, 'pending'))).run();
+    for (const { id, set } of plan.reopens) tx.update(outbox).set(set).where(and(eq(outbox.id, id), inArray(outbox.status, [...REOPENABLE_STATUSES]))).run();
+    if (plan.stale.length > 0) {
       tx.update(outbox)
-        .set({ status: 'cancelled', lastError: 'no longer planned (settings or schedule changed)', updatedAt: at })
-        .where(and(inArray(outbox.id, stale.map((r) => r.id)), eq(outbox.status, 'pending')))
+        .set({ status: 'cancelled', lastError: NO_LONGER_PLANNED, updatedAt: plan.at })
+        .where(and(inArray(outbox.id, [...plan.stale]), eq(outbox.status, 'pending')))
         .run();
     }
-    return { inserted, moved, reopened, cancelled: stale.length, unchanged };
+    return { inserted: plan.inserts.length, moved: plan.moves.length, reopened: plan.reopens.length, cancelled: plan.stale.length, unchanged: plan.unchanged };
   });
 }
 

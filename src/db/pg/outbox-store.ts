@@ -6,10 +6,10 @@
 //   whose lease ran out cannot settle a row another process took over;
 // - each unit of work is one `db.transaction(async tx => …)`.
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
-import { LEGACY_SEASON_ID, postKey, seasonOf, type PlannedPost } from '../../domain/announcements.js';
+import { LEGACY_SEASON_ID, type PlannedPost } from '../../domain/announcements.js';
 import type { OutboxStatus } from '../announcements-schema.js';
 import { DISABLED_REASONS } from '../guild-settings.js';
-import { nonceFor, type OutboxRow, type PlanResult } from '../outbox.js';
+import { NO_LONGER_PLANNED, planChanges, REOPENABLE_STATUSES, type OutboxRow, type PlanResult } from '../outbox.js';
 import type { ChannelEffect, SendFailure } from '../outbox-settle.js';
 import type { ClaimedRow, OutboxStore, PlannedSubscription } from '../store/types.js';
 import { announcementOutbox as outbox, announcementRounds } from './announcements-schema.js';
@@ -37,8 +37,6 @@ export const toOutboxRow = ({ seasonId, ...r }: Raw): OutboxRow => ({
   updatedAt: r.updatedAt.getTime(),
 });
 
-const REOPENABLE: readonly OutboxStatus[] = ['cancelled', 'failed', 'expired'];
-
 /** The claim is still the settler's: the row is `sending` with the attempts and lease it was claimed with. */
 const ours = (row: ClaimedRow) =>
   and(
@@ -59,86 +57,18 @@ async function upsertPlanPg(db: PgDatabase, subscription: PlannedSubscription, p
         .from(outbox)
         .where(and(eq(outbox.guildId, subscription.guildId), eq(outbox.channelId, subscription.channelId), eq(outbox.seasonId, seasonId)))
     ).map(toOutboxRow);
-    const byKey = new Map(existing.map((r) => [postKey(r), r]));
-    const wanted = new Set<string>();
-    let moved = 0;
-    let reopened = 0;
-    let unchanged = 0;
-    const at = new Date(now);
-    const inserts: (typeof outbox.$inferInsert)[] = [];
-
-    for (const post of posts) {
-      if (seasonOf(post) !== seasonId) throw new Error(`a post of season ${seasonOf(post)} planned for a subscription of ${seasonId}`);
-      const key = postKey(post);
-      wanted.add(key);
-      const row = byKey.get(key);
-      if (row === undefined) {
-        inserts.push({
-          subscriptionId: subscription.id,
-          guildId: post.guildId,
-          channelId: post.channelId,
-          seasonId,
-          kind: post.kind,
-          roundKey: post.roundKey,
-          slot: post.slot,
-          club: post.club ?? '',
-          leadMs: post.leadMs,
-          dueAt: new Date(post.dueAt),
-          expiresAt: new Date(post.expiresAt),
-          status: 'pending',
-          messageIds: [],
-          nonce: nonceFor(key),
-          fingerprint: post.fingerprint,
-          moves: post.moves === null ? null : [...post.moves],
-          createdAt: at,
-          updatedAt: at,
-        });
-        continue;
-      }
-      if (post.kind === 'moved') {
-        unchanged += 1;
-        continue;
-      }
-      const changed = row.dueAt !== post.dueAt || row.expiresAt !== post.expiresAt || row.fingerprint !== post.fingerprint;
-      const reopen = row.status === 'cancelled' || (REOPENABLE.includes(row.status) && row.dueAt !== post.dueAt && post.expiresAt > now);
-      if (row.status === 'pending' && changed) {
-        await tx
-          .update(outbox)
-          .set({ dueAt: new Date(post.dueAt), expiresAt: new Date(post.expiresAt), fingerprint: post.fingerprint, nextAttemptAt: null, updatedAt: at })
-          .where(and(eq(outbox.id, row.id), eq(outbox.status, 'pending')));
-        moved += 1;
-      } else if (reopen) {
-        await tx
-          .update(outbox)
-          .set({
-            status: 'pending',
-            dueAt: new Date(post.dueAt),
-            expiresAt: new Date(post.expiresAt),
-            fingerprint: post.fingerprint,
-            attempts: 0,
-            nextAttemptAt: null,
-            lastError: null,
-            lastErrorCode: null,
-            subscriptionId: subscription.id,
-            updatedAt: at,
-          })
-          .where(and(eq(outbox.id, row.id), inArray(outbox.status, [...REOPENABLE])));
-        reopened += 1;
-      } else {
-        unchanged += 1;
-      }
-    }
+    const plan = planChanges(subscription, existing, posts, now);
+    for (const { id, set } of plan.moves) await tx.update(outbox).set(set).where(and(eq(outbox.id, id), eq(outbox.status, 'pending')));
+    for (const { id, set } of plan.reopens) await tx.update(outbox).set(set).where(and(eq(outbox.id, id), inArray(outbox.status, [...REOPENABLE_STATUSES])));
     // New rows in batches (a plan may hold hundreds): one statement each, not one per post.
-    for (let i = 0; i < inserts.length; i += 500) await tx.insert(outbox).values(inserts.slice(i, i + 500)).onConflictDoNothing();
-
-    const stale = existing.filter((r) => r.status === 'pending' && r.kind !== 'moved' && !wanted.has(postKey(r)) && r.dueAt >= subscription.activeFrom);
-    if (stale.length > 0) {
+    for (let i = 0; i < plan.inserts.length; i += 500) await tx.insert(outbox).values(plan.inserts.slice(i, i + 500)).onConflictDoNothing();
+    if (plan.stale.length > 0) {
       await tx
         .update(outbox)
-        .set({ status: 'cancelled', lastError: 'no longer planned (settings or schedule changed)', updatedAt: at })
-        .where(and(inArray(outbox.id, stale.map((r) => r.id)), eq(outbox.status, 'pending')));
+        .set({ status: 'cancelled', lastError: NO_LONGER_PLANNED, updatedAt: plan.at })
+        .where(and(inArray(outbox.id, [...plan.stale]), eq(outbox.status, 'pending')));
     }
-    return { inserted: inserts.length, moved, reopened, cancelled: stale.length, unchanged };
+    return { inserted: plan.inserts.length, moved: plan.moves.length, reopened: plan.reopens.length, cancelled: plan.stale.length, unchanged: plan.unchanged };
   });
 }
 
