@@ -122,6 +122,9 @@ function timelineOf(season: SightedSeason): Timeline {
   return timeline;
 }
 
+/** Every instant at which `seasonAsOf(season, ·)` gives another view, ascending (for memos keyed by the step between two). */
+export const asOfChanges = (season: SightedSeason): readonly number[] => timelineOf(season).changes;
+
 /**
  * The season as known at `now`: results not yet known taken out (status scheduled, no score, goals,
  * penalties or decision); a match played but decided later reads "result not published" until its

@@ -185,28 +185,31 @@ interface Hit<T> {
   readonly score: number;
 }
 
+/** Every entry's best score for the query under `score`, unsorted; none for a blank query. */
+function scored<T>(entries: readonly Entry<T>[], q: Candidate, score: (q: Candidate, c: Candidate) => number): Hit<T>[] {
+  const hits: Hit<T>[] = [];
+  if (q.text === '') return hits;
+  for (const entry of entries) {
+    let top = 0;
+    for (const c of entry.candidates) {
+      top = Math.max(top, score(q, c));
+      if (top === SCORE.exact) break;
+    }
+    if (top > 0) hits.push({ item: entry.item, label: entry.label, score: top });
+  }
+  return hits;
+}
+
+const bestFirst = <T>(hits: Hit<T>[]): Hit<T>[] => hits.sort((a, b) => b.score - a.score || a.label.localeCompare(b.label, 'en'));
+
 /**
  * Scores every entry; typo matching runs only when nothing matches properly, both because next to real
  * matches typos are noise and because it is the expensive part.
  */
 function rank<T>(entries: readonly Entry<T>[], query: string): Hit<T>[] {
   const q = candidate(query);
-  if (q.text === '') return [];
-  const best = (score: (q: Candidate, c: Candidate) => number) => {
-    const hits: Hit<T>[] = [];
-    for (const entry of entries) {
-      let top = 0;
-      for (const c of entry.candidates) {
-        top = Math.max(top, score(q, c));
-        if (top === SCORE.exact) break;
-      }
-      if (top > 0) hits.push({ item: entry.item, label: entry.label, score: top });
-    }
-    return hits;
-  };
-  let hits = best(scoreCandidate);
-  if (hits.length === 0) hits = best(fuzzyScore);
-  return hits.sort((a, b) => b.score - a.score || a.label.localeCompare(b.label, 'en'));
+  const hits = scored(entries, q, scoreCandidate);
+  return bestFirst(hits.length > 0 ? hits : scored(entries, q, fuzzyScore));
 }
 
 /** Teams matching the query, best first (exact, prefix, word prefix, substring); small typos only when nothing else matches. */
@@ -242,24 +245,93 @@ function didYouMean<T>(entries: readonly Entry<T>[], query: string): string[] {
 }
 
 /**
+ * What resolveTeam decides: the team, or a refusal whose suggestions are worked out only when asked
+ * (a typo search and a did-you-mean over every name: the costly part, and a refusal is often only a
+ * "no", as when the default-season rule asks each season whether it has the club). Typo scores stay
+ * below STRONG, so only the proper matches can name a team.
+ */
+type Decision =
+  | { readonly team: Team }
+  | { readonly refusal: 'ambiguous' | 'unknown'; readonly suggestions: () => readonly string[] };
+
+function decideTeam(teams: readonly Team[], query: string): Decision {
+  const entries = entriesOf(teams);
+  const q = candidate(query);
+  const hits = bestFirst(scored(entries, q, scoreCandidate));
+  const best = hits[0];
+  if (best && best.score >= STRONG) {
+    const level = hits.filter((hit) => hit.score === best.score);
+    if (level.length === 1) return { team: best.item };
+    const labels = level.slice(0, SUGGESTIONS).map((hit) => hit.label);
+    return { refusal: 'ambiguous', suggestions: () => labels };
+  }
+  let suggestions: readonly string[] | undefined;
+  const suggest = (): readonly string[] => {
+    if (suggestions === undefined) {
+      const loose = hits.length > 0 ? hits : bestFirst(scored(entries, q, fuzzyScore));
+      suggestions = loose.length > 0 ? loose.slice(0, SUGGESTIONS).map((hit) => hit.label) : didYouMean(entries, query);
+    }
+    return suggestions;
+  };
+  return { refusal: 'unknown', suggestions: suggest };
+}
+
+/** A refusal as the UserError resolveTeam throws, naming the query as typed. */
+const refusalError = (decision: Exclude<Decision, { readonly team: Team }>, query: string): UserError =>
+  new UserError(
+    decision.refusal === 'ambiguous' ? `More than one team matches "${query}"` : `No team matches "${query}"`,
+    [...decision.suggestions()],
+  );
+
+/**
  * The one team the query names. Throws UserError (with did-you-mean suggestions) when nothing
  * matches strongly, or when several teams match equally well ("United").
  */
 export function resolveTeam(teams: readonly Team[], query: string): Team {
-  const entries = entriesOf(teams);
-  const hits = rank(entries, query);
-  const best = hits[0];
-  if (best && best.score >= STRONG) {
-    const level = hits.filter((hit) => hit.score === best.score);
-    if (level.length === 1) return best.item;
-    throw new UserError(
-      `More than one team matches "${query}"`,
-      level.slice(0, SUGGESTIONS).map((hit) => hit.label),
-    );
-  }
-  const suggestions = hits.length ? hits.slice(0, SUGGESTIONS).map((hit) => hit.label) : didYouMean(entries, query);
-  throw new UserError(`No team matches "${query}"`, suggestions);
+  const decision = decideTeam(teams, query);
+  if ('team' in decision) return decision.team;
+  throw refusalError(decision, query);
 }
+
+/** How many folded queries are kept per team list (the oldest dropped first). */
+const RESOLVED_LIMIT = 1000;
+const decisions = new WeakMap<readonly Team[], Map<string, Decision>>();
+
+/**
+ * decideTeam, kept per team list (a season's teams stay the same array while the season does) and
+ * folded query: it reads the query only as normalizeName folds it, so "Zamálek" and "zamalek" share it.
+ */
+function keptDecision(teams: readonly Team[], query: string): Decision {
+  let known = decisions.get(teams);
+  if (known === undefined) {
+    known = new Map();
+    decisions.set(teams, known);
+  }
+  const folded = normalizeName(query);
+  let decision = known.get(folded);
+  if (decision === undefined) {
+    decision = decideTeam(teams, query);
+    if (known.size >= RESOLVED_LIMIT) known.delete(known.keys().next().value as string);
+    known.set(folded, decision);
+  }
+  return decision;
+}
+
+/**
+ * resolveTeam, the same answer and the same UserError (naming the query as typed), kept per team list
+ * and folded query: every club command resolves its option, often the same autocomplete id, on each call.
+ */
+export function resolveTeamOnce(teams: readonly Team[], query: string): Team {
+  const decision = keptDecision(teams, query);
+  if ('team' in decision) return decision.team;
+  throw refusalError(decision, query);
+}
+
+/** The team resolveTeam would give, or undefined where it refuses; kept as resolveTeamOnce is. */
+export const findTeamOnce = (teams: readonly Team[], query: string): Team | undefined => {
+  const decision = keptDecision(teams, query);
+  return 'team' in decision ? decision.team : undefined;
+};
 
 const playerEntries = new WeakMap<readonly string[], readonly Entry<string>[]>();
 

@@ -1,50 +1,51 @@
-import { seasonAsOf } from './as-of.js';
+import { asOfChanges } from './as-of.js';
+import { countAtOrBefore } from './memo.js';
 import { seasonProgress, type SeasonProgress } from './season-status.js';
 import type { Season } from './types.js';
 
 // Every fan command without a `competition` reads every season's progress. seasonProgress reads the
-// season as known at `now` (seasonAsOf gives the same view object until something new is known) and
-// compares `now` with: the day after the end date, the first match's day, the last result (else the
-// first match) plus `staleAfterDays`, and (a scheduled break) unplayed matches' days plus
-// `staleAfterDays`. So one view and the same comparisons give the same progress: kept per view,
-// keyed by those comparisons, never by the clock.
+// season as known at `now` (seasonAsOf: the same view between two of its change instants) and compares
+// `now` (an integer of milliseconds) with: the day after the end date (t ≥ it), the first match's day
+// (t < it), the last result (else the first match) plus `staleAfterDays` (t − day ≤ staleAfter), and
+// (a scheduled break) each unplayed match's day plus `staleAfterDays` alike. The last result and the
+// first match are match days, so every comparison flips only at one of a fixed set of instants: the
+// view's changes, the end, each match day, and each match day plus staleAfter plus 1 ms. Between two
+// of them the answer is the same: kept per season and step, never keyed by the clock itself.
 const DAY_MS = 24 * 60 * 60 * 1000;
-const progressByView = new WeakMap<Season, WeakMap<Season, Map<string, SeasonProgress>>>();
 
-/** seasonProgress(season, now), the same answer, kept per view of the season (see above). */
-export const progressOf = (season: Season, now: Date): SeasonProgress => {
-  const view = seasonAsOf(season, now);
-  let byView = progressByView.get(season);
-  if (byView === undefined) {
-    byView = new WeakMap();
-    progressByView.set(season, byView);
+const changesBySeason = new WeakMap<Season, readonly number[]>();
+
+/** Every instant at which seasonProgress(season, ·) may change, ascending (kept per season). */
+export const progressChanges = (season: Season): readonly number[] => {
+  let changes = changesBySeason.get(season);
+  if (changes === undefined) {
+    const days = matchDays(season);
+    const staleAfter = season.staleAfterDays * DAY_MS;
+    const end = season.endDate === null ? [] : [Date.parse(`${season.endDate}T00:00:00Z`) + DAY_MS];
+    // t − day ≤ staleAfter turns false at the first whole millisecond past day + staleAfter.
+    const overdue = days.map((day) => Math.floor(day + staleAfter) + 1);
+    changes = [...new Set([...asOfChanges(season), ...end, ...days, ...overdue])].filter((t) => Number.isFinite(t)).sort((a, b) => a - b);
+    changesBySeason.set(season, changes);
   }
-  let byComparison = byView.get(view);
-  if (byComparison === undefined) {
-    byComparison = new Map();
-    byView.set(view, byComparison);
-  }
-  // Any progress of this view carries its first match and last result (they do not depend on `now`).
-  const sample = byComparison.values().next().value ?? seasonProgress(season, now);
-  const key = comparisonsAt(season, sample, now.getTime());
-  let progress = byComparison.get(key);
-  if (progress === undefined) {
-    progress = byComparison.size === 0 ? sample : seasonProgress(season, now);
-    byComparison.set(key, progress);
-  }
-  return progress;
+  return changes;
 };
 
-/** The comparisons of `now` that seasonProgress makes, as a key. */
-const comparisonsAt = (season: Season, { firstMatch, lastResult }: SeasonProgress, t: number): string => {
-  const ended = season.endDate !== null && t >= Date.parse(`${season.endDate}T00:00:00Z`) + DAY_MS;
-  const beforeFirst = firstMatch !== null && t < firstMatch.getTime();
-  const reference = lastResult ?? firstMatch;
-  const fresh = reference !== null && t - reference.getTime() <= season.staleAfterDays * DAY_MS;
-  // A scheduled break compares `now` with each unplayed match's day plus staleAfter: every such day is
-  // a match day, so how many match days lie beyond staleAfter fixes all those comparisons at once.
-  const overdueBefore = t - season.staleAfterDays * DAY_MS;
-  return `${ended ? 1 : 0}${beforeFirst ? 1 : 0}${fresh ? 1 : 0}:${countBelow(matchDays(season), overdueBefore)}`;
+const progressBySeason = new WeakMap<Season, Map<number, SeasonProgress>>();
+
+/** seasonProgress(season, now), the same answer, kept per season and step between its changes (see above). */
+export const progressOf = (season: Season, now: Date): SeasonProgress => {
+  const step = countAtOrBefore(progressChanges(season), now.getTime());
+  let bySteps = progressBySeason.get(season);
+  if (bySteps === undefined) {
+    bySteps = new Map();
+    progressBySeason.set(season, bySteps);
+  }
+  let progress = bySteps.get(step);
+  if (progress === undefined) {
+    progress = seasonProgress(season, now);
+    bySteps.set(step, progress);
+  }
+  return progress;
 };
 
 /** A match's day as seasonProgress reads it: its kickoff's UTC day, else its date, at midnight UTC. */
@@ -54,25 +55,6 @@ const dayOf = (match: Season['matches'][number]): number | null => {
   return null;
 };
 
-const daysBySeason = new WeakMap<Season, readonly number[]>();
-/** Every dated match's day, ascending (kept per season). */
-const matchDays = (season: Season): readonly number[] => {
-  let days = daysBySeason.get(season);
-  if (days === undefined) {
-    days = season.matches.map(dayOf).filter((d): d is number => d !== null && !Number.isNaN(d)).sort((a, b) => a - b);
-    daysBySeason.set(season, days);
-  }
-  return days;
-};
-
-/** How many of the ascending `days` are strictly below `limit` (t - day > staleAfter ⇔ day < t - staleAfter). */
-const countBelow = (days: readonly number[], limit: number): number => {
-  let low = 0;
-  let high = days.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if ((days[mid] ?? Number.POSITIVE_INFINITY) < limit) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-};
+/** Every dated match's day, ascending, each once. */
+const matchDays = (season: Season): readonly number[] =>
+  [...new Set(season.matches.map(dayOf).filter((d): d is number => d !== null && !Number.isNaN(d)))].sort((a, b) => a - b);

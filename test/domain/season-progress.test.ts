@@ -1,8 +1,9 @@
-// progressOf keeps a season's progress per view of it; it must answer exactly as seasonProgress does
-// at every instant, in any order of instants (a replay clock goes forward, a test may go back).
+// progressOf keeps a season's progress per step between the instants it may change at (progressChanges);
+// it must answer exactly as seasonProgress does at every instant, in any order of instants (a replay
+// clock goes forward, a test may go back), and on each side of every one of those instants.
 import { describe, expect, test } from 'vitest';
 import { withoutResult } from '../../src/domain/as-of.js';
-import { progressOf } from '../../src/domain/season-progress.js';
+import { progressChanges, progressOf } from '../../src/domain/season-progress.js';
 import { seasonProgress } from '../../src/domain/season-status.js';
 import { readSeasonFile, seasonFilesIn } from '../../src/season/read.js';
 
@@ -51,5 +52,26 @@ describe('progressOf answers as seasonProgress', () => {
     }
     // The sweep crosses more than one status, so the cache is really keyed on something.
     expect(statuses.size).toBeGreaterThan(1);
+  });
+
+  test.each(seasons.map((s) => [s.id, s] as const))('%s: just before, at and just after every instant it may change at', (_id, season) => {
+    const changes = progressChanges(season);
+    expect(changes.length).toBeGreaterThan(season.matches.length / 10);
+    const instants = [...new Set(changes.flatMap((t) => [t - 1, t, t + 1]))];
+    const shuffled = [...instants].sort((a, b) => ((a * 7919) % 1000) - ((b * 7919) % 1000));
+    for (const t of shuffled) expect(progressOf(season, new Date(t)), new Date(t).toISOString()).toEqual(seasonProgress(season, new Date(t)));
+  });
+});
+
+describe('progressOf on a new data version', () => {
+  test('GIVEN the same season with its final result taken out THEN its own progress, not the one kept', () => {
+    const season = shipped[0] as (typeof shipped)[number];
+    const after = new Date(Date.parse(`${season.endDate ?? '2030-01-01'}T00:00:00Z`) - DAY_MS);
+    const last = [...season.matches].sort((a, b) => (a.kickoff ?? a.date ?? '').localeCompare(b.kickoff ?? b.date ?? '')).at(-1);
+    const edited = { ...season, champion: null, endDate: null, matches: season.matches.map((m) => (m === last ? withoutResult(m) : m)) };
+    const kept = progressOf(season, after);
+    const fresh = progressOf(edited, after);
+    expect(fresh).toEqual(seasonProgress(edited, after));
+    expect(fresh).not.toEqual(kept);
   });
 });

@@ -1,13 +1,13 @@
 import type { AutocompleteInteraction, ChatInputCommandInteraction, SlashCommandStringOption } from 'discord.js';
 import { UserError } from '../../domain/errors.js';
-import { normalizeName } from '../../domain/names.js';
+import { normalizeName, resolveTeamOnce } from '../../domain/names.js';
 import { groupLabels, hasUnnamedGroup, matchdayCount } from '../../domain/format.js';
 import type { GroupId, Season, Stage, StageKind, Team } from '../../domain/types.js';
 import type { Translator } from '../../i18n/index.js';
 import { groupChoices, matchdayChoices, stageChoiceName, stageChoices, teamChoices } from '../render/choices.js';
 import { englishTr, groupName } from '../render/words.js';
 import { TranslatedUserError } from '../reply.js';
-import { catalogOf, COMPETITION_OPTION, competitionChoices, resolveTeamOnce, seasonForAutocomplete, teamsForAutocomplete } from './season-choice.js';
+import { catalogOf, COMPETITION_OPTION, competitionChoices, seasonForAutocomplete, teamsForAutocomplete } from './season-choice.js';
 import { replyTranslator } from './language.js';
 import type { CommandContext } from './types.js';
 

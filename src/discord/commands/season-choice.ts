@@ -5,10 +5,11 @@ import type { APIApplicationCommandOptionChoice, AutocompleteInteraction, ChatIn
 import { seasonAsOf } from '../../domain/as-of.js';
 import type { CatalogEntry, SeasonCatalog } from '../../domain/catalog.js';
 import { defaultSeasonId } from '../../domain/default-season.js';
-import { normalizeName, resolveTeam } from '../../domain/names.js';
-import { progressOf } from '../../domain/season-progress.js';
+import { countAtOrBefore } from '../../domain/memo.js';
+import { findTeamOnce, normalizeName } from '../../domain/names.js';
+import { progressChanges, progressOf } from '../../domain/season-progress.js';
 import type { SeasonProgress } from '../../domain/season-status.js';
-import type { Season, Team } from '../../domain/types.js';
+import type { Season, Team, TeamId } from '../../domain/types.js';
 import { LIMITS } from '../render/limits.js';
 import { showSeasonOn } from '../render/season-notice.js';
 import { truncate } from '../render/text.js';
@@ -73,34 +74,77 @@ const entryFor = (catalog: SeasonCatalog, raw: string): CatalogEntry | undefined
   return entries.find((e) => e.id === raw) ?? entries.find((e) => fold(seasonTitle(e)) === folded || fold(e.id) === folded);
 };
 
-/** The progress the default rule reads (status, last result); a season the catalog cannot give counts as stale. */
-const progressFor = (catalog: SeasonCatalog, now: Date) => {
-  const known = new Map<string, SeasonProgress>();
-  return (entry: CatalogEntry): SeasonProgress => {
-    let progress = known.get(entry.id);
-    if (progress === undefined) {
-      const season = catalog.get(entry.id);
-      progress = season === undefined ? { status: 'stale', firstMatch: null, lastResult: null } : progressOf(season, now);
-      known.set(entry.id, progress);
-    }
-    return progress;
-  };
-};
-
 /** Without an option: the server's default (when it is still loaded), else the catalog's rule. */
 const defaultEntry = (catalog: SeasonCatalog, ctx: CommandContext, guildId: string | null): CatalogEntry | undefined => {
-  const entries = catalog.list();
   const serverChoice = guildId === null ? null : (ctx.guildSeason?.(guildId) ?? null);
-  const chosen = serverChoice === null ? undefined : entries.find((e) => e.id === serverChoice);
+  const chosen = serverChoice === null ? undefined : catalog.list().find((e) => e.id === serverChoice);
   if (chosen) return chosen;
   return catalogDefault(catalog, ctx.now());
 };
 
-/** The catalog's own default at `now` (no server choice): in progress, else the latest finished, else the newest. */
-export const catalogDefault = (catalog: SeasonCatalog, now: Date): CatalogEntry | undefined => {
+/** What is kept per catalog object, for the very entries and seasons it was built from. */
+interface CatalogMemo {
+  readonly entries: readonly CatalogEntry[];
+  readonly seasons: readonly (Season | undefined)[];
+  /** Every instant at which a season's progress may change (season-progress.ts), ascending. */
+  readonly changes: readonly number[];
+  /** The catalog's default per step between two of those instants. */
+  readonly defaults: Map<number, CatalogEntry | undefined>;
+  /** Per season id and club id: the other seasons the club plays in (see clubSeasons). */
+  readonly clubs: Map<string, readonly Season[]>;
+}
+
+const catalogMemos = new WeakMap<SeasonCatalog, CatalogMemo>();
+
+/** The catalog's memo; rebuilt if the catalog ever lists or gives other objects (a catalog is one data version). */
+const memoOf = (catalog: SeasonCatalog): CatalogMemo => {
   const entries = catalog.list();
-  const progress = progressFor(catalog, now);
-  const id = defaultSeasonId(entries, (e) => progress(e).status, (e) => progress(e).lastResult);
+  const memo = catalogMemos.get(catalog);
+  if (memo !== undefined && memo.entries === entries && entries.every((e, i) => catalog.get(e.id) === memo.seasons[i])) return memo;
+  const seasons = entries.map((e) => catalog.get(e.id));
+  const changes = [...new Set(seasons.flatMap((s) => (s === undefined ? [] : progressChanges(s))))].sort((a, b) => a - b);
+  const fresh: CatalogMemo = { entries, seasons, changes, defaults: new Map(), clubs: new Map() };
+  catalogMemos.set(catalog, fresh);
+  return fresh;
+};
+
+/**
+ * The catalog's own default at `now` (no server choice): in progress, else the latest finished, else the
+ * newest. It reads each season's progress, which changes only at known instants: kept per catalog and
+ * step between two of them, so a command does not re-read every season on each call.
+ */
+export const catalogDefault = (catalog: SeasonCatalog, now: Date): CatalogEntry | undefined => {
+  const memo = memoOf(catalog);
+  const step = countAtOrBefore(memo.changes, now.getTime());
+  if (memo.defaults.has(step)) return memo.defaults.get(step);
+  const entry = defaultAt(memo, now);
+  memo.defaults.set(step, entry);
+  return entry;
+};
+
+/**
+ * Every loaded season but `shownId` that the club plays in, in the catalog's order (newest first), as
+ * loaded (not cut to the clock); kept per catalog, season and club.
+ */
+export const clubSeasons = (catalog: SeasonCatalog, shownId: string, team: TeamId): readonly Season[] => {
+  const { entries, seasons, clubs } = memoOf(catalog);
+  const key = `${shownId}\u0000${team}`;
+  let found = clubs.get(key);
+  if (found === undefined) {
+    found = seasons.filter((s, i): s is Season => entries[i]?.id !== shownId && s !== undefined && s.teams.some((t) => t.id === team));
+    clubs.set(key, found);
+  }
+  return found;
+};
+
+/** The default rule itself; a season the catalog cannot give counts as stale. */
+const defaultAt = ({ entries, seasons }: CatalogMemo, now: Date): CatalogEntry | undefined => {
+  const progress = entries.map((_, i): SeasonProgress => {
+    const season = seasons[i];
+    return season === undefined ? { status: 'stale', firstMatch: null, lastResult: null } : progressOf(season, now);
+  });
+  const at = new Map(entries.map((e, i) => [e, progress[i] as SeasonProgress]));
+  const id = defaultSeasonId(entries, (e) => (at.get(e) as SeasonProgress).status, (e) => (at.get(e) as SeasonProgress).lastResult);
   return entries.find((e) => e.id === id);
 };
 
@@ -138,46 +182,11 @@ export const chooseSeason = (interaction: ChatInputCommandInteraction, ctx: Comm
   return chosen(catalog, withClub ?? entry, ctx);
 };
 
-/** How many typed club names are kept per season's team list (the oldest dropped first). */
-const RESOLVED_LIMIT = 1000;
-const resolvedTeams = new WeakMap<readonly Team[], Map<string, { readonly team: Team } | { readonly error: unknown }>>();
-
-/**
- * resolveTeam, kept per team list (a season's teams stay the same array while the season does) and
- * typed value: every club command resolves its option, often the same autocomplete id, and the
- * default-season rule asks it again for each loaded season. A refusal is kept and thrown again.
- */
-export const resolveTeamOnce = (teams: readonly Team[], query: string): Team => {
-  let known = resolvedTeams.get(teams);
-  if (known === undefined) {
-    known = new Map();
-    resolvedTeams.set(teams, known);
-  }
-  let outcome = known.get(query);
-  if (outcome === undefined) {
-    try {
-      outcome = { team: resolveTeam(teams, query) };
-    } catch (error) {
-      outcome = { error };
-    }
-    if (known.size >= RESOLVED_LIMIT) known.delete(known.keys().next().value as string);
-    known.set(query, outcome);
-  }
-  if ('error' in outcome) throw outcome.error;
-  return outcome.team;
-};
-
 const NO_TEAMS: readonly Team[] = [];
 
-const knowsTeam = (catalog: SeasonCatalog, entry: CatalogEntry, query: string): boolean => {
-  const teams = catalog.get(entry.id)?.teams ?? NO_TEAMS;
-  try {
-    resolveTeamOnce(teams, query);
-    return true;
-  } catch {
-    return false;
-  }
-};
+/** Whether the club typed names one of this season's clubs (resolveTeam's answer, kept: names.ts). */
+const knowsTeam = (catalog: SeasonCatalog, entry: CatalogEntry, query: string): boolean =>
+  findTeamOnce(catalog.get(entry.id)?.teams ?? NO_TEAMS, query) !== undefined;
 
 /**
  * The season an autocomplete of another option (a team) reads: the `competition` typed so far when it

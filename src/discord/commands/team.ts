@@ -7,7 +7,7 @@ import { computeTies } from '../../domain/ties.js';
 import { renderTeam } from '../render/team.js';
 import { readTeam, teamAutocomplete, teamOption } from './options.js';
 import { replyTranslator } from './language.js';
-import { catalogOf, chooseSeason, COMPETITION_OPTION, competitionOption } from './season-choice.js';
+import { catalogOf, chooseSeason, clubSeasons, COMPETITION_OPTION, competitionOption } from './season-choice.js';
 import type { Command, CommandContext } from './types.js';
 import type { TeamInSeason } from '../render/team-seasons.js';
 import { seasonAsOf } from '../../domain/as-of.js';
@@ -18,14 +18,8 @@ import { keptReply } from './kept-reply.js';
 
 /** The season shown, then every other loaded season the club plays in (the catalog's order: newest first), each as of the bot's clock. */
 const seasonsOfClub = (ctx: CommandContext, shown: Season, team: TeamId): TeamInSeason[] => {
-  const catalog = catalogOf(ctx);
-  const others = catalog
-    .list()
-    .filter((entry) => entry.id !== shown.id)
-    .map((entry) => catalog.get(entry.id))
-    .filter((s): s is Season => s !== undefined && s.teams.some((t) => t.id === team))
-    .map((s) => seasonAsOf(s, ctx.now()));
-  return [{ season: shown, team }, ...others.map((season) => ({ season, team }))];
+  const now = ctx.now();
+  return [{ season: shown, team }, ...clubSeasons(catalogOf(ctx), shown.id, team).map((s) => ({ season: seasonAsOf(s, now), team }))];
 };
 
 interface CardInput {
