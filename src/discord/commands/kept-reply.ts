@@ -23,6 +23,41 @@ export const keptReply = <I extends ReplyInput, T>(key: (input: I) => string, bu
   memoBySeasonKey(
     (input: I) => input.season,
     (input) => `${objectKey(input.tr)}|${seasonNotice(input.season, input.tr) ?? ''}|${key(input)}`,
-    build,
+    (input) => sentAsIs(build(input)),
     limit,
   );
+
+/**
+ * discord.js sends a plain embed or action row through its camelCase → snake_case transformer (a deep
+ * copy, every key through lodash's snakeCase), on every send of a kept reply; an object with `toJSON`
+ * it sends as that gives. Our renderers build the API's own JSON, which the transformer gives back
+ * unchanged when every key is already lower snake case (letters and underscores: snakeCase keeps
+ * those) and no `emoji` is a string (which it would resolve): such an embed or row gets a hidden
+ * `toJSON` returning itself, once, when the reply is kept. Anything else is left to the transformer.
+ */
+export const sentAsIs = <T>(payload: T): T => {
+  if (typeof payload !== 'object' || payload === null) return payload;
+  const { embeds, components } = payload as { readonly embeds?: unknown; readonly components?: unknown };
+  for (const list of [embeds, components]) {
+    if (!Array.isArray(list)) continue;
+    for (const item of list) if (isPlainObject(item) && Object.isExtensible(item) && !('toJSON' in item) && isApiJson(item)) Object.defineProperty(item, 'toJSON', { value: selfJson });
+  }
+  return payload;
+};
+
+function selfJson(this: unknown): unknown {
+  return this;
+}
+
+const SNAKE_KEY = /^[a-z]+(?:_[a-z]+)*$/;
+
+const isPlainObject = (value: unknown): value is object =>
+  typeof value === 'object' && value !== null && (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null);
+
+/** Whether the transformer would give `value` back as it is (see sentAsIs). */
+const isApiJson = (value: unknown): boolean => {
+  if (typeof value !== 'object' || value === null) return true;
+  if (Array.isArray(value)) return value.every(isApiJson);
+  if (!isPlainObject(value) || 'toJSON' in value) return false;
+  return Object.entries(value).every(([key, inner]) => SNAKE_KEY.test(key) && !(key === 'emoji' && typeof inner === 'string') && isApiJson(inner));
+};
