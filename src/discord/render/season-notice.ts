@@ -3,6 +3,7 @@
 // place that chooses a season for a reply (season-choice.ts) says on which clock it is shown, and the
 // footer reads it here. A season never shown through that place (announcements, tools) gets no notice.
 import { progressOf } from '../../domain/season-progress.js';
+import type { SeasonProgress } from '../../domain/season-status.js';
 import type { Season } from '../../domain/types.js';
 import type { Translator } from '../../i18n/index.js';
 
@@ -33,9 +34,27 @@ export const seasonNotice = (season: Season, tr: Translator): string | null => {
   return noticeFor(at.full, at.now(), tr);
 };
 
+// Every kept reply's key reads the notice: kept per progress (one object per season and step of the
+// clock, season-progress.ts) and language, not translated again on each reply.
+const notices = new WeakMap<SeasonProgress, WeakMap<Translator, string | null>>();
+
 /** The notice for a season at an instant (exported for tests and for callers that hold the clock). */
 export const noticeFor = (season: Season, now: Date, tr: Translator): string | null => {
   const progress = progressOf(season, now);
+  let byLanguage = notices.get(progress);
+  if (byLanguage === undefined) {
+    byLanguage = new WeakMap();
+    notices.set(progress, byLanguage);
+  }
+  let notice = byLanguage.get(tr);
+  if (notice === undefined) {
+    notice = noticeOf(progress, tr);
+    byLanguage.set(tr, notice);
+  }
+  return notice;
+};
+
+const noticeOf = (progress: SeasonProgress, tr: Translator): string | null => {
   if (progress.status === 'stale') {
     const since = progress.lastResult ?? progress.firstMatch;
     return since === null ? null : tr.t('footer.stale', { date: tr.date(isoDay(since)) });
