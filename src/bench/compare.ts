@@ -11,7 +11,7 @@ import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js
 import { startStandin, type ChatInputSpec, type InteractionCallbackBody, type Standin } from 'discord-standin';
 import { BENCH_APPLICATION_ID, BENCH_GUILD_ID, BENCH_TOKEN, spawnBenchBot, type BenchBot, type BotKind, type BotMemory, type LogLine } from './bot-process.js';
 import { autocompletedOptions, commandMatrix, type CallArgs } from './matrix.js';
-import { median, summarize } from './stats.js';
+import { median, mib, summarize } from './stats.js';
 
 /** Invokers, one per language the bot speaks; each picks its language with /language first. */
 export const BENCH_USERS: readonly { readonly id: string; readonly language: string; readonly locale: string }[] = [
@@ -165,10 +165,13 @@ export const benchStartup = async (env: BenchEnv, pair: Pair, runs: number, idle
     for (const kind of run % 2 === 0 ? KINDS : [...KINDS].reverse()) {
       const started = await startAndProbe(env, kind, pair.standins[kind], pair.databasePath);
       readyMs[kind].push(started.readyMs);
-      memory[kind].push(await idleMemory(started, pair.standins[kind], idleMs));
+      const idle = await idleMemory(started, pair.standins[kind], idleMs);
+      memory[kind].push(idle);
       if (kind === 'bot') readyLine = started.readyLine;
       await started.process.stop();
-      env.log?.(`    run ${run + 1}/${runs} ${kind}: ready ${started.readyMs.toFixed(0)} ms`);
+      // Each run's figures, so the spread behind a median shows (resident anonymous pages vary most: see memory-probe.ts).
+      const anon = idle.detail?.rssAnon ?? null;
+      env.log?.(`    run ${run + 1}/${runs} ${kind}: ready ${started.readyMs.toFixed(0)} ms, idle RSS ${mib(idle.rss)}${anon === null ? '' : ` (anonymous ${mib(anon)})`}`);
     }
   }
   return { firstStartMs, readyMs, memory, readyLine };

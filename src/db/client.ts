@@ -100,6 +100,10 @@ function applyPragmas(sqlite: SqliteConnection): void {
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   // Set explicitly: the WAL default differs between the connection that created the file and later ones.
   sqlite.pragma('synchronous = NORMAL');
+  // 512 KiB of page cache instead of SQLite's 2 MiB: the bot reads each season once at start and keeps
+  // it in memory; later reads are small indexed lookups that the OS page cache serves (issue 15: the
+  // default cache stayed resident, ~0.5 MiB more in the idle bench).
+  sqlite.pragma('cache_size = -512');
 }
 
 interface JournalEntry {

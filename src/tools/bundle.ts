@@ -11,16 +11,21 @@ import { fromPackageRoot } from '../package-root.js';
 
 /**
  * Left as packages, loaded from node_modules at run time: a native addon (better-sqlite3); pino, whose
- * transports (pino-pretty in development) start worker threads by file path; pg, loaded only for a
- * PostgreSQL database; and optional native speed-ups the gateway client tries to load.
+ * transports (pino-pretty in development) start worker threads by file path; node-postgres' optional
+ * native binding and its Cloudflare Workers socket (required only there, never on Node); and optional
+ * native speed-ups the gateway client tries to load.
+ *
+ * node-postgres itself is bundled: a package left out is imported at the top of the bundle, so every
+ * bot on SQLite loaded it (29 modules, +2.5 MiB of heap in a bare node). Bundled, it is evaluated only
+ * when src/db/pg/store.ts is imported, which openStore does for a DATABASE_URL alone.
  */
 export const EXTERNAL_PACKAGES = [
   'better-sqlite3',
   'pino',
   'pino-pretty',
   'thread-stream',
-  'pg',
   'pg-native',
+  'pg-cloudflare',
   'zlib-sync',
   'bufferutil',
   'utf-8-validate',

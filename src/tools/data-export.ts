@@ -6,7 +6,7 @@ import type { Season } from '../domain/types.js';
 import { parseSeason, SeasonFileError } from '../season/parse.js';
 import { seasonToFile, type FileExtras } from '../season/write.js';
 import { openPgDatabase } from '../db/pg/client.js';
-import { pgSeasonData } from '../db/store/season-data.js';
+import { pgSeasonData } from '../db/pg/store.js';
 import { claimedSeasonId } from '../season/read.js';
 import { configuredSeasonFiles, readSeasonsReadOnly, type SeasonReading } from '../season-store.js';
 

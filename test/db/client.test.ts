@@ -32,11 +32,13 @@ describe('openDatabase', () => {
     expect(sqlite.pragma('journal_mode', { simple: true })).toBe('memory');
   });
 
-  test('a file database is in WAL mode with synchronous NORMAL', () => {
+  test('a file database is in WAL mode with synchronous NORMAL and a 512 KiB page cache', () => {
     const { sqlite } = track(openDatabase(join(tempDir(), 'bot.sqlite'), { log: silent }));
     expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(sqlite.pragma('synchronous', { simple: true })).toBe(1);
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    // Negative: a size in KiB rather than pages (SQLite's own default is -2000).
+    expect(sqlite.pragma('cache_size', { simple: true })).toBe(-512);
   });
 
   test('applies the real migrations: season tables exist and nothing is pending', () => {

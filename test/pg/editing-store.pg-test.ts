@@ -5,8 +5,9 @@
 // on both engines.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { JournalRow, NewJournalRow } from '../../src/db/editing.js';
-import { pgEditing, sqliteEditing, type EditingStore } from '../../src/db/store/editing.js';
-import { pgSeasonData, sqliteSeasonData, type SeasonDataStore } from '../../src/db/store/season-data.js';
+import { sqliteEditing, type EditingStore } from '../../src/db/store/editing.js';
+import { pgEditing, pgSeasonData } from '../../src/db/pg/store.js';
+import { sqliteSeasonData, type SeasonDataStore } from '../../src/db/store/season-data.js';
 import type { Season } from '../../src/domain/types.js';
 import { formatTemplates, newSeasonFile } from '../../src/editing/templates.js';
 import { readSeasonFile } from '../../src/season/read.js';

@@ -2,7 +2,8 @@
 // season and channels plan the same outbox rows on both engines; planning again changes nothing; a
 // result an editor saves is planned as a full-time post.
 import { afterAll, describe, expect, test } from 'vitest';
-import { pgStore, sqliteStore, type Store } from '../../src/db/store/index.js';
+import { pgStore } from '../../src/db/pg/store.js';
+import { sqliteStore, type Store } from '../../src/db/store/index.js';
 import type { NewJournalRow } from '../../src/db/editing.js';
 import { planOne, replanAll } from '../../src/planning/announcements.js';
 import { readSeasonFile } from '../../src/season/read.js';

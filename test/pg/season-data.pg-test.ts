@@ -3,8 +3,9 @@
 // with each import, a file import happens once per content, a failing import leaves the previous
 // season in place, a source update records what it brings, seasons not listed are removed.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { sqliteEditing, pgEditing, type EditingStore } from '../../src/db/store/editing.js';
-import { pgSeasonData, sqliteSeasonData, type SeasonDataStore } from '../../src/db/store/season-data.js';
+import { sqliteEditing, type EditingStore } from '../../src/db/store/editing.js';
+import { pgEditing, pgSeasonData } from '../../src/db/pg/store.js';
+import { sqliteSeasonData, type SeasonDataStore } from '../../src/db/store/season-data.js';
 import type { Season, TeamId } from '../../src/domain/types.js';
 import { readSeasonFile, seasonFilesIn } from '../../src/season/read.js';
 import { bothEngines, type OnEngine } from './support.js';

@@ -7,8 +7,7 @@ import type { Season } from '../../domain/types.js';
 import type { AppDatabase } from '../client.js';
 import type { JournalRow, NewJournalRow, SeasonBase, Sighting, StoredOverride } from '../editing.js';
 import type { SeasonBaseOrigin } from '../editing-schema.js';
-import type { PgDatabase } from '../pg/client.js';
-import { pgUnitRunner, sqliteUnitRunner, type UnitRunner } from './season-data.js';
+import { sqliteUnitRunner, type UnitRunner } from './season-data.js';
 import { confirmChange, notableSourceConflicts, readBaseSeason, startSeason, undoChange, type BaseSeason, type OverrideImport } from './season-units.js';
 
 export type { BaseSeason } from './season-units.js';
@@ -60,5 +59,3 @@ export const editingOn = ({ run, repo }: UnitRunner): EditingStore => ({
 });
 
 export const sqliteEditing = (db: AppDatabase): EditingStore => editingOn(sqliteUnitRunner(db));
-
-export const pgEditing = (db: PgDatabase): EditingStore => editingOn(pgUnitRunner(db));

@@ -8,12 +8,10 @@
 // migration runs under an advisory lock (../pg/migrate.ts), so the second finds nothing to apply.
 import type { Logger } from '../../log.js';
 import { openDatabase, type AppDatabase } from '../client.js';
-import { describeDatabaseUrl, openPgDatabase, type PgDatabase } from '../pg/client.js';
-import { migratePg, pendingPgMigrations } from '../pg/migrate.js';
-import { pgOperations } from '../pg/operations.js';
-import { pgEditing, sqliteEditing, type EditingStore } from './editing.js';
+import type { PgDatabase } from '../pg/client.js';
+import { sqliteEditing, type EditingStore } from './editing.js';
 import { sqliteOperations } from './operations.js';
-import { pgSeasonData, sqliteSeasonData, type SeasonDataStore } from './season-data.js';
+import { sqliteSeasonData, type SeasonDataStore } from './season-data.js';
 import type { Engine, OperationsStore } from './types.js';
 
 export type { Engine, OperationsStore } from './types.js';
@@ -52,9 +50,6 @@ export interface OpenStoreOptions {
 /** The whole store over a SQLite database already open (tests, tools). */
 export const sqliteStore = (db: AppDatabase): Store => ({ ...sqliteOperations(db), data: sqliteSeasonData(db), editing: sqliteEditing(db) });
 
-/** The whole store over a PostgreSQL pool already open and migrated. */
-export const pgStore = (db: PgDatabase): Store => ({ ...pgOperations(db), data: pgSeasonData(db), editing: pgEditing(db) });
-
 export async function openStore(opts: OpenStoreOptions): Promise<OpenedStore> {
   const migrate = opts.migrate ?? true;
   if (opts.databaseUrl === null) {
@@ -68,26 +63,12 @@ export async function openStore(opts: OpenStoreOptions): Promise<OpenedStore> {
       close: async () => opened.close(),
     };
   }
-  const shown = describeDatabaseUrl(opts.databaseUrl);
-  const log = opts.log;
-  const opened = openPgDatabase(opts.databaseUrl, {
-    ...(opts.poolSize === undefined ? {} : { max: opts.poolSize }),
+  // Loaded only here: a bot on SQLite never loads node-postgres or the PostgreSQL schema (../pg/store.ts).
+  const { openPgStore } = await import('../pg/store.js');
+  return openPgStore(opts.databaseUrl, {
+    migrate,
+    ...(opts.log ? { log: opts.log } : {}),
+    ...(opts.poolSize === undefined ? {} : { poolSize: opts.poolSize }),
     ...(opts.applicationName === undefined ? {} : { applicationName: opts.applicationName }),
-    // An idle connection dropped (server restart, network): logged; the pool opens a new one on the next query.
-    onIdleError: (error) => log?.warn({ err: error, database: shown }, 'an idle PostgreSQL connection failed; the pool replaces it'),
   });
-  try {
-    let migrated: readonly string[] = [];
-    if (migrate) {
-      migrated = (await migratePg(opened.pool)).applied;
-      if (migrated.length > 0) log?.info({ database: shown, migrations: migrated }, 'PostgreSQL migrations applied');
-    } else {
-      const pending = await pendingPgMigrations(opened.pool);
-      if (pending.length > 0) throw new Error(`PostgreSQL database ${shown} has migrations pending (${pending.join(', ')}): the process that starts the shards migrates it first.`);
-    }
-    return { engine: 'pg', store: pgStore(opened.db), migrated, handle: { engine: 'pg', db: opened.db }, describe: shown, close: () => opened.close() };
-  } catch (error) {
-    await opened.close();
-    throw error;
-  }
 }

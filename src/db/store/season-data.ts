@@ -12,9 +12,6 @@ import type { AppDatabase } from '../client.js';
 import { dependentsOf, editorSeasonIds, journalEntry, journalOf, liveOverrides, overridesOfEntry, readBase, recordChange, recordSightings, recordUndo, sightingsOf, writeBase } from '../editing.js';
 import { importSeason, isSeasonStored, lastImport, removeSeasonsExcept, type ImportSummary } from '../import.js';
 import { readKnownFacts } from '../outbox-facts.js';
-import type { PgDatabase } from '../pg/client.js';
-import { lockSeasonWrites } from '../pg/import.js';
-import { pgSeasonRepo } from '../pg/season-repo.js';
 import { dataImports } from '../schema.js';
 import { dataVersion, loadSeason, storedSeasons, type DataVersion, type StoredSeason } from '../season-repo.js';
 import {
@@ -26,7 +23,6 @@ import {
   notableSourceConflicts,
   overridesBySeason,
   reimport,
-  runAsync,
   runSync,
   type AsyncSeasonRepo,
   type LoadedSeason,
@@ -137,23 +133,6 @@ export const sqliteUnitRunner = (db: AppDatabase): UnitRunner => {
   return { run: async (unit, mode) => runSqliteUnit(db, unit, mode, repo), repo: asyncOf(repo) };
 };
 
-/**
- * Runs a unit on PostgreSQL in one transaction: `write` first takes the season data's advisory lock
- * (what SQLite's IMMEDIATE gives: two processes deciding the same import serialize, the second finds
- * it done), `read` is REPEATABLE READ (one snapshot for every query).
- */
-export const pgUnitRunner = (db: PgDatabase): UnitRunner => ({
-  run: (unit, mode) =>
-    db.transaction(
-      async (tx) => {
-        if (mode === 'write') await lockSeasonWrites(tx);
-        return runAsync(unit, pgSeasonRepo(tx));
-      },
-      mode === 'read' ? { isolationLevel: 'repeatable read', accessMode: 'read only' } : undefined,
-    ),
-  repo: pgSeasonRepo(db),
-});
-
 /** The data store over a unit runner: single calls straight to the repository, units in their transaction. */
 export const seasonDataOn = ({ run, repo }: UnitRunner): SeasonDataStore => ({
   importSeason: (season, hash, now = new Date()) => repo.importSeason(season, hash, now),
@@ -176,5 +155,3 @@ export const seasonDataOn = ({ run, repo }: UnitRunner): SeasonDataStore => ({
 });
 
 export const sqliteSeasonData = (db: AppDatabase): SeasonDataStore => seasonDataOn(sqliteUnitRunner(db));
-
-export const pgSeasonData = (db: PgDatabase): SeasonDataStore => seasonDataOn(pgUnitRunner(db));
