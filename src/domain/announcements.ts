@@ -181,6 +181,26 @@ export function shortHash(text: string): string {
 
 const sameSlot = (a: MatchSlot, b: MatchSlot): boolean => a.kickoff === b.kickoff && a.date === b.date && a.state === b.state;
 
+/**
+ * The snapshots that differ from those stored (new rounds, or any match's id, kickoff, date or state):
+ * what a replan must write. Most replans (every start) change nothing, and rewriting every round of
+ * every season was a hundred or more writes per start (issue 15).
+ */
+export function changedSnapshots(snapshots: readonly RoundSnapshot[], stored: ReadonlyMap<string, RoundSnapshot>): RoundSnapshot[] {
+  return snapshots.filter((snapshot) => {
+    const before = stored.get(snapshot.roundKey);
+    return (
+      before === undefined ||
+      before.fingerprint !== snapshot.fingerprint ||
+      before.matches.length !== snapshot.matches.length ||
+      snapshot.matches.some((m, i) => {
+        const was = before.matches[i];
+        return was === undefined || was.id !== m.id || !sameSlot(was, m);
+      })
+    );
+  });
+}
+
 /** Rounds whose kickoffs, dates or postponements differ from the snapshot last planned. New rounds are not changes. */
 export function detectRoundChanges(
   rounds: readonly PlanningRound[],

@@ -12,6 +12,7 @@ import {
   planMovedNotices,
   planSubscription,
   snapshotRound,
+  changedSnapshots,
   type KnownFacts,
   type PlannedPost,
   type PlanningRound,
@@ -185,7 +186,8 @@ function* replanUnit(source: SeasonSource, now: number, lateWindowMs: number, on
       continue;
     }
     const rounds = roundsOf(season, now);
-    const seasonChanges = detectRoundChanges(rounds, yield* step('loadRoundSnapshots', seasonId));
+    const stored = yield* step('loadRoundSnapshots', seasonId);
+    const seasonChanges = detectRoundChanges(rounds, stored);
     const whole = seasonRounds(season);
     const facts = yield* step('readKnownFacts', seasonId);
     for (const stored of subs) {
@@ -198,7 +200,8 @@ function* replanUnit(source: SeasonSource, now: number, lateWindowMs: number, on
       totals = addResults(totals, yield* step('upsertPlan', row, posts, now));
       planned += 1;
     }
-    yield* step('saveRoundSnapshots', rounds.map(snapshotRound), now, { seasonId });
+    const changed = changedSnapshots(rounds.map(snapshotRound), stored);
+    if (changed.length > 0) yield* step('saveRoundSnapshots', changed, now, { seasonId });
     changes.push(...seasonChanges.map((change) => ({ ...change, seasonId })));
   }
   return { subscriptions: planned, changes, totals, missingSeasons };

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
+  changedSnapshots,
   detectRoundChanges,
   formatLead,
   parseLeads,
@@ -239,6 +240,26 @@ describe('detectRoundChanges and planMovedNotices', () => {
     const changes = detectRoundChanges([after], previous);
     expect(changes).toHaveLength(1);
     expect(planMovedNotices([after], changes, sub(), at('2023-11-30T00:00:00Z'))).toEqual([]);
+  });
+
+  test.each([
+    { name: 'nothing changed', stored: [snapshotRound(before)], expected: [] as string[] },
+    { name: 'a round never stored', stored: [], expected: ['GS-MD1'] },
+    {
+      name: 'a kickoff moved',
+      stored: [snapshotRound(round('GS-MD1', [match('m1', { kickoff: '2023-11-26T12:00:00Z' }), match('m2', { kickoff: '2023-11-26T16:00:00Z' })]))],
+      expected: ['GS-MD1'],
+    },
+    {
+      // The fingerprint writes a kickoff, else the date: a kickoff known later on that very date keeps it.
+      name: 'the same fingerprint but a slot that differs',
+      stored: [{ ...snapshotRound(before), matches: snapshotRound(before).matches.map((m) => ({ ...m, date: null })) }],
+      expected: ['GS-MD1'],
+    },
+    { name: 'a match more than stored', stored: [{ ...snapshotRound(before), matches: snapshotRound(before).matches.slice(0, 1) }], expected: ['GS-MD1'] },
+  ])('changedSnapshots: GIVEN $name THEN it writes $expected', ({ stored, expected }) => {
+    const storedByKey = new Map(stored.map((s) => [s.roundKey, s]));
+    expect(changedSnapshots([snapshotRound(before)], storedByKey).map((s) => s.roundKey)).toEqual(expected);
   });
 
   test('GIVEN two different moves of one round THEN two distinct keys', () => {

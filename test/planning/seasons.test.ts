@@ -4,6 +4,7 @@ import { LEGACY_SEASON_ID } from '../../src/domain/announcements.js';
 import type { Match, Season } from '../../src/domain/types.js';
 import type { OpenedDatabase } from '../../src/db/client.js';
 import { channelSubscriptions, setSubscription, turnOff } from '../../src/db/guild-settings.js';
+import { announcementRounds } from '../../src/db/announcements-schema.js';
 import { loadRoundSnapshots, rowsFor } from '../../src/db/outbox.js';
 import { planOne, replanAll } from '../../src/planning/announcements.js';
 import { runTick } from '../../src/scheduler/tick.js';
@@ -63,6 +64,18 @@ describe('planning per season', () => {
     // The same round key in two seasons: two snapshots.
     expect(loadRoundSnapshots(db(), LEGACY_SEASON_ID).get('GS-MD1')?.fingerprint).toContain('CC-MD1-1');
     expect(loadRoundSnapshots(db(), CL_ID).get('GS-MD1')?.fingerprint).toContain('CL-MD1-1');
+  });
+
+  test('GIVEN a replan that changes nothing THEN no round snapshot is written again; a moved kickoff rewrites only its round', () => {
+    follow(CC, LEGACY_SEASON_ID);
+    replanAll(db(), catalogOf(ccSeason(), clSeason()), 0);
+    const written = () => db().select().from(announcementRounds).all().map((r) => `${r.seasonId}/${r.roundKey}@${r.updatedAt.getTime()}`).sort();
+    expect(written()).toEqual([`${LEGACY_SEASON_ID}/GS-MD1@0`, `${CL_ID}/GS-MD1@0`]);
+    replanAll(db(), catalogOf(ccSeason(), clSeason()), 60_000);
+    expect(written()).toEqual([`${LEGACY_SEASON_ID}/GS-MD1@0`, `${CL_ID}/GS-MD1@0`]);
+    replanAll(db(), catalogOf(ccSeason(), clSeason('2023-11-25T19:00:00Z')), 120_000);
+    expect(written()).toEqual([`${LEGACY_SEASON_ID}/GS-MD1@0`, `${CL_ID}/GS-MD1@120000`]);
+    expect(loadRoundSnapshots(db(), CL_ID).get('GS-MD1')?.fingerprint).toContain('2023-11-25T19:00:00Z');
   });
 
   test('GIVEN the Champions League kickoff moves THEN only its channels’ previews move and only they get a moved notice', () => {
