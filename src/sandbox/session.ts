@@ -71,7 +71,7 @@ export interface SessionOptions {
   readonly render?: Omit<RenderOptions, 'now' | 'names'>;
   /** Waits `ms`, or less when `signal` aborts; injectable so tests need no timers. */
   readonly sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
-  /** How long :wait-for waits before failing. */
+  /** How long :wait-for and :repeat-until wait before failing. */
   readonly waitForTimeoutMs?: number;
 }
 
@@ -88,6 +88,11 @@ export const META_COMMANDS: readonly MetaCommandHelp[] = [
   { name: 'click', usage: ':click <n>', summary: 'click button [n] or pick select option [n.m] of the last message (or just type the number)' },
   { name: 'wait', usage: ':wait <duration>', summary: 'wait, e.g. :wait 2s, :wait 500ms, :wait 1m; channel posts show as they arrive' },
   { name: 'wait-for', usage: ':wait-for <text>', summary: 'wait until the bot posts or replies with text (fails after a timeout)' },
+  {
+    name: 'repeat-until',
+    usage: ':repeat-until <text>',
+    summary: 'run the last slash command again every 2 s until its reply has text, e.g. once a source updated (fails after a timeout)',
+  },
   { name: 'expect', usage: ':expect <text>', summary: 'fail (in a script: exit 1) unless the last output contains text' },
   {
     name: 'locale',
@@ -96,6 +101,9 @@ export const META_COMMANDS: readonly MetaCommandHelp[] = [
   },
   { name: 'quit', usage: ':quit', summary: 'stop the bot and the stand-in, and leave' },
 ];
+
+/** How often :repeat-until runs its command again. */
+export const REPEAT_EVERY_MS = 2_000;
 
 const DURATION = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/i;
 
@@ -230,10 +238,14 @@ export const createSession = (opts: SessionOptions): Session => {
     return backend.guild().channels.find((c) => c.name.toLowerCase() === name || c.id === name);
   };
 
-  const slashCommand = async (line: string): Promise<LineResult> => {
+  /** The last slash command that reached the bot, for :repeat-until. */
+  let lastSlashLine: string | null = null;
+
+  /** Sends a slash command; a string is why it could not be sent. `note` shows the autocomplete picks. */
+  const sendSlashCommand = async (line: string, note: (text: string) => void): Promise<InteractionOutcome | string> => {
     const guild = backend.guild();
     const parsed = parseCommandLine(line, backend.commands(), guild);
-    if (!parsed.ok) return fail(parsed.error);
+    if (!parsed.ok) return parsed.error;
     // Like Discord's client: an autocomplete option's typed text is offered to the bot, and the top
     // suggestion is what gets sent. With no suggestion the text goes as typed (the bot validates it).
     const picks = new Map<string, string | number | boolean>();
@@ -243,12 +255,44 @@ export const createSession = (opts: SessionOptions): Session => {
       const top = choices.find((c) => c.name.toLowerCase() === option.raw.toLowerCase()) ?? choices[0];
       if (top) {
         picks.set(option.name, top.value);
-        write(`  ${option.name}: ${option.raw} → ${top.name}`);
+        note(`  ${option.name}: ${option.raw} → ${top.name}`);
       } else {
-        write(`  ${option.name}: ${option.raw} → no suggestion; sent as typed`);
+        note(`  ${option.name}: ${option.raw} → no suggestion; sent as typed`);
       }
     }
-    return showOutcome(await backend.runCommand(toInteractionData(parsed.value, guild, { values: picks })));
+    return backend.runCommand(toInteractionData(parsed.value, guild, { values: picks }));
+  };
+
+  const slashCommand = async (line: string): Promise<LineResult> => {
+    const outcome = await sendSlashCommand(line, (text) => write(text));
+    if (typeof outcome === 'string') return fail(outcome);
+    lastSlashLine = line;
+    return showOutcome(outcome);
+  };
+
+  /**
+   * The last slash command again, every REPEAT_EVERY_MS, until its reply contains `text`: only that
+   * reply is shown (channel posts meanwhile show as they arrive).
+   */
+  const repeatUntil = async (text: string): Promise<LineResult> => {
+    if (text === '') return fail('Until what? :repeat-until Final');
+    const line = lastSlashLine;
+    if (line === null) return fail('Nothing to repeat: type a slash command first.');
+    const timeoutMs = opts.waitForTimeoutMs ?? 120_000;
+    const contains = (outcome: InteractionOutcome): boolean =>
+      [outcome.response, ...outcome.followUps].some(
+        (message) => message !== null && renderMessage(message.payload, renderOptions()).text.toLowerCase().includes(text.toLowerCase()),
+      );
+    for (let tries = 1; ; tries += 1) {
+      const outcome = await sendSlashCommand(line, () => undefined);
+      if (typeof outcome === 'string') return fail(outcome);
+      if (contains(outcome)) {
+        write(`  ${line} sent ${tries} time${tries === 1 ? '' : 's'}`);
+        return showOutcome(outcome);
+      }
+      if (tries * REPEAT_EVERY_MS >= timeoutMs) return fail(`No reply to ${line} contained "${text}" within ${Math.round(timeoutMs / 1000)}s.`);
+      if ((await wait(REPEAT_EVERY_MS)) === 'interrupted') return fail('Interrupted.');
+    }
   };
 
   const click = async (key: string): Promise<LineResult> => {
@@ -370,6 +414,8 @@ export const createSession = (opts: SessionOptions): Session => {
         if (outcome === 'done') return { ok: true };
         return fail(outcome === 'interrupted' ? 'Interrupted.' : `Nothing containing "${arg}" arrived within ${Math.round(timeoutMs / 1000)}s.`);
       }
+      case 'repeat-until':
+        return repeatUntil(arg);
       case 'expect':
         return expect(arg);
       case 'locale': {

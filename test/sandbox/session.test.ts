@@ -6,6 +6,7 @@ import {
   createSession,
   parseDuration,
   parseInstant,
+  REPEAT_EVERY_MS,
   type BotMessage,
   type ClockSetting,
   type InteractionOutcome,
@@ -292,6 +293,47 @@ describe('meta-commands', () => {
     clock.elapse();
     expect(await timingOut).toEqual({ ok: false });
     expect(transcript()).toContain('Nothing containing "never" arrived within 120s.');
+  });
+
+  test(':repeat-until sends the last slash command again every 2 s until the reply has the text, and shows that reply only', async () => {
+    const slept: number[] = [];
+    let runs = 0;
+    const { session, calls, transcript } = start(
+      {
+        runCommand: async (data) => {
+          calls.commands.push(data);
+          runs += 1;
+          return { response: { id: `m${runs}`, channelId: GUILD.channels[0]!.id, authorName: 'caf-confed-bot', payload: { content: runs < 3 ? 'Final: not played' : 'Final: Al Ahly SC 1–0' } }, followUps: [] };
+        },
+      },
+      async (ms) => {
+        slept.push(ms);
+      },
+    );
+    expect(await session.handleLine('/fixtures team:zam')).toEqual({ ok: true });
+    expect(await session.handleLine(':repeat-until al ahly sc 1–0')).toEqual({ ok: true });
+    expect(calls.commands).toHaveLength(3);
+    // The same command each time, with its autocomplete pick, which is shown once.
+    expect(new Set(calls.commands.map((c) => JSON.stringify(c.options))).size).toBe(1);
+    expect(transcript().match(/team: zam → Zamalek/g)).toHaveLength(1);
+    expect(slept).toEqual([REPEAT_EVERY_MS]);
+    expect(session.lastOutput()).toContain('/fixtures team:zam sent 2 times');
+    expect(transcript().match(/Final: not played/g)).toHaveLength(1);
+    expect(await session.handleLine(':expect Al Ahly SC 1–0')).toEqual({ ok: true });
+  });
+
+  test(':repeat-until fails when no reply has the text in time, and with no command to repeat', async () => {
+    const slept: number[] = [];
+    const { session, calls, transcript } = start({}, async (ms) => {
+      slept.push(ms);
+    });
+    expect(await session.handleLine(':repeat-until ran')).toEqual({ ok: false });
+    expect(transcript()).toContain('Nothing to repeat: type a slash command first.');
+    expect(await session.handleLine('/scorers')).toEqual({ ok: true });
+    expect(await session.handleLine(':repeat-until never')).toEqual({ ok: false });
+    expect(transcript()).toContain('No reply to /scorers contained "never" within 120s.');
+    expect(calls.commands).toHaveLength(1 + 120_000 / REPEAT_EVERY_MS);
+    expect(slept.every((ms) => ms === REPEAT_EVERY_MS)).toBe(true);
   });
 
   test('Ctrl-C (interrupt) cuts a wait short and fails it', async () => {
