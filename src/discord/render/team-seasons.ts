@@ -1,6 +1,7 @@
 // A club across the loaded seasons: one line per season it played (the season the card shows first,
 // then the others newest first): the competition and season, the stage it reached, its record.
 import type { APIEmbedField } from 'discord.js';
+import { memoBySeasonKey, objectKey } from '../../domain/memo.js';
 import { matchOutcome } from '../../domain/outcome.js';
 import type { Match, Season, Stage, TeamId } from '../../domain/types.js';
 import type { Translator } from '../../i18n/index.js';
@@ -77,6 +78,16 @@ export const teamSeasonLine = (entry: TeamInSeason, tr: Translator = englishTr()
   return `**${tr.name(seasonTitle(entry.season))}** · ${reached} · ${line}`;
 };
 
+/**
+ * teamSeasonLine kept per season view, club and language: a club's line shows on the card of every
+ * season it played, in each language, and reads only the season (immutable), the club and the language.
+ */
+const keptSeasonLine = memoBySeasonKey(
+  ({ entry }: { readonly entry: TeamInSeason; readonly tr: Translator }) => entry.season,
+  ({ entry, tr }) => `${entry.team}|${objectKey(tr)}`,
+  ({ entry, tr }) => teamSeasonLine(entry, tr),
+);
+
 /** The field listing the club's seasons; null when it played only one of the loaded seasons. */
 export const teamSeasonsField = (entries: readonly TeamInSeason[], tr: Translator = englishTr()): APIEmbedField | null =>
-  entries.length < 2 ? null : { name: tr.t('team.seasons.field'), value: entries.map((e) => teamSeasonLine(e, tr)).join('\n') };
+  entries.length < 2 ? null : { name: tr.t('team.seasons.field'), value: entries.map((entry) => keptSeasonLine({ entry, tr })).join('\n') };
