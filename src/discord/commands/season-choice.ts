@@ -92,6 +92,8 @@ interface CatalogMemo {
   readonly defaults: Map<number, CatalogEntry | undefined>;
   /** Per season id and club id: the other seasons the club plays in (see clubSeasons). */
   readonly clubs: Map<string, readonly Season[]>;
+  /** Per season view: its clubs, then those of the other seasons (see teamsForAutocomplete). */
+  readonly allClubs: WeakMap<Season, readonly Team[]>;
 }
 
 const catalogMemos = new WeakMap<SeasonCatalog, CatalogMemo>();
@@ -103,7 +105,7 @@ const memoOf = (catalog: SeasonCatalog): CatalogMemo => {
   if (memo !== undefined && memo.entries === entries && entries.every((e, i) => catalog.get(e.id) === memo.seasons[i])) return memo;
   const seasons = entries.map((e) => catalog.get(e.id));
   const changes = [...new Set(seasons.flatMap((s) => (s === undefined ? [] : progressChanges(s))))].sort((a, b) => a - b);
-  const fresh: CatalogMemo = { entries, seasons, changes, defaults: new Map(), clubs: new Map() };
+  const fresh: CatalogMemo = { entries, seasons, changes, defaults: new Map(), clubs: new Map(), allClubs: new WeakMap() };
   catalogMemos.set(catalog, fresh);
   return fresh;
 };
@@ -224,12 +226,23 @@ const competitionTyped = (interaction: AutocompleteInteraction): string | null =
 export const teamsForAutocomplete = (interaction: AutocompleteInteraction, ctx: CommandContext): readonly Team[] => {
   const { season } = seasonForAutocomplete(interaction, ctx);
   if (competitionTyped(interaction) !== null) return season.teams;
-  const catalog = catalogOf(ctx);
-  const byId = new Map(season.teams.map((t) => [t.id, t]));
-  for (const other of catalog.list()) {
-    for (const team of catalog.get(other.id)?.teams ?? []) if (!byId.has(team.id)) byId.set(team.id, team);
+  return allClubs(catalogOf(ctx), season);
+};
+
+/**
+ * The season's clubs, then the other loaded seasons' (newest first), each club once; kept per catalog and
+ * season view, so each keystroke searches the same array (names.ts keeps its search entries per array).
+ */
+export const allClubs = (catalog: SeasonCatalog, season: Season): readonly Team[] => {
+  const { seasons, allClubs: kept } = memoOf(catalog);
+  let teams = kept.get(season);
+  if (teams === undefined) {
+    const byId = new Map(season.teams.map((t) => [t.id, t]));
+    for (const other of seasons) for (const team of other?.teams ?? []) if (!byId.has(team.id)) byId.set(team.id, team);
+    teams = [...byId.values()];
+    kept.set(season, teams);
   }
-  return [...byId.values()];
+  return teams;
 };
 
 /**

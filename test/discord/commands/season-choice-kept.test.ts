@@ -4,7 +4,8 @@
 // version (another catalog, or a catalog giving other season objects) gets answers of its own.
 import { describe, expect, test } from 'vitest';
 import { withoutResult } from '../../../src/domain/as-of.js';
-import { catalogDefault, clubSeasons } from '../../../src/discord/commands/season-choice.js';
+import { allClubs, catalogDefault, clubSeasons } from '../../../src/discord/commands/season-choice.js';
+import { seasonAsOf } from '../../../src/domain/as-of.js';
 import type { CatalogEntry, SeasonCatalog } from '../../../src/domain/catalog.js';
 import { defaultSeasonId } from '../../../src/domain/default-season.js';
 import { progressChanges } from '../../../src/domain/season-progress.js';
@@ -104,5 +105,28 @@ describe('clubSeasons answers as the catalog', () => {
     const other = rest[0]?.id as string;
     expect(clubSeasons(catalog, other, club)).toContain(first);
     expect(clubSeasons(catalogFrom(rest), other, club)).not.toContain(first);
+  });
+});
+
+describe('allClubs answers as the catalog', () => {
+  test.each(catalog.list().map((e) => [e.id] as const))('%s, as loaded and as of a day in its season: its clubs, then the others once, the same array again', (id) => {
+    const full = catalog.get(id) as Season;
+    const day = full.matches.map((m) => m.kickoff ?? m.date).filter((d): d is string => d !== null).sort()[0] as string;
+    for (const season of [full, seasonAsOf(full, new Date(Date.parse(day) + DAY_MS))]) {
+      const expected = new Map(season.teams.map((t) => [t.id, t] as const));
+      for (const other of catalog.list()) for (const t of (catalog.get(other.id) as Season).teams) if (!expected.has(t.id)) expected.set(t.id, t);
+      const teams = allClubs(catalog, season);
+      expect(teams).toEqual([...expected.values()]);
+      expect(allClubs(catalog, season)).toBe(teams);
+    }
+  });
+
+  test('GIVEN a new catalog without a season THEN its clubs are not offered', () => {
+    const [first, ...rest] = shipped as [Season, ...Season[]];
+    const shown = rest[0] as Season;
+    const only = first.teams.filter((t) => !rest.some((s) => s.teams.some((u) => u.id === t.id)));
+    expect(only.length).toBeGreaterThan(0);
+    expect(allClubs(catalog, shown)).toEqual(expect.arrayContaining(only));
+    expect(allClubs(catalogFrom(rest), shown).some((t) => only.includes(t))).toBe(false);
   });
 });
