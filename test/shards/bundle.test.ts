@@ -1,6 +1,7 @@
 // The bundled entry `npm run build` writes to dist/index.js (src/tools/bundle.ts), run as `npm start`
 // runs it: in one process, and as the sharding manager whose shard processes run the same bundle.
-// (The other e2e files run src/ transpiled file by file; this one checks the bundle itself works.)
+// (The other e2e files run the same bundle as built for the run by test/support/build-bot.ts; this one
+// bundles again to check the bundle itself: its imports, its text, its shards.)
 import { readFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { join } from 'node:path';
