@@ -33,7 +33,7 @@ export const keptReply = <I extends ReplyInput, T>(key: (input: I) => string, bu
  * it sends as that gives. Our renderers build the API's own JSON, which the transformer gives back
  * unchanged when every key is already lower snake case (letters and underscores: snakeCase keeps
  * those) and no `emoji` is a string (which it would resolve): such an embed or row gets a hidden
- * `toJSON` returning itself, once, when the reply is kept. Anything else is left to the transformer.
+ * `toJSON` giving a shallow copy of itself, once, when the reply is kept. Anything else is left to the transformer.
  */
 export const sentAsIs = <T>(payload: T): T => {
   if (typeof payload !== 'object' || payload === null) return payload;
@@ -45,8 +45,9 @@ export const sentAsIs = <T>(payload: T): T => {
   return payload;
 };
 
-function selfJson(this: unknown): unknown {
-  return this;
+/** A shallow copy, not the object itself: a serializer that follows toJSON (a snapshot) would otherwise loop. */
+function selfJson(this: object): object {
+  return { ...this };
 }
 
 const SNAKE_KEY = /^[a-z]+(?:_[a-z]+)*$/;
