@@ -6,7 +6,7 @@ import { MIGRATIONS_FOLDER, openDatabase, pendingMigrations, type OpenedDatabase
 import { importSeason } from '../../src/db/import.js';
 import { loadSeason } from '../../src/db/season-repo.js';
 import { fixtureSeason } from './fixtures.js';
-import { dumpDatabase, makeTestDb, migrationsWithExtra, silent, tempDir } from './helpers.js';
+import { dumpDatabase, migrationsWithExtra, silent, tempDir } from './helpers.js';
 
 const opened: OpenedDatabase[] = [];
 const track = (handle: OpenedDatabase): OpenedDatabase => {
@@ -25,7 +25,7 @@ const BROKEN_MIGRATION = [
 
 describe('openDatabase', () => {
   test('in memory: foreign keys on, busy timeout and synchronous set, WAL skipped', () => {
-    const { sqlite } = track(makeTestDb());
+    const { sqlite } = track(openDatabase(':memory:', { log: silent }));
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
     expect(sqlite.pragma('synchronous', { simple: true })).toBe(1);
@@ -42,7 +42,7 @@ describe('openDatabase', () => {
   });
 
   test('applies the real migrations: season tables exist and nothing is pending', () => {
-    const { sqlite } = track(makeTestDb());
+    const { sqlite } = track(openDatabase(':memory:', { log: silent }));
     const tables = (sqlite.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map((t) => t.name);
     expect(tables).toEqual(expect.arrayContaining(['matches', 'goals', 'teams', 'team_aliases', 'associations', 'data_imports']));
     expect(pendingMigrations(sqlite)).toEqual([]);
