@@ -4,11 +4,10 @@
 // transformer would have made of the unmarked object; what the transformer would change is not marked.
 import { Options } from 'discord.js';
 import { describe, expect, test } from 'vitest';
-import { commands } from '../../../src/discord/commands/index.js';
 import { sentAsIs } from '../../../src/discord/commands/kept-reply.js';
-import type { Command, CommandContext } from '../../../src/discord/commands/types.js';
 import { readSeasonFile } from '../../../src/season/read.js';
-import { fakeChatInput, makeCtx, onlyPayload } from './fakes.js';
+import { ask } from './ask.js';
+import { makeCtx } from './fakes.js';
 
 /** discord.js's test for "send what toJSON gives" (@discordjs/util isJSONEncodable). */
 const isJSONEncodable = (value: unknown): value is { toJSON: () => unknown } => typeof value === 'object' && value !== null && 'toJSON' in value;
@@ -23,17 +22,6 @@ const sentUnmarked = (item: unknown): unknown => JSON.parse(JSON.stringify(trans
 
 const { season } = readSeasonFile();
 
-const command = (name: string): Command => {
-  const found = commands.find((c) => c.data.name === name);
-  if (!found) throw new Error(name);
-  return found;
-};
-
-const ask = async (name: string, options: Record<string, string | number>, ctx: CommandContext) => {
-  const { interaction, reply } = fakeChatInput(name, options);
-  await command(name).execute(interaction, ctx);
-  return onlyPayload(reply);
-};
 
 describe('kept replies are sent as discord.js would have sent them', () => {
   test.each([

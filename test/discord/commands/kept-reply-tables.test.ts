@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { seasonAsOf } from '../../../src/domain/as-of.js';
-import { commands } from '../../../src/discord/commands/index.js';
-import type { Command, CommandContext } from '../../../src/discord/commands/types.js';
+import type { CommandContext } from '../../../src/discord/commands/types.js';
 import type { Season } from '../../../src/domain/types.js';
 import { readSeasonFile } from '../../../src/season/read.js';
-import { fakeButton, fakeChatInput, makeCtx, onlyPayload } from './fakes.js';
+import { ask, command } from './ask.js';
+import { fakeButton, makeCtx, onlyPayload } from './fakes.js';
 
 // /standings, /bracket, /match and /schedule keep their replies (kept-reply.ts, issue 15) like the other
 // fan commands: the same question gets the very payload built the first time; an option, a button's
@@ -13,17 +13,6 @@ import { fakeButton, fakeChatInput, makeCtx, onlyPayload } from './fakes.js';
 
 const { season } = readSeasonFile();
 
-const command = (name: string): Command => {
-  const found = commands.find((c) => c.data.name === name);
-  if (!found) throw new Error(name);
-  return found;
-};
-
-const ask = async (name: string, options: Record<string, string | number>, ctx: CommandContext) => {
-  const { interaction, reply } = fakeChatInput(name, options);
-  await command(name).execute(interaction, ctx);
-  return onlyPayload(reply);
-};
 
 const press = async (customId: string, ctx: CommandContext) => {
   const { interaction, update } = fakeButton(customId);

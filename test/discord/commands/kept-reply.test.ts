@@ -1,10 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { fixturesReply, type FixturesQuery } from '../../../src/discord/commands/fixtures-query.js';
-import { commands } from '../../../src/discord/commands/index.js';
-import type { Command, CommandContext } from '../../../src/discord/commands/types.js';
 import { createI18n } from '../../../src/i18n/index.js';
 import { readSeasonFile } from '../../../src/season/read.js';
-import { fakeChatInput, makeCtx, onlyPayload } from './fakes.js';
+import { ask } from './ask.js';
+import { makeCtx } from './fakes.js';
 
 // Fan commands keep their replies (kept-reply.ts, issue 15): asked again, the same question gets the
 // very payload built the first time; anything the reply shows that differs (the clock's step, the
@@ -12,17 +11,6 @@ import { fakeChatInput, makeCtx, onlyPayload } from './fakes.js';
 
 const { season } = readSeasonFile();
 
-const command = (name: string): Command => {
-  const found = commands.find((c) => c.data.name === name);
-  if (!found) throw new Error(name);
-  return found;
-};
-
-const ask = async (name: string, options: Record<string, string | number>, ctx: CommandContext) => {
-  const { interaction, reply } = fakeChatInput(name, options);
-  await command(name).execute(interaction, ctx);
-  return onlyPayload(reply);
-};
 
 const HOUR = 60 * 60 * 1000;
 
