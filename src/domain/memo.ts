@@ -3,6 +3,18 @@ import type { Season } from './types.js';
 // A Season is immutable data, so anything computed from it can be kept for as long as the object
 // lives. A WeakMap lets a replaced Season (after a re-import) and its results be garbage-collected.
 
+/** The value kept in `map` under `key`, made (and kept) the first time it is asked for. */
+export function keptIn<K extends object, V>(map: WeakMap<K, V>, key: K, make: () => V): V;
+export function keptIn<K, V>(map: Map<K, V>, key: K, make: () => V): V;
+export function keptIn<K extends object, V>(map: Map<K, V> | WeakMap<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
+  }
+  return value;
+}
+
 /** Memoizes `compute(season, key)` per Season object and key. */
 export function memoBySeason<T>(compute: (season: Season, key: string) => T): (season: Season, key?: string) => T {
   const cache = new WeakMap<Season, Map<string, T>>();
