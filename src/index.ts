@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import type { RunningBot } from './app.js';
 import { ConfigError, parseConfig, type Config, type ConfigWarning } from './config.js';
-import { createLogger, flushLogSync, redactUrlCredentials, type Logger } from './log.js';
+import { createLogger, flushLog, flushLogSync, redactUrlCredentials, type Logger } from './log.js';
 
 /**
  * Exit code for problems only an operator can fix (bad config, a rejected token): sysexits'
@@ -61,9 +61,9 @@ const installSafetyNets = (log: Logger): void => {
   });
 };
 
-/** Every exit goes through here: the asynchronous log's last lines are written before the process ends. */
-function exitWithLog(log: Logger, code: number): never {
-  flushLogSync(log);
+/** Every exit goes through here: the asynchronous log's last lines are written, in order, before the process ends. */
+async function exitWithLog(log: Logger, code: number): Promise<never> {
+  await flushLog(log);
   process.exit(code);
 }
 
@@ -79,17 +79,17 @@ const createShutdown = (getBot: () => Pick<RunningBot, 'stop'> | null, log: Logg
     log.info({ reason }, 'shutting down');
     setTimeout(() => {
       log.error('shutdown took too long; exiting');
-      exitWithLog(log, 1);
+      void exitWithLog(log, 1);
     }, SHUTDOWN_DEADLINE_MS).unref();
     const bot = getBot();
     (bot ? bot.stop() : Promise.resolve()).then(
       () => {
         log.info('stopped');
-        exitWithLog(log, code);
+        void exitWithLog(log, code);
       },
       (err: unknown) => {
         log.error({ err }, 'shutdown failed');
-        exitWithLog(log, 1);
+        void exitWithLog(log, 1);
       },
     );
   };
@@ -136,7 +136,7 @@ const main = async (): Promise<void> => {
       },
     });
   } catch (err) {
-    exitOnStartupFailure(log, err, config.databasePath);
+    return exitOnStartupFailure(log, err, config.databasePath);
   }
   // Announcements start once the gateway is ready; a bot that cannot post must not run as if it could.
   bot.ready.catch((err: unknown) => {
@@ -146,15 +146,15 @@ const main = async (): Promise<void> => {
 };
 
 /** Logs the one `startup failed` line and exits: 78 for what only an operator can fix, else 1. */
-function exitOnStartupFailure(log: Logger, err: unknown, databasePath: string): never {
+function exitOnStartupFailure(log: Logger, err: unknown, databasePath: string): Promise<never> {
   const problem = operatorProblem(err, databasePath);
   if (problem !== null) {
     // The same `startup failed` line as any other failure, with the operator's words instead of a stack.
     log.fatal({ problem }, 'startup failed');
-    exitWithLog(log, EXIT_CONFIG);
+    return exitWithLog(log, EXIT_CONFIG);
   }
   log.fatal({ err }, 'startup failed');
-  exitWithLog(log, isTokenRejected(err) ? EXIT_CONFIG : 1);
+  return exitWithLog(log, isTokenRejected(err) ? EXIT_CONFIG : 1);
 }
 
 /** SHARDS=auto|N: migrate, import and sync once, then one process per shard running this same file. */
@@ -177,7 +177,7 @@ const startManager = async (
       },
     });
   } catch (err) {
-    exitOnStartupFailure(log, err, config.databasePath);
+    return exitOnStartupFailure(log, err, config.databasePath);
   }
 };
 

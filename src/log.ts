@@ -109,22 +109,44 @@ export const createLogger = (opts: {
   }
   // Asynchronous and batched: a reply no longer waits on a write(2) of its log line, and lines go out
   // together (one write per LOG_BATCH_BYTES, or LOG_FLUSH_MS after the first when quieter) instead of
-  // one each. pino flushes this stream on process exit; the entry point's exit paths also call
-  // flushLogSync, so the last line before an exit or a crash is written.
+  // one each. pino flushes this stream on process exit; the entry point's exit paths first await
+  // flushLog, so the last line before an exit is written, in order.
   return pino(options, batchedStdout());
 };
 
+interface BatchedDestination {
+  flushSync?: () => void;
+  /** sonic-boom's own flag: an asynchronous write(2) is in flight. */
+  readonly _writing?: boolean;
+}
+
+const destinationOf = (log: Logger): BatchedDestination | undefined => (log as unknown as Record<symbol, unknown>)[symbols.streamSym] as BatchedDestination | undefined;
+
 /**
- * Writes out what an asynchronous destination still holds, synchronously: before process.exit and in
- * crash handlers. A no-op for other destinations (tests' streams, the pretty transport's own flushing).
+ * Writes out what an asynchronous destination still holds, synchronously: in crash handlers. A no-op
+ * for other destinations (tests' streams, the pretty transport's own flushing), and while a write is in
+ * flight: sonic-boom's flushSync would then write the later lines before the ones in flight (seen in a
+ * SIGTERM under load); that write and the batch timer write the rest, in order, as the process goes on.
  */
 export const flushLogSync = (log: Logger): void => {
-  const stream = (log as unknown as Record<symbol, unknown>)[symbols.streamSym] as { flushSync?: () => void } | undefined;
+  const stream = destinationOf(log);
+  if (stream?._writing === true) return;
   try {
     stream?.flushSync?.();
   } catch {
     // Nothing buffered yet (not open) or stdout gone: there is nowhere left to write the line.
   }
+};
+
+/**
+ * Everything logged so far written, in order, before the process exits: waits for a write in flight
+ * (at most `waitMs`), then writes the rest synchronously.
+ */
+export const flushLog = async (log: Logger, waitMs = 2_000): Promise<void> => {
+  const stream = destinationOf(log);
+  const deadline = Date.now() + waitMs;
+  while (stream?._writing === true && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 1));
+  flushLogSync(log);
 };
 
 /** For tests and tools that must stay quiet. */

@@ -8,10 +8,10 @@ import { describe, expect, inject, test } from 'vitest';
 
 const LINES = 5_000;
 
-/** A child script with `createLogger` and `flushLogSync` from the built log module in scope, after `lines` log lines. */
+/** A child script with `createLogger`, `flushLog` and `flushLogSync` from the built log module in scope, after `lines` log lines. */
 const script = (lines: number, body: string): string => {
   const logModule = pathToFileURL(join(inject('botBuildRoot'), 'dist', 'log.js')).href;
-  return `import { createLogger, flushLogSync } from ${JSON.stringify(logModule)};
+  return `import { createLogger, flushLog, flushLogSync } from ${JSON.stringify(logModule)};
 const log = createLogger({ level: 'info', format: 'json' });
 for (let i = 0; i < ${lines}; i++) log.info({ i, pad: 'x'.repeat(200) }, 'line');
 ${body}`;
@@ -20,20 +20,45 @@ ${body}`;
 const runChild = (body: string, lines = LINES) =>
   spawnSync(process.execPath, ['--input-type=module', '-e', script(lines, body)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 
+/** The `i` of each burst line, in the order written. */
+const lineNumbers = (stdout: string): number[] =>
+  stdout
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => (JSON.parse(line) as { i?: number }).i)
+    .filter((i): i is number => i !== undefined);
+
 const messages = (stdout: string): string[] =>
   stdout
     .split('\n')
     .filter((line) => line !== '')
     .map((line) => (JSON.parse(line) as { msg: string }).msg);
 
-// What src/index.ts does on SIGTERM: log, stop, then flushLogSync and process.exit (exitWithLog).
-const ON_SIGTERM = `process.on('SIGTERM', () => { log.info('shutting down'); setTimeout(() => { log.info('stopped'); flushLogSync(log); process.exit(0); }, 10); });
+// What src/index.ts does on SIGTERM: log, stop, then await flushLog and process.exit (exitWithLog).
+const ON_SIGTERM = `process.on('SIGTERM', () => { log.info('shutting down'); setTimeout(async () => { log.info('stopped'); await flushLog(log); process.exit(0); }, 10); });
 setInterval(() => {}, 1_000);
 process.send?.('ready');`;
 
 describe('the asynchronous JSON log', () => {
+  test('GIVEN a write in flight THEN flushLogSync leaves the stream alone (a synchronous write would go before it); otherwise it flushes', async () => {
+    const { createLogger: create, flushLog: flush, flushLogSync: flushSync } = await import('../src/log.js');
+    const calls: string[] = [];
+    const stream = { _writing: true, write: () => true, flushSync: () => calls.push('flushSync') };
+    const log = create({ level: 'info', format: 'json', destination: stream });
+    flushSync(log);
+    expect(calls).toEqual([]);
+    // flushLog waits for the write in flight to end, then flushes.
+    const flushed = flush(log, 5_000);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(calls).toEqual([]);
+    stream._writing = false;
+    await flushed;
+    expect(calls).toEqual(['flushSync']);
+  });
+
   test.each([
-    ['flushLogSync then process.exit (the entry point exit paths)', `log.fatal('last words'); flushLogSync(log); process.exit(3);`, 3, LINES],
+    ['await flushLog then process.exit (the entry point exit paths)', `log.fatal('last words'); await flushLog(log); process.exit(3);`, 3, LINES],
+    ['flushLogSync right after the burst, then the event loop running out', `log.info('last words'); flushLogSync(log);`, 0, LINES],
     ['process.exit alone (pino flushes on exit)', `log.fatal('last words'); process.exit(3);`, 3, LINES],
     ['an uncaught exception after a logged line', `log.fatal('last words'); setImmediate(() => { throw new Error('boom'); });`, 1, LINES],
     ['the event loop running out (no exit call)', `setTimeout(() => log.info('last words'), 20);`, 0, LINES],
@@ -58,7 +83,9 @@ describe('the asynchronous JSON log', () => {
     await new Promise((resolve) => setImmediate(resolve));
     const msgs = messages(stdout);
     expect(msgs).toHaveLength(LINES + 2);
+    // In order: a synchronous flush while a write was in flight once put these two before that write's lines.
     expect(msgs.slice(-2)).toEqual(['shutting down', 'stopped']);
+    expect(lineNumbers(stdout)).toEqual(Array.from({ length: LINES }, (_, i) => i));
   });
 
   test.each([
