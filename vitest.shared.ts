@@ -18,9 +18,9 @@ export const suiteConfig = (include: string[], exclude: string[] = []): ViteUser
       // Most of the end-to-end time is waiting (replayed clocks, child processes, sockets), so more
       // files run at once than there are cores. Files share a worker's module cache (no test mocks
       // modules or changes globals), which saves re-importing discord.js and drizzle per file.
-      maxWorkers: 4,
+      maxWorkers: 5,
       isolate: false,
-      // A child process started on a machine busy with four test files may take seconds to answer.
+      // A child process started on a machine busy with five test files may take seconds to answer.
       testTimeout: 20_000,
       sequence: { sequencer: LongestFirstSequencer },
     },
