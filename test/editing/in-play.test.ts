@@ -4,7 +4,7 @@
 // in /fixtures, gets its goal alert from the goal's saving, and a withdrawn goal's correction gives the
 // score so far. Pure: the shipped Confederation Cup file, USM Alger v Al Hilal Benghazi (19:00 UTC).
 import { describe, expect, test } from 'vitest';
-import { renderCorrection } from '../../src/discord/announcements/render-results.js';
+import { renderCorrection, renderMatchPost } from '../../src/discord/announcements/render-results.js';
 import { fixtureLines, runningScore } from '../../src/discord/render/match-format.js';
 import { matchEmbed } from '../../src/discord/render/match.js';
 import { goalKey, planSubscription, type KnownFacts } from '../../src/domain/announcements.js';
@@ -130,6 +130,30 @@ describe('posts: a goal alert from the goal\'s saving, no full-time post, a corr
   ] as const)('%s: the equaliser withdrawn reads the score so far', (language, expected) => {
     const round = seasonRounds(oneGoal).find((r) => r.matches.some((m) => m.id === ID))!;
     const post = renderCorrection(oneGoal, round, ID, `goal:${goalKey(equaliser)}`, i18n.translator(language));
+    expect(post.messages.map((m) => JSON.stringify(m)).join('\n')).toMatch(expected);
+  });
+
+  // A result withdrawn (an editor's undo) weeks after the match, its goals kept: the sandbox's correction read
+  // "Carthage Wanderers 1–0 Nile Stars (in progress)" five weeks after kickoff.
+  test.each([
+    ['during the match', KICKOFF + 3 * 3_600_000 - 60_000, /It now reads: .*USM Alger.*1–0.*\(in progress\)/s, /result not published/],
+    ['past kickoff + 3 h', KICKOFF + 3 * 3_600_000, /It now reads: .*USM Alger.* v .*: result not published/s, /in progress/],
+    ['five weeks later', KICKOFF + 35 * 24 * 3_600_000, /It now reads: .*USM Alger.* v .*: result not published/s, /in progress/],
+  ] as const)('a withdrawn result rendered %s reads as /fixtures does at that instant', (_label, instant, expected, absent) => {
+    const round = seasonRounds(oneGoal).find((r) => r.matches.some((m) => m.id === ID))!;
+    const post = renderMatchPost({ full: oneGoal, view: seasonAsOf(oneGoal, new Date(instant)) }, { kind: 'correction', slot: `${ID}:result:1`, season: file.id }, round, i18n.translator('en'));
+    const text = post.messages.map((m) => JSON.stringify(m)).join('\n');
+    expect(text).toMatch(expected);
+    expect(text).not.toMatch(absent);
+  });
+
+  test.each([
+    ['fr', /résultat non publié/],
+    ['ar', /لم تُنشر النتيجة/],
+    ['pt', /resultado não publicado/],
+  ] as const)('%s: past kickoff + 3 h the withdrawn result reads "result not published"', (language, expected) => {
+    const round = seasonRounds(oneGoal).find((r) => r.matches.some((m) => m.id === ID))!;
+    const post = renderMatchPost({ full: oneGoal, view: seasonAsOf(oneGoal, new Date(KICKOFF + 4 * 3_600_000)) }, { kind: 'correction', slot: `${ID}:result:1`, season: file.id }, round, i18n.translator(language));
     expect(post.messages.map((m) => JSON.stringify(m)).join('\n')).toMatch(expected);
   });
 });

@@ -91,12 +91,15 @@ export function renderCorrection(season: Season, round: PlanningRound, matchId: 
   const index = indexSeason(season);
   const match = matchIn(round, matchId);
   const running = runningScore(match);
-  // A match being played reads its score so far (the goal withdrawn no longer counted).
+  // A match being played reads its score so far (the goal withdrawn no longer counted); past its play
+  // window (kickoff + 3 h, as-of.ts) one with goals and no result reads "result not published", as /fixtures does.
   const now = hasResult(match)
     ? resultText(index, match, tr)
-    : running === null
-      ? null
-      : tr.t('announcements.results.inPlay', { result: tr.t('announcements.result.score', { home: clubName(index, match.home, tr), away: clubName(index, match.away, tr), score: tr.name(`${running.home}–${running.away}`) }) });
+    : match.resultNotPublished
+      ? tr.t('announcements.result.state', { home: clubName(index, match.home, tr), away: clubName(index, match.away, tr), state: tr.t('words.status.resultNotPublished') })
+      : running === null
+        ? null
+        : tr.t('announcements.results.inPlay', { result: tr.t('announcements.result.score', { home: clubName(index, match.home, tr), away: clubName(index, match.away, tr), score: tr.name(`${running.home}–${running.away}`) }) });
   const text =
     fact === 'result'
       ? now === null
@@ -120,8 +123,10 @@ export function renderMatchPost(
   tr: Translator = englishTr(),
 ): RenderedPost {
   const matchId = row.kind === 'result' || row.kind === 'late' ? row.slot : correctionOrGoal(row.slot).matchId;
-  const match = season.full.matches.find((m) => m.id === matchId);
-  if (match === undefined) throw new Error(`match ${matchId} is not in ${row.season}`);
+  const known = season.full.matches.find((m) => m.id === matchId);
+  if (known === undefined) throw new Error(`match ${matchId} is not in ${row.season}`);
+  // The view at the bot's clock says whether a match with goals and no result is still being played.
+  const match = !hasResult(known) && season.view.matches.find((m) => m.id === matchId)?.resultNotPublished === true ? { ...known, resultNotPublished: true } : known;
   const shown: Season = { ...season.view, matches: season.view.matches.map((m) => (m.id === matchId ? match : m)) };
   const withMatch: PlanningRound = { ...round, matches: round.matches.map((m) => (m.id === matchId ? match : m)) };
   if (row.kind === 'result' || row.kind === 'late') return renderFullTime(shown, withMatch, matchId, row.kind, tr);
