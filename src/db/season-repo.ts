@@ -2,6 +2,7 @@
 // and reload only when dataVersion() reports a different hash. The database holds several seasons:
 // every read names its season (or, for callers from before seasons, takes the only one).
 import { asc, desc, eq, sql } from 'drizzle-orm';
+import { keptIn } from '../domain/memo.js';
 import type { Goal, Match, RedCard, Score, Season, SourceNote, TeamId } from '../domain/types.js';
 import type { AppDatabase } from './client.js';
 import { formatFromRows } from './format.js';
@@ -67,11 +68,39 @@ export function storedSeasons(db: AppDatabase): StoredSeason[] {
 }
 
 /**
+ * The queries of a season's rows, built and compiled once per database: a start loads every season
+ * (sixteen queries each), and building their SQL again for each season made Drizzle's query builder hot
+ * enough at start for V8 to optimize it, in compile jobs whose memory stayed resident (issue 15).
+ */
+const prepareSeasonRows = (db: AppDatabase) => {
+  const id = sql.placeholder('id');
+  return {
+    criteria: db.select().from(rankingCriteria).where(eq(rankingCriteria.seasonId, id)).prepare(),
+    totals: db.select().from(printedTotals).where(eq(printedTotals.seasonId, id)).prepare(),
+    aliases: db.select().from(teamAliases).where(eq(teamAliases.seasonId, id)).orderBy(asc(teamAliases.teamId), asc(teamAliases.ordinal)).prepare(),
+    members: db.select().from(groupMembers).where(eq(groupMembers.seasonId, id)).prepare(),
+    goals: db.select().from(goals).where(eq(goals.seasonId, id)).orderBy(asc(goals.matchId), asc(goals.ordinal)).prepare(),
+    redCards: db.select().from(redCards).where(eq(redCards.seasonId, id)).orderBy(asc(redCards.matchId), asc(redCards.ordinal)).prepare(),
+    notes: db.select().from(sourceNotes).where(eq(sourceNotes.seasonId, id)).orderBy(asc(sourceNotes.kind), asc(sourceNotes.ordinal)).prepare(),
+    stages: db.select().from(stages).where(eq(stages.seasonId, id)).prepare(),
+    rounds: db.select().from(rounds).where(eq(rounds.seasonId, id)).orderBy(asc(rounds.ordinal)).prepare(),
+    groups: db.select().from(groups).where(eq(groups.seasonId, id)).prepare(),
+    associations: db.select().from(associations).where(eq(associations.seasonId, id)).orderBy(asc(associations.ordinal)).prepare(),
+    teams: db.select().from(teams).where(eq(teams.seasonId, id)).orderBy(asc(teams.ordinal)).prepare(),
+    matches: db.select().from(matches).where(eq(matches.seasonId, id)).orderBy(asc(matches.ordinal)).prepare(),
+    calendar: db.select().from(calendarEntries).where(eq(calendarEntries.seasonId, id)).orderBy(asc(calendarEntries.ordinal)).prepare(),
+  };
+};
+const seasonRowQueries = new WeakMap<AppDatabase, ReturnType<typeof prepareSeasonRows>>();
+
+/**
  * One season, rebuilt. Without an id the database must hold exactly one season (callers from
  * before several seasons; tests).
  */
 export function loadSeason(db: AppDatabase, seasonId?: string): Season {
-  // One read transaction: a concurrent import (another connection) cannot split the snapshot.
+  const rows = keptIn(seasonRowQueries, db, () => prepareSeasonRows(db));
+  // One read transaction: a concurrent import (another connection) cannot split the snapshot. The
+  // prepared statements run on this same connection, so inside it.
   return db.transaction((tx) => {
     const headers = tx
       .select({ season: seasons, competition: competitions.name })
@@ -81,23 +110,23 @@ export function loadSeason(db: AppDatabase, seasonId?: string): Season {
       .limit(2)
       .all();
     const header = onlySeason(headers, seasonId);
-    const id = header.season.id;
+    const of = { id: header.season.id };
     return seasonFromRows({
       ...header,
-      criteria: tx.select().from(rankingCriteria).where(eq(rankingCriteria.seasonId, id)).get(),
-      totals: tx.select().from(printedTotals).where(eq(printedTotals.seasonId, id)).get(),
-      aliases: tx.select().from(teamAliases).where(eq(teamAliases.seasonId, id)).orderBy(asc(teamAliases.teamId), asc(teamAliases.ordinal)).all(),
-      members: tx.select().from(groupMembers).where(eq(groupMembers.seasonId, id)).all(),
-      goals: tx.select().from(goals).where(eq(goals.seasonId, id)).orderBy(asc(goals.matchId), asc(goals.ordinal)).all(),
-      redCards: tx.select().from(redCards).where(eq(redCards.seasonId, id)).orderBy(asc(redCards.matchId), asc(redCards.ordinal)).all(),
-      notes: tx.select().from(sourceNotes).where(eq(sourceNotes.seasonId, id)).orderBy(asc(sourceNotes.kind), asc(sourceNotes.ordinal)).all(),
-      stages: tx.select().from(stages).where(eq(stages.seasonId, id)).all(),
-      rounds: tx.select().from(rounds).where(eq(rounds.seasonId, id)).orderBy(asc(rounds.ordinal)).all(),
-      groups: tx.select().from(groups).where(eq(groups.seasonId, id)).all(),
-      associations: tx.select().from(associations).where(eq(associations.seasonId, id)).orderBy(asc(associations.ordinal)).all(),
-      teams: tx.select().from(teams).where(eq(teams.seasonId, id)).orderBy(asc(teams.ordinal)).all(),
-      matches: tx.select().from(matches).where(eq(matches.seasonId, id)).orderBy(asc(matches.ordinal)).all(),
-      calendar: tx.select().from(calendarEntries).where(eq(calendarEntries.seasonId, id)).orderBy(asc(calendarEntries.ordinal)).all(),
+      criteria: rows.criteria.get(of),
+      totals: rows.totals.get(of),
+      aliases: rows.aliases.all(of),
+      members: rows.members.all(of),
+      goals: rows.goals.all(of),
+      redCards: rows.redCards.all(of),
+      notes: rows.notes.all(of),
+      stages: rows.stages.all(of),
+      rounds: rows.rounds.all(of),
+      groups: rows.groups.all(of),
+      associations: rows.associations.all(of),
+      teams: rows.teams.all(of),
+      matches: rows.matches.all(of),
+      calendar: rows.calendar.all(of),
     });
   });
 }
