@@ -1,5 +1,5 @@
 import { asOfChanges } from './as-of.js';
-import { countAtOrBefore, keptIn } from './memo.js';
+import { countAtOrBefore } from './memo.js';
 import { seasonProgress, type SeasonProgress } from './season-status.js';
 import type { Season } from './types.js';
 
@@ -35,7 +35,17 @@ const progressBySeason = new WeakMap<Season, Map<number, SeasonProgress>>();
 /** seasonProgress(season, now), the same answer, kept per season and step between its changes (see above). */
 export const progressOf = (season: Season, now: Date): SeasonProgress => {
   const step = countAtOrBefore(progressChanges(season), now.getTime());
-  return keptIn(keptIn(progressBySeason, season, () => new Map<number, SeasonProgress>()), step, () => seasonProgress(season, now));
+  let bySteps = progressBySeason.get(season);
+  if (bySteps === undefined) {
+    bySteps = new Map();
+    progressBySeason.set(season, bySteps);
+  }
+  let progress = bySteps.get(step);
+  if (progress === undefined) {
+    progress = seasonProgress(season, now);
+    bySteps.set(step, progress);
+  }
+  return progress;
 };
 
 /** A match's day as seasonProgress reads it: its kickoff's UTC day, else its date, at midnight UTC. */

@@ -2,7 +2,6 @@
 // started (upcoming). A season's status depends on the bot's clock, which renderers do not get; the
 // place that chooses a season for a reply (season-choice.ts) says on which clock it is shown, and the
 // footer reads it here. A season never shown through that place (announcements, tools) gets no notice.
-import { keptIn } from '../../domain/memo.js';
 import { progressOf } from '../../domain/season-progress.js';
 import type { SeasonProgress } from '../../domain/season-status.js';
 import type { Season } from '../../domain/types.js';
@@ -42,7 +41,17 @@ const notices = new WeakMap<SeasonProgress, WeakMap<Translator, string | null>>(
 /** The notice for a season at an instant (exported for tests and for callers that hold the clock). */
 export const noticeFor = (season: Season, now: Date, tr: Translator): string | null => {
   const progress = progressOf(season, now);
-  return keptIn(keptIn(notices, progress, () => new WeakMap<Translator, string | null>()), tr, () => noticeOf(progress, tr));
+  let byLanguage = notices.get(progress);
+  if (byLanguage === undefined) {
+    byLanguage = new WeakMap();
+    notices.set(progress, byLanguage);
+  }
+  let notice = byLanguage.get(tr);
+  if (notice === undefined) {
+    notice = noticeOf(progress, tr);
+    byLanguage.set(tr, notice);
+  }
+  return notice;
 };
 
 const noticeOf = (progress: SeasonProgress, tr: Translator): string | null => {
