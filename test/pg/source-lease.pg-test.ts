@@ -8,8 +8,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Standin } from 'discord-standin';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { botEnv, makeTempDir, markdownText, startBotProcess, startTestStandin, stopAll, TEST_TOKEN, type BotProcess, type CallbackData } from '../e2e/harness.js';
-import { clSeasonFile, matchOf, startLocalSource, withoutResult, type LocalSource } from '../sources/support.js';
+import { botEnv, makeTempDir, startBotProcess, startTestStandin, stopAll, TEST_TOKEN, type BotProcess } from '../e2e/harness.js';
+import { clSeasonFile, finalLines, matchOf, startLocalSource, withoutResult, type LocalSource } from '../sources/support.js';
 import { freshDatabase } from './support.js';
 
 const ID = 'caf-cl-2023-24';
@@ -45,14 +45,6 @@ describe('the sources lease between two processes on PostgreSQL', () => {
     standin = await startTestStandin();
   }, 30_000);
 
-  const finalLines = async (): Promise<string[]> => {
-    const body = await standin.sendInteraction({ kind: 'chatInput', name: 'fixtures', options: { competition: ID, stage: 'final', when: 'all' } }).callback;
-    return markdownText((body.data ?? {}) as CallbackData)
-      .join('\n')
-      .split('\n')
-      .filter((line) => line.includes('Al Ahly SC'));
-  };
-
   test('GIVEN the polling process SIGKILLed THEN the other takes the sources lease and imports the next change', async () => {
     const env = botEnv(standin, { databasePath: '', extra: { DATABASE_PATH: undefined, DATABASE_URL: database!.url, SEASON_FILES: seasonFile, LOG_LEVEL: 'info' } });
     const first = (await startBotProcess(env)).bot;
@@ -76,7 +68,7 @@ describe('the sources lease between two processes on PostgreSQL', () => {
     expect(updated.msg).toBe('season updated from its source: 1 result, 1 goal');
     console.log(`source-lease: taken over and imported ${((Date.now() - killedAt) / 1000).toFixed(1)} s after the SIGKILL`);
 
-    expect(await finalLines()).toEqual([
+    expect(await finalLines(standin, ID)).toEqual([
       expect.stringMatching(/Espérance de Tunis \*\*0–0\*\* Al Ahly SC/),
       expect.stringMatching(/Al Ahly SC \*\*1–0\*\* Espérance de Tunis/),
       expect.stringMatching(/Al Ahly SC win the Champions League, 1–0 on aggregate/),

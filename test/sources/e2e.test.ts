@@ -4,9 +4,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Standin } from 'discord-standin';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { makeTempDir, markdownText, startTestStandin, stopAll, STARTUP_TIMEOUT_MS, type CallbackData } from '../e2e/harness.js';
+import { makeTempDir, startTestStandin, stopAll, STARTUP_TIMEOUT_MS } from '../e2e/harness.js';
 import { startInProcessBot, stopInProcessBots, type InProcessBot } from '../e2e/in-process-bot.js';
-import { clSeasonFile, matchOf, startLocalSource, withoutResult, type LocalSource } from './support.js';
+import { clSeasonFile, finalLines, matchOf, startLocalSource, withoutResult, type LocalSource } from './support.js';
 
 const ID = 'caf-cl-2023-24';
 /** The shortest `every` a source may have: the second poll comes this long after the first. */
@@ -37,13 +37,6 @@ afterAll(async () => {
   await source?.close();
 });
 
-const finalLines = async (): Promise<string[]> => {
-  const body = await standin.sendInteraction({ kind: 'chatInput', name: 'fixtures', options: { competition: ID, stage: 'final', when: 'all' } }).callback;
-  return markdownText((body.data ?? {}) as CallbackData)
-    .join('\n')
-    .split('\n')
-    .filter((line) => line.includes('Al Ahly SC'));
-};
 
 describe('a season kept current from its source', () => {
   test(
@@ -52,7 +45,7 @@ describe('a season kept current from its source', () => {
       await bot.waitForLog((l) => l.msg === 'season source polled' && l.season === ID, 5_000, 'the source started');
       // The first poll finds the file as loaded: a 200 with nothing new.
       await expect.poll(() => source.requests.length, { timeout: 5_000 }).toBeGreaterThanOrEqual(1);
-      expect(await finalLines()).toEqual([expect.stringMatching(/Espérance de Tunis \*\*0–0\*\* Al Ahly SC/), expect.stringMatching(/Al Ahly SC v Espérance de Tunis/)]);
+      expect(await finalLines(standin, ID)).toEqual([expect.stringMatching(/Espérance de Tunis \*\*0–0\*\* Al Ahly SC/), expect.stringMatching(/Al Ahly SC v Espérance de Tunis/)]);
 
       const after = clSeasonFile();
       matchOf(after, 'F-L2').goals = [{ team: 'Al Ahly SC', player: 'Test Scorer', minute: '25', type: 'regular' }];
@@ -61,7 +54,7 @@ describe('a season kept current from its source', () => {
       expect(updated.msg).toBe('season updated from its source: 1 result, 1 goal');
       expect(source.requests.at(-1)?.['if-none-match']).toBe('"before"');
 
-      expect(await finalLines()).toEqual([
+      expect(await finalLines(standin, ID)).toEqual([
         expect.stringMatching(/Espérance de Tunis \*\*0–0\*\* Al Ahly SC/),
         expect.stringMatching(/Al Ahly SC \*\*1–0\*\* Espérance de Tunis/),
         expect.stringMatching(/Al Ahly SC win the Champions League, 1–0 on aggregate/),

@@ -3,7 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Standin } from 'discord-standin';
 import { createLogger, type Logger } from '../../src/log.js';
+import { markdownText, type CallbackData } from '../e2e/harness.js';
 
 export interface Answer {
   readonly status?: number;
@@ -87,4 +89,13 @@ export const matchOf = (file: { matches: Json[] }, id: string): Json => {
 /** The match as a source would print it before it was played. */
 export const withoutResult = (file: { matches: Json[] }, id: string): void => {
   Object.assign(matchOf(file, id), { status: 'scheduled', score: null, penalties: null, extraTime: false, decision: null, goals: [] });
+};
+
+/** The lines of `/fixtures` for the Champions League 2023–24 final that name Al Ahly, as a fan asking the stand-in reads them. */
+export const finalLines = async (standin: Standin, seasonId = 'caf-cl-2023-24'): Promise<string[]> => {
+  const body = await standin.sendInteraction({ kind: 'chatInput', name: 'fixtures', options: { competition: seasonId, stage: 'final', when: 'all' } }).callback;
+  return markdownText((body.data ?? {}) as CallbackData)
+    .join('\n')
+    .split('\n')
+    .filter((line) => line.includes('Al Ahly SC'));
 };

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { fixturesReply, type FixturesQuery } from '../../../src/discord/commands/fixtures-query.js';
 import { createI18n } from '../../../src/i18n/index.js';
 import { readSeasonFile } from '../../../src/season/read.js';
-import { ask } from './ask.js';
+import { ask, expectKeptWithNotice, footers } from './ask.js';
 import { makeCtx } from './fakes.js';
 
 // Fan commands keep their replies (kept-reply.ts, issue 15): asked again, the same question gets the
@@ -13,8 +13,6 @@ const { season } = readSeasonFile();
 
 
 const HOUR = 60 * 60 * 1000;
-
-const footers = (payload: { embeds: readonly { footer?: { text: string } }[] }): string => payload.embeds.map((e) => e.footer?.text ?? '').join('\n');
 
 describe('fixturesReply kept per query, page, language and step of the clock', () => {
   // Instants around kickoffs (the step changes just after one) and midnights, in a scrambled order.
@@ -53,13 +51,8 @@ describe('fan commands: a kept reply is never shown past what it says', () => {
     ['fixtures', { team: 'zamalek' }],
     ['about', {}],
   ] as const)('/%s %j: the same question twice gives one payload; before the season it says it has not started, after it does not', async (name, options) => {
-    const during = makeCtx(season, new Date('2024-06-01T12:00:00Z'));
-    const once = await ask(name, options, during);
-    expect(await ask(name, options, during)).toBe(once);
-    // The same season object on a clock before its first match: the footer's notice is part of the key.
-    const before = await ask(name, options, makeCtx(season, new Date('2023-01-01T12:00:00Z')));
-    expect(footers(before)).toMatch(/has not started yet/);
-    expect(footers(once)).not.toMatch(/has not started yet/);
+    const { during } = await expectKeptWithNotice(season, name, options);
+    // Asked again during the season after that: the notice does not stick.
     expect(footers(await ask(name, options, during))).not.toMatch(/has not started yet/);
   });
 
