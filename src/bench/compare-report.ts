@@ -1,9 +1,9 @@
 // Prints the bot-vs-echo sections of `npm run bench`: every figure as a ratio to the echo bot with the
 // issue's target and PASS/FAIL, then a summary of every line that fails.
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
-import { benchCommands, benchGuildMemory, benchStartup, openPair, type BenchEnv } from './compare.js';
+import { benchCommands, benchGuildMemory, benchStartup, openPair, prepareDatabase, type BenchEnv } from './compare.js';
 import { SKIPPED_SUBCOMMANDS } from './matrix.js';
-import type { BotKind, BotMemory } from './bot-process.js';
+import { MALLOC_TUNABLES, type BotKind, type BotMemory } from './bot-process.js';
 import { formatRatioLine, median, mib, ms, passes, ratioHeader, type RatioLine } from './stats.js';
 
 /** Issue 15's targets, as the largest ratio bot/echo allowed. */
@@ -15,6 +15,8 @@ export interface ComparisonOptions {
   readonly calls: number;
   readonly runs: number;
   readonly guildCounts: readonly number[];
+  /** Restarts of each bot per guild count (the median is the figure). */
+  readonly guildRuns: number;
   readonly commandNames?: readonly string[];
   /** Write a CPU profile of every bot process here (node --cpu-prof), one .cpuprofile per process. */
   readonly profileDir?: string;
@@ -60,7 +62,8 @@ export const runComparison = async (opts: ComparisonOptions, print: (line: strin
     for (const line of lines) print(formatRatioLine(line));
     all.push(...lines);
   };
-  print(`\nbot vs echo bot (discord.js, same stand-in build, compiled JS with plain node, flags: --expose-gc + the bench's memory probe)`);
+  print(`\nbot vs echo bot (discord.js, same stand-in build, compiled JS with plain node, flags: --expose-gc + the bench's memory probe;`);
+  print(`  both with GLIBC_TUNABLES=${MALLOC_TUNABLES}, as the systemd unit runs the bot)`);
 
   const pair = await openPair(env);
   try {
@@ -96,14 +99,18 @@ export const runComparison = async (opts: ComparisonOptions, print: (line: strin
     await pair.close();
   }
   if (opts.sections.has('guilds')) {
-    print(`\nmemory after ready by guild count (RSS after a forced GC; each bot on a fresh stand-in announcing that many guilds)…`);
+    print(`\nmemory after ready by guild count (RSS after a forced GC, median of ${opts.guildRuns} restarts of each bot on a stand-in announcing that many guilds, database already imported)…`);
     const lines: RatioLine[] = [];
     const db = await openPair(env);
     try {
+      await prepareDatabase(env, db.databasePath);
       for (const guilds of opts.guildCounts) {
-        const report = await benchGuildMemory(env, guilds, db.databasePath);
-        lines.push({ label: `RSS at ${guilds} guild${guilds === 1 ? '' : 's'}`, bot: rss(report.memory.bot), echo: rss(report.memory.echo), target: TARGETS.memory, format: mib });
-        lines.push({ label: `heap used at ${guilds} guild${guilds === 1 ? '' : 's'}`, bot: report.memory.bot.heapUsed, echo: report.memory.echo.heapUsed, target: null, format: mib });
+        const report = await benchGuildMemory(env, guilds, db.databasePath, opts.guildRuns);
+        const label = `${guilds} guild${guilds === 1 ? '' : 's'}`;
+        for (const kind of ['bot', 'echo'] as const) print(`    at ${label}, ${kind}: RSS ${report.memory[kind].map((m) => mib(m.rss)).join(', ')}`);
+        const medianOf = (read: (m: BotMemory) => number) => ({ bot: median(report.memory.bot.map(read)), echo: median(report.memory.echo.map(read)) });
+        lines.push({ label: `RSS at ${label}`, ...medianOf(rss), target: TARGETS.memory, format: mib });
+        lines.push({ label: `heap used at ${label}`, ...medianOf((m) => m.heapUsed), target: null, format: mib });
       }
     } finally {
       await db.close();

@@ -179,20 +179,37 @@ export const benchStartup = async (env: BenchEnv, pair: Pair, runs: number, idle
 
 export interface GuildMemoryReport {
   readonly guilds: number;
-  readonly memory: Readonly<Record<BotKind, BotMemory>>;
+  readonly memory: Readonly<Record<BotKind, BotMemory[]>>;
 }
 
-/** Memory after ready with `guilds` guilds announced by the stand-in, each bot on a fresh pair. */
-export const benchGuildMemory = async (env: BenchEnv, guilds: number, databasePath: string, idleMs = 1_000): Promise<GuildMemoryReport> => {
+/**
+ * Memory after ready with `guilds` guilds announced by the stand-in: `runs` restarts of each bot,
+ * alternating, on one fresh pair of stand-ins and the database `databasePath` (already created, so
+ * each run is a restart as in the start-up section, not a first import).
+ */
+export const benchGuildMemory = async (env: BenchEnv, guilds: number, databasePath: string, runs = 1, idleMs = 1_000): Promise<GuildMemoryReport> => {
   const pair = await openPair(env, guilds, databasePath);
   try {
-    const memory = {} as Record<BotKind, BotMemory>;
-    for (const kind of KINDS) {
-      const started = await startAndProbe(env, kind, pair.standins[kind], pair.databasePath);
-      memory[kind] = await idleMemory(started, pair.standins[kind], idleMs);
-      await started.process.stop();
+    const memory: Record<BotKind, BotMemory[]> = { bot: [], echo: [] };
+    for (let run = 0; run < runs; run++) {
+      for (const kind of run % 2 === 0 ? KINDS : [...KINDS].reverse()) {
+        const started = await startAndProbe(env, kind, pair.standins[kind], pair.databasePath);
+        memory[kind].push(await idleMemory(started, pair.standins[kind], idleMs));
+        await started.process.stop();
+      }
     }
     return { guilds, memory };
+  } finally {
+    await pair.close();
+  }
+};
+
+/** One untimed start of the bot, so `databasePath` holds the migrated and imported database. */
+export const prepareDatabase = async (env: BenchEnv, databasePath: string): Promise<void> => {
+  const pair = await openPair(env, 1, databasePath);
+  try {
+    const started = await startAndProbe(env, 'bot', pair.standins.bot, pair.databasePath);
+    await started.process.stop();
   } finally {
     await pair.close();
   }

@@ -1,11 +1,14 @@
 // The bench's pieces run (never a timed assertion: speed is what `npm run bench` prints as ratios).
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { memoryDetailLines } from '../../src/bench/compare-report.js';
+import { MALLOC_TUNABLES } from '../../src/bench/bot-process.js';
 import { openPair, startAndProbe, type BenchEnv, type Pair } from '../../src/bench/compare.js';
 import { commandMatrix, SKIPPED_SUBCOMMANDS } from '../../src/bench/matrix.js';
 import { formatRatioLine, passes, summarize } from '../../src/bench/stats.js';
 import { commands } from '../../src/discord/commands/index.js';
+import { fromPackageRoot } from '../../src/package-root.js';
 
 const definitions = commands.map((c) => c.data.toJSON());
 const teams = ['Zamalek', 'RS Berkane'];
@@ -69,6 +72,13 @@ describe('ratio lines', () => {
   });
 });
 
+describe('the allocator setting', () => {
+  it('is the one the systemd unit runs the bot with', () => {
+    const unit = readFileSync(fromPackageRoot('ops', 'caf-confed-bot.service'), 'utf8');
+    expect(unit.split('\n')).toContain(`Environment=GLIBC_TUNABLES=${MALLOC_TUNABLES}`);
+  });
+});
+
 describe('a bench bot process', () => {
   let pair: Pair | null = null;
   afterAll(async () => {
@@ -88,7 +98,11 @@ describe('a bench bot process', () => {
       // Where the memory is: V8's spaces always; on Linux, the split of RSS into anonymous and file pages.
       expect(memory.detail?.spaces.new_space?.size).toBeGreaterThan(0);
       expect(memory.detail?.spaces.old_space?.used).toBeGreaterThan(0);
-      if (process.platform === 'linux') expect((memory.detail?.rssAnon ?? 0) + (memory.detail?.rssFile ?? 0)).toBeGreaterThan(memory.heapUsed);
+      if (process.platform === 'linux') {
+        expect((memory.detail?.rssAnon ?? 0) + (memory.detail?.rssFile ?? 0)).toBeGreaterThan(memory.heapUsed);
+        // The echo bot runs with the allocator setting the bot's systemd unit gives the bot.
+        expect(readFileSync(`/proc/${started.process.child.pid}/environ`, 'utf8').split('\0')).toContain(`GLIBC_TUNABLES=${MALLOC_TUNABLES}`);
+      }
     } finally {
       await started.process.stop();
     }
