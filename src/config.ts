@@ -1,6 +1,6 @@
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { redactUrlCredentials } from './log.js';
 
 // The only module that reads process.env. Parsed once at startup; every problem is reported at once.

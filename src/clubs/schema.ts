@@ -1,7 +1,7 @@
 // data/clubs.json: one record per club across seasons, so a club keeps its identity when a season
 // names it differently. A club is known by its name or an alias AND its association's code: two
 // clubs of different associations may share a name ("AS Douanes" of Niger and of Burkina Faso).
-import { z } from 'zod';
+import * as z from 'zod';
 import { normalizeName } from '../domain/names.js';
 
 const text = z.string().trim().min(1, { error: 'must not be empty' });

@@ -1,7 +1,7 @@
 // The `format` of a season file: its stages in order (code, name, key, kind, legs or groups and
 // matchdays) and its tiebreak rule set by name. A file without one gets the format its matches show
 // (src/domain/format.ts deriveFormat); every check of stage, group and matchday reads the format.
-import { z } from 'zod';
+import * as z from 'zod';
 import { deriveFormat } from '../domain/format.js';
 import { LEG_FORMATS, TIEBREAK_RULES, type GroupId, type SeasonFormat, type StageFormat } from '../domain/types.js';
 import type { Collector, Indexed } from './problems.js';

@@ -1,6 +1,6 @@
 // Validates a parsed season file and converts it to the domain `Season` (team names → team ids).
 // Pure: no fs. Every problem is collected before throwing, so one run lists everything to fix.
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Association, CalendarEntry, Goal, GroupId, Match, Season, SeasonFormat, SourceNote, Team, TeamId } from '../domain/types.js';
 import {
   checkAgainstFormat,

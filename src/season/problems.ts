@@ -1,5 +1,5 @@
 // Problems found in a season file, with the JSON path of each, and the error that carries them.
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 export interface SeasonFileProblem {
   /** JSON path inside the file, e.g. `matches[12].home`; `$` is the whole document. */

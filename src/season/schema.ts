@@ -2,7 +2,7 @@
 // Differences from the domain shape: teams are named by their canonical `name` everywhere (no ids),
 // group membership is a top-level `groups` list, and the file carries `$comment` / `about` text.
 // Every record is a strict object, so a misspelt key is reported instead of silently ignored.
-import { z } from 'zod';
+import * as z from 'zod';
 import { GOAL_TYPES, MATCH_STATUSES } from '../domain/types.js';
 import { groupLabelSchema, MAX_MATCHDAY, seasonFormatSchema, stageCodeSchema } from './format.js';
 import { seasonSourceSchema } from './source.js';

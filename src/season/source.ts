@@ -4,7 +4,7 @@
 // the given format and replaces the season only when the result is a valid season.
 // Here, beside the file's schema, because the season file holds it and src/sources/ reads season
 // files: defined in src/sources/, the two folders would import each other.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const SOURCE_FORMATS = ['football.txt', 'season-json'] as const;
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
