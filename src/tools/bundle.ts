@@ -3,9 +3,13 @@
 // file instead of resolving and loading about a thousand modules: in the bench, the CPU time from spawn
 // to the first answer fell from 1,250 to 860 ms (the echo bot: 780 ms). The rest of dist/ (CLI, tools,
 // sandbox, bench) stays one file per module.
+//
+// What a start does not always run is split off into chunks (dist/chunks/), read only when its dynamic
+// import runs: the PostgreSQL engine, the HTTP server and its metrics, the shard manager, the season
+// sources. V8 keeps the source text of every file it loads for the life of the process (issue 15).
 import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fromPackageRoot } from '../package-root.js';
 
@@ -64,10 +68,17 @@ export const discordJsOncePlugin: Plugin = {
   },
 };
 
+/** Next to the entry: the modules a dynamic import loads, and the code they share. */
+export const CHUNKS_DIR = 'chunks';
+
 export const bundleOptions = (entry: string, outfile: string): BuildOptions => ({
   plugins: [discordJsOncePlugin],
   entryPoints: [entry],
-  outfile,
+  outdir: dirname(outfile),
+  entryNames: basename(outfile, '.js'),
+  // Each module reached only through a dynamic import in its own file, with the code it shares.
+  splitting: true,
+  chunkNames: `${CHUNKS_DIR}/[name]-[hash]`,
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -93,10 +104,16 @@ export const bundleOptions = (entry: string, outfile: string): BuildOptions => (
 export const asciiOnly = (code: string): string =>
   code.replace(/[^\x00-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
-/** Bundles `entry` (src/index.ts by default) into `outfile` (dist/index.js by default), ASCII only. */
+/**
+ * Bundles `entry` (src/index.ts by default) into `outfile` (dist/index.js by default) and its chunks
+ * (dist/chunks/, the earlier build's removed), ASCII only.
+ */
 export const bundleBot = async (outfile = fromPackageRoot('dist', 'index.js'), entry = fromPackageRoot('src', 'index.ts')): Promise<Metafile> => {
   const result = await build({ ...bundleOptions(entry, outfile), write: false, metafile: true });
-  mkdirSync(dirname(outfile), { recursive: true });
+  const chunks = join(dirname(outfile), CHUNKS_DIR);
+  // Chunk names carry a hash of their content: an earlier build's would stay there for nothing.
+  rmSync(chunks, { recursive: true, force: true });
+  mkdirSync(chunks, { recursive: true });
   for (const file of result.outputFiles) writeFileSync(file.path, file.path.endsWith('.js') ? asciiOnly(file.text) : file.contents);
   return result.metafile;
 };

@@ -4,11 +4,11 @@
 // bundles again to check the bundle itself: its imports, its text, its shards.)
 import { readFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Standin } from 'discord-standin';
 import type { Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { asciiOnly, bundleBot, EXTERNAL_PACKAGES } from '../../src/tools/bundle.js';
+import { asciiOnly, bundleBot, CHUNKS_DIR, EXTERNAL_PACKAGES } from '../../src/tools/bundle.js';
 import { botEnv, isReadyLine, makeTempDir, REPO_ROOT, spawnBot, startTestStandin, stopAll, type CallbackData } from '../e2e/harness.js';
 import { httpRequest, parseExposition, valueOf } from '../observability/support.js';
 
@@ -46,26 +46,73 @@ describe('asciiOnly: a non-ASCII character as an escape means the same in every 
   });
 });
 
+/** The text of every JavaScript file the bundle wrote: the entry and its chunks. */
+const bundleTexts = (): string[] =>
+  Object.keys(metafile.outputs)
+    .filter((file) => file.endsWith('.js'))
+    .map((file) => readFileSync(resolve(file), 'utf8'));
+
+/**
+ * The inputs a start on SQLite without HTTP_PORT reads: the entry, the two modules it always imports
+ * (app.ts, the commands) and every chunk these import statically.
+ */
+const inputsAStartReads = (): Set<string> => {
+  const outputs = Object.entries(metafile.outputs).filter(([file]) => file.endsWith('.js'));
+  const always = new Set(['src/index.ts', 'src/app.ts', 'src/discord/commands/index.ts']);
+  const queue = outputs.filter(([, output]) => output.entryPoint !== undefined && always.has(output.entryPoint)).map(([file]) => file);
+  expect(queue).toHaveLength(always.size);
+  const read = new Set<string>();
+  while (queue.length > 0) {
+    const file = queue.shift() as string;
+    if (read.has(file)) continue;
+    read.add(file);
+    for (const i of metafile.outputs[file]?.imports ?? []) if (i.kind === 'import-statement' && !i.external) queue.push(i.path);
+  }
+  return new Set([...read].flatMap((file) => Object.keys(metafile.outputs[file]?.inputs ?? {})));
+};
+
 describe('the bundled entry', () => {
-  test('is one file: the bot and its libraries inline, only the external packages imported', () => {
-    const text = readFileSync(BUNDLE, 'utf8');
-    // One non-ASCII character would make V8 keep the whole source two bytes per character.
-    expect(text).toMatch(/^[\x00-\x7f]*$/);
+  test('is the entry and its chunks: the bot and its libraries inline, only the external packages imported', () => {
+    const texts = bundleTexts();
+    expect(texts.length).toBeGreaterThan(1);
+    // One non-ASCII character would make V8 keep a whole source two bytes per character.
+    for (const text of texts) expect(text).toMatch(/^[\x00-\x7f]*$/);
     const imported = Object.values(metafile.outputs).flatMap((output) => output.imports.filter((i) => i.external).map((i) => i.path));
     const packages = [...new Set(imported)].filter((name) => !isBuiltin(name));
     expect(packages.length).toBeGreaterThan(0);
     for (const name of packages) expect(EXTERNAL_PACKAGES, `import of ${name}`).toContain(name.split('/')[0]);
     // discord.js is inside, as a CommonJS module esbuild wraps.
-    expect(text).toMatch(/require_ShardingManager\s*=\s*__commonJS\(/);
+    expect(texts.join('\n')).toMatch(/require_ShardingManager\s*=\s*__commonJS\(/);
+    // The entry is the only file next to the chunks' folder (dist/ holds the rest of the compiled src/).
+    const files = Object.keys(metafile.outputs).filter((file) => file.endsWith('.js')).map((file) => resolve(file));
+    expect(files).toContain(BUNDLE);
+    for (const file of files) if (file !== BUNDLE) expect(dirname(file)).toBe(join(dirname(BUNDLE), CHUNKS_DIR));
   });
 
   test("discord.js's exports are turned into an ES namespace once, not once per module that imports it", () => {
-    const text = readFileSync(BUNDLE, 'utf8');
+    const text = bundleTexts().join('\n');
     // esbuild names the wrapper of discord.js's src/index.js after the file; find that name first.
     const wrapper = /(require_[\w$]+)\s*=\s*__commonJS\(\{\s*"[^"]*node_modules\/discord\.js\/src\/index\.js"/.exec(text)?.[1];
     expect(wrapper).toBeDefined();
     const conversions = text.split(`__toESM(${wrapper}()`).length - 1;
     expect(conversions).toBe(1);
+  });
+
+  test('a start on SQLite without HTTP_PORT reads neither the PostgreSQL engine, nor the metrics, nor the shard manager', () => {
+    const read = inputsAStartReads();
+    expect([...read].some((input) => input.startsWith('src/season-store.ts'))).toBe(true);
+    expect([...read].some((input) => input.includes('node_modules/discord.js/'))).toBe(true);
+    const optional = [/^src\/db\/pg\//, /node_modules\/(pg|pg-[a-z-]+)\//, /node_modules\/prom-client\//, /^src\/observability\//, /^src\/shard-manager\.ts$/];
+    expect([...read].filter((input) => optional.some((pattern) => pattern.test(input)))).toEqual([]);
+    // …which are in the bundle, for the starts that need them.
+    const all = Object.values(metafile.outputs).flatMap((output) => Object.keys(output.inputs));
+    for (const pattern of optional) expect(all.some((input) => pattern.test(input)), String(pattern)).toBe(true);
+  });
+
+  test("zod's locales and JSON Schema converters are left out: the schemas import zod as a namespace it can shake", () => {
+    const zod = Object.values(metafile.outputs).flatMap((output) => Object.keys(output.inputs)).filter((input) => input.includes('node_modules/zod/'));
+    expect(zod.length).toBeGreaterThan(0);
+    expect(zod.filter((input) => /\/locales\/(?!en\.js|index)/.test(input) || input.endsWith('from-json-schema.js'))).toEqual([]);
   });
 
   describe('SHARDS=2 with HTTP_PORT', () => {
