@@ -2,13 +2,13 @@
 // runs it: in one process, and as the sharding manager whose shard processes run the same bundle.
 // (The other e2e files run the same bundle as built for the run by test/support/build-bot.ts; this one
 // bundles again to check the bundle itself: its imports, its text, its shards.)
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import type { Standin } from 'discord-standin';
 import type { Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { asciiOnly, bundleBot, CHUNKS_DIR, EXTERNAL_PACKAGES } from '../../src/tools/bundle.js';
+import { asciiOnly, bundleBot, CHUNKS_DIR, EXTERNAL_PACKAGES, LOCALES_DIR } from '../../src/tools/bundle.js';
 import { botEnv, isReadyLine, makeTempDir, REPO_ROOT, spawnBot, startTestStandin, stopAll, type CallbackData } from '../e2e/harness.js';
 import { httpRequest, parseExposition, valueOf } from '../observability/support.js';
 
@@ -113,6 +113,18 @@ describe('the bundled entry', () => {
     const zod = Object.values(metafile.outputs).flatMap((output) => Object.keys(output.inputs)).filter((input) => input.includes('node_modules/zod/'));
     expect(zod.length).toBeGreaterThan(0);
     expect(zod.filter((input) => /\/locales\/(?!en\.js|index)/.test(input) || input.endsWith('from-json-schema.js'))).toEqual([]);
+  });
+
+  test('the translation files are copied next to the chunks and read at run time, not kept as source text', () => {
+    const locales = join(dirname(BUNDLE), CHUNKS_DIR, LOCALES_DIR);
+    const names = readdirSync(join(REPO_ROOT, 'src', 'i18n', 'locales')).filter((name) => name.endsWith('.json'));
+    expect(names.length).toBeGreaterThanOrEqual(4);
+    for (const name of names) expect(readFileSync(join(locales, name), 'utf8')).toBe(readFileSync(join(REPO_ROOT, 'src', 'i18n', 'locales', name), 'utf8'));
+    // A phrase of the English file, as esbuild would have written it into a chunk.
+    const en = JSON.parse(readFileSync(join(locales, 'en.json'), 'utf8')) as Record<string, unknown>;
+    const phrase = JSON.stringify(en).match(/"([ !#-[\]-~]{40,})"/)?.[1];
+    expect(phrase).toBeDefined();
+    for (const text of bundleTexts()) expect(text).not.toContain(phrase);
   });
 
   describe('SHARDS=2 with HTTP_PORT', () => {
