@@ -5,6 +5,7 @@ import { DEFAULT_LEADS_MS, LEGACY_SEASON_ID, type ResultsMode } from '../domain/
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../i18n/languages.js';
 import { guildLanguages } from './language-schema.js';
 import { guildDefaultSeasons, announcementSubscriptions as subs } from './announcements-schema.js';
+import { untilChanged } from './change-stamp.js';
 import { cancelPending, type SyncDb } from './outbox.js';
 
 /** Three 50001/50013 answers on distinct posts in a row disable a channel. */
@@ -163,25 +164,28 @@ export function channelSubscriptions(db: SyncDb, guildId: string, channelId: str
 
 /** The season a server chose as its default; null when it chose none (or the guild id is not a snowflake). */
 export function guildSeason(db: SyncDb, guildId: string): string | null {
-  return guildSeasonQuery(db).get({ guildId })?.seasonId ?? null;
+  return guildSeasonReader(db)(guildId);
 }
 
-// Read on every fan command: prepared once per database, not built and compiled again per interaction.
-// Always a fresh read, so a default set by another shard or process counts at once.
-const guildSeasonQueries = new WeakMap<SyncDb, ReturnType<typeof prepareGuildSeason>>();
-const prepareGuildSeason = (db: SyncDb) =>
-  db
-    .select({ seasonId: guildDefaultSeasons.seasonId })
-    .from(guildDefaultSeasons)
-    .where(eq(guildDefaultSeasons.guildId, sql.placeholder('guildId')))
-    .prepare();
-const guildSeasonQuery = (db: SyncDb) => {
-  let query = guildSeasonQueries.get(db);
-  if (query === undefined) {
-    query = prepareGuildSeason(db);
-    guildSeasonQueries.set(db, query);
+// Read on every fan command: prepared once per database, and kept per guild until the database changes
+// (change-stamp.ts), so a default set by another shard or process counts at once, as a read would.
+const guildSeasonReaders = new WeakMap<SyncDb, (guildId: string) => string | null>();
+const guildSeasonReader = (db: SyncDb) => {
+  let reader = guildSeasonReaders.get(db);
+  if (reader === undefined) {
+    const query = db
+      .select({ seasonId: guildDefaultSeasons.seasonId })
+      .from(guildDefaultSeasons)
+      .where(eq(guildDefaultSeasons.guildId, sql.placeholder('guildId')))
+      .prepare();
+    reader = untilChanged(
+      db,
+      (guildId: string) => guildId,
+      (guildId: string) => query.get({ guildId })?.seasonId ?? null,
+    );
+    guildSeasonReaders.set(db, reader);
   }
-  return query;
+  return reader;
 };
 
 /** Stores a server's default season (the caller checks it is a loaded season). */

@@ -2,6 +2,7 @@
 // Guild ids come from the interaction, never from an option, so one server cannot change another's.
 import { eq, sql } from 'drizzle-orm';
 import { isLanguage, type Language } from '../i18n/languages.js';
+import { untilChanged } from './change-stamp.js';
 import { guildLanguages, userLanguages } from './language-schema.js';
 import type { SyncDb } from './outbox.js';
 
@@ -36,12 +37,18 @@ export const createLanguageStore = (db: SyncDb): LanguageStore => {
     .from(guildLanguages)
     .where(eq(guildLanguages.guildId, sql.placeholder('guildId')))
     .prepare();
-  return {
-    choicesFor(userId, guildId) {
+  // Kept per user and server until the database changes (change-stamp.ts): as fresh as a read of the file.
+  const choicesFor = untilChanged(
+    db,
+    (userId: string, guildId: string | null) => JSON.stringify([userId, guildId]),
+    (userId: string, guildId: string | null): LanguageChoices => {
       const user = userChoice.get({ userId });
       const server = guildId === null ? undefined : serverChoice.get({ guildId });
       return { user: known(user?.language), server: known(server?.language) };
     },
+  );
+  return {
+    choicesFor,
     setUser(userId, language, now) {
       const updatedAt = new Date(now);
       db.insert(userLanguages)

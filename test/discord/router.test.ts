@@ -493,3 +493,59 @@ describe('router: error replies in the reply language', () => {
     expect(content).not.toContain('boom');
   });
 });
+
+describe("router: each interaction's context", () => {
+  const withLanguages = () => {
+    const { log } = memoryLog();
+    const reads: string[] = [];
+    let catalogReads = 0;
+    const ctx = {
+      log,
+      now: () => new Date('2024-05-01T00:00:00Z'),
+      get catalog() {
+        catalogReads += 1;
+        return { list: () => [], get: () => undefined };
+      },
+      languages: {
+        choicesFor: (userId: string) => {
+          reads.push(userId);
+          return { user: 'fr', server: null };
+        },
+      },
+    } as unknown as CommandContext;
+    return { ctx, reads, catalogReads: () => catalogReads, log };
+  };
+
+  test('GIVEN a command reading ctx.tr and ctx.catalog twice THEN one language from one read of the stored choices, one catalog per interaction', async () => {
+    const { ctx, reads, catalogReads, log } = withLanguages();
+    const seen: { languages: string[]; copied: string; catalogs: unknown[] } = { languages: [], copied: '', catalogs: [] };
+    const standings = command({
+      execute: vi.fn(async (_i, c: CommandContext) => {
+        seen.languages.push(c.tr?.language ?? '', c.tr?.language ?? '');
+        seen.catalogs.push(c.catalog, c.catalog);
+        // A copy (as /announcements makes one) has no tr of its own: a command then resolves it from the interaction.
+        seen.copied = ({ ...c }).tr?.language ?? 'none';
+        expect(c.now().toISOString()).toBe('2024-05-01T00:00:00.000Z');
+      }),
+    });
+    const router = createRouter({ commands: [standings], ctx, log });
+    await router.handle(fakeInteraction('command') as unknown as Interaction);
+    expect(seen.languages).toEqual(['fr', 'fr']);
+    expect(seen.copied).toBe('none');
+    expect(reads).toEqual(['1000000000000000007']);
+    expect(catalogReads()).toBe(1);
+    expect(seen.catalogs[0]).toBe(seen.catalogs[1]);
+    await router.handle(fakeInteraction('command') as unknown as Interaction);
+    expect(reads).toHaveLength(2);
+    expect(catalogReads()).toBe(2);
+  });
+
+  test('GIVEN an autocomplete that does not need the language THEN the stored choices are not read', async () => {
+    const { ctx, reads, log } = withLanguages();
+    const standings = command({ autocomplete: vi.fn(async (i) => i.respond([])) });
+    const router = createRouter({ commands: [standings], ctx, log });
+    await router.handle(fakeInteraction('autocomplete') as unknown as Interaction);
+    expect(standings.autocomplete).toHaveBeenCalledOnce();
+    expect(reads).toEqual([]);
+  });
+});
