@@ -36,11 +36,23 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
  * written, so no zone can move it to the day before.
  */
 export const formatDate = (language: Language, isoDate: string, month: 'long' | 'short' = 'long'): string => {
-  const parts = ISO_DATE.exec(isoDate);
-  if (parts === null) throw new RangeError(`not a YYYY-MM-DD date: ${isoDate}`);
-  const date = new Date(Date.UTC(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3])));
-  return dateFormat(language, month).format(date);
+  const key = `${language}:${month}:${isoDate}`;
+  let text = formattedDates.get(key);
+  if (text === undefined) {
+    const parts = ISO_DATE.exec(isoDate);
+    if (parts === null) throw new RangeError(`not a YYYY-MM-DD date: ${isoDate}`);
+    const date = new Date(Date.UTC(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3])));
+    text = dateFormat(language, month).format(date);
+    if (formattedDates.size >= FORMATTED_DATES_LIMIT) formattedDates.clear();
+    formattedDates.set(key, text);
+  }
+  return text;
 };
+
+// Each date's words, kept: a reply's lines name the same few hundred match days, in four languages, and
+// Intl's format costs microseconds a call. Bounded, as dates come from data.
+const formattedDates = new Map<string, string>();
+const FORMATTED_DATES_LIMIT = 10_000;
 
 // One formatter per language and month style: building an Intl.DateTimeFormat costs about 0.1 ms, and
 // a fixtures reply formats dozens of dates.

@@ -1,6 +1,6 @@
 // The per-reply reads kept until the database changes (src/db/change-stamp.ts): a /language choice or a
 // server's default season written by this process, by another connection on the same file (another
-// shard or process), or rolled back, shows in the very next read, as a read of the file would.
+// shard or process: from the event loop's next turn), or rolled back, shows in the next read.
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { openDatabase, type OpenedDatabase } from '../../src/db/client.js';
@@ -13,6 +13,9 @@ const USER = '1200000000000000001';
 const GUILD = '1100000000000000001';
 const OTHER_GUILD = '1100000000000000002';
 const ADMIN = '1200000000000000009';
+
+/** The event loop's next turn: another connection's commit counts from there (change-stamp.ts). */
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** Two connections on one file, as two shards or a bot and the CLI have them. */
 const twoConnections = (): [OpenedDatabase, OpenedDatabase] => {
@@ -48,17 +51,23 @@ describe('untilChanged', () => {
     expect(kept('a')).toBe(3);
   });
 
-  test('GIVEN another connection on the same file THEN its commit moves this connection\'s version; reads do not', () => {
+  test("GIVEN another connection on the same file THEN its commit moves this connection's version from the next turn on; reads do not", async () => {
     const [first, second] = twoConnections();
     try {
       const version = changeVersion(first.sqlite);
       const before = version();
+      await nextTurn();
       expect(version()).toBe(before);
       first.sqlite.prepare('select count(*) from user_languages').get();
+      await nextTurn();
       expect(version()).toBe(before);
       second.sqlite.prepare("insert into user_languages (user_id, language, updated_at) values (?, 'pt', 0)").run(USER);
+      // In the same synchronous run, the version is as of its first call (data_version asked once per run).
+      expect(version()).toBe(before);
+      await nextTurn();
       const after = version();
       expect(after).not.toBe(before);
+      await nextTurn();
       expect(version()).toBe(after);
     } finally {
       second.close();
@@ -82,7 +91,7 @@ describe('the kept per-reply reads', () => {
     expect(store.choicesFor(USER, GUILD)).toEqual({ user: null, server: 'ar' });
   });
 
-  test('GIVEN choices and defaults written through another connection on the file THEN this one reads them at once', () => {
+  test('GIVEN choices and defaults written through another connection on the file THEN this one reads them from its next turn', async () => {
     const [bot, other] = twoConnections();
     try {
       const mine = createLanguageStore(bot.db);
@@ -90,14 +99,19 @@ describe('the kept per-reply reads', () => {
       // Asked first, so an answer is kept before the other connection writes.
       expect(mine.choicesFor(USER, GUILD)).toEqual({ user: null, server: null });
       expect(guildSeason(bot.db, GUILD)).toBeNull();
+      await nextTurn();
       theirs.setUser(USER, 'pt', 1);
       theirs.setServer(GUILD, 'fr', ADMIN, 1);
       setGuildSeason(other.db, GUILD, 'caf-cl-2023-24', 1);
+      await nextTurn();
       expect(mine.choicesFor(USER, GUILD)).toEqual({ user: 'pt', server: 'fr' });
       expect(guildSeason(bot.db, GUILD)).toBe('caf-cl-2023-24');
+      await nextTurn();
       expect(clearGuildSeason(other.db, GUILD)).toBe(true);
+      await nextTurn();
       expect(guildSeason(bot.db, GUILD)).toBeNull();
       expect(theirs.clearServer(GUILD)).toBe(true);
+      await nextTurn();
       expect(mine.choicesFor(USER, GUILD)).toEqual({ user: 'pt', server: null });
     } finally {
       other.close();

@@ -95,6 +95,31 @@ describe('/team across the loaded seasons', () => {
   });
 });
 
+describe('/team across seasons, kept', () => {
+  const payloadOf = async (ctx: CommandContext, options: Record<string, string> = { team: 'sagrada' }) => {
+    const { interaction, reply } = fakeChatInput('team', options);
+    await createRouter({ commands, ctx, log: ctx.log }).handle(interaction as unknown as Interaction);
+    return reply.mock.calls[0]?.[0] as MessagePayload;
+  };
+
+  test('GIVEN the same card asked twice THEN one payload; with competition too; another season seen at another instant THEN a new card that says so', async () => {
+    const catalog = catalogOf(later, confederationCup);
+    const at = (now: Date): CommandContext => ({ ...makeCtx(later, now), i18n, catalog });
+    const first = await payloadOf(at(NOW));
+    expect(await payloadOf(at(NOW))).toBe(first);
+    const withCompetition = await payloadOf(at(NOW), { team: 'sagrada', competition: later.id });
+    expect(await payloadOf(at(NOW), { team: 'sagrada', competition: later.id })).toBe(withCompetition);
+    // Between the later season's first and second round: it is shown as it was then (the second round
+    // drawn, not played), a card of its own.
+    const midway = await payloadOf(at(new Date('2025-08-30T12:00:00Z')));
+    expect(midway).not.toBe(first);
+    const seasonsField = (p: MessagePayload) => p.embeds[0]?.fields?.find((f) => f.name === 'Seasons')?.value.split('\n');
+    expect(seasonsField(midway)).toContain('**Later Cup 2025–26** · Second round · W2 D0 L0, goals 4–0');
+    expect(seasonsField(first)).toContain('**Later Cup 2025–26** · Second round · W2 D1 L1, goals 5–2');
+    expect(await payloadOf(at(NOW))).toBe(first);
+  });
+});
+
 describe('/team sagrada esperança with the shipped seasons', () => {
   // Every data/seasons file, newest first as the catalog lists them.
   const files = new Map(seasonFilesIn().map((file) => [readSeasonFile(file).season.id, readSeasonFile(file).season] as const));

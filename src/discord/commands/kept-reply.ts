@@ -55,10 +55,28 @@ const SNAKE_KEY = /^[a-z]+(?:_[a-z]+)*$/;
 const isPlainObject = (value: unknown): value is object =>
   typeof value === 'object' && value !== null && (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null);
 
+/** Keys already found lower snake case: a reply's embeds use the same dozen keys, tested once each. */
+const snakeKeys = new Set<string>();
+const isSnakeKey = (key: string): boolean => {
+  if (snakeKeys.has(key)) return true;
+  if (!SNAKE_KEY.test(key)) return false;
+  if (snakeKeys.size < SNAKE_KEYS_LIMIT) snakeKeys.add(key);
+  return true;
+};
+/** Payload keys are the API's own field names: a few dozen; the bound only guards against the unexpected. */
+const SNAKE_KEYS_LIMIT = 1_000;
+
 /** Whether the transformer would give `value` back as it is (see sentAsIs). */
 const isApiJson = (value: unknown): boolean => {
   if (typeof value !== 'object' || value === null) return true;
-  if (Array.isArray(value)) return value.every(isApiJson);
+  if (Array.isArray(value)) {
+    for (const item of value) if (!isApiJson(item)) return false;
+    return true;
+  }
   if (!isPlainObject(value) || 'toJSON' in value) return false;
-  return Object.entries(value).every(([key, inner]) => SNAKE_KEY.test(key) && !(key === 'emoji' && typeof inner === 'string') && isApiJson(inner));
+  for (const key of Object.keys(value)) {
+    const inner = (value as Record<string, unknown>)[key];
+    if (!isSnakeKey(key) || (key === 'emoji' && typeof inner === 'string') || !isApiJson(inner)) return false;
+  }
+  return true;
 };

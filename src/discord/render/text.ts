@@ -12,6 +12,20 @@ const NUMBERED_LIST_START = /^ *\d+\./;
  * Newlines are folded so a name cannot start a heading, quote or list on its own line.
  */
 export const escapeText = (text: string): string => {
+  // The same names (clubs, players, associations) are escaped in reply after reply: kept, bounded.
+  let escaped = escapedTexts.get(text);
+  if (escaped === undefined) {
+    escaped = escapeOnce(text);
+    if (escapedTexts.size >= ESCAPED_TEXTS_LIMIT) escapedTexts.clear();
+    escapedTexts.set(text, escaped);
+  }
+  return escaped;
+};
+
+const escapedTexts = new Map<string, string>();
+const ESCAPED_TEXTS_LIMIT = 20_000;
+
+const escapeOnce = (text: string): string => {
   // Most names are plain (letters, digits, spaces, a dot or an apostrophe): nothing below would change
   // them, and escapeMarkdown's dozen regular expressions cost a fifth of a millisecond per reply.
   if (PLAIN_TEXT.test(text) && !NUMBERED_LIST_START.test(text)) return text;

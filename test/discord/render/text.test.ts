@@ -15,6 +15,11 @@ describe('escapeText', () => {
     ['a `code` name', 'a \\`code\\` name'],
   ])('GIVEN %j THEN %j', (input, expected) => {
     expect(escapeText(input)).toBe(expected);
+    // Kept after the first time (text.ts): the same answer again, and after the kept texts start afresh.
+    expect(escapeText(input)).toBe(expected);
+    for (let i = 0; i < 20_001; i++) escapeText(`Club ${i} _${i}_`);
+    expect(escapeText(input)).toBe(expected);
+    expect(escapeText('_a_ 1')).toBe('\\_a\\_ 1');
   });
 });
 
