@@ -18,6 +18,14 @@ describe('scrubSecrets', () => {
     ],
     ['/webhooks/1195944444444444444/aW50ZXJhY3Rpb24/messages/@original', '/webhooks/1195944444444444444/[redacted]/messages/@original'],
     ['nothing secret here', 'nothing secret here'],
+    // Neither a dot nor `://`: the path alone gives the URL token away.
+    ['/interactions/1200000000000000042/aW50ZXJhY3Rpb24/callback', '/interactions/1200000000000000042/[redacted]/callback'],
+    // An interaction's summary line: no dot, no `://`, no interaction or webhook path (returned as it is, unscanned).
+    [
+      '{"level":30,"time":1764594000000,"app":"caf-confed-bot","component":"router","kind":"command","command":"team","interactionId":"1445678901234567890","guildId":"1100000000000000001","userId":"1200000000000000001","latencyMs":2,"outcome":"ok","msg":"interaction"}',
+      '{"level":30,"time":1764594000000,"app":"caf-confed-bot","component":"router","kind":"command","command":"team","interactionId":"1445678901234567890","guildId":"1100000000000000001","userId":"1200000000000000001","latencyMs":2,"outcome":"ok","msg":"interaction"}',
+    ],
+    [`{"msg":"x","token":"${TOKEN}"}`, '{"msg":"x","token":"[redacted]"}'],
     ['proxy http://bot:hunter2@127.0.0.1:8080/api down', 'proxy http://[redacted]@127.0.0.1:8080/api down'],
   ])('GIVEN %s THEN %s', (input, expected) => {
     expect(scrubSecrets(input)).toBe(expected);
