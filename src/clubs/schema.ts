@@ -2,55 +2,63 @@
 // names it differently. A club is known by its name or an alias AND its association's code: two
 // clubs of different associations may share a name ("AS Douanes" of Niger and of Burkina Faso).
 import * as z from 'zod';
+import { once } from '../domain/memo.js';
 import { normalizeName } from '../domain/names.js';
-
-const text = z.string().trim().min(1, { error: 'must not be empty' });
-const code = z.string().regex(/^[A-Z]{3}$/, { error: 'expected a three-letter association code like "MAR"' });
-
-export const clubAssociationSchema = z.strictObject({
-  code,
-  /** The association's name as season files write it ("DR Congo"). */
-  name: text,
-  sources: z.array(text).default([]),
-});
-
-export const clubSchema = z.strictObject({
-  /** A stable slug: it does not change when the club's name does. */
-  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'expected a slug like "rs-berkane"' }),
-  name: text,
-  shortName: text.nullable().default(null),
-  aliases: z.array(text).default([]),
-  /** The association's code (see `associations`). */
-  association: code,
-  /**
-   * The club's name as fans in another language know it, where a source gives one and it differs
-   * ("الزمالك"): replies in that language use it in sentences (never in monospace tables).
-   */
-  names: z.strictObject({ fr: text.optional(), ar: text.optional(), pt: text.optional() }).optional(),
-  /** Where each of `names` comes from: one or more citations per language given. */
-  nameSources: z
-    .strictObject({ fr: z.array(text).min(1).optional(), ar: z.array(text).min(1).optional(), pt: z.array(text).min(1).optional() })
-    .optional(),
-  sources: z.array(text).default([]),
-});
 
 /** The languages `names` may hold (English is the club's `name`). */
 export const NAME_LANGUAGES = ['fr', 'ar', 'pt'] as const;
 
-export const clubsFileSchema = z.strictObject({
-  $comment: text.optional(),
-  associations: z.array(clubAssociationSchema),
-  clubs: z.array(clubSchema),
-});
+// Built at the first clubs file checked, not when the module loads (see seasonSourceSchema in
+// src/season/source.ts).
+export const clubSchemas = once(() => {
+  const text = z.string().trim().min(1, { error: 'must not be empty' });
+  const code = z.string().regex(/^[A-Z]{3}$/, { error: 'expected a three-letter association code like "MAR"' });
 
-export type Club = z.infer<typeof clubSchema>;
-export type ClubInput = z.input<typeof clubSchema>;
-export type ClubAssociation = z.infer<typeof clubAssociationSchema>;
-export type ClubsFile = z.infer<typeof clubsFileSchema>;
+  const clubAssociationSchema = z.strictObject({
+    code,
+    /** The association's name as season files write it ("DR Congo"). */
+    name: text,
+    sources: z.array(text).default([]),
+  });
+
+  const clubSchema = z.strictObject({
+    /** A stable slug: it does not change when the club's name does. */
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'expected a slug like "rs-berkane"' }),
+    name: text,
+    shortName: text.nullable().default(null),
+    aliases: z.array(text).default([]),
+    /** The association's code (see `associations`). */
+    association: code,
+    /**
+     * The club's name as fans in another language know it, where a source gives one and it differs
+     * ("الزمالك"): replies in that language use it in sentences (never in monospace tables).
+     */
+    names: z.strictObject({ fr: text.optional(), ar: text.optional(), pt: text.optional() }).optional(),
+    /** Where each of `names` comes from: one or more citations per language given. */
+    nameSources: z
+      .strictObject({ fr: z.array(text).min(1).optional(), ar: z.array(text).min(1).optional(), pt: z.array(text).min(1).optional() })
+      .optional(),
+    sources: z.array(text).default([]),
+  });
+
+  const clubsFileSchema = z.strictObject({
+    $comment: text.optional(),
+    associations: z.array(clubAssociationSchema),
+    clubs: z.array(clubSchema),
+  });
+
+  return { clubAssociationSchema, clubSchema, clubsFileSchema };
+});
+type ClubSchemas = ReturnType<typeof clubSchemas>;
+
+export type Club = z.infer<ClubSchemas['clubSchema']>;
+export type ClubInput = z.input<ClubSchemas['clubSchema']>;
+export type ClubAssociation = z.infer<ClubSchemas['clubAssociationSchema']>;
+export type ClubsFile = z.infer<ClubSchemas['clubsFileSchema']>;
 
 /** Every problem in a clubs file: the schema's, then unique ids and codes, and names or aliases two clubs of one association share. */
 export function checkClubs(json: unknown): { ok: true; file: ClubsFile } | { ok: false; problems: string[] } {
-  const parsed = clubsFileSchema.safeParse(json);
+  const parsed = clubSchemas().clubsFileSchema.safeParse(json);
   if (!parsed.success) {
     return { ok: false, problems: parsed.error.issues.map((i) => `${i.path.map(String).join('.') || '$'}: ${i.message}`) };
   }

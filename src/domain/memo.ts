@@ -106,3 +106,13 @@ export function countAtOrBefore(ascending: readonly number[], t: number): number
   }
   return low;
 }
+
+/**
+ * `make()` at the first call, the same value at every call after. For what is costly to build and
+ * not needed by every process or every start (the season-file schemas: a restart with unchanged
+ * files validates none).
+ */
+export const once = <T>(make: () => T): (() => T) => {
+  let made: { readonly value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
+};

@@ -3,6 +3,7 @@
 // (src/domain/format.ts deriveFormat); every check of stage, group and matchday reads the format.
 import * as z from 'zod';
 import { deriveFormat } from '../domain/format.js';
+import { once } from '../domain/memo.js';
 import { LEG_FORMATS, TIEBREAK_RULES, type GroupId, type SeasonFormat, type StageFormat } from '../domain/types.js';
 import type { Collector, Indexed } from './problems.js';
 
@@ -11,52 +12,57 @@ const MAX_LABEL = 40;
 /** Matchdays a round robin may have (the database's check: 1–38). */
 export const MAX_MATCHDAY = 38;
 
-/** A stage's code: a lower-case slug (`first_round`, `qualifying_1`, `group`). */
-export const stageCodeSchema = z
-  .string()
-  .max(MAX_LABEL)
-  .regex(/^[a-z][a-z0-9_]*$/, { error: 'expected a stage code like "first_round" (lower-case letters, digits and _)' });
+// Built at the first format checked, not when the module loads (see seasonSourceSchema in source.ts).
+export const formatSchemas = once(() => {
+  /** A stage's code: a lower-case slug (`first_round`, `qualifying_1`, `group`). */
+  const stageCodeSchema = z
+    .string()
+    .max(MAX_LABEL)
+    .regex(/^[a-z][a-z0-9_]*$/, { error: 'expected a stage code like "first_round" (lower-case letters, digits and _)' });
 
-/** A group's label: `A`, or a longer name. */
-export const groupLabelSchema = z.string().trim().min(1, { error: 'must not be empty' }).max(MAX_LABEL);
+  /** A group's label: `A`, or a longer name. */
+  const groupLabelSchema = z.string().trim().min(1, { error: 'must not be empty' }).max(MAX_LABEL);
 
-const stageName = z.string().trim().min(1, { error: 'must not be empty' });
-const stageKey = z
-  .string()
-  .max(8)
-  .regex(/^[A-Z][A-Z0-9]*$/, { error: 'expected a short key like "R1", "GS", "QF" (capital letters and digits)' });
+  const stageName = z.string().trim().min(1, { error: 'must not be empty' });
+  const stageKey = z
+    .string()
+    .max(8)
+    .regex(/^[A-Z][A-Z0-9]*$/, { error: 'expected a short key like "R1", "GS", "QF" (capital letters and digits)' });
 
-const groupStageSchema = z.strictObject({
-  code: stageCodeSchema,
-  name: stageName,
-  key: stageKey,
-  kind: z.literal('group'),
-  /** The groups' labels in order. */
-  groups: z.array(groupLabelSchema).min(1, { error: 'a group stage needs at least one group' }),
-  matchdays: z.int().min(1).max(MAX_MATCHDAY),
-  /** One group fans see without a label (a league phase): `groups` holds its one internal id. */
-  unnamed: z.boolean().optional(),
+  const groupStageSchema = z.strictObject({
+    code: stageCodeSchema,
+    name: stageName,
+    key: stageKey,
+    kind: z.literal('group'),
+    /** The groups' labels in order. */
+    groups: z.array(groupLabelSchema).min(1, { error: 'a group stage needs at least one group' }),
+    matchdays: z.int().min(1).max(MAX_MATCHDAY),
+    /** One group fans see without a label (a league phase): `groups` holds its one internal id. */
+    unnamed: z.boolean().optional(),
+  });
+
+  const tieStageSchema = z.strictObject({
+    code: stageCodeSchema,
+    name: stageName,
+    key: stageKey,
+    kind: z.enum(['qualifying', 'knockout']),
+    legs: z.enum(LEG_FORMATS),
+  });
+
+  const stageFormatSchema = z.discriminatedUnion('kind', [groupStageSchema, tieStageSchema], {
+    error: 'expected a stage with kind "qualifying", "group" or "knockout"',
+  });
+
+  const seasonFormatSchema = z.strictObject({
+    stages: z.array(stageFormatSchema).min(1, { error: 'a format needs at least one stage' }),
+    /** The tiebreak rule set by name: `caf` (the CAF club competitions' regulations). */
+    tiebreak: z.enum(TIEBREAK_RULES, { error: `unknown tiebreak rule set (known: ${TIEBREAK_RULES.join(', ')})` }),
+  });
+
+  return { stageCodeSchema, groupLabelSchema, stageFormatSchema, seasonFormatSchema };
 });
 
-const tieStageSchema = z.strictObject({
-  code: stageCodeSchema,
-  name: stageName,
-  key: stageKey,
-  kind: z.enum(['qualifying', 'knockout']),
-  legs: z.enum(LEG_FORMATS),
-});
-
-export const stageFormatSchema = z.discriminatedUnion('kind', [groupStageSchema, tieStageSchema], {
-  error: 'expected a stage with kind "qualifying", "group" or "knockout"',
-});
-
-export const seasonFormatSchema = z.strictObject({
-  stages: z.array(stageFormatSchema).min(1, { error: 'a format needs at least one stage' }),
-  /** The tiebreak rule set by name: `caf` (the CAF club competitions' regulations). */
-  tiebreak: z.enum(TIEBREAK_RULES, { error: `unknown tiebreak rule set (known: ${TIEBREAK_RULES.join(', ')})` }),
-});
-
-export type SeasonFormatRecord = z.infer<typeof seasonFormatSchema>;
+export type SeasonFormatRecord = z.infer<ReturnType<typeof formatSchemas>['seasonFormatSchema']>;
 
 /** Checks a format's stages agree with each other: unique codes and keys, qualifying → group → knockout. */
 export function checkFormat(format: SeasonFormatRecord, collector: Collector): void {
@@ -112,7 +118,7 @@ export function readFormat(
     if (derived === null) collector.add(['format'], 'is missing: a season whose stages are not the CAF ones must declare its format');
     return derived;
   }
-  const result = seasonFormatSchema.safeParse(raw);
+  const result = formatSchemas().seasonFormatSchema.safeParse(raw);
   if (!result.success) {
     collector.addZodIssues(['format'], result.error.issues);
     return null;

@@ -21,13 +21,13 @@ import {
   type Indexed,
 } from './problems.js';
 import { readFormat } from './format.js';
-import { headerSchemas, listSchemas, type SeasonFile, type SourceNoteRecord } from './schema.js';
+import { seasonSchemas, type SeasonFile, type SeasonSchemas, type SourceNoteRecord } from './schema.js';
 import { teamSlug } from './slug.js';
 
 export { SeasonFileError, type SeasonFileProblem } from './problems.js';
 
-type ListKey = keyof typeof listSchemas;
-type ValidLists = { [K in ListKey]: Indexed<z.infer<(typeof listSchemas)[K]>>[] };
+type ListKey = keyof SeasonSchemas['listSchemas'];
+type ValidLists = { [K in ListKey]: Indexed<z.infer<SeasonSchemas['listSchemas'][K]>>[] };
 
 /**
  * Converts a season file (already JSON-parsed) to the domain `Season`.
@@ -42,6 +42,7 @@ export function parseSeason(json: unknown, fileName: string): { season: Season }
 
   const header = parseHeader(json, collector);
   const lists = parseLists(json, collector);
+  const { headerSchemas, listSchemas } = seasonSchemas();
   const knownKeys = new Set<string>([...Object.keys(headerSchemas), ...Object.keys(listSchemas), 'format']);
   for (const key of Object.keys(json)) {
     if (!knownKeys.has(key)) collector.add([key], 'unknown field (misspelt, or not part of the format)');
@@ -71,12 +72,12 @@ export function parseSeason(json: unknown, fileName: string): { season: Season }
   return { season: toSeason(header, format, lists, teams, groupOf) };
 }
 
-type Header = Pick<SeasonFile, keyof typeof headerSchemas>;
+type Header = Pick<SeasonFile, keyof SeasonSchemas['headerSchemas']>;
 
 function parseHeader(json: Record<string, unknown>, collector: Collector): Header | null {
   const header: Record<string, unknown> = {};
   let ok = true;
-  for (const [key, schema] of Object.entries(headerSchemas)) {
+  for (const [key, schema] of Object.entries(seasonSchemas().headerSchemas)) {
     // A field with a default (staleAfter, endDate) may be left out: the schema fills it in.
     if (!(key in json) && !schema.safeParse(undefined).success) {
       collector.add([key], 'is missing');
@@ -104,7 +105,7 @@ function parseLists(json: Record<string, unknown>, collector: Collector): ValidL
       collector.add([key], `expected an array, received ${raw === null ? 'null' : typeof raw}`);
       return [];
     }
-    const schema = listSchemas[key];
+    const schema = seasonSchemas().listSchemas[key];
     const valid: Indexed<unknown>[] = [];
     raw.forEach((item: unknown, index: number) => {
       const result = schema.safeParse(item);

@@ -23,7 +23,7 @@ export interface SourceSetting {
 export const readSourceSetting = (file: string): SourceSetting | null => {
   const json = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, '')) as Record<string, unknown>;
   if (json.source === undefined || json.source === null) return null;
-  const parsed = seasonSourceSchema.safeParse(json.source);
+  const parsed = seasonSourceSchema().safeParse(json.source);
   if (!parsed.success) throw new Error(`${file}: source: ${parsed.error.issues.map((i) => `${i.path.join('.') || '$'}: ${i.message}`).join('; ')}`);
   const { id, competition, label } = json;
   if (typeof id !== 'string' || typeof competition !== 'string' || typeof label !== 'string') {

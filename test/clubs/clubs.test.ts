@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { indexClubs, newClubId } from '../../src/clubs/match.js';
-import { checkClubs, clubSchema, type Club, type ClubInput } from '../../src/clubs/schema.js';
+import { checkClubs, clubSchemas, type Club, type ClubInput } from '../../src/clubs/schema.js';
 
-const club = (input: ClubInput): Club => clubSchema.parse(input);
+const club = (input: ClubInput): Club => clubSchemas().clubSchema.parse(input);
 
 const CLUBS: Club[] = [
   club({ id: 'as-douanes-niger', name: 'AS Douanes Niger', aliases: ['AS Douanes Niamey', 'AS Douanes'], association: 'NIG' }),

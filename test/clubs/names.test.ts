@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { indexClubs } from '../../src/clubs/match.js';
 import { bundledClubNames, clubNamesByLanguage, CLUBS_FILE } from '../../src/clubs/names.js';
-import { checkClubs, clubSchema, type ClubInput } from '../../src/clubs/schema.js';
+import { checkClubs, clubSchemas, type ClubInput } from '../../src/clubs/schema.js';
 import { PACKAGE_ROOT } from '../../src/package-root.js';
 
 // Club names in other languages: sourced, listed among the aliases, keyed by the name seasons print.
@@ -36,7 +36,7 @@ describe('names by language', () => {
         { id: 'as-douanes', name: 'AS Douanes', aliases: ['الجمارك'], association: 'NIG', names: { ar: 'الجمارك' }, nameSources: { ar: ['x'] } },
         { id: 'as-douanes-bfa', name: 'AS Douanes', aliases: [], association: 'BFA' },
         { id: 'x', name: 'Club X', shortName: 'X', aliases: ['Clube X'], association: 'BFA', names: { pt: 'Clube X' }, nameSources: { pt: ['x'] } },
-      ].map((c) => clubSchema.parse(c)),
+      ].map((c) => clubSchemas().clubSchema.parse(c)),
     );
     expect([...names.keys()].sort()).toEqual(['ar', 'pt']);
     expect([...(names.get('ar') ?? [])]).toEqual([['Zamalek', 'الزمالك']]);

@@ -268,7 +268,7 @@ describe('the constructed season: three groups and a single-leg final', () => {
   });
 
   test('the format templates in data/formats are formats a season file accepts', async () => {
-    const { seasonFormatSchema } = await import('../../src/season/format.js');
+    const { seasonFormatSchema } = (await import('../../src/season/format.js')).formatSchemas();
     const { readFileSync } = await import('node:fs');
     for (const file of ['caf-club-competitions.json', 'three-groups-single-leg-final.json', 'league-phase.json']) {
       const { $comment, ...format } = JSON.parse(readFileSync(fromPackageRoot('data', 'formats', file), 'utf8')) as Record<string, unknown>;

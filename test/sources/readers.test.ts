@@ -22,7 +22,7 @@ const identity = { id: 'caf-cl-2023-24', competition: 'CAF Champions League', la
 const shipped = (): Season => parseSeason(clSeasonFile(), 'data/seasons/caf-cl-2023-24.json').season;
 
 const txtSource = (url: string, groups: SeasonSource['groups'] = { groups: clGroups.groups, sources: clGroups.sources }): SeasonSource =>
-  seasonSourceSchema.parse({ url, format: 'football.txt', every: '15m', groups });
+  seasonSourceSchema().parse({ url, format: 'football.txt', every: '15m', groups });
 const context = { clubs, today: () => '2026-12-01' };
 
 describe('football.txt bodies go through the Football.TXT parser and the importer', () => {
@@ -51,7 +51,7 @@ describe('football.txt bodies go through the Football.TXT parser and the importe
   });
 
   test('readerFor picks the reader of the format', () => {
-    const json = readerFor(identity, seasonSourceSchema.parse({ url: 'https://example.org/s.json', format: 'season-json' }), context);
+    const json = readerFor(identity, seasonSourceSchema().parse({ url: 'https://example.org/s.json', format: 'season-json' }), context);
     expect(json(JSON.stringify(clSeasonFile())).matches).toHaveLength(138);
     expect(() => json(clText)).toThrow(/^not JSON/);
   });
@@ -103,13 +103,13 @@ describe('the source a season file names', () => {
     [{ url: 'https://example.org/s.json', format: 'season-json', groups: { groups: { A: ['X'] }, sources: ['s'] } }, 'groups apply to a football.txt source only'],
     [{ url: 'https://example.org/cl.txt', format: 'football.txt', interval: '15m' }, 'Unrecognized key: "interval"'],
   ])('%j → %s', (input, problem) => {
-    const result = seasonSourceSchema.safeParse(input);
+    const result = seasonSourceSchema().safeParse(input);
     if (problem === null) expect(result.success).toBe(true);
     else expect(result.error?.issues.map((i) => i.message)).toContain(problem);
   });
 
   test('every defaults to 15 minutes', () => {
-    expect(seasonSourceSchema.parse({ url: 'https://example.org/s.json', format: 'season-json' }).every).toBe('15m');
+    expect(seasonSourceSchema().parse({ url: 'https://example.org/s.json', format: 'season-json' }).every).toBe('15m');
   });
 });
 
