@@ -3,7 +3,8 @@
 // synchronously (inside a getter), so on PostgreSQL it reads them here instead of awaiting a query.
 // This process's own writes go to the database first and then here, so its next reply sees them; other
 // processes' writes (another shard, another host) arrive with the next refresh (every `refreshMs`).
-// On SQLite the bot reads the file directly instead (a read there is microseconds and always fresh).
+// On SQLite the bot reads the file instead, keeping each read only until SQLite says the file changed
+// (src/db/change-stamp.ts), so a reply there is as fresh as a read.
 import type { Language } from '../../i18n/languages.js';
 import type { Logger } from '../../log.js';
 import type { LanguageChoices } from '../languages.js';
