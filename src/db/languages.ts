@@ -40,7 +40,8 @@ export const createLanguageStore = (db: SyncDb): LanguageStore => {
   // Kept per user and server until the database changes (change-stamp.ts): as fresh as a read of the file.
   const choicesFor = untilChanged(
     db,
-    (userId: string, guildId: string | null) => JSON.stringify([userId, guildId]),
+    // Snowflakes are digits: the separator and '-' for no server cannot be part of one.
+    (userId: string, guildId: string | null) => `${userId}:${guildId ?? '-'}`,
     (userId: string, guildId: string | null): LanguageChoices => {
       const user = userChoice.get({ userId });
       const server = guildId === null ? undefined : serverChoice.get({ guildId });

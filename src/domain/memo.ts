@@ -19,6 +19,23 @@ export function keptIn<K extends object, V>(map: Map<K, V> | WeakMap<K, V>, key:
   return value;
 }
 
+/**
+ * `make(key)` kept per string key, for values derived from data (names, texts) on per-reply paths: no
+ * closure per call (see keptIn). Bounded, as keys come from data: past `limit` keys it starts afresh.
+ */
+export const memoByString = <V>(limit: number, make: (key: string) => V): ((key: string) => V) => {
+  const kept = new Map<string, V>();
+  return (key) => {
+    let value = kept.get(key);
+    if (value === undefined) {
+      if (kept.size >= limit) kept.clear();
+      value = make(key);
+      kept.set(key, value);
+    }
+    return value;
+  };
+};
+
 /** Memoizes `compute(season, key)` per Season object and key. */
 export function memoBySeason<T>(compute: (season: Season, key: string) => T): (season: Season, key?: string) => T {
   const cache = new WeakMap<Season, Map<string, T>>();

@@ -1,6 +1,7 @@
 // Forgiving name lookup for teams and players: accents, case, punctuation, aliases, prefixes and small typos.
 import type { Team } from './types.js';
 import { UserError } from './errors.js';
+import { memoByString } from './memo.js';
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
@@ -133,18 +134,7 @@ function fuzzyScore(query: Candidate, c: Candidate): number {
 
 // Names normalize the same way whatever Season object they come from, so a reloaded season (same
 // names, new objects) reuses the work. Bounded: cleared if it ever grows past any real team list.
-const nameCandidates = new Map<string, Candidate>();
-const NAME_CACHE_LIMIT = 10_000;
-
-function nameCandidate(raw: string): Candidate {
-  let c = nameCandidates.get(raw);
-  if (!c) {
-    if (nameCandidates.size >= NAME_CACHE_LIMIT) nameCandidates.clear();
-    c = candidate(raw);
-    nameCandidates.set(raw, c);
-  }
-  return c;
-}
+const nameCandidate = memoByString(10_000, candidate);
 
 /** Normalized once, duplicates dropped (the id usually normalizes to the name). */
 function uniqueCandidates(raw: readonly string[]): Candidate[] {

@@ -1,4 +1,5 @@
 import { escapeMarkdown } from 'discord.js';
+import { memoByString } from '../../domain/memo.js';
 
 const ZWSP = '\u200b';
 
@@ -6,24 +7,6 @@ const ZWSP = '\u200b';
 const PLAIN_TEXT = /^[\p{L}\p{M}\p{N} .,'’\u2013\u2014&]*$/u;
 /** "1. " at the start reads as a numbered list. */
 const NUMBERED_LIST_START = /^ *\d+\./;
-
-/**
- * Makes text from the data safe to place in markdown: no formatting, no pings, no mentions.
- * Newlines are folded so a name cannot start a heading, quote or list on its own line.
- */
-export const escapeText = (text: string): string => {
-  // The same names (clubs, players, associations) are escaped in reply after reply: kept, bounded.
-  let escaped = escapedTexts.get(text);
-  if (escaped === undefined) {
-    escaped = escapeOnce(text);
-    if (escapedTexts.size >= ESCAPED_TEXTS_LIMIT) escapedTexts.clear();
-    escapedTexts.set(text, escaped);
-  }
-  return escaped;
-};
-
-const escapedTexts = new Map<string, string>();
-const ESCAPED_TEXTS_LIMIT = 20_000;
 
 const escapeOnce = (text: string): string => {
   // Most names are plain (letters, digits, spaces, a dot or an apostrophe): nothing below would change
@@ -35,6 +18,13 @@ const escapeOnce = (text: string): string => {
     .replace(/^>/, '\\>')
     .replace(/^-#/, '\\-#');
 };
+
+/**
+ * Makes text from the data safe to place in markdown: no formatting, no pings, no mentions.
+ * Newlines are folded so a name cannot start a heading, quote or list on its own line. Kept per text,
+ * bounded: the same names (clubs, players, associations) are escaped in reply after reply.
+ */
+export const escapeText = memoByString(20_000, escapeOnce);
 
 /** `@everyone`/`@here` get a zero-width space; `<@…>`, `<#…>`, `<:…>`, `<t:…>`, `</…>` lose their meaning. */
 export const neutraliseMentions = (text: string): string =>
