@@ -127,6 +127,16 @@ describe('loadConfig', () => {
   test('GIVEN a replay start that is not an instant THEN it is rejected with an example', () => {
     expect(problemsOf({ ...minimal, BOT_CLOCK_START: 'next tuesday', BOT_CLOCK_RATE: '60' })).toContain('2023-11-25T12:00:00Z');
   });
+
+  // zod/mini has no default locale: without English these would all read "Invalid input".
+  test.each([
+    ['LOG_LEVEL', 'loud', 'LOG_LEVEL Invalid option: expected one of "fatal"|"error"|"warn"|"info"|"debug"|"trace"|"silent".'],
+    ['ANNOUNCE_LATE_WINDOW_HOURS', '0', 'ANNOUNCE_LATE_WINDOW_HOURS Too small: expected number to be >0.'],
+    ['RECAP_WAIT_HOURS', '200', 'RECAP_WAIT_HOURS Too big: expected number to be <=168.'],
+    ['HTTP_PORT', 'metrics', 'HTTP_PORT Invalid input: expected number, received NaN.'],
+  ])('GIVEN %s=%s, a rule with no message of its own THEN the problem is told in English', (key, value, expected) => {
+    expect(problemsOf({ ...minimal, [key]: value })).toContain(`  - ${expected}`);
+  });
 });
 
 describe('configuration mistakes a restart cannot fix, and the ones fixed with a warning', () => {
