@@ -34,6 +34,9 @@ export const memoryDetailLines = (memory: Readonly<Record<BotKind, readonly BotM
   const parts: [string, (m: BotMemory) => number | null | undefined][] = [
     ['  RSS anonymous (heaps, stacks)', (m) => m.detail?.rssAnon],
     ['  RSS file-backed (node, addons)', (m) => m.detail?.rssFile],
+    ['    node read-only data (ICU)', (m) => m.detail?.rssBy?.nodeReadOnlyData],
+    ['    addons (better-sqlite3)', (m) => m.detail?.rssBy?.addons],
+    ['  malloc heap (SQLite, ICU)', (m) => m.detail?.rssBy?.mallocHeap],
     ['  V8 heap reserved (heapTotal)', (m) => m.heapTotal],
     ['  V8 new space reserved', (m) => m.detail?.spaces.new_space?.size],
     ['  V8 old space used', (m) => m.detail?.spaces.old_space?.used],

@@ -3,8 +3,9 @@
 // plus where the memory is (V8's heap spaces; on Linux, resident pages that are anonymous vs mapped
 // from files such as the node binary's ICU data), so a ratio that fails says which part differs.
 // It lives here rather than in the bot so production has no such hook.
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { getHeapSpaceStatistics } from 'node:v8';
+import { rssBySource, type RssBySource } from './rss-sources.js';
 
 interface ProbeRequest {
   readonly benchProbe?: 'memory';
@@ -18,7 +19,23 @@ export interface MemoryDetail {
   readonly rssAnon: number | null;
   /** Resident pages mapped from files (the node binary, native addons), shared with other processes. */
   readonly rssFile: number | null;
+  /**
+   * Of those and the anonymous pages, by where they come from (/proc/self/smaps); null outside Linux:
+   * the node binary's read-only data (ICU's locale data, which the first use of any Intl service maps),
+   * native addons (better-sqlite3's SQLite), and the main thread's malloc heap (SQLite's cache, ICU's
+   * formatters).
+   */
+  readonly rssBy: RssBySource | null;
 }
+
+const readOr = (path: string): string | null => {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    // not Linux: the split of RSS is not known
+    return null;
+  }
+};
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
@@ -28,16 +45,13 @@ const statusKb = (status: string, field: string): number | null => {
 };
 
 export const memoryDetail = (): MemoryDetail => {
-  let status = '';
-  try {
-    status = readFileSync('/proc/self/status', 'utf8');
-  } catch {
-    // not Linux: the split of RSS is not known
-  }
+  const status = readOr('/proc/self/status') ?? '';
+  const smaps = readOr('/proc/self/smaps');
   return {
     spaces: Object.fromEntries(getHeapSpaceStatistics().map((s) => [s.space_name, { size: s.space_size, used: s.space_used_size }])),
     rssAnon: statusKb(status, 'RssAnon'),
     rssFile: statusKb(status, 'RssFile'),
+    rssBy: smaps === null ? null : rssBySource(smaps, realpathSync(process.execPath)),
   };
 };
 

@@ -31,7 +31,7 @@ export const formatRatioLine = (line: RatioLine, labelWidth = 34): string => {
   const ratio = ratioOf(line);
   const verdict = line.target === null ? '(reported)' : passes(line) ? 'PASS' : 'FAIL';
   const target = line.target === null ? '' : `≤ ${line.target}×`;
-  return `  ${line.label.padEnd(labelWidth)} ${line.format(line.bot).padStart(11)} ${line.format(line.echo).padStart(11)} ${`${ratio.toFixed(2)}×`.padStart(7)} ${target.padStart(7)}  ${verdict}`;
+  return `  ${line.label.padEnd(labelWidth)} ${line.format(line.bot).padStart(11)} ${line.format(line.echo).padStart(11)} ${(Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : '—').padStart(7)} ${target.padStart(7)}  ${verdict}`;
 };
 
 export const ratioHeader = (labelWidth = 34): string =>

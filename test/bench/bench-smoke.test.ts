@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { memoryDetailLines } from '../../src/bench/compare-report.js';
 import { MALLOC_TUNABLES } from '../../src/bench/bot-process.js';
+import { rssBySource } from '../../src/bench/rss-sources.js';
 import { openPair, startAndProbe, type BenchEnv, type Pair } from '../../src/bench/compare.js';
 import { commandMatrix, SKIPPED_SUBCOMMANDS } from '../../src/bench/matrix.js';
 import { formatRatioLine, passes, summarize } from '../../src/bench/stats.js';
@@ -58,13 +59,41 @@ describe('ratio lines', () => {
 
   it('reports where the idle memory is as medians of both bots, leaving out what a platform does not give', () => {
     const probe = (rss: number, newSpace: number, rssAnon: number | null) =>
-      ({ rss, heapTotal: rss / 2, heapUsed: rss / 4, external: 1, arrayBuffers: 0, detail: { spaces: { new_space: { size: newSpace, used: 0 } }, rssAnon, rssFile: null } }) as const;
+      ({ rss, heapTotal: rss / 2, heapUsed: rss / 4, external: 1, arrayBuffers: 0, detail: { spaces: { new_space: { size: newSpace, used: 0 } }, rssAnon, rssFile: null, rssBy: rssAnon === null ? null : { nodeReadOnlyData: rssAnon / 10, addons: 0, mallocHeap: 1 } } }) as const;
     const lines = memoryDetailLines({ bot: [probe(100, 32, 60), probe(110, 16, 70), probe(120, 32, 80)], echo: [probe(80, 16, 50)] });
     const byLabel = new Map(lines.map((l) => [l.label.trim(), l]));
     expect(byLabel.get('V8 new space reserved')).toMatchObject({ bot: 32, echo: 16, target: null });
     expect(byLabel.get('RSS anonymous (heaps, stacks)')).toMatchObject({ bot: 70, echo: 50 });
     expect(byLabel.has('RSS file-backed (node, addons)')).toBe(false);
+    expect(byLabel.get('node read-only data (ICU)')).toMatchObject({ bot: 7, echo: 5 });
     expect(byLabel.has('V8 old space used')).toBe(false);
+  });
+
+  it('splits resident memory by source from smaps: the node binary read-only data, addons, the malloc heap', () => {
+    const smaps = [
+      '00400000-00b6f000 r--p 00000000 fe:00 260689                             /usr/bin/node',
+      'Size:               7612 kB',
+      'Rss:                4000 kB',
+      '00b6f000-00b71000 r-xp 0076f000 fe:00 260689                             /usr/bin/node',
+      'Rss:                 900 kB',
+      '025fe000-04000000 r--p 021fe000 fe:00 260689                             /usr/bin/node',
+      'Rss:                2000 kB',
+      '7f0000000000-7f0000100000 r-xp 00000000 fe:00 12345                      /app/node_modules/better-sqlite3/build/Release/better_sqlite3.node',
+      'Rss:                1500 kB',
+      '05000000-05400000 rw-p 00000000 00:00 0                                  [heap]',
+      'Rss:                3000 kB',
+      '7f1000000000-7f1000040000 rw-p 00000000 00:00 0 ',
+      'Rss:                 256 kB',
+      '7f2000000000-7f2000010000 r--p 00000000 fe:00 777                        /usr/lib/x86_64-linux-gnu/libc.so.6',
+      'Rss:                  64 kB',
+    ].join('\n');
+    expect(rssBySource(smaps, '/usr/bin/node')).toEqual({ nodeReadOnlyData: 6000 * 1024, addons: 1500 * 1024, mallocHeap: 3000 * 1024 });
+  });
+
+  it('prints no ratio for a part the echo bot does not have (an addon)', () => {
+    const line = formatRatioLine({ label: 'addons', bot: 1.7, echo: 0, target: null, format: String });
+    expect(line).toContain(' — ');
+    expect(line).not.toContain('Infinity');
   });
 
   it('summarizes percentiles from the samples', () => {
@@ -100,6 +129,9 @@ describe('a bench bot process', () => {
       expect(memory.detail?.spaces.old_space?.used).toBeGreaterThan(0);
       if (process.platform === 'linux') {
         expect((memory.detail?.rssAnon ?? 0) + (memory.detail?.rssFile ?? 0)).toBeGreaterThan(memory.heapUsed);
+        // The node binary's own pages are resident in any node process; the echo bot loads no addon.
+        expect(memory.detail?.rssBy?.nodeReadOnlyData).toBeGreaterThan(0);
+        expect(memory.detail?.rssBy?.addons).toBe(0);
         // The echo bot runs with the allocator setting the bot's systemd unit gives the bot.
         expect(readFileSync(`/proc/${started.process.child.pid}/environ`, 'utf8').split('\0')).toContain(`GLIBC_TUNABLES=${MALLOC_TUNABLES}`);
       }
