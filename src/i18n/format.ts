@@ -1,7 +1,7 @@
 // Intl in the reply's language: numbers and date-only values (kickoffs stay Discord timestamps,
 // `<t:…>`, which each reader's client shows in their own zone and language). Western digits always:
 // scores and tables read the same in every language, and Arabic fans use them for football.
-import { LANGUAGE_INFO, type Language } from './languages.js';
+import { LANGUAGE_INFO, pluralLocale, type Language } from './languages.js';
 
 /** The Intl tag for a language, with Western (latn) digits asked for explicitly. */
 export const intlTag = (language: Language): string => `${LANGUAGE_INFO[language].intlLocale}-u-nu-latn`;
@@ -70,4 +70,4 @@ const dateFormat = (language: Language, month: 'long' | 'short'): Intl.DateTimeF
 
 /** The CLDR plural categories a language's resource file must give for a counted key. */
 export const pluralCategories = (language: Language, type: Intl.PluralRuleType = 'cardinal'): readonly string[] =>
-  new Intl.PluralRules(language, { type }).resolvedOptions().pluralCategories;
+  new Intl.PluralRules(pluralLocale(language), { type }).resolvedOptions().pluralCategories;

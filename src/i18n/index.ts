@@ -6,7 +6,7 @@ import { bundledClubNames, type ClubNames } from '../clubs/names.js';
 import { isolateLtrLine, isolateName, stripDirectionControls } from './bidi.js';
 import { formatDate, formatNumber } from './format.js';
 import { LOOKUP_CACHE_LIMIT, memoizeLookup } from './lookup-cache.js';
-import { isLanguage, LANGUAGE_INFO, LANGUAGES, type Language } from './languages.js';
+import { LANGUAGE_INFO, LANGUAGES, pluralLocale, type Language } from './languages.js';
 import { RESOURCES } from './resources.js';
 import { compileTemplate, fillTemplate, hasI18nextOption, type Template } from './template.js';
 
@@ -77,7 +77,7 @@ const pluralRule = (language: Language, ordinal: boolean): Intl.PluralRules => {
   const id = ordinal ? `${language}:ordinal` : language;
   let rule = pluralRules.get(id);
   if (rule === undefined) {
-    rule = new Intl.PluralRules(language, { type: ordinal ? 'ordinal' : 'cardinal' });
+    rule = new Intl.PluralRules(pluralLocale(language), { type: ordinal ? 'ordinal' : 'cardinal' });
     pluralRules.set(id, rule);
   }
   return rule;
@@ -104,9 +104,10 @@ export const createI18n = (options: I18nOptions = {}): I18n => {
   const namesIn = (language: Exclude<Language, 'en'>): ReadonlyMap<string, string> | undefined => (clubNames ??= bundledClubNames()).get(language);
   const instance: I18nInstance = i18next.createInstance();
   void instance.init({
-    resources: Object.fromEntries(LANGUAGES.map((language) => [language, { translation: RESOURCES[language] }])),
+    // Each language under the tag its plural rules are read for (languages.ts: Portuguese as pt-PT).
+    resources: Object.fromEntries(LANGUAGES.map((language) => [pluralLocale(language), { translation: RESOURCES[language] }])),
     lng: 'en',
-    supportedLngs: [...LANGUAGES],
+    supportedLngs: LANGUAGES.map(pluralLocale),
     // No silent fallback to English: a missing key is found by the key check, and throws here.
     fallbackLng: false,
     initAsync: false,
@@ -117,11 +118,13 @@ export const createI18n = (options: I18nOptions = {}): I18n => {
   });
   // Numbers interpolated as {{n, number}} get Western digits like every other number we print.
   // (Format parameters are not passed on: whole numbers are all we print.)
-  instance.services.formatter?.add('number', (value: unknown, lng: string | undefined) => formatNumber(isLanguage(lng) ? lng : 'en', Number(value)));
+  const languageOfCode = new Map(LANGUAGES.map((language) => [pluralLocale(language), language]));
+  instance.services.formatter?.add('number', (value: unknown, lng: string | undefined) => formatNumber(languageOfCode.get(lng ?? '') ?? 'en', Number(value)));
 
   const translators = new Map<Language, Translator>();
   const build = (language: Language): Translator => {
-    const fixed = instance.getFixedT(language);
+    const lng = pluralLocale(language);
+    const fixed = instance.getFixedT(lng);
     const rtl = LANGUAGE_INFO[language].direction === 'rtl';
     const name = (text: string): string => {
       const own = language === 'en' ? undefined : namesIn(language)?.get(text);
@@ -132,11 +135,11 @@ export const createI18n = (options: I18nOptions = {}): I18n => {
       return RIGHT_TO_LEFT_LETTER.test(said) && !LEFT_TO_RIGHT_LETTER.test(said) ? stripDirectionControls(said) : isolateName(said);
     };
     // Memoized (lookup-cache.ts): the resources never change, and i18next costs 90–220 µs a lookup.
-    const has = memoizeLookup((key: string): boolean => instance.exists(key, { lng: language }));
+    const has = memoizeLookup((key: string): boolean => instance.exists(key, { lng }));
     // What i18next alone answers (template.ts says when): memoized on the key and the values.
     const translateByI18next = memoizeLookup((key: string, values: Values = NO_VALUES): string => {
       // A counted key exists only with its plural suffixes, so `exists` is asked with the count too.
-      if (!instance.exists(key, { ...values, lng: language })) throw new MissingTranslationError(language, key);
+      if (!instance.exists(key, { ...values, lng })) throw new MissingTranslationError(language, key);
       return fixed(key, values) as string;
     });
     // Each (key, plural form)'s text, asked of i18next once (MISSING when the language has none), so a
@@ -148,7 +151,7 @@ export const createI18n = (options: I18nOptions = {}): I18n => {
       if (template === undefined) {
         // pluralForm has checked them: a number, and a boolean or nothing.
         const plural = form === '' ? {} : { count: values.count as number, ordinal: values.ordinal === true };
-        template = instance.exists(key, { ...plural, lng: language })
+        template = instance.exists(key, { ...plural, lng })
           ? compileTemplate(fixed(key, { ...plural, skipInterpolation: true }) as string)
           : MISSING;
         if (templates.size >= LOOKUP_CACHE_LIMIT) templates.clear();

@@ -28,6 +28,14 @@ export const LANGUAGE_INFO: Readonly<Record<Language, LanguageInfo>> = {
   pt: { nativeName: 'Português', direction: 'ltr', commandLocales: ['pt-BR'], intlLocale: 'pt-PT' },
 };
 
+/**
+ * The tag plural rules are read for: the language as its resource file is written. Portuguese is
+ * written the European/African way, where 0 takes the plural ("0 golos", "0 pontos"); the bare `pt`
+ * tag is Brazilian Portuguese, where 0 takes the singular. i18next picks a plural suffix by the code
+ * it holds the texts under, so it holds each language's texts under this tag.
+ */
+export const pluralLocale = (language: Language): string => (language === 'pt' ? LANGUAGE_INFO.pt.intlLocale : language);
+
 export const isLanguage = (value: unknown): value is Language => typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 
 /**

@@ -12,11 +12,15 @@ describe('plurals follow CLDR through i18next', () => {
     ['en', [0, 1, 2, 5], ['0 goals', '1 goal', '2 goals', '5 goals']],
     // French treats 0 like 1; 1,000,000 takes « de ».
     ['fr', [0, 1, 2, 1_000_000], ['0 but', '1 but', '2 buts', '1000000 de buts']],
-    ['pt', [1, 2, 1_000_000], ['1 golo', '2 golos', '1000000 de golos']],
+    // Written the European/African way (pt-PT), where 0 is plural; Brazil's rules (bare pt) would say "0 golo".
+    ['pt', [0, 1, 2, 1_000_000], ['0 golos', '1 golo', '2 golos', '1000000 de golos']],
     // Arabic's six forms: zero, one, two, few (3–10), many (11–99), other (100…).
     ['ar', [0, 1, 2, 3, 11, 100], ['لا أهداف', 'هدف واحد', 'هدفان', '3 أهداف', '11 هدفًا', '100 هدف']],
   ] as const)('%s', (language, counts, expected) => {
     expect(counts.map((count) => t(language).t('count.goals', { count }))).toEqual(expected);
+    // i18next alone (no template cache) picks the same texts.
+    const reference = createI18n({ i18nextOnly: true }).translator(language);
+    expect(counts.map((count) => reference.t('count.goals', { count }))).toEqual(expected);
   });
 });
 
