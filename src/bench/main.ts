@@ -22,7 +22,7 @@ import { readSeasonFile } from '../season/read.js';
 // asserts nothing. Sections, each selectable with `--only a,b` or left out with `--skip a,b`:
 //   commands  every command over its argument matrix, bot vs echo bot: p50/p99 ratios (issue 15)
 //   startup   spawn → first answer and idle memory after a forced GC, median of --runs (default 5)
-//   guilds    memory after ready at 1, 100 and 2,500 guilds (--guilds 1,100,2500), median of --guild-runs (3)
+//   guilds    memory after ready at 1, 100 and 2,500 guilds (--guilds 1,100,2500), median of --guild-runs (5, as the idle row)
 //   queries   season import, snapshot load and the domain queries in-process (absolute figures)
 //   seasons   import time per shipped season, queries with every season loaded vs one (src/bench/seasons.ts)
 //   fanout    one round's announcements to 1,000 channels (about half a minute; --no-fanout skips it)
@@ -113,7 +113,7 @@ const main = async () => {
       calls: Number(flag('calls') ?? 1000),
       runs: Number(flag('runs') ?? 5),
       guildCounts: (list('guilds') ?? ['1', '100', '2500']).map(Number),
-      guildRuns: Number(flag('guild-runs') ?? 3),
+      guildRuns: Number(flag('guild-runs') ?? 5),
       ...(list('commands') ? { commandNames: list('commands')! } : {}),
       ...(flag('profile') ? { profileDir: flag('profile')! } : {}),
     });
