@@ -13,23 +13,22 @@ const RSS_LINE = /^Rss:\s+(\d+) kB/;
 
 /** Resident bytes by source, from the text of /proc/<pid>/smaps; `nodePath` is the node binary's. */
 export const rssBySource = (smaps: string, nodePath: string): RssBySource => {
-  let nodeReadOnlyData = 0;
-  let addons = 0;
-  let mallocHeap = 0;
-  let add: ((kb: number) => void) | null = null;
+  const kb: Record<keyof RssBySource, number> = { nodeReadOnlyData: 0, addons: 0, mallocHeap: 0 };
+  // The source of the mapping whose lines are being read; null for one counted nowhere.
+  let source: keyof RssBySource | null = null;
   for (const line of smaps.split('\n')) {
     const mapping = MAPPING.exec(line);
     if (mapping !== null) {
       const [, perms = '', path = ''] = mapping;
-      add =
-        path === nodePath && perms === 'r--p' ? (kb) => (nodeReadOnlyData += kb)
-        : path.endsWith('.node') ? (kb) => (addons += kb)
-        : path === '[heap]' ? (kb) => (mallocHeap += kb)
+      source =
+        path === nodePath && perms === 'r--p' ? 'nodeReadOnlyData'
+        : path.endsWith('.node') ? 'addons'
+        : path === '[heap]' ? 'mallocHeap'
         : null;
       continue;
     }
-    const rss = add === null ? null : RSS_LINE.exec(line);
-    if (rss) add?.(Number(rss[1]));
+    const rss = source === null ? null : RSS_LINE.exec(line);
+    if (source !== null && rss) kb[source] += Number(rss[1]);
   }
-  return { nodeReadOnlyData: nodeReadOnlyData * 1024, addons: addons * 1024, mallocHeap: mallocHeap * 1024 };
+  return { nodeReadOnlyData: kb.nodeReadOnlyData * 1024, addons: kb.addons * 1024, mallocHeap: kb.mallocHeap * 1024 };
 };

@@ -1,6 +1,7 @@
 // Intl in the reply's language: numbers and date-only values (kickoffs stay Discord timestamps,
 // `<t:…>`, which each reader's client shows in their own zone and language). Western digits always:
 // scores and tables read the same in every language, and Arabic fans use them for football.
+import { memoByString } from '../domain/memo.js';
 import { LANGUAGE_INFO, pluralLocale, type Language } from './languages.js';
 
 /** The Intl tag for a language, with Western (latn) digits asked for explicitly. */
@@ -35,37 +36,28 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
  * « 12 mai 2024 », "12 de maio de 2024", «12 مايو 2024». Formatted in UTC, where the value was
  * written, so no zone can move it to the day before.
  */
-export const formatDate = (language: Language, isoDate: string, month: 'long' | 'short' = 'long'): string => {
-  const key = `${language}:${month}:${isoDate}`;
-  let text = formattedDates.get(key);
-  if (text === undefined) {
-    const parts = ISO_DATE.exec(isoDate);
-    if (parts === null) throw new RangeError(`not a YYYY-MM-DD date: ${isoDate}`);
-    const date = new Date(Date.UTC(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3])));
-    text = dateFormat(language, month).format(date);
-    if (formattedDates.size >= FORMATTED_DATES_LIMIT) formattedDates.clear();
-    formattedDates.set(key, text);
-  }
-  return text;
-};
+export const formatDate = (language: Language, isoDate: string, month: 'long' | 'short' = 'long'): string =>
+  datesIn(language, month)(isoDate);
 
-// Each date's words, kept: a reply's lines name the same few hundred match days, in four languages, and
-// Intl's format costs microseconds a call. Bounded, as dates come from data.
-const formattedDates = new Map<string, string>();
-const FORMATTED_DATES_LIMIT = 10_000;
+// One formatter per language and month style (building an Intl.DateTimeFormat costs about 0.1 ms), and
+// each date's words kept beside it: a reply's lines name the same few hundred match days, and Intl's
+// format costs microseconds a call. Bounded, as dates come from data.
+const dateWords = new Map<string, (isoDate: string) => string>();
+const DATES_KEPT_PER_FORMAT = 2_500;
 
-// One formatter per language and month style: building an Intl.DateTimeFormat costs about 0.1 ms, and
-// a fixtures reply formats dozens of dates.
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-const dateFormat = (language: Language, month: 'long' | 'short'): Intl.DateTimeFormat => {
+const datesIn = (language: Language, month: 'long' | 'short'): ((isoDate: string) => string) => {
   const key = `${language}:${month}`;
-  let format = dateFormats.get(key);
-  if (format === undefined) {
-    format = new Intl.DateTimeFormat(intlTag(language), { day: 'numeric', month, year: 'numeric', timeZone: 'UTC', numberingSystem: 'latn' });
-    dateFormats.set(key, format);
+  let words = dateWords.get(key);
+  if (words === undefined) {
+    const format = new Intl.DateTimeFormat(intlTag(language), { day: 'numeric', month, year: 'numeric', timeZone: 'UTC', numberingSystem: 'latn' });
+    words = memoByString(DATES_KEPT_PER_FORMAT, (isoDate) => {
+      const parts = ISO_DATE.exec(isoDate);
+      if (parts === null) throw new RangeError(`not a YYYY-MM-DD date: ${isoDate}`);
+      return format.format(new Date(Date.UTC(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3]))));
+    });
+    dateWords.set(key, words);
   }
-  return format;
+  return words;
 };
 
 /** The CLDR plural categories a language's resource file must give for a counted key. */

@@ -104,9 +104,9 @@ export const createI18n = (options: I18nOptions = {}): I18n => {
   const namesIn = (language: Exclude<Language, 'en'>): ReadonlyMap<string, string> | undefined => (clubNames ??= bundledClubNames()).get(language);
   const instance: I18nInstance = i18next.createInstance();
   void instance.init({
-    // Each language under the tag its plural rules are read for (languages.ts: Portuguese as pt-PT).
+    // Each language under the tag its plural rules are read for (languages.ts: its Intl tag, pt-PT for Portuguese).
     resources: Object.fromEntries(LANGUAGES.map((language) => [pluralLocale(language), { translation: RESOURCES[language] }])),
-    lng: 'en',
+    lng: pluralLocale('en'),
     supportedLngs: LANGUAGES.map(pluralLocale),
     // No silent fallback to English: a missing key is found by the key check, and throws here.
     fallbackLng: false,

@@ -29,12 +29,12 @@ export const LANGUAGE_INFO: Readonly<Record<Language, LanguageInfo>> = {
 };
 
 /**
- * The tag plural rules are read for: the language as its resource file is written. Portuguese is
- * written the European/African way, where 0 takes the plural ("0 golos", "0 pontos"); the bare `pt`
- * tag is Brazilian Portuguese, where 0 takes the singular. i18next picks a plural suffix by the code
- * it holds the texts under, so it holds each language's texts under this tag.
+ * The tag plural rules are read for: the language's Intl tag, as for numbers and dates. Portuguese is
+ * written the European/African way (pt-PT), where 0 takes the plural ("0 golos"); the bare `pt` tag is
+ * Brazil's, where 0 takes the singular. i18next picks a plural suffix by the code it holds the texts
+ * under, so it holds each language's texts under this tag.
  */
-export const pluralLocale = (language: Language): string => (language === 'pt' ? LANGUAGE_INFO.pt.intlLocale : language);
+export const pluralLocale = (language: Language): string => LANGUAGE_INFO[language].intlLocale;
 
 export const isLanguage = (value: unknown): value is Language => typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 
