@@ -245,9 +245,10 @@ export function createEditing(deps: EditingDeps): EditingService {
    */
   const conflictCache = new Map<string, { key: string; conflicts: readonly OverrideConflict[] }>();
   const conflictsOf = async (seasonId: string): Promise<readonly OverrideConflict[]> => {
-    const base = await editing.readBase(seasonId);
-    const live = base === null ? [] : await editing.liveOverrides(seasonId);
-    // No override, no conflict: the base need not be parsed (every season at start asks).
+    // No override, no conflict: the base (the season's whole file, parsed as it is read) need not be
+    // read at all. Every season at start asks, and most have no override.
+    const live = await editing.liveOverrides(seasonId);
+    const base = live.length === 0 ? null : await editing.readBase(seasonId);
     if (base === null || live.length === 0) {
       conflictCache.set(seasonId, { key: '', conflicts: [] });
       return [];

@@ -104,6 +104,35 @@ describe('an edit', () => {
     expect(sightingsOf(reimported.store.db, ID).map((s) => s.fact)).toEqual(['result']);
   });
 
+  test('a start reads no season base for a season without overrides; one with an override is read for its conflicts', async () => {
+    writeSeason();
+    const readsOf = (store: SeasonStore): string[] => {
+      const reads: string[] = [];
+      const readBase = store.editing.readBase;
+      store.editing.readBase = async (seasonId) => {
+        reads.push(seasonId);
+        return readBase(seasonId);
+      };
+      return reads;
+    };
+    const log = captureLog();
+    const plain = openSeasonStore({ databasePath: join(dir, 'bot.sqlite'), seasonFiles: [file], log: log.logger });
+    stores.push(plain);
+    const plainReads = readsOf(plain);
+    const plainEditing = createEditing({ store: plain, clock: { now: () => now }, logger: log.logger });
+    expect((await plainEditing.log(ID)).conflicts).toEqual([]);
+    expect(plainReads).toEqual([]);
+    expect((await plainEditing.confirm(ID, result(2, 0), EDITOR)).ok).toBe(true);
+    close(plain);
+
+    const edited = openSeasonStore({ databasePath: join(dir, 'bot.sqlite'), seasonFiles: [file], log: log.logger });
+    stores.push(edited);
+    const editedReads = readsOf(edited);
+    const editedEditing = createEditing({ store: edited, clock: { now: () => now }, logger: log.logger });
+    expect((await editedEditing.log(ID)).conflicts).toEqual([]);
+    expect(editedReads).toContain(ID);
+  });
+
   test('a source update keeps the edit and reports the conflict once; undo restores the source\'s value', async () => {
     writeSeason();
     const { store, editing, log } = open();
