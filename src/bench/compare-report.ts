@@ -30,13 +30,22 @@ const rss = (m: NodeJS.MemoryUsage) => m.rss;
  * pages of the node binary (ICU data for Intl) and native addons. Lines whose figure a platform
  * does not give (RSS split outside Linux) are left out.
  */
+/** The anonymous pages that are no malloc arena: V8's heap pages above all (its young generation's among them). */
+const v8AndRest = (m: BotMemory): number | null => {
+  const anon = m.detail?.rssAnon;
+  const by = m.detail?.rssBy;
+  return anon === null || anon === undefined || by === null || by === undefined ? null : anon - by.mallocHeap - by.threadArenas;
+};
+
 export const memoryDetailLines = (memory: Readonly<Record<BotKind, readonly BotMemory[]>>): RatioLine[] => {
   const parts: [string, (m: BotMemory) => number | null | undefined][] = [
     ['  RSS anonymous (heaps, stacks)', (m) => m.detail?.rssAnon],
+    ['    malloc heap (SQLite, ICU)', (m) => m.detail?.rssBy?.mallocHeap],
+    ["    worker threads' malloc arenas", (m) => m.detail?.rssBy?.threadArenas],
+    ["    V8's heap, stacks, the rest", v8AndRest],
     ['  RSS file-backed (node, addons)', (m) => m.detail?.rssFile],
     ['    node read-only data (ICU)', (m) => m.detail?.rssBy?.nodeReadOnlyData],
     ['    addons (better-sqlite3)', (m) => m.detail?.rssBy?.addons],
-    ['  malloc heap (SQLite, ICU)', (m) => m.detail?.rssBy?.mallocHeap],
     ['  V8 heap reserved (heapTotal)', (m) => m.heapTotal],
     ['  V8 new space reserved', (m) => m.detail?.spaces.new_space?.size],
     ['  V8 old space used', (m) => m.detail?.spaces.old_space?.used],

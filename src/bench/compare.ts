@@ -169,12 +169,21 @@ export const benchStartup = async (env: BenchEnv, pair: Pair, runs: number, idle
       memory[kind].push(idle);
       if (kind === 'bot') readyLine = started.readyLine;
       await started.process.stop();
-      // Each run's figures, so the spread behind a median shows (resident anonymous pages vary most: see memory-probe.ts).
-      const anon = idle.detail?.rssAnon ?? null;
-      env.log?.(`    run ${run + 1}/${runs} ${kind}: ready ${started.readyMs.toFixed(0)} ms, idle RSS ${mib(idle.rss)}${anon === null ? '' : ` (anonymous ${mib(anon)})`}`);
+      // Each run's figures, so the spread behind a median shows: resident anonymous pages vary most,
+      // in the worker threads' malloc arenas or in V8's heap (its young generation), by run and by bot.
+      env.log?.(`    run ${run + 1}/${runs} ${kind}: ready ${started.readyMs.toFixed(0)} ms, idle RSS ${mib(idle.rss)}${anonSplit(idle)}`);
     }
   }
   return { firstStartMs, readyMs, memory, readyLine };
+};
+
+/** ` (anonymous A: worker arenas W, the rest R)`, or what of it the platform gives. */
+const anonSplit = (m: BotMemory): string => {
+  const anon = m.detail?.rssAnon ?? null;
+  const by = m.detail?.rssBy ?? null;
+  if (anon === null) return '';
+  if (by === null) return ` (anonymous ${mib(anon)})`;
+  return ` (anonymous ${mib(anon)}: worker arenas ${mib(by.threadArenas)}, V8 and the rest ${mib(anon - by.mallocHeap - by.threadArenas)})`;
 };
 
 export interface GuildMemoryReport {

@@ -22,8 +22,8 @@ export interface MemoryDetail {
   /**
    * Of those and the anonymous pages, by where they come from (/proc/self/smaps); null outside Linux:
    * the node binary's read-only data (ICU's locale data, which the first use of any Intl service maps),
-   * native addons (better-sqlite3's SQLite), and the main thread's malloc heap (SQLite's cache, ICU's
-   * formatters).
+   * native addons (better-sqlite3's SQLite), the main thread's malloc heap (SQLite's cache, ICU's
+   * formatters) and the other threads' malloc arenas.
    */
   readonly rssBy: RssBySource | null;
 }

@@ -59,17 +59,20 @@ describe('ratio lines', () => {
 
   it('reports where the idle memory is as medians of both bots, leaving out what a platform does not give', () => {
     const probe = (rss: number, newSpace: number, rssAnon: number | null) =>
-      ({ rss, heapTotal: rss / 2, heapUsed: rss / 4, external: 1, arrayBuffers: 0, detail: { spaces: { new_space: { size: newSpace, used: 0 } }, rssAnon, rssFile: null, rssBy: rssAnon === null ? null : { nodeReadOnlyData: rssAnon / 10, addons: 0, mallocHeap: 1 } } }) as const;
+      ({ rss, heapTotal: rss / 2, heapUsed: rss / 4, external: 1, arrayBuffers: 0, detail: { spaces: { new_space: { size: newSpace, used: 0 } }, rssAnon, rssFile: null, rssBy: rssAnon === null ? null : { nodeReadOnlyData: rssAnon / 10, addons: 0, mallocHeap: 1, threadArenas: rssAnon / 5 } } }) as const;
     const lines = memoryDetailLines({ bot: [probe(100, 32, 60), probe(110, 16, 70), probe(120, 32, 80)], echo: [probe(80, 16, 50)] });
     const byLabel = new Map(lines.map((l) => [l.label.trim(), l]));
     expect(byLabel.get('V8 new space reserved')).toMatchObject({ bot: 32, echo: 16, target: null });
     expect(byLabel.get('RSS anonymous (heaps, stacks)')).toMatchObject({ bot: 70, echo: 50 });
     expect(byLabel.has('RSS file-backed (node, addons)')).toBe(false);
     expect(byLabel.get('node read-only data (ICU)')).toMatchObject({ bot: 7, echo: 5 });
+    expect(byLabel.get("worker threads' malloc arenas")).toMatchObject({ bot: 14, echo: 10 });
+    // What is anonymous and no malloc arena (the bot's median of 60, 70, 80 less 1 and a fifth).
+    expect(byLabel.get("V8's heap, stacks, the rest")).toMatchObject({ bot: 55, echo: 39 });
     expect(byLabel.has('V8 old space used')).toBe(false);
   });
 
-  it('splits resident memory by source from smaps: the node binary read-only data, addons, the malloc heap', () => {
+  it('splits resident memory by source from smaps: the node binary read-only data, addons, the malloc heaps', () => {
     const smaps = [
       '00400000-00b6f000 r--p 00000000 fe:00 260689                             /usr/bin/node',
       'Size:               7612 kB',
@@ -84,10 +87,24 @@ describe('ratio lines', () => {
       'Rss:                3000 kB',
       '7f1000000000-7f1000040000 rw-p 00000000 00:00 0 ',
       'Rss:                 256 kB',
+      // A worker thread's arena: 64 MiB reserved at a 64 MiB boundary, 1 MiB of it read-write.
+      '7f3004000000-7f3004100000 rw-p 00000000 00:00 0 ',
+      'Rss:                 700 kB',
+      '7f3004100000-7f3008000000 ---p 00000000 00:00 0 ',
+      'Rss:                   0 kB',
+      // Not arenas: a thread's stack under its guard page, and a V8 reservation of another size.
+      '7f4000000000-7f4000800000 rw-p 00000000 00:00 0 ',
+      'Rss:                  40 kB',
+      '7f4000800000-7f4000801000 ---p 00000000 00:00 0 ',
+      'Rss:                   0 kB',
+      '7f5000000000-7f5000040000 rw-p 00000000 00:00 0 ',
+      'Rss:                 256 kB',
+      '7f5000040000-7f5080000000 ---p 00000000 00:00 0 ',
+      'Rss:                   0 kB',
       '7f2000000000-7f2000010000 r--p 00000000 fe:00 777                        /usr/lib/x86_64-linux-gnu/libc.so.6',
       'Rss:                  64 kB',
     ].join('\n');
-    expect(rssBySource(smaps, '/usr/bin/node')).toEqual({ nodeReadOnlyData: 6000 * 1024, addons: 1500 * 1024, mallocHeap: 3000 * 1024 });
+    expect(rssBySource(smaps, '/usr/bin/node')).toEqual({ nodeReadOnlyData: 6000 * 1024, addons: 1500 * 1024, mallocHeap: 3000 * 1024, threadArenas: 700 * 1024 });
   });
 
   it('prints no ratio for a part the echo bot does not have (an addon)', () => {
@@ -132,6 +149,10 @@ describe('a bench bot process', () => {
         // The node binary's own pages are resident in any node process; the echo bot loads no addon.
         expect(memory.detail?.rssBy?.nodeReadOnlyData).toBeGreaterThan(0);
         expect(memory.detail?.rssBy?.addons).toBe(0);
+        // The malloc arenas are anonymous memory, a part of it.
+        const by = memory.detail?.rssBy;
+        expect(by?.threadArenas).toBeGreaterThanOrEqual(0);
+        expect((by?.mallocHeap ?? Infinity) + (by?.threadArenas ?? Infinity)).toBeLessThan(memory.detail?.rssAnon ?? 0);
         // The echo bot runs with the allocator setting the bot's systemd unit gives the bot.
         expect(readFileSync(`/proc/${started.process.child.pid}/environ`, 'utf8').split('\0')).toContain(`GLIBC_TUNABLES=${MALLOC_TUNABLES}`);
       }
