@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import { editJournal, factSightings, seasonBases, seasonOverrides, type EditAction, type SeasonBaseOrigin } from './editing-schema.js';
 import type { SyncDb } from './outbox.js';
+import { preparedPerDatabase } from './prepared.js';
 
 export interface SeasonBase {
   readonly seasonId: string;
@@ -109,14 +110,17 @@ const toOverride = (row: typeof seasonOverrides.$inferSelect): StoredOverride =>
 
 /** A season's live overrides in journal order (the latest of a match's field wins). */
 export function liveOverrides(db: SyncDb, seasonId: string): StoredOverride[] {
-  return db
+  return liveOverridesQuery(db).all({ seasonId }).map(toOverride);
+}
+
+const liveOverridesQuery = preparedPerDatabase((db: SyncDb) =>
+  db
     .select()
     .from(seasonOverrides)
-    .where(and(eq(seasonOverrides.seasonId, seasonId), isNull(seasonOverrides.retiredAt)))
+    .where(and(eq(seasonOverrides.seasonId, sql.placeholder('seasonId')), isNull(seasonOverrides.retiredAt)))
     .orderBy(asc(seasonOverrides.journalId), asc(seasonOverrides.id))
-    .all()
-    .map(toOverride);
-}
+    .prepare(),
+);
 
 /** The overrides one entry wrote (live or retired). */
 export function overridesOfEntry(db: SyncDb, journalId: number): StoredOverride[] {
@@ -151,6 +155,8 @@ export function journalEntry(db: SyncDb, id: number): JournalRow | null {
 
 /** A season's journal (one match's with matchId), newest first. */
 export function journalOf(db: SyncDb, seasonId: string | null, opts: { readonly matchId?: string | null; readonly limit?: number } = {}): JournalRow[] {
+  // What a start reads for every season (the choices of /edit undo) runs as one prepared statement.
+  if (seasonId !== null && (opts.matchId ?? null) === null && opts.limit !== undefined) return recentJournalQuery(db).all({ seasonId, limit: opts.limit });
   const conditions = [
     ...(seasonId === null ? [] : [eq(editJournal.seasonId, seasonId)]),
     ...(opts.matchId === undefined || opts.matchId === null ? [] : [eq(editJournal.matchId, opts.matchId)]),
@@ -160,6 +166,10 @@ export function journalOf(db: SyncDb, seasonId: string | null, opts: { readonly 
     .orderBy(desc(editJournal.id));
   return opts.limit === undefined ? query.all() : query.limit(opts.limit).all();
 }
+
+const recentJournalQuery = preparedPerDatabase((db: SyncDb) =>
+  journalSelect(db).where(eq(editJournal.seasonId, sql.placeholder('seasonId'))).orderBy(desc(editJournal.id)).limit(sql.placeholder('limit')).prepare(),
+);
 
 /**
  * The later entries that stand on one entry: live overrides written after it for the same match

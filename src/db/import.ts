@@ -1,12 +1,13 @@
 // Loads a domain Season into the tables. One synchronous transaction replaces that season's rows
 // (other seasons are untouched), so readers never see half a season and a failed import leaves the
 // previous one in place.
-import { and, desc, eq, getTableColumns, getTableName, notInArray, notLike, sql, type Column } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, getTableName, notInArray, notLike, sql, type Column, type SQL } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Season, SourceNote } from '../domain/types.js';
 import type { AppDatabase, SqliteConnection } from './client.js';
 import { roundIdFor } from '../domain/format.js';
 import { groupRows, roundRows, stageRows } from './format.js';
+import { preparedPerDatabase } from './prepared.js';
 import {
   SEASON_TABLES_PARENTS_FIRST,
   associations,
@@ -123,21 +124,33 @@ export function ensureSeasonImported(
  * not from sources.
  */
 export function lastImport(db: AppDatabase, seasonId?: string, opts: { readonly fileOnly?: boolean } = {}): ImportSummary | null {
-  const ofSeason = seasonId === undefined ? sql`${dataImports.seasonId} in (select "id" from "seasons")` : eq(dataImports.seasonId, seasonId);
-  const row = db
-    .select()
-    .from(dataImports)
-    .where(opts.fileOnly === true ? and(ofSeason, notLike(dataImports.contentHash, `${SOURCE_HASH_PREFIX}%`)) : ofSeason)
-    .orderBy(desc(dataImports.id))
-    .limit(1)
-    .get();
+  const queries = importQueries(db);
+  const fileOnly = opts.fileOnly === true;
+  const row =
+    seasonId === undefined
+      ? (fileOnly ? queries.lastFileImportOfAny : queries.lastImportOfAny).get()
+      : (fileOnly ? queries.lastFileImport : queries.lastImport).get({ seasonId });
   if (row === undefined) return null;
   const { id: _id, seasonId: id, contentHash, importedAt, ...counts } = row;
   return { seasonId: id, hash: contentHash, importedAt, counts };
 }
 
+const importQueries = preparedPerDatabase((db: AppDatabase) => {
+  const ofSeason = () => eq(dataImports.seasonId, sql.placeholder('seasonId'));
+  const ofAnyStored = () => sql`${dataImports.seasonId} in (select "id" from "seasons")`;
+  const fromFile = () => notLike(dataImports.contentHash, `${SOURCE_HASH_PREFIX}%`);
+  const latest = (where: SQL | undefined) => db.select().from(dataImports).where(where).orderBy(desc(dataImports.id)).limit(1).prepare();
+  return {
+    lastImport: latest(ofSeason()),
+    lastFileImport: latest(and(ofSeason(), fromFile())),
+    lastImportOfAny: latest(ofAnyStored()),
+    lastFileImportOfAny: latest(and(ofAnyStored(), fromFile())),
+    stored: db.select({ id: seasons.id }).from(seasons).where(eq(seasons.id, sql.placeholder('seasonId'))).prepare(),
+  };
+});
+
 export function isSeasonStored(db: AppDatabase, seasonId: string): boolean {
-  return db.select({ id: seasons.id }).from(seasons).where(eq(seasons.id, seasonId)).get() !== undefined;
+  return importQueries(db).stored.get({ seasonId }) !== undefined;
 }
 
 /**

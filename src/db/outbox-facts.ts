@@ -2,22 +2,25 @@
 // (fact_sightings, written by editors' confirms and source imports), and what a channel was already
 // shown of them (its sent full-time, late, goal and correction posts), so a changed or withdrawn fact
 // gets a correction instead of standing silently.
-import { and, eq, inArray, ne } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { factKey, SHOWN_SEPARATOR, type KnownFacts, type PostedFacts } from '../domain/announcements.js';
 import { announcementOutbox as outbox } from './announcements-schema.js';
 import { factSightings } from './editing-schema.js';
 import type { SyncDb } from './outbox.js';
+import { preparedPerDatabase } from './prepared.js';
 
 /** A season's sightings: each match's result, and its goals by key (`goal:<key>` facts). */
 export function readKnownFacts(db: SyncDb, seasonId: string): KnownFacts {
-  return knownFactsOf(
-    db
-      .select({ matchId: factSightings.matchId, fact: factSightings.fact, knownAt: factSightings.knownAt })
-      .from(factSightings)
-      .where(eq(factSightings.seasonId, seasonId))
-      .all(),
-  );
+  return knownFactsOf(sightingsQuery(db).all({ seasonId }));
 }
+
+const sightingsQuery = preparedPerDatabase((db: SyncDb) =>
+  db
+    .select({ matchId: factSightings.matchId, fact: factSightings.fact, knownAt: factSightings.knownAt })
+    .from(factSightings)
+    .where(eq(factSightings.seasonId, sql.placeholder('seasonId')))
+    .prepare(),
+);
 
 /** The known facts of a season's sighting rows (either engine's). */
 export function knownFactsOf(rows: readonly { readonly matchId: string; readonly fact: string; readonly knownAt: Date }[]): KnownFacts {

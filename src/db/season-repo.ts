@@ -1,12 +1,12 @@
 // Rebuilds a domain Season from the tables, equal to what was imported. Callers load it once
 // and reload only when dataVersion() reports a different hash. The database holds several seasons:
 // every read names its season (or, for callers from before seasons, takes the only one).
-import { asc, desc, eq, getTableColumns, sql } from 'drizzle-orm';
+import { asc, desc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
-import { keptIn } from '../domain/memo.js';
 import type { Goal, Match, RedCard, Score, Season, SourceNote, TeamId } from '../domain/types.js';
 import type { AppDatabase } from './client.js';
 import { formatFromRows } from './format.js';
+import { preparedPerDatabase } from './prepared.js';
 import {
   associations,
   calendarEntries,
@@ -38,15 +38,19 @@ export interface DataVersion {
  * the latest import of any stored season.
  */
 export function dataVersion(db: AppDatabase, seasonId?: string): DataVersion | null {
-  const row = db
-    .select({ hash: dataImports.contentHash, importedAt: dataImports.importedAt })
-    .from(dataImports)
-    .where(seasonId === undefined ? sql`${dataImports.seasonId} in (select "id" from "seasons")` : eq(dataImports.seasonId, seasonId))
-    .orderBy(desc(dataImports.id))
-    .limit(1)
-    .get();
+  const queries = dataVersionQueries(db);
+  const row = seasonId === undefined ? queries.ofAnyStored.get() : queries.ofSeason.get({ seasonId });
   return row === undefined ? null : { hash: row.hash, importedAt: row.importedAt };
 }
+
+const dataVersionQueries = preparedPerDatabase((db: AppDatabase) => {
+  const latest = (where: SQL) =>
+    db.select({ hash: dataImports.contentHash, importedAt: dataImports.importedAt }).from(dataImports).where(where).orderBy(desc(dataImports.id)).limit(1).prepare();
+  return {
+    ofSeason: latest(eq(dataImports.seasonId, sql.placeholder('seasonId'))),
+    ofAnyStored: latest(sql`${dataImports.seasonId} in (select "id" from "seasons")`),
+  };
+});
 
 /** A stored season's header: what a catalog lists without loading every match. */
 export interface StoredSeason {
@@ -98,9 +102,13 @@ export const tableRows = <T extends SQLiteTable>(table: T, query: { values(param
  * (sixteen queries each), and building their SQL again for each season made Drizzle's query builder hot
  * enough at start for V8 to optimize it, in compile jobs whose memory stayed resident (issue 15).
  */
-const prepareSeasonRows = (db: AppDatabase) => {
+const seasonRowQueries = preparedPerDatabase((db: AppDatabase) => {
   const id = sql.placeholder('id');
+  const header = () => db.select({ season: seasons, competition: competitions.name }).from(seasons).innerJoin(competitions, eq(seasons.competitionId, competitions.id));
   return {
+    // Two at most: onlySeason says so when a load without an id finds several.
+    header: header().where(eq(seasons.id, id)).limit(2).prepare(),
+    anyHeader: header().limit(2).prepare(),
     criteria: tableRows(rankingCriteria, db.select().from(rankingCriteria).where(eq(rankingCriteria.seasonId, id)).prepare()),
     totals: tableRows(printedTotals, db.select().from(printedTotals).where(eq(printedTotals.seasonId, id)).prepare()),
     aliases: tableRows(teamAliases, db.select().from(teamAliases).where(eq(teamAliases.seasonId, id)).orderBy(asc(teamAliases.teamId), asc(teamAliases.ordinal)).prepare()),
@@ -116,25 +124,18 @@ const prepareSeasonRows = (db: AppDatabase) => {
     matches: tableRows(matches, db.select().from(matches).where(eq(matches.seasonId, id)).orderBy(asc(matches.ordinal)).prepare()),
     calendar: tableRows(calendarEntries, db.select().from(calendarEntries).where(eq(calendarEntries.seasonId, id)).orderBy(asc(calendarEntries.ordinal)).prepare()),
   };
-};
-const seasonRowQueries = new WeakMap<AppDatabase, ReturnType<typeof prepareSeasonRows>>();
+});
 
 /**
  * One season, rebuilt. Without an id the database must hold exactly one season (callers from
  * before several seasons; tests).
  */
 export function loadSeason(db: AppDatabase, seasonId?: string): Season {
-  const rows = keptIn(seasonRowQueries, db, () => prepareSeasonRows(db));
+  const rows = seasonRowQueries(db);
   // One read transaction: a concurrent import (another connection) cannot split the snapshot. The
   // prepared statements run on this same connection, so inside it.
-  return db.transaction((tx) => {
-    const headers = tx
-      .select({ season: seasons, competition: competitions.name })
-      .from(seasons)
-      .innerJoin(competitions, eq(seasons.competitionId, competitions.id))
-      .where(seasonId === undefined ? undefined : eq(seasons.id, seasonId))
-      .limit(2)
-      .all();
+  return db.transaction(() => {
+    const headers = seasonId === undefined ? rows.anyHeader.all() : rows.header.all({ id: seasonId });
     const header = onlySeason(headers, seasonId);
     const of = { id: header.season.id };
     return seasonFromRows({
