@@ -1,8 +1,8 @@
 // Rebuilds a domain Season from the tables, equal to what was imported. Callers load it once
 // and reload only when dataVersion() reports a different hash. The database holds several seasons:
 // every read names its season (or, for callers from before seasons, takes the only one).
-import { asc, desc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
-import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { asc, desc, eq, getTableColumns, getTableName, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Goal, Match, RedCard, Score, Season, SourceNote, TeamId } from '../domain/types.js';
 import type { AppDatabase } from './client.js';
 import { formatFromRows } from './format.js';
@@ -72,22 +72,25 @@ export function storedSeasons(db: AppDatabase): StoredSeason[] {
   return rows.map((row) => ({ ...row, version: dataVersion(db, row.id) }));
 }
 
-type SeasonParams = { readonly id: string };
-
 /**
- * The rows of a prepared `select()` of all of `table`'s columns, read as arrays (drizzle's `values()`,
- * better-sqlite3's raw mode) and keyed by column here, each value decoded by its column as drizzle
- * does. Drizzle's own mapping walks each value's path with an iterator and an entry array: loading the
- * shipped seasons made 3 of the 8 MiB a start allocates for them, and garbage at start keeps more of
- * V8's young generation resident at idle (issue 15). A select in the table's column order is assumed;
- * test/db/season-rows.test.ts compares these rows with drizzle's for every season table.
+ * The rows of one season in `table`, read as arrays (better-sqlite3's raw mode) and keyed by column
+ * here, each value decoded by its column as drizzle does. The select is written from the schema (as
+ * import.ts writes its inserts): building it with drizzle's query builder and reading through its row
+ * mapping, which walks each value's path with an iterator and an entry array, made 4.5 of the 8.2 MiB a
+ * start allocated to load the shipped seasons, and garbage at start keeps more of V8's young
+ * generation resident while the bot idles (issue 15). test/db/season-rows.test.ts compares these rows
+ * with drizzle's for every season table.
  */
-export const tableRows = <T extends SQLiteTable>(table: T, query: { values(params: SeasonParams): unknown }) => {
+export const tableRows = <T extends SQLiteTable & { readonly seasonId: SQLiteColumn }>(db: AppDatabase, table: T, orderBy: readonly SQLiteColumn[] = []) => {
   const columns = getTableColumns(table);
   const keys = Object.keys(columns);
   const decoders = keys.map((key) => columns[key]!);
-  return (params: SeasonParams): T['$inferSelect'][] =>
-    (query.values(params) as unknown[][]).map((values) => {
+  const order = orderBy.length === 0 ? '' : ` order by ${orderBy.map((column) => `"${column.name}"`).join(', ')}`;
+  const statement = db.$client
+    .prepare(`select ${decoders.map((column) => `"${column.name}"`).join(', ')} from "${getTableName(table)}" where "${table.seasonId.name}" = ?${order}`)
+    .raw();
+  return (seasonId: string): T['$inferSelect'][] =>
+    (statement.all(seasonId) as unknown[][]).map((values) => {
       const row: Record<string, unknown> = {};
       for (let i = 0; i < keys.length; i++) {
         const value = values[i];
@@ -103,26 +106,25 @@ export const tableRows = <T extends SQLiteTable>(table: T, query: { values(param
  * enough at start for V8 to optimize it, in compile jobs whose memory stayed resident (issue 15).
  */
 const seasonRowQueries = preparedPerDatabase((db: AppDatabase) => {
-  const id = sql.placeholder('id');
   const header = () => db.select({ season: seasons, competition: competitions.name }).from(seasons).innerJoin(competitions, eq(seasons.competitionId, competitions.id));
   return {
     // Two at most: onlySeason says so when a load without an id finds several.
-    header: header().where(eq(seasons.id, id)).limit(2).prepare(),
+    header: header().where(eq(seasons.id, sql.placeholder('id'))).limit(2).prepare(),
     anyHeader: header().limit(2).prepare(),
-    criteria: tableRows(rankingCriteria, db.select().from(rankingCriteria).where(eq(rankingCriteria.seasonId, id)).prepare()),
-    totals: tableRows(printedTotals, db.select().from(printedTotals).where(eq(printedTotals.seasonId, id)).prepare()),
-    aliases: tableRows(teamAliases, db.select().from(teamAliases).where(eq(teamAliases.seasonId, id)).orderBy(asc(teamAliases.teamId), asc(teamAliases.ordinal)).prepare()),
-    members: tableRows(groupMembers, db.select().from(groupMembers).where(eq(groupMembers.seasonId, id)).prepare()),
-    goals: tableRows(goals, db.select().from(goals).where(eq(goals.seasonId, id)).orderBy(asc(goals.matchId), asc(goals.ordinal)).prepare()),
-    redCards: tableRows(redCards, db.select().from(redCards).where(eq(redCards.seasonId, id)).orderBy(asc(redCards.matchId), asc(redCards.ordinal)).prepare()),
-    notes: tableRows(sourceNotes, db.select().from(sourceNotes).where(eq(sourceNotes.seasonId, id)).orderBy(asc(sourceNotes.kind), asc(sourceNotes.ordinal)).prepare()),
-    stages: tableRows(stages, db.select().from(stages).where(eq(stages.seasonId, id)).prepare()),
-    rounds: tableRows(rounds, db.select().from(rounds).where(eq(rounds.seasonId, id)).orderBy(asc(rounds.ordinal)).prepare()),
-    groups: tableRows(groups, db.select().from(groups).where(eq(groups.seasonId, id)).prepare()),
-    associations: tableRows(associations, db.select().from(associations).where(eq(associations.seasonId, id)).orderBy(asc(associations.ordinal)).prepare()),
-    teams: tableRows(teams, db.select().from(teams).where(eq(teams.seasonId, id)).orderBy(asc(teams.ordinal)).prepare()),
-    matches: tableRows(matches, db.select().from(matches).where(eq(matches.seasonId, id)).orderBy(asc(matches.ordinal)).prepare()),
-    calendar: tableRows(calendarEntries, db.select().from(calendarEntries).where(eq(calendarEntries.seasonId, id)).orderBy(asc(calendarEntries.ordinal)).prepare()),
+    criteria: tableRows(db, rankingCriteria),
+    totals: tableRows(db, printedTotals),
+    aliases: tableRows(db, teamAliases, [teamAliases.teamId, teamAliases.ordinal]),
+    members: tableRows(db, groupMembers),
+    goals: tableRows(db, goals, [goals.matchId, goals.ordinal]),
+    redCards: tableRows(db, redCards, [redCards.matchId, redCards.ordinal]),
+    notes: tableRows(db, sourceNotes, [sourceNotes.kind, sourceNotes.ordinal]),
+    stages: tableRows(db, stages),
+    rounds: tableRows(db, rounds, [rounds.ordinal]),
+    groups: tableRows(db, groups),
+    associations: tableRows(db, associations, [associations.ordinal]),
+    teams: tableRows(db, teams, [teams.ordinal]),
+    matches: tableRows(db, matches, [matches.ordinal]),
+    calendar: tableRows(db, calendarEntries, [calendarEntries.ordinal]),
   };
 });
 
@@ -137,23 +139,23 @@ export function loadSeason(db: AppDatabase, seasonId?: string): Season {
   return db.transaction(() => {
     const headers = seasonId === undefined ? rows.anyHeader.all() : rows.header.all({ id: seasonId });
     const header = onlySeason(headers, seasonId);
-    const of = { id: header.season.id };
+    const id = header.season.id;
     return seasonFromRows({
       ...header,
-      criteria: rows.criteria(of)[0],
-      totals: rows.totals(of)[0],
-      aliases: rows.aliases(of),
-      members: rows.members(of),
-      goals: rows.goals(of),
-      redCards: rows.redCards(of),
-      notes: rows.notes(of),
-      stages: rows.stages(of),
-      rounds: rows.rounds(of),
-      groups: rows.groups(of),
-      associations: rows.associations(of),
-      teams: rows.teams(of),
-      matches: rows.matches(of),
-      calendar: rows.calendar(of),
+      criteria: rows.criteria(id)[0],
+      totals: rows.totals(id)[0],
+      aliases: rows.aliases(id),
+      members: rows.members(id),
+      goals: rows.goals(id),
+      redCards: rows.redCards(id),
+      notes: rows.notes(id),
+      stages: rows.stages(id),
+      rounds: rows.rounds(id),
+      groups: rows.groups(id),
+      associations: rows.associations(id),
+      teams: rows.teams(id),
+      matches: rows.matches(id),
+      calendar: rows.calendar(id),
     });
   });
 }

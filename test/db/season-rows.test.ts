@@ -1,6 +1,6 @@
-// A season's rows as loadSeason reads them (raw arrays keyed by column, season-repo.ts tableRows) are
-// the rows drizzle's own mapping gives, for every season table and every shipped season: JSON columns,
-// booleans, nulls and all.
+// A season's rows as loadSeason reads them (a select written from the schema, raw arrays keyed by
+// column: season-repo.ts tableRows) are the rows drizzle's own query gives, for every season table and
+// every shipped season: JSON columns, booleans, nulls and all.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
@@ -49,11 +49,11 @@ describe('the rows of a season', () => {
 
   test.each(Object.entries(TABLES))('%s: the same rows as drizzle maps, in every shipped season', (_name, table) => {
     const query = handle.db.select().from(table).where(eq(table.seasonId, sql.placeholder('id'))).prepare();
-    const read = tableRows(table, query);
+    const read = tableRows(handle.db, table);
     let rows = 0;
     for (const { season } of shipped) {
       const expected = query.all({ id: season.id });
-      expect(read({ id: season.id })).toStrictEqual(expected);
+      expect(read(season.id)).toStrictEqual(expected);
       rows += expected.length;
     }
     // Each table has rows in some shipped season (else this compared nothing).
