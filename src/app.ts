@@ -17,7 +17,7 @@ import { startEditorNotices, type EditorNotices } from './discord/editor-notices
 import { createRouter } from './discord/router.js';
 import { syncAllCommands, type SyncResult } from './discord/sync.js';
 import { createEditing } from './editing/index.js';
-import { createI18n } from './i18n/index.js';
+import { sharedI18n } from './i18n/index.js';
 import type { Logger } from './log.js';
 import type { Observability } from './observability/index.js';
 import { fromPackageRoot } from './package-root.js';
@@ -151,6 +151,9 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
   const dataWatch = startDataWatch({ data: store.data, reload: store.reload, intervalMs: config.dataCheckMs, log: log.child({ component: 'data-watch' }) });
 
   const client = createClient(config, log);
+  // One translation instance per process (i18next and the lookups it memoizes): replies, posts and the
+  // renderers' English defaults share it.
+  const i18n = sharedI18n();
   const announcements = createAnnouncements({
     db: ops,
     data: store.data,
@@ -165,6 +168,7 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
     // last batches end together instead of one after another.
     tick: { leaseMs: config.claimLeaseMs, ...(ops.engine === 'pg' ? { batchSize: Math.max(5, config.restRequestsPerSecond) } : {}) },
     ...(deps.onUnauthorized ? { onUnauthorized: deps.onUnauthorized } : {}),
+    i18n,
   });
 
   const ctx: CommandContext = {
@@ -182,8 +186,8 @@ export const startBot = async (config: Config, deps: BotDeps): Promise<RunningBo
     startedAt: clock.now(),
     version,
     announcements: announcements.service,
-    // One translation instance per bot; language choices live in the bot's database.
-    i18n: createI18n(),
+    // Language choices live in the bot's database.
+    i18n,
     languages: data.languages,
   };
 

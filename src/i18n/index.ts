@@ -190,3 +190,11 @@ export const createI18n = (options: I18nOptions = {}): I18n => {
     },
   };
 };
+
+let shared: I18n | null = null;
+/**
+ * The shipped texts and club names, one instance per process: i18next's and the lookups it memoizes
+ * (per language, per key) are kept once, whether a reply, a post or a renderer's English default asks.
+ * The bot's composition (app.ts) hands it to the commands and the scheduler.
+ */
+export const sharedI18n = (): I18n => (shared ??= createI18n());

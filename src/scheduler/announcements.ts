@@ -12,6 +12,7 @@ import type { SeasonDataStore } from '../db/store/season-data.js';
 import { planningDbOf, type AnnouncementsService } from '../discord/announcements/service.js';
 import { createDiscordSender } from '../discord/announcements/sender.js';
 import type { SendPost } from '../discord/announcements/sender.js';
+import type { I18n } from '../i18n/index.js';
 import type { Logger } from '../log.js';
 import { startScheduler, type Scheduler } from './cron.js';
 import { createPurge, watchGuildMembership } from './purge.js';
@@ -55,6 +56,8 @@ export interface AnnouncementsOptions {
   readonly tick?: Partial<Pick<TickDeps, 'batchSize' | 'maxBatches' | 'concurrency' | 'leaseMs' | 'realNow'>>;
   /** Discord answered 401: the default stops the scheduler; the root may also exit non-zero. */
   readonly onUnauthorized?: (detail: string) => void;
+  /** The bot's translations, which its posts are rendered with; absent: the scheduler makes its own. */
+  readonly i18n?: I18n;
 }
 
 export function createAnnouncements(opts: AnnouncementsOptions): AnnouncementsRuntime {
@@ -143,6 +146,7 @@ export function createAnnouncements(opts: AnnouncementsOptions): AnnouncementsRu
           seasonWatch.check();
         })(createPurge(ops, log)),
         ...opts.tick,
+        ...(opts.i18n === undefined ? {} : { i18n: opts.i18n }),
         onUnauthorized: (detail) => {
           void stop();
           opts.onUnauthorized?.(detail);

@@ -15,7 +15,7 @@ import {
   type PlanningRound,
 } from '../domain/announcements.js';
 import type { SubscriptionRow } from '../db/guild-settings.js';
-import { createI18n, DEFAULT_LANGUAGE, type I18n, type Language, type Translator } from '../i18n/index.js';
+import { DEFAULT_LANGUAGE, sharedI18n, type I18n, type Language, type Translator } from '../i18n/index.js';
 import type { OutboxRow } from '../db/outbox.js';
 import { operationsOf, type OperationsDb } from '../db/store/operations.js';
 import type { OperationsStore } from '../db/store/types.js';
@@ -61,7 +61,6 @@ export interface TickDeps {
   readonly i18n?: I18n;
 }
 
-let defaultI18n: I18n | null = null;
 
 export interface TickReport {
   readonly reclaimed: number;
@@ -198,7 +197,7 @@ async function openPass(deps: TickDeps, now: number): Promise<Pass> {
   };
   const rendered = new Map<string, RenderedPost | Error>();
   const c: Counters = { reclaimed: 0, expired: 0, claimed: 0, sent: 0, late: 0, retried: 0, failed: 0, cancelled: 0, released: 0, disabled: [], halted: false, truncated: false };
-  const i18n = deps.i18n ?? (defaultI18n ??= createI18n());
+  const i18n = deps.i18n ?? sharedI18n();
   const serverLanguages = new Map<string, Promise<Language | null>>();
   const clubRoles = new Map<string, Promise<Map<string, string>>>();
   const renderRound = (season: { readonly full: Season; readonly view: Season }, row: OutboxRow, round: PlanningRound, tr: Translator): RenderedPost | Error => {

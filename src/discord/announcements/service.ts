@@ -14,7 +14,7 @@ import { competitionSeasonTitle } from '../render/theme.js';
 import { discordTime, renderMoved, renderPreview, renderRecap, renderTestMessage, type RenderedPost } from './render.js';
 import type { SendOutcome, SendPost } from './sender.js';
 import { escapeText } from '../render/text.js';
-import { createI18n, LANGUAGE_INFO, type I18n, type Language, type Translator } from '../../i18n/index.js';
+import { LANGUAGE_INFO, sharedI18n, type I18n, type Language, type Translator } from '../../i18n/index.js';
 import { englishTr } from '../render/words.js';
 import { roundTitle } from './render.js';
 import { renderMatchPost } from './render-results.js';
@@ -58,10 +58,9 @@ export interface Say {
 
 export const englishSay = (): Say => ({ tr: englishTr(), command: (sub) => `/announcements ${sub}` });
 
-let fallbackI18n: I18n | null = null;
 /** The translator of a channel's posts (its language, else the server's, else English). */
 const postTranslator = async (svc: AnnouncementsService, say: Say, sub: Pick<SubscriptionRow, 'guildId' | 'language'>): Promise<Translator> =>
-  (say.i18n ?? (fallbackI18n ??= createI18n())).translator(await svc.db.settings.postLanguage(sub));
+  (say.i18n ?? sharedI18n()).translator(await svc.db.settings.postLanguage(sub));
 
 export const channelMention = (id: string): string => `<#${id}>`;
 const roleMention = (id: string | null, tr: Translator): string => (id === null ? tr.t('announcements.settings.noRole') : `<@&${id}>`);

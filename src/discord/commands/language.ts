@@ -8,11 +8,11 @@ import {
 import { UserError } from '../../domain/errors.js';
 import { commandMention, commandWord, localized } from '../../i18n/commands.js';
 import {
-  createI18n,
   LANGUAGE_INFO,
   LANGUAGES,
   languageOfLocale,
   resolveLanguage,
+  sharedI18n,
   type I18n,
   type Language,
   type ResolvedLanguage,
@@ -35,8 +35,7 @@ const scopeOption = (option: SlashCommandStringOption): SlashCommandStringOption
     .addChoices({ name: 'Just me', value: 'me' }, { name: 'This server', value: 'server' });
 
 /** Used only where the composition root gave no i18n (tests that build a bare context). */
-let fallbackI18n: I18n | null = null;
-const i18nOf = (ctx: CommandContext): I18n => ctx.i18n ?? (fallbackI18n ??= createI18n());
+const i18nOf = (ctx: CommandContext): I18n => ctx.i18n ?? sharedI18n();
 
 /** The parts of an interaction the language of a reply depends on. */
 type LanguageAsker = Pick<ChatInputCommandInteraction, 'user' | 'guildId' | 'locale' | 'guildLocale'>;

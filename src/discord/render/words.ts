@@ -3,14 +3,13 @@
 // Research notes never pass through here: a phrase is built from structured fields only.
 import { groupStage, isFinalStage, isGroupStage, knownStageLike, shownGroup, stageAfterGroups, stageName } from '../../domain/format.js';
 import type { GroupId, KnownStage, Match, Season, Stage } from '../../domain/types.js';
-import { createI18n, type Translator } from '../../i18n/index.js';
+import { sharedI18n, type Translator } from '../../i18n/index.js';
 
-let english: Translator | null = null;
 /**
  * The English translator, for renderers whose callers do not pass one yet (commands not translated
  * so far, announcements): their text is the English resource text, byte for byte what it was.
  */
-export const englishTr = (): Translator => (english ??= createI18n().translator('en'));
+export const englishTr = (): Translator => sharedI18n().translator('en');
 
 const phrases = new WeakMap<Translator, Map<string, string>>();
 /**
