@@ -56,7 +56,7 @@ export interface AnnouncementsOptions {
   readonly tick?: Partial<Pick<TickDeps, 'batchSize' | 'maxBatches' | 'concurrency' | 'leaseMs' | 'realNow'>>;
   /** Discord answered 401: the default stops the scheduler; the root may also exit non-zero. */
   readonly onUnauthorized?: (detail: string) => void;
-  /** The bot's translations, which its posts are rendered with; absent: the scheduler makes its own. */
+  /** The bot's translations, which its posts are rendered with; absent: the process's shared one (sharedI18n). */
   readonly i18n?: I18n;
 }
 

@@ -57,10 +57,9 @@ export interface TickDeps {
   readonly maxAttempts?: number;
   /** Called once when Discord answers 401: the token is dead, dispatching must stop. */
   readonly onUnauthorized?: (detail: string) => void;
-  /** The bot's translations; default: one instance for every pass without one. */
+  /** The bot's translations; default: the process's shared one (sharedI18n). */
   readonly i18n?: I18n;
 }
-
 
 export interface TickReport {
   readonly reclaimed: number;
