@@ -15,6 +15,16 @@ export type BotKind = 'bot' | 'echo';
 /** process.memoryUsage() after a forced GC, with where the memory is (memory-probe.ts). */
 export type BotMemory = NodeJS.MemoryUsage & { readonly detail?: MemoryDetail };
 
+/**
+ * The resident anonymous pages that are no malloc arena (neither the main thread's nor a worker's):
+ * V8's heap pages above all, its young generation's among them. Null where the split is not known.
+ */
+export const anonOutsideMalloc = (m: BotMemory): number | null => {
+  const anon = m.detail?.rssAnon ?? null;
+  const by = m.detail?.rssBy ?? null;
+  return anon === null || by === null ? null : anon - by.mallocHeap - by.threadArenas;
+};
+
 /** Token-shaped, so discord.js accepts it; the stand-ins accept only this one. */
 export const BENCH_TOKEN = 'MTE5NTk0NDQ0NDQ0NDQ0NDQ0NA.GsBnch.bench-token-not-a-secret-0123456789';
 export const BENCH_APPLICATION_ID = '1195944444444444444';

@@ -3,7 +3,7 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { benchCommands, benchGuildMemory, benchStartup, openPair, prepareDatabase, type BenchEnv } from './compare.js';
 import { SKIPPED_SUBCOMMANDS } from './matrix.js';
-import { MALLOC_TUNABLES, type BotKind, type BotMemory } from './bot-process.js';
+import { anonOutsideMalloc, MALLOC_TUNABLES, type BotKind, type BotMemory } from './bot-process.js';
 import { formatRatioLine, median, mib, ms, passes, ratioHeader, type RatioLine } from './stats.js';
 
 /** Issue 15's targets, as the largest ratio bot/echo allowed. */
@@ -30,19 +30,12 @@ const rss = (m: NodeJS.MemoryUsage) => m.rss;
  * pages of the node binary (ICU data for Intl) and native addons. Lines whose figure a platform
  * does not give (RSS split outside Linux) are left out.
  */
-/** The anonymous pages that are no malloc arena: V8's heap pages above all (its young generation's among them). */
-const v8AndRest = (m: BotMemory): number | null => {
-  const anon = m.detail?.rssAnon;
-  const by = m.detail?.rssBy;
-  return anon === null || anon === undefined || by === null || by === undefined ? null : anon - by.mallocHeap - by.threadArenas;
-};
-
 export const memoryDetailLines = (memory: Readonly<Record<BotKind, readonly BotMemory[]>>): RatioLine[] => {
   const parts: [string, (m: BotMemory) => number | null | undefined][] = [
     ['  RSS anonymous (heaps, stacks)', (m) => m.detail?.rssAnon],
     ['    malloc heap (SQLite, ICU)', (m) => m.detail?.rssBy?.mallocHeap],
     ["    worker threads' malloc arenas", (m) => m.detail?.rssBy?.threadArenas],
-    ["    V8's heap, stacks, the rest", v8AndRest],
+    ["    V8's heap, stacks, the rest", anonOutsideMalloc],
     ['  RSS file-backed (node, addons)', (m) => m.detail?.rssFile],
     ['    node read-only data (ICU)', (m) => m.detail?.rssBy?.nodeReadOnlyData],
     ['    addons (better-sqlite3)', (m) => m.detail?.rssBy?.addons],

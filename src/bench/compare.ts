@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { startStandin, type ChatInputSpec, type InteractionCallbackBody, type Standin } from 'discord-standin';
-import { BENCH_APPLICATION_ID, BENCH_GUILD_ID, BENCH_TOKEN, spawnBenchBot, type BenchBot, type BotKind, type BotMemory, type LogLine } from './bot-process.js';
+import { anonOutsideMalloc, BENCH_APPLICATION_ID, BENCH_GUILD_ID, BENCH_TOKEN, spawnBenchBot, type BenchBot, type BotKind, type BotMemory, type LogLine } from './bot-process.js';
 import { autocompletedOptions, commandMatrix, type CallArgs } from './matrix.js';
 import { median, mib, summarize } from './stats.js';
 
@@ -180,10 +180,10 @@ export const benchStartup = async (env: BenchEnv, pair: Pair, runs: number, idle
 /** ` (anonymous A: worker arenas W, the rest R)`, or what of it the platform gives. */
 const anonSplit = (m: BotMemory): string => {
   const anon = m.detail?.rssAnon ?? null;
-  const by = m.detail?.rssBy ?? null;
+  const rest = anonOutsideMalloc(m);
   if (anon === null) return '';
-  if (by === null) return ` (anonymous ${mib(anon)})`;
-  return ` (anonymous ${mib(anon)}: worker arenas ${mib(by.threadArenas)}, V8 and the rest ${mib(anon - by.mallocHeap - by.threadArenas)})`;
+  if (rest === null) return ` (anonymous ${mib(anon)})`;
+  return ` (anonymous ${mib(anon)}: worker arenas ${mib(m.detail?.rssBy?.threadArenas ?? 0)}, V8 and the rest ${mib(rest)})`;
 };
 
 export interface GuildMemoryReport {
