@@ -1,17 +1,24 @@
 // Reads that every reply makes (a user's and a server's /language choice, a server's default season),
-// kept in this process until the database changes, and never longer: SQLite tells one connection
-// whether anyone else committed since it last asked (PRAGMA data_version: another connection, another
-// process or shard on the same file) and how many rows it changed itself (total_changes()).
-// total_changes() reads no table and is asked on every read; data_version opens a read transaction
-// (~15 µs in the bot under the bench's load, as much as the reads it saves), so it is asked once per
-// synchronous run: a reply's reads made together (its season, then its language) are as of the first
-// of them, as if made at once, and another connection's commit counts from the next turn of the event
-// loop on. Every change of this connection's own counts at once.
+// kept in this process until the database changes: SQLite tells one connection whether anyone else
+// committed since it last asked (PRAGMA data_version: another connection, another process or shard on
+// the same file) and how many rows it changed itself (total_changes()).
+// total_changes() reads no table and is asked on every read: this connection's own changes count at once.
+// data_version opens a read transaction: 15 µs alone, 30-50 µs in the bot between two interactions
+// (issue 15: about a fifth of /team's own work at p50), as much as the reads it saves. So it is asked
+// at most once per OTHERS_SEEN_WITHIN_MS: a reply's reads made together (its season, then its language)
+// are as of the first of them, and another connection's commit counts from the first read after that.
+// A bot answering now and then asks on every reply, as before; under a burst, twice a second.
 import type Database from 'better-sqlite3';
 import type { SyncDb } from './outbox.js';
 
 /** A number that moves whenever the database may have changed since the last call. */
 export type ChangeVersion = () => number;
+
+/**
+ * How long another connection's commit may go unseen: a /language choice made through another shard,
+ * or by the CLI, shows in this process's replies at most this many ms later.
+ */
+export const OTHERS_SEEN_WITHIN_MS = 500;
 
 const versions = new WeakMap<Database.Database, ChangeVersion>();
 
@@ -24,16 +31,13 @@ export const changeVersion = (client: Database.Database): ChangeVersion => {
     let lastData: number | undefined;
     let lastOwn: number | undefined;
     let count = 0;
-    // Whether data_version was asked in this synchronous run; a microtask clears it once the run ends.
-    let askedThisRun = false;
-    const runEnded = (): void => {
-      askedThisRun = false;
-    };
+    // performance.now() of the last data_version; -Infinity: the first call asks.
+    let askedAt = Number.NEGATIVE_INFINITY;
     version = () => {
       const own = ownChanges.get();
-      if (!askedThisRun) {
-        askedThisRun = true;
-        queueMicrotask(runEnded);
+      const now = performance.now();
+      if (now - askedAt >= OTHERS_SEEN_WITHIN_MS) {
+        askedAt = now;
         const data = dataVersion.get();
         if (data !== lastData) {
           lastData = data;
@@ -59,8 +63,8 @@ const KEPT_LIMIT = 10_000;
 
 /**
  * `read(...args)` kept per `key(...args)` until the database changes (see above). The version is read
- * before the row, so a row committed in between is kept under the older version and dropped at the next
- * call. Without a connection to ask (a transaction's handle), every call reads; so does a call inside a
+ * before the row, so a row another connection commits in between is kept under the older version and
+ * dropped once data_version is asked again. Without a connection to ask (a transaction's handle), every call reads; so does a call inside a
  * transaction (it may see rows that are then rolled back, which no version would tell).
  */
 export const untilChanged = <A extends unknown[], V>(db: SyncDb, key: (...args: A) => string, read: (...args: A) => V): ((...args: A) => V) => {

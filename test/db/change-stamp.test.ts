@@ -1,10 +1,10 @@
 // The per-reply reads kept until the database changes (src/db/change-stamp.ts): a /language choice or a
-// server's default season written by this process, by another connection on the same file (another
-// shard or process: from the event loop's next turn), or rolled back, shows in the next read.
+// server's default season written by this process, or rolled back, shows in the next read; written by
+// another connection on the same file (another shard or process), within OTHERS_SEEN_WITHIN_MS.
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { openDatabase, type OpenedDatabase } from '../../src/db/client.js';
-import { changeVersion, untilChanged } from '../../src/db/change-stamp.js';
+import { changeVersion, OTHERS_SEEN_WITHIN_MS, untilChanged } from '../../src/db/change-stamp.js';
 import { clearGuildSeason, guildSeason, setGuildSeason } from '../../src/db/guild-settings.js';
 import { createLanguageStore } from '../../src/db/languages.js';
 import { makeTestDb, silent, tempDir } from './helpers.js';
@@ -14,8 +14,17 @@ const GUILD = '1100000000000000001';
 const OTHER_GUILD = '1100000000000000002';
 const ADMIN = '1200000000000000009';
 
-/** The event loop's next turn: another connection's commit counts from there (change-stamp.ts). */
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+/** performance.now() under test control: data_version is asked at most once per OTHERS_SEEN_WITHIN_MS of it. */
+const controlledClock = (): void => {
+  vi.useFakeTimers({ toFake: ['performance'] });
+};
+/** Time for another connection's commit to count (change-stamp.ts). */
+const later = (ms = OTHERS_SEEN_WITHIN_MS): void => {
+  vi.advanceTimersByTime(ms);
+};
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 /** Two connections on one file, as two shards or a bot and the CLI have them. */
 const twoConnections = (): [OpenedDatabase, OpenedDatabase] => {
@@ -51,28 +60,42 @@ describe('untilChanged', () => {
     expect(kept('a')).toBe(3);
   });
 
-  test("GIVEN another connection on the same file THEN its commit moves this connection's version from the next turn on; reads do not", async () => {
+  test("GIVEN another connection on the same file THEN its commit moves this connection's version once OTHERS_SEEN_WITHIN_MS has passed since it last asked; reads do not", () => {
+    controlledClock();
     const [first, second] = twoConnections();
     try {
       const version = changeVersion(first.sqlite);
       const before = version();
-      await nextTurn();
+      later();
       expect(version()).toBe(before);
       first.sqlite.prepare('select count(*) from user_languages').get();
-      await nextTurn();
+      later();
       expect(version()).toBe(before);
       second.sqlite.prepare("insert into user_languages (user_id, language, updated_at) values (?, 'pt', 0)").run(USER);
-      // In the same synchronous run, the version is as of its first call (data_version asked once per run).
+      // Asked just before the commit: not again until OTHERS_SEEN_WITHIN_MS has passed.
       expect(version()).toBe(before);
-      await nextTurn();
+      later(OTHERS_SEEN_WITHIN_MS - 1);
+      expect(version()).toBe(before);
+      later(1);
       const after = version();
       expect(after).not.toBe(before);
-      await nextTurn();
+      later();
       expect(version()).toBe(after);
     } finally {
       second.close();
       first.close();
     }
+  });
+
+  test("GIVEN this connection's own write THEN it counts at once, also right after data_version was asked", () => {
+    controlledClock();
+    const { sqlite } = makeTestDb();
+    const version = changeVersion(sqlite);
+    const before = version();
+    sqlite.prepare("insert into user_languages (user_id, language, updated_at) values (?, 'ar', 0)").run(USER);
+    const after = version();
+    expect(after).not.toBe(before);
+    expect(version()).toBe(after);
   });
 });
 
@@ -91,7 +114,8 @@ describe('the kept per-reply reads', () => {
     expect(store.choicesFor(USER, GUILD)).toEqual({ user: null, server: 'ar' });
   });
 
-  test('GIVEN choices and defaults written through another connection on the file THEN this one reads them from its next turn', async () => {
+  test('GIVEN choices and defaults written through another connection on the file THEN this one reads them within OTHERS_SEEN_WITHIN_MS', () => {
+    controlledClock();
     const [bot, other] = twoConnections();
     try {
       const mine = createLanguageStore(bot.db);
@@ -99,19 +123,19 @@ describe('the kept per-reply reads', () => {
       // Asked first, so an answer is kept before the other connection writes.
       expect(mine.choicesFor(USER, GUILD)).toEqual({ user: null, server: null });
       expect(guildSeason(bot.db, GUILD)).toBeNull();
-      await nextTurn();
+      later();
       theirs.setUser(USER, 'pt', 1);
       theirs.setServer(GUILD, 'fr', ADMIN, 1);
       setGuildSeason(other.db, GUILD, 'caf-cl-2023-24', 1);
-      await nextTurn();
+      later();
       expect(mine.choicesFor(USER, GUILD)).toEqual({ user: 'pt', server: 'fr' });
       expect(guildSeason(bot.db, GUILD)).toBe('caf-cl-2023-24');
-      await nextTurn();
+      later();
       expect(clearGuildSeason(other.db, GUILD)).toBe(true);
-      await nextTurn();
+      later();
       expect(guildSeason(bot.db, GUILD)).toBeNull();
       expect(theirs.clearServer(GUILD)).toBe(true);
-      await nextTurn();
+      later();
       expect(mine.choicesFor(USER, GUILD)).toEqual({ user: 'pt', server: null });
     } finally {
       other.close();
