@@ -46,42 +46,81 @@ export function computeScorers(season: Season, opts: ScorerOptions = {}): Scorer
   const stage = opts.stage ?? 'proper';
   // Memoize only the bounded set of keys (known stage, known or no team), so odd input cannot grow the cache.
   const cacheable = isScorerStage(season, stage) && (opts.team === undefined || indexSeason(season).teamById.has(opts.team));
-  const full = cacheable ? scorersMemo(season, `${stage}\u0000${opts.team ?? ''}`) : tallyScorers(season, stage, opts.team);
+  const full = !cacheable
+    ? tallyScorers(season, stage, opts.team)
+    : opts.team === undefined
+      ? everyScorerMemo(season, stage)
+      : (teamScorersMemo(season, stage).get(opts.team) ?? NO_GOALS);
   const rows = opts.limit === undefined ? [...full.rows] : topWithTies(full.rows, opts.limit);
   return { rows, unattributedGoals: full.unattributedGoals, ownGoals: full.ownGoals };
 }
 
-const scorersMemo = memoBySeason((season, key): ScorerTable => {
-  const [stage = 'proper', team = ''] = key.split('\u0000');
-  return tallyScorers(season, stage as ScorerStage, team === '' ? undefined : team);
+const NO_GOALS: ScorerTable = { rows: [], unattributedGoals: 0, ownGoals: 0 };
+
+const everyScorerMemo = memoBySeason((season, stage): ScorerTable => tallyScorers(season, stage as ScorerStage, undefined));
+
+// A club's card asks for one club's table at a time, once per club and language: every club's table is
+// made in one pass over the season's goals, the first time one is asked (per stage selection).
+const teamScorersMemo = memoBySeason((season, stage): ReadonlyMap<TeamId, ScorerTable> => {
+  const buckets = new Map<TeamId, Bucket>();
+  tallyInto(season, stage as ScorerStage, (team) => {
+    let bucket = buckets.get(team);
+    if (bucket === undefined) {
+      bucket = emptyBucket();
+      buckets.set(team, bucket);
+    }
+    return bucket;
+  });
+  return new Map([...buckets].map(([team, bucket]) => [team, tableOf(bucket)]));
 });
 
-function tallyScorers(season: Season, stage: ScorerStage, team: TeamId | undefined): ScorerTable {
-  const index = indexSeason(season);
-  const tallies = new Map<string, Tally>();
-  let unattributedGoals = 0;
-  let ownGoals = 0;
+/** What one table counts while the goals are gone through. */
+interface Bucket {
+  readonly tallies: Map<string, Tally>;
+  unattributedGoals: number;
+  ownGoals: number;
+}
 
+const emptyBucket = (): Bucket => ({ tallies: new Map(), unattributedGoals: 0, ownGoals: 0 });
+
+/** The whole competition's table (`team` undefined), or one club's. */
+function tallyScorers(season: Season, stage: ScorerStage, team: TeamId | undefined): ScorerTable {
+  const bucket = emptyBucket();
+  tallyInto(season, stage, (side) => (team === undefined || side === team ? bucket : null));
+  return tableOf(bucket);
+}
+
+/**
+ * Counts every goal of the stages' played matches into the bucket of the team it counts for (null:
+ * not counted): a scorer's goal, an own goal in that team's favour, a goal with no scorer recorded,
+ * and the goals of its score that no goal entry lists.
+ */
+function tallyInto(season: Season, stage: ScorerStage, bucketOf: (team: TeamId) => Bucket | null): void {
+  const index = indexSeason(season);
   for (const s of stagesFor(season, stage)) {
     for (const match of index.matchesByStage.get(s) ?? []) {
       if (match.status !== 'played') continue;
       const round = roundKey(season, match);
-      unattributedGoals += unlistedGoals(match, team);
+      for (const side of ['home', 'away'] as const) {
+        const bucket = bucketOf(match[side]);
+        if (bucket !== null) bucket.unattributedGoals += unlistedGoals(match, side);
+      }
       for (const goal of match.goals) {
-        if (team !== undefined && goal.team !== team) continue;
+        const bucket = bucketOf(goal.team);
+        if (bucket === null) continue;
         if (goal.type === 'own_goal') {
-          ownGoals += 1;
+          bucket.ownGoals += 1;
           continue;
         }
         if (goal.player === null) {
-          unattributedGoals += 1;
+          bucket.unattributedGoals += 1;
           continue;
         }
         const key = `${goal.team}\u0000${goal.player}`;
-        let tally = tallies.get(key);
+        let tally = bucket.tallies.get(key);
         if (!tally) {
           tally = { player: goal.player, team: goal.team, goals: 0, penalties: 0, byRound: {} };
-          tallies.set(key, tally);
+          bucket.tallies.set(key, tally);
         }
         tally.goals += 1;
         if (goal.type === 'penalty') tally.penalties += 1;
@@ -89,7 +128,10 @@ function tallyScorers(season: Season, stage: ScorerStage, team: TeamId | undefin
       }
     }
   }
+}
 
+/** Most goals first; level players share a rank (1, 1, 3) and are listed by name. */
+function tableOf({ tallies, unattributedGoals, ownGoals }: Bucket): ScorerTable {
   const sorted = [...tallies.values()].sort(
     (a, b) => b.goals - a.goals || a.player.localeCompare(b.player, 'en') || a.team.localeCompare(b.team, 'en'),
   );
@@ -106,15 +148,10 @@ function tallyScorers(season: Season, stage: ScorerStage, team: TeamId | undefin
  * Goals in the score that no goal entry lists (most qualifying legs have a score but no scorers):
  * they count as goals with no scorer recorded, never as a player's.
  */
-function unlistedGoals(match: Match, team: TeamId | undefined): number {
+function unlistedGoals(match: Match, side: 'home' | 'away'): number {
   if (match.score === null) return 0;
-  let missing = 0;
-  for (const side of ['home', 'away'] as const) {
-    if (team !== undefined && match[side] !== team) continue;
-    const listed = match.goals.filter((goal) => goal.team === match[side]).length;
-    missing += Math.max(0, match.score[side] - listed);
-  }
-  return missing;
+  const listed = match.goals.filter((goal) => goal.team === match[side]).length;
+  return Math.max(0, match.score[side] - listed);
 }
 
 const playerCache = new WeakMap<Season, readonly string[]>();

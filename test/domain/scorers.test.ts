@@ -1,6 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { computeScorers, playerNames } from '../../src/domain/scorers.js';
 import type { ScorerStage } from '../../src/domain/scorers.js';
+import type { ScorerRow } from '../../src/domain/types.js';
+import { readSeasonFile, seasonFilesIn } from '../../src/season/read.js';
+import { stagesOfKind } from '../../src/domain/format.js';
 import { awarded, goal, groupMatch, leg, season } from './builders.js';
 
 // A small season: goals in every stage, an own goal, an unknown scorer and an awarded match carrying a goal.
@@ -119,4 +122,50 @@ describe('computeScorers', () => {
   test('playerNames lists named goalscorers once, sorted, without own-goal scorers', () => {
     expect(playerNames(s)).toEqual(['Ann', 'Bea', 'Carl', 'Dan']);
   });
+});
+
+// Every club's table is made in one pass over the season (scorers.ts): it must be the table a pass
+// for that club alone gives. Checked on every shipped season: a club's rows are the competition's
+// rows of its players, ranked again among themselves, and the goals counted apart (own goals in its
+// favour, goals with no scorer) add up over the clubs to the competition's.
+describe('computeScorers per club, on the shipped seasons', () => {
+  const shipped = seasonFilesIn().map((file) => readSeasonFile(file).season);
+  const reranked = (rows: readonly ScorerRow[]): string[] =>
+    rows.map((r, i, all) => {
+      const rank = all.findIndex((other) => other.goals === r.goals) + 1;
+      return `${i === 0 ? 1 : rank} ${r.player} ${r.team} ${r.goals} ${r.penalties} ${JSON.stringify(r.byRound)}`;
+    });
+  const shown = (rows: readonly ScorerRow[]): string[] => rows.map((r) => `${r.rank} ${r.player} ${r.team} ${r.goals} ${r.penalties} ${JSON.stringify(r.byRound)}`);
+
+  test('there are shipped seasons with goals to check', () => {
+    expect(shipped.length).toBeGreaterThanOrEqual(4);
+    expect(shipped.some((season) => computeScorers(season).rows.length > 10)).toBe(true);
+  });
+
+  test.each(shipped.flatMap((season) => (['proper', 'qualifying'] as const).map((stage) => ({ id: season.id, season, stage }))))(
+    '$id, $stage: each club as counted alone, and together the whole competition',
+    ({ season, stage }) => {
+      const whole = computeScorers(season, { stage });
+      let unattributed = 0;
+      let ownGoals = 0;
+      const stages = new Set(stage === 'proper' ? stagesOfKind(season, 'group', 'knockout') : stagesOfKind(season, 'qualifying'));
+      const played = season.matches.filter((m) => m.status === 'played' && stages.has(m.stage));
+      for (const club of season.teams) {
+        const own = computeScorers(season, { stage, team: club.id });
+        expect(shown(own.rows), club.id).toEqual(reranked(whole.rows.filter((r) => r.team === club.id)));
+        // Counted here the plain way: its own goals in its favour; its goals with no scorer, listed or not.
+        const goals = played.flatMap((m) => m.goals.filter((g) => g.team === club.id));
+        const unlisted = played.reduce((sum, m) => {
+          const side = m.home === club.id ? 'home' : m.away === club.id ? 'away' : null;
+          return side === null || m.score === null ? sum : sum + Math.max(0, m.score[side] - m.goals.filter((g) => g.team === club.id).length);
+        }, 0);
+        expect(own.ownGoals, club.id).toBe(goals.filter((g) => g.type === 'own_goal').length);
+        expect(own.unattributedGoals, club.id).toBe(unlisted + goals.filter((g) => g.type !== 'own_goal' && g.player === null).length);
+        unattributed += own.unattributedGoals;
+        ownGoals += own.ownGoals;
+      }
+      expect(unattributed).toBe(whole.unattributedGoals);
+      expect(ownGoals).toBe(whole.ownGoals);
+    },
+  );
 });

@@ -44,10 +44,10 @@ export const codeText = (text: string): string =>
 /** Cuts to at most `max` characters (code points kept whole), ending with `…` when cut. */
 export const truncate = (text: string, max: number): string => {
   if (max <= 0) return '';
-  const chars = Array.from(text);
+  // Most text fits: checked before splitting it into code points (an array per call, on every field of every reply).
   if (text.length <= max) return text;
   let out = '';
-  for (const ch of chars) {
+  for (const ch of text) {
     if (out.length + ch.length > max - 1) break;
     out += ch;
   }

@@ -73,15 +73,29 @@ export const dataDate = (season: Pick<Season, 'asOf'>, tr: Translator): string =
  * last checked against its sources) and where the sources are.
  */
 export const seasonFooter = (season: Season, extra?: string, tr: Translator = englishTr()): NonNullable<APIEmbed['footer']> => {
-  const line = [
-    tr.name(seasonTitle(season)),
-    tr.t('footer.updated', { date: dataDate(season, tr) }),
-    tr.t('footer.sources', { about: '/about' }),
-    ...(extra ? [extra] : []),
-  ].join(' · ');
+  const base = footerLine(season, tr);
+  const line = extra ? `${base} · ${extra}` : base;
   // A stale or upcoming season says so first, in one plain sentence (season-notice.ts).
   const notice = seasonNotice(season, tr);
   return { text: notice === null ? line : `${notice}\n${line}` };
+};
+
+// The footer's line is the same in every reply about one season view and language: kept, not
+// translated again for each club's card (a card renders once per club and language).
+const footerLines = new WeakMap<Season, WeakMap<Translator, string>>();
+
+const footerLine = (season: Season, tr: Translator): string => {
+  let byLanguage = footerLines.get(season);
+  if (byLanguage === undefined) {
+    byLanguage = new WeakMap();
+    footerLines.set(season, byLanguage);
+  }
+  let line = byLanguage.get(tr);
+  if (line === undefined) {
+    line = [tr.name(seasonTitle(season)), tr.t('footer.updated', { date: dataDate(season, tr) }), tr.t('footer.sources', { about: '/about' })].join(' · ');
+    byLanguage.set(tr, line);
+  }
+  return line;
 };
 
 /** Footers and author names show no markdown, so they only lose line breaks. */
