@@ -93,8 +93,26 @@ const pluralForm = (language: Language, values: Values): string | null => {
   if (ordinal !== undefined && typeof ordinal !== 'boolean') return null;
   if (count === undefined) return '';
   if (typeof count !== 'number') return null;
-  if (ordinal === true) return `ordinal:${pluralRule(language, true).select(count)}`;
-  return count === 0 ? '=0' : pluralRule(language, false).select(count);
+  if (count === 0 && ordinal !== true) return '=0';
+  return Number.isInteger(count) && count > 0 && count < SMALL_COUNTS ? smallCountForm(language, ordinal === true, count) : formOf(language, ordinal === true, count);
+};
+
+const formOf = (language: Language, ordinal: boolean, count: number): string =>
+  ordinal ? `ordinal:${pluralRule(language, true).select(count)}` : pluralRule(language, false).select(count);
+
+// The form of each small whole count, per language and rule: nearly every counted text (points, goals,
+// matchdays, a 3rd place) has one, and Intl.PluralRules' select costs microseconds a call.
+const SMALL_COUNTS = 1_000;
+const cardinalForms = new Map<Language, string[]>();
+const ordinalForms = new Map<Language, string[]>();
+const smallCountForm = (language: Language, ordinal: boolean, count: number): string => {
+  const byLanguage = ordinal ? ordinalForms : cardinalForms;
+  let forms = byLanguage.get(language);
+  if (forms === undefined) {
+    forms = [];
+    byLanguage.set(language, forms);
+  }
+  return (forms[count] ??= formOf(language, ordinal, count));
 };
 
 export const createI18n = (options: I18nOptions = {}): I18n => {

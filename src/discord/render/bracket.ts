@@ -5,7 +5,7 @@ import type { Season, TeamId, TieResult } from '../../domain/types.js';
 import type { Translator } from '../../i18n/index.js';
 import { fitMessage } from './limits.js';
 import type { MessagePayload } from './limits.js';
-import { escapedNames, fixtureLines, formatDate, listNames, tieOutcome, tieWordsOf } from './match-format.js';
+import { fixtureLines, formatDate, listNamesOf, tieOutcome, tieWordsOf } from './match-format.js';
 import type { TieWords } from './match-format.js';
 import { STAGE_COLOURS, seasonFooter } from './theme.js';
 import { escapeText, truncate } from './text.js';
@@ -21,7 +21,7 @@ const shortDate = (iso: string): string => {
 };
 
 const tieField = (tie: TieResult, season: Season, teamName: (id: TeamId) => string, tr: Translator): APIEmbedField => {
-  const name = escapedNames(listNames(season.teams, teamName));
+  const name = listNamesOf(season.teams, teamName);
   const words: TieWords = tieWordsOf(season, tr);
   const [a, b] = tie.teams;
   // The legs in order, first leg first: their dates say which is which.

@@ -7,7 +7,7 @@ import type { Translator } from '../../i18n/index.js';
 import type { GroupId, Match, Season, Stage, TieResult } from '../../domain/types.js';
 import { fitMessage } from './limits.js';
 import type { MessagePayload } from './limits.js';
-import { escapedNames, fixtureLines, listNames, missingTimes, tiesByMatch, tieWordsOf } from './match-format.js';
+import { fixtureLines, listNamesOf, missingTimes, tiesByMatch, tieWordsOf } from './match-format.js';
 import type { NameOf, TieWords } from './match-format.js';
 import { clampPage, packSections, pagerRow } from './paging.js';
 import type { Section } from './paging.js';
@@ -128,21 +128,6 @@ const matchLines = (season: object, match: Match, name: NameOf, tie: TieResult |
   return lines;
 };
 
-/** The names a season's lists use, one function per team list and full-name function (so lines can be kept by it). */
-const keptNames = new WeakMap<object, WeakMap<object, NameOf>>();
-const namesOf = (teams: PagesInput['season']['teams'], teamName: PagesInput['teamName']): NameOf => {
-  let perTeams = keptNames.get(teams);
-  if (perTeams === undefined) {
-    perTeams = new WeakMap();
-    keptNames.set(teams, perTeams);
-  }
-  let name = perTeams.get(teamName);
-  if (name === undefined) {
-    name = escapedNames(listNames(teams, teamName));
-    perTeams.set(teamName, name);
-  }
-  return name;
-};
 
 /** A round's lines; a matchday of several groups is listed group by group, in the season's group order. */
 const roundLines = (
@@ -193,7 +178,7 @@ const pagesKey = (view: PagesInput): string =>
 
 const buildPages = (view: PagesInput): FixturePages => {
   const tr = view.tr ?? englishTr();
-  const name = namesOf(view.season.teams, view.teamName);
+  const name = listNamesOf(view.season.teams, view.teamName);
   const ties = tiesByMatch(view.ties);
   const words = { ...tieWordsOf(view.season), tr };
   const rounds = groupByRound(view.season, view.matches, tr);

@@ -16,6 +16,27 @@ export const listNames = (teams: readonly Pick<Team, 'id' | 'name' | 'shortName'
   return (id) => short.get(id) ?? fallback(id);
 };
 
+type TeamList = readonly Pick<Team, 'id' | 'name' | 'shortName'>[];
+const keptListNames = new WeakMap<TeamList, WeakMap<(id: TeamId) => string, NameOf>>();
+
+/**
+ * listNames, escaped, as one function per team list and full-name function: lines kept by their
+ * names function (fixtures.ts) find it again, and a card does not map every club of the season again.
+ */
+export const listNamesOf = (teams: TeamList, fallback: (id: TeamId) => string): NameOf => {
+  let perTeams = keptListNames.get(teams);
+  if (perTeams === undefined) {
+    perTeams = new WeakMap();
+    keptListNames.set(teams, perTeams);
+  }
+  let name = perTeams.get(fallback);
+  if (name === undefined) {
+    name = escapedNames(listNames(teams, fallback));
+    perTeams.set(fallback, name);
+  }
+  return name;
+};
+
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 

@@ -5,7 +5,7 @@ import { matchOutcome } from '../../domain/outcome.js';
 import type { Association, GroupTable, Match, ScorerTable, Season, Stage, Team, TeamId, TieResult } from '../../domain/types.js';
 import { fitMessage } from './limits.js';
 import type { MessagePayload } from './limits.js';
-import { escapedNames, fixtureLines, listNames, missingTimes, tieOutcomeFor, tieWordsOf } from './match-format.js';
+import { fixtureLines, listNamesOf, missingTimes, tieOutcomeFor, tieWordsOf } from './match-format.js';
 import type { NameOf } from './match-format.js';
 import { isGroupStage, previousStage, stageFormat } from '../../domain/format.js';
 import { latestStageColour, seasonFooter } from './theme.js';
@@ -68,7 +68,7 @@ const pathKey = (view: TeamView): string =>
   ].join('|');
 
 const buildPath = (view: TeamView): readonly string[] => {
-  const name = escapedNames(listNames(view.season.teams, view.teamName));
+  const name = listNamesOf(view.season.teams, view.teamName);
   const tieOf = new Map<string, TieResult>();
   for (const tie of view.ties) for (const leg of tie.legs) tieOf.set(leg.id, tie);
   const stages = [...new Set(view.matches.map((m) => m.stage))].sort((a, b) => stageOrder(view.season, a) - stageOrder(view.season, b));

@@ -43,7 +43,16 @@ export const stageColour = (stage: Stage | null | undefined, season?: Pick<Seaso
 export const latestStageColour = (stages: readonly Stage[], season?: Pick<Season, 'format'>): number => {
   const order: readonly Stage[] = STAGES;
   const rank = (s: Stage): number => (season === undefined ? order.indexOf(s) : stageOrdinal(season, s));
-  const last = [...stages].sort((a, b) => rank(a) - rank(b)).at(-1);
+  // The highest rank; of stages ranked alike, the last given (as a stable sort's last element).
+  let last: Stage | undefined;
+  let lastRank = Number.NEGATIVE_INFINITY;
+  for (const stage of stages) {
+    const r = rank(stage);
+    if (r >= lastRank) {
+      last = stage;
+      lastRank = r;
+    }
+  }
   return stageColour(last, season);
 };
 
