@@ -260,6 +260,35 @@ const codePoints = (text: string): number => {
   return count;
 };
 
+interface LineParts {
+  readonly when: string;
+  readonly teams: string;
+  readonly marker: string | null;
+}
+
+// A match's words in a list are the same in every list of one language and names function (both
+// clubs' cards, /fixtures, /next): kept per Match object, which a new data version or clock step replaces.
+const keptParts = new WeakMap<Match, WeakMap<NameOf, WeakMap<Translator, LineParts>>>();
+
+const lineParts = (match: Match, name: NameOf, tr: Translator): LineParts => {
+  let byName = keptParts.get(match);
+  if (byName === undefined) {
+    byName = new WeakMap();
+    keptParts.set(match, byName);
+  }
+  let byLanguage = byName.get(name);
+  if (byLanguage === undefined) {
+    byLanguage = new WeakMap();
+    byName.set(name, byLanguage);
+  }
+  let parts = byLanguage.get(tr);
+  if (parts === undefined) {
+    parts = { when: kickoffText(match, tr), teams: matchLine(match, name, tr), marker: statusMarker(match, name, tr) };
+    byLanguage.set(tr, parts);
+  }
+  return parts;
+};
+
 /** A fixture line fits a phone screen without wrapping (checked by the crawl test). */
 export const FIXTURE_LINE_MAX = 60;
 
@@ -269,11 +298,10 @@ export const FIXTURE_LINE_MAX = 60;
  */
 export const fixtureLines = (match: Match, name: NameOf, tie: TieResult | undefined, words: TieWords, prefix = ''): string[] => {
   const tr = words.tr ?? englishTr();
-  const when = kickoffText(match, tr);
-  const teams = matchLine(match, name, tr);
+  const { when, teams, marker: ownMarker } = lineParts(match, name, tr);
   const outcome = tie && isDecidingLeg(tie, match) ? tieOutcome(tie, name, words) : null;
   // A walkover that decides its tie is said once, by the tie's outcome.
-  const marker = match.status === 'walkover' && outcome !== null ? null : statusMarker(match, name, tr);
+  const marker = match.status === 'walkover' && outcome !== null ? null : ownMarker;
   const lines: string[] = [];
   const whole = `${prefix}${when} · ${teams}`;
   if (displayLength(whole) <= FIXTURE_LINE_MAX) lines.push(whole);
