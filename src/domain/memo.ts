@@ -19,6 +19,16 @@ export function keptIn<K extends object, V>(map: Map<K, V> | WeakMap<K, V>, key:
   return value;
 }
 
+/** The WeakMap kept in `outer` under `key`, made the first time: a level of a memo keyed by several objects. */
+export const innerWeakMap = <K extends object, K2 extends object, V>(outer: WeakMap<K, WeakMap<K2, V>>, key: K): WeakMap<K2, V> => {
+  let inner = outer.get(key);
+  if (inner === undefined) {
+    inner = new WeakMap();
+    outer.set(key, inner);
+  }
+  return inner;
+};
+
 /**
  * `make(key)` kept per string key, for values derived from data (names, texts) on per-reply paths: no
  * closure per call (see keptIn). Bounded, as keys come from data: past `limit` keys it starts afresh.

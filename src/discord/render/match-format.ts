@@ -1,5 +1,6 @@
 import { time, TimestampStyles } from 'discord.js';
 import { finalStage } from '../../domain/format.js';
+import { innerWeakMap } from '../../domain/memo.js';
 import type { Match, Score, Season, Stage, Team, TeamId, TieResult } from '../../domain/types.js';
 import { escapeText } from './text.js';
 import type { Translator } from '../../i18n/index.js';
@@ -24,11 +25,7 @@ const keptListNames = new WeakMap<TeamList, WeakMap<(id: TeamId) => string, Name
  * names function (fixtures.ts) find it again, and a card does not map every club of the season again.
  */
 export const listNamesOf = (teams: TeamList, fallback: (id: TeamId) => string): NameOf => {
-  let perTeams = keptListNames.get(teams);
-  if (perTeams === undefined) {
-    perTeams = new WeakMap();
-    keptListNames.set(teams, perTeams);
-  }
+  const perTeams = innerWeakMap(keptListNames, teams);
   let name = perTeams.get(fallback);
   if (name === undefined) {
     name = escapedNames(listNames(teams, fallback));
@@ -271,16 +268,7 @@ interface LineParts {
 const keptParts = new WeakMap<Match, WeakMap<NameOf, WeakMap<Translator, LineParts>>>();
 
 const lineParts = (match: Match, name: NameOf, tr: Translator): LineParts => {
-  let byName = keptParts.get(match);
-  if (byName === undefined) {
-    byName = new WeakMap();
-    keptParts.set(match, byName);
-  }
-  let byLanguage = byName.get(name);
-  if (byLanguage === undefined) {
-    byLanguage = new WeakMap();
-    byName.set(name, byLanguage);
-  }
+  const byLanguage = innerWeakMap(innerWeakMap(keptParts, match), name);
   let parts = byLanguage.get(tr);
   if (parts === undefined) {
     parts = { when: kickoffText(match, tr), teams: matchLine(match, name, tr), marker: statusMarker(match, name, tr) };

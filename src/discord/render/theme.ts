@@ -3,6 +3,7 @@ import { isKnownStage, STAGES, type KnownStage, type Season, type Stage } from '
 import type { Translator } from '../../i18n/index.js';
 import { seasonNotice } from './season-notice.js';
 import { isFinalStage, stageFormat, stageOrdinal } from '../../domain/format.js';
+import { innerWeakMap } from '../../domain/memo.js';
 import { englishTr } from './words.js';
 
 /** One colour per stage so a fan recognises the phase at a glance. */
@@ -94,11 +95,7 @@ export const seasonFooter = (season: Season, extra?: string, tr: Translator = en
 const footerLines = new WeakMap<Season, WeakMap<Translator, string>>();
 
 const footerLine = (season: Season, tr: Translator): string => {
-  let byLanguage = footerLines.get(season);
-  if (byLanguage === undefined) {
-    byLanguage = new WeakMap();
-    footerLines.set(season, byLanguage);
-  }
+  const byLanguage = innerWeakMap(footerLines, season);
   let line = byLanguage.get(tr);
   if (line === undefined) {
     line = [tr.name(seasonTitle(season)), tr.t('footer.updated', { date: dataDate(season, tr) }), tr.t('footer.sources', { about: '/about' })].join(' · ');
