@@ -64,8 +64,9 @@ const KEPT_LIMIT = 10_000;
 /**
  * `read(...args)` kept per `key(...args)` until the database changes (see above). The version is read
  * before the row, so a row another connection commits in between is kept under the older version and
- * dropped once data_version is asked again. Without a connection to ask (a transaction's handle), every call reads; so does a call inside a
- * transaction (it may see rows that are then rolled back, which no version would tell).
+ * dropped once data_version is asked again. Without a connection to ask (a transaction's handle), every
+ * call reads; so does a call inside a transaction (it may see rows that are then rolled back, which no
+ * version would tell).
  */
 export const untilChanged = <A extends unknown[], V>(db: SyncDb, key: (...args: A) => string, read: (...args: A) => V): ((...args: A) => V) => {
   const client = clientOf(db);

@@ -2,7 +2,7 @@ import { stageCodes, stagesOfKind } from './format.js';
 import type { Match, ScorerRow, ScorerTable, Season, Stage, TeamId } from './types.js';
 import { indexSeason } from './season-index.js';
 import { roundKey } from './fixtures.js';
-import { memoBySeason } from './memo.js';
+import { keptIn, memoBySeason } from './memo.js';
 
 /** 'proper' = group stage + knockout stage (the competition proper); 'qualifying' = the qualifying rounds; else one stage of the format. */
 export type ScorerStage = 'qualifying' | 'proper' | Stage;
@@ -63,14 +63,7 @@ const everyScorerMemo = memoBySeason((season, stage): ScorerTable => tallyScorer
 // made in one pass over the season's goals, the first time one is asked (per stage selection).
 const teamScorersMemo = memoBySeason((season, stage): ReadonlyMap<TeamId, ScorerTable> => {
   const buckets = new Map<TeamId, Bucket>();
-  tallyInto(season, stage as ScorerStage, (team) => {
-    let bucket = buckets.get(team);
-    if (bucket === undefined) {
-      bucket = emptyBucket();
-      buckets.set(team, bucket);
-    }
-    return bucket;
-  });
+  tallyInto(season, stage as ScorerStage, (team) => keptIn(buckets, team, emptyBucket));
   return new Map([...buckets].map(([team, bucket]) => [team, tableOf(bucket)]));
 });
 

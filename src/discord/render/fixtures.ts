@@ -128,7 +128,6 @@ const matchLines = (season: object, match: Match, name: NameOf, tie: TieResult |
   return lines;
 };
 
-
 /** A round's lines; a matchday of several groups is listed group by group, in the season's group order. */
 const roundLines = (
   season: Pick<Season, 'format'>,
