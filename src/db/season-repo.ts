@@ -1,17 +1,17 @@
 // Rebuilds a domain Season from the tables, equal to what was imported. Callers load it once
 // and reload only when dataVersion() reports a different hash. The database holds several seasons:
 // every read names its season (or, for callers from before seasons, takes the only one).
-import { asc, desc, eq, getTableColumns, getTableName, sql, type SQL } from 'drizzle-orm';
+import { asc, eq, getTableColumns, getTableName, sql } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Goal, Match, RedCard, Score, Season, SourceNote, TeamId } from '../domain/types.js';
 import type { AppDatabase } from './client.js';
 import { formatFromRows } from './format.js';
+import { lastImport } from './import.js';
 import { preparedPerDatabase } from './prepared.js';
 import {
   associations,
   calendarEntries,
   competitions,
-  dataImports,
   goals,
   groupMembers,
   groups,
@@ -38,19 +38,9 @@ export interface DataVersion {
  * the latest import of any stored season.
  */
 export function dataVersion(db: AppDatabase, seasonId?: string): DataVersion | null {
-  const queries = dataVersionQueries(db);
-  const row = seasonId === undefined ? queries.ofAnyStored.get() : queries.ofSeason.get({ seasonId });
-  return row === undefined ? null : { hash: row.hash, importedAt: row.importedAt };
+  const last = lastImport(db, seasonId);
+  return last === null ? null : { hash: last.hash, importedAt: last.importedAt };
 }
-
-const dataVersionQueries = preparedPerDatabase((db: AppDatabase) => {
-  const latest = (where: SQL) =>
-    db.select({ hash: dataImports.contentHash, importedAt: dataImports.importedAt }).from(dataImports).where(where).orderBy(desc(dataImports.id)).limit(1).prepare();
-  return {
-    ofSeason: latest(eq(dataImports.seasonId, sql.placeholder('seasonId'))),
-    ofAnyStored: latest(sql`${dataImports.seasonId} in (select "id" from "seasons")`),
-  };
-});
 
 /** A stored season's header: what a catalog lists without loading every match. */
 export interface StoredSeason {

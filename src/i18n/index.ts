@@ -3,6 +3,7 @@
 // files. Renderers and commands get a Translator for the reply's language, never i18next itself.
 import i18next, { type i18n as I18nInstance } from 'i18next';
 import { bundledClubNames, type ClubNames } from '../clubs/names.js';
+import { keptIn } from '../domain/memo.js';
 import { isolateLtrLine, isolateName, stripDirectionControls } from './bidi.js';
 import { formatDate, formatNumber } from './format.js';
 import { LOOKUP_CACHE_LIMIT, memoizeLookup } from './lookup-cache.js';
@@ -105,15 +106,9 @@ const formOf = (language: Language, ordinal: boolean, count: number): string =>
 const SMALL_COUNTS = 1_000;
 const cardinalForms = new Map<Language, string[]>();
 const ordinalForms = new Map<Language, string[]>();
-const smallCountForm = (language: Language, ordinal: boolean, count: number): string => {
-  const byLanguage = ordinal ? ordinalForms : cardinalForms;
-  let forms = byLanguage.get(language);
-  if (forms === undefined) {
-    forms = [];
-    byLanguage.set(language, forms);
-  }
-  return (forms[count] ??= formOf(language, ordinal, count));
-};
+const noForms = (): string[] => [];
+const smallCountForm = (language: Language, ordinal: boolean, count: number): string =>
+  (keptIn(ordinal ? ordinalForms : cardinalForms, language, noForms)[count] ??= formOf(language, ordinal, count));
 
 export const createI18n = (options: I18nOptions = {}): I18n => {
   // Read (and checked) at the first name a non-English reply shows, not at start: English needs none,

@@ -12,12 +12,11 @@ import { departedAt } from '../../src/db/guild-departures.js';
 import { getSubscription, listSubscriptions, setSubscription } from '../../src/db/guild-settings.js';
 import { createLanguageStore } from '../../src/db/languages.js';
 import { rowsFor } from '../../src/db/outbox.js';
-import { createClient } from '../../src/discord/client.js';
 import { planOne } from '../../src/planning/announcements.js';
-import { createAnnouncements, type AnnouncementsRuntime } from '../../src/scheduler/announcements.js';
 import type { Scheduler } from '../../src/scheduler/cron.js';
 import { groupTeams, match, season as makeSeason } from '../domain/builders.js';
 import { makeTestDb, silent } from '../db/helpers.js';
+import { startAnnouncementsRuntime, type RunningAnnouncements } from '../support/announcements-runtime.js';
 
 const H = 3_600_000;
 const DAY = 24 * H;
@@ -38,7 +37,7 @@ const season = makeSeason({
 let standin: Standin;
 let client: Client;
 let opened: OpenedDatabase;
-let announcements: AnnouncementsRuntime;
+let runtime: RunningAnnouncements | undefined;
 let scheduler: Scheduler;
 let real = 0;
 const clock = createClock({ start: new Date(START).toISOString(), rate: 1 }, () => real);
@@ -54,18 +53,11 @@ beforeAll(async () => {
   subscribe(LEFT_WHILE_DOWN, LEFT_WHILE_DOWN_CHANNEL);
   subscribe(HOME, standin.channelByName(HOME, 'general')!.id);
   createLanguageStore(opened.db).setServer(LANGUAGE_ONLY, 'fr', '1000000000000000007', now());
-  client = createClient({ apiUrl: standin.apiUrl }, silent);
-  announcements = createAnnouncements({ db: opened.db, client, clock, season: () => season, log: silent, lateWindowMs: 6 * H });
-  const ready = once(client, Events.ClientReady);
-  await client.login('privacy-guild-delete-token');
-  await ready;
-  await standin.waitForReady();
-  // As the bot does on ready: the dispatcher's heartbeat (its beats are driven by tickNow below).
-  scheduler = await announcements.start();
+  runtime = await startAnnouncementsRuntime(standin, 'privacy-guild-delete-token', { db: opened.db, clock, season: () => season, log: silent, lateWindowMs: 6 * H });
+  ({ client, scheduler } = runtime);
 });
 afterAll(async () => {
-  await announcements?.stop();
-  await client?.destroy();
+  await runtime?.stop();
   await standin?.close();
   opened?.close();
 });

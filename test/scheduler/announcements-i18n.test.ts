@@ -1,22 +1,19 @@
 // The bot's posts are rendered with the translations the composition hands the announcements runtime
 // (app.ts gives it the process's one instance, sharedI18n), not with a second i18next instance of its
 // own; the renderers' English default is that instance's English.
-import { once } from 'node:events';
-import { Events, type Client } from 'discord.js';
 import { startStandin, type Standin } from 'discord-standin';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createClock } from '../../src/clock.js';
 import type { OpenedDatabase } from '../../src/db/client.js';
 import { setSubscription } from '../../src/db/guild-settings.js';
 import { createLanguageStore } from '../../src/db/languages.js';
-import { createClient } from '../../src/discord/client.js';
 import { englishTr } from '../../src/discord/render/words.js';
 import { createI18n, sharedI18n } from '../../src/i18n/index.js';
 import { planOne } from '../../src/planning/announcements.js';
-import { createAnnouncements, type AnnouncementsRuntime } from '../../src/scheduler/announcements.js';
 import type { Scheduler } from '../../src/scheduler/cron.js';
 import { groupTeams, match, season as makeSeason } from '../domain/builders.js';
 import { makeTestDb, silent } from '../db/helpers.js';
+import { startAnnouncementsRuntime, type RunningAnnouncements } from '../support/announcements-runtime.js';
 
 const H = 3_600_000;
 const KICKOFF = '2024-02-26T13:00:00Z';
@@ -30,9 +27,8 @@ const season = makeSeason({
 const i18n = createI18n({ clubNames: new Map([['fr', new Map([['Alpha', 'Alpha de Lyon'], ['Bravo', 'Bravo de Tunis']])]]) });
 
 let standin: Standin;
-let client: Client;
 let opened: OpenedDatabase;
-let announcements: AnnouncementsRuntime;
+let runtime: RunningAnnouncements | undefined;
 let scheduler: Scheduler;
 // An hour before the preview 24 hours before kickoff is due; the test moves the real clock on.
 let real = 0;
@@ -45,17 +41,11 @@ beforeAll(async () => {
   const now = clock.now().getTime();
   createLanguageStore(opened.db).setServer(GUILD, 'fr', '1000000000000000009', now);
   planOne(opened.db, season, setSubscription(opened.db, { guildId: GUILD, channelId, roleId: null, leadsMs: [24 * H], recap: false }, now), now);
-  client = createClient({ apiUrl: standin.apiUrl }, silent);
-  announcements = createAnnouncements({ db: opened.db, client, clock, season: () => season, log: silent, lateWindowMs: 6 * H, i18n });
-  const ready = once(client, Events.ClientReady);
-  await client.login('announcements-i18n-token');
-  await ready;
-  await standin.waitForReady();
-  scheduler = await announcements.start();
+  runtime = await startAnnouncementsRuntime(standin, 'announcements-i18n-token', { db: opened.db, clock, season: () => season, log: silent, lateWindowMs: 6 * H, i18n });
+  ({ scheduler } = runtime);
 });
 afterAll(async () => {
-  await announcements?.stop();
-  await client?.destroy();
+  await runtime?.stop();
   await standin?.close();
   opened?.close();
 });
